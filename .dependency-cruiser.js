@@ -1,0 +1,43 @@
+/**
+ * Layer rules (`npm run lint:layers`, part of `npm test`):
+ * - shared/ is pure: no SDK, no framework, nothing from the app folders;
+ * - the mini-program and the functions meet only in shared/;
+ * - pages reach the backend only through miniprogram/services/;
+ * - local-only tooling (scripts/) is never imported by shipped code.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-pure',
+      severity: 'error',
+      comment: 'shared/ is used by the mini-program and the functions: it may not import an SDK, a framework or app code',
+      from: { path: '^shared/' },
+      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
+    },
+    {
+      name: 'miniprogram-not-functions',
+      severity: 'error',
+      from: { path: '^miniprogram/' },
+      to: { path: ['^cloudfunctions/', '^scripts/', 'node_modules/@cloudbase/'] },
+    },
+    {
+      name: 'functions-not-miniprogram',
+      severity: 'error',
+      from: { path: '^cloudfunctions/' },
+      to: { path: ['^miniprogram/', '^scripts/', 'node_modules/@tarojs/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^(shared|cloudfunctions|miniprogram)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: ['^dist/', 'node_modules', '^miniprogram/native/'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

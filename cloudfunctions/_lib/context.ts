@@ -1,0 +1,33 @@
+import tcb from '@cloudbase/node-sdk';
+
+/** What the platform tells us about one invocation. Identity comes only from here. */
+export interface InvocationInfo {
+  openid: string | null;
+  appid: string | null;
+  /** The platform's request id (for logs). */
+  platformRequestId: string;
+  /**
+   * Local cloud only: the demo clock offset. CloudBase never sets LOCAL_CLOCK_OFFSET_MS, and
+   * the invocation context is written by the platform, not by the caller, so it cannot be forged.
+   */
+  clockOffsetMs: number;
+}
+
+export interface ScfContext {
+  request_id?: string;
+  environment?: string;
+  environ?: string;
+  [key: string]: unknown;
+}
+
+export function readInvocation(context: ScfContext | undefined): InvocationInfo {
+  const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+  const offset = Number(env.LOCAL_CLOCK_OFFSET_MS ?? 0);
+  return {
+    openid: str(env.WX_OPENID),
+    appid: str(env.WX_APPID),
+    platformRequestId: str(context?.request_id) ?? 'unknown',
+    clockOffsetMs: Number.isFinite(offset) ? offset : 0,
+  };
+}

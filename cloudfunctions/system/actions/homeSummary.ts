@@ -1,0 +1,71 @@
+import { ok } from '../../../shared/envelope';
+import type { HomeNotice, HomeSummary, HomeSummaryRequest, ViewerRole } from '../../../shared/system/schemas';
+import { C } from '../../_lib/collections';
+import { publicAction, type ActionContext } from '../../_lib/router';
+
+interface UserDoc {
+  _id: string;
+  nameMasked?: string;
+  memberStatus?: 'none' | 'pending' | 'verified';
+  unionId?: string | null;
+  adminUnionIds?: string[];
+}
+interface NoticeDoc {
+  _id: string;
+  title: string;
+  unionName: string;
+  publishedAt: Date;
+}
+
+const ROLE_LABELS: Record<ViewerRole, string> = {
+  guest: '访客',
+  applicant: '未入会职工',
+  member: '已认证会员',
+  union_admin: '工会管理员',
+};
+
+function roleOf(user: UserDoc | undefined): ViewerRole {
+  if (!user) return 'guest';
+  if (user.adminUnionIds?.length) return 'union_admin';
+  if (user.memberStatus === 'verified') return 'member';
+  return 'applicant';
+}
+
+async function unionName(ctx: ActionContext, unionId: string | null | undefined): Promise<string | null> {
+  if (!unionId) return null;
+  const res = await ctx.db.collection(C.unions).where({ _id: unionId }).field({ name: true }).get();
+  const doc = res.data[0] as { name?: string } | undefined;
+  return doc?.name ?? null;
+}
+
+/** The home strip: who you are, the latest notices, a few figures. Public: guests see it too. */
+export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system.homeSummary', async (_input, ctx) => {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  const [userRes, noticeRes, unionCount, memberCount] = await Promise.all([
+    ctx.openid ? ctx.db.collection(C.users).where({ _id: ctx.openid }).get() : Promise.resolve({ data: [] as unknown[] }),
+    ctx.db.collection(C.notices).where({ publishedAt: _.lte(now) }).orderBy('publishedAt', 'desc').limit(5).get(),
+    ctx.db.collection(C.unions).count(),
+    ctx.db.collection(C.users).where({ memberStatus: 'verified' }).count(),
+  ]);
+  const user = userRes.data[0] as UserDoc | undefined;
+  const role = roleOf(user);
+  const name = await unionName(ctx, role === 'union_admin' ? user?.adminUnionIds?.[0] : user?.unionId);
+  const notices: HomeNotice[] = (noticeRes.data as NoticeDoc[]).map((n) => ({
+    id: n._id,
+    title: n.title,
+    unionName: n.unionName,
+    publishedAt: new Date(n.publishedAt).toISOString(),
+  }));
+  return ok({
+    serverTime: now.getTime(),
+    viewer: {
+      displayName: user?.nameMasked ?? '微信用户',
+      role,
+      roleLabel: role === 'union_admin' && name ? `${name}管理员` : ROLE_LABELS[role],
+      unionName: name,
+    },
+    notices,
+    stats: { unions: unionCount.total ?? 0, members: memberCount.total ?? 0 },
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Bundles each cloud function (cloudfunctions/<name>/index.ts) into dist/functions/<name>/:
+ * index.js (shared code inlined, @cloudbase/node-sdk left as a dependency), config.json
+ * (triggers, permissions) and package.json. This folder is what gets deployed and what the
+ * local cloud loads, so local runs execute the deployed code.
+ *
+ *   npx tsx scripts/build-functions.ts
+ */
+import { buildSync } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..');
+export const FUNCTIONS_SRC = join(ROOT, 'cloudfunctions');
+export const FUNCTIONS_OUT = join(ROOT, 'dist/functions');
+
+const EXTERNAL = ['@cloudbase/node-sdk'];
+
+/** Function folders: every cloudfunctions/<name>/ with an index.ts, except _lib-style folders. */
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_SRC, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(FUNCTIONS_SRC, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function buildFunctions(options: { quiet?: boolean } = {}): string[] {
+  const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const names = functionNames();
+  rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
+  for (const name of names) {
+    const src = join(FUNCTIONS_SRC, name);
+    const out = join(FUNCTIONS_OUT, name);
+    mkdirSync(out, { recursive: true });
+    const result = buildSync({
+      entryPoints: [join(src, 'index.ts')],
+      outfile: join(out, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      external: EXTERNAL,
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'error',
+      metafile: true,
+    });
+    const config = JSON.parse(readFileSync(join(src, 'config.json'), 'utf8')) as unknown;
+    writeFileSync(join(out, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+    const ownPkg = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const dependencies = Object.fromEntries(EXTERNAL.map((dep) => [dep, rootPkg.dependencies[dep]]));
+    writeFileSync(join(out, 'package.json'), JSON.stringify({ ...ownPkg, main: 'index.js', dependencies }, null, 2) + '\n');
+    if (!options.quiet) {
+      const bytes = Object.values(result.metafile!.outputs).reduce((sum, o) => sum + o.bytes, 0);
+      console.log(`built ${name.padEnd(14)} ${(bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+  return names;
+}
+
+if (require.main === module) buildFunctions();

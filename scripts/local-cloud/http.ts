@@ -1,0 +1,183 @@
+/**
+ * The local cloud's front door (one HTTP server): the H5 app's callFunction transport, the
+ * local-only controls (personas, clock, triggers) and the static H5 build.
+ *
+ *   POST /api/functions/:name              body {action, data, requestId}; identity from the
+ *                                          x-local-persona (or x-local-openid) header
+ *   GET  /api/_local/personas              the demo identities
+ *   GET  /api/_local/clock                 {offsetMs, now}
+ *   POST /api/_local/clock                 {offsetMs} or {at: ISO instant}
+ *   GET  /api/_local/triggers              timer triggers and their next fire time
+ *   POST /api/_local/triggers/:fn/:name    fire one now
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { fail, ok } from '../../shared/envelope';
+import type { Clock } from './clock';
+import type { FunctionHost } from './functions';
+import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
+import type { TriggerRunner } from './triggers';
+
+const MAX_BODY = 1024 * 1024;
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface AppServerOptions {
+  host: FunctionHost;
+  clock: Clock;
+  triggers: TriggerRunner;
+  staticDir: string | null;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super('http error');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, fail('BAD_REQUEST', '请求内容过大'));
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, fail('BAD_REQUEST', '请求内容不是有效的 JSON'));
+  }
+}
+
+function callerFrom(req: IncomingMessage): { openid: string | null } {
+  const openid = req.headers['x-local-openid'];
+  if (typeof openid === 'string' && openid !== '') {
+    if (!OPENID_PATTERN.test(openid)) throw new HttpError(400, fail('BAD_REQUEST', '本地身份标识格式不正确'));
+    return { openid };
+  }
+  const personaHeader = req.headers['x-local-persona'];
+  const personaId = typeof personaHeader === 'string' && personaHeader !== '' ? personaHeader : DEFAULT_PERSONA;
+  if (personaId === 'anonymous') return { openid: null };
+  const persona = personaById(personaId);
+  if (!persona) throw new HttpError(400, fail('BAD_REQUEST', `未知的本地身份：${personaId.slice(0, 32)}`));
+  return { openid: persona.openid };
+}
+
+function serveStatic(staticDir: string | null, urlPath: string, res: ServerResponse): void {
+  if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）');
+    return;
+  }
+  let rel: string;
+  try {
+    rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  } catch {
+    rel = '';
+  }
+  let file = join(staticDir, rel);
+  if (!file.startsWith(staticDir + sep) && file !== staticDir) file = join(staticDir, 'index.html');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
+  const isHtml = extname(file) === '.html';
+  res.writeHead(200, {
+    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'cache-control': isHtml ? 'no-cache' : 'public, max-age=300',
+  });
+  createReadStream(file).pipe(res);
+}
+
+export function createAppServer(options: AppServerOptions): Server {
+  const { host, clock, triggers } = options;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(path);
+    if (fnMatch) {
+      if (method !== 'POST') throw new HttpError(405, fail('BAD_REQUEST', '请使用 POST 调用云函数'));
+      const name = decodeURIComponent(fnMatch[1]);
+      const caller = callerFrom(req);
+      const event = await readJson(req);
+      if (!host.has(name)) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+        throw new HttpError(400, fail('BAD_REQUEST', '请求内容必须是 JSON 对象'));
+      }
+      const out = await host.invoke(name, event, caller);
+      send(res, 200, out.result, {
+        'x-local-invocation': out.invocationId,
+        'x-local-db-requests': `total=${out.db.total};reads=${out.db.reads};writes=${out.db.writes}`,
+      });
+      return;
+    }
+
+    if (path === '/api/_local/personas' && method === 'GET') {
+      send(res, 200, ok(PERSONAS.map(({ id, label, description }) => ({ id, label, description }))));
+      return;
+    }
+    if (path === '/api/_local/clock') {
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { offsetMs?: unknown; at?: unknown };
+        let offset: number | null = null;
+        if (typeof body.offsetMs === 'number' && Number.isFinite(body.offsetMs)) offset = body.offsetMs;
+        else if (typeof body.at === 'string' && !Number.isNaN(Date.parse(body.at))) offset = Date.parse(body.at) - Date.now();
+        if (offset === null) throw new HttpError(400, fail('INVALID_ARGUMENT', '请提供 offsetMs（毫秒）或 at（ISO 时间）'));
+        clock.setOffset(offset);
+      }
+      send(res, 200, ok({ offsetMs: clock.offsetMs(), now: new Date(clock.now()).toISOString() }));
+      return;
+    }
+    if (path === '/api/_local/triggers' && method === 'GET') {
+      send(res, 200, ok(triggers.list()));
+      return;
+    }
+    const trigMatch = /^\/api\/_local\/triggers\/([^/]+)\/([^/]+)$/.exec(path);
+    if (trigMatch && method === 'POST') {
+      const out = await triggers.fireNow(decodeURIComponent(trigMatch[1]), decodeURIComponent(trigMatch[2]));
+      if (!out) throw new HttpError(404, fail('NOT_FOUND', '没有这个定时触发器'));
+      send(res, 200, ok({ result: out.result, db: out.db, ms: out.ms }));
+      return;
+    }
+    if (path.startsWith('/api/')) throw new HttpError(404, fail('NOT_FOUND', '接口不存在'));
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, fail('BAD_REQUEST'));
+    serveStatic(options.staticDir, path, res);
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        if (!res.headersSent) send(res, err.status, err.body);
+        else res.end();
+        return;
+      }
+      console.error(JSON.stringify({ level: 'error', msg: 'local cloud request failed', path: req.url, error: String(err) }));
+      if (!res.headersSent) send(res, 500, fail('INTERNAL'));
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The local CloudBase: one process that hosts the embedded database (real SDK wire protocol),
+ * the cloud functions, their timer triggers and the H5 build. `npm start` and the integration
+ * tests both start it through `startLocalCloud`.
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { COLLECTION_SPECS } from '../../cloudfunctions/_lib/collections';
+import { createClock, type Clock } from './clock';
+import { createEngine } from './db/engine';
+import { startDbServer } from './db/server';
+import { configureSdkEnvironment, FunctionHost } from './functions';
+import { createAppServer } from './http';
+import { seedIfEmpty } from './seed';
+import { TriggerRunner } from './triggers';
+
+export const ROOT = join(__dirname, '../..');
+
+export interface LocalCloudOptions {
+  /** Folder holding the SQLite file. */
+  dataDir: string;
+  /** Port of the app server (H5 + functions); 0 picks a free one. */
+  port?: number;
+  /** Port of the database server; 0 picks a free one. */
+  dbPort?: number;
+  /** Bind address of both servers. Loopback by default: the database has no authentication. */
+  bindHost?: string;
+  staticDir?: string | null;
+  functionsDir?: string;
+  seed?: boolean;
+  clockOffsetMs?: number;
+  runTimers?: boolean;
+}
+
+export interface LocalCloud {
+  appUrl: string;
+  dbUrl: string;
+  clock: Clock;
+  host: FunctionHost;
+  triggers: TriggerRunner;
+  engine: ReturnType<typeof createEngine>;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  mkdirSync(options.dataDir, { recursive: true });
+  const clock = createClock(options.clockOffsetMs ?? 0);
+  const engine = createEngine({ file: join(options.dataDir, 'cloudbase.sqlite'), clock: clock.now, collections: COLLECTION_SPECS });
+  const db = await startDbServer({ engine, port: options.dbPort ?? 0, host: bindHost });
+  configureSdkEnvironment(db.url);
+
+  const seeded = options.seed === false ? false : await seedIfEmpty(db.url, clock.now());
+
+  const host = new FunctionHost({
+    functionsDir: options.functionsDir ?? join(ROOT, 'dist/functions'),
+    clock,
+    takeDbCounts: (id) => engine.stats.take(id),
+  });
+  host.load();
+  const triggers = new TriggerRunner(host, clock);
+  if (options.runTimers !== false) triggers.start();
+
+  const server = createAppServer({ host, clock, triggers, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closed = false;
+  return {
+    appUrl: `http://${bindHost}:${port}`,
+    dbUrl: db.url,
+    clock,
+    host,
+    triggers,
+    engine,
+    seeded,
+    async close() {
+      if (closed) return;
+      closed = true;
+      triggers.stop();
+      server.closeIdleConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+      engine.close();
+    },
+  };
+}

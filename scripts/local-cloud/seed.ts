@@ -1,0 +1,98 @@
+/**
+ * Demo data for the local cloud, written through the real SDK on first start: a Ningbo-like
+ * union tree, the demo personas and a few notices. Runs once per data folder (a marker in
+ * system_meta); delete the data folder (or run `npm run reset`) to seed again.
+ */
+import tcb from '@cloudbase/node-sdk';
+import { C } from '../../cloudfunctions/_lib/collections';
+import { PERSONAS } from './personas';
+
+export const SEED_VERSION = 1;
+
+type Level = 'city' | 'district' | 'industry' | 'street' | 'grassroots';
+interface UnionSeed {
+  _id: string;
+  name: string;
+  level: Level;
+  parentId: string | null;
+  kind?: 'enterprise' | 'joint';
+  address?: string;
+}
+
+export const UNION_TREE: UnionSeed[] = [
+  { _id: 'nb', name: '宁波市总工会', level: 'city', parentId: null, address: '宁波市海曙区解放南路' },
+  { _id: 'nb-bl', name: '北仑区总工会', level: 'district', parentId: 'nb', address: '宁波市北仑区新碶街道' },
+  { _id: 'nb-bl-xq', name: '新碶街道总工会', level: 'street', parentId: 'nb-bl', address: '北仑区新碶街道' },
+  { _id: 'nb-bl-xq-gw', name: '宁波北仑港务有限公司工会', level: 'grassroots', kind: 'enterprise', parentId: 'nb-bl-xq' },
+  { _id: 'nb-bl-xq-lh', name: '新碶小微企业联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-bl-xq' },
+  { _id: 'nb-bl-dq', name: '大碶街道总工会', level: 'street', parentId: 'nb-bl', address: '北仑区大碶街道' },
+  { _id: 'nb-bl-dq-jl', name: '北仑汽车零部件厂工会', level: 'grassroots', kind: 'enterprise', parentId: 'nb-bl-dq' },
+  { _id: 'nb-bl-xg', name: '小港街道总工会', level: 'street', parentId: 'nb-bl', address: '北仑区小港街道' },
+  { _id: 'nb-hs', name: '海曙区总工会', level: 'district', parentId: 'nb', address: '宁波市海曙区' },
+  { _id: 'nb-hs-nm', name: '南门街道总工会', level: 'street', parentId: 'nb-hs', address: '海曙区南门街道' },
+  { _id: 'nb-hs-nm-ly', name: '海曙商贸楼宇联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-hs-nm' },
+  { _id: 'nb-jy', name: '宁波市教育工会', level: 'industry', parentId: 'nb' },
+];
+
+function ancestorsOf(id: string): string[] {
+  const byId = new Map(UNION_TREE.map((u) => [u._id, u]));
+  const chain: string[] = [];
+  for (let u = byId.get(id); u; u = u.parentId ? byId.get(u.parentId) : undefined) chain.unshift(u._id);
+  return chain;
+}
+
+const USERS: Record<string, { nameMasked: string; memberStatus: 'none' | 'verified'; unionId: string | null; adminUnionIds: string[] }> = {
+  guest: { nameMasked: '陈*', memberStatus: 'none', unionId: null, adminUnionIds: [] },
+  member: { nameMasked: '王*国', memberStatus: 'verified', unionId: 'nb-bl-xq-gw', adminUnionIds: [] },
+  parent: { nameMasked: '李*梅', memberStatus: 'verified', unionId: 'nb-bl-xq-lh', adminUnionIds: [] },
+  district_admin: { nameMasked: '周*燕', memberStatus: 'verified', unionId: 'nb-bl', adminUnionIds: ['nb-bl'] },
+  city_admin: { nameMasked: '郑*强', memberStatus: 'verified', unionId: 'nb', adminUnionIds: ['nb'] },
+};
+
+const NOTICES = [
+  { title: '【周五福利】本周五 10:00 流量包、电影票限量免费领', unionName: '宁波市总工会', hoursAgo: 2 },
+  { title: '2026 年暑期爱心托管班（免费暑托班）报名须知', unionName: '北仑区总工会', hoursAgo: 26 },
+  { title: '北仑区职工疗休养第一批次开始申报', unionName: '北仑区总工会', hoursAgo: 50 },
+  { title: '甬工惠网上入会指南：三步成为工会会员', unionName: '宁波市总工会', hoursAgo: 120 },
+];
+
+/** Seed the demo data if this database has not been seeded yet. Returns true when it seeded. */
+export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> {
+  const app = tcb.init({ env: 'local', serviceUrl: dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
+  const db = app.database();
+  const marker = await db.collection(C.meta).doc('seed').get();
+  if (marker.data.length > 0) return false;
+
+  for (const u of UNION_TREE) {
+    await db.collection(C.unions).doc(u._id).set({
+      code: u._id,
+      name: u.name,
+      level: u.level,
+      kind: u.kind ?? null,
+      parentId: u.parentId,
+      ancestors: ancestorsOf(u._id),
+      address: u.address ?? '',
+      createdAt: new Date(now),
+    });
+  }
+  for (const p of PERSONAS) {
+    const u = USERS[p.id];
+    await db.collection(C.users).doc(p.openid).set({
+      openid: p.openid,
+      nameMasked: u.nameMasked,
+      memberStatus: u.memberStatus,
+      unionId: u.unionId,
+      adminUnionIds: u.adminUnionIds,
+      createdAt: new Date(now),
+    });
+  }
+  for (const [i, n] of NOTICES.entries()) {
+    await db.collection(C.notices).doc(`notice-${i + 1}`).set({
+      title: n.title,
+      unionName: n.unionName,
+      publishedAt: new Date(now - n.hoursAgo * 3600_000),
+    });
+  }
+  await db.collection(C.meta).doc('seed').set({ version: SEED_VERSION, seededAt: new Date(now) });
+  return true;
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm start`: build what is missing, start the local cloud with demo data, print the URLs,
+ * stop cleanly on Ctrl-C.
+ *
+ * Environment: LOCAL_CLOUD_PORT (8787), LOCAL_DB_PORT (8788), LOCAL_CLOUD_DATA (.local-cloud),
+ * LOCAL_CLOUD_HOST (127.0.0.1), LOCAL_CLOCK_OFFSET_MS (0), H5_REBUILD=1 to force an H5 build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { buildFunctions } from '../build-functions';
+import { ROOT, startLocalCloud } from './index';
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`${name}=${raw} 不是有效的端口号`);
+    process.exit(2);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const port = intFromEnv('LOCAL_CLOUD_PORT', 8787);
+  const dbPort = intFromEnv('LOCAL_DB_PORT', 8788);
+  const bindHost = process.env.LOCAL_CLOUD_HOST || '127.0.0.1';
+  const dataEnv = process.env.LOCAL_CLOUD_DATA || '.local-cloud';
+  const dataDir = isAbsolute(dataEnv) ? dataEnv : join(ROOT, dataEnv);
+  const staticDir = join(ROOT, 'dist/h5');
+
+  buildFunctions({ quiet: true });
+  if (!existsSync(join(staticDir, 'index.html')) || process.env.H5_REBUILD === '1') {
+    console.log('正在构建 H5 版本（首次约 1–2 分钟）…');
+    const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-app.ts'), 'h5'], { stdio: 'inherit', cwd: ROOT });
+    if (build.status !== 0) {
+      console.error('H5 构建失败，请查看上面的输出');
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  const cloud = await startLocalCloud({
+    dataDir,
+    port,
+    dbPort,
+    bindHost,
+    staticDir,
+    clockOffsetMs: Number(process.env.LOCAL_CLOCK_OFFSET_MS || 0),
+  });
+  console.log('');
+  console.log(`本地云已启动${cloud.seeded ? '（已写入演示数据）' : ''}`);
+  console.log(`  H5 演示：     ${cloud.appUrl}/`);
+  console.log(`  数据库接口：  ${cloud.dbUrl}`);
+  console.log(`  数据目录：    ${dataDir}`);
+  console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local node your-script.js`);
+  console.log('按 Ctrl-C 停止');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n收到 ${signal}，正在停止…`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    cloud.close().then(
+      () => {
+        console.log('已停止');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        console.error('停止时出错', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('本地云启动失败：', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

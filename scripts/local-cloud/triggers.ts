@@ -1,0 +1,94 @@
+/**
+ * Runs the timer triggers declared in each function's config.json on the local clock, and lets
+ * tests and demos fire one now. A clock jump re-plans every trigger from the new time (missed
+ * fires are not replayed; fire one by hand if a demo needs it).
+ */
+import type { Clock } from './clock';
+import { parseCron, type CronSchedule } from './cron';
+import type { FunctionHost, InvokeResult } from './functions';
+
+interface Planned {
+  fn: string;
+  name: string;
+  cron: string;
+  schedule: CronSchedule;
+  nextAt: number | null;
+  lastFiredAt: number | null;
+  lastResult: unknown;
+}
+
+export interface TriggerInfo {
+  fn: string;
+  name: string;
+  cron: string;
+  nextAt: string | null;
+  lastFiredAt: string | null;
+}
+
+export class TriggerRunner {
+  private readonly planned: Planned[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly host: FunctionHost,
+    private readonly clock: Clock,
+  ) {
+    for (const fn of host.list()) {
+      for (const t of fn.triggers) {
+        if (t.type !== 'timer') continue;
+        const schedule = parseCron(t.config);
+        this.planned.push({ fn: fn.name, name: t.name, cron: t.config, schedule, nextAt: null, lastFiredAt: null, lastResult: null });
+      }
+    }
+    this.replan();
+  }
+
+  private replan(): void {
+    const now = this.clock.now();
+    for (const p of this.planned) p.nextAt = p.schedule.next(now);
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.unsubscribe = this.clock.onChange(() => this.replan());
+    this.timer = setInterval(() => void this.tick(), 250);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+  }
+
+  private async tick(): Promise<void> {
+    const now = this.clock.now();
+    for (const p of this.planned) {
+      if (p.nextAt === null || p.nextAt > now) continue;
+      const firedFor = p.nextAt;
+      p.nextAt = p.schedule.next(firedFor);
+      void this.fire(p, firedFor);
+    }
+  }
+
+  private async fire(p: Planned, at: number): Promise<InvokeResult> {
+    const event = { Type: 'Timer', TriggerName: p.name, Time: new Date(at).toISOString(), Message: '' };
+    const res = await this.host.invoke(p.fn, event, {});
+    p.lastFiredAt = at;
+    p.lastResult = res.result;
+    return res;
+  }
+
+  /** Fire a trigger now, whatever its schedule; resolves with the function's answer. */
+  async fireNow(fn: string, name: string): Promise<InvokeResult | null> {
+    const p = this.planned.find((x) => x.fn === fn && x.name === name);
+    if (!p) return null;
+    return this.fire(p, this.clock.now());
+  }
+
+  list(): TriggerInfo[] {
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return this.planned.map((p) => ({ fn: p.fn, name: p.name, cron: p.cron, nextAt: iso(p.nextAt), lastFiredAt: iso(p.lastFiredAt) }));
+  }
+}

@@ -1,0 +1,43 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+/** system.homeSummary: what the home page strip shows. Takes no input. */
+export const homeSummaryRequest = {
+  $id: 'system.homeSummary',
+  type: 'object',
+  additionalProperties: false,
+  properties: {},
+} as const;
+export type HomeSummaryRequest = FromSchema<typeof homeSummaryRequest>;
+
+export type ViewerRole = 'guest' | 'applicant' | 'member' | 'union_admin';
+
+export interface HomeNotice {
+  id: string;
+  title: string;
+  unionName: string;
+  publishedAt: string; // ISO instant
+}
+
+export interface HomeSummary {
+  serverTime: number; // epoch ms, for client clock offsets
+  viewer: {
+    displayName: string; // masked
+    role: ViewerRole;
+    roleLabel: string; // Chinese
+    unionName: string | null;
+  };
+  notices: HomeNotice[];
+  stats: { unions: number; members: number };
+}
+
+/** system.serverTime: the server clock, for countdown offsets. */
+export const serverTimeRequest = {
+  $id: 'system.serverTime',
+  type: 'object',
+  additionalProperties: false,
+  properties: {},
+} as const;
+export type ServerTimeRequest = FromSchema<typeof serverTimeRequest>;
+export interface ServerTime {
+  serverTime: number;
+}
