@@ -58,4 +58,5 @@ export function buildFunctions(options: { quiet?: boolean } = {}): string[] {
   return names;
 }
 
-if (require.main === module) buildFunctions();
+// Run as a script (not when imported by start.ts, deploy.ts or the tests).
+if (process.argv[1] && /build-functions(\.ts)?$/.test(process.argv[1])) buildFunctions();

@@ -12,6 +12,7 @@ import { createEngine } from './db/engine';
 import { startDbServer } from './db/server';
 import { configureSdkEnvironment, FunctionHost } from './functions';
 import { createAppServer } from './http';
+import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './seed';
 import { TriggerRunner } from './triggers';
 
@@ -51,6 +52,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const engine = createEngine({ file: join(options.dataDir, 'cloudbase.sqlite'), clock: clock.now, collections: COLLECTION_SPECS });
   const db = await startDbServer({ engine, port: options.dbPort ?? 0, host: bindHost });
   configureSdkEnvironment(db.url);
+  ensureLocalSecrets(options.dataDir);
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db.url, clock.now());
 

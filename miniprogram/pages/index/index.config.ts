@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '甬工惠',
+  enablePullDownRefresh: true,
+});

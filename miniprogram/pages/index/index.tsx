@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
+import { api } from '../../services/api';
+import { useRemote } from '../../hooks/useRemote';
+import { openTarget } from '../../utils/navigate';
+import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
+import LocalTools from '../../components/LocalTools';
+import { formatBusiness } from '../../../shared/time';
+import type { HomeSummary } from '../../../shared/system/schemas';
+import { SERVICE_GRID } from './serviceGrid';
+import './index.css';
+
+export default function HomePage() {
+  const { state, reload } = useRemote(api.system.homeSummary);
+
+  // Stop the pull-down spinner once the reload it started has settled.
+  const refreshing = useRef(false);
+  usePullDownRefresh(() => {
+    refreshing.current = true;
+    reload();
+  });
+  useEffect(() => {
+    if (refreshing.current && state.status !== 'loading') {
+      refreshing.current = false;
+      Taro.stopPullDownRefresh();
+    }
+  }, [state.status]);
+
+  return (
+    <View className='page home'>
+      <View className='hero'>
+        <Text className='hero__title'>甬工惠 · 职工身边的工会</Text>
+        <Text className='hero__sub'>入会、福利、活动、暑托、疗休养，一站办理</Text>
+      </View>
+
+      <View className='card home__grid'>
+        {SERVICE_GRID.map((entry) => (
+          <View key={entry.key} className='home__grid-item' onClick={() => openTarget(entry.target)}>
+            <View className='home__grid-badge' style={{ background: entry.tint }}>
+              <Text>{entry.glyph}</Text>
+            </View>
+            <Text className='home__grid-title'>{entry.title}</Text>
+          </View>
+        ))}
+      </View>
+
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={4} />
+        </View>
+      ) : state.status === 'error' ? (
+        <View className='card'>
+          <ErrorState message={state.error.message} onRetry={reload} />
+        </View>
+      ) : (
+        <SummaryStrip summary={state.data} />
+      )}
+
+      <LocalTools />
+    </View>
+  );
+}
+
+function SummaryStrip({ summary }: { summary: HomeSummary }) {
+  const { viewer, notices, stats } = summary;
+  return (
+    <>
+      <View className='card home__viewer'>
+        <View className='home__viewer-main'>
+          <Text className='home__viewer-hello'>您好，{viewer.displayName}</Text>
+          <Text className='home__viewer-meta'>
+            {viewer.roleLabel}
+            {viewer.unionName ? ` · ${viewer.unionName}` : ''}
+          </Text>
+        </View>
+        <View className='home__stats'>
+          <View className='home__stat'>
+            <Text className='home__stat-num'>{stats.unions}</Text>
+            <Text className='home__stat-label'>入驻工会</Text>
+          </View>
+          <View className='home__stat'>
+            <Text className='home__stat-num'>{stats.members}</Text>
+            <Text className='home__stat-label'>认证会员</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='card'>
+        <View className='section-title'>
+          <Text>工会通知</Text>
+        </View>
+        {notices.length === 0 ? (
+          <EmptyState title='暂无通知' hint='工会发布的通知会显示在这里' />
+        ) : (
+          notices.map((notice) => (
+            <View key={notice.id} className='home__notice'>
+              <Text className='home__notice-title'>{notice.title}</Text>
+              <Text className='home__notice-meta'>
+                {notice.unionName} · {formatBusiness(notice.publishedAt, 'MM-DD HH:mm')}
+              </Text>
+            </View>
+          ))
+        )}
+      </View>
+    </>
+  );
+}

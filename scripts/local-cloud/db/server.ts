@@ -1,0 +1,91 @@
+/**
+ * HTTP front of the engine, on node:http. The SDK POSTs JSON to `<serviceUrl>?env=…&seqId=…`
+ * (node-sdk utils/tcbapiendpoint.ts); signature headers are ignored.
+ *
+ * Every engine answer, errors included, is sent with HTTP 200: the SDK turns non-200 statuses
+ * into a generic error whose `code` is the HTTP status (utils/tcbapirequester.ts), whereas a
+ * 200 body with a truthy `code` is thrown as TcbError { code, message, requestId }.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Engine } from './engine'
+
+export interface DbServerOptions {
+  engine: Engine
+  /** 0 = random free port. */
+  port?: number
+  host?: string
+  /** URL path served (default /admin). */
+  path?: string
+}
+
+export interface DbServer {
+  /** e.g. http://127.0.0.1:PORT/admin — use as tcb.init({ serviceUrl }). */
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+const MAX_BODY = 16 * 1024 * 1024
+
+function send(res: http.ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}
+
+export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
+  const { engine } = opts
+  const host = opts.host ?? '127.0.0.1'
+  const basePath = opts.path ?? '/admin'
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    if (url.pathname !== basePath) return send(res, 404, { code: 'NOT_FOUND', message: `no route ${url.pathname}`, requestId: '' })
+    if (req.method !== 'POST') return send(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'POST only', requestId: '' })
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        send(res, 200, { code: 'INVALID_PARAM', message: 'request body too large', requestId: '' })
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => {
+      if (res.headersSent) return
+      let body: unknown
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      } catch {
+        return send(res, 200, { code: 'INVALID_PARAM', message: 'request body is not valid JSON', requestId: '' })
+      }
+      const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>
+      const seqId = url.searchParams.get('seqId') ?? undefined
+      try {
+        send(res, 200, engine.execute(String(b.action ?? ''), b, { seqId }))
+      } catch (e) {
+        // execute() never throws by contract; this is the last line of defence (no stack traces).
+        send(res, 200, { code: 'DATABASE_REQUEST_FAILED', message: (e as Error).message, requestId: '' })
+      }
+    })
+  })
+  // The SDK keeps sockets alive (agentkeepalive, freeSocketTimeout 4.8 s); stay above that.
+  server.keepAliveTimeout = 10_000
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, host, () => {
+      const port = (server.address() as AddressInfo).port
+      resolve({
+        url: `http://${host}:${port}${basePath}`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            server.closeAllConnections()
+          }),
+      })
+    })
+  })
+}

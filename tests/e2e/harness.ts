@@ -1,0 +1,89 @@
+/**
+ * E2E harness: runs the same server `npm start` runs (scripts/local-cloud/start.ts) as a child
+ * process on free ports with a fresh data folder, and drives Debian's Chromium with
+ * playwright-core.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export interface RunningApp {
+  url: string;
+  dbUrl: string;
+  dataDir: string;
+  output: () => string;
+  /** Ctrl-C; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first');
+  const dataDir = mkdtempSync(join(tmpdir(), 'union-e2e-'));
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/local-cloud/start.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, LOCAL_CLOUD_PORT: '0', LOCAL_DB_PORT: '0', LOCAL_CLOUD_DATA: dataDir, LOG_LEVEL: 'error', ...env },
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 60_000;
+  let url = '';
+  let dbUrl = '';
+  while (Date.now() < deadline) {
+    const m = /H5 演示：\s+(http:\/\/\S+?)\/?\s/.exec(out);
+    const d = /数据库接口：\s+(http:\/\/\S+)/.exec(out);
+    if (m && d) {
+      url = m[1];
+      dbUrl = d[1];
+      break;
+    }
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!url) {
+    child.kill('SIGKILL');
+    throw new Error(`local cloud did not start in time:\n${out}`);
+  }
+  return {
+    url,
+    dbUrl,
+    dataDir,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGINT');
+      const code = await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A phone-sized page. */
+export async function openPhone(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}

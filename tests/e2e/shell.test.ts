@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (app) await app.stop();
+});
+
+it('the home page shows live data from the local cloud and follows the chosen persona', async () => {
+  const page = await openPhone(browser, app.url);
+  await page.getByText('甬工惠 · 职工身边的工会').waitFor();
+  for (const service of ['入会', '会员卡', '周五福利', '暑托班', '疗休养']) {
+    await page.locator('.home__grid-title', { hasText: service }).first().waitFor();
+  }
+  // The default persona is the verified member; the strip data came through the system function.
+  await page.getByText('您好，王*国').waitFor();
+  await page.getByText('本周五 10:00 流量包').first().waitFor();
+
+  await page.getByText('切换身份', { exact: true }).click();
+  await page.locator('.persona-item', { hasText: '陈晓' }).click();
+  await page.getByText('您好，陈*').waitFor();
+  await page.getByText('未入会职工').first().waitFor();
+
+  await page.getByText('切换身份', { exact: true }).click();
+  await page.locator('.persona-item', { hasText: '周海燕' }).click();
+  await page.getByText('北仑区总工会管理员').first().waitFor();
+});
+
+it('the privacy guide is reachable and lists what is collected', async () => {
+  const page = await openPhone(browser, `${app.url}/#/pages/privacy/index`);
+  await page.locator('.privacy__h1', { hasText: '用户隐私保护指引' }).waitFor();
+  await page.getByText('我们收集哪些信息').waitFor();
+  await page.locator('.privacy__field-name', { hasText: 'OpenID' }).waitFor();
+});
+
+it('stops cleanly on Ctrl-C', async () => {
+  const code = await app.stop();
+  expect(code).toBe(0);
+  expect(app.output()).toContain('已停止');
+  app = undefined as unknown as RunningApp;
+});
