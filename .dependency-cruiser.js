@@ -3,7 +3,8 @@
  * - shared/ is pure: no SDK, no framework, nothing from the app folders;
  * - the mini-program and the functions meet only in shared/;
  * - pages reach the backend only through miniprogram/services/;
- * - local-only tooling (scripts/) is never imported by shipped code.
+ * - local-only tooling (scripts/) is never imported by shipped code;
+ * - the chart library (AntV F2, ~500 KB) is reached only from subpackage pages, never the main package.
  */
 module.exports = {
   forbidden: [
@@ -25,6 +26,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^cloudfunctions/' },
       to: { path: ['^miniprogram/', '^scripts/', 'node_modules/@tarojs/'] },
+    },
+    {
+      name: 'charts-only-in-subpackages',
+      severity: 'error',
+      comment: 'components/charts pulls in AntV F2: import it only from miniprogram/packages/** so it stays out of the weapp main package',
+      from: { path: '^miniprogram/', pathNot: '^miniprogram/(packages|components/charts)/' },
+      to: { path: ['^miniprogram/components/charts/', 'node_modules/@antv/'] },
     },
     {
       name: 'no-circular',

@@ -66,6 +66,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // A phone app's first screen, not a website: webpack's 244 KiB desktop hint is noise here.
         chain.performance.hints(false);
+        // Route pages are lazy chunks and Taro splits only initial chunks, so every admin page with a
+        // chart would carry its own copy of AntV F2 (~650 KB). Load it once, as one shared async chunk.
+        const splitChunks = chain.optimization.get('splitChunks');
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              charts: {
+                name: 'charts',
+                test: /[\\/]node_modules[\\/]@antv[\\/]/,
+                chunks: 'async',
+                priority: 50,
+                enforce: true,
+              },
+            },
+          });
+        }
       },
     },
   };

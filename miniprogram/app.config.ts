@@ -45,5 +45,19 @@ export default defineAppConfig({
       },
     ],
   },
+  subPackages: [
+    // Union admins' pages (工会工作台). Every domain adds its admin pages here as
+    // '<domain>/<page>/index' (files in miniprogram/packages/admin/<domain>/) and links them
+    // from packages/admin/entries.ts. Charts (components/charts) may only be used from subpackages.
+    { root: 'packages/admin', pages: ['dashboard/index', 'member/review/index', 'member/import/index', 'member/verify/index', 'recuperation/applicants/index', 'recuperation/batches/index', 'recuperation/units/index', 'recuperation/subsidy/index', 'recuperation/figures/index', 'daycare/figures/index', 'daycare/create/index', 'content/list/index', 'content/edit/index', 'content/roster/index', 'content/figures/index'] },
+    // Membership (入会 / 申请进度 / 会员卡 / 认领).
+    { root: 'packages/member', pages: ['join/index', 'status/index', 'card/index', 'claim/index'] },
+    // Recuperation (职工疗休养): batches, apply, my applications.
+    { root: 'packages/recuperation', pages: ['index/index', 'batch/index', 'mine/index'] },
+    // Summer day-care (免费暑托班): campaigns, children, my registrations, site staff.
+    { root: 'packages/daycare', pages: ['index/index', 'children/index', 'mine/index', 'staff/index'] },
+    // Publishing to followers (活动与资讯): post, union page, follows, my sign-ups, 消息.
+    { root: 'packages/content', pages: ['post/index', 'union/index', 'unions/index', 'mine/index', 'inbox/index'] },
+  ],
   lazyCodeLoading: 'requiredComponents',
 });

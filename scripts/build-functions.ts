@@ -7,7 +7,7 @@
  *   npx tsx scripts/build-functions.ts
  */
 import { buildSync } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..');
@@ -27,10 +27,13 @@ export function functionNames(): string[] {
 export function buildFunctions(options: { quiet?: boolean } = {}): string[] {
   const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const names = functionNames();
-  rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
+  // Build beside the output and swap it in, so a local cloud starting meanwhile (another test
+  // run) never loads a half-written folder.
+  const staging = `${FUNCTIONS_OUT}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
   for (const name of names) {
     const src = join(FUNCTIONS_SRC, name);
-    const out = join(FUNCTIONS_OUT, name);
+    const out = join(staging, name);
     mkdirSync(out, { recursive: true });
     const result = buildSync({
       entryPoints: [join(src, 'index.ts')],
@@ -55,6 +58,8 @@ export function buildFunctions(options: { quiet?: boolean } = {}): string[] {
       console.log(`built ${name.padEnd(14)} ${(bytes / 1024).toFixed(1)} KB`);
     }
   }
+  rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
+  renameSync(staging, FUNCTIONS_OUT);
   return names;
 }
 

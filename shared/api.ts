@@ -4,11 +4,117 @@
  * both checked against this map, so a request or response type cannot drift between sides.
  */
 import type { HomeSummary, HomeSummaryRequest, ServerTime, ServerTimeRequest } from './system/schemas';
+import type * as M from './member/schemas';
+import type * as CQ from './content/schemas';
+import type * as CV from './content/views';
+import type * as NQ from './notify/schemas';
+import type * as R from './recuperation/schemas';
+import type * as DQ from './daycare/schemas';
+import type * as DV from './daycare/views';
+import type * as B from './benefit/schemas';
 
 export interface Api {
+  content: {
+    feed: [CQ.FeedRequest, CV.FeedResult];
+    get: [CQ.GetRequest, CV.GetResult];
+    follow: [CQ.FollowRequest, CV.FollowResult];
+    discover: [CQ.DiscoverRequest, CV.DiscoverResult];
+    unionPage: [CQ.UnionPageRequest, CV.UnionPageResult];
+    signUp: [CQ.SignUpRequest, CV.SignUpResult];
+    cancelSignup: [CQ.CancelSignupRequest, CV.CancelSignupResult];
+    mySignups: [CQ.MySignupsRequest, CV.MySignupsResult];
+    adminSave: [CQ.AdminSaveRequest, CV.AdminSaveResult];
+    adminPublish: [CQ.AdminPublishRequest, CV.AdminPublishResult];
+    adminWithdraw: [CQ.AdminWithdrawRequest, CV.AdminPublishResult];
+    adminList: [CQ.AdminListRequest, CV.AdminListResult];
+    adminGet: [CQ.AdminGetRequest, CV.AdminGetResult];
+    adminRoster: [CQ.AdminRosterRequest, CV.AdminRosterResult];
+    adminCheckIn: [CQ.AdminCheckInRequest, CV.AdminCheckInResult];
+    adminFigures: [CQ.AdminFiguresRequest, CV.AdminFiguresResult];
+  };
+  notify: {
+    templates: [NQ.TemplatesRequest, NQ.TemplatesResult];
+    optIn: [NQ.OptInRequest, NQ.OptInResult];
+    inbox: [NQ.InboxRequest, NQ.InboxResult];
+    markRead: [NQ.MarkReadRequest, NQ.MarkReadResult];
+    unreadCount: [NQ.UnreadCountRequest, NQ.UnreadCountResult];
+  };
   system: {
     homeSummary: [HomeSummaryRequest, HomeSummary];
     serverTime: [ServerTimeRequest, ServerTime];
+  };
+  member: {
+    profile: [M.ProfileRequest, M.Profile];
+    listUnions: [M.ListUnionsRequest, M.ListUnionsResult];
+    apply: [M.ApplyRequest, M.ApplyResult];
+    myApplication: [M.MyApplicationRequest, M.MyApplicationResult];
+    claim: [M.ClaimRequest, M.ClaimResult];
+    adminListApplications: [M.AdminListApplicationsRequest, M.AdminListApplicationsResult];
+    adminReview: [M.AdminReviewRequest, M.AdminReviewResult];
+    adminImport: [M.AdminImportRequest, M.AdminImportResult];
+    cardToken: [M.CardTokenRequest, M.CardTokenResult];
+    verifyCard: [M.VerifyCardRequest, M.VerifyCardResult];
+  };
+  recuperation: {
+    listBatches: [R.ListBatchesRequest, R.ListBatchesResult];
+    batchDetail: [R.BatchDetailRequest, R.BatchDetailResult];
+    apply: [R.ApplyRequest, R.ApplyResult];
+    myApplications: [R.MyApplicationsRequest, R.MyApplicationsResult];
+    withdraw: [R.WithdrawRequest, R.WithdrawResult];
+    adminUnits: [R.AdminUnitsRequest, R.AdminUnitsResult];
+    adminSaveUnit: [R.AdminSaveUnitRequest, R.AdminSaveUnitResult];
+    adminSaveVenue: [R.AdminSaveVenueRequest, R.AdminSaveVenueResult];
+    adminCreateBatch: [R.AdminCreateBatchRequest, R.AdminCreateBatchResult];
+    adminBatches: [R.AdminBatchesRequest, R.AdminBatchesResult];
+    adminApplicants: [R.AdminApplicantsRequest, R.AdminApplicantsResult];
+    adminDecide: [R.AdminDecideRequest, R.AdminDecideResult];
+    adminUnitMembers: [R.AdminUnitMembersRequest, R.AdminUnitMembersResult];
+    adminNominate: [R.AdminNominateRequest, R.AdminNominateResult];
+    adminRoster: [R.AdminRosterRequest, R.AdminRosterResult];
+    adminAttendance: [R.AdminAttendanceRequest, R.AdminAttendanceResult];
+    subsidySubmit: [R.SubsidySubmitRequest, R.SubsidySubmitResult];
+    subsidyList: [R.SubsidyListRequest, R.SubsidyListResult];
+    subsidyDecide: [R.SubsidyDecideRequest, R.SubsidyDecideResult];
+    adminFigures: [R.AdminFiguresRequest, R.AdminFiguresResult];
+  };
+  daycare: {
+    overview: [DQ.OverviewRequest, DV.OverviewResult];
+    consent: [DQ.ConsentRequest, DV.ConsentResult];
+    myChildren: [DQ.MyChildrenRequest, DV.MyChildrenResult];
+    addChild: [DQ.AddChildRequest, DV.AddChildResult];
+    deleteChild: [DQ.DeleteChildRequest, DV.DeleteChildResult];
+    childDetail: [DQ.ChildDetailRequest, DV.ChildDetailResult];
+    declareFamily: [DQ.DeclareFamilyRequest, DV.DeclareFamilyResult];
+    signUp: [DQ.SignUpRequest, DV.SignUpResult];
+    myRegistrations: [DQ.MyRegistrationsRequest, DV.MyRegistrationsResult];
+    acceptOffer: [DQ.AcceptOfferRequest, DV.RegistrationResult];
+    cancel: [DQ.CancelRequest, DV.RegistrationResult];
+    lotteryRecord: [DQ.LotteryRecordRequest, DV.LotteryRecordResult];
+    adminCampaigns: [DQ.AdminCampaignsRequest, DV.AdminCampaignsResult];
+    adminCreateCampaign: [DQ.AdminCreateCampaignRequest, DV.AdminCampaignResult];
+    adminAddSite: [DQ.AdminAddSiteRequest, DV.AdminSiteResult];
+    adminAddSlot: [DQ.AdminAddSlotRequest, DV.AdminSlotResult];
+    adminSetStaff: [DQ.AdminSetStaffRequest, DV.AdminSiteResult];
+    adminFigures: [DQ.AdminFiguresRequest, DV.AdminFiguresResult];
+    adminFamilies: [DQ.AdminFamiliesRequest, DV.AdminFamiliesResult];
+    adminCheckFamily: [DQ.AdminCheckFamilyRequest, DV.AdminCheckFamilyResult];
+    adminAudit: [DQ.AdminAuditRequest, DV.AdminAuditResult];
+    staffSites: [DQ.StaffSitesRequest, DV.StaffSitesResult];
+    staffRoster: [DQ.StaffRosterRequest, DV.StaffRosterResult];
+    staffRosterCsv: [DQ.StaffRosterCsvRequest, DV.StaffRosterCsvResult];
+    staffMarkAttendance: [DQ.StaffMarkAttendanceRequest, DV.StaffMarkAttendanceResult];
+  };
+  benefit: {
+    list: [B.ListRequest, B.ListResult];
+    claim: [B.ClaimRequest, B.ClaimView];
+    register: [B.RegisterRequest, B.RegistrationView];
+    myClaims: [B.MyClaimsRequest, B.MyClaimsResult];
+    drawProof: [B.DrawProofRequest, B.DrawProof];
+    adminCreate: [B.AdminCreateRequest, B.AdminCreateResult];
+    adminList: [B.AdminListRequest, B.AdminListResult];
+    redeem: [B.RedeemRequest, B.RedeemResult];
+    figures: [B.FiguresRequest, B.FiguresResult];
+    exportCsv: [B.ExportCsvRequest, B.ExportCsvResult];
   };
 }
 

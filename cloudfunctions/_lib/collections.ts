@@ -23,12 +23,99 @@ export const C = {
   notices: 'notices',
   /** Bookkeeping of the local cloud / deploy init (seed version…). */
   meta: 'system_meta',
+  /** In-app notices (消息), one per event per member; always written. */
+  notifications: 'notifications',
+  /** Subscribe messages to send: pending → sent / failed / skipped (cloudfunctions/notify). */
+  outbox: 'outbox',
+  /** One-time subscribe-message acceptances per member, `_id` = OPENID: `credits.<template>`. */
+  subscriptions: 'subscriptions',
+  /**
+   * Join applications, `_id` = idHash: one current application per person, so "one pending
+   * application per ID number" is a primary-key fact, not a check that two requests can race.
+   */
+  memberApplications: 'member_applications',
+  /** Members (verified, from approval or bulk import), `_id` = idHash; `cardNo` unique. */
+  members: 'members',
+  /** Sequence counters (`_id` = counter name), advanced only inside transactions. */
+  counters: 'counters',
+  /** Day-care campaigns (one union's summer programme: window, mode, limits, seed commitment). */
+  daycareCampaigns: 'daycare_campaigns',
+  /** Lottery seeds, `_id` = campaignId; read only by the allocation trigger until published. */
+  daycareSeeds: 'daycare_seeds',
+  /** Published lottery records, `_id` = campaignId (entries, seed, result). */
+  daycareLotteries: 'daycare_lotteries',
+  /** Day-care sites (host union, address, contact, kind, staff openids). */
+  daycareSites: 'daycare_sites',
+  /** Period × grade band with capacity and the `remaining` counter taken by conditional updates. */
+  daycareSlots: 'daycare_slots',
+  /** Children (guardian's openid, minimum fields, no ID number). */
+  daycareChildren: 'daycare_children',
+  /** Guardian's separate consent for children's data, `_id` = OPENID. */
+  daycareConsents: 'daycare_consents',
+  /** Declared family circumstances for priority, `_id` = OPENID. */
+  daycareFamilies: 'daycare_families',
+  /** Sign-ups (status, tier, queue key, offer deadline, attendance marks). */
+  daycareRegistrations: 'daycare_registrations',
+  /** One period of a summer per child: `_id` = `<childId>_<summer>_<k>`, k ≤ the campaign's limit. */
+  daycareHolds: 'daycare_holds',
+  /** Every allocation / waitlist / cancellation step. */
+  daycareAudit: 'daycare_audit',
+  /** Subscribe-message opt-in reports, `_id` = `<openid>_<requestId>`: a retried report adds no credit. */
+  subscriptionOptIns: 'subscription_optins',
+  /** Articles and activities published by unions to their followers (docs/content.md). */
+  posts: 'posts',
+  /** Edit history of posts, `_id` = `<postId>_<version>`. */
+  postRevisions: 'post_revisions',
+  /** One document per member who opened a post, `_id` = `<postId>_<openid>`: reads count once. */
+  postReads: 'post_reads',
+  /** Activity sign-ups, `_id` = `<postId>_<openid>`: signed / waitlisted / cancelled. */
+  activitySignups: 'activity_signups',
+  /** Per-union follower counter, `_id` = unionId. */
+  unionStats: 'union_stats',
+  /** Follows / unfollows per union per business day, `_id` = `<unionId>_<YYYYMMDD>`. */
+  unionFollowDays: 'union_follow_days',
+  /** Recuperation venues (疗休养场所). */
+  recuVenues: 'recu_venues',
+  /** Recuperation batches; `seatsLeft` is the capacity counter (conditional decrement). */
+  recuBatches: 'recu_batches',
+  /** Unit (基层工会) recuperation settings, `_id` = unionId. */
+  recuUnits: 'recu_units',
+  /**
+   * Recuperation applications, `_id` = `<year>_<hash of the member>`: one application per
+   * member per year is a primary-key fact.
+   */
+  recuApplications: 'recu_applications',
+  /** Recuperation counters: `year_<unionId>_<year>` (places left) and `roster_<batchId>_<unionId>` (leaders). */
+  recuCounters: 'recu_counters',
+  /** 本地行 subsidy claims. */
+  recuSubsidies: 'recu_subsidies',
+  /** Friday benefit drops (docs/benefit.md): `_id` = drop id; immutable once published. */
+  drops: 'drops',
+  /** Stock shards `<dropId>_s<i>` `{left, lastTakenAt}`: taken by conditional decrement, never in a transaction. */
+  dropStock: 'drop_stock',
+  /** Claims `<dropId>_<openid>_<slot>` (deterministic: idempotency + per-member limit); `code` unique. */
+  dropClaims: 'drop_claims',
+  /** Draw registrations `<dropId>_<openid>`. */
+  dropRegistrations: 'drop_registrations',
+  /** Published draw record per drop (commitment, then seed, entrants, winners). */
+  dropDraws: 'drop_draws',
+  /** The draw seed until it is published (never returned by any action before the draw). */
+  dropSecrets: 'drop_secrets',
+  /** Redemption audit trail: every attempt (who, when, which code, outcome). */
+  redemptionAudit: 'redemption_audit',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
 
 export const COLLECTION_SPECS: CollectionSpec[] = [
-  { name: C.users, indexes: [{ name: 'union', keys: { unionId: 1 } }] },
+  {
+    name: C.users,
+    indexes: [
+      { name: 'union', keys: { unionId: 1 } },
+      // Follower recount per union (content's nightly reconciliation).
+      { name: 'follows', keys: { follows: 1 } },
+    ],
+  },
   {
     name: C.unions,
     indexes: [
@@ -38,4 +125,119 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   },
   { name: C.notices, indexes: [{ name: 'published', keys: { publishedAt: -1 } }] },
   { name: C.meta },
+  { name: C.notifications, indexes: [{ name: 'inbox', keys: { openid: 1, createdAt: -1 } }] },
+  {
+    name: C.outbox,
+    indexes: [
+      { name: 'queue', keys: { status: 1, createdAt: 1 } },
+      // The sender's query: pending entries whose (re)try time has come.
+      { name: 'due', keys: { status: 1, nextAttemptAt: 1 } },
+    ],
+  },
+  { name: C.subscriptions },
+  {
+    name: C.memberApplications,
+    indexes: [
+      { name: 'scope_status', keys: { unionAncestors: 1, status: 1, submittedAt: 1 } },
+      { name: 'openid', keys: { openid: 1, submittedAt: -1 } },
+    ],
+  },
+  {
+    name: C.members,
+    indexes: [
+      // Every member document has a card number (issued when it is created), so the unique
+      // index never meets a missing value (CloudBase would treat two missing values as equal).
+      { name: 'card_unique', keys: { cardNo: 1 }, unique: true },
+      { name: 'openid', keys: { openid: 1 } },
+      { name: 'union', keys: { unionAncestors: 1 } },
+    ],
+  },
+  { name: C.counters },
+  { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
+  { name: C.daycareSeeds },
+  { name: C.daycareLotteries },
+  { name: C.daycareSites, indexes: [{ name: 'campaign', keys: { campaignId: 1 } }, { name: 'staff', keys: { staffOpenids: 1 } }] },
+  { name: C.daycareSlots, indexes: [{ name: 'campaign', keys: { campaignId: 1 } }, { name: 'site', keys: { siteId: 1 } }] },
+  { name: C.daycareChildren, indexes: [{ name: 'guardian', keys: { guardianOpenid: 1, createdAt: 1 } }] },
+  { name: C.daycareConsents },
+  { name: C.daycareFamilies },
+  {
+    name: C.daycareRegistrations,
+    indexes: [
+      { name: 'slot_queue', keys: { slotId: 1, status: 1, queueKey: 1 } },
+      { name: 'guardian', keys: { guardianOpenid: 1, createdAt: -1 } },
+      { name: 'child', keys: { childId: 1, summer: 1 } },
+      { name: 'campaign', keys: { campaignId: 1, status: 1 } },
+      { name: 'offers', keys: { status: 1, offerExpiresAt: 1 } },
+    ],
+  },
+  { name: C.daycareHolds, indexes: [{ name: 'registration_unique', keys: { registrationId: 1 }, unique: true }] },
+  { name: C.daycareAudit, indexes: [{ name: 'campaign', keys: { campaignId: 1, at: 1 } }] },
+  { name: C.subscriptionOptIns },
+  {
+    name: C.posts,
+    indexes: [
+      // The feed: followed unions' published posts, newest first (keyset pagination).
+      { name: 'feed', keys: { unionId: 1, status: 1, publishedAt: -1 } },
+      // The publishing timer: scheduled posts whose time has come.
+      { name: 'schedule', keys: { status: 1, publishAt: 1 } },
+      // Admin lists: posts in the admin's subtree.
+      { name: 'scope', keys: { unionAncestors: 1, updatedAt: -1 } },
+    ],
+  },
+  { name: C.postRevisions, indexes: [{ name: 'post', keys: { postId: 1, version: -1 } }] },
+  { name: C.postReads, indexes: [{ name: 'post', keys: { postId: 1, readAt: 1 } }] },
+  {
+    name: C.activitySignups,
+    indexes: [
+      // Roster, waitlist order (oldest waitlisted first) and counts.
+      { name: 'post_status', keys: { postId: 1, status: 1, createdAt: 1 } },
+      { name: 'mine', keys: { openid: 1, createdAt: -1 } },
+    ],
+  },
+  { name: C.unionStats },
+  { name: C.unionFollowDays, indexes: [{ name: 'union_day', keys: { unionId: 1, day: 1 } }] },
+  { name: C.recuVenues, indexes: [{ name: 'owner', keys: { ownerAncestors: 1 } }] },
+  {
+    name: C.recuBatches,
+    indexes: [
+      { name: 'owner_start', keys: { ownerUnionId: 1, startDate: 1 } },
+      { name: 'scope', keys: { ownerAncestors: 1, startDate: -1 } },
+    ],
+  },
+  { name: C.recuUnits, indexes: [{ name: 'scope', keys: { unionAncestors: 1 } }] },
+  {
+    name: C.recuApplications,
+    indexes: [
+      { name: 'unit_year', keys: { unionId: 1, year: 1, status: 1 } },
+      { name: 'batch', keys: { batchId: 1, status: 1 } },
+      { name: 'member', keys: { memberKey: 1, year: -1 } },
+      { name: 'openid', keys: { openid: 1, year: -1 } },
+    ],
+  },
+  { name: C.recuCounters },
+  { name: C.recuSubsidies, indexes: [{ name: 'scope_year', keys: { unionAncestors: 1, year: 1 } }] },
+  {
+    name: C.drops,
+    indexes: [
+      { name: 'union_opens', keys: { unionId: 1, opensAt: -1 } },
+      { name: 'scope_opens', keys: { unionAncestors: 1, opensAt: -1 } },
+      { name: 'status_opens', keys: { status: 1, opensAt: 1 } },
+    ],
+  },
+  { name: C.dropStock, indexes: [{ name: 'drop', keys: { dropId: 1 } }] },
+  {
+    name: C.dropClaims,
+    indexes: [
+      // Every claim has a code (set when the document is created), so the unique index never meets a missing value.
+      { name: 'code_unique', keys: { code: 1 }, unique: true },
+      { name: 'drop_time', keys: { dropId: 1, claimedAt: 1 } },
+      { name: 'mine', keys: { openid: 1, claimedAt: -1 } },
+      { name: 'drop_status', keys: { dropId: 1, status: 1 } },
+    ],
+  },
+  { name: C.dropRegistrations, indexes: [{ name: 'drop', keys: { dropId: 1, entrantKey: 1 } }, { name: 'mine', keys: { openid: 1, registeredAt: -1 } }] },
+  { name: C.dropDraws },
+  { name: C.dropSecrets },
+  { name: C.redemptionAudit, indexes: [{ name: 'drop_time', keys: { dropId: 1, at: -1 } }] },
 ];

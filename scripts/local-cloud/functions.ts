@@ -59,6 +59,7 @@ export function configureSdkEnvironment(dbUrl: string): void {
   process.env.TENCENTCLOUD = 'true';
   process.env.TENCENTCLOUD_SECRETID = process.env.TENCENTCLOUD_SECRETID || 'local-dummy-id';
   process.env.TENCENTCLOUD_SECRETKEY = process.env.TENCENTCLOUD_SECRETKEY || 'local-dummy-key';
+  process.env.NOTIFY_TRANSPORT = process.env.NOTIFY_TRANSPORT || 'log'; // subscribe messages are logged, never sent to WeChat
 }
 
 export class FunctionHost {

@@ -6,8 +6,12 @@
 import tcb from '@cloudbase/node-sdk';
 import { C } from '../../cloudfunctions/_lib/collections';
 import { PERSONAS } from './personas';
+import { seedMembership } from './seedMembers';
+import { seedContent } from './seedContent';
+import { seedRecuperation } from './seedRecuperation';
+import { seedDaycare } from './seedDaycare';
 
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 type Level = 'city' | 'district' | 'industry' | 'street' | 'grassroots';
 interface UnionSeed {
@@ -32,6 +36,17 @@ export const UNION_TREE: UnionSeed[] = [
   { _id: 'nb-hs-nm', name: '南门街道总工会', level: 'street', parentId: 'nb-hs', address: '海曙区南门街道' },
   { _id: 'nb-hs-nm-ly', name: '海曙商贸楼宇联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-hs-nm' },
   { _id: 'nb-jy', name: '宁波市教育工会', level: 'industry', parentId: 'nb' },
+  // Membership (v2): more districts, streets and grassroots unions for the join-form pickers.
+  { _id: 'nb-bl-xg-hx', name: '小港化工园区联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-bl-xg' },
+  { _id: 'nb-bl-dq-kd', name: '宁波凯达模具有限公司工会', level: 'grassroots', kind: 'enterprise', parentId: 'nb-bl-dq' },
+  { _id: 'nb-hs-sj', name: '石碶街道总工会', level: 'street', parentId: 'nb-hs', address: '海曙区石碶街道' },
+  { _id: 'nb-hs-sj-wl', name: '石碶物流园联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-hs-sj' },
+  { _id: 'nb-yz', name: '鄞州区总工会', level: 'district', parentId: 'nb', address: '宁波市鄞州区' },
+  { _id: 'nb-yz-sn', name: '首南街道总工会', level: 'street', parentId: 'nb-yz', address: '鄞州区首南街道' },
+  { _id: 'nb-yz-sn-kj', name: '宁波南部商务区科技企业联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-yz-sn' },
+  { _id: 'nb-zh', name: '镇海区总工会', level: 'district', parentId: 'nb', address: '宁波市镇海区' },
+  { _id: 'nb-zh-zbs', name: '招宝山街道总工会', level: 'street', parentId: 'nb-zh', address: '镇海区招宝山街道' },
+  { _id: 'nb-jy-nbzx', name: '宁波市第二中学工会', level: 'grassroots', kind: 'enterprise', parentId: 'nb-jy' },
 ];
 
 function ancestorsOf(id: string): string[] {
@@ -86,6 +101,10 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
       createdAt: new Date(now),
     });
   }
+  await seedMembership(db, PERSONAS, ancestorsOf, now);
+  await seedContent(db, now);
+  await seedRecuperation(db, ancestorsOf, now);
+  await seedDaycare(db, PERSONAS, ancestorsOf, now);
   for (const [i, n] of NOTICES.entries()) {
     await db.collection(C.notices).doc(`notice-${i + 1}`).set({
       title: n.title,

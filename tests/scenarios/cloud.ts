@@ -6,14 +6,13 @@ import tcb from '@cloudbase/node-sdk';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFunctions } from '../../scripts/build-functions';
 import { startLocalCloud, type LocalCloud } from '../../scripts/local-cloud';
 import type { Result } from '../../shared/envelope';
 
-let built = false;
-
 export interface TestCloud {
   cloud: LocalCloud;
+  /** The folder holding this cloud's SQLite file and generated secrets. */
+  dataDir: string;
   /** Call a function as a persona id (default 'member'), an explicit openid, or anonymously. */
   call<T = unknown>(fn: string, action: string, data?: unknown, as?: As): Promise<Result<T>>;
   /** The raw HTTP exchange, for transport-level tests. */
@@ -33,10 +32,7 @@ function headersFor(as: As | undefined): Record<string, string> {
 }
 
 export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean } = {}): Promise<TestCloud> {
-  if (!built) {
-    buildFunctions({ quiet: true });
-    built = true;
-  }
+  // The function bundles are built once per jest run (tests/setup/build-functions.ts).
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   const dataDir = mkdtempSync(join(tmpdir(), 'union-cloud-'));
   const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false });
@@ -49,6 +45,7 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
 
   return {
     cloud,
+    dataDir,
     db: app.database(),
     post,
     async call<T>(fn: string, action: string, data: unknown = {}, as?: As) {

@@ -6,7 +6,7 @@ import { publicAction, type ActionContext } from '../../_lib/router';
 interface UserDoc {
   _id: string;
   nameMasked?: string;
-  memberStatus?: 'none' | 'pending' | 'verified';
+  memberStatus?: 'none' | 'pending' | 'verified' | 'rejected';
   unionId?: string | null;
   adminUnionIds?: string[];
 }
@@ -62,7 +62,12 @@ export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system
     viewer: {
       displayName: user?.nameMasked ?? '微信用户',
       role,
-      roleLabel: role === 'union_admin' && name ? `${name}管理员` : ROLE_LABELS[role],
+      roleLabel:
+        role === 'union_admin' && name
+          ? `${name}管理员`
+          : user?.memberStatus === 'pending'
+            ? '入会审核中'
+            : ROLE_LABELS[role],
       unionName: name,
     },
     notices,

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '工会活动',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
 });

@@ -1,20 +1,117 @@
-import { Text, View } from '@tarojs/components';
-import { EmptyState } from '../../components/StateViews';
+/**
+ * The 活动 tab: what the unions I follow publish, newest first (cursor pages on reach-bottom, a
+ * windowed list so long feeds stay light). Someone who follows nothing sees the city union's
+ * posts and a prompt to follow unions.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { FeedResult, PostCard as Post } from '../../../shared/content/views';
+import { api } from '../../services/api';
+import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
 import LocalTools from '../../components/LocalTools';
+import { PostCard, POST_CARD_HEIGHT } from './PostCard';
+import { usePaged } from './usePaged';
+import { VirtualList } from './VirtualList';
+import './index.css';
+
+type Kind = 'all' | 'activity' | 'article';
+const TABS: Array<{ key: Kind; title: string }> = [
+  { key: 'all', title: '全部' },
+  { key: 'activity', title: '活动' },
+  { key: 'article', title: '资讯' },
+];
+/** Design px above the first row: hero + tab bar (+ the suggestion card when shown). */
+const LIST_TOP = 320;
 
 export default function ActivitiesPage() {
+  const [kind, setKind] = useState<Kind>('all');
+  const [following, setFollowing] = useState<number | null>(null);
+  const { state, reload, loadMore } = usePaged<Post, FeedResult>(
+    (cursor) => api.content.feed({ ...(kind === 'all' ? {} : { kind }), ...(cursor ? { cursor } : {}) }),
+    (page) => setFollowing(page.following),
+  );
+  useReachBottom(loadMore);
+  usePullDownRefresh(() => {
+    reload();
+    void Taro.stopPullDownRefresh();
+  });
+  const firstKind = useRef(true);
+  useEffect(() => {
+    if (firstKind.current) {
+      firstKind.current = false;
+      return;
+    }
+    reload(); // the loader already reads the new kind (usePaged keeps the latest loader)
+  }, [kind, reload]);
+  const pick = (k: Kind) => setKind(k);
+  const go = (url: string) => void Taro.navigateTo({ url });
+
   return (
     <View className='page activities'>
       <View className='hero'>
         <Text className='hero__title'>工会活动</Text>
-        <Text className='hero__sub'>关注工会，查看并报名文体、培训、公益等活动</Text>
+        <Text className='hero__sub'>关注工会，查看资讯，报名文体、培训、公益活动</Text>
       </View>
-      <View className='card'>
-        <View className='section-title'>
-          <Text>近期活动</Text>
+      <View className='feed__bar'>
+        <View className='feed__tabs'>
+          {TABS.map((t) => (
+            <Text key={t.key} className={`feed__tab ${kind === t.key ? 'feed__tab--on' : ''}`} onClick={() => pick(t.key)}>
+              {t.title}
+            </Text>
+          ))}
         </View>
-        <EmptyState title='暂无活动' hint='关注的工会发布活动后，会在这里显示报名入口' />
+        <View className='feed__links'>
+          <Text className='feed__link' onClick={() => go('/packages/content/unions/index')}>
+            关注工会
+          </Text>
+          <Text className='feed__link' onClick={() => go('/packages/content/mine/index')}>
+            我的报名
+          </Text>
+        </View>
       </View>
+      {following === 0 ? (
+        <View className='card feed__suggest'>
+          <Text className='feed__suggest-text'>您还没有关注工会，先看看宁波市总工会的动态。入会后将自动关注所在工会。</Text>
+          <Button className='feed__btn' onClick={() => go('/packages/content/unions/index')}>
+            去关注
+          </Button>
+        </View>
+      ) : null}
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={5} />
+        </View>
+      ) : state.status === 'error' ? (
+        <ErrorState message={state.error.message} onRetry={reload} />
+      ) : state.items.length === 0 ? (
+        <View className='card'>
+          <EmptyState title='暂无动态' hint='关注的工会发布资讯和活动后，会在这里显示' />
+        </View>
+      ) : (
+        <>
+          <VirtualList
+            items={state.items}
+            rowHeight={POST_CARD_HEIGHT}
+            offsetTop={LIST_TOP + (following === 0 ? 150 : 0)}
+            keyOf={(p) => p.id}
+            renderRow={(p) => (
+              <View className='feed__row'>
+                <PostCard post={p} />
+              </View>
+            )}
+          />
+          <View className='feed__more'>
+            {state.moreError ? (
+              <Text className='note' onClick={loadMore}>
+                {state.moreError}，点击重试
+              </Text>
+            ) : (
+              <Text className='note'>{state.loadingMore ? '加载中…' : state.hasMore ? '上拉加载更多' : '没有更多了'}</Text>
+            )}
+          </View>
+        </>
+      )}
       <LocalTools />
     </View>
   );

@@ -3,6 +3,8 @@ import { api } from '../../services/api';
 import { useRemote } from '../../hooks/useRemote';
 import { ErrorState, Skeleton } from '../../components/StateViews';
 import LocalTools from '../../components/LocalTools';
+import MembershipEntry from './MembershipEntry';
+import UnreadBadge from '../activities/UnreadBadge';
 import { openTarget, type EntryTarget } from '../../utils/navigate';
 import './index.css';
 
@@ -14,9 +16,13 @@ interface MineLink {
 
 /** The "我的" menu. Features plug in by changing `target`. */
 const LINKS: MineLink[] = [
-  { key: 'card', title: '我的会员卡', target: { kind: 'soon' } },
+  { key: 'card', title: '我的会员卡', target: { kind: 'page', url: '/packages/member/card/index' } },
   { key: 'claims', title: '我的福利', target: { kind: 'soon' } },
-  { key: 'signups', title: '我的报名', target: { kind: 'soon' } },
+  { key: 'signups', title: '我的报名', target: { kind: 'page', url: '/packages/content/mine/index' } },
+  { key: 'inbox', title: '消息', target: { kind: 'page', url: '/packages/content/inbox/index' } },
+  { key: 'recuperation', title: '我的疗休养', target: { kind: 'page', url: '/packages/recuperation/mine/index' } },
+  { key: 'daycare', title: '我的暑托班', target: { kind: 'page', url: '/packages/daycare/mine/index' } },
+  { key: 'daycare-staff', title: '托管点工作台', target: { kind: 'page', url: '/packages/daycare/staff/index' } },
   { key: 'privacy', title: '用户隐私保护指引', target: { kind: 'page', url: '/pages/privacy/index' } },
 ];
 
@@ -49,9 +55,20 @@ export default function MinePage() {
       </View>
 
       <View className='card mine__links'>
+        <MembershipEntry />
+        {state.status === 'ready' && state.data.viewer.role === 'union_admin' ? (
+          <View
+            className='link-row mine__admin'
+            onClick={() => openTarget({ kind: 'page', url: '/packages/admin/dashboard/index' })}
+          >
+            <Text>工会工作台</Text>
+            <Text className='link-row__arrow'>›</Text>
+          </View>
+        ) : null}
         {LINKS.map((link) => (
           <View key={link.key} className='link-row' onClick={() => openTarget(link.target)}>
             <Text>{link.title}</Text>
+            {link.key === 'inbox' ? <UnreadBadge /> : null}
             <Text className='link-row__arrow'>›</Text>
           </View>
         ))}

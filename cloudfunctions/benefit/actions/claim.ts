@@ -1,0 +1,92 @@
+/**
+ * benefit.claim (first-come). The hot path: a successful claim costs 2 database requests
+ * (take a unit, insert the claim) when the drop is in instance memory and the member brings the
+ * pass from benefit.list; a sold-out attempt costs 0 writes and 1 read (the member's own claim,
+ * so a retry of a successful request still gets its claim back). See docs/benefit.md.
+ *
+ * Order of the writes: stock first, claim second. A crash between them leaves a unit taken
+ * without a claim (the reconcile timer returns it); a claim without its unit can never exist.
+ */
+import { fail, ok, type Result } from '../../../shared/envelope';
+import { checkEligibility } from '../../../shared/benefit/eligibility';
+import { soldOutSentence } from '../../../shared/benefit/rules';
+import type { ClaimRequest, ClaimView } from '../../../shared/benefit/schemas';
+import { friendly } from '../../../shared/benefit/fastTime';
+import { C } from '../../_lib/collections';
+import { userAction, type UserContext } from '../../_lib/router';
+import { claimView, newClaim, readMine } from '../lib/claims';
+import { asDate, isDuplicate, type ClaimDoc, type MemberDoc } from '../lib/docs';
+import { verifyPass } from '../lib/keys';
+import { knownClaims, rememberClaims, soldOutAt, withMemberLock, type DropEntry } from '../lib/memory';
+import { giveBack, loadDrop, takeUnit } from '../lib/stock';
+
+export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async (input, ctx) => {
+  const entry = await loadDrop(ctx, input.dropId);
+  if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
+  const drop = entry.drop;
+  if (drop.mode !== 'first_come') return fail('DROP_WRONG_MODE');
+  const now = ctx.now().getTime();
+  const opensAt = asDate(drop.opensAt).getTime();
+  if (now < opensAt) return fail('DROP_NOT_OPEN', `${friendly(opensAt)} 开抢，请稍候`);
+
+  if (!verifyPass(input.pass, drop._id, ctx.openid, now)) {
+    const res = await ctx.db.collection(C.users).doc(ctx.openid).get();
+    const why = checkEligibility((res.data[0] as MemberDoc | undefined) ?? null, drop);
+    if (why) return fail(why.code, why.message);
+  }
+  return withMemberLock(drop._id, ctx.openid, () => claimLocked(ctx, entry, now));
+});
+
+/** What to answer when no new claim is made: the same claim for the same request, else why not. */
+function settle(ctx: UserContext, entry: DropEntry, mine: ClaimDoc[], now: number, soldOut: boolean): Result<ClaimView> {
+  const same = mine.find((c) => c.requestId === ctx.requestId);
+  if (same) return ok(claimView(same, now));
+  const limit = entry.drop.perMemberLimit;
+  if (mine.length >= limit) return fail('DROP_LIMIT_REACHED', `您已领取过本福利（每人限 ${limit} 份），兑换码见“我的福利”`);
+  if (soldOut) {
+    const at = soldOutAt(entry);
+    return fail('DROP_SOLD_OUT', soldOutSentence(entry.drop.stock, at === false ? null : at));
+  }
+  return fail('DROP_CLOSED');
+}
+
+async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Promise<Result<ClaimView>> {
+  const drop = entry.drop;
+  const limit = drop.perMemberLimit;
+  let mine = knownClaims(drop._id, ctx.openid);
+  if (mine && (mine.length >= limit || mine.some((c) => c.requestId === ctx.requestId))) return settle(ctx, entry, mine, now, false);
+  if (now >= asDate(drop.closesAt).getTime()) return settle(ctx, entry, mine ?? (await readMine(ctx, drop, ctx.openid)), now, false);
+
+  if (soldOutAt(entry) !== false) {
+    // Sold out: no write; one read so that a member who has a claim is told so (and a retry gets it back).
+    return settle(ctx, entry, mine ?? (await readMine(ctx, drop, ctx.openid)), now, true);
+  }
+  if (!mine && limit > 1) {
+    mine = await readMine(ctx, drop, ctx.openid);
+    rememberClaims(drop._id, ctx.openid, mine);
+    if (mine.length >= limit || mine.some((c) => c.requestId === ctx.requestId)) return settle(ctx, entry, mine, now, false);
+  }
+
+  const shard = await takeUnit(ctx, entry, ctx.openid);
+  if (!shard) return settle(ctx, entry, mine ?? (await readMine(ctx, drop, ctx.openid)), now, true);
+
+  const used = new Set((mine ?? []).map((c) => c.slot));
+  for (let slot = 1; slot <= limit; slot++) {
+    if (used.has(slot)) continue;
+    const doc = newClaim(drop, ctx.openid, slot, ctx.requestId, ctx.now());
+    try {
+      await ctx.db.collection(C.dropClaims).add(doc);
+    } catch (err) {
+      if (isDuplicate(err)) continue; // this slot was filled by another attempt of the member: try the next
+      await giveBack(ctx, entry, shard).catch(() => undefined); // the reconcile timer covers a failed give-back
+      throw err;
+    }
+    rememberClaims(drop._id, ctx.openid, [...(mine ?? []), doc]);
+    return ok(claimView(doc, now));
+  }
+  // Every slot is taken (a concurrent or earlier attempt of this member): the unit goes back.
+  await giveBack(ctx, entry, shard);
+  const fresh = await readMine(ctx, drop, ctx.openid);
+  rememberClaims(drop._id, ctx.openid, fresh);
+  return settle(ctx, entry, fresh, now, false);
+}

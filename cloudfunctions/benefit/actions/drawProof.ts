@@ -1,0 +1,33 @@
+/**
+ * benefit.drawProof: the public record of a draw. Before the draw: the commitment only. After:
+ * the seed, the sorted entrant keys and the winners, which scripts/recompute-draw.ts checks.
+ * A registered caller also gets their own entrant key, to find themselves in the list.
+ */
+import { fail, ok } from '../../../shared/envelope';
+import type { DrawProof, DrawProofRequest } from '../../../shared/benefit/schemas';
+import { C } from '../../_lib/collections';
+import { publicAction } from '../../_lib/router';
+import { ms, type DrawDoc, type DropDoc, type RegistrationDoc } from '../lib/docs';
+
+export const drawProof = publicAction<DrawProofRequest, DrawProof>('benefit.drawProof', async (input, ctx) => {
+  const [dropRes, drawRes, regRes] = await Promise.all([
+    ctx.db.collection(C.drops).doc(input.dropId).get(),
+    ctx.db.collection(C.dropDraws).doc(input.dropId).get(),
+    ctx.openid ? ctx.db.collection(C.dropRegistrations).doc(`${input.dropId}_${ctx.openid}`).get() : Promise.resolve({ data: [] }),
+  ]);
+  const drop = dropRes.data[0] as DropDoc | undefined;
+  const draw = drawRes.data[0] as DrawDoc | undefined;
+  if (!drop || !draw) return fail('NOT_FOUND', '该福利没有抽签记录');
+  const published = draw.seed !== null;
+  return ok({
+    dropId: drop._id,
+    title: drop.title,
+    seedHash: draw.seedHash,
+    seed: draw.seed,
+    stock: draw.stock,
+    entrants: published ? draw.entrants : [],
+    winners: published ? draw.winners : [],
+    myEntrantKey: (regRes.data[0] as RegistrationDoc | undefined)?.entrantKey ?? null,
+    drawnAt: ms(draw.drawnAt),
+  });
+});

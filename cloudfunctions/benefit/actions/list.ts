@@ -1,0 +1,51 @@
+/**
+ * benefit.list: this week's drops of the member's unions (own union and every ancestor), with
+ * the member's own claims / registration and a claim pass for each drop they may claim.
+ * Not on the hot path's budget (about 5 reads); the page loads it before the opening.
+ */
+import { ok } from '../../../shared/envelope';
+import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
+import { C } from '../../_lib/collections';
+import { publicAction } from '../../_lib/router';
+import type { ClaimDoc, DrawDoc, DropDoc, MemberDoc, RegistrationDoc, StockDoc } from '../lib/docs';
+import { dropCard } from '../lib/present';
+
+/** Drops stay listed this long after they close (so 已抢完 / 未中签 remain visible). */
+const LISTED_AFTER_CLOSE_MS = 3 * 24 * 3600 * 1000;
+
+export const list = publicAction<ListRequest, ListResult>('benefit.list', async (_input, ctx) => {
+  const _ = ctx.db.command;
+  const now = ctx.now().getTime();
+  const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined) ?? null) : null;
+  const unions = member?.unionAncestors ?? [];
+  if (unions.length === 0) {
+    return ok({ serverTime: now, drops: [], notice: '入会并完成认证后，可参与所在工会及上级工会发布的福利' });
+  }
+  const dropsRes = await ctx.db
+    .collection(C.drops)
+    .where({ unionId: _.in(unions), closesAt: _.gt(new Date(now - LISTED_AFTER_CLOSE_MS)) })
+    .orderBy('opensAt', 'asc')
+    .limit(50)
+    .get();
+  const drops = dropsRes.data as DropDoc[];
+  if (drops.length === 0) return ok({ serverTime: now, drops: [], notice: null });
+  const ids = drops.map((d) => d._id);
+  const drawIds = drops.filter((d) => d.mode === 'draw').map((d) => d._id);
+  const openid = ctx.openid as string;
+  const [stockRes, claimRes, regRes, drawRes] = await Promise.all([
+    ctx.db.collection(C.dropStock).where({ dropId: _.in(ids) }).limit(1000).get(),
+    ctx.db.collection(C.dropClaims).where({ openid, dropId: _.in(ids) }).field({ dropId: true }).limit(1000).get(),
+    drawIds.length ? ctx.db.collection(C.dropRegistrations).where({ openid, dropId: _.in(drawIds) }).limit(100).get() : Promise.resolve({ data: [] }),
+    drawIds.length ? ctx.db.collection(C.dropDraws).where({ _id: _.in(drawIds) }).field({ seed: true, dropId: true }).limit(100).get() : Promise.resolve({ data: [] }),
+  ]);
+  const claims = claimRes.data as Pick<ClaimDoc, 'dropId'>[];
+  const regs = regRes.data as RegistrationDoc[];
+  const draws = drawRes.data as DrawDoc[];
+  const cards = drops.map((d) => {
+    const reg = regs.find((r) => r.dropId === d._id);
+    const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
+    return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);
+  });
+  const notice = member?.memberStatus === 'verified' ? null : '完成入会认证后即可参与福利';
+  return ok({ serverTime: now, drops: cards, notice });
+});

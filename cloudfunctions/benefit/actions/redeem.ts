@@ -1,0 +1,58 @@
+/**
+ * benefit.redeem (核销): staff of the drop's union (an admin of it or of a union above it) scan or
+ * type a code. Valid once: the conditional update `where({_id, status: 'issued'})` lets exactly
+ * one of two simultaneous scans succeed. Every attempt, good or bad, goes to the audit trail.
+ */
+import { fail, ok } from '../../../shared/envelope';
+import { formatCode, normalizeCode } from '../../../shared/benefit/code';
+import type { RedeemRequest, RedeemResult } from '../../../shared/benefit/schemas';
+import { formatBusiness } from '../../../shared/time';
+import { isInScope } from '../../../shared/union/tree';
+import { C } from '../../_lib/collections';
+import { userAction, type UserContext } from '../../_lib/router';
+import { requireAdmin } from '../../member/lib/roles';
+import { asDate, type AuditDoc, type ClaimDoc, type MemberDoc } from '../lib/docs';
+
+async function audit(ctx: UserContext, entry: Omit<AuditDoc, 'by' | 'at'>): Promise<void> {
+  await ctx.db.collection(C.redemptionAudit).add({ ...entry, by: ctx.openid, at: ctx.now() });
+}
+
+export const redeem = userAction<RedeemRequest, RedeemResult>('benefit.redeem', async (input, ctx) => {
+  const admin = await requireAdmin(ctx);
+  const code = normalizeCode(input.code);
+  if (!code) return fail('CODE_NOT_FOUND');
+  const res = await ctx.db.collection(C.dropClaims).where({ code }).limit(1).get();
+  const claim = res.data[0] as ClaimDoc | undefined;
+  if (!claim) {
+    await audit(ctx, { code, claimId: null, dropId: null, outcome: 'not_found' });
+    return fail('CODE_NOT_FOUND');
+  }
+  const base = { code, claimId: claim._id, dropId: claim.dropId };
+  if (!isInScope(admin.unionIds, claim.unionAncestors)) {
+    await audit(ctx, { ...base, outcome: 'out_of_scope' });
+    return fail('OUT_OF_SCOPE', `该兑换码属于“${claim.unionName}”发放的福利，不在您的核销范围内`);
+  }
+  if (claim.status === 'redeemed') {
+    await audit(ctx, { ...base, outcome: 'already_redeemed' });
+    return fail('CODE_ALREADY_REDEEMED', `该兑换码已于 ${formatBusiness(claim.redeemedAt as Date, 'YYYY-MM-DD HH:mm:ss')} 核销，不能重复使用`);
+  }
+  const now = ctx.now();
+  if (claim.status === 'expired' || now > asDate(claim.redeemBy)) {
+    await audit(ctx, { ...base, outcome: 'expired' });
+    return fail('CODE_EXPIRED', `该兑换码已于 ${formatBusiness(claim.redeemBy, 'YYYY-MM-DD HH:mm')} 过期`);
+  }
+  const upd = await ctx.db.collection(C.dropClaims).where({ _id: claim._id, status: 'issued' }).update({ status: 'redeemed', redeemedAt: now, redeemedBy: ctx.openid });
+  if (upd.updated !== 1) {
+    await audit(ctx, { ...base, outcome: 'already_redeemed' });
+    return fail('CODE_ALREADY_REDEEMED');
+  }
+  await audit(ctx, { ...base, outcome: 'redeemed' });
+  const member = (await ctx.db.collection(C.users).doc(claim.openid).get()).data[0] as MemberDoc | undefined;
+  return ok({
+    code: formatCode(code),
+    title: claim.title,
+    memberName: member?.nameMasked ?? '会员',
+    claimedAt: asDate(claim.claimedAt).getTime(),
+    redeemedAt: now.getTime(),
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * benefit.register (预约抽签): one registration per member and drop, `_id` = `<dropId>_<openid>`,
+ * so a retry or a second tap is "already registered", never a second entry.
+ */
+import { fail, ok } from '../../../shared/envelope';
+import { checkEligibility } from '../../../shared/benefit/eligibility';
+import type { RegisterRequest, RegistrationView } from '../../../shared/benefit/schemas';
+import { formatBusinessFriendly } from '../../../shared/time';
+import { C } from '../../_lib/collections';
+import { userAction } from '../../_lib/router';
+import { asDate, isDuplicate, type MemberDoc, type RegistrationDoc } from '../lib/docs';
+import { entrantKeyOf } from '../lib/keys';
+import { loadDrop } from '../lib/stock';
+
+export function registrationView(r: RegistrationDoc): RegistrationView {
+  const opensAt = asDate(r.opensAt).getTime();
+  return {
+    dropId: r.dropId,
+    title: r.title,
+    registeredAt: asDate(r.registeredAt).getTime(),
+    opensAt,
+    result: r.result,
+    explain: r.explain ?? `已报名，${formatBusinessFriendly(opensAt)} 自动抽签，结果会通知您`,
+  };
+}
+
+export const register = userAction<RegisterRequest, RegistrationView>('benefit.register', async (input, ctx) => {
+  const entry = await loadDrop(ctx, input.dropId);
+  if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
+  const drop = entry.drop;
+  if (drop.mode !== 'draw') return fail('INVALID_ARGUMENT', '本次福利为先到先得，无需报名，请在开抢时领取');
+  const now = ctx.now();
+  const id = `${drop._id}_${ctx.openid}`;
+  const existing = (await ctx.db.collection(C.dropRegistrations).doc(id).get()).data[0] as RegistrationDoc | undefined;
+  if (existing) return ok(registrationView(existing));
+  if (drop.registerOpensAt && now < asDate(drop.registerOpensAt)) {
+    return fail('REGISTRATION_NOT_OPEN', `${formatBusinessFriendly(drop.registerOpensAt)} 开始报名`);
+  }
+  const closes = asDate(drop.registerClosesAt ?? drop.opensAt);
+  if (now >= closes) return fail('REGISTRATION_CLOSED', `报名已于 ${formatBusinessFriendly(closes)} 截止`);
+  const member = (await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined;
+  const why = checkEligibility(member ?? null, drop);
+  if (why) return fail(why.code, why.message);
+
+  const doc: RegistrationDoc = {
+    _id: id,
+    dropId: drop._id,
+    openid: ctx.openid,
+    entrantKey: entrantKeyOf(drop._id, ctx.openid),
+    requestId: ctx.requestId,
+    registeredAt: now,
+    title: drop.title,
+    opensAt: drop.opensAt,
+    result: null,
+    explain: null,
+  };
+  try {
+    await ctx.db.collection(C.dropRegistrations).add(doc);
+  } catch (err) {
+    if (!isDuplicate(err)) throw err;
+    const again = (await ctx.db.collection(C.dropRegistrations).doc(id).get()).data[0] as RegistrationDoc;
+    return ok(registrationView(again));
+  }
+  return ok(registrationView(doc));
+});

@@ -1,0 +1,19 @@
+import { createFunction } from '../_lib/router';
+import { adminCreate } from './actions/adminCreate';
+import { adminList } from './actions/adminList';
+import { claim } from './actions/claim';
+import { drawProof } from './actions/drawProof';
+import { exportCsv } from './actions/exportCsv';
+import { figures } from './actions/figures';
+import { list } from './actions/list';
+import { myClaims } from './actions/myClaims';
+import { redeem } from './actions/redeem';
+import { register } from './actions/register';
+import { draw } from './triggers/draw';
+import { reconcile } from './triggers/reconcile';
+
+export const main = createFunction({
+  name: 'benefit',
+  actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, redeem, figures, exportCsv },
+  triggers: { draw, reconcile },
+});

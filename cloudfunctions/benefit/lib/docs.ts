@@ -1,0 +1,122 @@
+/** Stored shapes of the benefit collections (see docs/benefit.md). */
+import type { ClaimStatus, DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
+import type { MemberTag } from '../../../shared/member/tags';
+
+/** `drops/<dropId>`: immutable once published, except the bookkeeping fields at the end. */
+export interface DropDoc {
+  _id: string;
+  unionId: string;
+  unionName: string;
+  /** The owning union's ancestors (root → self): admin scope of the drop and its claims. */
+  unionAncestors: string[];
+  title: string;
+  kind: DropKind;
+  picture: string | null;
+  stock: number;
+  perMemberLimit: number;
+  mode: DropMode;
+  requiredTags: MemberTag[];
+  opensAt: Date;
+  closesAt: Date;
+  redeemBy: Date;
+  registerOpensAt: Date | null;
+  registerClosesAt: Date | null;
+  expiryPolicy: ExpiryPolicy;
+  /** Number of stock shards `<dropId>_s0 … s(n-1)`. */
+  shards: number;
+  seedHash: string | null;
+  status: 'scheduled' | 'drawing' | 'drawn';
+  createdBy: string;
+  createdAt: Date;
+  // Bookkeeping (timers): draw results, claim-notice cursor, expiry done.
+  drawnAt?: Date | null;
+  registrants?: number | null;
+  winners?: number | null;
+  noticeCursor?: Date | null;
+  expiredAt?: Date | null;
+}
+
+/** `drop_stock/<dropId>_s<i>`. */
+export interface StockDoc {
+  _id: string;
+  dropId: string;
+  shard: number;
+  left: number;
+  /** Set by every successful take: when all shards reach 0, the latest one is the sell-out time. */
+  lastTakenAt: Date | null;
+}
+
+/** `drop_claims/<dropId>_<openid>_<slot>`. */
+export interface ClaimDoc {
+  _id: string;
+  dropId: string;
+  openid: string;
+  slot: number;
+  requestId: string;
+  code: string;
+  status: ClaimStatus;
+  via: DropMode;
+  claimedAt: Date;
+  redeemBy: Date;
+  redeemedAt: Date | null;
+  redeemedBy: string | null;
+  /** Expired under the 'release' policy: the merchant is not charged for it. */
+  released?: boolean;
+  title: string;
+  kind: DropKind;
+  unionName: string;
+  unionAncestors: string[];
+}
+
+/** `drop_registrations/<dropId>_<openid>`. */
+export interface RegistrationDoc {
+  _id: string;
+  dropId: string;
+  openid: string;
+  entrantKey: string;
+  requestId: string;
+  registeredAt: Date;
+  title: string;
+  opensAt: Date;
+  result: 'won' | 'lost' | null;
+  explain: string | null;
+}
+
+/** `drop_draws/<dropId>`: the public record of a draw. */
+export interface DrawDoc {
+  _id: string;
+  dropId: string;
+  seedHash: string;
+  seed: string | null;
+  stock: number;
+  entrants: string[];
+  winners: string[];
+  drawnAt: Date | null;
+}
+
+/** `redemption_audit/<auto>`. */
+export interface AuditDoc {
+  code: string;
+  claimId: string | null;
+  dropId: string | null;
+  by: string;
+  at: Date;
+  outcome: 'redeemed' | 'not_found' | 'already_redeemed' | 'expired' | 'out_of_scope';
+}
+
+/** Minimal shape of `users/<openid>` this domain reads (owned by membership). */
+export interface MemberDoc {
+  _id: string;
+  nameMasked?: string;
+  memberStatus?: string;
+  unionAncestors?: string[];
+  tags?: string[];
+  adminUnionIds?: string[];
+}
+
+export function isDuplicate(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
+}
+
+export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));
+export const ms = (v: Date | null | undefined): number | null => (v ? asDate(v).getTime() : null);

@@ -1,0 +1,115 @@
+/**
+ * Per-instance memory of the hot path. A CloudBase instance serves many invocations in turn
+ * (and, locally, the host runs every invocation in one process), so what one invocation learnt
+ * saves the next one a database request. Nothing here is needed for correctness: the database
+ * conditions decide; memory only avoids requests whose answer is already known.
+ *
+ * - drops: the drop document and its stock shards, reloaded after DROP_TTL_MS (drops are
+ *   immutable once published, so a stale copy is still right);
+ * - stock gates: per shard, the last known `left` and the number of takes in flight. A take
+ *   waits while `inFlight >= known`, so when the last units go no doomed write is sent, and
+ *   once every shard is known empty the drop is sold out here without any request;
+ * - known claims: what this instance created or read, for same-request retries and
+ *   "already claimed" answers at no cost;
+ * - member locks: one member's concurrent attempts in this instance run one after the other.
+ */
+import type { ClaimDoc, DropDoc, StockDoc } from './docs';
+
+export const DROP_TTL_MS = 10_000;
+const MAX_KNOWN = 200_000;
+
+export interface ShardGate {
+  id: string;
+  known: number | null;
+  inFlight: number;
+  lastTakenAt: number | null;
+}
+export interface DropEntry {
+  drop: DropDoc;
+  loadedAt: number;
+  shards: ShardGate[];
+  waiters: Array<() => void>;
+}
+
+const drops = new Map<string, DropEntry>();
+const known = new Map<string, ClaimDoc[]>();
+const locks = new Map<string, Promise<unknown>>();
+
+export function cachedDrop(dropId: string, now: number): DropEntry | undefined {
+  const e = drops.get(dropId);
+  return e && now - e.loadedAt < DROP_TTL_MS ? e : undefined;
+}
+
+/** The entry whatever its age (a stale copy of an immutable drop is still right). */
+export function anyDrop(dropId: string): DropEntry | undefined {
+  return drops.get(dropId);
+}
+
+/**
+ * Store a freshly loaded drop. An existing entry is updated in place: takes in flight hold its
+ * gate objects, so their counts stay right; `known` takes the fresh value.
+ */
+export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number): DropEntry {
+  const entry = drops.get(drop._id) ?? { drop, loadedAt: now, shards: [], waiters: [] };
+  entry.drop = drop;
+  entry.loadedAt = now;
+  for (let i = 0; i < drop.shards; i++) {
+    const id = `${drop._id}_s${i}`;
+    const doc = stock.find((s) => s._id === id);
+    let gate = entry.shards.find((g) => g.id === id);
+    if (!gate) {
+      gate = { id, known: null, inFlight: 0, lastTakenAt: null };
+      entry.shards.push(gate);
+    }
+    gate.known = doc ? doc.left : 0;
+    gate.lastTakenAt = doc?.lastTakenAt ? new Date(doc.lastTakenAt).getTime() : null;
+  }
+  drops.set(drop._id, entry);
+  return entry;
+}
+
+/** Sold out as far as this instance knows: every shard's last known `left` is 0. */
+export function soldOutAt(entry: DropEntry): number | null | false {
+  if (!entry.shards.every((g) => g.known === 0 && g.inFlight === 0)) return false;
+  const times = entry.shards.map((g) => g.lastTakenAt ?? 0);
+  const max = Math.max(0, ...times);
+  return max > 0 ? max : null;
+}
+
+/** Wake takes waiting for a gate of this drop (they re-check). */
+export function wake(entry: DropEntry): void {
+  const waiting = entry.waiters.splice(0);
+  for (const w of waiting) w();
+}
+
+export function nextChange(entry: DropEntry): Promise<void> {
+  return new Promise((resolve) => entry.waiters.push(resolve));
+}
+
+const memberKey = (dropId: string, openid: string) => `${dropId}|${openid}`;
+
+export function knownClaims(dropId: string, openid: string): ClaimDoc[] | undefined {
+  return known.get(memberKey(dropId, openid));
+}
+
+export function rememberClaims(dropId: string, openid: string, claims: ClaimDoc[]): void {
+  if (known.size >= MAX_KNOWN) known.clear();
+  known.set(memberKey(dropId, openid), claims);
+}
+
+/** Run `work` after any earlier attempt of the same member on the same drop in this instance. */
+export async function withMemberLock<T>(dropId: string, openid: string, work: () => Promise<T>): Promise<T> {
+  const key = memberKey(dropId, openid);
+  const before = locks.get(key) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  locks.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(key) === settled) locks.delete(key);
+  }
+}

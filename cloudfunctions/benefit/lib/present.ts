@@ -1,0 +1,54 @@
+/** Drop documents → the member's DropCard (shared/benefit/schemas.ts). */
+import type { DropCard } from '../../../shared/benefit/schemas';
+import { checkEligibility } from '../../../shared/benefit/eligibility';
+import { ms, type DrawDoc, type DropDoc, type MemberDoc, type StockDoc } from './docs';
+import { signPass } from './keys';
+
+export interface MineOfDrop {
+  claims: number;
+  registered: boolean;
+  result: 'won' | 'lost' | null;
+}
+
+export function dropCard(
+  d: DropDoc,
+  stock: StockDoc[],
+  draw: DrawDoc | undefined,
+  mine: MineOfDrop,
+  member: MemberDoc | null,
+  openid: string | null,
+  now: number,
+): DropCard {
+  const shards = stock.filter((s) => s.dropId === d._id);
+  const left = shards.length ? shards.reduce((sum, s) => sum + s.left, 0) : null;
+  const soldOut = d.mode === 'first_come' && shards.length > 0 && left === 0;
+  const lastTaken = Math.max(0, ...shards.map((s) => ms(s.lastTakenAt) ?? 0));
+  const why = checkEligibility(member, d);
+  const opensAt = ms(d.opensAt) as number;
+  return {
+    id: d._id,
+    title: d.title,
+    kind: d.kind,
+    picture: d.picture,
+    unionName: d.unionName,
+    mode: d.mode,
+    stock: d.stock,
+    perMemberLimit: d.perMemberLimit,
+    requiredTags: d.requiredTags,
+    opensAt,
+    closesAt: ms(d.closesAt) as number,
+    redeemBy: ms(d.redeemBy) as number,
+    registerOpensAt: ms(d.registerOpensAt),
+    registerClosesAt: ms(d.registerClosesAt),
+    soldOutAt: soldOut ? lastTaken || opensAt : null,
+    left: d.mode === 'draw' && !d.drawnAt ? null : left,
+    seedHash: d.seedHash,
+    seed: draw?.seed ?? null,
+    registrants: d.registrants ?? null,
+    winners: d.winners ?? null,
+    drawnAt: ms(d.drawnAt),
+    mine,
+    ineligible: why ? why.message : null,
+    pass: !why && openid && d.mode === 'first_come' ? signPass(d._id, openid, opensAt, now) : null,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Drop loading and the stock: units are taken with ONE conditional update per take,
+ * `where({_id: shard, left: _.gt(0)}).updateAndReturn({left: _.inc(-1), lastTakenAt})`,
+ * outside any transaction (a hot document under transactions conflicts). The database applies
+ * each conditional update atomically, so `left` never goes below zero under any interleaving.
+ * A member starts on the shard picked by a hash of the openid and falls back to the others.
+ */
+import { C } from '../../_lib/collections';
+import type { BaseContext } from '../../_lib/router';
+import type { DropDoc, StockDoc } from './docs';
+import { anyDrop, cachedDrop, nextChange, soldOutAt, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
+
+const refreshing = new Set<string>();
+
+/**
+ * The drop with its stock gates: from instance memory, else 2 reads in parallel (drop + shards).
+ * When the copy is stale, one invocation reloads it while concurrent ones keep using the stale
+ * copy (drops are immutable once published), so a storm never reloads it 200 times at once.
+ */
+export async function loadDrop(ctx: BaseContext, dropId: string): Promise<DropEntry | null> {
+  const now = Date.now();
+  const hit = cachedDrop(dropId, now);
+  if (hit) return hit;
+  const stale = anyDrop(dropId);
+  if (stale && refreshing.has(dropId)) return stale;
+  refreshing.add(dropId);
+  try {
+    const [dropRes, stockRes] = await Promise.all([
+      ctx.db.collection(C.drops).doc(dropId).get(),
+      ctx.db.collection(C.dropStock).where({ dropId }).limit(100).get(),
+    ]);
+    const drop = dropRes.data[0] as DropDoc | undefined;
+    if (!drop) return null;
+    return storeDrop(drop, stockRes.data as StockDoc[], now);
+  } finally {
+    refreshing.delete(dropId);
+  }
+}
+
+function startShard(openid: string, shards: number): number {
+  let h = 0;
+  for (let i = 0; i < openid.length; i++) h = (h * 31 + openid.charCodeAt(i)) >>> 0;
+  return h % shards;
+}
+
+/**
+ * Take one unit. Returns the shard taken from, or null when every shard is empty (known from
+ * memory, or learnt from a conditional update that matched nothing).
+ */
+export async function takeUnit(ctx: BaseContext, entry: DropEntry, openid: string): Promise<string | null> {
+  const _ = ctx.db.command;
+  const n = entry.shards.length;
+  const first = startShard(openid, n);
+  for (;;) {
+    let gate: ShardGate | undefined;
+    let anyLeft = false;
+    for (let k = 0; k < n; k++) {
+      const g = entry.shards[(first + k) % n];
+      if (g.known === 0 && g.inFlight === 0) continue;
+      if (g.known !== 0) anyLeft = true;
+      if (g.known === null || g.inFlight < g.known) {
+        gate = g;
+        break;
+      }
+    }
+    if (!gate) {
+      if (!anyLeft && soldOutAt(entry) !== false) return null;
+      await nextChange(entry); // every remaining unit is being taken right now: wait for the outcome
+      continue;
+    }
+    gate.inFlight++;
+    try {
+      const res = await ctx.db
+        .collection(C.dropStock)
+        .where({ _id: gate.id, left: _.gt(0) })
+        .updateAndReturn({ left: _.inc(-1), lastTakenAt: ctx.now() });
+      const doc = (res as { updated?: number; doc?: StockDoc | null }).doc;
+      if ((res as { updated?: number }).updated === 1 && doc) {
+        gate.known = doc.left;
+        gate.lastTakenAt = new Date(doc.lastTakenAt ?? ctx.now()).getTime();
+        return gate.id;
+      }
+      gate.known = 0; // another instance took the rest
+    } finally {
+      gate.inFlight--;
+      wake(entry);
+    }
+  }
+}
+
+/** Return a unit taken for an attempt that could not be recorded (the member already had it). */
+export async function giveBack(ctx: BaseContext, entry: DropEntry, shardId: string): Promise<void> {
+  const _ = ctx.db.command;
+  await ctx.db.collection(C.dropStock).where({ _id: shardId }).update({ left: _.inc(1) });
+  const gate = entry.shards.find((g) => g.id === shardId);
+  if (gate && gate.known !== null) gate.known += 1;
+  wake(entry);
+}

@@ -1,0 +1,94 @@
+/**
+ * Timer `draw` (every minute): draws every draw-mode drop whose opening has come. Resumable and
+ * idempotent: the winners follow from the committed seed and the registrations (which close
+ * at least a minute before), claim ids are deterministic and notices carry dedupe keys, so a
+ * run cut short by a timeout is finished by the next one without doing anything twice.
+ */
+import { drawSentence } from '../../../shared/benefit/rules';
+import { formatBusiness } from '../../../shared/time';
+import { drawWinners } from '../../../shared/benefit/draw';
+import { C } from '../../_lib/collections';
+import { notify } from '../../_lib/notify';
+import type { BaseContext } from '../../_lib/router';
+import { newClaim } from '../lib/claims';
+import { isDuplicate, type DrawDoc, type DropDoc, type RegistrationDoc } from '../lib/docs';
+import { sha256Hex } from '../lib/keys';
+
+async function allRegistrations(ctx: BaseContext, dropId: string): Promise<RegistrationDoc[]> {
+  const out: RegistrationDoc[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const res = await ctx.db.collection(C.dropRegistrations).where({ dropId }).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    out.push(...(res.data as RegistrationDoc[]));
+    if (res.data.length < 1000) return out;
+  }
+}
+
+async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ registrants: number; winners: number }> {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  await ctx.db.collection(C.drops).where({ _id: drop._id, status: 'scheduled' }).update({ status: 'drawing' });
+  const [drawRes, secretRes] = await Promise.all([
+    ctx.db.collection(C.dropDraws).doc(drop._id).get(),
+    ctx.db.collection(C.dropSecrets).doc(drop._id).get(),
+  ]);
+  const record = drawRes.data[0] as DrawDoc;
+  const seed = (secretRes.data[0] as { seed: string }).seed;
+  const regs = await allRegistrations(ctx, drop._id);
+  const entrants = [...new Set(regs.map((r) => r.entrantKey))].sort();
+  const winners = drawWinners(seed, entrants, drop.stock, sha256Hex);
+  if (record.seed === null) {
+    await ctx.db.collection(C.dropDraws).doc(drop._id).update({ seed, entrants, winners, drawnAt: now });
+  }
+  const won = new Set(winners);
+  const wonSentence = drawSentence('won', entrants.length, winners.length, seed);
+  const lostSentence = drawSentence('lost', entrants.length, winners.length, seed);
+
+  const winnerRegs = regs.filter((r) => won.has(r.entrantKey));
+  await inChunks(winnerRegs, 20, async (r) => {
+    try {
+      await ctx.db.collection(C.dropClaims).add(newClaim(drop, r.openid, 1, `draw-${drop._id}`, now));
+    } catch (err) {
+      if (!isDuplicate(err)) throw err;
+    }
+  });
+  for (let i = 0; i < winners.length; i += 100) {
+    await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) }).update({ result: 'won', explain: wonSentence });
+  }
+  await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence });
+  await ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now });
+
+  await inChunks(regs, 20, (r) => {
+    const win = won.has(r.entrantKey);
+    return notify(ctx, {
+      openid: r.openid,
+      category: 'benefit',
+      title: win ? '福利抽签：已中签' : '福利抽签：未中签',
+      body: `“${drop.title}”${win ? wonSentence : lostSentence}`,
+      link: '/packages/benefit/mine/index',
+      template: 'benefit_result',
+      templateData: { thing1: drop.title.slice(0, 20), phrase2: win ? '已中签' : '未中签', thing3: win ? '兑换码见我的福利' : '感谢参与，下周再来', time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
+      dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
+    });
+  });
+  await ctx.db.collection(C.drops).doc(drop._id).update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length });
+  return { registrants: entrants.length, winners: winners.length };
+}
+
+export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number } }> {
+  const _ = ctx.db.command;
+  const due = await ctx.db
+    .collection(C.drops)
+    .where({ mode: 'draw', status: _.in(['scheduled', 'drawing']), opensAt: _.lte(ctx.now()) })
+    .orderBy('opensAt', 'asc')
+    .limit(10)
+    .get();
+  for (const drop of due.data as DropDoc[]) {
+    const r = await runDraw(ctx, drop);
+    ctx.log.info('drop drawn', { dropId: drop._id, registrants: r.registrants, winners: r.winners });
+  }
+  return { ok: true, data: { drawn: due.data.length } };
+}

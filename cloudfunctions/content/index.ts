@@ -1,0 +1,25 @@
+import { createFunction } from '../_lib/router';
+import { adminCheckIn } from './actions/adminCheckIn';
+import { adminFigures } from './actions/adminFigures';
+import { adminGet } from './actions/adminGet';
+import { adminList } from './actions/adminList';
+import { adminPublish } from './actions/adminPublish';
+import { adminRoster } from './actions/adminRoster';
+import { adminSave } from './actions/adminSave';
+import { adminWithdraw } from './actions/adminWithdraw';
+import { cancelSignup } from './actions/cancelSignup';
+import { discover } from './actions/discover';
+import { feed } from './actions/feed';
+import { follow } from './actions/follow';
+import { get } from './actions/get';
+import { mySignups } from './actions/mySignups';
+import { signUp } from './actions/signUp';
+import { unionPage } from './actions/unionPage';
+import { publishDue } from './triggers/publishDue';
+import { recountFollowers } from './triggers/recountFollowers';
+
+export const main = createFunction({
+  name: 'content',
+  actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures },
+  triggers: { publishDue, recountFollowers },
+});

@@ -1,0 +1,29 @@
+import { ok } from '../../../shared/envelope';
+import { C } from '../../_lib/collections';
+import type { TriggerHandler } from '../../_lib/router';
+import type { PostDoc } from '../lib/docs';
+
+/**
+ * Timer `publishDue` (every minute): scheduled posts whose time has come become published, with
+ * `publishedAt` = the scheduled time. Each flip is conditional (still scheduled, time passed),
+ * so overlapping runs and an admin's concurrent edit or withdrawal are safe.
+ */
+export const publishDue: TriggerHandler = async (ctx) => {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  let published = 0;
+  for (let round = 0; round < 10; round++) {
+    const res = await ctx.db.collection(C.posts).where({ status: 'scheduled', publishAt: _.lte(now) }).field({ body: false }).limit(100).get();
+    const due = res.data as PostDoc[];
+    for (const p of due) {
+      const flip = await ctx.db
+        .collection(C.posts)
+        .where({ _id: p._id, status: 'scheduled', publishAt: _.lte(now) })
+        .update({ status: 'published', publishedAt: p.publishAt, updatedAt: now });
+      published += flip.updated ?? 0;
+    }
+    if (due.length < 100) break;
+  }
+  if (published) ctx.log.info('scheduled posts published', { published });
+  return ok({ published });
+};

@@ -1,0 +1,31 @@
+/**
+ * The host union's admins (or their ancestors') name a site's staff by member card number.
+ * Only members who have bound their card to a WeChat account can be staff.
+ */
+import { ok } from '../../../shared/envelope';
+import type { AdminSetStaffRequest } from '../../../shared/daycare/schemas';
+import type { AdminSiteResult } from '../../../shared/daycare/views';
+import { C } from '../../_lib/collections';
+import { AppFailure, userAction } from '../../_lib/router';
+import type { MemberDoc } from '../../member/lib/docs';
+import { assertInScope, requireAdmin } from '../../member/lib/roles';
+import { unionNames } from '../lib/catalog';
+import { audit, getSite } from '../lib/store';
+import { adminSiteResult } from './adminAddSite';
+
+export const adminSetStaff = userAction<AdminSetStaffRequest, AdminSiteResult>('daycare.adminSetStaff', async (input, ctx) => {
+  const site = await getSite(ctx, input.siteId);
+  const admin = await requireAdmin(ctx);
+  assertInScope(admin, site.hostUnionAncestors);
+  const cardNos = input.cardNos.map((c) => c.trim());
+  const found = cardNos.length
+    ? ((await ctx.db.collection(C.members).where({ cardNo: ctx.db.command.in(cardNos), status: 'active' }).limit(50).get()).data as MemberDoc[])
+    : [];
+  const usable = found.filter((m) => m.openid);
+  const missing = cardNos.filter((c) => !usable.some((m) => m.cardNo === c));
+  if (missing.length) throw new AppFailure('INVALID_ARGUMENT', `以下会员卡号不存在或尚未绑定微信：${missing.join('、')}`);
+  const staff = usable.map((m) => ({ openid: m.openid as string, nameMasked: m.nameMasked, cardNo: m.cardNo }));
+  await ctx.db.collection(C.daycareSites).doc(site._id).update({ staffOpenids: ctx.db.command.set(staff.map((s) => s.openid)), staff: ctx.db.command.set(staff) });
+  await audit(ctx, { campaignId: site.campaignId, event: 'staff_set', actor: 'admin', detail: `${site.name}：${staff.length} 名工作人员` });
+  return ok(adminSiteResult({ ...site, staffOpenids: staff.map((s) => s.openid), staff }, await unionNames(ctx, [site.hostUnionId])));
+});

@@ -1,0 +1,36 @@
+/**
+ * 会员认领: a worker whose union imported them opens the app and proves who they are with
+ * name + ID number. The keyed hashes must match an imported record that no other WeChat user
+ * holds; then the record and this user are linked (idempotent for the same user).
+ */
+import { ok } from '../../../shared/envelope';
+import type { ClaimRequest, ClaimResult } from '../../../shared/member/schemas';
+import { C } from '../../_lib/collections';
+import { AppFailure, userAction } from '../../_lib/router';
+import type { MemberDoc, UserDoc } from '../lib/docs';
+import { identityOf } from '../lib/identity';
+import { writeVerifiedUser } from '../lib/link';
+import { cardView } from '../lib/present';
+import { inTransaction, txGet } from '../lib/tx';
+import { unionsById } from '../lib/unions';
+
+export const claim = userAction<ClaimRequest, ClaimResult>('member.claim', async (input, ctx) => {
+  if (input.consent !== true) throw new AppFailure('CONSENT_REQUIRED');
+  const now = ctx.now();
+  const who = identityOf(input.realName, input.idNumber, now);
+
+  const member = await inTransaction(ctx.db, async (tx) => {
+    const user = await txGet<UserDoc>(tx, C.users, ctx.openid);
+    const found = await txGet<MemberDoc>(tx, C.members, who.idHash);
+    // One answer for "no such record" and "name does not match": no probing which is which.
+    if (!found || found.nameHash !== who.nameHash) throw new AppFailure('MEMBER_RECORD_NOT_FOUND');
+    if (found.openid && found.openid !== ctx.openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
+    if (user?.memberStatus === 'verified' && user.memberId !== found._id) throw new AppFailure('ALREADY_MEMBER');
+    if (!found.openid) await tx.collection(C.members).doc(found._id).update({ openid: ctx.openid, claimedAt: now });
+    await writeVerifiedUser(tx, ctx.openid, user, found, now);
+    return found;
+  });
+  ctx.log.info('member claimed', { unionId: member.unionId });
+  const unions = await unionsById(ctx, [member.unionId]);
+  return ok({ card: cardView(member, unions) });
+});

@@ -1,0 +1,91 @@
+/**
+ * Stored shapes of the membership collections (see docs/membership.md). None of them holds a
+ * plain ID number or phone number; the full name lives only in a pending application.
+ */
+import type { ApplicationStatus, CardStatus, MemberStatus, Routing } from '../../../shared/member/schemas';
+import type { MemberTag } from '../../../shared/member/tags';
+import type { UnionKind, UnionLevel } from '../../../shared/union/tree';
+
+/** `users/<openid>`: the contract other functions read. */
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  nameMasked: string;
+  memberStatus: MemberStatus;
+  unionId: string | null;
+  unionAncestors: string[];
+  tags: MemberTag[];
+  cardNo: string | null;
+  adminUnionIds: string[];
+  follows: string[];
+  /** `members/<idHash>` once verified. */
+  memberId?: string | null;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface UnionDoc {
+  _id: string;
+  code: string;
+  name: string;
+  level: UnionLevel;
+  kind: UnionKind | null;
+  parentId: string | null;
+  ancestors: string[];
+  address: string;
+}
+
+export interface ReviewRecord {
+  status: 'rejected';
+  reason: string;
+  reviewedAt: Date;
+  reviewedBy: string;
+}
+
+/** `member_applications/<idHash>`: the person's current application. */
+export interface ApplicationDoc {
+  _id: string;
+  openid: string;
+  status: ApplicationStatus;
+  /** Shown to the reviewing admin; erased (null) once the application is decided. */
+  realName: string | null;
+  nameMasked: string;
+  nameHash: string;
+  idMasked: string;
+  phoneMasked: string;
+  phoneHash: string;
+  employer: string;
+  routing: Routing;
+  unionId: string;
+  unionAncestors: string[];
+  tags: MemberTag[];
+  consentAt: Date;
+  submittedAt: Date;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  rejectReason: string | null;
+  cardNo: string | null;
+  /** Earlier rejections of this person, newest last. */
+  history: ReviewRecord[];
+}
+
+/** `members/<idHash>`. `openid` is null for an imported member who has not claimed yet. */
+export interface MemberDoc {
+  _id: string;
+  cardNo: string;
+  status: CardStatus;
+  nameMasked: string;
+  nameHash: string;
+  idMasked: string;
+  phoneMasked: string | null;
+  phoneHash: string | null;
+  employer: string;
+  unionId: string;
+  unionAncestors: string[];
+  tags: MemberTag[];
+  source: 'application' | 'import';
+  openid: string | null;
+  joinedAt: Date;
+  createdBy: string;
+  claimedAt?: Date | null;
+}

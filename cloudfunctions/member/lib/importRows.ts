@@ -1,0 +1,87 @@
+/**
+ * Steps of the bulk import after the pure parse: resolve each row's union (exists, in scope,
+ * a level members can belong to), hash the identifiers, split off numbers already on file.
+ */
+import type { ImportRow, RowError } from '../../../shared/member/importTemplate';
+import { maskIdNumber, maskName, maskPhone } from '../../../shared/member/mask';
+import { isInScope, MEMBER_UNION_LEVELS } from '../../../shared/union/tree';
+import { C } from '../../_lib/collections';
+import { hashIdNumber, hashName, hashPhone } from '../../_lib/personal';
+import type { UserContext } from '../../_lib/router';
+import type { MemberDoc, UnionDoc } from './docs';
+import type { Admin } from './roles';
+
+/** A row ready to be written: hashes and masks only; the plain values are gone. */
+export type PreparedRow = Omit<MemberDoc, 'cardNo' | 'joinedAt' | 'createdBy'> & { row: number };
+
+const CHUNK = 100;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function unionsByCode(ctx: UserContext, codes: string[]): Promise<Map<string, UnionDoc>> {
+  const map = new Map<string, UnionDoc>();
+  for (const part of chunks([...new Set(codes)], 500)) {
+    const res = await ctx.db.collection(C.unions).where({ code: ctx.db.command.in(part) }).limit(part.length).get();
+    for (const u of res.data as UnionDoc[]) map.set(u.code, u);
+  }
+  return map;
+}
+
+/** The union for rows that leave 所属工会编码 empty: the admin's own, if members can belong to it. */
+async function defaultUnion(ctx: UserContext, admin: Admin): Promise<UnionDoc | null> {
+  if (admin.unionIds.length !== 1) return null;
+  const res = await ctx.db.collection(C.unions).doc(admin.unionIds[0]).get();
+  const u = res.data[0] as UnionDoc | undefined;
+  return u && MEMBER_UNION_LEVELS.includes(u.level) ? u : null;
+}
+
+export async function prepareRows(ctx: UserContext, admin: Admin, rows: ImportRow[]): Promise<{ prepared: PreparedRow[]; errors: RowError[] }> {
+  const byCode = await unionsByCode(ctx, rows.map((r) => r.unionCode).filter((c): c is string => !!c));
+  const fallback = rows.some((r) => !r.unionCode) ? await defaultUnion(ctx, admin) : null;
+  const prepared: PreparedRow[] = [];
+  const errors: RowError[] = [];
+  for (const r of rows) {
+    const union = r.unionCode ? byCode.get(r.unionCode) : fallback;
+    let reason: string | null = null;
+    if (!union) reason = r.unionCode ? '所属工会编码不存在' : '请填写所属工会编码';
+    else if (!isInScope(admin.unionIds, union.ancestors)) reason = '所属工会不在您的管理范围内';
+    else if (!MEMBER_UNION_LEVELS.includes(union.level)) reason = '会员只能导入到基层工会或街道（乡镇）总工会';
+    if (reason || !union) {
+      errors.push({ row: r.row, reason: reason ?? '所属工会编码不存在' });
+      continue;
+    }
+    prepared.push({
+      row: r.row,
+      _id: hashIdNumber(r.idNumber),
+      status: 'active',
+      nameMasked: maskName(r.realName),
+      nameHash: hashName(r.realName),
+      idMasked: maskIdNumber(r.idNumber),
+      phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      phoneHash: r.phone ? hashPhone(r.phone) : null,
+      employer: r.employer,
+      unionId: union._id,
+      unionAncestors: union.ancestors,
+      tags: r.tags,
+      source: 'import',
+      openid: null,
+    });
+  }
+  return { prepared, errors };
+}
+
+/** Ids (idHash) among `ids` that already have a member record. */
+export async function existingMemberIds(ctx: UserContext, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks(ids)) {
+    const res = await ctx.db.collection(C.members).where({ _id: ctx.db.command.in(part) }).field({ _id: true }).limit(part.length).get();
+    for (const d of res.data as Array<{ _id: string }>) found.add(d._id);
+  }
+  return found;
+}
+
+export { chunks };

@@ -1,0 +1,46 @@
+/**
+ * Linking a WeChat user to a member record (on approval and on claim): the `users/<openid>`
+ * document gets the membership facts other functions read, and the default follows (the
+ * member's own union chain, for the feed). Runs inside the caller's transaction.
+ */
+import { defaultFollows } from '../../../shared/union/tree';
+import { C } from '../../_lib/collections';
+import type { MemberDoc, UserDoc } from './docs';
+import type { Tx } from './tx';
+
+export async function writeVerifiedUser(tx: Tx, openid: string, user: UserDoc | null, member: MemberDoc, now: Date): Promise<void> {
+  const facts = {
+    nameMasked: member.nameMasked,
+    memberStatus: 'verified' as const,
+    unionId: member.unionId,
+    unionAncestors: member.unionAncestors,
+    tags: member.tags,
+    cardNo: member.cardNo,
+    memberId: member._id,
+    follows: defaultFollows(member.unionAncestors, user?.follows ?? []),
+    updatedAt: now,
+  };
+  if (user) {
+    await tx.collection(C.users).doc(openid).update(facts);
+  } else {
+    await tx.collection(C.users).doc(openid).set({ openid, adminUnionIds: [], createdAt: now, ...facts });
+  }
+}
+
+/** A users document for someone who is not (yet) a member. */
+export function newUserDoc(openid: string, nameMasked: string, now: Date): Omit<UserDoc, '_id'> {
+  return {
+    openid,
+    nameMasked,
+    memberStatus: 'none',
+    unionId: null,
+    unionAncestors: [],
+    tags: [],
+    cardNo: null,
+    adminUnionIds: [],
+    follows: [],
+    memberId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,38 @@
+/** Stored documents → response shapes. Only masked personal data leaves the function. */
+import type { AdminApplicationView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
+import type { ApplicationDoc, MemberDoc, UnionDoc } from './docs';
+import { unionRef } from './unions';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+function unionOrPlaceholder(id: string, unions: Map<string, UnionDoc>) {
+  const u = unions.get(id);
+  // A union removed after the application was filed still shows up, by id.
+  return u ? unionRef(u) : { id, name: '（已撤销的工会）', level: 'grassroots' as const };
+}
+
+export function applicationView(app: ApplicationDoc, unions: Map<string, UnionDoc>): ApplicationView {
+  return {
+    id: app._id,
+    status: app.status,
+    nameMasked: app.nameMasked,
+    idMasked: app.idMasked,
+    phoneMasked: app.phoneMasked,
+    employer: app.employer,
+    routing: app.routing,
+    union: unionOrPlaceholder(app.unionId, unions),
+    tags: app.tags ?? [],
+    submittedAt: iso(app.submittedAt) ?? '',
+    reviewedAt: iso(app.reviewedAt),
+    rejectReason: app.rejectReason ?? null,
+    cardNo: app.cardNo ?? null,
+  };
+}
+
+export function adminApplicationView(app: ApplicationDoc, unions: Map<string, UnionDoc>): AdminApplicationView {
+  return { ...applicationView(app, unions), realName: app.status === 'pending' ? app.realName : null };
+}
+
+export function cardView(member: MemberDoc, unions: Map<string, UnionDoc>): MemberCardView {
+  return { cardNo: member.cardNo, nameMasked: member.nameMasked, union: unionOrPlaceholder(member.unionId, unions), status: member.status };
+}

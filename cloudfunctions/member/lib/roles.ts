@@ -1,0 +1,30 @@
+/**
+ * Who the caller is, looked up on the server for every action. Admin rights are the user's
+ * `adminUnionIds`; an admin acts on those unions and their subtrees only (shared/union/tree.ts).
+ */
+import { AppFailure, type UserContext } from '../../_lib/router';
+import { C } from '../../_lib/collections';
+import { isInScope } from '../../../shared/union/tree';
+import type { UserDoc } from './docs';
+
+export async function loadUser(ctx: UserContext): Promise<UserDoc | null> {
+  const res = await ctx.db.collection(C.users).doc(ctx.openid).get();
+  return (res.data[0] as UserDoc | undefined) ?? null;
+}
+
+export interface Admin {
+  user: UserDoc;
+  unionIds: string[];
+}
+
+export async function requireAdmin(ctx: UserContext): Promise<Admin> {
+  const user = await loadUser(ctx);
+  const unionIds = user?.adminUnionIds ?? [];
+  if (!user || unionIds.length === 0) throw new AppFailure('NOT_UNION_ADMIN');
+  return { user, unionIds };
+}
+
+/** Fails OUT_OF_SCOPE unless the record (by its union's ancestors) is in the admin's subtree. */
+export function assertInScope(admin: Admin, targetAncestors: readonly string[]): void {
+  if (!isInScope(admin.unionIds, targetAncestors)) throw new AppFailure('OUT_OF_SCOPE');
+}

@@ -1,0 +1,13 @@
+import { createFunction } from '../_lib/router';
+import { inbox } from './actions/inbox';
+import { markRead } from './actions/markRead';
+import { optIn } from './actions/optIn';
+import { templates } from './actions/templates';
+import { unreadCount } from './actions/unreadCount';
+import { send } from './triggers/send';
+
+export const main = createFunction({
+  name: 'notify',
+  actions: { templates, optIn, inbox, markRead, unreadCount },
+  triggers: { send },
+});

@@ -1,0 +1,165 @@
+/**
+ * Publish an article or activity for my union: title, summary, cover, body (HTML or plain
+ * text; the server keeps only safe tags), time, place, online sign-up with capacity and deadline;
+ * then save as draft, publish now, or schedule. Editing keeps a version history.
+ */
+import { Button, Input, Picker, RichText, Switch, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import type { AdminGetResult, UnionBrief, RichNodeList } from './types';
+import { api } from '../../../../services/api';
+import { newRequestId } from '../../../../services/requestId';
+import { ErrorState, Skeleton } from '../../../../components/StateViews';
+import { blankForm, formFromPost, toRequest, type EditorForm } from './form';
+import '../admin.css';
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
+
+function Field({ label, value, onInput, placeholder }: { label: string; value: string; onInput: (v: string) => void; placeholder?: string }) {
+  return (
+    <View className='ca-field'>
+      <Text className='ca-label'>{label}</Text>
+      <Input className='ca-input' value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+    </View>
+  );
+}
+
+export default function EditPage() {
+  const { params } = useRouter();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [unions, setUnions] = useState<UnionBrief[]>([]);
+  const [form, setForm] = useState<EditorForm | null>(null);
+  const [history, setHistory] = useState<AdminGetResult['revisions']>([]);
+  const [preview, setPreview] = useState<RichNodeList | null>(null);
+  const [busy, setBusy] = useState(false);
+  const requestId = useRef(newRequestId());
+  const set = (patch: Partial<EditorForm>) => setForm((f) => (f ? { ...f, ...patch } : f));
+
+  useEffect(() => {
+    void (async () => {
+      const list = await api.content.adminList({ limit: 1 });
+      if (!list.ok) return setLoad({ status: 'error', message: list.error.message });
+      setUnions(list.data.unions);
+      if (params.id) {
+        const got = await api.content.adminGet(params.id);
+        if (!got.ok) return setLoad({ status: 'error', message: got.error.message });
+        setForm(formFromPost(got.data.post, Date.now()));
+        setHistory(got.data.revisions);
+        setPreview(got.data.post.body);
+      } else {
+        setForm(blankForm(params.kind === 'article' ? 'article' : 'activity', list.data.unions[0]?.id ?? '', Date.now()));
+      }
+      setLoad({ status: 'ready' });
+    })();
+  }, [params.id, params.kind]);
+
+  if (load.status === 'loading' || (load.status === 'ready' && !form)) return <View className='page'><View className='card'><Skeleton rows={8} /></View></View>;
+  if (load.status === 'error') return <View className='page'><ErrorState message={load.message} /></View>;
+  const f = form as EditorForm;
+
+  const submit = async (mode: 'draft' | 'now' | 'schedule') => {
+    setBusy(true);
+    const saved = await api.content.adminSave(toRequest(f), { requestId: requestId.current });
+    if (!saved.ok) {
+      setBusy(false);
+      return void Taro.showToast({ title: saved.error.message, icon: 'none' });
+    }
+    requestId.current = newRequestId();
+    set({ id: saved.data.post.id });
+    setPreview(saved.data.post.body);
+    if (saved.data.sanitized) void Taro.showToast({ title: '正文中不安全的内容已被移除', icon: 'none' });
+    if (mode !== 'draft' && saved.data.post.status !== 'published') {
+      const pub = await api.content.adminPublish(saved.data.post.id, mode === 'schedule' ? f.publishAt.trim() : undefined);
+      setBusy(false);
+      if (!pub.ok) return void Taro.showToast({ title: pub.error.message, icon: 'none' });
+      await Taro.showToast({ title: mode === 'schedule' ? '已设置定时发布' : '发布成功', icon: 'success' });
+    } else {
+      setBusy(false);
+      await Taro.showToast({ title: saved.data.post.status === 'published' ? '已更新' : '草稿已保存', icon: 'success' });
+    }
+    if (mode !== 'draft') setTimeout(() => void Taro.navigateBack(), 600);
+  };
+
+  const unionIndex = Math.max(0, unions.findIndex((u) => u.id === f.unionId));
+  return (
+    <View className='page ca-edit'>
+      <View className='card'>
+        <View className='section-title'>
+          <Text>{f.id ? '编辑' : '新建'}{f.kind === 'activity' ? '活动' : '资讯'}</Text>
+        </View>
+        <View className='ca-field'>
+          <Text className='ca-label'>发布工会</Text>
+          {unions.length > 1 && !f.id ? (
+            <Picker mode='selector' range={unions.map((u) => u.name)} value={unionIndex} onChange={(e) => set({ unionId: unions[Number(e.detail.value)].id })}>
+              <View className='ca-input'>{unions[unionIndex]?.name}</View>
+            </Picker>
+          ) : (
+            <View className='ca-input'>{unions.find((u) => u.id === f.unionId)?.name ?? f.unionId}</View>
+          )}
+        </View>
+        <Field label='标题' value={f.title} placeholder='2–60 个字' onInput={(v) => set({ title: v })} />
+        <Field label='摘要（选填，默认取正文开头）' value={f.summary} onInput={(v) => set({ summary: v })} />
+        <Field label='封面图片地址（选填，https://）' value={f.cover} onInput={(v) => set({ cover: v })} />
+        <View className='ca-field'>
+          <Text className='ca-label'>正文（可直接输入文字，或粘贴排版内容；仅保留段落、标题、加粗、列表、图片和链接）</Text>
+          <Textarea className='ca-textarea' value={f.bodyHtml} maxlength={50000} placeholder='请输入正文' onInput={(e) => set({ bodyHtml: e.detail.value })} />
+        </View>
+      </View>
+
+      {f.kind === 'activity' ? (
+        <View className='card'>
+          <View className='section-title'>
+            <Text>活动安排</Text>
+          </View>
+          <Field label='开始时间（北京时间，如 2026-07-03 09:00）' value={f.startAt} onInput={(v) => set({ startAt: v })} />
+          <Field label='结束时间（选填）' value={f.endAt} onInput={(v) => set({ endAt: v })} />
+          <Field label='活动地点' value={f.place} placeholder='如：北仑区职工文化中心' onInput={(v) => set({ place: v })} />
+          <View className='ca-switch-row'>
+            <Text>线上报名、线下参加</Text>
+            <Switch checked={f.signupEnabled} color='#d7000f' onChange={(e) => set({ signupEnabled: e.detail.value })} />
+          </View>
+          {f.signupEnabled ? (
+            <>
+              <Field label='报名名额（人）' value={f.capacity} onInput={(v) => set({ capacity: v.replace(/\D/g, '') })} />
+              <Field label='报名截止时间' value={f.deadline} onInput={(v) => set({ deadline: v })} />
+            </>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Button className='ca-btn' disabled={busy} onClick={() => void submit('now')}>
+          {f.id ? '保存并发布' : '立即发布'}
+        </Button>
+        <Button className='ca-btn ca-btn--ghost' disabled={busy} onClick={() => void submit('draft')}>
+          保存草稿
+        </Button>
+        <Field label='定时发布时间' value={f.publishAt} onInput={(v) => set({ publishAt: v })} />
+        <Button className='ca-btn ca-btn--ghost' disabled={busy} onClick={() => void submit('schedule')}>
+          定时发布
+        </Button>
+      </View>
+
+      {preview ? (
+        <View className='card'>
+          <View className='section-title'>
+            <Text>正文预览（会员看到的样子）</Text>
+          </View>
+          <RichText nodes={preview as ComponentProps<typeof RichText>['nodes']} />
+        </View>
+      ) : null}
+      {history.length ? (
+        <View className='card'>
+          <View className='section-title'>
+            <Text>修改记录</Text>
+          </View>
+          {history.map((r) => (
+            <Text key={r.version} className='ca-line'>
+              v{r.version} · {r.actionLabel} · {r.by} · {r.at}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * 工会工作台: a union admin's landing page — who they administer, a platform overview figure
+ * (live counts from system.homeSummary) and the admin tools grouped by domain.
+ * The role shown here only decides what to display; every admin action checks role and union scope
+ * on the server.
+ */
+import { Text, View } from '@tarojs/components';
+import { api } from '../../../services/api';
+import { useRemote } from '../../../hooks/useRemote';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { BarChart, formatCount } from '../../../components/charts';
+import { openTarget } from '../../../utils/navigate';
+import { ADMIN_SECTIONS } from '../entries';
+import './index.css';
+
+export default function AdminDashboardPage() {
+  const { state, reload } = useRemote(api.system.homeSummary);
+
+  if (state.status === 'loading') {
+    return (
+      <View className='page admin-dash'>
+        <View className='card'>
+          <Skeleton rows={4} />
+        </View>
+      </View>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <View className='page admin-dash'>
+        <ErrorState message={state.error.message} onRetry={reload} />
+      </View>
+    );
+  }
+
+  const { viewer, stats } = state.data;
+  if (viewer.role !== 'union_admin') {
+    return (
+      <View className='page admin-dash'>
+        <EmptyState title='仅工会管理员可使用工作台' hint='如需开通，请联系所在工会。' />
+      </View>
+    );
+  }
+
+  return (
+    <View className='page admin-dash'>
+      <View className='hero'>
+        <Text className='hero__title'>工会工作台</Text>
+        <Text className='hero__sub'>{viewer.roleLabel}</Text>
+      </View>
+
+      <View className='card'>
+        <View className='section-title'>平台概况</View>
+        <View className='admin-dash__stats'>
+          <View className='admin-dash__stat'>
+            <Text className='admin-dash__stat-value'>{formatCount(stats.unions)}</Text>
+            <Text className='admin-dash__stat-name'>入驻工会（个）</Text>
+          </View>
+          <View className='admin-dash__stat'>
+            <Text className='admin-dash__stat-value'>{formatCount(stats.members)}</Text>
+            <Text className='admin-dash__stat-name'>认证会员（人）</Text>
+          </View>
+        </View>
+        <BarChart
+          className='admin-dash__chart'
+          categories={['入驻工会', '认证会员']}
+          series={[{ name: '当前数量', data: [stats.unions, stats.members] }]}
+          yLabel='个 / 人'
+          height={200}
+        />
+        <Text className='note'>全平台实时数据。</Text>
+      </View>
+
+      {ADMIN_SECTIONS.map((section) => (
+        <View key={section.key} className='card admin-dash__section'>
+          <View className='section-title'>{section.title}</View>
+          {section.entries.map((entry) => (
+            <View key={entry.key} className='link-row admin-dash__entry' onClick={() => openTarget(entry.target)}>
+              <View className='admin-dash__entry-text'>
+                <Text className='admin-dash__entry-title'>{entry.title}</Text>
+                <Text className='admin-dash__entry-desc'>{entry.desc}</Text>
+              </View>
+              <Text className='link-row__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+
+      <Text className='note admin-dash__footnote'>管理范围为本级工会及其下级工会，所有操作均在服务端校验权限。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,81 @@
+/** Add a site to a campaign, then its periods × bands, then its staff (by member card number). */
+import { Button, Text, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { api } from '../../../../services/api';
+import { newRequestId } from '../../../../services/requestId';
+import type { CampaignView } from '../../../../../shared/daycare/views';
+import { Chips, Field } from './Field';
+
+export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: CampaignView; hosts: Array<{ id: string; name: string }>; onChanged: () => void }) {
+  const [site, setSite] = useState({ name: '', address: '', contactName: '', contactPhone: '', hostUnionId: hosts[0]?.id ?? campaign.unionId, kind: 'science' as 'science' | 'arts' });
+  const [slot, setSlot] = useState({ siteId: '', periodName: '第一期', startDate: `${campaign.summer}-07-06`, endDate: `${campaign.summer}-07-24`, band: 'lower' as 'lower' | 'upper', capacity: '30' });
+  const [staff, setStaff] = useState({ siteId: '', cardNos: '' });
+  const [msg, setMsg] = useState<string | null>(null);
+  const rid = useRef(newRequestId());
+  const done = (text: string) => {
+    setMsg(text);
+    rid.current = newRequestId();
+    onChanged();
+  };
+
+  const addSite = async () => {
+    const res = await api.daycare.adminAddSite({ campaignId: campaign.id, ...site }, { requestId: rid.current });
+    if (res.ok) done(`已添加托管点：${res.data.site.name}`);
+    else setMsg(res.error.message);
+  };
+  const addSlot = async () => {
+    const res = await api.daycare.adminAddSlot({ ...slot, siteId: slot.siteId || campaign.sites[0]?.id || '', capacity: Number(slot.capacity) }, { requestId: rid.current });
+    if (res.ok) done(`已添加班期：${res.data.slot.periodName} ${res.data.slot.bandLabel}`);
+    else setMsg(res.error.message);
+  };
+  const setStaffCards = async () => {
+    const cardNos = staff.cardNos.split(/[,，\s]+/).filter(Boolean);
+    const res = await api.daycare.adminSetStaff({ siteId: staff.siteId || campaign.sites[0]?.id || '', cardNos });
+    if (res.ok) done(`已设置 ${res.data.site.staff.length} 名工作人员`);
+    else setMsg(res.error.message);
+  };
+  const siteOptions = campaign.sites.map((s) => [s.id, s.name] as [string, string]);
+
+  return (
+    <View>
+      <View className='card'>
+        <View className='section-title'>添加托管点</View>
+        <Chips options={hosts.map((h) => [h.id, h.name] as [string, string])} value={site.hostUnionId} onChange={(v) => setSite({ ...site, hostUnionId: v })} />
+        <Field label='托管点名称' value={site.name} onChange={(v) => setSite({ ...site, name: v })} />
+        <Field label='地址' value={site.address} onChange={(v) => setSite({ ...site, address: v })} />
+        <Field label='联系人' value={site.contactName} onChange={(v) => setSite({ ...site, contactName: v })} />
+        <Field label='联系电话' value={site.contactPhone} onChange={(v) => setSite({ ...site, contactPhone: v })} placeholder='手机或 0574-xxxxxxxx' />
+        <Chips options={[['science', '科技'], ['arts', '文艺']]} value={site.kind} onChange={(v) => setSite({ ...site, kind: v })} />
+        <Button className='dc-btn dc-btn--wide' onClick={addSite}>
+          添加托管点
+        </Button>
+      </View>
+      {campaign.sites.length ? (
+        <View className='card'>
+          <View className='section-title'>添加班期（期次 × 年级段）</View>
+          <Chips options={siteOptions} value={slot.siteId || campaign.sites[0].id} onChange={(v) => setSlot({ ...slot, siteId: v })} />
+          <Field label='期次名称' value={slot.periodName} onChange={(v) => setSlot({ ...slot, periodName: v })} />
+          <Field label='开班日期' value={slot.startDate} onChange={(v) => setSlot({ ...slot, startDate: v })} />
+          <Field label='结班日期' value={slot.endDate} onChange={(v) => setSlot({ ...slot, endDate: v })} />
+          <Chips options={[['lower', '一至三年级'], ['upper', '四至六年级']]} value={slot.band} onChange={(v) => setSlot({ ...slot, band: v })} />
+          <Field label='名额' type='number' value={slot.capacity} onChange={(v) => setSlot({ ...slot, capacity: v })} />
+          <Button className='dc-btn dc-btn--wide' onClick={addSlot}>
+            添加班期
+          </Button>
+        </View>
+      ) : null}
+      {campaign.sites.length ? (
+        <View className='card'>
+          <View className='section-title'>托管点工作人员</View>
+          <Chips options={siteOptions} value={staff.siteId || campaign.sites[0].id} onChange={(v) => setStaff({ ...staff, siteId: v })} />
+          <Field label='会员卡号（多个用逗号分隔）' value={staff.cardNos} onChange={(v) => setStaff({ ...staff, cardNos: v })} />
+          <Text className='dc-meta'>工作人员可查看本托管点花名册与儿童信息、登记出勤、导出花名册。</Text>
+          <Button className='dc-btn dc-btn--wide' onClick={setStaffCards}>
+            保存工作人员
+          </Button>
+        </View>
+      ) : null}
+      {msg ? <Text className='dc-warn'>{msg}</Text> : null}
+    </View>
+  );
+}

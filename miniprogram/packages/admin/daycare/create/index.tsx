@@ -1,0 +1,91 @@
+/**
+ * 开设暑托班: a campaign (window, allocation rule, limits) of a union the admin manages, then its
+ * sites, periods × bands with capacity, and staff. Every rule is checked again on the server.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { api } from '../../../../services/api';
+import { useRemote } from '../../../../hooks/useRemote';
+import { newRequestId } from '../../../../services/requestId';
+import { ErrorState, Skeleton, EmptyState } from '../../../../components/StateViews';
+import type { CampaignView } from '../../../../../shared/daycare/views';
+import { Chips, Field } from './Field';
+import SiteEditor from './SiteEditor';
+import '../../../daycare/daycare.css';
+
+const DAY = 86_400_000;
+
+export default function CreateDaycarePage() {
+  const { state, reload } = useRemote(api.member.profile);
+  const summer = new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear();
+  const [form, setForm] = useState({ unionId: '', title: `${summer} 年暑期爱心托管班`, days: '7', mode: 'lottery' as 'lottery' | 'first_come', periodLimit: '1', offerHours: '24', threshold: '70' });
+  const [campaign, setCampaign] = useState<CampaignView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const rid = useRef(newRequestId());
+
+  if (state.status === 'loading') return <View className='page'><Skeleton rows={5} /></View>;
+  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
+  const unions = state.data.adminUnions;
+  if (unions.length === 0) return <View className='page'><EmptyState title='仅工会管理员可开设暑托班' /></View>;
+  const unionId = form.unionId || unions[0].id;
+
+  const refresh = async () => {
+    const res = await api.daycare.adminCampaigns();
+    if (res.ok && campaign) setCampaign(res.data.campaigns.find((c) => c.id === campaign.id) ?? campaign);
+  };
+  const create = async () => {
+    setError(null);
+    const now = Date.now();
+    const res = await api.daycare.adminCreateCampaign(
+      {
+        unionId,
+        title: form.title.trim(),
+        summer,
+        opensAt: now,
+        closesAt: now + Number(form.days) * DAY,
+        mode: form.mode,
+        periodLimit: Number(form.periodLimit) || 1,
+        offerHours: Number(form.offerHours) || 24,
+        attendanceThreshold: (Number(form.threshold) || 70) / 100,
+      },
+      { requestId: rid.current },
+    );
+    if (!res.ok) return setError(res.error.message);
+    setCampaign(res.data.campaign);
+  };
+
+  return (
+    <View className='page daycare-create'>
+      {campaign ? (
+        <View>
+          <View className='card'>
+            <Text className='dc-campaign__title'>{campaign.title}</Text>
+            <Text className='dc-meta'>
+              {campaign.modeLabel} · {campaign.sites.length} 个托管点 · {campaign.sites.reduce((n, s) => n + s.slots.length, 0)} 个班期
+            </Text>
+            {campaign.seedCommitment ? <Text className='dc-mono'>种子承诺 SHA-256：{campaign.seedCommitment}</Text> : null}
+          </View>
+          <SiteEditor campaign={campaign} hosts={[{ id: campaign.unionId, name: campaign.unionName || '主办工会' }]} onChanged={refresh} />
+        </View>
+      ) : (
+        <View className='card'>
+          <View className='section-title'>活动设置</View>
+          <Chips options={unions.map((u) => [u.id, u.name] as [string, string])} value={unionId} onChange={(v) => setForm({ ...form, unionId: v })} />
+          <Field label='活动名称' value={form.title} onChange={(v) => setForm({ ...form, title: v })} />
+          <Field label='报名从现在开始，持续天数' type='number' value={form.days} onChange={(v) => setForm({ ...form, days: v })} />
+          <View className='dc-field'>
+            <Text className='dc-label'>录取方式</Text>
+            <Chips options={[['lottery', '按优先档次摇号'], ['first_come', '先到先得']]} value={form.mode} onChange={(v) => setForm({ ...form, mode: v })} />
+          </View>
+          <Field label='每个孩子每个暑期可报期数' type='number' value={form.periodLimit} onChange={(v) => setForm({ ...form, periodLimit: v })} />
+          <Field label='候补递补确认时限（小时）' type='number' value={form.offerHours} onChange={(v) => setForm({ ...form, offerHours: v })} />
+          <Field label='出勤率要求（%），低于则不能报名下一期' type='number' value={form.threshold} onChange={(v) => setForm({ ...form, threshold: v })} />
+          {error ? <Text className='dc-error'>{error}</Text> : null}
+          <Button className='dc-btn dc-btn--wide' onClick={create}>
+            创建活动
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * 暑托班管理: the admin's campaigns (their unions and subtrees). Per campaign: demand vs capacity
+ * per site × period × band (chart), waitlist, attendance, family checks and the audit trail.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../../../services/api';
+import { useRemote } from '../../../../hooks/useRemote';
+import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import CampaignFigures from './CampaignFigures';
+import '../../../daycare/daycare.css';
+
+const PHASES = { upcoming: '即将开始', open: '报名中', closed: '报名已截止', allocated: '已公布结果' } as const;
+
+export default function DaycareAdminPage() {
+  const { state, reload } = useRemote(api.daycare.adminCampaigns);
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <View className='page daycare-admin'>
+      <Button className='dc-btn dc-btn--wide' onClick={() => Taro.navigateTo({ url: '/packages/admin/daycare/create/index' })}>
+        开设暑托班
+      </Button>
+      <Button className='dc-btn dc-btn--plain dc-btn--wide' onClick={() => Taro.navigateTo({ url: '/packages/daycare/staff/index' })}>
+        托管点花名册与出勤
+      </Button>
+      <View style={{ height: '24px' }} />
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={4} />
+        </View>
+      ) : state.status === 'error' ? (
+        <ErrorState message={state.error.message} onRetry={reload} />
+      ) : state.data.campaigns.length === 0 ? (
+        <EmptyState title='暂无暑托班活动' hint='点击“开设暑托班”创建。' />
+      ) : (
+        state.data.campaigns.map((c) => (
+          <View key={c.id} className='card admin-campaign'>
+            <View className='dc-campaign__head' onClick={() => setOpen(open === c.id ? null : c.id)}>
+              <Text className='dc-campaign__title'>{c.title}</Text>
+              <Text className='dc-badge'>{PHASES[c.phase]}</Text>
+            </View>
+            <Text className='dc-meta'>
+              {c.unionName} · {c.modeLabel} · {c.sites.length} 个托管点 · {c.sites.reduce((n, s) => n + s.slots.length, 0)} 个班期
+            </Text>
+            {open === c.id ? <CampaignFigures campaignId={c.id} /> : <Text className='dc-meta'>点击查看需求与名额、候补、出勤</Text>}
+          </View>
+        ))
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,6 @@
+/** Membership admin pages (registered under packages/admin in app.config.ts subPackages). */
+export const ADMIN_MEMBER_PAGES = {
+  review: '/packages/admin/member/review/index',
+  import: '/packages/admin/member/import/index',
+  verify: '/packages/admin/member/verify/index',
+} as const;

@@ -1,0 +1,40 @@
+/** 单位设置: the admin's grassroots units; tap one to set its recuperation rules. */
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { api } from '../../../../services/api';
+import { useRemote } from '../../../../hooks/useRemote';
+import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import LocalTools from '../../../../components/LocalTools';
+import AdminLinks from '../AdminLinks';
+import UnitPicker from '../UnitPicker';
+import UnitForm from './UnitForm';
+import '../../../recuperation/recuperation.css';
+
+export default function UnitsPage() {
+  const { state, reload } = useRemote(() => api.recuperation.adminUnits());
+  const [unionId, setUnionId] = useState('');
+  useEffect(() => {
+    if (state.status === 'ready' && !unionId && state.data.units.length) setUnionId(state.data.units[0].unit.id);
+  }, [state, unionId]);
+  const unit = state.status === 'ready' ? state.data.units.find((u) => u.unit.id === unionId) : undefined;
+  return (
+    <View className='page'>
+      <AdminLinks current='units' />
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={5} />
+        </View>
+      ) : state.status === 'error' ? (
+        <ErrorState message={state.error.message} onRetry={reload} />
+      ) : state.data.units.length === 0 ? (
+        <EmptyState title='您管理的范围内没有基层工会' />
+      ) : (
+        <View>
+          <UnitPicker units={state.data.units} value={unionId} onChange={setUnionId} />
+          {unit ? <UnitForm key={`${unit.unit.id}-${unit.quota}-${unit.approved}`} unit={unit} onSaved={reload} /> : null}
+        </View>
+      )}
+      <LocalTools />
+    </View>
+  );
+}

@@ -1,0 +1,47 @@
+/** 我的报名: my sign-ups and waitlist places, newest first. */
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useRef } from 'react';
+import type { MySignupItem, MySignupsResult } from '../../../../shared/content/views';
+import { api } from '../../../services/api';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { PostCard } from '../../../pages/activities/PostCard';
+import { usePaged } from '../../../pages/activities/usePaged';
+import '../content.css';
+
+export default function MySignupsPage() {
+  const { state, reload, loadMore } = usePaged<MySignupItem, MySignupsResult>((cursor) => api.content.mySignups(cursor ? { cursor } : {}));
+  useReachBottom(loadMore);
+  // Back from a post where I cancelled or signed up: show the fresh state.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reload();
+    shown.current = true;
+  });
+
+  return (
+    <View className='page'>
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={5} />
+        </View>
+      ) : state.status === 'error' ? (
+        <ErrorState message={state.error.message} onRetry={reload} />
+      ) : state.items.length === 0 ? (
+        <View className='card'>
+          <EmptyState title='还没有报名活动' hint='在“活动”里找到感兴趣的活动，点击报名' />
+          <Text className='ct-link' style={{ display: 'block', textAlign: 'center' }} onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}>
+            去看看活动 ›
+          </Text>
+        </View>
+      ) : (
+        state.items.map((s) => (
+          <View key={s.id} className='ct-row my-signup'>
+            <PostCard post={s.post} />
+          </View>
+        ))
+      )}
+      <Text className='note'>活动当天请到现场找工作人员签到。候补的会员在有人取消时按顺序递补，并会收到消息通知。</Text>
+    </View>
+  );
+}

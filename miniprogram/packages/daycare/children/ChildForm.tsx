@@ -1,0 +1,100 @@
+/** Add a child: the minimum fields only (no ID number). */
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { api } from '../../../services/api';
+import { newRequestId } from '../../../services/requestId';
+
+const GRADES = [1, 2, 3, 4, 5, 6];
+
+export default function ChildForm({ onAdded }: { onAdded: () => void }) {
+  const [v, setV] = useState({ name: '', school: '', emergencyName: '', emergencyPhone: '', healthNotes: '', birthDate: '' });
+  const [gender, setGender] = useState<'male' | 'female' | null>(null);
+  const [grade, setGrade] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const requestId = useRef<string | null>(null);
+  const set = (k: keyof typeof v) => (e: { detail: { value: string } }) => setV((p) => ({ ...p, [k]: e.detail.value }));
+
+  const submit = async () => {
+    setError(null);
+    if (!v.name.trim() || !gender || !v.school.trim() || !v.emergencyName.trim() || !v.emergencyPhone.trim()) {
+      setError('请填写孩子姓名、性别、就读学校和紧急联系人');
+      return;
+    }
+    if (!grade && !/^\d{4}-\d{2}-\d{2}$/.test(v.birthDate)) {
+      setError('请选择在读年级，或按 2019-05-01 的格式填写出生日期');
+      return;
+    }
+    requestId.current = requestId.current ?? newRequestId();
+    setBusy(true);
+    const res = await api.daycare.addChild(
+      {
+        name: v.name.trim(),
+        gender,
+        school: v.school.trim(),
+        emergencyName: v.emergencyName.trim(),
+        emergencyPhone: v.emergencyPhone.trim(),
+        ...(v.healthNotes.trim() ? { healthNotes: v.healthNotes.trim() } : {}),
+        ...(grade ? { grade } : { birthDate: v.birthDate }),
+      },
+      { requestId: requestId.current },
+    );
+    setBusy(false);
+    if (!res.ok) {
+      if (res.error.code !== 'NETWORK') requestId.current = null;
+      setError(res.error.message);
+      return;
+    }
+    requestId.current = null;
+    setV({ name: '', school: '', emergencyName: '', emergencyPhone: '', healthNotes: '', birthDate: '' });
+    setGender(null);
+    setGrade(null);
+    onAdded();
+  };
+
+  const input = (k: keyof typeof v, label: string, placeholder: string, extra: Record<string, unknown> = {}) => (
+    <View className={`dc-field field-${k}`}>
+      <Text className='dc-label'>{label}</Text>
+      <Input className='dc-input' placeholder={placeholder} value={v[k]} onInput={set(k)} {...extra} />
+    </View>
+  );
+
+  return (
+    <View className='card child-form'>
+      <View className='section-title'>添加孩子</View>
+      {input('name', '孩子姓名', '与户口簿一致', { maxlength: 20 })}
+      <View className='dc-field'>
+        <Text className='dc-label'>性别</Text>
+        <View className='dc-chips'>
+          {(['male', 'female'] as const).map((g) => (
+            <Text key={g} className={`dc-chip gender-${g} ${gender === g ? 'dc-chip--on' : ''}`} onClick={() => setGender(g)}>
+              {g === 'male' ? '男' : '女'}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className='dc-field'>
+        <Text className='dc-label'>在读年级（本学年）</Text>
+        <View className='dc-chips'>
+          {GRADES.map((g) => (
+            <Text key={g} className={`dc-chip grade-${g} ${grade === g ? 'dc-chip--on' : ''}`} onClick={() => setGrade(grade === g ? null : g)}>
+              {g}年级
+            </Text>
+          ))}
+        </View>
+      </View>
+      {grade ? null : input('birthDate', '或：出生日期', '例如 2019-05-01', { maxlength: 10 })}
+      {input('school', '就读学校', '学校全称', { maxlength: 40 })}
+      {input('emergencyName', '紧急联系人', '姓名', { maxlength: 20 })}
+      {input('emergencyPhone', '紧急联系电话', '11 位手机号', { type: 'number', maxlength: 11 })}
+      <View className='dc-field'>
+        <Text className='dc-label'>健康提示（选填：过敏、慢性病等，仅托管点工作人员可见）</Text>
+        <Textarea className='dc-input' style={{ height: '120px', padding: '16px 22px' }} maxlength={200} value={v.healthNotes} onInput={set('healthNotes')} />
+      </View>
+      {error ? <Text className='dc-error'>{error}</Text> : null}
+      <Button className='dc-btn dc-btn--wide add-child-submit' disabled={busy} onClick={submit}>
+        {busy ? '提交中…' : '保存'}
+      </Button>
+    </View>
+  );
+}

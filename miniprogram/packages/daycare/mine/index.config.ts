@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的暑托班报名', enablePullDownRefresh: false });

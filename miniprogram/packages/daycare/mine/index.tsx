@@ -1,0 +1,96 @@
+/**
+ * 我的报名: each registration's place — 已报名 / 已录取 / 候补第 N 位 / 递补待确认 / 未录取 — and
+ * why (tier, lottery rank, capacity, deadlines, attendance), with accept / cancel.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { api } from '../../../services/api';
+import { useRemote } from '../../../hooks/useRemote';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import type { RegistrationView } from '../../../../shared/daycare/views';
+import { formatBusinessFriendly } from '../../../../shared/time';
+import { DAYCARE_PAGES, pct } from '../labels';
+import '../daycare.css';
+
+const CANCEL_TEXT: Partial<Record<RegistrationView['status'], string>> = {
+  registered: '撤回报名',
+  waitlisted: '退出候补',
+  offered: '放弃递补',
+  admitted: '取消录取',
+};
+
+function Registration({ r, onChanged }: { r: RegistrationView; onChanged: () => void }) {
+  const act = async (kind: 'accept' | 'cancel') => {
+    if (kind === 'cancel') {
+      const sure = await Taro.showModal({ title: CANCEL_TEXT[r.status] ?? '取消', content: '确定吗？释放的名额将给下一位候补家庭。' });
+      if (!sure.confirm) return;
+    }
+    const res = kind === 'accept' ? await api.daycare.acceptOffer(r.id) : await api.daycare.cancel(r.id);
+    void Taro.showToast({ title: res.ok ? res.data.registration.statusText : res.error.message, icon: 'none' });
+    onChanged();
+  };
+  return (
+    <View className={`card registration registration--${r.status}`}>
+      <View className='dc-campaign__head'>
+        <Text className={`dc-reg__status dc-reg__status--${r.status}`}>{r.statusText}</Text>
+        <Text className='dc-badge'>{r.childNameMasked}</Text>
+      </View>
+      <Text className='dc-meta'>
+        {r.siteName} · {r.slotLabel}
+      </Text>
+      <Text className='dc-meta'>{r.campaignTitle}</Text>
+      <Text className='dc-reason registration__reason'>{r.reason}</Text>
+      {r.status === 'offered' && r.offerExpiresAt ? <Text className='dc-warn'>请在 {formatBusinessFriendly(r.offerExpiresAt)} 前确认</Text> : null}
+      {r.attendance ? (
+        <Text className='dc-meta'>
+          出勤 {r.attendance.present}/{r.attendance.marked} 天（{pct(r.attendance.rate)}）
+        </Text>
+      ) : null}
+      <Text className='dc-mono'>报名编号 {r.id}（可在公布的摇号记录中核对）</Text>
+      <View style={{ display: 'flex', justifyContent: 'flex-end', marginTop: '12px' }}>
+        {r.status === 'offered' ? (
+          <Button className='dc-btn accept-offer' onClick={() => act('accept')}>
+            确认递补
+          </Button>
+        ) : null}
+        {CANCEL_TEXT[r.status] ? (
+          <Button className='dc-btn dc-btn--plain cancel-registration' onClick={() => act('cancel')}>
+            {CANCEL_TEXT[r.status]}
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+export default function MyDaycarePage() {
+  const { state, reload } = useRemote(api.daycare.myRegistrations);
+  return (
+    <View className='page daycare-mine'>
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={4} />
+        </View>
+      ) : state.status === 'error' ? (
+        <ErrorState message={state.error.message} onRetry={reload} />
+      ) : state.data.registrations.length === 0 ? (
+        <View>
+          <EmptyState title='还没有暑托班报名' hint='在暑托班页面选择班期为孩子报名。' />
+          <Button className='dc-btn dc-btn--wide' onClick={() => Taro.navigateTo({ url: DAYCARE_PAGES.home })}>
+            去报名
+          </Button>
+        </View>
+      ) : (
+        <View>
+          <Button className='dc-btn dc-btn--plain dc-btn--wide refresh-registrations' onClick={reload}>
+            刷新结果
+          </Button>
+          <View style={{ height: '24px' }} />
+          {state.data.registrations.map((r) => (
+            <Registration key={r.id} r={r} onChanged={reload} />
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '托管点工作台' });

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '认领会员身份',
+});

@@ -1,0 +1,175 @@
+/**
+ * 网上入会 form: identity (name, ID number, phone), employer, where the application goes, job
+ * tags, consent. Checks each field as it is typed (same rules as the server), shows the
+ * server's Chinese message inline, and reuses the same requestId when retrying after a network
+ * failure so one tap never files twice.
+ */
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { api } from '../../../services/api';
+import { newRequestId } from '../../../services/requestId';
+import { SELF_DECLARED_TAGS, MEMBER_TAG_LABELS } from '../../../../shared/member/tags';
+import { normalizeIdNumber } from '../../../../shared/member/idNumber';
+import { normalizeName } from '../../../../shared/member/mask';
+import type { ApplicationView, ApplyRequest } from '../../../../shared/member/schemas';
+import UnionPicker, { type UnionChoice } from './UnionPicker';
+import { employerProblem, idNumberProblem, phoneProblem, realNameProblem } from './validate';
+
+type SelfTag = (typeof SELF_DECLARED_TAGS)[number];
+type FieldKey = 'realName' | 'idNumber' | 'phone' | 'employer';
+
+const CHECKS: Record<FieldKey, (v: string) => string | null> = {
+  realName: realNameProblem,
+  idNumber: idNumberProblem,
+  phone: phoneProblem,
+  employer: employerProblem,
+};
+
+export default function JoinForm({ onSubmitted }: { onSubmitted: (application: ApplicationView) => void }) {
+  const [values, setValues] = useState<Record<FieldKey, string>>({ realName: '', idNumber: '', phone: '', employer: '' });
+  const [touched, setTouched] = useState<Partial<Record<FieldKey, boolean>>>({});
+  const [choice, setChoice] = useState<UnionChoice>({ routing: 'employer_union', union: null });
+  const [tags, setTags] = useState<SelfTag[]>([]);
+  const [consent, setConsent] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
+  // Kept across a retry after a network failure; a new one once the server has answered.
+  const requestId = useRef<string | null>(null);
+
+  const problem = (k: FieldKey) => CHECKS[k](values[k]);
+  const shown = (k: FieldKey) => (touched[k] || tried ? problem(k) : null);
+  const set = (k: FieldKey, v: string) => {
+    setValues((prev) => ({ ...prev, [k]: v }));
+    // The ID number is checked as soon as all 18 characters are there.
+    if (k === 'idNumber' && normalizeIdNumber(v).length >= 18) setTouched((t) => ({ ...t, idNumber: true }));
+  };
+  const blur = (k: FieldKey) => setTouched((t) => ({ ...t, [k]: true }));
+  const toggleTag = (tag: SelfTag) => setTags((prev) => (prev.includes(tag) ? prev.filter((t) => t !== tag) : [...prev, tag]));
+
+  const unionProblem = choice.union ? null : choice.routing === 'employer_union' ? '请选择您所在单位的工会' : '请选择单位所在的街道（乡镇）';
+
+  const submit = async () => {
+    setTried(true);
+    setServerError(null);
+    const bad = (Object.keys(CHECKS) as FieldKey[]).some((k) => problem(k));
+    if (bad || unionProblem) return;
+    if (!consent) {
+      setServerError('请先阅读并同意《用户隐私保护指引》');
+      return;
+    }
+    const form: ApplyRequest = {
+      realName: normalizeName(values.realName),
+      idNumber: normalizeIdNumber(values.idNumber),
+      phone: values.phone.replace(/[\s-]/g, ''),
+      employer: values.employer.trim(),
+      routing: choice.routing,
+      unionId: choice.union!.id,
+      tags,
+      consent: true,
+    };
+    requestId.current = requestId.current ?? newRequestId();
+    setSubmitting(true);
+    const res = await api.member.apply(form, { requestId: requestId.current });
+    setSubmitting(false);
+    if (res.ok) {
+      requestId.current = null;
+      onSubmitted(res.data.application);
+      return;
+    }
+    if (res.error.code !== 'NETWORK') requestId.current = null;
+    setServerError(res.error.message);
+  };
+
+  const field = (k: FieldKey, label: string, input: JSX.Element, hint?: string) => {
+    const msg = shown(k);
+    return (
+      <View className={`mform__field field-${k}`}>
+        <Text className='mform__label'>
+          {label}
+          <Text className='mform__required'>*</Text>
+        </Text>
+        {input}
+        {msg ? <Text className='mform__error'>{msg}</Text> : hint ? <Text className='mform__hint'>{hint}</Text> : null}
+      </View>
+    );
+  };
+  const inputClass = (k: FieldKey) => `mform__input ${shown(k) ? 'mform__input--bad' : ''}`;
+
+  return (
+    <View>
+      <View className='card'>
+        <View className='section-title'>
+          <Text>个人信息</Text>
+        </View>
+        {field(
+          'realName',
+          '姓名',
+          <Input className={inputClass('realName')} placeholder='与身份证一致' maxlength={30} value={values.realName} onInput={(e) => set('realName', e.detail.value)} onBlur={() => blur('realName')} />,
+        )}
+        {field(
+          'idNumber',
+          '身份证号',
+          <Input className={inputClass('idNumber')} type='idcard' placeholder='18 位居民身份证号' maxlength={18} value={values.idNumber} onInput={(e) => set('idNumber', e.detail.value)} onBlur={() => blur('idNumber')} />,
+          '仅用于核验身份、防止重复入会；系统只保存加密摘要和脱敏号码',
+        )}
+        {field(
+          'phone',
+          '手机号',
+          <Input className={inputClass('phone')} type='number' placeholder='11 位手机号' maxlength={11} value={values.phone} onInput={(e) => set('phone', e.detail.value)} onBlur={() => blur('phone')} />,
+        )}
+        {field(
+          'employer',
+          '工作单位',
+          <Input className={inputClass('employer')} placeholder='单位全称' maxlength={100} value={values.employer} onInput={(e) => set('employer', e.detail.value)} onBlur={() => blur('employer')} />,
+        )}
+      </View>
+
+      <View className='card'>
+        <View className='section-title'>
+          <Text>加入工会</Text>
+        </View>
+        <UnionPicker value={choice} onChange={setChoice} />
+        {tried && unionProblem ? <Text className='mform__error'>{unionProblem}</Text> : null}
+      </View>
+
+      <View className='card'>
+        <View className='section-title'>
+          <Text>职工标签（可多选）</Text>
+        </View>
+        <View className='mchips'>
+          {SELF_DECLARED_TAGS.map((tag) => (
+            <Text key={tag} className={`mchip tag-option ${tags.includes(tag) ? 'mchip--on' : ''}`} onClick={() => toggleTag(tag)}>
+              {MEMBER_TAG_LABELS[tag]}
+            </Text>
+          ))}
+        </View>
+        <Text className='mform__hint'>标签由受理工会核实，用于疗休养、专属福利等服务的资格与优先安排。</Text>
+      </View>
+
+      <View className='card'>
+        <View className='mconsent' onClick={() => setConsent((c) => !c)}>
+          <View className={`mconsent__box ${consent ? 'mconsent__box--on' : ''}`}>{consent ? <Text>✓</Text> : null}</View>
+          <Text>
+            我已阅读并同意
+            <Text
+              className='mconsent__link'
+              onClick={(e) => {
+                e.stopPropagation();
+                void Taro.navigateTo({ url: '/pages/privacy/index' });
+              }}
+            >
+              《用户隐私保护指引》
+            </Text>
+            ，同意工会为办理入会收集上述信息
+          </Text>
+        </View>
+        {serverError ? <Text className='mserver-error'>{serverError}</Text> : null}
+        <Button className={`mbtn join-submit ${submitting ? 'mbtn--disabled' : ''}`} disabled={submitting || undefined} onClick={() => void submit()}>
+          {submitting ? '正在提交…' : '提交入会申请'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * 入会 (the home grid's entry): a member sees 「您已是会员」 with a link to the card; someone with
+ * an application sees its progress (rejected → 重新申请 opens the form); everyone else gets the
+ * join form. After submitting, the status page takes over.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../../services/api';
+import { useRemote } from '../../../hooks/useRemote';
+import { ErrorState, Skeleton } from '../../../components/StateViews';
+import LocalTools from '../../../components/LocalTools';
+import ApplicationStatusCard from '../components/ApplicationStatusCard';
+import { MEMBER_PAGES } from '../routes';
+import JoinForm from './JoinForm';
+import '../member.css';
+
+export default function JoinPage() {
+  const router = useRouter();
+  const { state, reload } = useRemote(api.member.profile);
+  const [reapply, setReapply] = useState(router.params.reapply === '1');
+
+  let body: JSX.Element;
+  if (state.status === 'loading') {
+    body = (
+      <View className='card'>
+        <Skeleton rows={5} />
+      </View>
+    );
+  } else if (state.status === 'error') {
+    body = <ErrorState message={state.error.message} onRetry={reload} />;
+  } else {
+    const p = state.data;
+    const app = p.application;
+    if (p.memberStatus === 'verified') {
+      body = (
+        <View className='card'>
+          <View className='mstatus'>
+            <Text className='mstatus__badge mstatus__badge--approved'>您已是会员</Text>
+            <Text className='mstatus__lead'>{p.union ? `所属工会：${p.union.name}` : '您已完成入会认证'}</Text>
+          </View>
+          <View className='mactions'>
+            <Button className='mbtn' onClick={() => void Taro.navigateTo({ url: MEMBER_PAGES.card })}>
+              查看我的会员卡
+            </Button>
+          </View>
+        </View>
+      );
+    } else if (app && (app.status !== 'rejected' || !reapply)) {
+      body = <ApplicationStatusCard application={app} onReapply={() => setReapply(true)} />;
+    } else {
+      body = (
+        <>
+          {app?.status === 'rejected' ? (
+            <Text className='mreason'>{`上次申请未通过：${app.rejectReason ?? '请核对信息后重新提交'}`}</Text>
+          ) : null}
+          <JoinForm onSubmitted={() => void Taro.redirectTo({ url: MEMBER_PAGES.status })} />
+          <Text className='mlink' onClick={() => void Taro.navigateTo({ url: MEMBER_PAGES.claim })}>
+            已是会员？认领会员卡 ›
+          </Text>
+        </>
+      );
+    }
+  }
+
+  return (
+    <View className='page member-join'>
+      <View className='hero'>
+        <Text className='hero__title'>网上入会</Text>
+        <Text className='hero__sub'>填写信息 → 工会审核 → 领取电子会员卡</Text>
+      </View>
+      {body}
+      <LocalTools />
+    </View>
+  );
+}

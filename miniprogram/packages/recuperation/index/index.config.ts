@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '职工疗休养' });

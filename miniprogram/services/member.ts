@@ -1,0 +1,21 @@
+/** Typed client of the `member` cloud function (contract: shared/api.ts → Api['member']). */
+import { callApi, type CallOptions } from './cloud';
+import type * as M from '../../shared/member/schemas';
+
+export const member = {
+  /** Membership status, masked identity, union chain, card and the latest application. */
+  profile: () => callApi('member', 'profile', {}),
+  /** Unions for the join form's pickers (grassroots search, district → street). */
+  listUnions: (query: M.ListUnionsRequest) => callApi('member', 'listUnions', query),
+  /** 网上入会. Pass the same `requestId` when retrying after a network failure. */
+  apply: (form: M.ApplyRequest, options?: CallOptions) => callApi('member', 'apply', form, options),
+  myApplication: () => callApi('member', 'myApplication', {}),
+  /** Link an imported member record to this WeChat user (姓名 + 身份证号). */
+  claim: (form: M.ClaimRequest, options?: CallOptions) => callApi('member', 'claim', form, options),
+  /** A fresh QR token (valid 60 s) for the caller's own card. */
+  cardToken: () => callApi('member', 'cardToken', {}),
+  adminListApplications: (query: M.AdminListApplicationsRequest) => callApi('member', 'adminListApplications', query),
+  adminReview: (decision: M.AdminReviewRequest, options?: CallOptions) => callApi('member', 'adminReview', decision, options),
+  adminImport: (file: M.AdminImportRequest, options?: CallOptions) => callApi('member', 'adminImport', file, options),
+  verifyCard: (token: string) => callApi('member', 'verifyCard', { token }),
+};

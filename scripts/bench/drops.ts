@@ -1,0 +1,194 @@
+/**
+ * `npm run bench` — a Friday-10:00 storm on a first-come drop (a benchmark, not a test).
+ *
+ * 1. Starts a headless local cloud in a child process (scripts/bench/cloud-process.ts), so the
+ *    load generator here does not share the server's event loop.
+ * 2. Writes MEMBERS verified members, creates a drop of STOCK units via benefit.adminCreate,
+ *    and lets every member open the 福利 page (benefit.list → claim pass) before the opening.
+ * 3. Moves the clock to the opening and fires CLIENTS concurrent clients, each tapping 抢 for
+ *    the next member, through POST /api/functions/benefit (the H5 app's path).
+ * 4. Runs the same claim (conditional take + claim insert, the same documents) directly
+ *    against the embedded engine (scripts/local-cloud/db/engine.ts, synchronous, no HTTP/SDK).
+ *
+ * Prints: successful claims/s, p50/p99 latency, database requests per successful claim and per
+ * sold-out attempt (the local cloud's x-local-db-requests counter), the direct-engine figure and
+ * the ratio. Options: --members 4000 --stock 2000 --clients 200.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import tcb from '@cloudbase/node-sdk';
+import { EJSON } from 'bson';
+import { COLLECTION_SPECS, C } from '../../cloudfunctions/_lib/collections';
+import { codeFromBytes } from '../../shared/benefit/code';
+import type { AdminCreateResult, ClaimView, ListResult } from '../../shared/benefit/schemas';
+import type { Result } from '../../shared/envelope';
+import { buildFunctions } from '../build-functions';
+import { createEngine } from '../local-cloud/db/engine';
+
+process.env.SILENCE = 'true';
+process.env.TENCENTCLOUD = 'true';
+
+const { values } = parseArgs({
+  options: { members: { type: 'string', default: '4000' }, stock: { type: 'string', default: '2000' }, clients: { type: 'string', default: '200' } },
+});
+const MEMBERS = Number(values.members);
+const STOCK = Number(values.stock);
+const CLIENTS = Number(values.clients);
+const ROOT = join(__dirname, '../..');
+
+interface Shot {
+  ok: boolean;
+  code: string | null;
+  ms: number;
+  at: number;
+  reads: number;
+  writes: number;
+  total: number;
+}
+
+function startCloud(dataDir: string): Promise<{ child: ChildProcess; appUrl: string; dbUrl: string }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
+    child.once('exit', (code) => reject(new Error(`local cloud exited (${code})`)));
+  });
+}
+
+async function call<T>(appUrl: string, action: string, data: unknown, who: Record<string, string>): Promise<{ result: Result<T>; header: string }> {
+  const res = await fetch(`${appUrl}/api/functions/benefit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...who },
+    body: JSON.stringify({ action, data, requestId: `bench${Math.random().toString(36).slice(2, 12)}` }),
+  });
+  return { result: (await res.json()) as Result<T>, header: res.headers.get('x-local-db-requests') ?? '' };
+}
+
+async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** The same claim against the engine: conditional take on the stock doc + claim insert. */
+function directEngine(stock: number): { claimsPerSec: number; ms: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
+  const engine = createEngine({ file: join(dir, 'direct.sqlite'), collections: COLLECTION_SPECS });
+  const ej = (x: unknown) => EJSON.stringify(x, { relaxed: false });
+  const check = (r: object) => {
+    if ('code' in r) throw new Error(JSON.stringify(r));
+    return r as { data: { updated: number } };
+  };
+  const dropId = 'dbenchdirect0000';
+  check(engine.execute('database.insertDocument', { collectionName: C.dropStock, data: [ej({ _id: `${dropId}_s0`, dropId, shard: 0, left: stock, lastTakenAt: null })] }));
+  const key = Buffer.alloc(32, 7);
+  const started = performance.now();
+  let claimed = 0;
+  for (let i = 0; ; i++) {
+    const now = new Date();
+    const take = check(engine.execute(
+      'database.modifyAndReturnDoc',
+      { collectionName: C.dropStock, queryType: 'WHERE', query: ej({ _id: `${dropId}_s0`, left: { $gt: 0 } }), data: ej({ $inc: { left: -1 }, $set: { lastTakenAt: now } }) },
+      { seqId: `direct-${i}` },
+    ));
+    if (take.data.updated !== 1) break;
+    const _id = `${dropId}_odirect${i}_1`;
+    const claim = {
+      _id, dropId, openid: `odirect${i}`, slot: 1, requestId: `direct${i}`, code: codeFromBytes(createHmac('sha256', key).update(_id).digest()),
+      status: 'issued', via: 'first_come', claimedAt: now, redeemBy: now, redeemedAt: null, redeemedBy: null,
+      title: '周五流量包', kind: 'data', unionName: '北仑区总工会', unionAncestors: ['nb', 'nb-bl'],
+    };
+    check(engine.execute('database.insertDocument', { collectionName: C.dropClaims, data: [ej(claim)] }, { seqId: `direct-${i}` }));
+    claimed++;
+  }
+  const ms = performance.now() - started;
+  engine.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (claimed !== stock) throw new Error(`direct engine claimed ${claimed} of ${stock}`);
+  return { claimsPerSec: (claimed / ms) * 1000, ms };
+}
+
+async function main(): Promise<void> {
+  buildFunctions({ quiet: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-drops-'));
+  const cloud = await startCloud(dataDir);
+  try {
+    const db = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
+    const union = (await db.collection(C.unions).doc('nb-bl-xq-gw').get()).data[0] as { ancestors: string[] };
+    const members = Array.from({ length: MEMBERS }, (_, i) => `obench_${String(i).padStart(6, '0')}`);
+    await pool(members, 50, async (openid) => {
+      await db.collection(C.users).doc(openid).set({ openid, nameMasked: '测*', memberStatus: 'verified', unionId: 'nb-bl-xq-gw', unionAncestors: union.ancestors, tags: [], adminUnionIds: [], follows: [] });
+    });
+    const clock = (await (await fetch(`${cloud.appUrl}/api/_local/clock`)).json()) as { data: { now: string } };
+    const opensAt = Date.parse(clock.data.now) + 3600_000;
+    const created = await call<AdminCreateResult>(cloud.appUrl, 'adminCreate', { unionId: 'nb-bl', title: '周五流量包 10GB', kind: 'data', mode: 'first_come', stock: STOCK, opensAt }, { 'x-local-persona': 'district_admin' });
+    if (!created.result.ok) throw new Error(created.result.error.message);
+    const dropId = created.result.data.dropId;
+
+    // Before 10:00: every member has the 福利 page open (list → pass).
+    const passes = new Map<string, string>();
+    await pool(members, 50, async (openid) => {
+      const r = await call<ListResult>(cloud.appUrl, 'list', {}, { 'x-local-openid': openid });
+      const pass = r.result.ok ? r.result.data.drops.find((d) => d.id === dropId)?.pass : null;
+      if (!pass) throw new Error('no pass for ' + openid);
+      passes.set(openid, pass);
+    });
+    await fetch(`${cloud.appUrl}/api/_local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: new Date(opensAt).toISOString() }) });
+
+    // 10:00:00 — the storm.
+    const order = [...members].sort(() => Math.random() - 0.5);
+    const shots: Shot[] = [];
+    const t0 = performance.now();
+    await pool(order, CLIENTS, async (openid) => {
+      const start = performance.now();
+      const r = await call<ClaimView>(cloud.appUrl, 'claim', { dropId, pass: passes.get(openid) }, { 'x-local-openid': openid });
+      const end = performance.now();
+      const m = /total=(\d+);reads=(\d+);writes=(\d+)/.exec(r.header);
+      shots.push({
+        ok: r.result.ok, code: r.result.ok ? null : r.result.error.code, ms: end - start, at: end - t0,
+        total: Number(m?.[1]), reads: Number(m?.[2]), writes: Number(m?.[3]),
+      });
+    });
+    const elapsed = performance.now() - t0;
+
+    const wins = shots.filter((s) => s.ok);
+    const soldOut = shots.filter((s) => s.code === 'DROP_SOLD_OUT');
+    const other = shots.filter((s) => !s.ok && s.code !== 'DROP_SOLD_OUT');
+    const stored = await db.collection(C.dropClaims).where({ dropId }).count();
+    const lastWin = Math.max(...wins.map((s) => s.at));
+    const lat = shots.map((s) => s.ms).sort((a, b) => a - b);
+    const winLat = wins.map((s) => s.ms).sort((a, b) => a - b);
+    const fullStack = (wins.length / lastWin) * 1000;
+    const direct = directEngine(STOCK);
+
+    const f = (x: number, d = 1) => x.toFixed(d);
+    console.log(`\n周五 10:00 抢福利压测  members=${MEMBERS} stock=${STOCK} clients=${CLIENTS}`);
+    console.log(`  attempts ${shots.length} in ${f(elapsed / 1000, 2)} s: ${wins.length} claimed, ${soldOut.length} 已抢完, ${other.length} other${other.length ? ' ' + JSON.stringify([...new Set(other.map((s) => s.code))]) : ''}; claims stored ${stored.total}`);
+    console.log(`  full stack (HTTP → function → SDK → DB)  ${f(fullStack, 0)} successful claims/s (until the last unit went at ${f(lastWin / 1000, 2)} s)`);
+    console.log(`  latency all attempts  p50 ${f(pct(lat, 50))} ms   p99 ${f(pct(lat, 99))} ms   (successful: p50 ${f(pct(winLat, 50))} / p99 ${f(pct(winLat, 99))} ms)`);
+    const slow = shots.filter((s) => s.ms > 1000);
+    console.log(`  latency p90 ${f(pct(lat, 90))} ms  p95 ${f(pct(lat, 95))} ms  max ${f(lat[lat.length - 1])} ms; over 1 s: ${slow.length} (sent at ${slow.length ? f(Math.min(...slow.map((s) => s.at - s.ms)) / 1000, 2) + '–' + f(Math.max(...slow.map((s) => s.at - s.ms)) / 1000, 2) + ' s' : '—'})`);
+    console.log(`  DB requests per successful claim   ${f(avg(wins.map((s) => s.total)), 3)}  (reads ${f(avg(wins.map((s) => s.reads)), 3)}, writes ${f(avg(wins.map((s) => s.writes)), 3)}; max ${Math.max(...wins.map((s) => s.total))})`);
+    console.log(`  DB requests per sold-out attempt   reads ${f(avg(soldOut.map((s) => s.reads)), 3)}, writes ${f(avg(soldOut.map((s) => s.writes)), 3)}  (max reads ${Math.max(0, ...soldOut.map((s) => s.reads))}, max writes ${Math.max(0, ...soldOut.map((s) => s.writes))})`);
+    console.log(`  direct engine (same take + insert)   ${f(direct.claimsPerSec, 0)} claims/s`);
+    console.log(`  full stack / direct engine            ${f((fullStack / direct.claimsPerSec) * 100, 1)} %`);
+    if (stored.total !== STOCK || wins.length !== STOCK) process.exitCode = 1;
+  } finally {
+    cloud.child.kill('SIGTERM');
+    await new Promise((r) => cloud.child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+/**
+ * The member-facing state of a drop at an instant, with the Chinese sentence that explains it.
+ * Shared by the function (benefit.list) and the page (re-evaluated when the countdown ends, on
+ * the server clock), so both always agree.
+ */
+import { nextWeekdayAt } from '../time';
+import { clockTime, friendly as formatBusinessFriendly } from './fastTime';
+import type { DropCard } from './schemas';
+
+export type DropState =
+  | 'not_open' // 未开始
+  | 'open' // 抢
+  | 'sold_out' // 已抢完
+  | 'claimed' // 已领取
+  | 'closed' // 已结束
+  | 'ineligible' // 不符合条件
+  | 'register_soon' // 报名未开始
+  | 'register_open' // 报名
+  | 'registered' // 已报名
+  | 'register_closed' // 报名已截止
+  | 'won' // 已中签
+  | 'lost'; // 未中签
+
+export interface DropStateView {
+  state: DropState;
+  /** Button / badge text. */
+  label: string;
+  /** One sentence saying why. */
+  explain: string;
+  /** What the button does, when it is enabled. */
+  action: 'claim' | 'register' | null;
+}
+
+export const DEFAULT_OPEN_WEEKDAY = 5; // Friday
+export const DEFAULT_OPEN_HOUR = 10;
+
+/** Default opening: next Friday 10:00 Asia/Shanghai. */
+export function defaultOpening(now: number): number {
+  return nextWeekdayAt(now, DEFAULT_OPEN_WEEKDAY, DEFAULT_OPEN_HOUR).getTime();
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function soldOutSentence(stock: number, soldOutAt: number | null): string {
+  return soldOutAt ? `本次共 ${n(stock)} 份，已于 ${clockTime(soldOutAt)} 领完` : `本次共 ${n(stock)} 份，已全部领完`;
+}
+
+export function drawSentence(result: 'won' | 'lost', registrants: number, winners: number, seed: string | null): string {
+  const head = result === 'won' ? '已中签' : '未中签';
+  const tail = result === 'won' ? '，兑换码已发放到“我的福利”' : '';
+  return `${head}：报名 ${n(registrants)} 人，中签 ${n(winners)} 人，种子 ${seed ? seed.slice(0, 12) + '…' : '待公布'}${tail}`;
+}
+
+export function dropState(d: DropCard, now: number): DropStateView {
+  if (d.mode === 'draw') return drawState(d, now);
+  if (d.mine.claims >= d.perMemberLimit) {
+    return { state: 'claimed', label: '已领取', explain: `已领取 ${d.mine.claims} 份（每人限 ${d.perMemberLimit} 份），兑换码见“我的福利”`, action: null };
+  }
+  if (d.ineligible) return { state: 'ineligible', label: '不符合条件', explain: d.ineligible, action: null };
+  if (now < d.opensAt) return { state: 'not_open', label: '未开始', explain: `${formatBusinessFriendly(d.opensAt)} 开抢，共 ${n(d.stock)} 份`, action: null };
+  if (d.soldOutAt !== null || d.left === 0) return { state: 'sold_out', label: '已抢完', explain: soldOutSentence(d.stock, d.soldOutAt), action: null };
+  if (now >= d.closesAt) return { state: 'closed', label: '已结束', explain: `已于 ${formatBusinessFriendly(d.closesAt)} 结束`, action: null };
+  const claimedNote = d.mine.claims > 0 ? `已领 ${d.mine.claims} 份，还可再领 ${d.perMemberLimit - d.mine.claims} 份` : `每人限 ${d.perMemberLimit} 份`;
+  return { state: 'open', label: '抢', explain: `正在开抢，共 ${n(d.stock)} 份，${claimedNote}`, action: 'claim' };
+}
+
+function drawState(d: DropCard, now: number): DropStateView {
+  const closes = d.registerClosesAt ?? d.opensAt;
+  if (d.mine.result) {
+    const sentence = drawSentence(d.mine.result, d.registrants ?? 0, d.winners ?? 0, d.seed);
+    return d.mine.result === 'won'
+      ? { state: 'won', label: '已中签', explain: sentence, action: null }
+      : { state: 'lost', label: '未中签', explain: sentence, action: null };
+  }
+  if (d.mine.registered) {
+    return { state: 'registered', label: '已报名', explain: `已报名，${formatBusinessFriendly(d.opensAt)} 自动抽签，无需守候`, action: null };
+  }
+  if (d.ineligible) return { state: 'ineligible', label: '不符合条件', explain: d.ineligible, action: null };
+  if (d.registerOpensAt !== null && now < d.registerOpensAt) {
+    return { state: 'register_soon', label: '未开始', explain: `${formatBusinessFriendly(d.registerOpensAt)} 开始报名`, action: null };
+  }
+  if (now >= closes || d.drawnAt !== null) {
+    return { state: 'register_closed', label: '报名已截止', explain: `报名已于 ${formatBusinessFriendly(closes)} 截止`, action: null };
+  }
+  return {
+    state: 'register_open',
+    label: '报名',
+    explain: `报名截至 ${formatBusinessFriendly(closes)}，${formatBusinessFriendly(d.opensAt)} 抽取 ${n(d.stock)} 人`,
+    action: 'register',
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * The `benefit` function's requests (JSON Schemas written once, `as const`, typed with FromSchema)
+ * and responses. Instants travel as epoch milliseconds; every property has a Chinese `title`.
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import { MEMBER_TAGS, type MemberTag } from '../member/tags';
+import { DROP_KINDS, DROP_MODES, EXPIRY_POLICIES, type DropKind, type DropMode, type ExpiryPolicy } from './kinds';
+import { CODE_INPUT_PATTERN } from './code';
+
+const dropId = { type: 'string', title: '福利编号', pattern: '^d[0-9a-z]{6,40}$' } as const;
+const epochMs = (title: string) => ({ type: 'integer', title, minimum: 1_500_000_000_000, maximum: 4_000_000_000_000 }) as const;
+
+export const listRequest = { $id: 'benefit.list', type: 'object', additionalProperties: false, properties: {} } as const;
+export type ListRequest = FromSchema<typeof listRequest>;
+
+export const claimRequest = {
+  $id: 'benefit.claim',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId'],
+  properties: {
+    dropId,
+    /** The eligibility pass from benefit.list (saves the member lookup on the hot path). */
+    pass: { type: 'string', title: '领取凭证', maxLength: 200 },
+  },
+} as const;
+export type ClaimRequest = FromSchema<typeof claimRequest>;
+
+export const registerRequest = {
+  $id: 'benefit.register',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId'],
+  properties: { dropId },
+} as const;
+export type RegisterRequest = FromSchema<typeof registerRequest>;
+
+export const myClaimsRequest = { $id: 'benefit.myClaims', type: 'object', additionalProperties: false, properties: {} } as const;
+export type MyClaimsRequest = FromSchema<typeof myClaimsRequest>;
+
+export const drawProofRequest = {
+  $id: 'benefit.drawProof',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId'],
+  properties: { dropId },
+} as const;
+export type DrawProofRequest = FromSchema<typeof drawProofRequest>;
+
+export const adminCreateRequest = {
+  $id: 'benefit.adminCreate',
+  type: 'object',
+  additionalProperties: false,
+  required: ['unionId', 'title', 'kind', 'stock', 'mode'],
+  properties: {
+    unionId: { type: 'string', title: '发布工会', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    title: { type: 'string', title: '福利名称', minLength: 2, maxLength: 40 },
+    kind: { type: 'string', title: '福利类型', enum: DROP_KINDS },
+    picture: { type: 'string', title: '图片地址', maxLength: 300, pattern: '^(https://|cloud://|/)[^\\s]*$' },
+    stock: { type: 'integer', title: '总份数', minimum: 1, maximum: 100000 },
+    perMemberLimit: { type: 'integer', title: '每人限领', minimum: 1, maximum: 5 },
+    mode: { type: 'string', title: '发放方式', enum: DROP_MODES },
+    requiredTags: { type: 'array', title: '限定职工标签', maxItems: MEMBER_TAGS.length, uniqueItems: true, items: { type: 'string', title: '职工标签', enum: MEMBER_TAGS } },
+    opensAt: epochMs('开抢时间'),
+    closesAt: epochMs('截止时间'),
+    redeemBy: epochMs('核销截止时间'),
+    registerOpensAt: epochMs('报名开始时间'),
+    registerClosesAt: epochMs('报名截止时间'),
+    expiryPolicy: { type: 'string', title: '过期处理', enum: EXPIRY_POLICIES },
+  },
+} as const;
+export type AdminCreateRequest = FromSchema<typeof adminCreateRequest>;
+
+export const adminListRequest = { $id: 'benefit.adminList', type: 'object', additionalProperties: false, properties: {} } as const;
+export type AdminListRequest = FromSchema<typeof adminListRequest>;
+
+export const redeemRequest = {
+  $id: 'benefit.redeem',
+  type: 'object',
+  additionalProperties: false,
+  required: ['code'],
+  properties: { code: { type: 'string', title: '兑换码', pattern: CODE_INPUT_PATTERN } },
+} as const;
+export type RedeemRequest = FromSchema<typeof redeemRequest>;
+
+export const figuresRequest = {
+  $id: 'benefit.figures',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId'],
+  properties: { dropId },
+} as const;
+export type FiguresRequest = FromSchema<typeof figuresRequest>;
+
+export const exportCsvRequest = {
+  $id: 'benefit.exportCsv',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId'],
+  properties: { dropId },
+} as const;
+export type ExportCsvRequest = FromSchema<typeof exportCsvRequest>;
+
+// ---- responses ----
+
+/** What the member page needs to show one drop and compute its state at any instant. */
+export interface DropCard {
+  id: string;
+  title: string;
+  kind: DropKind;
+  picture: string | null;
+  unionName: string;
+  mode: DropMode;
+  stock: number;
+  perMemberLimit: number;
+  requiredTags: MemberTag[];
+  opensAt: number;
+  closesAt: number;
+  redeemBy: number;
+  registerOpensAt: number | null;
+  registerClosesAt: number | null;
+  soldOutAt: number | null;
+  /** Approximate units left (first-come); null for draws before the draw. */
+  left: number | null;
+  /** Draw: commitment (sha256 of the seed), published before registration closes. */
+  seedHash: string | null;
+  seed: string | null;
+  registrants: number | null;
+  winners: number | null;
+  drawnAt: number | null;
+  mine: { claims: number; registered: boolean; result: 'won' | 'lost' | null };
+  /** Why the caller may not take part (Chinese), or null. */
+  ineligible: string | null;
+  /** Signed eligibility pass for claim (null when ineligible or not first-come). */
+  pass: string | null;
+}
+
+export interface ListResult {
+  serverTime: number;
+  drops: DropCard[];
+  /** Shown above the list when the caller cannot take part at all (e.g. not a member). */
+  notice: string | null;
+}
+
+export type ClaimStatus = 'issued' | 'redeemed' | 'expired';
+
+export interface ClaimView {
+  id: string;
+  dropId: string;
+  title: string;
+  kind: DropKind;
+  unionName: string;
+  code: string;
+  status: ClaimStatus;
+  via: DropMode;
+  claimedAt: number;
+  redeemBy: number;
+  redeemedAt: number | null;
+  /** Chinese sentence explaining the status. */
+  explain: string;
+}
+
+export interface RegistrationView {
+  dropId: string;
+  title: string;
+  registeredAt: number;
+  opensAt: number;
+  result: 'won' | 'lost' | null;
+  explain: string;
+}
+
+export interface MyClaimsResult {
+  serverTime: number;
+  claims: ClaimView[];
+  registrations: RegistrationView[];
+}
+
+export interface DrawProof {
+  dropId: string;
+  title: string;
+  seedHash: string;
+  /** Null until the draw has run. */
+  seed: string | null;
+  stock: number;
+  /** Published entrant keys (pseudonymous), sorted; empty until the draw has run. */
+  entrants: string[];
+  winners: string[];
+  myEntrantKey: string | null;
+  drawnAt: number | null;
+}
+
+export interface AdminCreateResult {
+  dropId: string;
+  opensAt: number;
+  seedHash: string | null;
+}
+
+export interface AdminDropRow {
+  id: string;
+  title: string;
+  kind: DropKind;
+  mode: DropMode;
+  unionName: string;
+  stock: number;
+  opensAt: number;
+  closesAt: number;
+  soldOutAt: number | null;
+  drawnAt: number | null;
+}
+export interface AdminListResult {
+  drops: AdminDropRow[];
+  /** Unions the caller administers (a drop may be published for these or any union below). */
+  unions: Array<{ id: string; name: string }>;
+}
+
+export interface RedeemResult {
+  code: string;
+  title: string;
+  memberName: string;
+  claimedAt: number;
+  redeemedAt: number;
+}
+
+export interface FiguresPoint {
+  /** Bucket start (epoch ms). */
+  at: number;
+  claims: number;
+}
+export interface FiguresResult {
+  dropId: string;
+  title: string;
+  mode: DropMode;
+  stock: number;
+  bucketSeconds: number;
+  series: FiguresPoint[];
+  claims: number;
+  registrations: number;
+  redemptions: number;
+  expired: number;
+  soldOutAt: number | null;
+}
+
+export interface ExportCsvResult {
+  filename: string;
+  csv: string;
+  rows: number;
+}
+
+export type { DropKind, DropMode, ExpiryPolicy };

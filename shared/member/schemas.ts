@@ -1,0 +1,219 @@
+/**
+ * The `member` function's requests (JSON Schemas written once, `as const`, typed with
+ * FromSchema) and responses. Every property has a Chinese `title`: the validator names fields
+ * by it ("请填写身份证号", "手机号格式不正确").
+ */
+import type { FromSchema } from 'json-schema-to-ts';
+import { PHONE_PATTERN, REAL_NAME_PATTERN } from './mask';
+import { SELF_DECLARED_TAGS, type MemberTag } from './tags';
+import type { RowError } from './importTemplate';
+import { UNION_LEVELS, type UnionKind, type UnionLevel } from '../union/tree';
+
+const realName = { type: 'string', title: '姓名', minLength: 1, maxLength: 30, pattern: REAL_NAME_PATTERN } as const;
+// The form's pattern only checks the shape; the checksum and birth date are domain rules.
+const idNumber = { type: 'string', title: '身份证号', pattern: '^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$' } as const;
+const unionId = { type: 'string', title: '工会组织', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } as const;
+const applicationId = { type: 'string', title: '申请编号', pattern: '^[0-9a-f]{64}$' } as const;
+
+export const profileRequest = { $id: 'member.profile', type: 'object', additionalProperties: false, properties: {} } as const;
+export type ProfileRequest = FromSchema<typeof profileRequest>;
+
+export const listUnionsRequest = {
+  $id: 'member.listUnions',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    level: { type: 'string', title: '工会层级', enum: UNION_LEVELS },
+    parentId: { ...unionId, title: '上级工会' },
+    keyword: { type: 'string', title: '搜索关键词', minLength: 1, maxLength: 30 },
+  },
+} as const;
+export type ListUnionsRequest = FromSchema<typeof listUnionsRequest>;
+
+export const applyRequest = {
+  $id: 'member.apply',
+  type: 'object',
+  additionalProperties: false,
+  required: ['realName', 'idNumber', 'phone', 'employer', 'routing', 'unionId', 'consent'],
+  properties: {
+    realName,
+    idNumber,
+    phone: { type: 'string', title: '手机号', pattern: PHONE_PATTERN },
+    employer: { type: 'string', title: '工作单位', minLength: 2, maxLength: 100 },
+    routing: { type: 'string', title: '入会方式', enum: ['employer_union', 'street_union'] },
+    unionId,
+    tags: { type: 'array', title: '职工标签', maxItems: SELF_DECLARED_TAGS.length, uniqueItems: true, items: { type: 'string', title: '职工标签', enum: SELF_DECLARED_TAGS } },
+    consent: { type: 'boolean', title: '同意《用户隐私保护指引》' },
+  },
+} as const;
+export type ApplyRequest = FromSchema<typeof applyRequest>;
+
+export const myApplicationRequest = { $id: 'member.myApplication', type: 'object', additionalProperties: false, properties: {} } as const;
+export type MyApplicationRequest = FromSchema<typeof myApplicationRequest>;
+
+export const claimRequest = {
+  $id: 'member.claim',
+  type: 'object',
+  additionalProperties: false,
+  required: ['realName', 'idNumber', 'consent'],
+  properties: { realName, idNumber, consent: { type: 'boolean', title: '同意《用户隐私保护指引》' } },
+} as const;
+export type ClaimRequest = FromSchema<typeof claimRequest>;
+
+export const adminListApplicationsRequest = {
+  $id: 'member.adminListApplications',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    status: { type: 'string', title: '审核状态', enum: ['pending', 'approved', 'rejected'] },
+    unionId: { ...unionId, title: '工会组织' },
+    offset: { type: 'integer', title: '起始位置', minimum: 0, maximum: 10000 },
+    limit: { type: 'integer', title: '每页条数', minimum: 1, maximum: 50 },
+  },
+} as const;
+export type AdminListApplicationsRequest = FromSchema<typeof adminListApplicationsRequest>;
+
+export const adminReviewRequest = {
+  $id: 'member.adminReview',
+  type: 'object',
+  additionalProperties: false,
+  required: ['applicationId', 'decision'],
+  properties: {
+    applicationId,
+    decision: { type: 'string', title: '审核结果', enum: ['approve', 'reject'] },
+    reason: { type: 'string', title: '驳回原因', minLength: 1, maxLength: 200 },
+  },
+} as const;
+export type AdminReviewRequest = FromSchema<typeof adminReviewRequest>;
+
+export const adminImportRequest = {
+  $id: 'member.adminImport',
+  type: 'object',
+  additionalProperties: false,
+  required: ['csv'],
+  properties: { csv: { type: 'string', title: '导入文件内容', minLength: 1, maxLength: 1_000_000 } },
+} as const;
+export type AdminImportRequest = FromSchema<typeof adminImportRequest>;
+
+export const cardTokenRequest = { $id: 'member.cardToken', type: 'object', additionalProperties: false, properties: {} } as const;
+export type CardTokenRequest = FromSchema<typeof cardTokenRequest>;
+
+export const verifyCardRequest = {
+  $id: 'member.verifyCard',
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token: { type: 'string', title: '会员码', minLength: 1, maxLength: 200 } },
+} as const;
+export type VerifyCardRequest = FromSchema<typeof verifyCardRequest>;
+
+// ---- Responses ----------------------------------------------------------------------------
+
+export type MemberStatus = 'none' | 'pending' | 'verified' | 'rejected';
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
+export type Routing = 'employer_union' | 'street_union';
+export type CardStatus = 'active' | 'revoked';
+export type CardCheck = 'valid' | 'expired' | 'forged' | 'revoked';
+
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { none: '未入会', pending: '审核中', verified: '已认证会员', rejected: '未通过' };
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '已提交，待审核', approved: '已通过', rejected: '未通过' };
+export const ROUTING_LABELS: Record<Routing, string> = { employer_union: '所在单位工会', street_union: '单位所在地街道（乡镇）总工会' };
+
+export interface UnionRef {
+  id: string;
+  name: string;
+  level: UnionLevel;
+}
+export interface UnionItem extends UnionRef {
+  kind: UnionKind | null;
+  parentId: string | null;
+  /** Root → self. */
+  ancestors: string[];
+  address: string;
+}
+export interface ListUnionsResult {
+  unions: UnionItem[];
+}
+
+export interface ApplicationView {
+  id: string;
+  status: ApplicationStatus;
+  nameMasked: string;
+  idMasked: string;
+  phoneMasked: string;
+  employer: string;
+  routing: Routing;
+  union: UnionRef;
+  tags: MemberTag[];
+  submittedAt: string; // ISO instant
+  reviewedAt: string | null;
+  rejectReason: string | null;
+  cardNo: string | null;
+}
+/** What the reviewing admin sees: the full name too, kept only while the application is pending. */
+export interface AdminApplicationView extends ApplicationView {
+  realName: string | null;
+}
+
+export interface MemberCardView {
+  cardNo: string;
+  nameMasked: string;
+  union: UnionRef;
+  status: CardStatus;
+}
+export interface Profile {
+  memberStatus: MemberStatus;
+  nameMasked: string | null;
+  idMasked: string | null;
+  union: UnionRef | null;
+  /** Root → own union. */
+  unionChain: UnionRef[];
+  tags: MemberTag[];
+  follows: string[];
+  card: MemberCardView | null;
+  /** The unions this user administers (empty for non-admins). */
+  adminUnions: UnionRef[];
+  application: ApplicationView | null;
+}
+
+export interface ApplyResult {
+  application: ApplicationView;
+}
+export interface MyApplicationResult {
+  application: ApplicationView | null;
+}
+export interface ClaimResult {
+  card: MemberCardView;
+}
+export interface AdminListApplicationsResult {
+  items: AdminApplicationView[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+export interface AdminReviewResult {
+  application: ApplicationView;
+  /** True when it had already been decided the same way (a retry or a second admin). */
+  alreadyReviewed: boolean;
+}
+export interface AdminImportResult {
+  totalRows: number;
+  imported: number;
+  skippedDuplicates: number;
+  errors: RowError[];
+}
+export interface CardTokenResult {
+  token: string;
+  cardNo: string;
+  expiresAt: number; // epoch ms
+  ttlSeconds: number;
+  serverTime: number; // epoch ms, for the page's refresh timer
+}
+export interface VerifyCardResult {
+  result: CardCheck;
+  /** Chinese sentence for the staff screen. */
+  message: string;
+  /** Only for a valid token. */
+  member: { nameMasked: string; cardNo: string; unionName: string } | null;
+  checkedAt: number;
+}

@@ -1,0 +1,80 @@
+/**
+ * Publishing to followers end to end in the H5 build against the real local cloud:
+ * 周海燕 (北仑区总工会) publishes an activity with online sign-up → 王建国, who follows his
+ * union chain, sees it in the 活动 feed, opens it (the body renders from the sanitised node tree:
+ * an injected handler never runs), signs up (the H5 stand-in for WeChat's subscribe dialog
+ * appears) → sees it under 我的 → 我的报名, and the in-app 消息 has the result.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+const SHOTS = process.env.E2E_SHOTS; // a folder: save screenshots for a human look
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (app) await app.stop();
+});
+
+async function openAs(persona: string, path: string): Promise<Page> {
+  const page = await openPhone(browser, 'about:blank');
+  await page.context().addInitScript((p) => {
+    if (!window.localStorage.getItem('localPersona')) window.localStorage.setItem('localPersona', p);
+  }, persona);
+  await page.goto(`${app.url}/#${path}`);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}
+
+const TITLE = '北仑区职工羽毛球友谊赛';
+
+it('the district admin publishes an activity; a follower sees it, signs up, and finds it in 我的', async () => {
+  const admin = await openAs('district_admin', '/packages/admin/content/edit/index?kind=activity');
+  await admin.locator('input[placeholder="2–60 个字"]').fill(TITLE);
+  await admin.locator('textarea[placeholder="请输入正文"]').fill('<p>欢迎职工朋友报名参赛。</p><img src="x" onerror="window.__xss = 1"><p onclick="window.__xss = 2">比赛设男子、女子和混合双打。</p>');
+  await admin.locator('input[placeholder="如：北仑区职工文化中心"]').fill('北仑区体育馆');
+  await shot(admin, 'content-admin-edit');
+  await admin.getByText('立即发布', { exact: true }).click();
+  await admin.getByText('发布成功').first().waitFor();
+
+  const member = await openAs('member', '/pages/activities/index');
+  const card = member.locator('.post-card', { hasText: TITLE });
+  await card.waitFor();
+  await card.getByText('报名中 · 余50').waitFor();
+  await shot(member, 'content-feed');
+  await card.click();
+
+  await member.locator('.ct-title', { hasText: TITLE }).waitFor();
+  await member.getByText('比赛设男子、女子和混合双打。').waitFor();
+  await member.getByText('比赛设男子、女子和混合双打。').click();
+  expect(await member.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await member.locator('.ct-body img, .ct-body script').count()).toBe(0);
+  await shot(member, 'content-post');
+
+  await member.getByText('立即报名', { exact: true }).click();
+  // The H5 stand-in for WeChat's subscribe-message dialog.
+  await member.getByText('消息订阅').waitFor();
+  await shot(member, 'content-subscribe');
+  await member.getByText('允许', { exact: true }).click();
+  await member.locator('.ct-state', { hasText: '已报名' }).waitFor();
+  await member.getByText('已报 1 / 50 人').waitFor();
+
+  await member.goto(`${app.url}/#/pages/mine/index`);
+  await member.locator('.link-row', { hasText: '我的报名' }).click();
+  const mine = member.locator('.my-signup', { hasText: TITLE });
+  await mine.waitFor();
+  await mine.getByText('已报名').waitFor();
+  await shot(member, 'content-mine');
+
+  await member.goto(`${app.url}/#/packages/content/inbox/index`);
+  await member.locator('.ct-notice', { hasText: '活动报名成功' }).waitFor();
+  await shot(member, 'content-inbox');
+});

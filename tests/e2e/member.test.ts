@@ -1,0 +1,156 @@
+/**
+ * Membership end to end in the H5 build against the real local cloud:
+ * 陈晓 (guest) fills the join form → 周海燕 (北仑区总工会) approves it in the review list →
+ * 陈晓 sees the card number and a QR code that encodes a valid card token (checked module by
+ * module, then verified on the admin's 会员卡核验 page). Afterwards the plain ID number typed into
+ * the form must appear nowhere in the data folder (SQLite file and WAL, read as bytes) nor in
+ * the server's output.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+import { withCheckChar } from '../../shared/member/idNumber';
+import { qrMatrix } from '../../miniprogram/components/qrMatrix';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (app) await app.stop();
+});
+
+const ID_NUMBER = withCheckChar('33020619920315123');
+const PHONE = '13912345678';
+
+/** Taro H5 wraps each native input; the placeholder is on both, so aim at the native one. */
+function textbox(page: Page, placeholder: string) {
+  return page.locator(`input[placeholder="${placeholder}"]`);
+}
+
+async function switchPersona(page: Page, name: string): Promise<void> {
+  await page.getByText('切换身份', { exact: true }).click();
+  await page.locator('.persona-item', { hasText: name }).click();
+}
+
+async function openAs(persona: string, path: string): Promise<Page> {
+  const page = await openPhone(browser, 'about:blank');
+  // Only before the first load: later switches go through the 切换身份 sheet.
+  await page.context().addInitScript((p) => {
+    if (!window.localStorage.getItem('localPersona')) window.localStorage.setItem('localPersona', p);
+  }, persona);
+  await page.goto(`${app.url}/#${path}`);
+  return page;
+}
+
+/** Rebuild each QR row's modules from its hard-stop gradient (colour start, colour end pairs). */
+async function renderedModules(page: Page): Promise<boolean[][]> {
+  return page.$$eval('.qr-code .qr-code__row', (rows) =>
+    rows.map((row) => {
+      const el = row as HTMLElement;
+      const cell = el.getBoundingClientRect().height;
+      const stops = [...el.style.backgroundImage.matchAll(/rgb\((\d+), (\d+), (\d+)\) (\d+)px/g)].map((m) => ({
+        dark: m[1] === '0',
+        at: Number(m[4]),
+      }));
+      const modules: boolean[] = [];
+      for (let i = 0; i + 1 < stops.length; i += 2) {
+        const n = Math.round((stops[i + 1].at - stops[i].at) / cell);
+        for (let k = 0; k < n; k++) modules.push(stops[i].dark);
+      }
+      return modules;
+    }),
+  );
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+it('a worker joins, the district union approves, the card shows a working QR code, and the ID number is never stored', async () => {
+  // 1. 陈晓 (not a member) fills the join form.
+  const worker = await openAs('guest', '/packages/member/join/index');
+  await worker.getByText('提交入会申请').waitFor();
+  await textbox(worker, '与身份证一致').fill('陈晓');
+  // A wrong check character is caught on the page before anything is sent.
+  await textbox(worker, '18 位居民身份证号').fill(ID_NUMBER.slice(0, 17) + (ID_NUMBER[17] === '1' ? '2' : '1'));
+  await worker.getByText('身份证号校验位不正确，请核对').waitFor();
+  await textbox(worker, '18 位居民身份证号').fill(ID_NUMBER);
+  await worker.getByText('身份证号校验位不正确，请核对').waitFor({ state: 'detached' });
+  await textbox(worker, '11 位手机号').fill(PHONE);
+  await textbox(worker, '单位全称').fill('宁波北仑港务有限公司');
+  await textbox(worker, '输入单位或工会名称搜索').fill('港务');
+  await worker.locator('.union-option', { hasText: '宁波北仑港务有限公司工会' }).click();
+  await worker.locator('.mpicked', { hasText: '宁波北仑港务有限公司工会' }).waitFor();
+  await worker.locator('.tag-option', { hasText: '一线职工' }).click();
+  // Without consent the page refuses.
+  await worker.getByText('提交入会申请').click();
+  await worker.locator('.mserver-error', { hasText: '请先阅读并同意《用户隐私保护指引》' }).waitFor();
+  await worker.locator('.mconsent__box').click();
+  await worker.getByText('提交入会申请').click();
+
+  // The status page: submitted, reviewed by the chosen union.
+  await worker.locator('.mstatus__badge', { hasText: '已提交，待审核' }).waitFor();
+  await worker.getByText('您的入会申请由「宁波北仑港务有限公司工会」审核，请耐心等待').waitFor();
+  await worker.getByText('3302**********').first().waitFor();
+
+  // 2. 周海燕 (北仑区总工会) approves it.
+  await switchPersona(worker, '周海燕');
+  await worker.goto(`${app.url}/#/packages/admin/member/review/index`);
+  const item = worker.locator('.am-app', { hasText: '陈晓' });
+  await item.waitFor();
+  await item.getByText(PHONE.slice(0, 3) + '****' + PHONE.slice(7)).waitFor();
+  await item.locator('.review-approve').click();
+  await item.locator('.review-confirm').click();
+  const done = item.locator('.am-done');
+  await done.waitFor();
+  const cardNo = /会员卡号 (NB51\d{8})/.exec((await done.textContent()) ?? '')?.[1];
+  expect(cardNo).toMatch(/^NB51\d{8}$/);
+
+  // 3. 陈晓 sees the card: number, union and a QR code of a live token.
+  await switchPersona(worker, '陈晓');
+  await worker.goto(`${app.url}/#/packages/member/card/index`);
+  await worker.locator('.mcard__no', { hasText: cardNo!.replace(/(.{4})/g, '$1 ').trim() }).waitFor();
+  await worker.locator('.mcard__union', { hasText: '宁波北仑港务有限公司工会' }).waitFor();
+  await worker.getByText('二维码每分钟自动刷新，截图无效').waitFor();
+  await worker.getByText(/\d+ 秒后自动刷新/).waitFor();
+  const qr = worker.locator('.qr-code');
+  await qr.waitFor();
+  const token = (await qr.getAttribute('data-text')) ?? '';
+  expect(token).toMatch(new RegExp(`^v1\\.${cardNo}\\.\\d+\\.[A-Za-z0-9_-]{20,}$`));
+  const expected = qrMatrix(token);
+  expect(expected.count).toBeGreaterThanOrEqual(25);
+  const box = await qr.boundingBox();
+  expect(box!.width).toBeGreaterThan(150);
+  expect(await renderedModules(worker)).toEqual(expected.rows);
+  if (process.env.E2E_SCREENSHOTS) await worker.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'member-card.png') });
+
+  // 4. The district admin's verify page accepts the token shown on the card.
+  const staff = await openAs('district_admin', '/packages/admin/member/verify/index');
+  await staff.locator('.verify-token textarea').fill(token);
+  await staff.locator('.verify-submit').click();
+  await staff.locator('.verify-result', { hasText: '会员身份有效' }).waitFor();
+  await staff.getByText('陈*').waitFor();
+  await staff.getByText(cardNo!).waitFor();
+
+  // 5. Privacy: the plain ID number (and phone) reached neither the data folder nor the server output.
+  const files = filesUnder(app.dataDir);
+  expect(files.some((f) => /\.(sqlite|db)(-wal)?$/.test(f) || f.endsWith('-wal'))).toBe(true);
+  // The search does see stored data: the (plain) card number is there.
+  expect(files.some((f) => readFileSync(f).includes(cardNo!))).toBe(true);
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    expect({ file, id: bytes.includes(ID_NUMBER) }).toEqual({ file, id: false });
+    expect({ file, phone: bytes.includes(PHONE) }).toEqual({ file, phone: false });
+  }
+  expect(app.output()).not.toContain(ID_NUMBER);
+  expect(app.output()).not.toContain(PHONE);
+});
