@@ -58,6 +58,8 @@ export default defineAppConfig({
     { root: 'packages/daycare', pages: ['index/index', 'children/index', 'mine/index', 'staff/index'] },
     // Publishing to followers (活动与资讯): post, union page, follows, my sign-ups, 消息.
     { root: 'packages/content', pages: ['post/index', 'union/index', 'unions/index', 'mine/index', 'inbox/index'] },
+    // Friday benefit drops (周五福利): 我的福利 (codes + QR) and the union's drop admin (publish, 核销, figures).
+    { root: 'packages/benefit', pages: ['mine/index', 'admin/index/index', 'admin/create/index', 'admin/redeem/index', 'admin/figures/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',
 });

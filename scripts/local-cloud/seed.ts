@@ -10,6 +10,7 @@ import { seedMembership } from './seedMembers';
 import { seedContent } from './seedContent';
 import { seedRecuperation } from './seedRecuperation';
 import { seedDaycare } from './seedDaycare';
+import { seedBenefit } from './seedBenefit';
 
 export const SEED_VERSION = 2;
 
@@ -105,6 +106,7 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
   await seedContent(db, now);
   await seedRecuperation(db, ancestorsOf, now);
   await seedDaycare(db, PERSONAS, ancestorsOf, now);
+  await seedBenefit(db, ancestorsOf, now);
   for (const [i, n] of NOTICES.entries()) {
     await db.collection(C.notices).doc(`notice-${i + 1}`).set({
       title: n.title,

@@ -3,32 +3,18 @@
  * Idempotent by request id (the drop id derives from it). Written in an order that never
  * exposes a half-made drop: seed → draw record → stock shards → the drop document last.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { fail, ok } from '../../../shared/envelope';
-import { commitmentOf } from '../../../shared/benefit/draw';
 import { defaultOpening } from '../../../shared/benefit/rules';
 import type { AdminCreateRequest, AdminCreateResult } from '../../../shared/benefit/schemas';
-import { normalizeTags } from '../../../shared/member/tags';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
 import { assertInScope, requireAdmin } from '../../member/lib/roles';
-import { asDate, isDuplicate, type DrawDoc, type DropDoc, type StockDoc } from '../lib/docs';
-import { sha256Hex } from '../lib/keys';
+import { asDate, isDuplicate, type DropDoc } from '../lib/docs';
+import { newDropDocs, newSeed } from '../lib/newDrop';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-/** Stock per shard: one hot document handles a Friday storm; very large drops get more. */
-const UNITS_PER_SHARD = 2000;
-const MAX_SHARDS = 8;
-
-export function shardCount(stock: number, mode: DropDoc['mode']): number {
-  return mode === 'draw' ? 1 : Math.min(MAX_SHARDS, Math.max(1, Math.ceil(stock / UNITS_PER_SHARD)));
-}
-
-/** Split the stock over shards as evenly as possible. */
-export function shardStock(stock: number, shards: number): number[] {
-  return Array.from({ length: shards }, (_, i) => Math.floor(stock / shards) + (i < stock % shards ? 1 : 0));
-}
 
 async function addOnce(p: Promise<unknown>): Promise<void> {
   try {
@@ -63,49 +49,34 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
   const existing = (await ctx.db.collection(C.drops).doc(dropId).get()).data[0] as DropDoc | undefined;
   if (existing) return ok({ dropId, opensAt: asDate(existing.opensAt).getTime(), seedHash: existing.seedHash });
 
-  let seedHash: string | null = null;
+  let seed: string | undefined;
   if (isDraw) {
-    await addOnce(ctx.db.collection(C.dropSecrets).add({ _id: dropId, seed: randomBytes(32).toString('hex') }));
-    const secret = (await ctx.db.collection(C.dropSecrets).doc(dropId).get()).data[0] as { seed: string };
-    seedHash = commitmentOf(secret.seed, sha256Hex);
-    const draw: DrawDoc = { _id: dropId, dropId, seedHash, seed: null, stock: input.stock, entrants: [], winners: [], drawnAt: null };
-    await addOnce(ctx.db.collection(C.dropDraws).add(draw));
+    // A retried create must keep the seed whose commitment may already be stored.
+    await addOnce(ctx.db.collection(C.dropSecrets).add({ _id: dropId, seed: newSeed() }));
+    seed = ((await ctx.db.collection(C.dropSecrets).doc(dropId).get()).data[0] as { seed: string }).seed;
   }
-  const shards = shardCount(input.stock, input.mode);
-  const split = shardStock(input.stock, shards);
-  for (let i = 0; i < shards; i++) {
-    const stock: StockDoc = { _id: `${dropId}_s${i}`, dropId, shard: i, left: isDraw ? 0 : split[i], lastTakenAt: null };
-    await addOnce(ctx.db.collection(C.dropStock).add(stock));
-  }
-  const drop: DropDoc = {
-    _id: dropId,
-    unionId: union._id,
-    unionName: union.name,
-    unionAncestors: union.ancestors,
-    title: input.title.trim(),
+  const docs = newDropDocs({
+    dropId,
+    union,
+    title: input.title,
     kind: input.kind,
     picture: input.picture ?? null,
     stock: input.stock,
     perMemberLimit: limit,
     mode: input.mode,
-    requiredTags: normalizeTags(input.requiredTags ?? []),
-    opensAt: new Date(opensAt),
-    closesAt: new Date(closesAt),
-    redeemBy: new Date(redeemBy),
-    registerOpensAt: registerOpensAt === null ? null : new Date(registerOpensAt),
-    registerClosesAt: registerClosesAt === null ? null : new Date(registerClosesAt),
+    requiredTags: input.requiredTags ?? [],
+    opensAt,
+    closesAt,
+    redeemBy,
+    registerOpensAt,
+    registerClosesAt,
     expiryPolicy: input.expiryPolicy ?? 'report',
-    shards,
-    seedHash,
-    status: 'scheduled',
     createdBy: ctx.openid,
-    createdAt: new Date(now),
-    drawnAt: null,
-    registrants: null,
-    winners: null,
-    noticeCursor: null,
-    expiredAt: null,
-  };
-  await addOnce(ctx.db.collection(C.drops).add(drop));
-  return ok({ dropId, opensAt, seedHash });
+    now,
+    seed,
+  });
+  if (docs.draw) await addOnce(ctx.db.collection(C.dropDraws).add(docs.draw));
+  for (const s of docs.stock) await addOnce(ctx.db.collection(C.dropStock).add(s));
+  await addOnce(ctx.db.collection(C.drops).add(docs.drop));
+  return ok({ dropId, opensAt, seedHash: docs.drop.seedHash });
 });

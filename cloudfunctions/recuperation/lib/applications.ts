@@ -118,7 +118,8 @@ export async function createApplication(
     const res = await ctx.db
       .collection(C.recuApplications)
       .where({ _id, status: _.in(['refused', 'withdrawn']) })
-      .update(fields);
+      // Arrays are replaced whole (_.set), never merged element by element.
+      .update({ ...fields, tags: _.set(fields.tags), scoreLines: _.set(fields.scoreLines), unionAncestors: _.set(fields.unionAncestors) });
     if (res.updated !== 1) return duplicate;
   } else {
     try {

@@ -1,80 +1,142 @@
+/**
+ * 福利 tab: this week's drops of the member's unions. The list (benefit.list) brings the server
+ * time, each drop's facts and the member's own state, plus a claim pass; the page recomputes
+ * every state on the server clock (shared/benefit/rules.ts) when a countdown ends, so 未开始
+ * turns into 抢 at the opening second without asking the server. A tap on 抢 keeps its request
+ * id until it gets an answer, so a retry after a network failure can never claim twice.
+ */
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useMemo } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../../services/api';
+import { askSubscribe } from '../../services/notify';
+import { newRequestId } from '../../services/requestId';
 import { useRemote } from '../../hooks/useRemote';
 import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
-import Countdown from '../../components/Countdown';
 import LocalTools from '../../components/LocalTools';
-import { formatBusinessFriendly, nextWeekdayAt } from '../../../shared/time';
+import type { DropCard, ListResult } from '../../../shared/benefit/schemas';
 import type { Result } from '../../../shared/envelope';
+import DropItem from './DropItem';
 import './index.css';
 
-/** Drops open every Friday at 10:00 Beijing time (see shared/design/DOMAIN.md). */
-const DROP_WEEKDAY = 5;
-const DROP_HOUR = 10;
-
-interface ClockSync {
-  serverTime: number;
-  /** serverTime − clientTime at the moment the answer arrived. */
+interface Loaded extends ListResult {
+  /** serverTime − clientTime when the list arrived. */
   serverOffset: number;
 }
 
-async function syncClock(): Promise<Result<ClockSync>> {
-  const res = await api.system.serverTime();
+async function load(): Promise<Result<Loaded>> {
+  const res = await api.benefit.list();
   if (!res.ok) return res;
-  return { ok: true, data: { serverTime: res.data.serverTime, serverOffset: res.data.serverTime - Date.now() } };
+  return { ok: true, data: { ...res.data, serverOffset: res.data.serverTime - Date.now() } };
 }
 
-export default function BenefitsPage() {
-  const { state, reload } = useRemote(syncClock);
+const MINE_URL = '/packages/benefit/mine/index';
 
-  const target = useMemo(
-    () => (state.status === 'ready' ? nextWeekdayAt(state.data.serverTime, DROP_WEEKDAY, DROP_HOUR).getTime() : 0),
-    [state],
+export default function BenefitsPage() {
+  const { state, reload } = useRemote(load);
+  const [patches, setPatches] = useState<Record<string, Partial<DropCard>>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [, setTick] = useState(0);
+  const pending = useRef(new Map<string, string>()); // dropId → requestId of an unanswered tap
+  const shown = useRef(false);
+
+  useDidShow(() => {
+    // Coming back from 我的福利 or another tab: refresh (the first show is the initial load).
+    if (shown.current) reload();
+    shown.current = true;
+  });
+
+  const patch = (id: string, p: Partial<DropCard>) => setPatches((prev) => ({ ...prev, [id]: { ...prev[id], ...p } }));
+
+  const onAction = useCallback(
+    async (drop: DropCard, action: 'claim' | 'register') => {
+      const requestId = pending.current.get(drop.id) ?? newRequestId();
+      pending.current.set(drop.id, requestId);
+      setBusy(drop.id);
+      if (action === 'register') await askSubscribe(['benefit_result']);
+      const res = action === 'claim' ? await api.benefit.claim(drop.id, drop.pass, requestId) : await api.benefit.register(drop.id, requestId);
+      setBusy(null);
+      if (!res.ok && res.error.code === 'NETWORK') {
+        void Taro.showToast({ title: '网络不给力，请再点一次（不会重复领取）', icon: 'none' });
+        return; // keep the request id for the retry
+      }
+      pending.current.delete(drop.id);
+      if (res.ok) {
+        if (action === 'claim') {
+          patch(drop.id, { mine: { ...drop.mine, claims: drop.mine.claims + 1 } });
+          void Taro.showModal({ title: '抢到了', content: '兑换码已放入“我的福利”，凭码到指定地点核销。', confirmText: '去查看', cancelText: '知道了' }).then((r) => {
+            if (r.confirm) void Taro.navigateTo({ url: MINE_URL });
+          });
+        } else {
+          patch(drop.id, { mine: { ...drop.mine, registered: true } });
+          void Taro.showToast({ title: '报名成功，开奖后通知您', icon: 'none' });
+        }
+        return;
+      }
+      const code = res.error.code;
+      if (code === 'DROP_SOLD_OUT') patch(drop.id, { left: 0, soldOutAt: drop.soldOutAt ?? Date.now() });
+      if (code === 'DROP_LIMIT_REACHED') patch(drop.id, { mine: { ...drop.mine, claims: drop.perMemberLimit } });
+      void Taro.showModal({ title: '未能领取', content: res.error.message, showCancel: false });
+    },
+    [],
   );
 
-  const onFinish = () => {
-    void Taro.showToast({ title: '开抢时间到', icon: 'none' });
-    // The next opening is a week away: re-sync and count down to it.
-    reload();
+  const remind = async () => {
+    const accepted = await askSubscribe(['benefit_result']);
+    void Taro.showToast({ title: accepted.length ? '已订阅领取结果通知' : '未订阅，可在“消息”中查看结果', icon: 'none' });
   };
 
   return (
     <View className='page benefits'>
       <View className='hero'>
         <Text className='hero__title'>周五福利</Text>
-        <Text className='hero__sub'>每周五 10:00（北京时间）准时开抢，流量、话费、电影票、乐园门票等你来领</Text>
+        <Text className='hero__sub'>每周五 10:00（北京时间）准时开抢；预约抽签的福利报名即可，无需守候</Text>
       </View>
 
-      <View className='card'>
-        <View className='section-title'>
-          <Text>下一场开抢</Text>
+      {state.status === 'loading' ? (
+        <View className='card'>
+          <Skeleton rows={4} />
         </View>
-        {state.status === 'loading' ? (
-          <Skeleton rows={2} />
-        ) : state.status === 'error' ? (
+      ) : state.status === 'error' ? (
+        <View className='card'>
           <ErrorState message={state.error.message} onRetry={reload} />
-        ) : (
-          <View className='benefits__next'>
-            <Text className='benefits__when'>{formatBusinessFriendly(target)}</Text>
-            {process.env.TARO_ENV === 'weapp' ? (
-              <countdown target={target} server-offset={state.data.serverOffset} prefix='距开抢' onFinish={onFinish} />
+        </View>
+      ) : (
+        <View>
+          {state.data.notice ? <Text className='note benefits__notice'>{state.data.notice}</Text> : null}
+          <View className='card'>
+            <View className='section-title benefits__title'>
+              <Text>本周福利</Text>
+              <Text className='benefits__link' onClick={() => Taro.navigateTo({ url: MINE_URL })}>
+                我的福利 ›
+              </Text>
+            </View>
+            {state.data.drops.length === 0 ? (
+              <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里，会员可在开抢时领取' />
             ) : (
-              <Countdown target={target} serverOffset={state.data.serverOffset} prefix='距开抢' onFinish={onFinish} />
+              state.data.drops.map((d) => {
+                const drop = { ...d, ...patches[d.id] } as DropCard;
+                return (
+                  <DropItem
+                    key={d.id}
+                    drop={drop}
+                    serverNow={Date.now() + state.data.serverOffset}
+                    serverOffset={state.data.serverOffset}
+                    busy={busy === d.id}
+                    onAction={(x, a) => void onAction(x, a)}
+                    onCountdownEnd={() => setTick((n) => n + 1)}
+                    onMine={() => Taro.navigateTo({ url: MINE_URL })}
+                  />
+                );
+              })
             )}
             <Text className='note benefits__note'>倒计时以服务器时间为准，不受手机时间影响。</Text>
+            <Text className='benefits__link benefits__remind' onClick={() => void remind()}>
+              订阅领取结果通知
+            </Text>
           </View>
-        )}
-      </View>
-
-      <View className='card'>
-        <View className='section-title'>
-          <Text>本周福利</Text>
         </View>
-        <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里，会员可在开抢时领取' />
-      </View>
-
+      )}
       <LocalTools />
     </View>
   );

@@ -17,7 +17,7 @@ interface MineLink {
 /** The "我的" menu. Features plug in by changing `target`. */
 const LINKS: MineLink[] = [
   { key: 'card', title: '我的会员卡', target: { kind: 'page', url: '/packages/member/card/index' } },
-  { key: 'claims', title: '我的福利', target: { kind: 'soon' } },
+  { key: 'claims', title: '我的福利', target: { kind: 'page', url: '/packages/benefit/mine/index' } },
   { key: 'signups', title: '我的报名', target: { kind: 'page', url: '/packages/content/mine/index' } },
   { key: 'inbox', title: '消息', target: { kind: 'page', url: '/packages/content/inbox/index' } },
   { key: 'recuperation', title: '我的疗休养', target: { kind: 'page', url: '/packages/recuperation/mine/index' } },

@@ -119,3 +119,17 @@ it('本地行: a private enterprise claims, the platform computes 10 % capped at
   expect(kd.mix.frontline).toBe(2);
   expect(figures.totals.approved).toBeGreaterThanOrEqual(2);
 });
+
+it('a re-application after a refusal replaces the stored score lines and tags', async () => {
+  const [m] = await givenMembers(t, 1, { tags: ['frontline', 'hazardous', 'model_worker'] });
+  const batch = await givenBatch(t);
+  const first = await must(applyAs(t, m, batch.id));
+  await must(t.call('recuperation', 'adminDecide', { applicationId: first.application.id, decision: 'refuse', reason: '名额有限' }, DISTRICT_ADMIN));
+  await t.db.collection(C.users).doc(m).update({ tags: ['frontline'] });
+  const again = await must(applyAs(t, m, batch.id));
+  expect(again.application.priority.lines.map((l) => l.key)).toEqual(['frontline', 'first_time']);
+  const stored = (await t.db.collection(C.recuApplications).doc(first.application.id).get()).data[0];
+  expect(stored.scoreLines).toHaveLength(2);
+  expect(stored.tags).toEqual(['frontline']);
+  expect(stored.refuseReason).toBeNull();
+});

@@ -107,7 +107,7 @@ export default function BatchPage() {
 
       <View className='card'>
         {eligibility.ok ? (
-          <Button className='rc-btn' disabled={busy} loading={busy} onClick={() => void apply()}>
+          <Button className={`rc-btn ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void apply()}>
             申请参加本批次
           </Button>
         ) : (

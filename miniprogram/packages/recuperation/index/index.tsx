@@ -35,9 +35,11 @@ export default function RecuperationHome() {
         <Text className='hero__title'>职工疗休养</Text>
         <Text className='hero__sub'>面向一线职工和工会会员，优先安排高危岗位、劳模先进、工伤和即将退休职工。每批不超过 5 天（含路途）。</Text>
       </View>
-      <View className='card link-row' onClick={() => void Taro.navigateTo({ url: '/packages/recuperation/mine/index' })}>
-        <Text>我的疗休养申请</Text>
-        <Text className='link-row__arrow'>›</Text>
+      <View className='card'>
+        <View className='link-row' onClick={() => void Taro.navigateTo({ url: '/packages/recuperation/mine/index' })}>
+          <Text>我的疗休养申请</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
       </View>
       <View className='section-title'>
         <Text>疗休养批次</Text>

@@ -36,7 +36,7 @@ function ApplicationCard({ a, onChanged }: { a: MyApplicationView; onChanged: ()
       </Text>
       <Text className='rc-reason'>{a.reason}</Text>
       {a.status === 'pending' ? (
-        <Button className='rc-btn rc-btn--ghost' disabled={busy} onClick={() => void withdraw()}>
+        <Button className={`rc-btn rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => void withdraw()}>
           撤回申请
         </Button>
       ) : null}

@@ -58,17 +58,17 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
               <Button className='rc-btn rc-btn--small rc-btn--ghost' onClick={() => setRefusing(false)}>
                 取消
               </Button>
-              <Button className='rc-btn rc-btn--small' disabled={busy || !reason.trim()} onClick={() => void decide('refuse')}>
+              <Button className={`rc-btn rc-btn--small ${busy || !reason.trim() ? 'rc-btn--off' : ''}`} disabled={busy || !reason.trim()} onClick={() => void decide('refuse')}>
                 确认不批准
               </Button>
             </View>
           </View>
         ) : (
           <View className='rc-actions'>
-            <Button className='rc-btn rc-btn--small rc-btn--ghost' disabled={busy} onClick={() => setRefusing(true)}>
+            <Button className={`rc-btn rc-btn--small rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => setRefusing(true)}>
               不批准
             </Button>
-            <Button className='rc-btn rc-btn--small' disabled={busy} loading={busy} onClick={() => void decide('approve')}>
+            <Button className={`rc-btn rc-btn--small ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void decide('approve')}>
               批准
             </Button>
           </View>

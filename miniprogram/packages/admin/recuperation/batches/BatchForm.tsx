@@ -39,7 +39,7 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
       <View className='section-title'>
         <Text>发布批次</Text>
       </View>
-      <Text className='rc-field__k'>疗休养场所</Text>
+      <Text className='rc-label'>疗休养场所</Text>
       <View className='rc-chips'>
         {data.venues.map((v) => (
           <Text key={v.id} className={`rc-chip ${v.id === venueId ? 'rc-chip--on' : ''}`} onClick={() => setVenueId(v.id)}>
@@ -47,7 +47,7 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
           </Text>
         ))}
       </View>
-      <Text className='rc-field__k'>发布工会</Text>
+      <Text className='rc-label'>发布工会</Text>
       <View className='rc-chips'>
         {data.owners.map((o) => (
           <Text key={o.id} className={`rc-chip ${o.id === ownerUnionId ? 'rc-chip--on' : ''}`} onClick={() => setOwner(o.id)}>
@@ -73,7 +73,7 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
       </View>
       <Text className='note'>每批次只选一个场所，时间一般不超过 {MAX_BATCH_DAYS} 天（含路途）；党政机关和国有企事业单位人均不超过 2,000 元/年。</Text>
       {error ? <Text className='rc-error'>{error}</Text> : null}
-      <Button className='rc-btn' disabled={busy || !venueId || !ownerUnionId} loading={busy} onClick={() => void submit()}>
+      <Button className={`rc-btn ${busy || !venueId || !ownerUnionId ? 'rc-btn--off' : ''}`} disabled={busy || !venueId || !ownerUnionId} loading={busy} onClick={() => void submit()}>
         发布
       </Button>
     </View>

@@ -50,7 +50,7 @@ export default function Roster({ batchId, onClosed }: { batchId: string; onClose
         );
       })}
       {canClose && batch.status === 'open' ? (
-        <Button className='rc-btn rc-btn--ghost' disabled={busy} onClick={() => void close()}>
+        <Button className={`rc-btn rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => void close()}>
           登记出勤并结束批次
         </Button>
       ) : null}

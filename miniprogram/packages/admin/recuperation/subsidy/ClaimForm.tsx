@@ -71,7 +71,7 @@ export default function ClaimForm({ units, onSubmitted }: { units: UnionBrief[];
         </Text>
       ) : null}
       {error ? <Text className='rc-error'>{error}</Text> : null}
-      <Button className='rc-btn' disabled={busy} loading={busy} onClick={() => void submit()}>
+      <Button className={`rc-btn ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void submit()}>
         提交申报
       </Button>
     </View>

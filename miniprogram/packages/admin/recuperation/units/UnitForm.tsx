@@ -66,7 +66,7 @@ export default function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (
       </Text>
       <Field label='年度名额（人）' value={quota} onInput={setQuota} />
       <Field label='职工总数（人）' value={staff} onInput={setStaff} />
-      <Text className='rc-field__k'>单位性质</Text>
+      <Text className='rc-label'>单位性质</Text>
       <View className='rc-chips'>
         {(Object.keys(OWNERSHIP_LABELS) as Ownership[]).map((o) => (
           <Text key={o} className={`rc-chip ${o === ownership ? 'rc-chip--on' : ''}`} onClick={() => setOwnership(o)}>
@@ -93,7 +93,7 @@ export default function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (
       </View>
       <Field label='不重复参加年限（年）' value={noRepeat} onInput={setNoRepeat} />
       {error ? <Text className='rc-error'>{error}</Text> : null}
-      <Button className='rc-btn' disabled={busy} loading={busy} onClick={() => void save()}>
+      <Button className={`rc-btn ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void save()}>
         保存
       </Button>
     </View>

@@ -1,0 +1,139 @@
+/**
+ * 发布福利: title, kind, stock, per-member limit, mode, opening (default next Friday 10:00),
+ * optional member tags. Closing (+1 day) and redemption deadline (+30 days) take the server's
+ * defaults. The request id is kept until an answer arrives, so a double tap publishes once.
+ */
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { api } from '../../../../services/api';
+import { newRequestId } from '../../../../services/requestId';
+import { useRemote } from '../../../../hooks/useRemote';
+import { ErrorState, Skeleton } from '../../../../components/StateViews';
+import { DROP_KINDS, DROP_KIND_LABELS, DROP_MODES, DROP_MODE_LABELS, type DropKind, type DropMode } from '../../../../../shared/benefit/kinds';
+import { defaultOpening } from '../../../../../shared/benefit/rules';
+import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
+import { formatBusiness, fromBusinessWallClock } from '../../../../../shared/time';
+import '../../benefit.css';
+
+export default function CreateDropPage() {
+  const { state, reload } = useRemote(api.benefit.adminList);
+  const opening = defaultOpening(Date.now());
+  const [unionIdx, setUnionIdx] = useState(0);
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<DropKind>('data');
+  const [stock, setStock] = useState('100');
+  const [limit, setLimit] = useState('1');
+  const [mode, setMode] = useState<DropMode>('first_come');
+  const [date, setDate] = useState(formatBusiness(opening, 'YYYY-MM-DD'));
+  const [time, setTime] = useState(formatBusiness(opening, 'HH:mm'));
+  const [tags, setTags] = useState<MemberTag[]>([]);
+  const [saving, setSaving] = useState(false);
+  const requestId = useRef(newRequestId());
+
+  if (state.status !== 'ready') {
+    return <View className='page'>{state.status === 'loading' ? <Skeleton rows={6} /> : <ErrorState message={state.error.message} onRetry={reload} />}</View>;
+  }
+  const unions = state.data.unions;
+
+  const submit = async () => {
+    const union = unions[unionIdx];
+    if (!union) return;
+    setSaving(true);
+    const res = await api.benefit.adminCreate(
+      {
+        unionId: union.id,
+        title: title.trim(),
+        kind,
+        stock: Number(stock),
+        perMemberLimit: mode === 'draw' ? 1 : Number(limit),
+        mode,
+        opensAt: fromBusinessWallClock(`${date} ${time}`).getTime(),
+        ...(tags.length ? { requiredTags: tags } : {}),
+      },
+      requestId.current,
+    );
+    setSaving(false);
+    if (!res.ok) {
+      if (res.error.code !== 'NETWORK') requestId.current = newRequestId();
+      void Taro.showModal({ title: '未能发布', content: res.error.message, showCancel: false });
+      return;
+    }
+    requestId.current = newRequestId();
+    await Taro.showToast({ title: '已发布', icon: 'success' });
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: '/packages/benefit/admin/index/index' });
+  };
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='bf-field'>
+          <Text className='bf-field__label'>发布工会</Text>
+          <Picker mode='selector' range={unions.map((u) => u.name)} value={unionIdx} onChange={(e) => setUnionIdx(Number(e.detail.value))}>
+            <Text>{unions[unionIdx]?.name ?? '无可管理的工会'}</Text>
+          </Picker>
+        </View>
+        <View className='bf-field'>
+          <Text className='bf-field__label'>福利名称</Text>
+          <Input className='bf-field__input' name='title' placeholder='如：10GB 流量包' value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
+        </View>
+        <View className='bf-field'>
+          <Text className='bf-field__label'>福利类型</Text>
+          <View className='bf-chips'>
+            {DROP_KINDS.map((k) => (
+              <Text key={k} className={`bf-chip ${kind === k ? 'bf-chip--on' : ''}`} onClick={() => setKind(k)}>
+                {DROP_KIND_LABELS[k]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <View className='bf-field'>
+          <Text className='bf-field__label'>发放方式</Text>
+          <View className='bf-chips'>
+            {DROP_MODES.map((m) => (
+              <Text key={m} className={`bf-chip ${mode === m ? 'bf-chip--on' : ''}`} onClick={() => setMode(m)}>
+                {DROP_MODE_LABELS[m]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <View className='bf-field'>
+          <Text className='bf-field__label'>总份数</Text>
+          <Input className='bf-field__input' name='stock' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
+        </View>
+        {mode === 'first_come' ? (
+          <View className='bf-field'>
+            <Text className='bf-field__label'>每人限领</Text>
+            <Input className='bf-field__input' name='limit' type='number' value={limit} onInput={(e) => setLimit(e.detail.value)} />
+          </View>
+        ) : null}
+        <View className='bf-field'>
+          <Text className='bf-field__label'>{mode === 'draw' ? '抽签时间' : '开抢时间'}</Text>
+          <Picker mode='date' value={date} onChange={(e) => setDate(e.detail.value)}>
+            <Text>{date}</Text>
+          </Picker>
+          <Picker mode='time' style={{ marginLeft: '24px' }} value={time} onChange={(e) => setTime(e.detail.value)}>
+            <Text>{time}</Text>
+          </Picker>
+        </View>
+        <View className='bf-field'>
+          <Text className='bf-field__label'>限定标签</Text>
+          <View className='bf-chips'>
+            {MEMBER_TAGS.map((t) => (
+              <Text key={t} className={`bf-chip ${tags.includes(t) ? 'bf-chip--on' : ''}`} onClick={() => setTags((prev) => (prev.includes(t) ? prev.filter((x) => x !== t) : [...prev, t]))}>
+                {MEMBER_TAG_LABELS[t]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <Text className='note' style={{ display: 'block', marginTop: '16px' }}>
+          {mode === 'draw' ? '会员即日起可报名，抽签前 1 小时截止；开奖时公布种子，任何人可复核名单。' : '领取截止为开抢后 1 天，兑换码 30 天内有效。'}
+        </Text>
+        <Button className='bf-primary' loading={saving} disabled={saving || !title.trim()} onClick={() => void submit()}>
+          发布
+        </Button>
+      </View>
+    </View>
+  );
+}

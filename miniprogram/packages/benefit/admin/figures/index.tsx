@@ -1,0 +1,82 @@
+/** 福利数据: claims over time (chart), registrations, redemptions, expiries, and the CSV export. */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { api } from '../../../../services/api';
+import { useRemote } from '../../../../hooks/useRemote';
+import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { LineChart } from '../../../../components/charts';
+import { formatBusiness } from '../../../../../shared/time';
+import '../../benefit.css';
+
+async function exportCsv(dropId: string): Promise<void> {
+  const res = await api.benefit.exportCsv(dropId);
+  if (!res.ok) {
+    void Taro.showModal({ title: '导出失败', content: res.error.message, showCancel: false });
+    return;
+  }
+  if (process.env.TARO_ENV === 'h5') {
+    const url = URL.createObjectURL(new Blob([res.data.csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = res.data.filename;
+    a.click();
+    URL.revokeObjectURL(url);
+  } else {
+    await Taro.setClipboardData({ data: res.data.csv });
+    void Taro.showToast({ title: `已复制 ${res.data.rows} 行，可粘贴到表格`, icon: 'none' });
+  }
+}
+
+export default function FiguresPage() {
+  const dropId = useRouter().params.dropId ?? '';
+  const { state, reload } = useRemote(() => api.benefit.figures(dropId));
+  if (state.status === 'loading') return <View className='page'><Skeleton rows={6} /></View>;
+  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
+  const f = state.data;
+  const fmt = f.bucketSeconds >= 60 ? 'HH:mm' : 'HH:mm:ss';
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='section-title'>
+          <Text>{f.title}</Text>
+        </View>
+        <View className='bf-stats'>
+          <View className='bf-stat'>
+            <Text className='bf-stat__num'>{f.claims}/{f.stock}</Text>
+            <Text className='bf-stat__label'>已领取</Text>
+          </View>
+          {f.mode === 'draw' ? (
+            <View className='bf-stat'>
+              <Text className='bf-stat__num'>{f.registrations}</Text>
+              <Text className='bf-stat__label'>报名</Text>
+            </View>
+          ) : null}
+          <View className='bf-stat'>
+            <Text className='bf-stat__num'>{f.redemptions}</Text>
+            <Text className='bf-stat__label'>已核销</Text>
+          </View>
+          <View className='bf-stat'>
+            <Text className='bf-stat__num'>{f.expired}</Text>
+            <Text className='bf-stat__label'>已过期</Text>
+          </View>
+        </View>
+        {f.soldOutAt ? <Text className='bf-explain'>已于 {formatBusiness(f.soldOutAt, 'MM-DD HH:mm:ss')} 全部领完</Text> : null}
+      </View>
+      <View className='card'>
+        <View className='section-title'>
+          <Text>领取趋势（每 {f.bucketSeconds >= 60 ? `${f.bucketSeconds / 60} 分钟` : `${f.bucketSeconds} 秒`}）</Text>
+        </View>
+        {f.series.length === 0 ? (
+          <EmptyState title='还没有领取记录' />
+        ) : (
+          <LineChart data={f.series.map((p) => ({ x: formatBusiness(p.at, fmt), y: p.claims }))} yLabel='领取数' area />
+        )}
+      </View>
+      <View className='card'>
+        <Button className='bf-secondary' onClick={() => void exportCsv(dropId)}>
+          导出领取明细（CSV）
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '周五福利管理' });

@@ -1,0 +1,86 @@
+/** 我的福利: claimed codes (text + QR) with their status, and draw registrations with the result and why. */
+import { Text, View } from '@tarojs/components';
+import { api } from '../../../services/api';
+import { useRemote } from '../../../hooks/useRemote';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import QrCode from '../../../components/QrCode';
+import LocalTools from '../../../components/LocalTools';
+import { DROP_KIND_LABELS } from '../../../../shared/benefit/kinds';
+import type { ClaimStatus } from '../../../../shared/benefit/schemas';
+import '../benefit.css';
+
+const STATUS_LABELS: Record<ClaimStatus, string> = { issued: '待核销', redeemed: '已核销', expired: '已过期' };
+
+export default function MyBenefitsPage() {
+  const { state, reload } = useRemote(api.benefit.myClaims);
+  if (state.status === 'loading') {
+    return (
+      <View className='page'>
+        <View className='card'>
+          <Skeleton rows={5} />
+        </View>
+      </View>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <View className='page'>
+        <ErrorState message={state.error.message} onRetry={reload} />
+      </View>
+    );
+  }
+  const { claims, registrations } = state.data;
+  return (
+    <View className='page'>
+      <View className='card'>
+        <View className='section-title'>
+          <Text>我的兑换码</Text>
+        </View>
+        {claims.length === 0 ? (
+          <EmptyState title='还没有领到福利' hint='周五 10:00 开抢，或报名预约抽签' />
+        ) : (
+          claims.map((c) => (
+            <View key={c.id} className='bf-claim' data-claim={c.id}>
+              <View className='bf-row'>
+                <Text className='bf-title'>{c.title}</Text>
+                <Text className={`bf-badge ${c.status === 'issued' ? '' : 'bf-badge--muted'}`}>{STATUS_LABELS[c.status]}</Text>
+              </View>
+              <Text className='note'>
+                {c.unionName} · {DROP_KIND_LABELS[c.kind]}
+              </Text>
+              <Text className='bf-code' data-code={c.code}>
+                {c.code}
+              </Text>
+              {c.status === 'issued' ? (
+                <View className='bf-qr'>
+                  <QrCode text={c.code.replace(/-/g, '')} size={180} />
+                </View>
+              ) : null}
+              <Text className='bf-explain'>{c.explain}</Text>
+            </View>
+          ))
+        )}
+      </View>
+      {registrations.length ? (
+        <View className='card'>
+          <View className='section-title'>
+            <Text>我的抽签报名</Text>
+          </View>
+          {registrations.map((r) => (
+            <View key={r.dropId} className='bf-claim'>
+              <View className='bf-row'>
+                <Text className='bf-title'>{r.title}</Text>
+                <Text className={`bf-badge ${r.result === 'lost' ? 'bf-badge--muted' : ''}`}>{r.result === 'won' ? '已中签' : r.result === 'lost' ? '未中签' : '已报名'}</Text>
+              </View>
+              <Text className='bf-explain'>{r.explain}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <Text className='note' style={{ display: 'block', margin: '0 24px' }}>
+        兑换码仅本人使用，请勿截图转发；核销后立即失效。
+      </Text>
+      <LocalTools />
+    </View>
+  );
+}
