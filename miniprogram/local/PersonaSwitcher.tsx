@@ -10,7 +10,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { EVENTS } from '../utils/events';
-import { formatBusiness } from '../../shared/time';
+import { formatBusiness, nextWeekdayAt } from '../../shared/time';
 import { currentLocalPersona, saveLocalPersona } from './persona';
 import './PersonaSwitcher.css';
 
@@ -24,7 +24,7 @@ interface Persona {
 
 interface LocalClock {
   offsetMs: number;
-  now: number;
+  now: string;
 }
 
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
@@ -35,6 +35,18 @@ async function getLocal<T>(path: string): Promise<T> {
   const body = (await res.json()) as { ok: boolean; data?: T; error?: { message?: string } };
   if (!body.ok || body.data === undefined) throw new Error(body.error?.message ?? '本地云未返回数据');
   return body.data;
+}
+
+async function setLocalClock(body: { at: string } | { offsetMs: number }): Promise<LocalClock> {
+  const base = process.env.TARO_APP_API_BASE ?? '';
+  const res = await fetch(`${base}/api/_local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await res.json()) as { ok: boolean; data?: LocalClock; error?: { message?: string } };
+  if (!parsed.ok || !parsed.data) throw new Error(parsed.error?.message ?? '设置模拟时间失败');
+  return parsed.data;
 }
 
 export default function PersonaSwitcher() {
@@ -61,6 +73,19 @@ export default function PersonaSwitcher() {
     load();
   };
 
+  /** Shift the local cloud's business clock (functions, database serverDate, timers), then reload pages. */
+  const moveClock = (body: { at: string } | { offsetMs: number }) => {
+    setLocalClock(body).then(
+      (data) => {
+        setClock(data);
+        Taro.eventCenter.trigger(EVENTS.personaChanged, currentLocalPersona());
+      },
+      (err: Error) => Taro.showToast({ title: err.message, icon: 'none' }),
+    );
+  };
+  const nowOnClock = () => (clock ? Date.parse(clock.now) : Date.now());
+  const toFridayOpening = () => moveClock({ at: new Date(nextWeekdayAt(nowOnClock(), 5, 10).getTime() - 10_000).toISOString() });
+
   const choose = (id: string) => {
     saveLocalPersona(id);
     setCurrent(id);
@@ -86,6 +111,16 @@ export default function PersonaSwitcher() {
             {clock && clock.offsetMs !== 0 ? (
               <Text className='persona-sheet__clock'>模拟时间：{formatBusiness(clock.now, 'YYYY-MM-DD HH:mm:ss')}</Text>
             ) : null}
+            <View className='persona-clock-actions'>
+              <Text className='persona-clock-btn' onClick={toFridayOpening}>
+                时间跳到下个周五 09:59:50
+              </Text>
+              {clock && clock.offsetMs !== 0 ? (
+                <Text className='persona-clock-btn' onClick={() => moveClock({ offsetMs: 0 })}>
+                  恢复真实时间
+                </Text>
+              ) : null}
+            </View>
             {personas.status === 'loading' ? (
               <Text className='persona-sheet__hint'>加载中…</Text>
             ) : personas.status === 'error' ? (

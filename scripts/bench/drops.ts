@@ -5,6 +5,9 @@
  *    load generator here does not share the server's event loop.
  * 2. Writes MEMBERS verified members, creates a drop of STOCK units via benefit.adminCreate,
  *    and lets every member open the 福利 page (benefit.list → claim pass) before the opening.
+ *    A smaller warm-up drop (WARM units, WARM×2 other members) is stormed first and not
+ *    measured: it warms the JIT, sockets and pools of a freshly started process, as a
+ *    production instance is warm by 10:00.
  * 3. Moves the clock to the opening and fires CLIENTS concurrent clients, each tapping 抢 for
  *    the next member, through POST /api/functions/benefit (the H5 app's path).
  * 4. Runs the same claim (conditional take + claim insert, the same documents) directly
@@ -39,6 +42,7 @@ const { values } = parseArgs({
 const MEMBERS = Number(values.members);
 const STOCK = Number(values.stock);
 const CLIENTS = Number(values.clients);
+const WARM = 300;
 const ROOT = join(__dirname, '../..');
 
 interface Shot {
@@ -124,7 +128,8 @@ async function main(): Promise<void> {
     const db = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
     const union = (await db.collection(C.unions).doc('nb-bl-xq-gw').get()).data[0] as { ancestors: string[] };
     const members = Array.from({ length: MEMBERS }, (_, i) => `obench_${String(i).padStart(6, '0')}`);
-    await pool(members, 50, async (openid) => {
+    const warmers = Array.from({ length: WARM * 2 }, (_, i) => `owarm_${String(i).padStart(6, '0')}`);
+    await pool([...members, ...warmers], 50, async (openid) => {
       await db.collection(C.users).doc(openid).set({ openid, nameMasked: '测*', memberStatus: 'verified', unionId: 'nb-bl-xq-gw', unionAncestors: union.ancestors, tags: [], adminUnionIds: [], follows: [] });
     });
     const clock = (await (await fetch(`${cloud.appUrl}/api/_local/clock`)).json()) as { data: { now: string } };
@@ -132,6 +137,8 @@ async function main(): Promise<void> {
     const created = await call<AdminCreateResult>(cloud.appUrl, 'adminCreate', { unionId: 'nb-bl', title: '周五流量包 10GB', kind: 'data', mode: 'first_come', stock: STOCK, opensAt }, { 'x-local-persona': 'district_admin' });
     if (!created.result.ok) throw new Error(created.result.error.message);
     const dropId = created.result.data.dropId;
+    const warm = await call<AdminCreateResult>(cloud.appUrl, 'adminCreate', { unionId: 'nb-bl', title: '预热场', kind: 'data', mode: 'first_come', stock: WARM, opensAt }, { 'x-local-persona': 'district_admin' });
+    if (!warm.result.ok) throw new Error(warm.result.error.message);
 
     // Before 10:00: every member has the 福利 page open (list → pass).
     const passes = new Map<string, string>();
@@ -142,6 +149,18 @@ async function main(): Promise<void> {
       passes.set(openid, pass);
     });
     await fetch(`${cloud.appUrl}/api/_local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: new Date(opensAt).toISOString() }) });
+
+    // Warm-up storm on the other drop (not measured).
+    const warmPasses = new Map<string, string>();
+    await pool(warmers, 50, async (openid) => {
+      const r = await call<ListResult>(cloud.appUrl, 'list', {}, { 'x-local-openid': openid });
+      const pass = r.result.ok && warm.result.ok ? r.result.data.drops.find((d) => warm.result.ok && d.id === warm.result.data.dropId)?.pass : null;
+      if (pass) warmPasses.set(openid, pass);
+    });
+    const warmId = warm.result.data.dropId;
+    await pool(warmers, CLIENTS, async (openid) => {
+      await call<ClaimView>(cloud.appUrl, 'claim', { dropId: warmId, pass: warmPasses.get(openid) }, { 'x-local-openid': openid });
+    });
 
     // 10:00:00 — the storm.
     const order = [...members].sort(() => Math.random() - 0.5);

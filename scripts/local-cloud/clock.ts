@@ -10,15 +10,23 @@ export interface Clock {
   onChange(listener: () => void): () => void;
 }
 
-export function createClock(initialOffsetMs = 0): Clock {
-  let offset = initialOffsetMs;
+export interface SharedClock extends Clock {
+  /** The offset in shared memory, so the database thread reads the same clock without messages. */
+  readonly shared: SharedArrayBuffer;
+}
+
+export function createClock(initialOffsetMs = 0): SharedClock {
+  const shared = new SharedArrayBuffer(8);
+  const cell = new Float64Array(shared);
+  cell[0] = Math.trunc(initialOffsetMs);
   const listeners = new Set<() => void>();
   return {
-    now: () => Date.now() + offset,
-    offsetMs: () => offset,
+    shared,
+    now: () => Date.now() + cell[0],
+    offsetMs: () => cell[0],
     setOffset(ms: number) {
       if (!Number.isFinite(ms)) throw new RangeError('clock offset must be a finite number of ms');
-      offset = Math.trunc(ms);
+      cell[0] = Math.trunc(ms);
       for (const listener of listeners) listener();
     },
     onChange(listener) {

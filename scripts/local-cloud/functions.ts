@@ -69,7 +69,7 @@ export class FunctionHost {
     private readonly options: {
       functionsDir: string;
       clock: Clock;
-      takeDbCounts: (invocationId: string) => DbCounts;
+      takeDbCounts: (invocationId: string) => Promise<DbCounts>;
     },
   ) {}
 
@@ -152,6 +152,7 @@ export class FunctionHost {
     } finally {
       clearTimeout(timer);
     }
-    return { result, invocationId, db: this.options.takeDbCounts(invocationId), ms: Date.now() - started };
+    const ms = Date.now() - started;
+    return { result, invocationId, db: await this.options.takeDbCounts(invocationId), ms };
   }
 }

@@ -3,13 +3,13 @@
  * the cloud functions, their timer triggers and the H5 build. `npm start` and the integration
  * tests both start it through `startLocalCloud`.
  */
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { COLLECTION_SPECS } from '../../cloudfunctions/_lib/collections';
 import { createClock, type Clock } from './clock';
-import { createEngine } from './db/engine';
-import { startDbServer } from './db/server';
+import { startDbThread, type DbThread } from './db/thread';
 import { configureSdkEnvironment, FunctionHost } from './functions';
 import { createAppServer } from './http';
 import { ensureLocalSecrets } from './secrets';
@@ -40,17 +40,26 @@ export interface LocalCloud {
   clock: Clock;
   host: FunctionHost;
   triggers: TriggerRunner;
-  engine: ReturnType<typeof createEngine>;
+  /** The database, running in its own worker thread. */
+  db: DbThread;
   seeded: boolean;
   close(): Promise<void>;
 }
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  // The SDK's keep-alive agent queues one 'connect' listener per waiting request on a socket;
+  // under a claim storm that passes Node's default warning threshold of 10 without leaking.
+  EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 256);
   const bindHost = options.bindHost ?? '127.0.0.1';
   mkdirSync(options.dataDir, { recursive: true });
   const clock = createClock(options.clockOffsetMs ?? 0);
-  const engine = createEngine({ file: join(options.dataDir, 'cloudbase.sqlite'), clock: clock.now, collections: COLLECTION_SPECS });
-  const db = await startDbServer({ engine, port: options.dbPort ?? 0, host: bindHost });
+  const db = await startDbThread({
+    file: join(options.dataDir, 'cloudbase.sqlite'),
+    port: options.dbPort ?? 0,
+    host: bindHost,
+    collections: COLLECTION_SPECS,
+    clockOffset: clock.shared,
+  });
   configureSdkEnvironment(db.url);
   ensureLocalSecrets(options.dataDir);
 
@@ -59,7 +68,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const host = new FunctionHost({
     functionsDir: options.functionsDir ?? join(ROOT, 'dist/functions'),
     clock,
-    takeDbCounts: (id) => engine.stats.take(id),
+    takeDbCounts: (id) => db.takeCounts(id),
   });
   host.load();
   const triggers = new TriggerRunner(host, clock);
@@ -79,7 +88,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     host,
     triggers,
-    engine,
+    db,
     seeded,
     async close() {
       if (closed) return;
@@ -88,7 +97,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
-      engine.close();
     },
   };
 }

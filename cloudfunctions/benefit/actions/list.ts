@@ -9,6 +9,7 @@ import { C } from '../../_lib/collections';
 import { publicAction } from '../../_lib/router';
 import type { ClaimDoc, DrawDoc, DropDoc, MemberDoc, RegistrationDoc, StockDoc } from '../lib/docs';
 import { dropCard } from '../lib/present';
+import { primeDrop } from '../lib/memory';
 
 /** Drops stay listed this long after they close (so 已抢完 / 未中签 remain visible). */
 const LISTED_AFTER_CLOSE_MS = 3 * 24 * 3600 * 1000;
@@ -38,6 +39,9 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     drawIds.length ? ctx.db.collection(C.dropRegistrations).where({ openid, dropId: _.in(drawIds) }).limit(100).get() : Promise.resolve({ data: [] }),
     drawIds.length ? ctx.db.collection(C.dropDraws).where({ _id: _.in(drawIds) }).field({ seed: true, dropId: true }).limit(100).get() : Promise.resolve({ data: [] }),
   ]);
+  // The page is opened before the opening: keep what was just read in instance memory, so the
+  // claims at 10:00 find their drop there instead of reading it again.
+  for (const d of drops) if (d.mode === 'first_come') primeDrop(d, (stockRes.data as StockDoc[]).filter((s) => s.dropId === d._id), Date.now());
   const claims = claimRes.data as Pick<ClaimDoc, 'dropId'>[];
   const regs = regRes.data as RegistrationDoc[];
   const draws = drawRes.data as DrawDoc[];

@@ -23,6 +23,8 @@ export interface ShardGate {
   known: number | null;
   inFlight: number;
   lastTakenAt: number | null;
+  /** Bumped by every completed take: a reload read before a take finished must not overwrite what the take learnt. */
+  version: number;
 }
 export interface DropEntry {
   drop: DropDoc;
@@ -45,11 +47,17 @@ export function anyDrop(dropId: string): DropEntry | undefined {
   return drops.get(dropId);
 }
 
+/** The gates' versions before a reload's read (see storeDrop). */
+export function gateVersions(dropId: string): Map<string, number> {
+  return new Map((drops.get(dropId)?.shards ?? []).map((g) => [g.id, g.version]));
+}
+
 /**
  * Store a freshly loaded drop. An existing entry is updated in place: takes in flight hold its
- * gate objects, so their counts stay right; `known` takes the fresh value.
+ * gate objects, so their counts stay right. A gate takes the fresh `left` only when no take
+ * completed since the read was issued (`versionsBefore`); otherwise the take's answer is newer.
  */
-export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number): DropEntry {
+export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number, versionsBefore: Map<string, number>): DropEntry {
   const entry = drops.get(drop._id) ?? { drop, loadedAt: now, shards: [], waiters: [] };
   entry.drop = drop;
   entry.loadedAt = now;
@@ -58,14 +66,21 @@ export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number): DropEn
     const doc = stock.find((s) => s._id === id);
     let gate = entry.shards.find((g) => g.id === id);
     if (!gate) {
-      gate = { id, known: null, inFlight: 0, lastTakenAt: null };
+      gate = { id, known: null, inFlight: 0, lastTakenAt: null, version: 0 };
       entry.shards.push(gate);
+    } else if (gate.version !== versionsBefore.get(id) || gate.inFlight > 0) {
+      continue;
     }
     gate.known = doc ? doc.left : 0;
     gate.lastTakenAt = doc?.lastTakenAt ? new Date(doc.lastTakenAt).getTime() : null;
   }
   drops.set(drop._id, entry);
   return entry;
+}
+
+/** benefit.list read the drop anyway: keep it if this instance has no copy yet (never overwrite a live one). */
+export function primeDrop(drop: DropDoc, stock: StockDoc[], now: number): void {
+  if (!drops.has(drop._id)) storeDrop(drop, stock, now, new Map());
 }
 
 /** Sold out as far as this instance knows: every shard's last known `left` is 0. */

@@ -8,32 +8,37 @@
 import { C } from '../../_lib/collections';
 import type { BaseContext } from '../../_lib/router';
 import type { DropDoc, StockDoc } from './docs';
-import { anyDrop, cachedDrop, nextChange, soldOutAt, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
+import { anyDrop, cachedDrop, gateVersions, nextChange, soldOutAt, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
 
-const refreshing = new Set<string>();
+const loading = new Map<string, Promise<DropEntry | null>>();
 
 /**
  * The drop with its stock gates: from instance memory, else 2 reads in parallel (drop + shards).
- * When the copy is stale, one invocation reloads it while concurrent ones keep using the stale
- * copy (drops are immutable once published), so a storm never reloads it 200 times at once.
+ * One load per drop at a time: concurrent first callers wait for it, and when the copy is only
+ * stale they keep using it (drops are immutable once published), so a storm never loads the
+ * same drop 200 times at once.
  */
 export async function loadDrop(ctx: BaseContext, dropId: string): Promise<DropEntry | null> {
   const now = Date.now();
   const hit = cachedDrop(dropId, now);
   if (hit) return hit;
   const stale = anyDrop(dropId);
-  if (stale && refreshing.has(dropId)) return stale;
-  refreshing.add(dropId);
-  try {
+  const inFlight = loading.get(dropId);
+  if (inFlight) return stale ?? inFlight;
+  const versions = gateVersions(dropId);
+  const load = (async () => {
     const [dropRes, stockRes] = await Promise.all([
       ctx.db.collection(C.drops).doc(dropId).get(),
       ctx.db.collection(C.dropStock).where({ dropId }).limit(100).get(),
     ]);
     const drop = dropRes.data[0] as DropDoc | undefined;
-    if (!drop) return null;
-    return storeDrop(drop, stockRes.data as StockDoc[], now);
+    return drop ? storeDrop(drop, stockRes.data as StockDoc[], now, versions) : null;
+  })();
+  loading.set(dropId, load);
+  try {
+    return await load;
   } finally {
-    refreshing.delete(dropId);
+    loading.delete(dropId);
   }
 }
 
@@ -83,6 +88,7 @@ export async function takeUnit(ctx: BaseContext, entry: DropEntry, openid: strin
       gate.known = 0; // another instance took the rest
     } finally {
       gate.inFlight--;
+      gate.version++;
       wake(entry);
     }
   }
@@ -93,6 +99,9 @@ export async function giveBack(ctx: BaseContext, entry: DropEntry, shardId: stri
   const _ = ctx.db.command;
   await ctx.db.collection(C.dropStock).where({ _id: shardId }).update({ left: _.inc(1) });
   const gate = entry.shards.find((g) => g.id === shardId);
-  if (gate && gate.known !== null) gate.known += 1;
+  if (gate) {
+    if (gate.known !== null) gate.known += 1;
+    gate.version++;
+  }
   wake(entry);
 }

@@ -120,4 +120,11 @@ export const PRIVACY_FIELDS: PrivacyField[] = [
     retention: '您使用本服务期间保存；注销或申请删除后 30 日内删除',
     visibleTo: '仅本人',
   },
+  // Friday benefit drops (周五福利), docs/benefit.md.
+  {
+    field: '福利领取与抽签报名记录（领取时间、兑换码、核销时间；抽签用的匿名编号）',
+    purpose: '发放和核销福利、保证每人限领份数、公布可复核的抽签名单（名单只含无法对应到个人的匿名编号）',
+    retention: '您使用本服务期间保存（用于与商家结算和核销审计）；注销或申请删除后 30 日内删除',
+    visibleTo: '本人；发放福利的工会及其上级工会管理员（脱敏姓名、兑换码）；公开的抽签名单只显示匿名编号',
+  },
 ];

@@ -18,7 +18,7 @@ import { decodeRequest, decodeStored, encodeStored, EjsonError } from './ejson'
 import { DbError, ErrorCodes, duplicateWrite, invalid } from './errors'
 import {
   type FindOptions, type Plan, plan,
-  applyUpdate, asQuery, compileQuery, compileUpdate, findEntries, isDocId, project, upsertSeed,
+  applyUpdate, asQuery, compileQuery, compileUpdate, exactIds, findEntries, isDocId, project, upsertSeed,
 } from './query'
 import { Stats } from './stats'
 import { Storage, checkCollectionName, idKey, type Collection, type CollectionSpec, type Doc, type DocId, type Entry, type WriteOp } from './storage'
@@ -93,7 +93,14 @@ export function createEngine(options: EngineOptions): Engine {
   function matching(coll: Collection, q: Obj, t: Txn | undefined, opts: FindOptions): Entry[] {
     const p = view(coll, q, t)
     const hits = findEntries(p.source, compileQuery(p.residual), opts)
-    if (t) txns.noteReads(t, coll, hits.map((e) => e.id))
+    if (t) {
+      txns.noteReads(t, coll, hits.map((e) => e.id))
+      // A lookup by _id that found nothing is a read too: if another transaction creates that
+      // document before this one commits, the commit must conflict (snapshot semantics), or two
+      // "insert if absent" transactions would both succeed and the second would overwrite.
+      const ids = exactIds(q)
+      if (ids) txns.noteReads(t, coll, ids)
+    }
     return hits
   }
 

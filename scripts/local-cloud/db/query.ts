@@ -91,6 +91,11 @@ function equalityValues(cond: unknown, forId: boolean): Array<string | number> |
   return undefined
 }
 
+/** The `_id`s a query names exactly (`_id: v`, `{$eq}`, `{$in}`), or undefined. */
+export function exactIds(q: Obj): DocId[] | undefined {
+  return '_id' in q ? (equalityValues(q._id, true) as DocId[] | undefined) : undefined
+}
+
 export interface Plan {
   /** Candidate documents: a superset of the matches (insertion order for scans). */
   source: Iterable<Entry>

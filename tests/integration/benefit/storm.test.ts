@@ -45,6 +45,9 @@ test('stock 1,000 × 5,000 members × 2 attempts at once: exactly 1,000 claims, 
   expect(new Set(codes)).toEqual(new Set(['DROP_SOLD_OUT', 'DROP_LIMIT_REACHED']));
   expect(outcomes.filter((o) => o.out.result.ok).length).toBe(1000);
   expect(codes.filter((c) => c === 'DROP_LIMIT_REACHED').length).toBe(1000);
+  // Once the last unit is gone (and for a member's second tap) nothing is written.
+  expect(outcomes.filter((o) => !o.out.result.ok && o.out.db.writes !== 0)).toEqual([]);
+  expect(outcomes.filter((o) => o.out.result.ok).every((o) => o.out.db.writes === 2)).toBe(true);
 });
 
 test('the same request sent three times at once by 300 members (stock 200) claims once per member', async () => {

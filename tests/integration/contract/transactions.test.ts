@@ -137,6 +137,22 @@ test('commit conflicts when a document read by the transaction changed meanwhile
   expect(await balance(name, 'b')).toBe(0)
 })
 
+test('two "create if absent" transactions: the one that commits second conflicts', async () => {
+  const name = await accounts()
+  const t1 = await t.db.startTransaction()
+  const t2 = await t.db.startTransaction()
+  // Both look the document up by _id and find nothing.
+  expect((await t1.collection(name).doc('new').get()).data).toBeNull()
+  expect((await t2.collection(name).doc('new').get()).data).toBeNull()
+  await t1.collection(name).doc('new').set({ owner: 't1' })
+  await t1.commit()
+  // t1's write lock is gone, so t2's write is accepted, but its snapshot saw no document.
+  await t2.collection(name).doc('new').set({ owner: 't2' })
+  const err = await rejection(t2.commit())
+  expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+  expect((await t.db.collection(name).doc('new').get()).data[0]).toMatchObject({ owner: 't1' })
+})
+
 test('where().update() inside a transaction callback is not part of it', async () => {
   const name = await accounts()
   const _ = t.db.command

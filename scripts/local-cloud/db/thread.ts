@@ -1,0 +1,70 @@
+/**
+ * The database in its own worker thread (see worker-entry.ts). Same engine, same HTTP protocol;
+ * the difference is only which core runs it. The worker loads TypeScript through tsx, so this
+ * works the same under `npm start`, the benchmark and jest.
+ */
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { Counts } from './stats'
+import type { CollectionSpec } from './storage'
+
+export interface DbThread {
+  url: string
+  port: number
+  takeCounts(invocationId: string): Promise<Counts>
+  close(): Promise<void>
+}
+
+export async function startDbThread(opts: {
+  file: string
+  port: number
+  host: string
+  collections: CollectionSpec[]
+  /** Float64Array over a SharedArrayBuffer: element 0 is the clock offset in ms. */
+  clockOffset: SharedArrayBuffer
+}): Promise<DbThread> {
+  const worker = new Worker(join(__dirname, 'worker-boot.cjs'), { workerData: opts })
+  const pending = new Map<number, (msg: Record<string, unknown>) => void>()
+  let nextId = 1
+  const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    const onMessage = (msg: Record<string, unknown>) => {
+      if (msg.ready) {
+        worker.off('message', onMessage)
+        resolve({ url: String(msg.url), port: Number(msg.port) })
+      } else if (msg.failed) {
+        reject(new Error(`database thread failed to start: ${String(msg.failed)}`))
+      }
+    }
+    worker.on('message', onMessage)
+    worker.once('error', reject)
+  })
+  worker.on('message', (msg: Record<string, unknown>) => {
+    const resolve = pending.get(Number(msg.id))
+    if (resolve) {
+      pending.delete(Number(msg.id))
+      resolve(msg)
+    }
+  })
+  const ask = (msg: Record<string, unknown>) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const id = nextId++
+      pending.set(id, resolve)
+      worker.postMessage({ ...msg, id })
+    })
+  let closed = false
+  return {
+    url: ready.url,
+    port: ready.port,
+    async takeCounts(invocationId) {
+      if (closed) return { reads: 0, writes: 0, total: 0 }
+      const reply = await ask({ type: 'take', invocationId })
+      return reply.counts as Counts
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await ask({ type: 'close' })
+      await worker.terminate()
+    },
+  }
+}
