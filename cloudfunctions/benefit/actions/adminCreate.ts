@@ -9,7 +9,7 @@ import { defaultOpening } from '../../../shared/benefit/rules';
 import type { AdminCreateRequest, AdminCreateResult } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import { assertInScope, requireAdmin } from '../../member/lib/roles';
+import { assertInScope, requireAdmin } from '../../_lib/roles';
 import { asDate, isDuplicate, type DropDoc } from '../lib/docs';
 import { newDropDocs, newSeed } from '../lib/newDrop';
 

@@ -3,7 +3,7 @@ import { ok } from '../../../shared/envelope';
 import type { AdminListRequest, AdminListResult } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import { requireAdmin } from '../../member/lib/roles';
+import { requireAdmin } from '../../_lib/roles';
 import { ms, type DropDoc, type StockDoc } from '../lib/docs';
 
 export const adminList = userAction<AdminListRequest, AdminListResult>('benefit.adminList', async (_input, ctx) => {

@@ -10,7 +10,7 @@ import { formatBusiness } from '../../../shared/time';
 import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
 import { userAction, type UserContext } from '../../_lib/router';
-import { requireAdmin } from '../../member/lib/roles';
+import { requireAdmin } from '../../_lib/roles';
 import { asDate, type AuditDoc, type ClaimDoc, type MemberDoc } from '../lib/docs';
 
 async function audit(ctx: UserContext, entry: Omit<AuditDoc, 'by' | 'at'>): Promise<void> {

@@ -1,7 +1,7 @@
 /** Admin access to one drop: the caller must administer the drop's union or one above it. */
 import { AppFailure, type UserContext } from '../../_lib/router';
 import { C } from '../../_lib/collections';
-import { assertInScope, requireAdmin, type Admin } from '../../member/lib/roles';
+import { assertInScope, requireAdmin, type Admin } from '../../_lib/roles';
 import type { DropDoc } from './docs';
 
 export async function adminDrop(ctx: UserContext, dropId: string): Promise<{ admin: Admin; drop: DropDoc }> {

@@ -4,7 +4,7 @@ import type { AdminFiguresResult, FollowerDay } from '../../../shared/content/vi
 import { inBusinessTz } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import { assertInScope } from '../../member/lib/roles';
+import { assertInScope } from '../../_lib/roles';
 import { loadUnion, requireAdmin } from '../lib/access';
 import type { FollowDayDoc, PostDoc } from '../lib/docs';
 import { followerCounts } from '../lib/follows';

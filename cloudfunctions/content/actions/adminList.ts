@@ -4,7 +4,7 @@ import type { AdminListRequest } from '../../../shared/content/schemas';
 import type { AdminListResult } from '../../../shared/content/views';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import { unionsById } from '../../member/lib/unions';
+import { unionsById } from '../../_lib/unions';
 import { requireAdmin } from '../lib/access';
 import type { PostDoc } from '../lib/docs';
 import { afterCursor } from '../lib/feed';

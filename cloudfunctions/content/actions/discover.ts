@@ -3,7 +3,7 @@ import type { DiscoverRequest } from '../../../shared/content/schemas';
 import type { DiscoverResult } from '../../../shared/content/views';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import type { UnionDoc } from '../../member/lib/docs';
+import type { UnionDoc } from '../../_lib/docs';
 import { followerCounts } from '../lib/follows';
 import { unionCard } from '../lib/unionCards';
 import { viewer } from '../lib/viewer';

@@ -3,7 +3,7 @@ import type { SignUpRequest } from '../../../shared/content/schemas';
 import { SIGNUP_STATUS_LABELS, type SignUpResult } from '../../../shared/content/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
-import { loadUser } from '../../member/lib/roles';
+import { loadUser } from '../../_lib/roles';
 import { loadPost, loadPublished } from '../lib/access';
 import type { PostDoc, SignupDoc } from '../lib/docs';
 import { isDuplicate, signupIdFor } from '../lib/ids';

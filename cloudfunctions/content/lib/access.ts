@@ -6,8 +6,8 @@
  */
 import { AppFailure, type UserContext } from '../../_lib/router';
 import { C } from '../../_lib/collections';
-import { assertInScope, requireAdmin, type Admin } from '../../member/lib/roles';
-import type { UnionDoc } from '../../member/lib/docs';
+import { assertInScope, requireAdmin, type Admin } from '../../_lib/roles';
+import type { UnionDoc } from '../../_lib/docs';
 import type { PostDoc } from './docs';
 
 export { requireAdmin, type Admin };

@@ -1,6 +1,6 @@
 import { UNION_LEVEL_LABELS, type UnionLevel } from '../../../shared/union/tree';
 import type { UnionCard } from '../../../shared/content/views';
-import type { UnionDoc } from '../../member/lib/docs';
+import type { UnionDoc } from '../../_lib/docs';
 
 export function unionCard(u: UnionDoc, followers: Map<string, number>, follows: string[], chain: string[]): UnionCard {
   return {

@@ -1,7 +1,7 @@
 import { C } from '../../_lib/collections';
 import type { UserContext } from '../../_lib/router';
-import type { UserDoc } from '../../member/lib/docs';
-import { loadUser } from '../../member/lib/roles';
+import type { UserDoc } from '../../_lib/docs';
+import { loadUser } from '../../_lib/roles';
 
 /** The caller's follows; a WeChat user without a users document follows nothing yet. */
 export async function viewer(ctx: UserContext): Promise<{ user: UserDoc | null; follows: string[] }> {

@@ -4,7 +4,7 @@ import type { AdminCampaignsRequest } from '../../../shared/daycare/schemas';
 import type { AdminCampaignsResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import { requireAdmin } from '../../member/lib/roles';
+import { requireAdmin } from '../../_lib/roles';
 import { campaignViews } from '../lib/catalog';
 import type { CampaignDoc } from '../lib/docs';
 

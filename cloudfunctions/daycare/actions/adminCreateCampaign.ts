@@ -10,8 +10,8 @@ import type { AdminCreateCampaignRequest } from '../../../shared/daycare/schemas
 import type { AdminCampaignResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import { assertInScope, requireAdmin } from '../../member/lib/roles';
-import { getUnion } from '../../member/lib/unions';
+import { assertInScope, requireAdmin } from '../../_lib/roles';
+import { getUnion } from '../../_lib/unions';
 import { campaignViews } from '../lib/catalog';
 import type { CampaignDoc } from '../lib/docs';
 import { audit, findDoc, getCampaign, isDuplicate } from '../lib/store';

@@ -8,7 +8,7 @@ import type { AdminSiteResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
 import type { MemberDoc } from '../../member/lib/docs';
-import { assertInScope, requireAdmin } from '../../member/lib/roles';
+import { assertInScope, requireAdmin } from '../../_lib/roles';
 import { unionNames } from '../lib/catalog';
 import { audit, getSite } from '../lib/store';
 import { adminSiteResult } from './adminAddSite';

@@ -7,7 +7,7 @@ import type { ChildDetailRequest } from '../../../shared/daycare/schemas';
 import type { ChildDetailResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import { loadUser } from '../../member/lib/roles';
+import { loadUser } from '../../_lib/roles';
 import { isSiteStaff } from '../lib/access';
 import { fullChildView } from '../lib/children';
 import type { RegistrationDoc, SiteDoc } from '../lib/docs';

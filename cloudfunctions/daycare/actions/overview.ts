@@ -4,7 +4,7 @@ import type { OverviewRequest } from '../../../shared/daycare/schemas';
 import type { OverviewResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import { loadUser } from '../../member/lib/roles';
+import { loadUser } from '../../_lib/roles';
 import type { CampaignDoc } from '../lib/docs';
 import { campaignViews } from '../lib/catalog';
 

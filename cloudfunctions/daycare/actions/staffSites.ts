@@ -4,7 +4,7 @@ import type { StaffSitesRequest } from '../../../shared/daycare/schemas';
 import type { StaffSitesResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import { loadUser } from '../../member/lib/roles';
+import { loadUser } from '../../_lib/roles';
 import { demandOf } from '../lib/catalog';
 import type { CampaignDoc, SiteDoc, SlotDoc } from '../lib/docs';
 import { staffSlotSummary } from '../lib/roster';

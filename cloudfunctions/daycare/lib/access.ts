@@ -7,8 +7,8 @@
  */
 import { isInScope } from '../../../shared/union/tree';
 import { AppFailure, type UserContext } from '../../_lib/router';
-import type { UserDoc } from '../../member/lib/docs';
-import { loadUser, requireAdmin, type Admin } from '../../member/lib/roles';
+import type { UserDoc } from '../../_lib/docs';
+import { loadUser, requireAdmin, type Admin } from '../../_lib/roles';
 import type { CampaignDoc, SiteDoc } from './docs';
 
 export async function requireMember(ctx: UserContext): Promise<UserDoc> {

@@ -13,7 +13,7 @@ import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { reserveCardNumbers } from '../lib/cards';
 import type { MemberDoc } from '../lib/docs';
 import { chunks, existingMemberIds, prepareRows, type PreparedRow } from '../lib/importRows';
-import { requireAdmin } from '../lib/roles';
+import { requireAdmin } from '../../_lib/roles';
 import { isDuplicate } from '../lib/tx';
 
 type NewMember = MemberDoc;

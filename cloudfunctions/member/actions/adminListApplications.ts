@@ -8,8 +8,8 @@ import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import type { ApplicationDoc } from '../lib/docs';
 import { adminApplicationView } from '../lib/present';
-import { assertInScope, requireAdmin } from '../lib/roles';
-import { getUnion, unionsById } from '../lib/unions';
+import { assertInScope, requireAdmin } from '../../_lib/roles';
+import { getUnion, unionsById } from '../../_lib/unions';
 
 const DEFAULT_LIMIT = 20;
 

@@ -13,9 +13,9 @@ import { takeCardSequence } from '../lib/cards';
 import type { ApplicationDoc, MemberDoc, UserDoc } from '../lib/docs';
 import { writeVerifiedUser } from '../lib/link';
 import { applicationView } from '../lib/present';
-import { assertInScope, requireAdmin, type Admin } from '../lib/roles';
+import { assertInScope, requireAdmin, type Admin } from '../../_lib/roles';
 import { inTransaction, txGet, type Tx } from '../lib/tx';
-import { unionsById } from '../lib/unions';
+import { unionsById } from '../../_lib/unions';
 
 type Outcome = { app: ApplicationDoc; alreadyReviewed: boolean };
 

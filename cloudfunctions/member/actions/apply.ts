@@ -14,7 +14,7 @@ import { identityOf, phoneFacts, type Identity } from '../lib/identity';
 import { newUserDoc } from '../lib/link';
 import { applicationView } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
-import { findUnion } from '../lib/unions';
+import { findUnion } from '../../_lib/unions';
 
 const LEVEL_FOR: Record<Routing, UnionDoc['level']> = { employer_union: 'grassroots', street_union: 'street' };
 

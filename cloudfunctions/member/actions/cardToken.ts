@@ -6,7 +6,7 @@ import { signCardToken } from '../../_lib/cardToken';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
 import type { MemberDoc } from '../lib/docs';
-import { loadUser } from '../lib/roles';
+import { loadUser } from '../../_lib/roles';
 
 export const cardToken = userAction<CardTokenRequest, CardTokenResult>('member.cardToken', async (_input, ctx) => {
   const user = await loadUser(ctx);

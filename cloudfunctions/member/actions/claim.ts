@@ -12,7 +12,7 @@ import { identityOf } from '../lib/identity';
 import { writeVerifiedUser } from '../lib/link';
 import { cardView } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
-import { unionsById } from '../lib/unions';
+import { unionsById } from '../../_lib/unions';
 
 export const claim = userAction<ClaimRequest, ClaimResult>('member.claim', async (input, ctx) => {
   if (input.consent !== true) throw new AppFailure('CONSENT_REQUIRED');

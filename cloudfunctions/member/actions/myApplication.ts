@@ -5,7 +5,7 @@ import { C } from '../../_lib/collections';
 import { userAction, type UserContext } from '../../_lib/router';
 import type { ApplicationDoc } from '../lib/docs';
 import { applicationView } from '../lib/present';
-import { unionsById } from '../lib/unions';
+import { unionsById } from '../../_lib/unions';
 
 export async function latestApplication(ctx: UserContext): Promise<ApplicationDoc | null> {
   const res = await ctx.db.collection(C.memberApplications).where({ openid: ctx.openid }).orderBy('submittedAt', 'desc').limit(1).get();

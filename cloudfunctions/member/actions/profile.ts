@@ -8,8 +8,8 @@ import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import type { ApplicationDoc, MemberDoc } from '../lib/docs';
 import { applicationView, cardView } from '../lib/present';
-import { loadUser } from '../lib/roles';
-import { unionRef, unionsById } from '../lib/unions';
+import { loadUser } from '../../_lib/roles';
+import { unionRef, unionsById } from '../../_lib/unions';
 import { latestApplication } from './myApplication';
 
 export const profile = userAction<ProfileRequest, Profile>('member.profile', async (_input, ctx) => {

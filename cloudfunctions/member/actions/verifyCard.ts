@@ -11,8 +11,8 @@ import { verifyCardToken } from '../../_lib/cardToken';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import type { MemberDoc } from '../lib/docs';
-import { requireAdmin } from '../lib/roles';
-import { findUnion } from '../lib/unions';
+import { requireAdmin } from '../../_lib/roles';
+import { findUnion } from '../../_lib/unions';
 
 const MESSAGES: Record<CardCheck, string> = {
   valid: '有效会员',

@@ -6,34 +6,7 @@ import type { ApplicationStatus, CardStatus, MemberStatus, Routing } from '../..
 import type { MemberTag } from '../../../shared/member/tags';
 import type { UnionKind, UnionLevel } from '../../../shared/union/tree';
 
-/** `users/<openid>`: the contract other functions read. */
-export interface UserDoc {
-  _id: string;
-  openid: string;
-  nameMasked: string;
-  memberStatus: MemberStatus;
-  unionId: string | null;
-  unionAncestors: string[];
-  tags: MemberTag[];
-  cardNo: string | null;
-  adminUnionIds: string[];
-  follows: string[];
-  /** `members/<idHash>` once verified. */
-  memberId?: string | null;
-  createdAt?: Date;
-  updatedAt?: Date;
-}
-
-export interface UnionDoc {
-  _id: string;
-  code: string;
-  name: string;
-  level: UnionLevel;
-  kind: UnionKind | null;
-  parentId: string | null;
-  ancestors: string[];
-  address: string;
-}
+export type { UnionDoc, UserDoc } from '../../_lib/docs';
 
 export interface ReviewRecord {
   status: 'rejected';

@@ -9,7 +9,7 @@ import { C } from '../../_lib/collections';
 import { hashIdNumber, hashName, hashPhone } from '../../_lib/personal';
 import type { UserContext } from '../../_lib/router';
 import type { MemberDoc, UnionDoc } from './docs';
-import type { Admin } from './roles';
+import type { Admin } from '../../_lib/roles';
 
 /** A row ready to be written: hashes and masks only; the plain values are gone. */
 export type PreparedRow = Omit<MemberDoc, 'cardNo' | 'joinedAt' | 'createdBy'> & { row: number };

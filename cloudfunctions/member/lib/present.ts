@@ -1,7 +1,7 @@
 /** Stored documents → response shapes. Only masked personal data leaves the function. */
 import type { AdminApplicationView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
 import type { ApplicationDoc, MemberDoc, UnionDoc } from './docs';
-import { unionRef } from './unions';
+import { unionRef } from '../../_lib/unions';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 

@@ -8,7 +8,7 @@ import { batchProblems, batchYear } from '../../../shared/recuperation/batch';
 import type { AdminCreateBatchRequest, AdminCreateBatchResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import { getUnion } from '../../member/lib/unions';
+import { getUnion } from '../../_lib/unions';
 import { assertInScope, requireAdmin, unionsById } from '../lib/access';
 import type { BatchDoc, VenueDoc } from '../lib/docs';
 import { createdId } from '../lib/ids';

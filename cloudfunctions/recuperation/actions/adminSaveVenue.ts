@@ -3,7 +3,7 @@ import { ok } from '../../../shared/envelope';
 import type { AdminSaveVenueRequest, AdminSaveVenueResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import { getUnion } from '../../member/lib/unions';
+import { getUnion } from '../../_lib/unions';
 import { assertInScope, requireAdmin, unionsById } from '../lib/access';
 import type { VenueDoc } from '../lib/docs';
 import { createdId } from '../lib/ids';

@@ -4,7 +4,7 @@ import { explainScore, priorityScore } from '../../../shared/recuperation/priori
 import type { AdminUnitMembersRequest, AdminUnitMembersResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
-import type { UserDoc } from '../../member/lib/docs';
+import type { UserDoc } from '../../_lib/docs';
 import { requireAdmin, unitInScope } from '../lib/access';
 import type { ApplicationDoc } from '../lib/docs';
 

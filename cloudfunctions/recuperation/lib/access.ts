@@ -5,9 +5,9 @@
  */
 import { AppFailure, type ActionContext, type UserContext } from '../../_lib/router';
 import { C } from '../../_lib/collections';
-import { assertInScope, loadUser, requireAdmin, type Admin } from '../../member/lib/roles';
-import { getUnion, unionsById } from '../../member/lib/unions';
-import type { UnionDoc } from '../../member/lib/docs';
+import { assertInScope, loadUser, requireAdmin, type Admin } from '../../_lib/roles';
+import { getUnion, unionsById } from '../../_lib/unions';
+import type { UnionDoc } from '../../_lib/docs';
 import type { BatchDoc, UnitDoc } from './docs';
 
 export { assertInScope, loadUser, requireAdmin, unionsById, type Admin };

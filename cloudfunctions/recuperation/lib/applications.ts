@@ -10,7 +10,7 @@ import { priorityScore, rankByPriority } from '../../../shared/recuperation/prio
 import type { RankView } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import type { ActionContext } from '../../_lib/router';
-import type { UserDoc } from '../../member/lib/docs';
+import type { UserDoc } from '../../_lib/docs';
 import { findUnit } from './access';
 import type { ApplicationDoc, BatchDoc, UnitDoc } from './docs';
 import { applicationId } from './ids';

@@ -24,7 +24,7 @@ import {
   yearlyLimit,
   type Share,
 } from '../../../shared/recuperation/settings';
-import type { UnionDoc } from '../../member/lib/docs';
+import type { UnionDoc } from '../../_lib/docs';
 import type { ApplicationDoc, BatchDoc, SubsidyDoc, UnitDoc, VenueDoc, YearCounterDoc } from './docs';
 
 export function brief(u: UnionDoc | undefined, id: string): UnionBrief {

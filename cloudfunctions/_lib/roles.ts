@@ -2,9 +2,9 @@
  * Who the caller is, looked up on the server for every action. Admin rights are the user's
  * `adminUnionIds`; an admin acts on those unions and their subtrees only (shared/union/tree.ts).
  */
-import { AppFailure, type UserContext } from '../../_lib/router';
-import { C } from '../../_lib/collections';
-import { isInScope } from '../../../shared/union/tree';
+import { AppFailure, type UserContext } from './router';
+import { C } from './collections';
+import { isInScope } from '../../shared/union/tree';
 import type { UserDoc } from './docs';
 
 export async function loadUser(ctx: UserContext): Promise<UserDoc | null> {

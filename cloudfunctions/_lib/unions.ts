@@ -1,6 +1,6 @@
-import { AppFailure, type ActionContext } from '../../_lib/router';
-import { C } from '../../_lib/collections';
-import type { UnionRef } from '../../../shared/member/schemas';
+import { AppFailure, type ActionContext } from './router';
+import { C } from './collections';
+import type { UnionRef } from '../../shared/member/schemas';
 import type { UnionDoc } from './docs';
 
 export function unionRef(u: UnionDoc): UnionRef {

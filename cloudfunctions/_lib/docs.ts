@@ -1,0 +1,36 @@
+/**
+ * Stored shapes every function reads: `users/<openid>` (identity, membership, admin rights,
+ * follows) and the union tree. Written by the membership function; read by all domains.
+ */
+import type { MemberStatus } from '../../shared/member/schemas';
+import type { MemberTag } from '../../shared/member/tags';
+import type { UnionKind, UnionLevel } from '../../shared/union/tree';
+
+/** `users/<openid>`: the contract other functions read. */
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  nameMasked: string;
+  memberStatus: MemberStatus;
+  unionId: string | null;
+  unionAncestors: string[];
+  tags: MemberTag[];
+  cardNo: string | null;
+  adminUnionIds: string[];
+  follows: string[];
+  /** `members/<idHash>` once verified. */
+  memberId?: string | null;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface UnionDoc {
+  _id: string;
+  code: string;
+  name: string;
+  level: UnionLevel;
+  kind: UnionKind | null;
+  parentId: string | null;
+  ancestors: string[];
+  address: string;
+}
