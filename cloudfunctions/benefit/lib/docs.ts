@@ -42,6 +42,8 @@ export interface StockDoc {
   dropId: string;
   shard: number;
   left: number;
+  /** Units ever taken (only grows): orders take answers that arrive out of order. */
+  taken?: number;
   /** Set by every successful take: when all shards reach 0, the latest one is the sell-out time. */
   lastTakenAt: Date | null;
 }

@@ -21,6 +21,12 @@ const MAX_KNOWN = 200_000;
 export interface ShardGate {
   id: string;
   known: number | null;
+  /**
+   * The stock document's `taken` counter behind `known`. Take answers can arrive out of order;
+   * only an answer with a higher `taken` is newer, so an older, higher `left` never overwrites
+   * a lower one (which would let a doomed write through after the last unit went).
+   */
+  taken: number;
   inFlight: number;
   lastTakenAt: number | null;
   /** Bumped by every completed take: a reload read before a take finished must not overwrite what the take learnt. */
@@ -66,12 +72,13 @@ export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number, version
     const doc = stock.find((s) => s._id === id);
     let gate = entry.shards.find((g) => g.id === id);
     if (!gate) {
-      gate = { id, known: null, inFlight: 0, lastTakenAt: null, version: 0 };
+      gate = { id, known: null, taken: 0, inFlight: 0, lastTakenAt: null, version: 0 };
       entry.shards.push(gate);
     } else if (gate.version !== versionsBefore.get(id) || gate.inFlight > 0) {
       continue;
     }
     gate.known = doc ? doc.left : 0;
+    gate.taken = doc?.taken ?? 0;
     gate.lastTakenAt = doc?.lastTakenAt ? new Date(doc.lastTakenAt).getTime() : null;
   }
   drops.set(drop._id, entry);

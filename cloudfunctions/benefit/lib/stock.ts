@@ -78,11 +78,15 @@ export async function takeUnit(ctx: BaseContext, entry: DropEntry, openid: strin
       const res = await ctx.db
         .collection(C.dropStock)
         .where({ _id: gate.id, left: _.gt(0) })
-        .updateAndReturn({ left: _.inc(-1), lastTakenAt: ctx.now() });
+        .updateAndReturn({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: ctx.now() });
       const doc = (res as { updated?: number; doc?: StockDoc | null }).doc;
       if ((res as { updated?: number }).updated === 1 && doc) {
-        gate.known = doc.left;
-        gate.lastTakenAt = new Date(doc.lastTakenAt ?? ctx.now()).getTime();
+        const taken = doc.taken ?? 0;
+        if (gate.known === null || taken > gate.taken) {
+          gate.known = doc.left;
+          gate.taken = taken;
+          gate.lastTakenAt = new Date(doc.lastTakenAt ?? ctx.now()).getTime();
+        }
         return gate.id;
       }
       gate.known = 0; // another instance took the rest
