@@ -8,7 +8,8 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { FeedResult, PostCard as Post } from '../../../shared/content/views';
 import { api } from '../../services/api';
-import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
+import { EmptyState } from '../../components/StateViews';
+import { RemoteGate } from '../../components/RemoteView';
 import LocalTools from '../../components/LocalTools';
 import { PostCard, POST_CARD_HEIGHT } from './PostCard';
 import { usePaged } from './usePaged';
@@ -78,12 +79,8 @@ export default function ActivitiesPage() {
           </Button>
         </View>
       ) : null}
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='暂无动态' hint='关注的工会发布资讯和活动后，会在这里显示' />

@@ -12,7 +12,8 @@ import { api } from '../../services/api';
 import { askSubscribe } from '../../services/notify';
 import { newRequestId } from '../../services/requestId';
 import { useRemote } from '../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
+import { EmptyState } from '../../components/StateViews';
+import { RemoteGate } from '../../components/RemoteView';
 import LocalTools from '../../components/LocalTools';
 import type { DropCard, ListResult } from '../../../shared/benefit/schemas';
 import type { Result } from '../../../shared/envelope';
@@ -93,13 +94,9 @@ export default function BenefitsPage() {
         <Text className='hero__sub'>每周五 10:00（北京时间）准时开抢；预约抽签的福利报名即可，无需守候</Text>
       </View>
 
-      {state.status === 'loading' ? (
+      {state.status !== 'ready' ? (
         <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : state.status === 'error' ? (
-        <View className='card'>
-          <ErrorState message={state.error.message} onRetry={reload} />
+          <RemoteGate state={state} reload={reload} rows={4} bare />
         </View>
       ) : (
         <View>

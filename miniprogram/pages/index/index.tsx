@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { api } from '../../services/api';
 import { useRemote } from '../../hooks/useRemote';
 import { openTarget } from '../../utils/navigate';
-import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
+import { EmptyState } from '../../components/StateViews';
+import { RemoteGate } from '../../components/RemoteView';
 import LocalTools from '../../components/LocalTools';
 import { formatBusiness } from '../../../shared/time';
 import type { HomeSummary } from '../../../shared/system/schemas';
@@ -45,13 +46,9 @@ export default function HomePage() {
         ))}
       </View>
 
-      {state.status === 'loading' ? (
+      {state.status !== 'ready' ? (
         <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : state.status === 'error' ? (
-        <View className='card'>
-          <ErrorState message={state.error.message} onRetry={reload} />
+          <RemoteGate state={state} reload={reload} rows={4} bare />
         </View>
       ) : (
         <SummaryStrip summary={state.data} />

@@ -7,7 +7,8 @@
 import { Text, View } from '@tarojs/components';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { BarChart, formatCount } from '../../../components/charts';
 import { openTarget } from '../../../utils/navigate';
 import { ADMIN_SECTIONS } from '../entries';
@@ -16,22 +17,7 @@ import './index.css';
 export default function AdminDashboardPage() {
   const { state, reload } = useRemote(api.system.homeSummary);
 
-  if (state.status === 'loading') {
-    return (
-      <View className='page admin-dash'>
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      </View>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page admin-dash'>
-        <ErrorState message={state.error.message} onRetry={reload} />
-      </View>
-    );
-  }
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} page='page admin-dash' />;
 
   const { viewer, stats } = state.data;
   if (viewer.role !== 'union_admin') {

@@ -2,7 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import QrCode from '../../../components/QrCode';
 import LocalTools from '../../../components/LocalTools';
 import { DROP_KIND_LABELS } from '../../../../shared/benefit/kinds';
@@ -13,22 +14,7 @@ const STATUS_LABELS: Record<ClaimStatus, string> = { issued: '待核销', redeem
 
 export default function MyBenefitsPage() {
   const { state, reload } = useRemote(api.benefit.myClaims);
-  if (state.status === 'loading') {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      </View>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page'>
-        <ErrorState message={state.error.message} onRetry={reload} />
-      </View>
-    );
-  }
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' />;
   const { claims, registrations } = state.data;
   return (
     <View className='page'>

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { InboxResult, NoticeView } from '../../../../shared/notify/schemas';
 import { formatBusiness } from '../../../../shared/time';
 import { api } from '../../../services/api';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { usePaged } from '../../../pages/activities/usePaged';
 import '../content.css';
 
@@ -43,12 +44,8 @@ export default function InboxPage() {
           </Text>
         ) : null}
       </View>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='暂无消息' hint='报名、审核、领取等结果会在这里通知您' />

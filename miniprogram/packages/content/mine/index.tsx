@@ -4,7 +4,8 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { MySignupItem, MySignupsResult } from '../../../../shared/content/views';
 import { api } from '../../../services/api';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { PostCard } from '../../../pages/activities/PostCard';
 import { usePaged } from '../../../pages/activities/usePaged';
 import '../content.css';
@@ -21,12 +22,8 @@ export default function MySignupsPage() {
 
   return (
     <View className='page'>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='还没有报名活动' hint='在“活动”里找到感兴趣的活动，点击报名' />

@@ -9,7 +9,7 @@ import type { ActivityInfo, PostDetail } from '../../../../shared/content/views'
 import { formatBusiness } from '../../../../shared/time';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { ActivityBox } from './ActivityBox';
 import '../content.css';
 
@@ -25,17 +25,10 @@ export default function PostPage() {
     }
   }, [state]);
 
-  if (state.status === 'loading' || (state.status === 'ready' && !post)) {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Skeleton rows={6} />
-        </View>
-      </View>
-    );
-  }
-  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
-  const p = post as PostDetail;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' />;
+  // Ready but the effect has not copied the post into local state yet: keep the skeleton.
+  if (!post) return <RemoteGate state={{ status: 'loading' }} reload={reload} rows={6} page='page' />;
+  const p = post;
 
   const toggleFollow = async () => {
     const res = await api.content.follow(p.union.id, !p.following);

@@ -4,7 +4,8 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { PostCard as Post, UnionCard, UnionPageResult } from '../../../../shared/content/views';
 import { api } from '../../../services/api';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { PostCard } from '../../../pages/activities/PostCard';
 import { usePaged } from '../../../pages/activities/usePaged';
 import '../content.css';
@@ -47,12 +48,8 @@ export default function UnionPage() {
           </Text>
         </View>
       ) : null}
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='还没有发布内容' />

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import type { UnionCard } from '../../../../shared/content/views';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import '../content.css';
 
 function Row({ u, onToggle }: { u: UnionCard; onToggle: (u: UnionCard) => void }) {
@@ -37,8 +38,7 @@ export default function UnionsPage() {
     setUnions((list) => list.map((x) => (x.id === u.id ? { ...x, following: res.data.following, followers: res.data.followers } : x)));
   };
 
-  if (state.status === 'loading') return <View className='page'><View className='card'><Skeleton rows={6} /></View></View>;
-  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' />;
   const mine = unions.filter((u) => u.ownChain);
   const others = unions.filter((u) => !u.ownChain);
   return (

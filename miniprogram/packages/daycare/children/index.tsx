@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { CIRCUMSTANCES, CIRCUMSTANCE_LABELS, type Circumstance } from '../../../../shared/daycare/rules';
 import type { ChildView, MyChildrenResult } from '../../../../shared/daycare/views';
 import ChildForm from './ChildForm';
@@ -104,22 +104,7 @@ function Family({ data, onSaved }: { data: MyChildrenResult['family']; onSaved: 
 
 export default function ChildrenPage() {
   const { state, reload } = useRemote(api.daycare.myChildren);
-  if (state.status === 'loading') {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      </View>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page'>
-        <ErrorState message={state.error.message} onRetry={reload} />
-      </View>
-    );
-  }
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} page='page' />;
   const d = state.data;
   return (
     <View className='page daycare-children'>

@@ -7,7 +7,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { ok, type Result } from '../../../../shared/envelope';
 import type { CampaignView, ChildView, OverviewResult } from '../../../../shared/daycare/views';
 import { DAYCARE_PAGES, PHASE_LABELS, windowText } from '../labels';
@@ -73,12 +74,8 @@ export default function DaycareHome() {
           <Text className='dc-link__sub'>录取、候补与原因</Text>
         </View>
       </View>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.overview.campaigns.length === 0 ? (
         <EmptyState title='暂无开放的暑托班' hint='所在工会发布后会在这里显示。' />
       ) : (

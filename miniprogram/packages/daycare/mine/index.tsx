@@ -6,7 +6,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import type { RegistrationView } from '../../../../shared/daycare/views';
 import { formatBusinessFriendly } from '../../../../shared/time';
 import { DAYCARE_PAGES, pct } from '../labels';
@@ -67,12 +68,8 @@ export default function MyDaycarePage() {
   const { state, reload } = useRemote(api.daycare.myRegistrations);
   return (
     <View className='page daycare-mine'>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.registrations.length === 0 ? (
         <View>
           <EmptyState title='还没有暑托班报名' hint='在暑托班页面选择班期为孩子报名。' />

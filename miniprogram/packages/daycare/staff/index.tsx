@@ -6,29 +6,15 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import Roster from './Roster';
 import '../daycare.css';
 
 export default function StaffPage() {
   const { state, reload } = useRemote(api.daycare.staffSites);
   const [open, setOpen] = useState<string | null>(null);
-  if (state.status === 'loading') {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      </View>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page'>
-        <ErrorState message={state.error.message} onRetry={reload} />
-      </View>
-    );
-  }
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} page='page' />;
   if (state.data.slots.length === 0) {
     return (
       <View className='page'>

@@ -7,7 +7,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import LocalTools from '../../../components/LocalTools';
 import type { Profile } from '../../../../shared/member/schemas';
 import { MEMBER_PAGES } from '../routes';
@@ -42,22 +43,11 @@ function NotMember({ profile }: { profile: Profile }) {
 export default function CardPage() {
   const { state, reload } = useRemote(api.member.profile);
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
-      <View className='page member-card'>
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
+      <RemoteGate state={state} reload={reload} rows={5} page='page member-card'>
         <LocalTools />
-      </View>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page member-card'>
-        <ErrorState message={state.error.message} onRetry={reload} />
-        <LocalTools />
-      </View>
+      </RemoteGate>
     );
   }
   const card = state.data.card;

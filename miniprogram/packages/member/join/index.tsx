@@ -8,7 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import LocalTools from '../../../components/LocalTools';
 import ApplicationStatusCard from '../components/ApplicationStatusCard';
 import { MEMBER_PAGES } from '../routes';
@@ -21,14 +21,8 @@ export default function JoinPage() {
   const [reapply, setReapply] = useState(router.params.reapply === '1');
 
   let body: JSX.Element;
-  if (state.status === 'loading') {
-    body = (
-      <View className='card'>
-        <Skeleton rows={5} />
-      </View>
-    );
-  } else if (state.status === 'error') {
-    body = <ErrorState message={state.error.message} onRetry={reload} />;
+  if (state.status !== 'ready') {
+    body = <RemoteGate state={state} reload={reload} rows={5} />;
   } else {
     const p = state.data;
     const app = p.application;

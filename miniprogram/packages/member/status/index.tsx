@@ -4,7 +4,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import LocalTools from '../../../components/LocalTools';
 import ApplicationStatusCard from '../components/ApplicationStatusCard';
 import { MEMBER_PAGES } from '../routes';
@@ -21,12 +22,8 @@ export default function StatusPage() {
 
   return (
     <View className='page member-status'>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.application ? (
         <ApplicationStatusCard
           application={state.data.application}

@@ -8,7 +8,7 @@ import { useCallback, useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { newRequestId } from '../../../services/requestId';
 import { useRemote } from '../../../hooks/useRemote';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { formatYuan } from '../../../../shared/recuperation/money';
 import '../recuperation.css';
 
@@ -34,22 +34,7 @@ export default function BatchPage() {
     void Taro.redirectTo({ url: '/packages/recuperation/mine/index' });
   };
 
-  if (state.status === 'loading') {
-    return (
-      <View className='page'>
-        <View className='card'>
-          <Skeleton rows={6} />
-        </View>
-      </View>
-    );
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page'>
-        <ErrorState message={state.error.message} onRetry={reload} />
-      </View>
-    );
-  }
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' />;
   const { batch, venue, eligibility, preview } = state.data;
   return (
     <View className='page'>

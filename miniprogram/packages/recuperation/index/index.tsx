@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import LocalTools from '../../../components/LocalTools';
 import { formatYuan } from '../../../../shared/recuperation/money';
 import type { BatchView } from '../../../../shared/recuperation/schemas';
@@ -44,12 +45,8 @@ export default function RecuperationHome() {
       <View className='section-title'>
         <Text>疗休养批次</Text>
       </View>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.batches.length === 0 ? (
         <EmptyState title='暂无疗休养批次' hint='工会发布批次后会显示在这里' />
       ) : (

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
+import { RemoteGate } from '../../../components/RemoteView';
 import { formatYuan } from '../../../../shared/recuperation/money';
 import type { MyApplicationView } from '../../../../shared/recuperation/schemas';
 import { statusBadge } from '../labels';
@@ -48,12 +49,8 @@ export default function MyRecuperation() {
   const { state, reload } = useRemote(api.recuperation.myApplications);
   return (
     <View className='page'>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='您还没有疗休养申请' hint='在“职工疗休养”里选择批次申请' />

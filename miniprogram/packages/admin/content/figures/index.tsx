@@ -2,14 +2,14 @@
 import { Text, View } from '@tarojs/components';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import { BarChart, LineChart } from '../../../../components/charts';
 import '../admin.css';
 
 export default function ContentFigures() {
   const { state, reload } = useRemote(() => api.content.adminFigures({ days: 14 }));
-  if (state.status === 'loading') return <View className='page'><View className='card'><Skeleton rows={8} /></View></View>;
-  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={8} page='page' />;
   const d = state.data;
   const posts = d.posts.slice(0, 8);
   return (

@@ -6,7 +6,8 @@ import type { AdminListResult, AdminPostView } from '../../../../../shared/conte
 import type { PostStatus } from '../../../../../shared/content/views';
 import { formatBusiness } from '../../../../../shared/time';
 import { api } from '../../../../services/api';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { usePaged } from '../../../../pages/activities/usePaged';
 import '../admin.css';
@@ -79,12 +80,8 @@ export default function AdminContentList() {
           </Text>
         ))}
       </View>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='暂无内容' hint='点击“发布活动”或“发布资讯”开始' />

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { AdminRosterResult, RosterItem } from '../../../../../shared/content/views';
 import { formatBusiness } from '../../../../../shared/time';
 import { api } from '../../../../services/api';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import { usePaged } from '../../../../pages/activities/usePaged';
 import '../admin.css';
 
@@ -37,12 +38,8 @@ export default function RosterPage() {
           </Text>
         </View>
       ) : null}
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={6} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={6} />
       ) : state.items.length === 0 ? (
         <View className='card'>
           <EmptyState title='还没有会员报名' />

@@ -7,7 +7,8 @@ import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
 import { newRequestId } from '../../../../services/requestId';
-import { ErrorState, Skeleton, EmptyState } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import type { CampaignView } from '../../../../../shared/daycare/views';
 import { Chips, Field } from './Field';
 import SiteEditor from './SiteEditor';
@@ -23,8 +24,7 @@ export default function CreateDaycarePage() {
   const [error, setError] = useState<string | null>(null);
   const rid = useRef(newRequestId());
 
-  if (state.status === 'loading') return <View className='page'><Skeleton rows={5} /></View>;
-  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' bare />;
   const unions = state.data.adminUnions;
   if (unions.length === 0) return <View className='page'><EmptyState title='仅工会管理员可开设暑托班' /></View>;
   const unionId = form.unionId || unions[0].id;

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { ErrorState, Skeleton } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import { BarChart } from '../../../../components/charts';
 import { ok, type Result } from '../../../../../shared/envelope';
 import type { AdminAuditResult, AdminFamiliesResult, AdminFiguresResult } from '../../../../../shared/daycare/views';
@@ -23,8 +23,7 @@ export default function CampaignFigures({ campaignId }: { campaignId: string }) 
     return ok({ figures: figures.data, families: families.data, audit: audit.data });
   }, [campaignId]);
   const { state, reload } = useRemote(load);
-  if (state.status === 'loading') return <Skeleton rows={5} />;
-  if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={reload} />;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} bare />;
   const { figures, families, audit } = state.data;
   const check = async (registrationId: string, kind: AdminFamiliesResult['items'][number]['circumstances'][number]['kind'], decision: 'verified' | 'rejected') => {
     const res = await api.daycare.adminCheckFamily({ registrationId, kind, decision });

@@ -7,7 +7,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import CampaignFigures from './CampaignFigures';
 import '../../../daycare/daycare.css';
 
@@ -25,12 +26,8 @@ export default function DaycareAdminPage() {
         托管点花名册与出勤
       </Button>
       <View style={{ height: '24px' }} />
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.campaigns.length === 0 ? (
         <EmptyState title='暂无暑托班活动' hint='点击“开设暑托班”创建。' />
       ) : (

@@ -6,7 +6,8 @@ import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import type { AdminApplicantsResult } from '../../../../../shared/recuperation/schemas';
 import type { Result } from '../../../../../shared/envelope';
@@ -72,12 +73,8 @@ export default function ApplicantsPage() {
   return (
     <View className='page'>
       <AdminLinks current='applicants' />
-      {units.state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={3} />
-        </View>
-      ) : units.state.status === 'error' ? (
-        <ErrorState message={units.state.error.message} onRetry={units.reload} />
+      {units.state.status !== 'ready' ? (
+        <RemoteGate state={units.state} reload={units.reload} rows={3} />
       ) : units.state.data.units.length === 0 ? (
         <EmptyState title='您管理的范围内没有基层工会' />
       ) : (
@@ -90,12 +87,8 @@ export default function ApplicantsPage() {
               </Text>
             ))}
           </View>
-          {list.state.status === 'loading' ? (
-            <View className='card'>
-              <Skeleton rows={5} />
-            </View>
-          ) : list.state.status === 'error' ? (
-            <ErrorState message={list.state.error.message} onRetry={list.reload} />
+          {list.state.status !== 'ready' ? (
+            <RemoteGate state={list.state} reload={list.reload} rows={5} />
           ) : (
             <View>
               <UnitSummary data={list.state.data} />

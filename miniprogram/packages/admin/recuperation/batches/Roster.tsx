@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import { statusBadge } from '../../../recuperation/labels';
 
 export default function Roster({ batchId, onClosed }: { batchId: string; onClosed: () => void }) {
@@ -12,8 +13,7 @@ export default function Roster({ batchId, onClosed }: { batchId: string; onClose
   const [absent, setAbsent] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
-  if (state.status === 'loading') return <Skeleton rows={3} />;
-  if (state.status === 'error') return <ErrorState message={state.error.message} onRetry={reload} />;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={3} bare />;
   const { rows, canClose, batch } = state.data;
 
   const close = async () => {

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { formatYuan } from '../../../../../shared/recuperation/money';
 import AdminLinks from '../AdminLinks';
@@ -17,12 +18,8 @@ export default function BatchesPage() {
   return (
     <View className='page'>
       <AdminLinks current='batches' />
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : (
         <View>
           {state.data.batches.length === 0 ? <EmptyState title='还没有批次' hint='在下方发布第一个批次' /> : null}

@@ -2,7 +2,8 @@
 import { Text, View } from '@tarojs/components';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { BarChart } from '../../../../components/charts';
 import { formatYuan } from '../../../../../shared/recuperation/money';
@@ -15,12 +16,8 @@ export default function FiguresPage() {
   return (
     <View className='page'>
       <AdminLinks current='figures' />
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={6} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={6} />
       ) : state.data.units.length === 0 ? (
         <EmptyState title={`${state.data.year} 年暂无疗休养数据`} />
       ) : (

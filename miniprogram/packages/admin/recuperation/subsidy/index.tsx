@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { formatYuan } from '../../../../../shared/recuperation/money';
 import type { SubsidyClaimView } from '../../../../../shared/recuperation/schemas';
@@ -60,12 +61,8 @@ export default function SubsidyPage() {
     <View className='page'>
       <AdminLinks current='subsidy' />
       <Text className='note'>非公企业、社会组织工会在本市组织职工疗休养，按实际消费（每人每天最多计 400 元）的 10% 给予奖励，由上级工会审核。</Text>
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={4} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={4} />
       ) : (
         <View>
           {state.data.claims.length === 0 ? <EmptyState title='暂无申报' /> : state.data.claims.map((c) => <Claim key={c.id} c={c} onDecided={reload} />)}

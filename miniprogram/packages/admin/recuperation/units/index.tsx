@@ -3,7 +3,8 @@ import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import AdminLinks from '../AdminLinks';
 import UnitPicker from '../UnitPicker';
@@ -20,12 +21,8 @@ export default function UnitsPage() {
   return (
     <View className='page'>
       <AdminLinks current='units' />
-      {state.status === 'loading' ? (
-        <View className='card'>
-          <Skeleton rows={5} />
-        </View>
-      ) : state.status === 'error' ? (
-        <ErrorState message={state.error.message} onRetry={reload} />
+      {state.status !== 'ready' ? (
+        <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.units.length === 0 ? (
         <EmptyState title='您管理的范围内没有基层工会' />
       ) : (

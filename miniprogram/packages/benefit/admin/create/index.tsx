@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
 import { useRemote } from '../../../../hooks/useRemote';
-import { ErrorState, Skeleton } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import { DROP_KINDS, DROP_KIND_LABELS, DROP_MODES, DROP_MODE_LABELS, type DropKind, type DropMode } from '../../../../../shared/benefit/kinds';
 import { defaultOpening } from '../../../../../shared/benefit/rules';
 import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
@@ -31,9 +31,7 @@ export default function CreateDropPage() {
   const [saving, setSaving] = useState(false);
   const requestId = useRef(newRequestId());
 
-  if (state.status !== 'ready') {
-    return <View className='page'>{state.status === 'loading' ? <Skeleton rows={6} /> : <ErrorState message={state.error.message} onRetry={reload} />}</View>;
-  }
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' bare />;
   const unions = state.data.unions;
 
   const submit = async () => {

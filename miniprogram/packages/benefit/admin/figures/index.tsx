@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import { LineChart } from '../../../../components/charts';
 import { formatBusiness } from '../../../../../shared/time';
 import '../../benefit.css';
@@ -30,8 +31,7 @@ async function exportCsv(dropId: string): Promise<void> {
 export default function FiguresPage() {
   const dropId = useRouter().params.dropId ?? '';
   const { state, reload } = useRemote(() => api.benefit.figures(dropId));
-  if (state.status === 'loading') return <View className='page'><Skeleton rows={6} /></View>;
-  if (state.status === 'error') return <View className='page'><ErrorState message={state.error.message} onRetry={reload} /></View>;
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' bare />;
   const f = state.data;
   const fmt = f.bucketSeconds >= 60 ? 'HH:mm' : 'HH:mm:ss';
   return (

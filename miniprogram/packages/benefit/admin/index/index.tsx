@@ -4,7 +4,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
+import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { DROP_KIND_LABELS, DROP_MODE_LABELS } from '../../../../../shared/benefit/kinds';
 import { formatBusiness, formatBusinessFriendly } from '../../../../../shared/time';
@@ -31,10 +32,8 @@ export default function AdminDropsPage() {
         <View className='section-title'>
           <Text>福利场次</Text>
         </View>
-        {state.status === 'loading' ? (
-          <Skeleton rows={4} />
-        ) : state.status === 'error' ? (
-          <ErrorState message={state.error.message} onRetry={reload} />
+        {state.status !== 'ready' ? (
+          <RemoteGate state={state} reload={reload} rows={4} bare />
         ) : state.data.drops.length === 0 ? (
           <EmptyState title='还没有发布福利' hint='点“发布福利”创建第一场，默认下周五 10:00 开抢' />
         ) : (
