@@ -77,7 +77,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const server = createAppServer({ host, clock, triggers, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, bindHost, () => resolve());
+    // A deep accept queue: a Friday-10:00 burst must queue, not lose SYNs to a 1 s retransmit.
+    server.listen({ port: options.port ?? 0, host: bindHost, backlog: 4096 }, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
 

@@ -75,7 +75,7 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
   server.keepAliveTimeout = 10_000
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(opts.port ?? 0, host, () => {
+    server.listen({ port: opts.port ?? 0, host, backlog: 4096 }, () => {
       const port = (server.address() as AddressInfo).port
       resolve({
         url: `http://${host}:${port}${basePath}`,
