@@ -4,11 +4,10 @@
  * and the admin redeems it — once.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+import { launchBrowser, openAs, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
-const SHOTS = process.env.E2E_SHOTS; // folder for screenshots when set
 
 beforeAll(async () => {
   app = await startApp();
@@ -19,17 +18,7 @@ afterAll(async () => {
   if (app) await app.stop();
 });
 
-async function openAs(persona: string, path: string): Promise<Page> {
-  const page = await openPhone(browser, 'about:blank');
-  await page.context().addInitScript((p) => window.localStorage.setItem('localPersona', p), persona);
-  await page.goto(`${app.url}/#${path}`);
-  return page;
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.waitForTimeout(800);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 async function api<T>(persona: string, action: string, data: unknown): Promise<T> {
   const res = await fetch(`${app.url}/api/functions/benefit`, {
@@ -44,7 +33,7 @@ async function api<T>(persona: string, action: string, data: unknown): Promise<T
 
 it('admin publishes, time moves to the opening, the member claims and sees the code, the admin redeems it', async () => {
   const title = `端到端测试流量包 ${Date.now() % 10000}`;
-  const admin = await openAs('district_admin', '/packages/benefit/admin/create/index');
+  const admin = await openAs(browser, app, 'district_admin', '/packages/benefit/admin/create/index');
   await admin.locator('input[name="title"], [name="title"] input').first().fill(title);
   await admin.locator('[name="stock"] input, input[name="stock"]').first().fill('3');
   await shot(admin, 'admin-create');
@@ -56,7 +45,7 @@ it('admin publishes, time moves to the opening, the member claims and sees the c
   const drop = drops.find((d) => d.title === title);
   expect(drop).toBeDefined();
 
-  const member = await openAs('member', '/pages/benefits/index');
+  const member = await openAs(browser, app, 'member', '/pages/benefits/index');
   const card = member.locator(`.drop[data-drop="${drop!.id}"]`);
   await card.locator('[data-state="not_open"], .drop--not_open').or(card.and(member.locator('[data-state="not_open"]'))).first().waitFor();
   await card.getByText('距开抢').waitFor();
@@ -78,7 +67,7 @@ it('admin publishes, time moves to the opening, the member claims and sees the c
   await member.locator('.bf-claim', { hasText: title }).locator('.qr-code').waitFor();
   await shot(member, 'mine');
 
-  const redeem = await openAs('district_admin', '/packages/benefit/admin/redeem/index');
+  const redeem = await openAs(browser, app, 'district_admin', '/packages/benefit/admin/redeem/index');
   await redeem.locator('[name="code"] input, input[name="code"]').first().fill(code.toLowerCase());
   await redeem.getByText('核销', { exact: true }).click();
   await redeem.locator('.bf-result--ok', { hasText: '核销成功' }).waitFor();
@@ -90,7 +79,7 @@ it('admin publishes, time moves to the opening, the member claims and sees the c
   await member.reload();
   await member.locator('.bf-claim', { hasText: title }).getByText('已核销').first().waitFor();
 
-  const figures = await openAs('district_admin', `/packages/benefit/admin/figures/index?dropId=${drop!.id}`);
+  const figures = await openAs(browser, app, 'district_admin', `/packages/benefit/admin/figures/index?dropId=${drop!.id}`);
   await figures.getByText('领取趋势', { exact: false }).waitFor();
   await figures.locator('.bf-stat', { hasText: '已核销' }).getByText('1', { exact: true }).waitFor();
   await shot(figures, 'figures');

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { launchBrowser, openAs, startApp, type RunningApp } from './harness';
 
 const SHOTS = join(__dirname, '../../test-results');
 
@@ -23,13 +23,6 @@ afterAll(async () => {
 });
 
 /** A phone page acting as one seeded persona (the H5 demo keeps the choice in localStorage). */
-async function openAs(persona: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  await context.addInitScript((id) => window.localStorage.setItem('localPersona', id), persona);
-  const page = await context.newPage();
-  await page.goto(`${app.url}/#${path}`);
-  return page;
-}
 
 /** Pixels of the chart canvas: how many are painted, and how many are the theme red (#d7000f). */
 async function canvasInk(page: Page) {
@@ -61,7 +54,7 @@ async function waitForInk(page: Page) {
 }
 
 it('a union admin reaches the workbench from 我的 and sees the overview drawn on a canvas', async () => {
-  const page = await openAs('district_admin', '/pages/mine/index');
+  const page = await openAs(browser, app, 'district_admin', '/pages/mine/index', { deviceScaleFactor: 2 });
   await page.locator('.mine__admin', { hasText: '工会工作台' }).click();
   await page.locator('.hero__title', { hasText: '工会工作台' }).waitFor();
   await page.locator('.hero__sub', { hasText: '北仑区总工会管理员' }).waitFor();
@@ -89,7 +82,7 @@ it('a union admin reaches the workbench from 我的 and sees the overview drawn 
 });
 
 it('members are not offered the workbench, and opening it directly explains who may use it', async () => {
-  const page = await openAs('member', '/pages/mine/index');
+  const page = await openAs(browser, app, 'member', '/pages/mine/index', { deviceScaleFactor: 2 });
   await page.locator('.mine__name').waitFor();
   await page.getByText('用户隐私保护指引', { exact: true }).waitFor();
   expect(await page.locator('.mine__admin').count()).toBe(0);

@@ -6,11 +6,10 @@
  * appears) → sees it under 我的 → 我的报名, and the in-app 消息 has the result.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+import { launchBrowser, openAs, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
-const SHOTS = process.env.E2E_SHOTS; // a folder: save screenshots for a human look
 
 beforeAll(async () => {
   app = await startApp();
@@ -21,23 +20,12 @@ afterAll(async () => {
   if (app) await app.stop();
 });
 
-async function openAs(persona: string, path: string): Promise<Page> {
-  const page = await openPhone(browser, 'about:blank');
-  await page.context().addInitScript((p) => {
-    if (!window.localStorage.getItem('localPersona')) window.localStorage.setItem('localPersona', p);
-  }, persona);
-  await page.goto(`${app.url}/#${path}`);
-  return page;
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
-}
 
 const TITLE = '北仑区职工羽毛球友谊赛';
 
 it('the district admin publishes an activity; a follower sees it, signs up, and finds it in 我的', async () => {
-  const admin = await openAs('district_admin', '/packages/admin/content/edit/index?kind=activity');
+  const admin = await openAs(browser, app, 'district_admin', '/packages/admin/content/edit/index?kind=activity');
   await admin.locator('input[placeholder="2–60 个字"]').fill(TITLE);
   await admin.locator('textarea[placeholder="请输入正文"]').fill('<p>欢迎职工朋友报名参赛。</p><img src="x" onerror="window.__xss = 1"><p onclick="window.__xss = 2">比赛设男子、女子和混合双打。</p>');
   await admin.locator('input[placeholder="如：北仑区职工文化中心"]').fill('北仑区体育馆');
@@ -45,7 +33,7 @@ it('the district admin publishes an activity; a follower sees it, signs up, and 
   await admin.getByText('立即发布', { exact: true }).click();
   await admin.getByText('发布成功').first().waitFor();
 
-  const member = await openAs('member', '/pages/activities/index');
+  const member = await openAs(browser, app, 'member', '/pages/activities/index');
   const card = member.locator('.post-card', { hasText: TITLE });
   await card.waitFor();
   await card.getByText('报名中 · 余50').waitFor();

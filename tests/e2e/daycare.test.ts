@@ -4,11 +4,10 @@
  * timer fired), and she sees the result and the reason.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+import { actAs, launchBrowser, openPhone, shot, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Browser;
-const SHOTS = process.env.E2E_SHOTS;
 
 beforeAll(async () => {
   app = await startApp();
@@ -19,17 +18,7 @@ afterAll(async () => {
   if (app) await app.stop();
 });
 
-async function actAs(page: Page, persona: string, hash: string): Promise<void> {
-  await page.evaluate((p) => window.localStorage.setItem('localPersona', p), persona);
-  await page.goto(`${app.url}/#${hash}`);
-  await page.reload();
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: `${SHOTS}/daycare-${name}.png`, fullPage: true });
-}
 
 async function post(path: string, body: unknown): Promise<unknown> {
   const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -39,7 +28,7 @@ async function post(path: string, body: unknown): Promise<unknown> {
 
 it('a parent adds a child, signs up, the window closes and the result and reason show', async () => {
   const page = await openPhone(browser, app.url);
-  await actAs(page, 'parent', '/packages/daycare/children/index');
+  await actAs(page, app, 'parent', '/packages/daycare/children/index');
 
   // Add a child (the guardian consent was given in the seed; the seeded child is 李小雨).
   await page.locator('.child-card', { hasText: '李小雨' }).waitFor();
@@ -51,7 +40,7 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   await page.locator('.field-emergencyPhone input').fill('13805741202');
   await page.locator('.add-child-submit').click();
   await page.locator('.child-card', { hasText: '李小宇' }).waitFor();
-  await shot(page, 'children');
+  await shot(page, 'daycare-children');
 
   // Sign up for 新碶 第一期 一至三年级 (36 families before her, 30 places: a lottery).
   await page.goto(`${app.url}/#/packages/daycare/index/index`);
@@ -61,13 +50,13 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   const slot = campaign.locator('.dc-site', { hasText: '新碶街道职工子女暑托班' }).locator('.dc-slot-wrap', { hasText: '第一期 · 一至三年级' });
   await slot.getByText('已报名 36').waitFor();
   await slot.locator('.signup-btn').click();
-  await shot(page, 'signup');
+  await shot(page, 'daycare-signup');
   await slot.locator('.dc-child-option', { hasText: '李小宇' }).locator('.choose-child').click();
 
   const mine = page.locator('.registration', { hasText: '李*宇' });
   await mine.locator('.dc-reg__status', { hasText: '已报名' }).waitFor();
   await mine.locator('.registration__reason', { hasText: '报名截止后按优先档次摇号' }).waitFor();
-  await shot(page, 'registered');
+  await shot(page, 'daycare-registered');
 
   // The window closes: move the business clock past the close and fire the timer now.
   await post('/api/_local/clock', { offsetMs: 3 * 86400_000 + 10 * 60_000 }); // a fresh server starts at offset 0
@@ -77,7 +66,7 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   // She declared 双职工小微企业 (tier 1): 9 tier-1 families for 30 places, so she is admitted.
   await mine.locator('.dc-reg__status', { hasText: '已录取' }).waitFor();
   await mine.locator('.registration__reason', { hasText: /第1档·双职工且在小微企业工作；摇号排序第 \d+ 位，在 30 个名额内，已录取/ }).waitFor();
-  await shot(page, 'admitted');
+  await shot(page, 'daycare-admitted');
 
   // The seed is now public on the campaign page.
   await page.goto(`${app.url}/#/packages/daycare/index/index`);
@@ -87,16 +76,16 @@ it('a parent adds a child, signs up, the window closes and the result and reason
 
 it('the district admin sees demand vs capacity per slot; the site staff see the roster with full names', async () => {
   const page = await openPhone(browser, app.url);
-  await actAs(page, 'district_admin', '/packages/admin/daycare/figures/index');
+  await actAs(page, app, 'district_admin', '/packages/admin/daycare/figures/index');
   await page.locator('.admin-campaign', { hasText: '北仑区' }).locator('.dc-campaign__head').click();
   await page.locator('.figure-row', { hasText: '新碶街道职工子女暑托班 · 第一期 一至三年级' }).getByText(/录取 30/).waitFor();
   await page.locator('.dc-admin-figures canvas').first().waitFor();
-  await shot(page, 'admin-figures');
+  await shot(page, 'daycare-admin-figures');
   // Admin lists show masked names only.
   expect(await page.locator('.dc-admin-figures').innerText()).not.toContain('李小宇');
 
-  await actAs(page, 'member', '/packages/daycare/staff/index');
+  await actAs(page, app, 'member', '/packages/daycare/staff/index');
   await page.locator('.staff-slot', { hasText: '第一期 一至三年级' }).locator('.dc-campaign__head').click();
   await page.locator('.roster-row', { hasText: '李小宇' }).waitFor();
-  await shot(page, 'staff-roster');
+  await shot(page, 'daycare-staff-roster');
 });

@@ -87,3 +87,42 @@ export async function openPhone(browser: Browser, url: string): Promise<Page> {
   await page.goto(url);
   return page;
 }
+
+/**
+ * A new phone page acting as `persona` (set in localStorage before the app's first load; later
+ * switches go through the 切换身份 sheet or `actAs`), opened at `#path`.
+ */
+export async function openAs(
+  browser: Browser,
+  app: Pick<RunningApp, 'url'>,
+  persona: string,
+  path: string,
+  options: { deviceScaleFactor?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    locale: 'zh-CN',
+  });
+  await context.addInitScript((p) => {
+    if (!window.localStorage.getItem('localPersona')) window.localStorage.setItem('localPersona', p);
+  }, persona);
+  const page = await context.newPage();
+  await page.goto(`${app.url}/#${path}`);
+  return page;
+}
+
+/** Switch an open page to another persona and open `#hash` with a fresh load. */
+export async function actAs(page: Page, app: Pick<RunningApp, 'url'>, persona: string, hash: string): Promise<void> {
+  await page.evaluate((p) => window.localStorage.setItem('localPersona', p), persona);
+  await page.goto(`${app.url}/#${hash}`);
+  await page.reload();
+}
+
+/** With E2E_SHOTS=<dir>, save a full-page screenshot (after the page transition settles). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: options.fullPage ?? true });
+}

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+import { launchBrowser, openAs, startApp, type RunningApp } from './harness';
 import { withCheckChar } from '../../shared/member/idNumber';
 import { qrMatrix } from '../../miniprogram/components/qrMatrix';
 
@@ -38,15 +38,6 @@ async function switchPersona(page: Page, name: string): Promise<void> {
   await page.locator('.persona-item', { hasText: name }).click();
 }
 
-async function openAs(persona: string, path: string): Promise<Page> {
-  const page = await openPhone(browser, 'about:blank');
-  // Only before the first load: later switches go through the 切换身份 sheet.
-  await page.context().addInitScript((p) => {
-    if (!window.localStorage.getItem('localPersona')) window.localStorage.setItem('localPersona', p);
-  }, persona);
-  await page.goto(`${app.url}/#${path}`);
-  return page;
-}
 
 /** Rebuild each QR row's modules from its hard-stop gradient (colour start, colour end pairs). */
 async function renderedModules(page: Page): Promise<boolean[][]> {
@@ -77,7 +68,7 @@ function filesUnder(dir: string): string[] {
 
 it('a worker joins, the district union approves, the card shows a working QR code, and the ID number is never stored', async () => {
   // 1. 陈晓 (not a member) fills the join form.
-  const worker = await openAs('guest', '/packages/member/join/index');
+  const worker = await openAs(browser, app, 'guest', '/packages/member/join/index');
   await worker.getByText('提交入会申请').waitFor();
   await textbox(worker, '与身份证一致').fill('陈晓');
   // A wrong check character is caught on the page before anything is sent.
@@ -134,7 +125,7 @@ it('a worker joins, the district union approves, the card shows a working QR cod
   if (process.env.E2E_SCREENSHOTS) await worker.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'member-card.png') });
 
   // 4. The district admin's verify page accepts the token shown on the card.
-  const staff = await openAs('district_admin', '/packages/admin/member/verify/index');
+  const staff = await openAs(browser, app, 'district_admin', '/packages/admin/member/verify/index');
   await staff.locator('.verify-token textarea').fill(token);
   await staff.locator('.verify-submit').click();
   await staff.locator('.verify-result', { hasText: '会员身份有效' }).waitFor();
