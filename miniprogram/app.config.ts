@@ -49,7 +49,7 @@ export default defineAppConfig({
     // Union admins' pages (工会工作台). Every domain adds its admin pages here as
     // '<domain>/<page>/index' (files in miniprogram/packages/admin/<domain>/) and links them
     // from packages/admin/entries.ts. Charts (components/charts) may only be used from subpackages.
-    { root: 'packages/admin', pages: ['dashboard/index', 'member/review/index', 'member/import/index', 'member/verify/index', 'recuperation/applicants/index', 'recuperation/batches/index', 'recuperation/units/index', 'recuperation/subsidy/index', 'recuperation/figures/index', 'daycare/figures/index', 'daycare/create/index', 'content/list/index', 'content/edit/index', 'content/roster/index', 'content/figures/index'] },
+    { root: 'packages/admin', pages: ['dashboard/index', 'member/review/index', 'member/import/index', 'member/verify/index', 'recuperation/applicants/index', 'recuperation/batches/index', 'recuperation/units/index', 'recuperation/subsidy/index', 'recuperation/figures/index', 'daycare/figures/index', 'daycare/create/index', 'content/list/index', 'content/edit/index', 'content/roster/index', 'content/figures/index', 'benefit/index/index', 'benefit/create/index', 'benefit/redeem/index', 'benefit/figures/index'] },
     // Membership (入会 / 申请进度 / 会员卡 / 认领).
     { root: 'packages/member', pages: ['join/index', 'status/index', 'card/index', 'claim/index'] },
     // Recuperation (职工疗休养): batches, apply, my applications.
@@ -58,8 +58,8 @@ export default defineAppConfig({
     { root: 'packages/daycare', pages: ['index/index', 'children/index', 'mine/index', 'staff/index'] },
     // Publishing to followers (活动与资讯): post, union page, follows, my sign-ups, 消息.
     { root: 'packages/content', pages: ['post/index', 'union/index', 'unions/index', 'mine/index', 'inbox/index'] },
-    // Friday benefit drops (周五福利): 我的福利 (codes + QR) and the union's drop admin (publish, 核销, figures).
-    { root: 'packages/benefit', pages: ['mine/index', 'admin/index/index', 'admin/create/index', 'admin/redeem/index', 'admin/figures/index'] },
+    // Friday benefit drops (周五福利): 我的福利 (codes + QR). The drop admin lives in packages/admin/benefit.
+    { root: 'packages/benefit', pages: ['mine/index'] },
   ],
   lazyCodeLoading: 'requiredComponents',
 });

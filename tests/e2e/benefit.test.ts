@@ -33,7 +33,7 @@ async function api<T>(persona: string, action: string, data: unknown): Promise<T
 
 it('admin publishes, time moves to the opening, the member claims and sees the code, the admin redeems it', async () => {
   const title = `端到端测试流量包 ${Date.now() % 10000}`;
-  const admin = await openAs(browser, app, 'district_admin', '/packages/benefit/admin/create/index');
+  const admin = await openAs(browser, app, 'district_admin', '/packages/admin/benefit/create/index');
   await admin.locator('input[name="title"], [name="title"] input').first().fill(title);
   await admin.locator('[name="stock"] input, input[name="stock"]').first().fill('3');
   await shot(admin, 'admin-create');
@@ -67,7 +67,7 @@ it('admin publishes, time moves to the opening, the member claims and sees the c
   await member.locator('.bf-claim', { hasText: title }).locator('.qr-code').waitFor();
   await shot(member, 'mine');
 
-  const redeem = await openAs(browser, app, 'district_admin', '/packages/benefit/admin/redeem/index');
+  const redeem = await openAs(browser, app, 'district_admin', '/packages/admin/benefit/redeem/index');
   await redeem.locator('[name="code"] input, input[name="code"]').first().fill(code.toLowerCase());
   await redeem.getByText('核销', { exact: true }).click();
   await redeem.locator('.bf-result--ok', { hasText: '核销成功' }).waitFor();
@@ -79,7 +79,7 @@ it('admin publishes, time moves to the opening, the member claims and sees the c
   await member.reload();
   await member.locator('.bf-claim', { hasText: title }).getByText('已核销').first().waitFor();
 
-  const figures = await openAs(browser, app, 'district_admin', `/packages/benefit/admin/figures/index?dropId=${drop!.id}`);
+  const figures = await openAs(browser, app, 'district_admin', `/packages/admin/benefit/figures/index?dropId=${drop!.id}`);
   await figures.getByText('领取趋势', { exact: false }).waitFor();
   await figures.locator('.bf-stat', { hasText: '已核销' }).getByText('1', { exact: true }).waitFor();
   await shot(figures, 'figures');

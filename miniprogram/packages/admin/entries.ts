@@ -34,7 +34,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     key: 'service',
     title: '服务与活动',
     entries: [
-      { key: 'drops', title: '周五福利', desc: '创建福利场次，核销兑换码，查看领取趋势', target: { kind: 'page', url: '/packages/benefit/admin/index/index' } },
+      { key: 'drops', title: '周五福利', desc: '创建福利场次，核销兑换码，查看领取趋势', target: { kind: 'page', url: '/packages/admin/benefit/index/index' } },
       { key: 'camp', title: '暑托班', desc: '开设班次，对比报名需求与名额', target: { kind: 'page', url: '/packages/admin/daycare/figures/index' } },
       { key: 'rest', title: '职工疗休养', desc: '发布批次，查看各单位名额使用', target: { kind: 'page', url: '/packages/admin/recuperation/applicants/index' } },
       { key: 'publish', title: '活动与资讯', desc: '发布给关注者，查看阅读与报名', target: { kind: 'page', url: '/packages/admin/content/list/index' } },

@@ -14,7 +14,7 @@ import { DROP_KINDS, DROP_KIND_LABELS, DROP_MODES, DROP_MODE_LABELS, type DropKi
 import { defaultOpening } from '../../../../../shared/benefit/rules';
 import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
 import { formatBusiness, fromBusinessWallClock } from '../../../../../shared/time';
-import '../../benefit.css';
+import '../../../benefit/benefit.css';
 
 export default function CreateDropPage() {
   const { state, reload } = useRemote(api.benefit.adminList);
@@ -60,7 +60,7 @@ export default function CreateDropPage() {
     requestId.current = newRequestId();
     await Taro.showToast({ title: '已发布', icon: 'success' });
     if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-    else void Taro.redirectTo({ url: '/packages/benefit/admin/index/index' });
+    else void Taro.redirectTo({ url: '/packages/admin/benefit/index/index' });
   };
 
   return (

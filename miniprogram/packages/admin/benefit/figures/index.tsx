@@ -7,7 +7,7 @@ import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { LineChart } from '../../../../components/charts';
 import { formatBusiness } from '../../../../../shared/time';
-import '../../benefit.css';
+import '../../../benefit/benefit.css';
 
 async function exportCsv(dropId: string): Promise<void> {
   const res = await api.benefit.exportCsv(dropId);

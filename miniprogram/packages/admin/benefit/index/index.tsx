@@ -9,7 +9,7 @@ import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { DROP_KIND_LABELS, DROP_MODE_LABELS } from '../../../../../shared/benefit/kinds';
 import { formatBusiness, formatBusinessFriendly } from '../../../../../shared/time';
-import '../../benefit.css';
+import '../../../benefit/benefit.css';
 
 export default function AdminDropsPage() {
   const { state, reload } = useRemote(api.benefit.adminList);
@@ -21,10 +21,10 @@ export default function AdminDropsPage() {
   return (
     <View className='page'>
       <View className='card'>
-        <Button className='bf-primary' onClick={() => Taro.navigateTo({ url: '/packages/benefit/admin/create/index' })}>
+        <Button className='bf-primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/benefit/create/index' })}>
           发布福利
         </Button>
-        <Button className='bf-secondary' onClick={() => Taro.navigateTo({ url: '/packages/benefit/admin/redeem/index' })}>
+        <Button className='bf-secondary' onClick={() => Taro.navigateTo({ url: '/packages/admin/benefit/redeem/index' })}>
           兑换码核销
         </Button>
       </View>
@@ -38,7 +38,7 @@ export default function AdminDropsPage() {
           <EmptyState title='还没有发布福利' hint='点“发布福利”创建第一场，默认下周五 10:00 开抢' />
         ) : (
           state.data.drops.map((d) => (
-            <View key={d.id} className='bf-claim' data-drop={d.id} onClick={() => Taro.navigateTo({ url: `/packages/benefit/admin/figures/index?dropId=${d.id}` })}>
+            <View key={d.id} className='bf-claim' data-drop={d.id} onClick={() => Taro.navigateTo({ url: `/packages/admin/benefit/figures/index?dropId=${d.id}` })}>
               <View className='bf-row'>
                 <Text className='bf-title'>{d.title}</Text>
                 <Text className='bf-badge'>{DROP_MODE_LABELS[d.mode]}</Text>

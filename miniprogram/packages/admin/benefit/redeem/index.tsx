@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { formatBusiness } from '../../../../../shared/time';
-import '../../benefit.css';
+import '../../../benefit/benefit.css';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
 
