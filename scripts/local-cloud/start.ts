@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   console.log(`  H5 演示：     ${cloud.appUrl}/`);
   console.log(`  数据库接口：  ${cloud.dbUrl}`);
   console.log(`  数据目录：    ${dataDir}`);
-  console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local node your-script.js`);
+  console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local TENCENTCLOUD=true node your-script.js`);
   console.log('按 Ctrl-C 停止');
 
   let stopping = false;
