@@ -32,6 +32,8 @@ export interface PostDoc {
   waitlisted: number;
   checkedIn: number;
   readCount: number;
+  /** When the 24-hour reminder went to signed-up members (activities only). */
+  remindedAt?: Date | null;
   version: number;
   createdBy: string;
   createdAt: Date;
