@@ -138,8 +138,13 @@ export async function offerNext(ctx: BaseContext, campaign: CampaignDoc, slot: S
   return null;
 }
 
-export async function notifyResult(ctx: BaseContext, reg: RegistrationDoc, slot: SlotDoc, event: 'admitted' | 'waitlisted' | 'expired'): Promise<void> {
-  const titles = { admitted: '暑托班录取通知', waitlisted: '暑托班候补通知', expired: '暑托班递补已逾期' };
+export async function notifyResult(
+  ctx: BaseContext,
+  reg: RegistrationDoc,
+  slot: SlotDoc,
+  event: 'admitted' | 'waitlisted' | 'expired' | 'not_admitted',
+): Promise<void> {
+  const titles = { admitted: '暑托班录取通知', waitlisted: '暑托班候补通知', expired: '暑托班递补已逾期', not_admitted: '暑托班未能录取' };
   await notify(ctx, {
     openid: reg.guardianOpenid,
     category: 'daycare',

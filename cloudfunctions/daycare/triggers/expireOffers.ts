@@ -42,6 +42,8 @@ async function closeStartedWaitlists(ctx: BaseContext): Promise<number> {
       if (!(await transition(ctx, reg._id, 'waitlisted', { status: 'not_admitted', reason }))) continue;
       await releaseHold(ctx, reg);
       await audit(ctx, { campaignId: reg.campaignId, slotId: slot._id, registrationId: reg._id, event: 'not_admitted', actor: 'system', detail: '开班后候补关闭' });
+      // The family learns the outcome instead of finding a silent status change.
+      await notifyResult(ctx, { ...reg, status: 'not_admitted', reason }, slot, 'not_admitted');
       closed += 1;
     }
     await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ waitlistClosed: true });
