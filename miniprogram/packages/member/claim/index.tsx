@@ -15,6 +15,7 @@ import type { MemberCardView } from '../../../../shared/member/schemas';
 import { idNumberProblem, realNameProblem } from '../join/validate';
 import { MEMBER_PAGES } from '../routes';
 import '../member.css';
+import { PrivacyConsent } from '../components/PrivacyConsent';
 
 export default function ClaimPage() {
   const [realName, setRealName] = useState('');
@@ -102,21 +103,7 @@ export default function ClaimPage() {
         </View>
       </View>
       <View className='card'>
-        <View className='mconsent' onClick={() => setConsent((c) => !c)}>
-          <View className={`mconsent__box ${consent ? 'mconsent__box--on' : ''}`}>{consent ? <Text>✓</Text> : null}</View>
-          <Text>
-            我已阅读并同意
-            <Text
-              className='mconsent__link'
-              onClick={(e) => {
-                e.stopPropagation();
-                void Taro.navigateTo({ url: '/pages/privacy/index' });
-              }}
-            >
-              《用户隐私保护指引》
-            </Text>
-          </Text>
-        </View>
+        <PrivacyConsent checked={consent} onToggle={() => setConsent((c) => !c)} />
         {serverError ? <Text className='mserver-error'>{serverError}</Text> : null}
         <Button className={`mbtn ${submitting ? 'mbtn--disabled' : ''}`} disabled={submitting || undefined} onClick={() => void submit()}>
           {submitting ? '正在认领…' : '认领会员卡'}

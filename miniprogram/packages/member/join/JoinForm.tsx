@@ -5,7 +5,6 @@
  * failure so one tap never files twice.
  */
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { newRequestId } from '../../../services/requestId';
@@ -15,6 +14,7 @@ import { normalizeName } from '../../../../shared/member/mask';
 import type { ApplicationView, ApplyRequest } from '../../../../shared/member/schemas';
 import UnionPicker, { type UnionChoice } from './UnionPicker';
 import { employerProblem, idNumberProblem, phoneProblem, realNameProblem } from './validate';
+import { PrivacyConsent } from '../components/PrivacyConsent';
 
 type SelfTag = (typeof SELF_DECLARED_TAGS)[number];
 type FieldKey = 'realName' | 'idNumber' | 'phone' | 'employer';
@@ -149,22 +149,7 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
       </View>
 
       <View className='card'>
-        <View className='mconsent' onClick={() => setConsent((c) => !c)}>
-          <View className={`mconsent__box ${consent ? 'mconsent__box--on' : ''}`}>{consent ? <Text>✓</Text> : null}</View>
-          <Text>
-            我已阅读并同意
-            <Text
-              className='mconsent__link'
-              onClick={(e) => {
-                e.stopPropagation();
-                void Taro.navigateTo({ url: '/pages/privacy/index' });
-              }}
-            >
-              《用户隐私保护指引》
-            </Text>
-            ，同意工会为办理入会收集上述信息
-          </Text>
-        </View>
+        <PrivacyConsent checked={consent} onToggle={() => setConsent((c) => !c)} purpose='，同意工会为办理入会收集上述信息' />
         {serverError ? <Text className='mserver-error'>{serverError}</Text> : null}
         <Button className={`mbtn join-submit ${submitting ? 'mbtn--disabled' : ''}`} disabled={submitting || undefined} onClick={() => void submit()}>
           {submitting ? '正在提交…' : '提交入会申请'}
