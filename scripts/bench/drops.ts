@@ -20,6 +20,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readline from 'node:readline';
@@ -56,20 +57,42 @@ interface Shot {
 }
 
 function startCloud(dataDir: string): Promise<{ child: ChildProcess; appUrl: string; dbUrl: string }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
     child.once('exit', (code) => reject(new Error(`local cloud exited (${code})`)));
   });
 }
 
-async function call<T>(appUrl: string, action: string, data: unknown, who: Record<string, string>): Promise<{ result: Result<T>; header: string }> {
-  const res = await fetch(`${appUrl}/api/functions/benefit`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...who },
-    body: JSON.stringify({ action, data, requestId: `bench${Math.random().toString(36).slice(2, 12)}` }),
+/**
+ * The load generator's own HTTP client: node:http with one kept-alive socket per client, as a
+ * browser keeps its connection open. (Global fetch costs the generator ~0.5 of the machine's 2
+ * cores at this rate, CPU the local cloud under test would otherwise get.)
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 1024 });
+
+function call<T>(appUrl: string, action: string, data: unknown, who: Record<string, string>): Promise<{ result: Result<T>; header: string }> {
+  const body = JSON.stringify({ action, data, requestId: `bench${Math.random().toString(36).slice(2, 12)}` });
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${appUrl}/api/functions/benefit`, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...who },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve({ result: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Result<T>, header: String(res.headers['x-local-db-requests'] ?? '') });
+        } catch (err) {
+          reject(err as Error);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  return { result: (await res.json()) as Result<T>, header: res.headers.get('x-local-db-requests') ?? '' };
 }
 
 async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,14 +1,25 @@
 /**
- * The function host: loads the bundled functions from dist/functions (the deployed artefacts)
- * and invokes them the way CloudBase does, `main(event, context)`, with the caller's identity
- * in `context.environment` for each call. Nothing about the caller is stored in process state,
- * so concurrent invocations cannot see each other's identity.
+ * The function host: runs the bundled functions from dist/functions (the deployed artefacts) the
+ * way CloudBase does, `main(event, context)`, with the caller's identity in `context.environment`
+ * for each call. Nothing about the caller is stored in process state, so concurrent invocations
+ * cannot see each other's identity.
+ *
+ * The bundles run in a thread of their own, one "instance" (instance-thread.cjs): its own module
+ * state and its own SDK with its sockets, as a CloudBase instance has, and its own core, so the
+ * HTTP front door here and the database in its thread do not queue behind function code. An
+ * instance that dies fails the invocations it was running (INTERNAL) and a new one starts.
+ *
+ * Each function runs at most `concurrency` invocations at once, like CloudBase's 单实例多并发
+ * setting; later calls wait their turn, in order. The default, 10, is what the SDK's keep-alive
+ * agent keeps open (maxFreeSockets 10): with more requests in flight it closes and reopens
+ * sockets continually, which under a claim storm cost more CPU than the claims themselves.
  */
-import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { Clock } from './clock';
+import type { CountSlots } from './db/stats';
 
 export interface TriggerConfig {
   name: string;
@@ -17,7 +28,6 @@ export interface TriggerConfig {
 }
 export interface LoadedFunction {
   name: string;
-  main: (event: unknown, context: unknown) => Promise<unknown>;
   triggers: TriggerConfig[];
   timeoutMs: number;
 }
@@ -40,11 +50,121 @@ export interface Caller {
 export const LOCAL_APPID = 'wx_local_demo_appid';
 const ENV_ID = 'local';
 
-let counter = 0;
-/** Invocation ids carry no '-': the database reads everything before the first '-' of seqId. */
-function newInvocationId(): string {
-  counter = (counter + 1) % 1e9;
-  return `inv${counter.toString(36)}${randomBytes(4).toString('hex')}`;
+export const DEFAULT_CONCURRENCY = 10;
+const CRASHED = { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
+const TIMED_OUT = { ok: false, error: { code: 'INTERNAL', message: '服务处理超时，请稍后再试' } };
+
+type InstanceMessage =
+  | { type: 'ready'; names: string[] }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'crashed'; id: number; message: string }
+  | { type: 'console'; method: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string };
+
+/** A FIFO semaphore: at most `limit` holders; the others wait in arrival order. */
+class Gate {
+  private busy = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  enter(): Promise<void> | undefined {
+    if (this.busy < this.limit) {
+      this.busy++;
+      return undefined;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next(); // the place passes straight to the next caller
+    else this.busy--;
+  }
+}
+
+/** One instance thread and the invocations it is running. */
+class Instance {
+  private readonly running = new Map<number, (result: unknown) => void>();
+  private nextId = 1;
+  private dead = false;
+
+  private constructor(private readonly worker: Worker) {}
+
+  static start(dir: string, names: string[], env: Record<string, string>, onExit: (instance: Instance) => void): Promise<Instance> {
+    const worker = new Worker(join(__dirname, 'instance-thread.cjs'), { workerData: { dir, names }, env });
+    const instance = new Instance(worker);
+    return new Promise((resolve, reject) => {
+      worker.on('message', (msg: InstanceMessage) => {
+        if (msg.type === 'ready') resolve(instance);
+        else if (msg.type === 'failed') reject(new Error(`function instance failed to start: ${msg.message}`));
+        else instance.onMessage(msg);
+      });
+      worker.once('error', (err) => {
+        reject(err);
+        console.error(JSON.stringify({ level: 'error', msg: 'function instance crashed', error: String(err) }));
+      });
+      worker.once('exit', () => {
+        instance.dead = true;
+        for (const settle of instance.running.values()) settle(CRASHED);
+        instance.running.clear();
+        onExit(instance);
+      });
+    });
+  }
+
+  /** Runs one invocation; past `timeoutMs` it answers INTERNAL and drops the late answer. */
+  run(name: string, event: unknown, context: unknown, timeoutMs: number): Promise<unknown> {
+    if (this.dead) return Promise.resolve(CRASHED);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.running.delete(id);
+        resolve(TIMED_OUT);
+      }, timeoutMs);
+      this.running.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.worker.postMessage({ type: 'invoke', id, name, event, context });
+    });
+  }
+
+  private onMessage(msg: InstanceMessage): void {
+    if (msg.type === 'console') {
+      console[msg.method](msg.text);
+      return;
+    }
+    if (msg.type !== 'result' && msg.type !== 'crashed') return;
+    const settle = this.running.get(msg.id);
+    if (!settle) return;
+    this.running.delete(msg.id);
+    if (msg.type === 'result') {
+      settle(msg.result);
+      return;
+    }
+    // The router catches everything; this is a last line for a function that does not use it.
+    console.error(JSON.stringify({ level: 'error', msg: 'function crashed', error: msg.message }));
+    settle(CRASHED);
+  }
+
+  async stop(): Promise<void> {
+    this.dead = true;
+    await this.worker.terminate();
+  }
+
+  /** Stops once the invocations it is running have answered (new ones go elsewhere). */
+  retire(): void {
+    if (this.running.size === 0) {
+      void this.stop();
+      return;
+    }
+    const check = setInterval(() => {
+      if (this.running.size > 0) return;
+      clearInterval(check);
+      void this.stop();
+    }, 50);
+  }
 }
 
 /**
@@ -64,38 +184,74 @@ export function configureSdkEnvironment(dbUrl: string): void {
 
 export class FunctionHost {
   private readonly functions = new Map<string, LoadedFunction>();
+  private readonly gates = new Map<string, Gate>();
+  private instance: Promise<Instance> | null = null;
+  private readonly envChanges: Record<string, string | undefined> = {};
+  private closed = false;
 
   constructor(
     private readonly options: {
       functionsDir: string;
       clock: Clock;
-      takeDbCounts: (invocationId: string) => Promise<DbCounts>;
+      /** Per-invocation database request counters (shared with the database thread). */
+      counts: CountSlots;
+      /** Invocations of one function running at once (default 10). */
+      concurrency?: number;
     },
   ) {}
 
-  load(): LoadedFunction[] {
+  /** Reads the bundles' configs and starts the instance that runs them. */
+  async start(): Promise<LoadedFunction[]> {
     const dir = this.options.functionsDir;
     if (!existsSync(dir)) throw new Error(`no built functions in ${dir}; run npm run build:functions`);
-    // Node's own require, not a test runner's module registry: the bundles are plain CommonJS.
-    const load = createRequire(join(dir, 'package.json'));
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const file = join(dir, entry.name, 'index.js');
-      if (!existsSync(file)) continue;
-      const mod = load(file) as { main?: LoadedFunction['main'] };
-      if (typeof mod.main !== 'function') throw new Error(`${file} does not export main`);
+      if (!entry.isDirectory() || !existsSync(join(dir, entry.name, 'index.js'))) continue;
       const config = JSON.parse(readFileSync(join(dir, entry.name, 'config.json'), 'utf8')) as {
         triggers?: TriggerConfig[];
         timeout?: number;
       };
       this.functions.set(entry.name, {
         name: entry.name,
-        main: mod.main,
         triggers: config.triggers ?? [],
         timeoutMs: (config.timeout ?? 20) * 1000,
       });
+      this.gates.set(entry.name, new Gate(this.options.concurrency ?? DEFAULT_CONCURRENCY));
     }
-    return [...this.functions.values()];
+    await this.currentInstance();
+    return this.list();
+  }
+
+  /**
+   * Changes the functions' environment variables (undefined removes one), as editing a
+   * function's configuration does in CloudBase: running invocations finish where they are,
+   * later ones run in a new instance that has the new values.
+   */
+  async setEnvironment(vars: Record<string, string | undefined>): Promise<void> {
+    Object.assign(this.envChanges, vars);
+    const old = this.instance;
+    this.instance = null;
+    if (old) await old.then((i) => i.retire(), () => undefined);
+    await this.currentInstance();
+  }
+
+  /** The instance's environment: this thread's at start, plus the changes made since. */
+  private environment(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...this.envChanges })) if (v !== undefined) env[k] = v;
+    return env;
+  }
+
+  private currentInstance(): Promise<Instance> {
+    if (!this.instance) {
+      const starting = Instance.start(this.options.functionsDir, [...this.functions.keys()], this.environment(), () => {
+        if (this.instance === starting) this.instance = null; // the next invocation starts a new one
+      });
+      this.instance = starting;
+      starting.catch(() => {
+        if (this.instance === starting) this.instance = null;
+      });
+    }
+    return this.instance;
   }
 
   has(name: string): boolean {
@@ -108,8 +264,23 @@ export class FunctionHost {
 
   async invoke(name: string, event: unknown, caller: Caller = {}): Promise<InvokeResult> {
     const fn = this.functions.get(name);
-    if (!fn) throw new Error(`unknown function ${name}`);
-    const invocationId = newInvocationId();
+    const gate = this.gates.get(name);
+    if (!fn || !gate) throw new Error(`unknown function ${name}`);
+    await gate.enter();
+    const started = Date.now();
+    // The id names this invocation's counter slot; it carries no '-' (the database reads
+    // everything before the first '-' of a request's seqId).
+    const { slot, invocationId } = this.options.counts.claim(randomBytes(4).toString('hex'));
+    let result: unknown;
+    try {
+      result = await this.run(fn, event, this.contextFor(fn, invocationId, caller));
+    } finally {
+      gate.leave();
+    }
+    return { result, invocationId, db: this.options.counts.read(slot), ms: Date.now() - started };
+  }
+
+  private contextFor(fn: LoadedFunction, invocationId: string, caller: Caller): Record<string, unknown> {
     const environment: Record<string, string> = {
       TCB_ENV: ENV_ID,
       SCF_NAMESPACE: ENV_ID,
@@ -120,39 +291,36 @@ export class FunctionHost {
       environment.WX_OPENID = caller.openid;
       environment.WX_APPID = caller.appid ?? LOCAL_APPID;
     }
-    const context = {
+    return {
       request_id: invocationId,
       // The SDK prefixes the seqId of every database request with this, which is how the
       // local database attributes requests to this invocation.
       eventID: invocationId,
-      function_name: name,
+      function_name: fn.name,
       function_version: '$LATEST',
       namespace: ENV_ID,
       memory_limit_in_mb: 256,
       time_limit_in_ms: fn.timeoutMs,
       environment: JSON.stringify(environment),
     };
-    const started = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    let result: unknown;
+  }
+
+  private async run(fn: LoadedFunction, event: unknown, context: Record<string, unknown>): Promise<unknown> {
+    if (this.closed) return CRASHED;
+    let instance: Instance;
     try {
-      result = await Promise.race([
-        fn.main(event, context),
-        new Promise((resolve) => {
-          timer = setTimeout(
-            () => resolve({ ok: false, error: { code: 'INTERNAL', message: '服务处理超时，请稍后再试' } }),
-            fn.timeoutMs,
-          );
-        }),
-      ]);
+      instance = await this.currentInstance();
     } catch (err) {
-      // The router catches everything; this is a last line for a function that does not use it.
-      console.error(JSON.stringify({ level: 'error', msg: 'function crashed', fn: name, rid: invocationId, error: String(err) }));
-      result = { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
-    } finally {
-      clearTimeout(timer);
+      console.error(JSON.stringify({ level: 'error', msg: 'function instance unavailable', fn: fn.name, error: String(err) }));
+      return CRASHED;
     }
-    const ms = Date.now() - started;
-    return { result, invocationId, db: await this.options.takeDbCounts(invocationId), ms };
+    return instance.run(fn.name, event, context, fn.timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const instance = this.instance;
+    this.instance = null;
+    if (instance) await instance.then((i) => i.stop(), () => undefined);
   }
 }

@@ -3,7 +3,6 @@
  * the cloud functions, their timer triggers and the H5 build. `npm start` and the integration
  * tests both start it through `startLocalCloud`.
  */
-import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -32,6 +31,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   clockOffsetMs?: number;
   runTimers?: boolean;
+  /** Invocations of one function running at once; later ones wait (default 10, functions.ts). */
+  functionConcurrency?: number;
 }
 
 export interface LocalCloud {
@@ -47,9 +48,6 @@ export interface LocalCloud {
 }
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  // The SDK's keep-alive agent queues one 'connect' listener per waiting request on a socket;
-  // under a claim storm that passes Node's default warning threshold of 10 without leaking.
-  EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 256);
   const bindHost = options.bindHost ?? '127.0.0.1';
   mkdirSync(options.dataDir, { recursive: true });
   const clock = createClock(options.clockOffsetMs ?? 0);
@@ -68,9 +66,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const host = new FunctionHost({
     functionsDir: options.functionsDir ?? join(ROOT, 'dist/functions'),
     clock,
-    takeDbCounts: (id) => db.takeCounts(id),
+    counts: db.counts,
+    concurrency: options.functionConcurrency,
   });
-  host.load();
+  await host.start();
   const triggers = new TriggerRunner(host, clock);
   if (options.runTimers !== false) triggers.start();
 
@@ -97,6 +96,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       triggers.stop();
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await host.close();
       await db.close();
     },
   };

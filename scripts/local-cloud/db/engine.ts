@@ -20,7 +20,7 @@ import {
   type FindOptions, type Plan, plan,
   applyUpdate, asQuery, compileQuery, compileUpdate, exactIds, findEntries, isDocId, project, upsertSeed,
 } from './query'
-import { Stats } from './stats'
+import { CountSlots, Stats } from './stats'
 import { Storage, checkCollectionName, idKey, type Collection, type CollectionSpec, type Doc, type DocId, type Entry, type WriteOp } from './storage'
 import { TxnManager, type Txn } from './transactions'
 
@@ -33,6 +33,8 @@ export interface EngineOptions {
   collections?: CollectionSpec[]
   /** Max parsed documents kept in memory (default 50 000). */
   cacheSize?: number
+  /** Shared per-invocation counters the function host reads (stats.ts). */
+  countSlots?: SharedArrayBuffer
 }
 export interface ExecuteOptions {
   /** The `seqId` query parameter of the request (`<invocationId>-<suffix>`). */
@@ -70,7 +72,7 @@ export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? Date.now
   const storage = new Storage(options.file, options.cacheSize)
   const txns = new TxnManager(storage, clock)
-  const stats = new Stats()
+  const stats = new Stats(options.countSlots ? new CountSlots(options.countSlots) : undefined)
   for (const spec of options.collections ?? []) storage.ensureCollection(spec)
   const reqPrefix = randomBytes(4).toString('hex')
   let reqCounter = 0

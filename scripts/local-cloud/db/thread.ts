@@ -5,13 +5,14 @@
  */
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Counts } from './stats'
+import { CountSlots } from './stats'
 import type { CollectionSpec } from './storage'
 
 export interface DbThread {
   url: string
   port: number
-  takeCounts(invocationId: string): Promise<Counts>
+  /** Per-invocation request counters shared with the database thread. */
+  counts: CountSlots
   close(): Promise<void>
 }
 
@@ -23,7 +24,8 @@ export async function startDbThread(opts: {
   /** Float64Array over a SharedArrayBuffer: element 0 is the clock offset in ms. */
   clockOffset: SharedArrayBuffer
 }): Promise<DbThread> {
-  const worker = new Worker(join(__dirname, 'worker-boot.cjs'), { workerData: opts })
+  const counts = new CountSlots()
+  const worker = new Worker(join(__dirname, 'worker-boot.cjs'), { workerData: { ...opts, countSlots: counts.buffer } })
   const pending = new Map<number, (msg: Record<string, unknown>) => void>()
   let nextId = 1
   const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
@@ -55,11 +57,7 @@ export async function startDbThread(opts: {
   return {
     url: ready.url,
     port: ready.port,
-    async takeCounts(invocationId) {
-      if (closed) return { reads: 0, writes: 0, total: 0 }
-      const reply = await ask({ type: 'take', invocationId })
-      return reply.counts as Counts
-    },
+    counts,
     async close() {
       if (closed) return
       closed = true

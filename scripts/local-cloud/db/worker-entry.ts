@@ -1,8 +1,8 @@
 /**
- * Runs inside a worker thread: the engine and its HTTP server, so the database uses the second
- * core while the function host (SDK, signing, the app server) keeps the main thread. The main
- * thread shares the clock offset through a SharedArrayBuffer and asks for per-invocation
- * request counts by message.
+ * Runs inside a worker thread: the engine and its HTTP server, so the database has a core of its
+ * own instead of queueing behind function code. The main thread shares the clock offset and the
+ * per-invocation request counters (stats.ts CountSlots) through SharedArrayBuffers, so neither
+ * needs a message per request.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { CollectionSpec } from './storage'
@@ -15,21 +15,18 @@ interface Init {
   host: string
   collections: CollectionSpec[]
   clockOffset: SharedArrayBuffer
+  countSlots: SharedArrayBuffer
 }
 
-type Request = { id: number; type: 'take'; invocationId: string } | { id: number; type: 'close' }
+type Request = { id: number; type: 'close' }
 
 async function main(): Promise<void> {
   const init = workerData as Init
   const offset = new Float64Array(init.clockOffset)
-  const engine = createEngine({ file: init.file, clock: () => Date.now() + offset[0], collections: init.collections })
+  const engine = createEngine({ file: init.file, clock: () => Date.now() + offset[0], collections: init.collections, countSlots: init.countSlots })
   const server = await startDbServer({ engine, port: init.port, host: init.host })
   const port = parentPort!
   port.on('message', (msg: Request) => {
-    if (msg.type === 'take') {
-      port.postMessage({ id: msg.id, counts: engine.stats.take(msg.invocationId) })
-      return
-    }
     void server.close().then(() => {
       engine.close()
       port.postMessage({ id: msg.id, closed: true })

@@ -105,7 +105,8 @@ it('a failing transport is retried with backoff and recorded as failed after the
     status: 'pending', attempts: 0, createdAt: new Date(now), nextAttemptAt: new Date(now), sentAt: null, lastError: null,
   });
   // Production transport with no template id configured: WeChat would answer 40037 → permanent.
-  process.env.NOTIFY_TRANSPORT = 'wechat';
+  // (The functions' environment is their configuration: changing it starts a new instance.)
+  await t.cloud.host.setEnvironment({ NOTIFY_TRANSPORT: 'wechat' });
   try {
     await fire(t, 'notify', 'send');
     const doc = (await t.db.collection('outbox').doc(id).get()).data[0] as { status: string; attempts: number; lastError: string };
@@ -114,7 +115,7 @@ it('a failing transport is retried with backoff and recorded as failed after the
 
     // With a template id the call goes to the platform's wx.api, which the local cloud does not
     // offer: a transport error, retried with growing waits until the limit.
-    process.env.WX_TMPL_BENEFIT_RESULT = 'tmpl_test_id';
+    await t.cloud.host.setEnvironment({ WX_TMPL_BENEFIT_RESULT: 'tmpl_test_id' });
     const retry = `o_retry2_${process.pid}`;
     await t.db.collection('outbox').add({
       _id: retry, openid: 'o_retry_member', template: 'benefit_result', data: {}, page: null,
@@ -139,8 +140,7 @@ it('a failing transport is retried with backoff and recorded as failed after the
       }
     }
   } finally {
-    process.env.NOTIFY_TRANSPORT = 'log';
-    delete process.env.WX_TMPL_BENEFIT_RESULT;
+    await t.cloud.host.setEnvironment({ NOTIFY_TRANSPORT: 'log', WX_TMPL_BENEFIT_RESULT: undefined });
     await t.setClock(new Date());
   }
 });
