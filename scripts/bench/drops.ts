@@ -9,18 +9,19 @@
  *    measured: it warms the JIT, sockets and pools of a freshly started process, as a
  *    production instance is warm by 10:00.
  * 3. Moves the clock to the opening and fires CLIENTS concurrent clients, each tapping 抢 for
- *    the next member, through POST /api/functions/benefit (the H5 app's path).
+ *    the next member, through POST /api/functions/benefit (the H5 app's path), each on its own
+ *    kept-alive connection (./http1.ts).
  * 4. Runs the same claim (conditional take + claim insert, the same documents) directly
  *    against the embedded engine (scripts/local-cloud/db/engine.ts, synchronous, no HTTP/SDK).
  *
  * Prints: successful claims/s, p50/p99 latency, database requests per successful claim and per
  * sold-out attempt (the local cloud's x-local-db-requests counter), the direct-engine figure and
- * the ratio. Options: --members 4000 --stock 2000 --clients 200.
+ * the ratio, and the load generator's own CPU. Options: --members 4000 --stock 2000
+ * --clients 200, --timeline (claims and mean latency per 100 ms of the storm).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readline from 'node:readline';
@@ -33,12 +34,18 @@ import type { AdminCreateResult, ClaimView, ListResult } from '../../shared/bene
 import type { Result } from '../../shared/envelope';
 import { buildFunctions } from '../build-functions';
 import { createEngine } from '../local-cloud/db/engine';
+import { Http1Connection } from './http1';
 
 process.env.SILENCE = 'true';
 process.env.TENCENTCLOUD = 'true';
 
 const { values } = parseArgs({
-  options: { members: { type: 'string', default: '4000' }, stock: { type: 'string', default: '2000' }, clients: { type: 'string', default: '200' } },
+  options: {
+    members: { type: 'string', default: '4000' },
+    stock: { type: 'string', default: '2000' },
+    clients: { type: 'string', default: '200' },
+    timeline: { type: 'boolean', default: false },
+  },
 });
 const MEMBERS = Number(values.members);
 const STOCK = Number(values.stock);
@@ -57,48 +64,24 @@ interface Shot {
 }
 
 function startCloud(dataDir: string): Promise<{ child: ChildProcess; appUrl: string; dbUrl: string }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), '--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
     child.once('exit', (code) => reject(new Error(`local cloud exited (${code})`)));
   });
 }
 
-/**
- * The load generator's own HTTP client: node:http with one kept-alive socket per client, as a
- * browser keeps its connection open. (Global fetch costs the generator ~0.5 of the machine's 2
- * cores at this rate, CPU the local cloud under test would otherwise get.)
- */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024, maxFreeSockets: 1024 });
-
-function call<T>(appUrl: string, action: string, data: unknown, who: Record<string, string>): Promise<{ result: Result<T>; header: string }> {
+async function call<T>(conn: Http1Connection, action: string, data: unknown, who: Record<string, string>): Promise<{ result: Result<T>; header: string }> {
   const body = JSON.stringify({ action, data, requestId: `bench${Math.random().toString(36).slice(2, 12)}` });
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${appUrl}/api/functions/benefit`, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...who },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve({ result: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Result<T>, header: String(res.headers['x-local-db-requests'] ?? '') });
-        } catch (err) {
-          reject(err as Error);
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const res = await conn.post('/api/functions/benefit', body, who);
+  return { result: JSON.parse(res.body) as Result<T>, header: res.headers['x-local-db-requests'] ?? '' };
 }
 
-async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+/** `width` clients work through `items`, each on its own connection from `conns`. */
+async function pool<T>(items: T[], conns: Http1Connection[], work: (item: T, conn: Http1Connection) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]);
+  await Promise.all(conns.map(async (conn) => {
+    while (next < items.length) await work(items[next++], conn);
   }));
 }
 
@@ -152,21 +135,24 @@ async function main(): Promise<void> {
     const union = (await db.collection(C.unions).doc('nb-bl-xq-gw').get()).data[0] as { ancestors: string[] };
     const members = Array.from({ length: MEMBERS }, (_, i) => `obench_${String(i).padStart(6, '0')}`);
     const warmers = Array.from({ length: WARM * 2 }, (_, i) => `owarm_${String(i).padStart(6, '0')}`);
-    await pool([...members, ...warmers], 50, async (openid) => {
+    const setupConns = Array.from({ length: 50 }, () => Http1Connection.forUrl(cloud.appUrl));
+    const phones = Array.from({ length: CLIENTS }, () => Http1Connection.forUrl(cloud.appUrl));
+    const admin = Http1Connection.forUrl(cloud.appUrl);
+    await pool([...members, ...warmers], setupConns, async (openid) => {
       await db.collection(C.users).doc(openid).set({ openid, nameMasked: '测*', memberStatus: 'verified', unionId: 'nb-bl-xq-gw', unionAncestors: union.ancestors, tags: [], adminUnionIds: [], follows: [] });
     });
     const clock = (await (await fetch(`${cloud.appUrl}/api/_local/clock`)).json()) as { data: { now: string } };
     const opensAt = Date.parse(clock.data.now) + 3600_000;
-    const created = await call<AdminCreateResult>(cloud.appUrl, 'adminCreate', { unionId: 'nb-bl', title: '周五流量包 10GB', kind: 'data', mode: 'first_come', stock: STOCK, opensAt }, { 'x-local-persona': 'district_admin' });
+    const created = await call<AdminCreateResult>(admin, 'adminCreate', { unionId: 'nb-bl', title: '周五流量包 10GB', kind: 'data', mode: 'first_come', stock: STOCK, opensAt }, { 'x-local-persona': 'district_admin' });
     if (!created.result.ok) throw new Error(created.result.error.message);
     const dropId = created.result.data.dropId;
-    const warm = await call<AdminCreateResult>(cloud.appUrl, 'adminCreate', { unionId: 'nb-bl', title: '预热场', kind: 'data', mode: 'first_come', stock: WARM, opensAt }, { 'x-local-persona': 'district_admin' });
+    const warm = await call<AdminCreateResult>(admin, 'adminCreate', { unionId: 'nb-bl', title: '预热场', kind: 'data', mode: 'first_come', stock: WARM, opensAt }, { 'x-local-persona': 'district_admin' });
     if (!warm.result.ok) throw new Error(warm.result.error.message);
 
     // Before 10:00: every member has the 福利 page open (list → pass).
     const passes = new Map<string, string>();
-    await pool(members, 50, async (openid) => {
-      const r = await call<ListResult>(cloud.appUrl, 'list', {}, { 'x-local-openid': openid });
+    await pool(members, setupConns, async (openid, conn) => {
+      const r = await call<ListResult>(conn, 'list', {}, { 'x-local-openid': openid });
       const pass = r.result.ok ? r.result.data.drops.find((d) => d.id === dropId)?.pass : null;
       if (!pass) throw new Error('no pass for ' + openid);
       passes.set(openid, pass);
@@ -175,23 +161,24 @@ async function main(): Promise<void> {
 
     // Warm-up storm on the other drop (not measured).
     const warmPasses = new Map<string, string>();
-    await pool(warmers, 50, async (openid) => {
-      const r = await call<ListResult>(cloud.appUrl, 'list', {}, { 'x-local-openid': openid });
+    await pool(warmers, setupConns, async (openid, conn) => {
+      const r = await call<ListResult>(conn, 'list', {}, { 'x-local-openid': openid });
       const pass = r.result.ok && warm.result.ok ? r.result.data.drops.find((d) => warm.result.ok && d.id === warm.result.data.dropId)?.pass : null;
       if (pass) warmPasses.set(openid, pass);
     });
     const warmId = warm.result.data.dropId;
-    await pool(warmers, CLIENTS, async (openid) => {
-      await call<ClaimView>(cloud.appUrl, 'claim', { dropId: warmId, pass: warmPasses.get(openid) }, { 'x-local-openid': openid });
+    await pool(warmers, phones, async (openid, conn) => {
+      await call<ClaimView>(conn, 'claim', { dropId: warmId, pass: warmPasses.get(openid) }, { 'x-local-openid': openid });
     });
 
     // 10:00:00 — the storm.
     const order = [...members].sort(() => Math.random() - 0.5);
     const shots: Shot[] = [];
+    const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
-    await pool(order, CLIENTS, async (openid) => {
+    await pool(order, phones, async (openid, conn) => {
       const start = performance.now();
-      const r = await call<ClaimView>(cloud.appUrl, 'claim', { dropId, pass: passes.get(openid) }, { 'x-local-openid': openid });
+      const r = await call<ClaimView>(conn, 'claim', { dropId, pass: passes.get(openid) }, { 'x-local-openid': openid });
       const end = performance.now();
       const m = /total=(\d+);reads=(\d+);writes=(\d+)/.exec(r.header);
       shots.push({
@@ -200,6 +187,7 @@ async function main(): Promise<void> {
       });
     });
     const elapsed = performance.now() - t0;
+    const cpu = process.cpuUsage(cpuBefore);
 
     const wins = shots.filter((s) => s.ok);
     const soldOut = shots.filter((s) => s.code === 'DROP_SOLD_OUT');
@@ -216,6 +204,18 @@ async function main(): Promise<void> {
     console.log(`  attempts ${shots.length} in ${f(elapsed / 1000, 2)} s: ${wins.length} claimed, ${soldOut.length} 已抢完, ${other.length} other${other.length ? ' ' + JSON.stringify([...new Set(other.map((s) => s.code))]) : ''}; claims stored ${stored.total}`);
     console.log(`  full stack (HTTP → function → SDK → DB)  ${f(fullStack, 0)} successful claims/s (until the last unit went at ${f(lastWin / 1000, 2)} s)`);
     console.log(`  latency all attempts  p50 ${f(pct(lat, 50))} ms   p99 ${f(pct(lat, 99))} ms   (successful: p50 ${f(pct(winLat, 50))} / p99 ${f(pct(winLat, 99))} ms)`);
+    if (values.timeline) {
+      const bins = new Map<number, { n: number; ms: number }>();
+      for (const s of wins) {
+        const b = Math.floor(s.at / 100);
+        const cur = bins.get(b) ?? { n: 0, ms: 0 };
+        cur.n++;
+        cur.ms += s.ms;
+        bins.set(b, cur);
+      }
+      console.log('  timeline (per 100 ms: claims, mean latency): ' + [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([b, v]) => `${b / 10}s:${v.n}/${Math.round(v.ms / v.n)}`).join(' '));
+    }
+    console.log(`  load generator CPU during the storm: ${f(((cpu.user + cpu.system) / 1000 / elapsed) * 100, 0)} % of one core`);
     const slow = shots.filter((s) => s.ms > 1000);
     console.log(`  latency p90 ${f(pct(lat, 90))} ms  p95 ${f(pct(lat, 95))} ms  max ${f(lat[lat.length - 1])} ms; over 1 s: ${slow.length} (sent at ${slow.length ? f(Math.min(...slow.map((s) => s.at - s.ms)) / 1000, 2) + '–' + f(Math.max(...slow.map((s) => s.at - s.ms)) / 1000, 2) + ' s' : '—'})`);
     console.log(`  DB requests per successful claim   ${f(avg(wins.map((s) => s.total)), 3)}  (reads ${f(avg(wins.map((s) => s.reads)), 3)}, writes ${f(avg(wins.map((s) => s.writes)), 3)}; max ${Math.max(...wins.map((s) => s.total))})`);

@@ -59,7 +59,8 @@ type InstanceMessage =
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: unknown }
   | { type: 'crashed'; id: number; message: string }
-  | { type: 'console'; method: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string };
+  | { type: 'console'; method: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
+  | { type: 'batch'; messages: InstanceMessage[] };
 
 /** A FIFO semaphore: at most `limit` holders; the others wait in arrival order. */
 class Gate {
@@ -88,6 +89,8 @@ class Instance {
   private readonly running = new Map<number, (result: unknown) => void>();
   private nextId = 1;
   private dead = false;
+  /** Invocations to send, one message per turn of the event loop (see instance-thread.cjs). */
+  private outbox: { type: 'invoke'; id: number; name: string; event: unknown; context: unknown }[] = [];
 
   private constructor(private readonly worker: Worker) {}
 
@@ -126,11 +129,31 @@ class Instance {
         clearTimeout(timer);
         resolve(result);
       });
-      this.worker.postMessage({ type: 'invoke', id, name, event, context });
+      if (this.outbox.length === 0) setImmediate(() => this.flush());
+      this.outbox.push({ type: 'invoke', id, name, event, context });
     });
   }
 
+  private flush(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (this.dead) return; // already answered by the exit handler
+    try {
+      this.worker.postMessage({ type: 'batch', messages: batch });
+    } catch {
+      // An event that cannot be copied (the front door only passes parsed JSON, so not expected).
+      for (const m of batch) {
+        this.running.get(m.id)?.(CRASHED);
+        this.running.delete(m.id);
+      }
+    }
+  }
+
   private onMessage(msg: InstanceMessage): void {
+    if (msg.type === 'batch') {
+      for (const m of msg.messages) this.onMessage(m);
+      return;
+    }
     if (msg.type === 'console') {
       console[msg.method](msg.text);
       return;

@@ -52,7 +52,12 @@ class HttpError extends Error {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)), // one write, not a chunked body
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 

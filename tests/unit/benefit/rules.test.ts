@@ -10,7 +10,15 @@ import type { DropCard } from '../../../shared/benefit/schemas';
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 test('fast Beijing formatting agrees with shared/time.ts', () => {
-  for (const at of [0, 1_700_000_000_000, Date.parse('2026-07-03T02:00:07Z'), Date.parse('2025-12-31T16:00:00Z'), 1_999_999_999_999]) {
+  // Fixed instants, both sides of China's 1986-1991 summer-time changes, and random ones.
+  const fixed = [0, 1_700_000_000_000, Date.parse('2026-07-03T02:00:07Z'), Date.parse('2025-12-31T16:00:00Z'), 1_999_999_999_999,
+    Date.parse('1988-04-16T17:59:59Z'), Date.parse('1988-04-16T18:00:00Z'), Date.parse('1988-09-10T16:59:59Z'), Date.parse('1988-09-10T17:00:00Z')];
+  let seed = 7;
+  const random = Array.from({ length: 300 }, () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return Math.floor((seed / 2 ** 31) * 2_200_000_000_000) - 100_000_000_000;
+  });
+  for (const at of [...fixed, ...random]) {
     expect(clockTime(at)).toBe(formatBusiness(at, 'HH:mm:ss'));
     expect(monthDayTime(at)).toBe(formatBusiness(at, 'MM-DD HH:mm:ss'));
     expect(dateMinute(at)).toBe(formatBusiness(at, 'YYYY-MM-DD HH:mm'));
