@@ -3,6 +3,7 @@
  * temporary folder and talk to it the way the H5 app does: HTTP POST /api/functions/:name.
  */
 import tcb from '@cloudbase/node-sdk';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,10 @@ function headersFor(as: As | undefined): Record<string, string> {
 }
 
 export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean } = {}): Promise<TestCloud> {
+  // Tests arrange thousands of documents at once through the SDK below; its keep-alive agent
+  // queues one 'connect' listener per waiting request on a socket, past Node's warning level of
+  // 10, without leaking.
+  EventEmitter.defaultMaxListeners = Math.max(EventEmitter.defaultMaxListeners, 256);
   // The function bundles are built once per jest run (tests/setup/build-functions.ts).
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   const dataDir = mkdtempSync(join(tmpdir(), 'union-cloud-'));
