@@ -26,6 +26,7 @@ import { staffRosterCsv } from './actions/staffRosterCsv';
 import { staffSites } from './actions/staffSites';
 import { closeWindows } from './triggers/closeWindows';
 import { expireOffers } from './triggers/expireOffers';
+import { recountPlaces } from './triggers/recountPlaces';
 
 export const main = createFunction({
   name: 'daycare',
@@ -56,5 +57,5 @@ export const main = createFunction({
     staffRosterCsv,
     staffMarkAttendance,
   },
-  triggers: { closeWindows, expireOffers },
+  triggers: { closeWindows, expireOffers, recountPlaces },
 });

@@ -32,6 +32,7 @@ export const adminAddSlot = userAction<AdminAddSlotRequest, AdminSlotResult>('da
     band: input.band,
     capacity: input.capacity,
     remaining: input.capacity,
+    placesChangedAt: ctx.now(),
     createdAt: ctx.now(),
   };
   try {

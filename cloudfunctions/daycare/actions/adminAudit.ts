@@ -20,6 +20,7 @@ const EVENT_LABELS: Record<string, string> = {
   closed: '报名截止',
   family_checked: '核实家庭情况',
   attendance: '登记出勤',
+  recounted: '名额核对',
 };
 
 export const adminAudit = userAction<AdminAuditRequest, AdminAuditResult>('daycare.adminAudit', async (input, ctx) => {

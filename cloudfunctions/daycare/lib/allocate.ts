@@ -58,7 +58,7 @@ async function allocateOne(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDo
       await notifyResult(ctx, { ...r, status, reason }, slot, status);
     }
   });
-  await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ remaining: slot.capacity - admitted });
+  await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ remaining: slot.capacity - admitted, placesChangedAt: ctx.now() });
   await audit(ctx, { campaignId: campaign._id, slotId: slot._id, event: 'allocated', actor: 'system', detail: `报名 ${entries.length}，名额 ${slot.capacity}，录取 ${admitted}，候补 ${outcome.waitlist.length}` });
   // A family that withdrew while the draw ran leaves its place free: it goes to the waitlist.
   for (let free = slot.capacity - admitted; free > 0 && outcome.waitlist.length > 0; free--) {

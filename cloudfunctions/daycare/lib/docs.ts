@@ -56,6 +56,11 @@ export interface SlotDoc {
   capacity: number;
   /** Free places; only ever changed by conditional `_.inc` (never read-modify-write). */
   remaining: number;
+  /**
+   * When `remaining` last changed, written in the same update as every change (take, return,
+   * the lottery's set, the recount). Absent on slots written before it existed (seed data).
+   */
+  placesChangedAt?: Date | null;
   createdAt: Date;
 }
 

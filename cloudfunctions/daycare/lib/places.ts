@@ -20,14 +20,29 @@ import { slotLabel, todayOf } from './present';
 const STALE_HOLD_MS = 2 * 60_000;
 const LINK = '/packages/daycare/mine/index';
 
+/**
+ * Registration statuses that occupy one of the slot's places (taken from `remaining`): an
+ * admission (first-come sign-up, lottery win, accepted offer) and an open offer (offerNext takes
+ * the place before offering it). `registered` (lottery, before the draw) and `waitlisted` hold
+ * the child's hold but no place; every other status has given its place back.
+ */
+export const PLACE_STATUSES: readonly RegistrationDoc['status'][] = ['admitted', 'offered'];
+
+// Every write to `remaining` also stamps `placesChangedAt` in the same update: the recount timer
+// (triggers/recountPlaces.ts) only trusts a counter that has been quiet for longer than any
+// invocation can live.
+
 export async function takePlace(ctx: BaseContext, slotId: string): Promise<boolean> {
   const _ = ctx.db.command;
-  const res = await ctx.db.collection(C.daycareSlots).where({ _id: slotId, remaining: _.gt(0) }).update({ remaining: _.inc(-1) });
+  const res = await ctx.db
+    .collection(C.daycareSlots)
+    .where({ _id: slotId, remaining: _.gt(0) })
+    .update({ remaining: _.inc(-1), placesChangedAt: ctx.now() });
   return res.updated === 1;
 }
 
 export async function returnPlace(ctx: BaseContext, slotId: string): Promise<void> {
-  await ctx.db.collection(C.daycareSlots).where({ _id: slotId }).update({ remaining: ctx.db.command.inc(1) });
+  await ctx.db.collection(C.daycareSlots).where({ _id: slotId }).update({ remaining: ctx.db.command.inc(1), placesChangedAt: ctx.now() });
 }
 
 /** The registration id of one sign-up request: a retry with the same request id resumes it. */
