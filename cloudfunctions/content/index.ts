@@ -17,10 +17,11 @@ import { signUp } from './actions/signUp';
 import { unionPage } from './actions/unionPage';
 import { publishDue } from './triggers/publishDue';
 import { recountFollowers } from './triggers/recountFollowers';
+import { recountPlaces } from './triggers/recountPlaces';
 import { remindActivities } from './triggers/remindActivities';
 
 export const main = createFunction({
   name: 'content',
   actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures },
-  triggers: { publishDue, recountFollowers, remindActivities },
+  triggers: { publishDue, recountFollowers, recountPlaces, remindActivities },
 });

@@ -45,6 +45,7 @@ async function create(ctx: UserContext, admin: Admin, unionId: string, f: PostFi
     activity: f.activity,
     remaining: f.activity?.signup?.capacity ?? 0,
     waitlisted: 0,
+    placesChangedAt: null,
     checkedIn: 0,
     readCount: 0,
     version: 1,
@@ -80,7 +81,7 @@ async function edit(ctx: UserContext, admin: Admin, id: string, unionId: string,
   }
   const delta = newCap - oldCap;
   const now = ctx.now();
-  const patch = {
+  const patch: Record<string, unknown> = {
     title: f.title,
     summary: f.summary,
     cover: f.cover,
@@ -92,6 +93,8 @@ async function edit(ctx: UserContext, admin: Admin, id: string, unionId: string,
     updatedAt: now,
     updatedBy: ctx.openid,
   };
+  // A capacity change moves `remaining`: mark it, so a running recount of the old figures is void.
+  if (delta !== 0) patch.placesChangedAt = now;
   const where: Record<string, unknown> = { _id: id, version: current.version };
   if (delta < 0) where.remaining = _.gte(-delta);
   const res = await ctx.db.collection(C.posts).where(where).update(patch);

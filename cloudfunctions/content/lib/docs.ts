@@ -30,6 +30,11 @@ export interface PostDoc {
   activity: ActivityDoc | null;
   remaining: number;
   waitlisted: number;
+  /**
+   * When `remaining` or `waitlisted` last changed (set in the same update). Missing or null: never
+   * changed since creation. The `recountPlaces` timer waits for it to be quiet.
+   */
+  placesChangedAt?: Date | null;
   checkedIn: number;
   readCount: number;
   /** When the 24-hour reminder went to signed-up members (activities only). */

@@ -5,6 +5,10 @@
  * sign-ups for 50 places take exactly 50. The sign-up's `_id` is (activity, member): a second
  * sign-up by the same member collides on the primary key and gives its place back.
  * No multi-document transaction is needed (CloudBase transactions conflict on a hot document).
+ *
+ * Every change of `remaining` or `waitlisted` also stamps `placesChangedAt` in the same update
+ * (no extra request): the `recountPlaces` timer only recounts a post whose counters have been
+ * quiet for longer than any invocation can live (triggers/recountPlaces.ts).
  */
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
@@ -20,16 +24,16 @@ export async function takePlace(ctx: BaseContext, postId: string, opts: { newcom
   const _ = ctx.db.command;
   const where: Record<string, unknown> = { _id: postId, status: 'published', remaining: _.gt(0) };
   if (opts.newcomer) where.waitlisted = _.lte(0);
-  const res = await ctx.db.collection(C.posts).where(where).update({ remaining: _.inc(-1) });
+  const res = await ctx.db.collection(C.posts).where(where).update({ remaining: _.inc(-1), placesChangedAt: ctx.now() });
   return res.updated === 1;
 }
 
 export async function givePlaceBack(ctx: BaseContext, postId: string): Promise<void> {
-  await ctx.db.collection(C.posts).doc(postId).update({ remaining: ctx.db.command.inc(1) });
+  await ctx.db.collection(C.posts).doc(postId).update({ remaining: ctx.db.command.inc(1), placesChangedAt: ctx.now() });
 }
 
 export async function adjustWaitlisted(ctx: BaseContext, postId: string, by: number): Promise<void> {
-  await ctx.db.collection(C.posts).doc(postId).update({ waitlisted: ctx.db.command.inc(by) });
+  await ctx.db.collection(C.posts).doc(postId).update({ waitlisted: ctx.db.command.inc(by), placesChangedAt: ctx.now() });
 }
 
 export function activityLink(postId: string): string {
