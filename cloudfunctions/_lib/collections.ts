@@ -157,7 +157,15 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },
   { name: C.daycareSites, indexes: [{ name: 'campaign', keys: { campaignId: 1 } }, { name: 'staff', keys: { staffOpenids: 1 } }] },
-  { name: C.daycareSlots, indexes: [{ name: 'campaign', keys: { campaignId: 1 } }, { name: 'site', keys: { siteId: 1 } }] },
+  {
+    name: C.daycareSlots,
+    indexes: [
+      { name: 'campaign', keys: { campaignId: 1 } },
+      { name: 'site', keys: { siteId: 1 } },
+      // The offer-expiry and place-recount timers: periods that have not started.
+      { name: 'start', keys: { startDate: 1 } },
+    ],
+  },
   { name: C.daycareChildren, indexes: [{ name: 'guardian', keys: { guardianOpenid: 1, createdAt: 1 } }] },
   { name: C.daycareConsents },
   { name: C.daycareFamilies },
@@ -169,6 +177,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'child', keys: { childId: 1, summer: 1 } },
       { name: 'campaign', keys: { campaignId: 1, status: 1 } },
       { name: 'offers', keys: { status: 1, offerExpiresAt: 1 } },
+      // The place recount: has any registration of the slot changed lately?
+      { name: 'slot_changes', keys: { slotId: 1, updatedAt: 1 } },
     ],
   },
   { name: C.daycareHolds, indexes: [{ name: 'registration_unique', keys: { registrationId: 1 }, unique: true }] },
@@ -183,6 +193,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'schedule', keys: { status: 1, publishAt: 1 } },
       // Admin lists: posts in the admin's subtree.
       { name: 'scope', keys: { unionAncestors: 1, updatedAt: -1 } },
+      // The reminder and place-recount timers: published activities by start time.
+      { name: 'activities', keys: { kind: 1, status: 1, 'activity.startAt': 1 } },
     ],
   },
   { name: C.postRevisions, indexes: [{ name: 'post', keys: { postId: 1, version: -1 } }] },
@@ -193,6 +205,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       // Roster, waitlist order (oldest waitlisted first) and counts.
       { name: 'post_status', keys: { postId: 1, status: 1, createdAt: 1 } },
       { name: 'mine', keys: { openid: 1, createdAt: -1 } },
+      // The place recount: has any sign-up of the activity changed lately?
+      { name: 'post_changes', keys: { postId: 1, updatedAt: 1 } },
     ],
   },
   { name: C.unionStats },
