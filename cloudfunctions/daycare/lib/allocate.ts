@@ -14,7 +14,7 @@ import { ALGORITHM_NAME, allocateSlot, type PublishedLottery } from '../../../sh
 import { C } from '../../_lib/collections';
 import type { BaseContext } from '../../_lib/router';
 import type { CampaignDoc, FamilyDoc, RegistrationDoc, SlotDoc } from './docs';
-import { notifyResult, offerNext, transition } from './places';
+import { notifyResult, offerNext, PLACE_STATUSES, transition } from './places';
 import { slotLabel } from './present';
 import { audit, findDoc, getAll } from './store';
 
@@ -58,11 +58,16 @@ async function allocateOne(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDo
       await notifyResult(ctx, { ...r, status, reason }, slot, status);
     }
   });
-  await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ remaining: slot.capacity - admitted, placesChangedAt: ctx.now() });
+  // Free places = capacity minus every registration holding one, counted from the records: a
+  // resumed run must also count the offers (and accepted offers) its first run made before it
+  // died, which the lottery order alone does not show.
+  const holding = (await ctx.db.collection(C.daycareRegistrations).where({ slotId: slot._id, status: ctx.db.command.in([...PLACE_STATUSES]) }).count()).total ?? 0;
+  const free = Math.max(0, slot.capacity - holding);
+  await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ remaining: free, placesChangedAt: ctx.now() });
   await audit(ctx, { campaignId: campaign._id, slotId: slot._id, event: 'allocated', actor: 'system', detail: `报名 ${entries.length}，名额 ${slot.capacity}，录取 ${admitted}，候补 ${outcome.waitlist.length}` });
   // A family that withdrew while the draw ran leaves its place free: it goes to the waitlist.
-  for (let free = slot.capacity - admitted; free > 0 && outcome.waitlist.length > 0; free--) {
-    if (!(await offerNext(ctx, campaign, { ...slot, remaining: free }))) break;
+  for (let left = free; left > 0 && outcome.waitlist.length > 0; left--) {
+    if (!(await offerNext(ctx, campaign, { ...slot, remaining: left }))) break;
   }
   return { slotId: slot._id, label: slotLabel(slot), capacity: slot.capacity, entries, admitted: outcome.admitted, waitlist: outcome.waitlist };
 }

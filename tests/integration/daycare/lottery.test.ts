@@ -99,3 +99,33 @@ it('sign-ups are refused outside the window', async () => {
   const res = await signUp(t, f, c.sites[0].slotIds[0]);
   expect(res).toMatchObject({ ok: false, error: { code: 'DAYCARE_CLOSED' } });
 });
+
+it('a draw resumed after a crash counts the offers its first run made: never more places than capacity', async () => {
+  const c = await givenCampaign(t, { mode: 'lottery', sites: [[{ capacity: 3 }]] });
+  const [slotId] = c.sites[0].slotIds;
+  const families = await givenFamilies(t, 6, { summer: c.summer, prefix: 'o_dc_resume' });
+  for (const f of families) expect((await signUp(t, f, slotId)).ok).toBe(true);
+  await t.setClock(new Date(c.closesAt + 1000));
+  const campaignStatus = async () => ((await t.db.collection('daycare_campaigns').doc(c.campaignId).get()).data[0] as { status: string }).status;
+  expect(await fire(t, 'closeWindows')).toMatchObject({ ok: true });
+  expect(await campaignStatus()).toBe('allocated');
+
+  // An admitted family withdraws: its place is offered to the head of the waitlist.
+  const statusOf = async () => {
+    const regs = (await t.db.collection('daycare_registrations').where({ slotId }).get()).data as Array<{ _id: string; guardianOpenid: string; status: string }>;
+    return regs;
+  };
+  const winner = (await statusOf()).find((r) => r.status === 'admitted')!;
+  unwrap(await t.call('daycare', 'cancel', { registrationId: winner._id }, { openid: winner.guardianOpenid }));
+  const holding = async () => (await statusOf()).filter((r) => r.status === 'admitted' || r.status === 'offered').length;
+  expect(await holding()).toBe(3);
+
+  // What a first run that made that offer and died before marking the campaign done leaves:
+  // the next trigger resumes the draw.
+  await t.db.collection('daycare_campaigns').doc(c.campaignId).update({ status: 'allocating' });
+  expect(await fire(t, 'closeWindows')).toMatchObject({ ok: true, data: { allocated: 1 } });
+  expect(await campaignStatus()).toBe('allocated');
+  expect(await holding()).toBe(3);
+  const slot = (await t.db.collection('daycare_slots').doc(slotId).get()).data[0] as { remaining: number };
+  expect(slot.remaining).toBe(0);
+});
