@@ -38,6 +38,11 @@ export const C = {
   members: 'members',
   /** Sequence counters (`_id` = counter name), advanced only inside transactions. */
   counters: 'counters',
+  /**
+   * Identity-proof attempts per WeChat user, `_id` = `idproof:<openid>`: counts and window starts
+   * only (never a name or ID number), taken by conditional `_.inc` (member/lib/attempts.ts).
+   */
+  memberAttempts: 'member_attempts',
   /** Day-care campaigns (one union's summer programme: window, mode, limits, seed commitment). */
   daycareCampaigns: 'daycare_campaigns',
   /** Lottery seeds, `_id` = campaignId; read only by the allocation trigger until published. */
@@ -153,6 +158,7 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
     ],
   },
   { name: C.counters },
+  { name: C.memberAttempts },
   { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },

@@ -3,12 +3,20 @@
  * employer's grassroots union, or (no union at the employer) the street union of the
  * employer's location. One current application per person (`_id` = idHash) and one pending
  * application per WeChat user, both decided inside one transaction.
+ *
+ * The refusals are an existence oracle for ID numbers ("this number is already a member / has an
+ * application", and for a user who is already waiting, "pending" means "not a member"), which
+ * would let someone find a worker's number here and then claim it in one try. So each refusal that
+ * depends on the typed number uses up a try of the same identity-probe budget as `claim`
+ * (lib/attempts.ts); over budget nothing is read. A filed application and a refusal about the
+ * caller alone ("you are already a member") give the try back.
  */
 import { ok } from '../../../shared/envelope';
 import type { ApplyRequest, ApplyResult, Routing } from '../../../shared/member/schemas';
 import { normalizeTags } from '../../../shared/member/tags';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
+import { CallerRefusal, underProofLimit } from '../lib/attempts';
 import type { ApplicationDoc, MemberDoc, UnionDoc, UserDoc } from '../lib/docs';
 import { identityOf, phoneFacts, type Identity } from '../lib/identity';
 import { newUserDoc } from '../lib/link';
@@ -31,7 +39,8 @@ async function routedUnion(ctx: UserContext, routing: Routing, unionId: string):
 
 /** Refuse when the person or this WeChat user is already a member or already waiting. */
 function refuseIfBlocked(user: UserDoc | null, member: MemberDoc | null, current: ApplicationDoc | null, openid: string): void {
-  if (user?.memberStatus === 'verified') throw new AppFailure('ALREADY_MEMBER');
+  // The same answer whatever number was typed: reveals nothing, costs no try.
+  if (user?.memberStatus === 'verified') throw new CallerRefusal('ALREADY_MEMBER');
   if (member) {
     if (member.openid && member.openid !== openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
     throw new AppFailure('ALREADY_MEMBER', '该身份证号已登记为工会会员，请使用「已是会员？认领会员卡」绑定');
@@ -73,21 +82,24 @@ export const apply = userAction<ApplyRequest, ApplyResult>('member.apply', async
   const who = identityOf(input.realName, input.idNumber, now);
   const union = await routedUnion(ctx, input.routing, input.unionId);
 
-  const saved = await inTransaction(ctx.db, async (tx) => {
-    // One request at a time: a CloudBase (MongoDB) transaction is one session, not a pool.
-    const user = await txGet<UserDoc>(tx, C.users, ctx.openid);
-    const member = await txGet<MemberDoc>(tx, C.members, who.idHash);
-    const current = await txGet<ApplicationDoc>(tx, C.memberApplications, who.idHash);
-    refuseIfBlocked(user, member, current, ctx.openid);
-    const doc = newApplication(input, who, union, ctx.openid, now, current);
-    await tx.collection(C.memberApplications).doc(who.idHash).set(doc);
-    if (user) {
-      await tx.collection(C.users).doc(ctx.openid).update({ memberStatus: 'pending', nameMasked: who.nameMasked, updatedAt: now });
-    } else {
-      await tx.collection(C.users).doc(ctx.openid).set({ ...newUserDoc(ctx.openid, who.nameMasked, now), memberStatus: 'pending' });
-    }
-    return { _id: who.idHash, ...doc } as ApplicationDoc;
-  });
+  // Over budget this throws RATE_LIMITED before the transaction reads anything.
+  const saved = await underProofLimit(ctx, () =>
+    inTransaction(ctx.db, async (tx) => {
+      // One request at a time: a CloudBase (MongoDB) transaction is one session, not a pool.
+      const user = await txGet<UserDoc>(tx, C.users, ctx.openid);
+      const member = await txGet<MemberDoc>(tx, C.members, who.idHash);
+      const current = await txGet<ApplicationDoc>(tx, C.memberApplications, who.idHash);
+      refuseIfBlocked(user, member, current, ctx.openid);
+      const doc = newApplication(input, who, union, ctx.openid, now, current);
+      await tx.collection(C.memberApplications).doc(who.idHash).set(doc);
+      if (user) {
+        await tx.collection(C.users).doc(ctx.openid).update({ memberStatus: 'pending', nameMasked: who.nameMasked, updatedAt: now });
+      } else {
+        await tx.collection(C.users).doc(ctx.openid).set({ ...newUserDoc(ctx.openid, who.nameMasked, now), memberStatus: 'pending' });
+      }
+      return { _id: who.idHash, ...doc } as ApplicationDoc;
+    }),
+  );
   ctx.log.info('application filed', { unionId: union._id, routing: input.routing });
   return ok({ application: applicationView(saved, new Map([[union._id, union]])) });
 });
