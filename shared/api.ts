@@ -54,6 +54,8 @@ export interface Api {
     adminImport: [M.AdminImportRequest, M.AdminImportResult];
     cardToken: [M.CardTokenRequest, M.CardTokenResult];
     verifyCard: [M.VerifyCardRequest, M.VerifyCardResult];
+    adminFindMember: [M.AdminFindMemberRequest, M.AdminFindMemberResult];
+    adminSetStatus: [M.AdminSetStatusRequest, M.AdminSetStatusResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];

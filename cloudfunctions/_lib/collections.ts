@@ -43,6 +43,11 @@ export const C = {
    * only (never a name or ID number), taken by conditional `_.inc` (member/lib/attempts.ts).
    */
   memberAttempts: 'member_attempts',
+  /**
+   * Card suspensions and reinstatements, `_id` = `<memberId>_<statusVersion>`: one entry per
+   * applied change (who, when, why), written in the transaction that makes the change.
+   */
+  memberAudit: 'member_audit',
   /** Day-care campaigns (one union's summer programme: window, mode, limits, seed commitment). */
   daycareCampaigns: 'daycare_campaigns',
   /** Lottery seeds, `_id` = campaignId; read only by the allocation trigger until published. */
@@ -159,6 +164,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   },
   { name: C.counters },
   { name: C.memberAttempts },
+  // A member's history, newest first (nothing lists it yet; the last change is on the member).
+  { name: C.memberAudit, indexes: [{ name: 'member', keys: { memberId: 1, at: -1 } }] },
   { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },

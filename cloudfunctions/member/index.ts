@@ -1,7 +1,9 @@
 import { createFunction } from '../_lib/router';
+import { adminFindMember } from './actions/adminFindMember';
 import { adminImport } from './actions/adminImport';
 import { adminListApplications } from './actions/adminListApplications';
 import { adminReview } from './actions/adminReview';
+import { adminSetStatus } from './actions/adminSetStatus';
 import { apply } from './actions/apply';
 import { cardToken } from './actions/cardToken';
 import { claim } from './actions/claim';
@@ -12,5 +14,18 @@ import { verifyCard } from './actions/verifyCard';
 
 export const main = createFunction({
   name: 'member',
-  actions: { profile, listUnions, apply, myApplication, claim, adminListApplications, adminReview, adminImport, cardToken, verifyCard },
+  actions: {
+    profile,
+    listUnions,
+    apply,
+    myApplication,
+    claim,
+    adminListApplications,
+    adminReview,
+    adminImport,
+    cardToken,
+    verifyCard,
+    adminFindMember,
+    adminSetStatus,
+  },
 });

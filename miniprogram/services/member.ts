@@ -18,4 +18,8 @@ export const member = {
   adminReview: (decision: M.AdminReviewRequest, options?: CallOptions) => callApi('member', 'adminReview', decision, options),
   adminImport: (file: M.AdminImportRequest, options?: CallOptions) => callApi('member', 'adminImport', file, options),
   verifyCard: (token: string) => callApi('member', 'verifyCard', { token }),
+  /** 会员卡管理: a member of the admin's subtree by card number (masked). */
+  adminFindMember: (cardNo: string) => callApi('member', 'adminFindMember', { cardNo }),
+  /** Suspend (reason required) or reinstate a card. Pass the same `requestId` when retrying after a network failure. */
+  adminSetStatus: (change: M.AdminSetStatusRequest, options?: CallOptions) => callApi('member', 'adminSetStatus', change, options),
 };

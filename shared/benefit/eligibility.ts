@@ -3,6 +3,7 @@
  * (the drop's union is in the member's `unionAncestors`) and who has every required tag.
  * Returns null when eligible, else the error code and the Chinese reason.
  */
+import { suspendedRefusal } from '../member/schemas';
 import { MEMBER_TAG_LABELS, type MemberTag } from '../member/tags';
 
 export interface EligibilityMember {
@@ -18,6 +19,7 @@ export interface EligibilityDrop {
 export type Ineligible = { code: 'MEMBER_NOT_VERIFIED' | 'DROP_NOT_ELIGIBLE'; message: string };
 
 export function checkEligibility(member: EligibilityMember | null, drop: EligibilityDrop): Ineligible | null {
+  if (member?.memberStatus === 'suspended') return { code: 'MEMBER_NOT_VERIFIED', message: suspendedRefusal('参与福利') };
   if (!member || member.memberStatus !== 'verified') {
     return { code: 'MEMBER_NOT_VERIFIED', message: '仅限已认证的工会会员参与，请先完成入会认证' };
   }

@@ -8,6 +8,18 @@
 export const CARD_NO_PREFIX = 'NB51';
 export const CARD_NO_PATTERN = /^NB51\d{8}$/;
 
+/**
+ * What an admin types or pastes ("nb51 0000 0042", as the card prints it in groups of four,
+ * full-width characters from a Chinese keyboard) → "NB5100000042"; null when it is not a card number.
+ */
+export function normalizeCardNo(input: string): string | null {
+  const text = input
+    .replace(/[\uFF01-\uFF5E]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000-]/g, '')
+    .toUpperCase();
+  return CARD_NO_PATTERN.test(text) ? text : null;
+}
+
 export function formatCardNo(seq: number): string {
   if (!Number.isInteger(seq) || seq < 1 || seq > 99_999_999) throw new RangeError('card sequence out of range');
   return CARD_NO_PREFIX + String(seq).padStart(8, '0');

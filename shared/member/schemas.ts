@@ -14,6 +14,9 @@ const realName = { type: 'string', title: '姓名', minLength: 1, maxLength: 30,
 const idNumber = { type: 'string', title: '身份证号', pattern: '^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$' } as const;
 const unionId = { type: 'string', title: '工会组织', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } as const;
 const applicationId = { type: 'string', title: '申请编号', pattern: '^[0-9a-f]{64}$' } as const;
+// The shape only; normalizeCardNo (./card) accepts spaces and full-width characters and decides.
+const cardNo = { type: 'string', title: '会员卡号', minLength: 1, maxLength: 40 } as const;
+const memberId = { type: 'string', title: '会员编号', pattern: '^[0-9a-f]{64}$' } as const;
 
 export const profileRequest = { $id: 'member.profile', type: 'object', additionalProperties: false, properties: {} } as const;
 export type ProfileRequest = FromSchema<typeof profileRequest>;
@@ -107,15 +110,56 @@ export const verifyCardRequest = {
 } as const;
 export type VerifyCardRequest = FromSchema<typeof verifyCardRequest>;
 
+export const adminFindMemberRequest = {
+  $id: 'member.adminFindMember',
+  type: 'object',
+  additionalProperties: false,
+  required: ['cardNo'],
+  properties: { cardNo },
+} as const;
+export type AdminFindMemberRequest = FromSchema<typeof adminFindMemberRequest>;
+
+/** A reason is required to suspend (the member reads it); reinstating may say why. */
+export const STATUS_REASON_MIN = 2;
+export const STATUS_REASON_MAX = 200;
+
+export const adminSetStatusRequest = {
+  $id: 'member.adminSetStatus',
+  type: 'object',
+  additionalProperties: false,
+  required: ['status'],
+  // Exactly one of memberId / cardNo names the member (checked by the action).
+  properties: {
+    memberId,
+    cardNo,
+    status: { type: 'string', title: '会员卡状态', enum: ['revoked', 'active'] },
+    reason: { type: 'string', title: '原因', maxLength: STATUS_REASON_MAX },
+  },
+} as const;
+export type AdminSetStatusRequest = FromSchema<typeof adminSetStatusRequest>;
+
 // ---- Responses ----------------------------------------------------------------------------
 
-export type MemberStatus = 'none' | 'pending' | 'verified' | 'rejected';
+/**
+ * `users.memberStatus`. `suspended`: the user is linked to a member whose card the union revoked
+ * (member.adminSetStatus); every member-only check (`=== 'verified'`) refuses it, and reinstating
+ * the card sets `verified` again with nothing else to restore.
+ */
+export type MemberStatus = 'none' | 'pending' | 'verified' | 'suspended' | 'rejected';
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
 export type Routing = 'employer_union' | 'street_union';
 export type CardStatus = 'active' | 'revoked';
 export type CardCheck = 'valid' | 'expired' | 'forged' | 'revoked';
 
-export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { none: '未入会', pending: '审核中', verified: '已认证会员', rejected: '未通过' };
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { none: '未入会', pending: '审核中', verified: '已认证会员', suspended: '会员卡已停用', rejected: '未通过' };
+/**
+ * What a member-only action answers a user whose card the union suspended (instead of the
+ * "please join first" text meant for non-members), e.g. suspendedRefusal('参与福利').
+ */
+export function suspendedRefusal(what: string): string {
+  return `您的会员卡已被所属工会停用，暂不能${what}；如有疑问请联系所属工会`;
+}
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '有效', revoked: '已停用' };
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '已提交，待审核', approved: '已通过', rejected: '未通过' };
 export const ROUTING_LABELS: Record<Routing, string> = { employer_union: '所在单位工会', street_union: '单位所在地街道（乡镇）总工会' };
 
@@ -160,6 +204,8 @@ export interface MemberCardView {
   nameMasked: string;
   union: UnionRef;
   status: CardStatus;
+  /** Why the union suspended the card (only while `revoked`). */
+  revokedReason: string | null;
 }
 export interface Profile {
   memberStatus: MemberStatus;
@@ -216,4 +262,36 @@ export interface VerifyCardResult {
   /** Only for a valid token. */
   member: { nameMasked: string; cardNo: string; unionName: string } | null;
   checkedAt: number;
+}
+
+/** The last suspension or reinstatement of a card. */
+export interface CardStatusChange {
+  status: CardStatus;
+  at: string; // ISO instant
+  /** The admin's masked name. */
+  byName: string;
+  reason: string | null;
+}
+/** 会员卡管理: what a union admin sees of a member in their subtree (masked). */
+export interface AdminMemberView {
+  /** members/<id>, for member.adminSetStatus. */
+  id: string;
+  cardNo: string;
+  nameMasked: string;
+  union: UnionRef;
+  status: CardStatus;
+  /** Linked to a WeChat user (applied online, or an imported record that was claimed). */
+  claimed: boolean;
+  lastChange: CardStatusChange | null;
+}
+export interface AdminFindMemberResult {
+  member: AdminMemberView;
+}
+export interface AdminSetStatusResult {
+  member: AdminMemberView;
+  /**
+   * True when this request made the change (also when it is retried with the same requestId);
+   * false when the card already had that status (another admin was first).
+   */
+  changed: boolean;
 }

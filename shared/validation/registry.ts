@@ -29,6 +29,8 @@ export const schemaRegistry = {
   'member.adminImport': member.adminImportRequest,
   'member.cardToken': member.cardTokenRequest,
   'member.verifyCard': member.verifyCardRequest,
+  'member.adminFindMember': member.adminFindMemberRequest,
+  'member.adminSetStatus': member.adminSetStatusRequest,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,

@@ -4,10 +4,11 @@
  * test needs to act as that person (an openid for `t.call(..., { openid })`).
  */
 import { withCheckChar } from '../../shared/member/idNumber';
-import type { ApplyRequest, ApplyResult } from '../../shared/member/schemas';
+import type { Result } from '../../shared/envelope';
+import type { AdminReviewResult, ApplyRequest, ApplyResult } from '../../shared/member/schemas';
 import { IMPORT_COLUMNS } from '../../shared/member/importTemplate';
 import { csvCell } from '../../shared/member/csv';
-import { givenLocalCloud, type TestCloud } from './cloud';
+import { givenLocalCloud, type As, type TestCloud } from './cloud';
 
 let serial = 0;
 const runTag = String(process.pid % 1000).padStart(3, '0');
@@ -74,6 +75,22 @@ export async function givenApplicant(t: TestCloud, overrides: Partial<ApplyReque
   const res = await t.call<ApplyResult>('member', 'apply', a.request, as(a.openid));
   if (!res.ok) throw new Error(`apply failed: ${res.error.code} ${res.error.message}`);
   return { ...a, applicationId: res.data.application.id };
+}
+
+/** A verified member made the real way: apply, then the district admin (北仑) approves. */
+export async function givenVerifiedMember(t: TestCloud, overrides: Partial<ApplyRequest> = {}): Promise<Applicant & { memberId: string; cardNo: string }> {
+  const a = await givenApplicant(t, overrides);
+  const res = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, { persona: 'district_admin' });
+  if (!res.ok || !res.data.application.cardNo) throw new Error(`approval failed: ${res.ok ? 'no card' : res.error.code}`);
+  return { ...a, memberId: a.applicationId, cardNo: res.data.application.cardNo };
+}
+
+/** A member action sent with an explicit envelope requestId, as the app does when it retries. */
+export async function callMember<T>(t: TestCloud, action: string, data: unknown, who: As, requestId: string): Promise<Result<T>> {
+  const headers: Record<string, string> =
+    who === 'anonymous' ? { 'x-local-persona': 'anonymous' } : 'openid' in who ? { 'x-local-openid': who.openid } : { 'x-local-persona': who.persona };
+  const res = await t.post('/api/functions/member', JSON.stringify({ action, data, requestId }), headers);
+  return res.json as Result<T>;
 }
 
 /** A union admin of `unionId` (e.g. 'nb-hs' for 海曙), written straight into users. */

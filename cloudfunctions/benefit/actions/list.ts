@@ -5,6 +5,7 @@
  */
 import { ok } from '../../../shared/envelope';
 import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
+import { suspendedRefusal } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { publicAction } from '../../_lib/router';
 import type { ClaimDoc, DrawDoc, DropDoc, MemberDoc, RegistrationDoc, StockDoc } from '../lib/docs';
@@ -50,6 +51,6 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
     return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);
   });
-  const notice = member?.memberStatus === 'verified' ? null : '完成入会认证后即可参与福利';
+  const notice = member?.memberStatus === 'verified' ? null : member?.memberStatus === 'suspended' ? suspendedRefusal('参与福利') : '完成入会认证后即可参与福利';
   return ok({ serverTime: now, drops: cards, notice });
 });

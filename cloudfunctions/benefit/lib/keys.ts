@@ -14,6 +14,13 @@ import { secretFromEnv } from '../../_lib/personal';
 const PASS_VERSION = 'p1';
 /** A pass lives this long after the drop opens (or after issue, when already open). */
 export const PASS_TTL_SECONDS = 3600;
+/**
+ * …and never longer than this after issue: the pass stands in for the membership check, so a
+ * card the union suspended after the member opened the 福利 page stops claiming within 2 hours
+ * (an older pass just makes the claim read the member document again). The page fetches new
+ * passes whenever it is shown.
+ */
+export const PASS_MAX_AGE_SECONDS = 2 * 3600;
 
 let cachedKeys: { secret: string; pass: Buffer; code: Buffer; entrant: Buffer } | null = null;
 function keys() {
@@ -30,7 +37,7 @@ function passSig(dropId: string, openid: string, exp: number): Buffer {
 }
 
 export function signPass(dropId: string, openid: string, opensAtMs: number, nowMs: number): string {
-  const exp = Math.floor(Math.max(opensAtMs, nowMs) / 1000) + PASS_TTL_SECONDS;
+  const exp = Math.min(Math.floor(Math.max(opensAtMs, nowMs) / 1000) + PASS_TTL_SECONDS, Math.floor(nowMs / 1000) + PASS_MAX_AGE_SECONDS);
   return `${PASS_VERSION}.${exp}.${passSig(dropId, openid, exp).toString('base64url')}`;
 }
 

@@ -1,3 +1,4 @@
+import { suspendedRefusal } from '../../../shared/member/schemas';
 import { ok } from '../../../shared/envelope';
 import type { SignUpRequest } from '../../../shared/content/schemas';
 import { SIGNUP_STATUS_LABELS, type SignUpResult } from '../../../shared/content/views';
@@ -20,6 +21,7 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
   if (!post.activity.signup) throw new AppFailure('SIGNUP_NOT_AVAILABLE');
   if (signupState(post, ctx.now()) === 'closed') throw new AppFailure('SIGNUP_CLOSED');
   const user = await loadUser(ctx);
+  if (user?.memberStatus === 'suspended') throw new AppFailure('MEMBER_NOT_VERIFIED', suspendedRefusal('报名活动'));
   if (!user || user.memberStatus !== 'verified') throw new AppFailure('MEMBER_NOT_VERIFIED', '请先完成入会认证后再报名活动');
 
   const id = signupIdFor(post._id, ctx.openid);

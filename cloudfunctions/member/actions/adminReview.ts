@@ -11,7 +11,7 @@ import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
 import { takeCardSequence } from '../lib/cards';
 import type { ApplicationDoc, MemberDoc, UserDoc } from '../lib/docs';
-import { writeVerifiedUser } from '../lib/link';
+import { holdsMembership, writeLinkedUser } from '../lib/link';
 import { applicationView } from '../lib/present';
 import { assertInScope, requireAdmin, type Admin } from '../../_lib/roles';
 import { inTransaction, txGet, type Tx } from '../lib/tx';
@@ -23,7 +23,7 @@ async function approve(tx: Tx, app: ApplicationDoc, admin: Admin, now: Date): Pr
   const existing = await txGet<MemberDoc>(tx, C.members, app._id);
   if (existing?.openid && existing.openid !== app.openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
   const user = await txGet<UserDoc>(tx, C.users, app.openid);
-  if (user?.memberStatus === 'verified' && user.memberId && user.memberId !== app._id) {
+  if (holdsMembership(user) && user?.memberId && user.memberId !== app._id) {
     throw new AppFailure('ALREADY_MEMBER', '申请人已通过其他方式成为会员，请驳回此申请');
   }
   let member: MemberDoc;
@@ -54,7 +54,7 @@ async function approve(tx: Tx, app: ApplicationDoc, admin: Admin, now: Date): Pr
     await tx.collection(C.members).doc(_id).set(fields);
     member = { _id, ...fields };
   }
-  await writeVerifiedUser(tx, app.openid, user, member, now);
+  await writeLinkedUser(tx, app.openid, user, member, now);
   const decided = { status: 'approved' as const, cardNo: member.cardNo, reviewedAt: now, reviewedBy: admin.user.openid, rejectReason: null, realName: null };
   await tx.collection(C.memberApplications).doc(app._id).update(decided);
   return { ...app, ...decided };

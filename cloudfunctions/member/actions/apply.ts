@@ -41,6 +41,8 @@ async function routedUnion(ctx: UserContext, routing: Routing, unionId: string):
 function refuseIfBlocked(user: UserDoc | null, member: MemberDoc | null, current: ApplicationDoc | null, openid: string): void {
   // The same answer whatever number was typed: reveals nothing, costs no try.
   if (user?.memberStatus === 'verified') throw new CallerRefusal('ALREADY_MEMBER');
+  // Applying again does not lift a suspension: only the union can (会员卡管理).
+  if (user?.memberStatus === 'suspended') throw new CallerRefusal('CARD_REVOKED', '您的会员卡已被工会停用，无需重新申请入会；如有疑问，请联系所属工会');
   if (member) {
     if (member.openid && member.openid !== openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
     throw new AppFailure('ALREADY_MEMBER', '该身份证号已登记为工会会员，请使用「已是会员？认领会员卡」绑定');

@@ -15,7 +15,7 @@ import { AppFailure, userAction } from '../../_lib/router';
 import { underProofLimit } from '../lib/attempts';
 import type { MemberDoc, UserDoc } from '../lib/docs';
 import { identityOf } from '../lib/identity';
-import { writeVerifiedUser } from '../lib/link';
+import { holdsMembership, writeLinkedUser } from '../lib/link';
 import { cardView } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
 import { unionsById } from '../../_lib/unions';
@@ -33,9 +33,10 @@ export const claim = userAction<ClaimRequest, ClaimResult>('member.claim', async
       // One answer for "no such record" and "name does not match": no probing which is which.
       if (!found || found.nameHash !== who.nameHash) throw new AppFailure('MEMBER_RECORD_NOT_FOUND');
       if (found.openid && found.openid !== ctx.openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
-      if (user?.memberStatus === 'verified' && user.memberId !== found._id) throw new AppFailure('ALREADY_MEMBER');
+      // A suspended member holds a membership too: claiming someone else's record must not replace it.
+      if (holdsMembership(user) && user?.memberId !== found._id) throw new AppFailure('ALREADY_MEMBER');
       if (!found.openid) await tx.collection(C.members).doc(found._id).update({ openid: ctx.openid, claimedAt: now });
-      await writeVerifiedUser(tx, ctx.openid, user, found, now);
+      await writeLinkedUser(tx, ctx.openid, user, found, now);
       return found;
     }),
   );

@@ -29,7 +29,8 @@ export const profile = userAction<ProfileRequest, Profile>('member.profile', asy
     unionChain: chainIds.filter((id) => ref(id)).map((id) => unionRef(ref(id)!)),
     tags: user?.tags ?? [],
     follows: user?.follows ?? [],
-    card: member && status === 'verified' ? cardView(member, unions) : null,
+    // A suspended member still sees the card (marked 已停用, with the reason) instead of "not a member".
+    card: member && (status === 'verified' || status === 'suspended') ? cardView(member, unions) : null,
     adminUnions: (user?.adminUnionIds ?? []).filter((id) => ref(id)).map((id) => unionRef(ref(id)!)),
     application: app ? applicationView(app, unions) : null,
   });

@@ -61,4 +61,31 @@ export interface MemberDoc {
   joinedAt: Date;
   createdBy: string;
   claimedAt?: Date | null;
+  /**
+   * The last suspension / reinstatement (member.adminSetStatus): who (admin openid and masked
+   * name), when, why, under which requestId (a retry of that request is answered, not re-applied),
+   * and how many changes so far (the audit entry's id). Absent until the first change.
+   */
+  statusChangedAt?: Date | null;
+  statusChangedBy?: string | null;
+  statusChangedByName?: string | null;
+  statusChangedReason?: string | null;
+  statusRequestId?: string | null;
+  statusVersion?: number;
+}
+
+/** `member_audit/<memberId>_<statusVersion>`: one applied card status change. */
+export interface MemberAuditDoc {
+  _id: string;
+  memberId: string;
+  cardNo: string;
+  unionId: string;
+  unionAncestors: string[];
+  from: CardStatus;
+  to: CardStatus;
+  reason: string | null;
+  by: string;
+  byName: string;
+  at: Date;
+  requestId: string;
 }

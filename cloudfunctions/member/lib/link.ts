@@ -4,14 +4,29 @@
  * member's own union chain, for the feed). Runs inside the caller's transaction.
  */
 import { defaultFollows } from '../../../shared/union/tree';
+import type { MemberStatus } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import type { MemberDoc, UserDoc } from './docs';
 import type { Tx } from './tx';
 
-export async function writeVerifiedUser(tx: Tx, openid: string, user: UserDoc | null, member: MemberDoc, now: Date): Promise<void> {
+/** The user's status for a linked member: a card the union revoked links as `suspended`. */
+export function linkedStatus(member: Pick<MemberDoc, 'status'>): Extract<MemberStatus, 'verified' | 'suspended'> {
+  return member.status === 'revoked' ? 'suspended' : 'verified';
+}
+
+/** The user is linked to a member record (its card active or suspended). */
+export function holdsMembership(user: Pick<UserDoc, 'memberStatus'> | null): boolean {
+  return user?.memberStatus === 'verified' || user?.memberStatus === 'suspended';
+}
+
+/**
+ * Link on approval and on claim. The status follows the card: claiming (or being approved for)
+ * a record whose card is revoked must not make the user `verified` behind the union's back.
+ */
+export async function writeLinkedUser(tx: Tx, openid: string, user: UserDoc | null, member: MemberDoc, now: Date): Promise<void> {
   const facts = {
     nameMasked: member.nameMasked,
-    memberStatus: 'verified' as const,
+    memberStatus: linkedStatus(member),
     unionId: member.unionId,
     unionAncestors: member.unionAncestors,
     tags: member.tags,

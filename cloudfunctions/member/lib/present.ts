@@ -1,5 +1,5 @@
 /** Stored documents → response shapes. Only masked personal data leaves the function. */
-import type { AdminApplicationView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
+import type { AdminApplicationView, AdminMemberView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
 import type { ApplicationDoc, MemberDoc, UnionDoc } from './docs';
 import { unionRef } from '../../_lib/unions';
 
@@ -33,6 +33,41 @@ export function adminApplicationView(app: ApplicationDoc, unions: Map<string, Un
   return { ...applicationView(app, unions), realName: app.status === 'pending' ? app.realName : null };
 }
 
+function revokedReason(member: MemberDoc): string | null {
+  return member.status === 'revoked' ? (member.statusChangedReason ?? null) : null;
+}
+
 export function cardView(member: MemberDoc, unions: Map<string, UnionDoc>): MemberCardView {
-  return { cardNo: member.cardNo, nameMasked: member.nameMasked, union: unionOrPlaceholder(member.unionId, unions), status: member.status };
+  return {
+    cardNo: member.cardNo,
+    nameMasked: member.nameMasked,
+    union: unionOrPlaceholder(member.unionId, unions),
+    status: member.status,
+    revokedReason: revokedReason(member),
+  };
+}
+
+/** The member's own sentence for a revoked card (cardToken), with the union's reason when known. */
+export function revokedMessage(member: MemberDoc): string {
+  const reason = revokedReason(member);
+  return reason ? `该会员卡已停用（原因：${reason}），如有疑问请联系所属工会` : '该会员卡已停用，如有疑问请联系所属工会';
+}
+
+export function adminMemberView(member: MemberDoc, unions: Map<string, UnionDoc>): AdminMemberView {
+  return {
+    id: member._id,
+    cardNo: member.cardNo,
+    nameMasked: member.nameMasked,
+    union: unionOrPlaceholder(member.unionId, unions),
+    status: member.status,
+    claimed: !!member.openid,
+    lastChange: member.statusChangedAt
+      ? {
+          status: member.status,
+          at: iso(member.statusChangedAt) ?? '',
+          byName: member.statusChangedByName || '工会管理员',
+          reason: member.statusChangedReason ?? null,
+        }
+      : null,
+  };
 }

@@ -1,3 +1,4 @@
+import { MEMBER_STATUS_LABELS, type MemberStatus } from '../../../shared/member/schemas';
 import { ok } from '../../../shared/envelope';
 import type { HomeNotice, HomeSummary, HomeSummaryRequest, ViewerRole } from '../../../shared/system/schemas';
 import { C } from '../../_lib/collections';
@@ -6,7 +7,7 @@ import { publicAction, type ActionContext } from '../../_lib/router';
 interface UserDoc {
   _id: string;
   nameMasked?: string;
-  memberStatus?: 'none' | 'pending' | 'verified' | 'rejected';
+  memberStatus?: MemberStatus;
   unionId?: string | null;
   adminUnionIds?: string[];
 }
@@ -67,7 +68,9 @@ export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system
           ? `${name}管理员`
           : user?.memberStatus === 'pending'
             ? '入会审核中'
-            : ROLE_LABELS[role],
+            : user?.memberStatus === 'suspended'
+              ? MEMBER_STATUS_LABELS.suspended
+              : ROLE_LABELS[role],
       unionName: name,
     },
     notices,

@@ -1,6 +1,6 @@
 /**
- * The membership line on 我的: status (未入会 / 审核中 / 已认证会员 / 未通过) and where a tap leads
- * (member → card, applicant → progress, others → join form). Pages live in packages/member.
+ * The membership line on 我的: status (未入会 / 审核中 / 已认证会员 / 会员卡已停用 / 未通过) and where a tap
+ * leads (member → card, suspended → the card with the union's reason, applicant → progress, others → join form). Pages live in packages/member.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -12,6 +12,7 @@ const TARGET: Record<MemberStatus, { url: string; action: string }> = {
   none: { url: '/packages/member/join/index', action: '去入会' },
   pending: { url: '/packages/member/status/index', action: '查看进度' },
   verified: { url: '/packages/member/card/index', action: '会员卡' },
+  suspended: { url: '/packages/member/card/index', action: '查看详情' },
   rejected: { url: '/packages/member/status/index', action: '查看原因' },
 };
 

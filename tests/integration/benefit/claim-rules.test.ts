@@ -13,6 +13,12 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The member's pass as the 福利 page gets it half an hour before the opening (a pass lives at most 2 h). */
+async function passBeforeOpening(member: string, drop: { dropId: string; opensAt: number }): Promise<string> {
+  await t.setClock(new Date(drop.opensAt - 30 * 60_000));
+  return passFor(t, member, drop.dropId);
+}
+
 async function openDrop(o: Parameters<typeof givenDrop>[1]) {
   const drop = await givenDrop(t, o);
   await t.setClock(new Date(drop.opensAt + 1000));
@@ -47,20 +53,22 @@ test('a member outside the drop union, an unverified member and a member without
 });
 
 test('a forged or borrowed pass does not skip the eligibility check', async () => {
-  const { dropId } = await givenDrop(t, { stock: 5 });
+  const drop = await givenDrop(t, { stock: 5 });
+  const { dropId } = drop;
   const [member] = await givenMembers(t, 1);
   const [outsider] = await givenMembers(t, 1, { unionId: OTHER_UNION });
-  const pass = await passFor(t, member, dropId);
-  await t.setClock(new Date(Date.now() + 3 * 3600_000 + 1000));
+  const pass = await passBeforeOpening(member, drop);
+  await t.setClock(new Date(drop.opensAt + 1000));
   const r = await claimAs(t, outsider, dropId, { pass });
   expect(r.result).toMatchObject({ ok: false, error: { code: 'DROP_NOT_ELIGIBLE' } });
 });
 
 test('a successful claim costs 2 database requests with the pass and returns a code', async () => {
-  const { dropId } = await givenDrop(t, { stock: 5 });
+  const drop = await givenDrop(t, { stock: 5 });
+  const { dropId } = drop;
   const [m] = await givenMembers(t, 1);
-  const pass = await passFor(t, m, dropId);
-  await t.setClock(new Date(Date.now() + 3 * 3600_000 + 1000));
+  const pass = await passBeforeOpening(m, drop);
+  await t.setClock(new Date(drop.opensAt + 1000));
   await claimAs(t, (await givenMembers(t, 1))[0], dropId); // loads the drop into instance memory
   const r = await claimAs(t, m, dropId, { pass });
   expect(r.result).toMatchObject({ ok: true, data: { status: 'issued', dropId } });
@@ -112,4 +120,21 @@ test('sold out: 已抢完 with the time, no write and at most one read; a winner
   expect(later.db.reads).toBeLessThanOrEqual(1);
   const retry = await claimAs(t, members[0], dropId, { requestId });
   expect(retry.result.ok).toBe(true);
+});
+
+test('a pass stands in for the membership check for at most 2 hours: a card suspended since then is refused', async () => {
+  const drop = await givenDrop(t, { stock: 5 });
+  const [early, fresh] = await givenMembers(t, 2);
+  const old = await passFor(t, early, drop.dropId); // opened the 福利 page 3 hours before the opening
+  // The union suspends the card (member.adminSetStatus sets this; tests/integration/member/status.test.ts).
+  await t.db.collection('users').doc(early).update({ memberStatus: 'suspended' });
+  const recent = await passBeforeOpening(fresh, drop);
+  await t.setClock(new Date(drop.opensAt + 1000));
+  const refused = await claimAs(t, early, drop.dropId, { pass: old });
+  expect(refused.result).toEqual({ ok: false, error: { code: 'MEMBER_NOT_VERIFIED', message: '您的会员卡已被所属工会停用，暂不能参与福利；如有疑问请联系所属工会' } });
+  expect(refused.db.writes).toBe(0);
+  // A pass from within the 2 hours still saves the read.
+  const ok = await claimAs(t, fresh, drop.dropId, { pass: recent });
+  expect(ok.result.ok).toBe(true);
+  expect(ok.db.reads).toBe(0);
 });

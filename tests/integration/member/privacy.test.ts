@@ -64,6 +64,11 @@ it('no plain ID number or phone reaches the database file, a response or the log
   await call('claim', { realName: '秦川', idNumber: imported[1], consent: true }, as(newOpenid()));
   const token = await call('cardToken', {}, as(a.openid));
   await call('verifyCard', { token: token.ok ? token.data.token : 'x' }, { persona: 'city_admin' });
+  const cardNo = token.ok ? (token.data.cardNo as string) : 'NB5199999999';
+  await call('adminFindMember', { cardNo }, { persona: 'district_admin' });
+  await call('adminSetStatus', { cardNo, status: 'revoked', reason: '已调离本单位' }, { persona: 'district_admin' });
+  await call('profile', {}, as(a.openid));
+  await call('adminSetStatus', { cardNo, status: 'active' }, { persona: 'city_admin' });
   // The seeded people were hashed at seed time too.
   for (const p of [...Object.values(SEED_MEMBERS), ...SEED_APPLICANTS]) {
     plain.push(seedIdNumber(p));

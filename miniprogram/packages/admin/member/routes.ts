@@ -3,4 +3,5 @@ export const ADMIN_MEMBER_PAGES = {
   review: '/packages/admin/member/review/index',
   import: '/packages/admin/member/import/index',
   verify: '/packages/admin/member/verify/index',
+  manage: '/packages/admin/member/manage/index',
 } as const;

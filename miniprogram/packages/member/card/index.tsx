@@ -71,7 +71,10 @@ export default function CardPage() {
             </View>
           ) : (
             <View className='card'>
-              <EmptyState title='该会员卡已停用' hint='如有疑问，请联系所属工会。' />
+              <EmptyState
+                title='该会员卡已停用'
+                hint={card.revokedReason ? `停用原因：${card.revokedReason.replace(/[。.!！]+$/, '')}。如有疑问，请联系所属工会。` : '如有疑问，请联系所属工会。'}
+              />
             </View>
           )}
           <Text className='note'>出示会员码供工作人员扫码核验。会员卡号与二维码仅限本人使用。</Text>

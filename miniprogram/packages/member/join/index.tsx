@@ -1,5 +1,6 @@
 /**
- * 入会 (the home grid's entry): a member sees 「您已是会员」 with a link to the card; someone with
+ * 入会 (the home grid's entry): a member sees 「您已是会员」 with a link to the card (a suspended
+ * member: 「会员卡已停用」 — applying again would not lift it); someone with
  * an application sees its progress (rejected → 重新申请 opens the form); everyone else gets the
  * join form. After submitting, the status page takes over.
  */
@@ -26,13 +27,15 @@ export default function JoinPage() {
   } else {
     const p = state.data;
     const app = p.application;
-    if (p.memberStatus === 'verified') {
+    if (p.memberStatus === 'verified' || p.memberStatus === 'suspended') {
+      const suspended = p.memberStatus === 'suspended';
       body = (
         <View className='card'>
           <View className='mstatus'>
-            <Text className='mstatus__badge mstatus__badge--approved'>您已是会员</Text>
+            <Text className={`mstatus__badge mstatus__badge--${suspended ? 'rejected' : 'approved'}`}>{suspended ? '会员卡已停用' : '您已是会员'}</Text>
             <Text className='mstatus__lead'>{p.union ? `所属工会：${p.union.name}` : '您已完成入会认证'}</Text>
           </View>
+          {suspended && p.card?.revokedReason ? <Text className='mreason'>{`停用原因：${p.card.revokedReason}`}</Text> : null}
           <View className='mactions'>
             <Button className='mbtn' onClick={() => void Taro.navigateTo({ url: MEMBER_PAGES.card })}>
               查看我的会员卡
