@@ -5,6 +5,7 @@
  * module, then verified on the admin's 会员卡核验 page). Afterwards the plain ID number typed into
  * the form must appear nowhere in the data folder (SQLite file and WAL, read as bytes) nor in
  * the server's output.
+ * Then 周海燕 suspends 王建国's card on 会员卡管理 and reinstates it; 王建国's card page follows.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,4 +145,45 @@ it('a worker joins, the district union approves, the card shows a working QR cod
   }
   expect(app.output()).not.toContain(ID_NUMBER);
   expect(app.output()).not.toContain(PHONE);
+});
+
+it('the district union suspends a card on 会员卡管理: the member sees why and loses the card, until it is reinstated', async () => {
+  // 王建国 (member persona) reads his card number off his card.
+  const page = await openAs(browser, app, 'member', '/packages/member/card/index');
+  const cardText = ((await page.locator('.mcard__no').textContent()) ?? '').replace(/\s+/g, '');
+  expect(cardText).toMatch(/^NB51\d{8}$/);
+
+  // 周海燕 finds it and suspends it with a reason.
+  await switchPersona(page, '周海燕');
+  await page.goto(`${app.url}/#/packages/admin/member/manage/index`);
+  await page.locator('.manage-card input, input.manage-card').first().fill(cardText.toLowerCase());
+  await page.locator('.manage-find').click();
+  const panel = page.locator('.am-member');
+  await panel.locator('.manage-status', { hasText: '有效' }).waitFor();
+  await panel.locator('.manage-revoke').click();
+  await panel.locator('.manage-confirm').click();
+  await panel.getByText(/请填写停用原因/).waitFor(); // a reason is required
+  await panel.locator('.manage-reason textarea, textarea.manage-reason').first().fill('已调离本单位，会籍转出');
+  await panel.locator('.manage-confirm').click();
+  await panel.locator('.manage-done', { hasText: '已停用' }).waitFor();
+  await panel.locator('.manage-status', { hasText: '已停用' }).waitFor();
+
+  // 王建国: the card says so, with the reason, and shows no QR code.
+  await switchPersona(page, '王建国');
+  await page.goto(`${app.url}/#/packages/member/card/index`);
+  await page.getByText('该会员卡已停用').waitFor();
+  await page.getByText(/停用原因：已调离本单位，会籍转出/).waitFor();
+  expect(await page.locator('.qr-code').count()).toBe(0);
+
+  // Reinstated: the QR code is back.
+  await switchPersona(page, '周海燕');
+  await page.goto(`${app.url}/#/packages/admin/member/manage/index`);
+  await page.locator('.manage-card input, input.manage-card').first().fill(cardText);
+  await page.locator('.manage-find').click();
+  await page.locator('.am-member .manage-restore').click();
+  await page.locator('.am-member .manage-confirm').click();
+  await page.locator('.am-member .manage-done', { hasText: '已恢复' }).waitFor();
+  await switchPersona(page, '王建国');
+  await page.goto(`${app.url}/#/packages/member/card/index`);
+  await page.locator('.qr-code').waitFor();
 });

@@ -5,22 +5,14 @@
  * comes back as `changed: false` and is said so.
  */
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import Kv from '../Kv';
 import { formatBusiness } from '../../../../../shared/time';
 import { CARD_STATUS_LABELS, STATUS_REASON_MAX, STATUS_REASON_MIN, type AdminMemberView, type CardStatus } from '../../../../../shared/member/schemas';
 
 type Mode = 'idle' | CardStatus;
-
-function Kv({ k, v }: { k: string; v: string }) {
-  return (
-    <View className='am-kv'>
-      <Text className='am-kv__k'>{k}</Text>
-      <Text className='am-kv__v'>{v}</Text>
-    </View>
-  );
-}
 
 function doneSentence(member: AdminMemberView, changed: boolean): string {
   if (!changed) return member.status === 'revoked' ? '该会员卡已是停用状态（可能已由其他管理员处理）' : '该会员卡已是有效状态（可能已由其他管理员处理）';
@@ -31,10 +23,8 @@ export default function MemberPanel({ found }: { found: AdminMemberView }) {
   const [member, setMember] = useState(found);
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, busy, error, setError } = useRetrySafeSend();
   const [done, setDone] = useState<string | null>(null);
-  const requestId = useRef<string | null>(null);
 
   const open = (next: Mode) => {
     setMode(next);
@@ -49,24 +39,12 @@ export default function MemberPanel({ found }: { found: AdminMemberView }) {
       setError(`请填写停用原因（${STATUS_REASON_MIN}–${STATUS_REASON_MAX} 个字），会员将看到这条原因`);
       return;
     }
-    requestId.current = requestId.current ?? newRequestId();
-    setBusy(true);
-    const res = await api.member.adminSetStatus(
-      { memberId: member.id, status, ...(status === 'revoked' ? { reason: why.slice(0, STATUS_REASON_MAX) } : {}) },
-      { requestId: requestId.current },
+    const data = await send((requestId) =>
+      api.member.adminSetStatus({ memberId: member.id, status, ...(status === 'revoked' ? { reason: why.slice(0, STATUS_REASON_MAX) } : {}) }, { requestId }),
     );
-    setBusy(false);
-    if (!res.ok && res.error.code === 'NETWORK') {
-      setError(res.error.message);
-      return;
-    }
-    requestId.current = null;
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    setMember(res.data.member);
-    setDone(doneSentence(res.data.member, res.data.changed));
+    if (!data) return;
+    setMember(data.member);
+    setDone(doneSentence(data.member, data.changed));
     setMode('idle');
     setReason('');
   };

@@ -4,31 +4,21 @@
  * failure. Another admin deciding first shows up as the server's message.
  */
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import Kv from '../Kv';
 import { formatBusiness } from '../../../../../shared/time';
 import { APPLICATION_STATUS_LABELS, ROUTING_LABELS, type AdminApplicationView, type ApplicationView } from '../../../../../shared/member/schemas';
 import { MEMBER_TAG_LABELS } from '../../../../../shared/member/tags';
 
 type Mode = 'idle' | 'approve' | 'reject';
 
-function Kv({ k, v }: { k: string; v: string }) {
-  return (
-    <View className='am-kv'>
-      <Text className='am-kv__k'>{k}</Text>
-      <Text className='am-kv__v'>{v}</Text>
-    </View>
-  );
-}
-
 export default function ApplicationItem({ item }: { item: AdminApplicationView }) {
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { send, busy, error, setError } = useRetrySafeSend();
   const [decided, setDecided] = useState<ApplicationView | null>(null);
-  const requestId = useRef<string | null>(null);
 
   const decide = async (decision: 'approve' | 'reject') => {
     setError(null);
@@ -37,23 +27,11 @@ export default function ApplicationItem({ item }: { item: AdminApplicationView }
       setError('请填写驳回原因，申请人将看到这条原因');
       return;
     }
-    requestId.current = requestId.current ?? newRequestId();
-    setBusy(true);
-    const res = await api.member.adminReview(
-      { applicationId: item.id, decision, ...(decision === 'reject' ? { reason: why.slice(0, 200) } : {}) },
-      { requestId: requestId.current },
+    const data = await send((requestId) =>
+      api.member.adminReview({ applicationId: item.id, decision, ...(decision === 'reject' ? { reason: why.slice(0, 200) } : {}) }, { requestId }),
     );
-    setBusy(false);
-    if (!res.ok && res.error.code === 'NETWORK') {
-      setError(res.error.message);
-      return;
-    }
-    requestId.current = null;
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    setDecided(res.data.application);
+    if (!data) return;
+    setDecided(data.application);
     setMode('idle');
   };
 
