@@ -66,6 +66,10 @@ export function dropState(d: DropCard, now: number): DropStateView {
 
 function drawState(d: DropCard, now: number): DropStateView {
   const closes = d.registerClosesAt ?? d.opensAt;
+  if (d.mine.result === 'excluded') {
+    const why = d.ineligible ?? '抽签时不符合参与条件';
+    return { state: 'ineligible', label: '未参与抽签', explain: `未参与抽签：${why}`, action: null };
+  }
   if (d.mine.result) {
     const sentence = drawSentence(d.mine.result, d.registrants ?? 0, d.winners ?? 0, d.seed);
     return d.mine.result === 'won'

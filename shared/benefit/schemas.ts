@@ -128,7 +128,7 @@ export interface DropCard {
   registrants: number | null;
   winners: number | null;
   drawnAt: number | null;
-  mine: { claims: number; registered: boolean; result: 'won' | 'lost' | null };
+  mine: { claims: number; registered: boolean; result: DrawResult | null };
   /** Why the caller may not take part (Chinese), or null. */
   ineligible: string | null;
   /** Signed eligibility pass for claim (null when ineligible or not first-come). */
@@ -160,12 +160,16 @@ export interface ClaimView {
   explain: string;
 }
 
+/** A draw registration's outcome; `excluded`: no longer eligible when the draw ran (not drawn). */
+export type DrawResult = 'won' | 'lost' | 'excluded';
+export const DRAW_RESULT_LABELS: Record<DrawResult, string> = { won: '已中签', lost: '未中签', excluded: '未参与抽签' };
+
 export interface RegistrationView {
   dropId: string;
   title: string;
   registeredAt: number;
   opensAt: number;
-  result: 'won' | 'lost' | null;
+  result: DrawResult | null;
   explain: string;
 }
 

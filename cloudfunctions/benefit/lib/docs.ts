@@ -1,5 +1,5 @@
 /** Stored shapes of the benefit collections (see docs/benefit.md). */
-import type { ClaimStatus, DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
+import type { ClaimStatus, DrawResult, DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
 import type { MemberTag } from '../../../shared/member/tags';
 
 /** `drops/<dropId>`: immutable once published, except the bookkeeping fields at the end. */
@@ -80,7 +80,7 @@ export interface RegistrationDoc {
   registeredAt: Date;
   title: string;
   opensAt: Date;
-  result: 'won' | 'lost' | null;
+  result: DrawResult | null;
   explain: string | null;
 }
 

@@ -1,5 +1,5 @@
 /** Drop documents → the member's DropCard (shared/benefit/schemas.ts). */
-import type { DropCard } from '../../../shared/benefit/schemas';
+import type { DrawResult, DropCard } from '../../../shared/benefit/schemas';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
 import { ms, type DrawDoc, type DropDoc, type MemberDoc, type StockDoc } from './docs';
 import { signPass } from './keys';
@@ -7,7 +7,7 @@ import { signPass } from './keys';
 export interface MineOfDrop {
   claims: number;
   registered: boolean;
-  result: 'won' | 'lost' | null;
+  result: DrawResult | null;
 }
 
 export function dropCard(

@@ -3,7 +3,14 @@
  * idempotent: the winners follow from the committed seed and the registrations (which close
  * at least a minute before), claim ids are deterministic and notices carry dedupe keys, so a
  * run cut short by a timeout is finished by the next one without doing anything twice.
+ *
+ * Eligibility is checked again when the draw runs: a registrant whose card the union suspended
+ * (or who has left the drop's scope or lost a required tag) since registering is not drawn; the
+ * registration says why (`excluded`) and the member is told. The published entrants are the
+ * eligible ones, so the recompute script reproduces the winners from the record as before. The
+ * exclusions are written before the record, and a resumed run takes the entrants from the record.
  */
+import { checkEligibility } from '../../../shared/benefit/eligibility';
 import { drawSentence } from '../../../shared/benefit/rules';
 import { formatBusiness } from '../../../shared/time';
 import { drawWinners } from '../../../shared/benefit/draw';
@@ -11,7 +18,7 @@ import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
 import { newClaim } from '../lib/claims';
-import { isDuplicate, type DrawDoc, type DropDoc, type RegistrationDoc } from '../lib/docs';
+import { isDuplicate, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';
 
 async function allRegistrations(ctx: BaseContext, dropId: string): Promise<RegistrationDoc[]> {
@@ -21,6 +28,23 @@ async function allRegistrations(ctx: BaseContext, dropId: string): Promise<Regis
     out.push(...(res.data as RegistrationDoc[]));
     if (res.data.length < 1000) return out;
   }
+}
+
+/** Registrations whose member no longer qualifies, with the reason (Chinese). */
+async function noLongerEligible(ctx: BaseContext, drop: DropDoc, regs: RegistrationDoc[]): Promise<Map<string, string>> {
+  const _ = ctx.db.command;
+  const members = new Map<string, MemberDoc>();
+  const openids = [...new Set(regs.map((r) => r.openid))];
+  for (let i = 0; i < openids.length; i += 100) {
+    const res = await ctx.db.collection(C.users).where({ _id: _.in(openids.slice(i, i + 100)) }).limit(100).get();
+    for (const u of res.data as (MemberDoc & { _id: string })[]) members.set(u._id, u);
+  }
+  const out = new Map<string, string>();
+  for (const r of regs) {
+    const why = checkEligibility(members.get(r.openid) ?? null, drop);
+    if (why) out.set(r._id, why.message);
+  }
+  return out;
 }
 
 async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
@@ -38,7 +62,17 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   const record = drawRes.data[0] as DrawDoc;
   const seed = (secretRes.data[0] as { seed: string }).seed;
   const regs = await allRegistrations(ctx, drop._id);
-  const entrants = [...new Set(regs.map((r) => r.entrantKey))].sort();
+  let entrants: string[];
+  if (record.seed === null) {
+    const excluded = await noLongerEligible(ctx, drop, regs);
+    await inChunks([...excluded], 20, ([id, why]) =>
+      ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain: `未参与抽签：${why}` }),
+    );
+    entrants = [...new Set(regs.filter((r) => !excluded.has(r._id)).map((r) => r.entrantKey))].sort();
+  } else {
+    entrants = record.entrants; // a resumed run draws exactly what the record published
+  }
+  const drawn = new Set(entrants);
   const winners = drawWinners(seed, entrants, drop.stock, sha256Hex);
   if (record.seed === null) {
     await ctx.db.collection(C.dropDraws).doc(drop._id).update({ seed, entrants, winners, drawnAt: now });
@@ -61,7 +95,19 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence });
   await ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now });
 
-  await inChunks(regs, 20, (r) => {
+  const left = new Map(regs.filter((r) => !drawn.has(r.entrantKey)).map((r) => [r.openid, r] as const));
+  await inChunks(regs, 20, async (r) => {
+    if (left.has(r.openid)) {
+      const fresh = (await ctx.db.collection(C.dropRegistrations).doc(r._id).get()).data[0] as RegistrationDoc | undefined;
+      return notify(ctx, {
+        openid: r.openid,
+        category: 'benefit',
+        title: '福利抽签：未参与抽签',
+        body: `“${drop.title}”${fresh?.explain ?? '未参与抽签：抽签时不符合参与条件'}`,
+        link: '/packages/benefit/mine/index',
+        dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
+      });
+    }
     const win = won.has(r.entrantKey);
     return notify(ctx, {
       openid: r.openid,

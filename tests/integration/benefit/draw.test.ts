@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verifyDraw } from '../../../shared/benefit/draw';
+import { dropState } from '../../../shared/benefit/rules';
 import type { DrawProof, ListResult, MyClaimsResult, RegistrationView } from '../../../shared/benefit/schemas';
 import { C } from '../../../cloudfunctions/_lib/collections';
 import type { TestCloud } from '../../scenarios/cloud';
@@ -91,4 +93,36 @@ test('register, commit, draw at the opening, tell everyone, and recompute the wi
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a registrant who is no longer eligible at the draw (card suspended) is left out, told why, and the draw stays reproducible', async () => {
+  const { dropId, opensAt } = await givenDrop(t, { stock: 2, mode: 'draw', kind: 'film', title: '0元看大片' });
+  const members = await givenMembers(t, 4);
+  for (const m of members) expect((await register(m, dropId)).result.ok).toBe(true);
+  const [suspended] = members;
+  await t.db.collection(C.users).doc(suspended).update({ memberStatus: 'suspended' });
+
+  await t.setClock(new Date(opensAt + 1000));
+  await t.post('/api/_local/triggers/benefit/draw', '{}');
+  await t.post('/api/_local/triggers/benefit/draw', '{}'); // a resumed or repeated run changes nothing
+
+  const proof = await callBenefit<DrawProof>(t, 'drawProof', { dropId }, { openid: members[1] });
+  if (!proof.result.ok) throw new Error(proof.result.error.message);
+  const p = proof.result.data;
+  expect(p.entrants).toHaveLength(3);
+  expect(p.winners).toHaveLength(2);
+  const check = verifyDraw({ seed: p.seed as string, seedHash: p.seedHash, entrants: p.entrants, stock: 2, winners: p.winners }, (s) => createHash('sha256').update(s).digest('hex'));
+  expect(check).toMatchObject({ commitmentOk: true, matchesPublished: true });
+
+  const claims = (await t.db.collection(C.dropClaims).where({ dropId }).get()).data as Array<{ openid: string }>;
+  expect(claims.map((c) => c.openid)).not.toContain(suspended);
+  const mine = await callBenefit<MyClaimsResult>(t, 'myClaims', {}, { openid: suspended });
+  const reg = mine.result.ok ? mine.result.data.registrations.find((r) => r.dropId === dropId) : undefined;
+  expect(reg).toMatchObject({ result: 'excluded', explain: '未参与抽签：您的会员卡已被所属工会停用，暂不能参与福利；如有疑问请联系所属工会' });
+  const notices = await t.db.collection(C.notifications).where({ openid: suspended }).get();
+  expect(notices.data.map((n) => (n as { title: string }).title)).toEqual(['福利抽签：未参与抽签']);
+  const list = await callBenefit<ListResult>(t, 'list', {}, { openid: suspended });
+  const card = list.result.ok ? list.result.data.drops.find((d) => d.id === dropId) : undefined;
+  expect(card?.mine.result).toBe('excluded');
+  expect(dropState(card!, opensAt + 2000)).toMatchObject({ state: 'ineligible', label: '未参与抽签' });
 });

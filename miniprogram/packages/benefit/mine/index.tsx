@@ -7,7 +7,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import QrCode from '../../../components/QrCode';
 import LocalTools from '../../../components/LocalTools';
 import { DROP_KIND_LABELS } from '../../../../shared/benefit/kinds';
-import type { ClaimStatus } from '../../../../shared/benefit/schemas';
+import { DRAW_RESULT_LABELS, type ClaimStatus } from '../../../../shared/benefit/schemas';
 import '../benefit.css';
 
 const STATUS_LABELS: Record<ClaimStatus, string> = { issued: '待核销', redeemed: '已核销', expired: '已过期' };
@@ -56,7 +56,7 @@ export default function MyBenefitsPage() {
             <View key={r.dropId} className='bf-claim'>
               <View className='bf-row'>
                 <Text className='bf-title'>{r.title}</Text>
-                <Text className={`bf-badge ${r.result === 'lost' ? 'bf-badge--muted' : ''}`}>{r.result === 'won' ? '已中签' : r.result === 'lost' ? '未中签' : '已报名'}</Text>
+                <Text className={`bf-badge ${r.result === 'lost' || r.result === 'excluded' ? 'bf-badge--muted' : ''}`}>{r.result ? DRAW_RESULT_LABELS[r.result] : '已报名'}</Text>
               </View>
               <Text className='bf-explain'>{r.explain}</Text>
             </View>
