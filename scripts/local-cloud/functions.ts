@@ -89,6 +89,8 @@ class Instance {
   private readonly running = new Map<number, (result: unknown) => void>();
   private nextId = 1;
   private dead = false;
+  /** Set by retire(): stop as soon as the last running invocation has answered. */
+  private retiring = false;
   /** Invocations to send, one message per turn of the event loop (see instance-thread.cjs). */
   private outbox: { type: 'invoke'; id: number; name: string; event: unknown; context: unknown }[] = [];
 
@@ -121,10 +123,7 @@ class Instance {
     if (this.dead) return Promise.resolve(CRASHED);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.running.delete(id);
-        resolve(TIMED_OUT);
-      }, timeoutMs);
+      const timer = setTimeout(() => this.settle(id, TIMED_OUT), timeoutMs); // a late answer is then dropped
       this.running.set(id, (result) => {
         clearTimeout(timer);
         resolve(result);
@@ -142,11 +141,17 @@ class Instance {
       this.worker.postMessage({ type: 'batch', messages: batch });
     } catch {
       // An event that cannot be copied (the front door only passes parsed JSON, so not expected).
-      for (const m of batch) {
-        this.running.get(m.id)?.(CRASHED);
-        this.running.delete(m.id);
-      }
+      for (const m of batch) this.settle(m.id, CRASHED);
     }
+  }
+
+  /** Answers one running invocation (once: later answers for it are dropped). */
+  private settle(id: number, result: unknown): void {
+    const resolve = this.running.get(id);
+    if (!resolve) return;
+    this.running.delete(id);
+    resolve(result);
+    if (this.retiring && this.running.size === 0) void this.stop();
   }
 
   private onMessage(msg: InstanceMessage): void {
@@ -158,17 +163,13 @@ class Instance {
       console[msg.method](msg.text);
       return;
     }
-    if (msg.type !== 'result' && msg.type !== 'crashed') return;
-    const settle = this.running.get(msg.id);
-    if (!settle) return;
-    this.running.delete(msg.id);
     if (msg.type === 'result') {
-      settle(msg.result);
-      return;
+      this.settle(msg.id, msg.result);
+    } else if (msg.type === 'crashed') {
+      // The router catches everything; this is a last line for a function that does not use it.
+      console.error(JSON.stringify({ level: 'error', msg: 'function crashed', error: msg.message }));
+      this.settle(msg.id, CRASHED);
     }
-    // The router catches everything; this is a last line for a function that does not use it.
-    console.error(JSON.stringify({ level: 'error', msg: 'function crashed', error: msg.message }));
-    settle(CRASHED);
   }
 
   async stop(): Promise<void> {
@@ -178,15 +179,8 @@ class Instance {
 
   /** Stops once the invocations it is running have answered (new ones go elsewhere). */
   retire(): void {
-    if (this.running.size === 0) {
-      void this.stop();
-      return;
-    }
-    const check = setInterval(() => {
-      if (this.running.size > 0) return;
-      clearInterval(check);
-      void this.stop();
-    }, 50);
+    this.retiring = true;
+    if (this.running.size === 0) void this.stop();
   }
 }
 

@@ -62,17 +62,20 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   const record = drawRes.data[0] as DrawDoc;
   const seed = (secretRes.data[0] as { seed: string }).seed;
   const regs = await allRegistrations(ctx, drop._id);
+  // Why each left-out registration was not drawn: worked out now on the first run; a resumed run
+  // finds it stored (the exclusions are written before the record).
+  const excluded = new Map<string, string>();
   let entrants: string[];
   if (record.seed === null) {
-    const excluded = await noLongerEligible(ctx, drop, regs);
-    await inChunks([...excluded], 20, ([id, why]) =>
-      ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain: `未参与抽签：${why}` }),
+    for (const [id, why] of await noLongerEligible(ctx, drop, regs)) excluded.set(id, `未参与抽签：${why}`);
+    await inChunks([...excluded], 20, ([id, explain]) =>
+      ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain }),
     );
     entrants = [...new Set(regs.filter((r) => !excluded.has(r._id)).map((r) => r.entrantKey))].sort();
   } else {
     entrants = record.entrants; // a resumed run draws exactly what the record published
+    for (const r of regs) if (r.result === 'excluded') excluded.set(r._id, r.explain ?? '未参与抽签：抽签时不符合参与条件');
   }
-  const drawn = new Set(entrants);
   const winners = drawWinners(seed, entrants, drop.stock, sha256Hex);
   if (record.seed === null) {
     await ctx.db.collection(C.dropDraws).doc(drop._id).update({ seed, entrants, winners, drawnAt: now });
@@ -95,15 +98,14 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence });
   await ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now });
 
-  const left = new Map(regs.filter((r) => !drawn.has(r.entrantKey)).map((r) => [r.openid, r] as const));
-  await inChunks(regs, 20, async (r) => {
-    if (left.has(r.openid)) {
-      const fresh = (await ctx.db.collection(C.dropRegistrations).doc(r._id).get()).data[0] as RegistrationDoc | undefined;
+  await inChunks(regs, 20, (r) => {
+    const leftOut = excluded.get(r._id);
+    if (leftOut) {
       return notify(ctx, {
         openid: r.openid,
         category: 'benefit',
         title: '福利抽签：未参与抽签',
-        body: `“${drop.title}”${fresh?.explain ?? '未参与抽签：抽签时不符合参与条件'}`,
+        body: `“${drop.title}”${leftOut}`,
         link: '/packages/benefit/mine/index',
         dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
       });
