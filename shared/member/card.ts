@@ -3,6 +3,7 @@
  * only in cloud functions (cloudfunctions/_lib/cardToken.ts); the page just shows it as a QR
  * code and asks for a fresh one before it expires.
  */
+import { toHalfWidth } from '../text';
 
 /** Card numbers: "NB51" + 8-digit sequence, e.g. NB5100000042 (sequence from a counter document). */
 export const CARD_NO_PREFIX = 'NB51';
@@ -13,10 +14,7 @@ export const CARD_NO_PATTERN = /^NB51\d{8}$/;
  * full-width characters from a Chinese keyboard) → "NB5100000042"; null when it is not a card number.
  */
 export function normalizeCardNo(input: string): string | null {
-  const text = input
-    .replace(/[\uFF01-\uFF5E]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000-]/g, '')
-    .toUpperCase();
+  const text = toHalfWidth(input).replace(/[\s\u3000-]/g, '').toUpperCase();
   return CARD_NO_PATTERN.test(text) ? text : null;
 }
 

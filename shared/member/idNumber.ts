@@ -4,6 +4,7 @@
  * Pure: runs in the mini-program (instant feedback on the form) and in the functions (the
  * authority). The plain number must never be stored or logged; see cloudfunctions/_lib/personal.ts.
  */
+import { toHalfWidth } from '../text';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -24,10 +25,7 @@ export const ID_NUMBER_PROBLEMS: Record<IdNumberProblem, string> = {
  * "３３０２…x" and "3302…X" hash to the same value (one person, one hash).
  */
 export function normalizeIdNumber(raw: string): string {
-  return raw
-    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  return toHalfWidth(raw).replace(/\s+/g, '').toUpperCase();
 }
 
 /** The check character for the first 17 digits. */
