@@ -4,6 +4,7 @@
  * tests both start it through `startLocalCloud`.
  */
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { COLLECTION_SPECS } from '../../cloudfunctions/_lib/collections';
@@ -94,10 +95,31 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (closed) return;
       closed = true;
       triggers.stop();
-      server.closeIdleConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await host.close();
       await db.close();
     },
   };
+}
+
+/** How long a response still being written at shutdown may take before its socket is cut. */
+const CLOSE_GRACE_MS = 2000;
+
+/**
+ * Stops accepting, lets responses in flight finish, then closes. `server.close()` alone closes
+ * only the sockets idle at that instant: a keep-alive socket whose response was still in flight
+ * stays open for the keep-alive timeout (5 s), past start.ts's forced exit. So idle sockets are
+ * swept as they go idle, and whatever is left after the grace period is cut.
+ */
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 20);
+  const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(cut);
+  }
 }

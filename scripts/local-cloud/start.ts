@@ -61,7 +61,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n收到 ${signal}，正在停止…`);
-    const force = setTimeout(() => process.exit(1), 5000);
+    const force = setTimeout(() => {
+      console.error('5 秒内未能停止，强制退出');
+      process.exit(1);
+    }, 5000);
     force.unref();
     cloud.close().then(
       () => {

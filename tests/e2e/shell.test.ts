@@ -42,7 +42,8 @@ it('the privacy guide is reachable and lists what is collected', async () => {
 
 it('stops cleanly on Ctrl-C', async () => {
   const code = await app.stop();
-  expect(code).toBe(0);
+  // On failure, show what the server printed while stopping.
+  expect({ code, output: code === 0 ? '' : app.output().slice(-3000) }).toEqual({ code: 0, output: '' });
   expect(app.output()).toContain('已停止');
   app = undefined as unknown as RunningApp;
 });
