@@ -60,7 +60,16 @@ type InstanceMessage =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'crashed'; id: number; message: string }
   | { type: 'console'; method: 'log' | 'info' | 'warn' | 'error' | 'debug'; text: string }
+  | { type: 'pong' }
   | { type: 'batch'; messages: InstanceMessage[] };
+
+/**
+ * After an invocation times out, the instance must answer a ping within this long; if it does
+ * not, its thread is stuck in synchronous code (a loop that never yields) and would time out
+ * every later invocation, so it is stopped and the next invocation starts a new one. An
+ * instance that is merely busy turns its event loop every few milliseconds.
+ */
+const WATCHDOG_MS = 2000;
 
 /** A FIFO semaphore: at most `limit` holders; the others wait in arrival order. */
 class Gate {
@@ -91,6 +100,8 @@ class Instance {
   private dead = false;
   /** Set by retire(): stop as soon as the last running invocation has answered. */
   private retiring = false;
+  /** The watchdog's timer while a ping is unanswered. */
+  private watchdog: NodeJS.Timeout | null = null;
   /** Invocations to send, one message per turn of the event loop (see instance-thread.cjs). */
   private outbox: { type: 'invoke'; id: number; name: string; event: unknown; context: unknown }[] = [];
 
@@ -123,7 +134,10 @@ class Instance {
     if (this.dead) return Promise.resolve(CRASHED);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.settle(id, TIMED_OUT), timeoutMs); // a late answer is then dropped
+      const timer = setTimeout(() => {
+        this.settle(id, TIMED_OUT); // a late answer is then dropped
+        this.checkAlive();
+      }, timeoutMs);
       this.running.set(id, (result) => {
         clearTimeout(timer);
         resolve(result);
@@ -154,7 +168,25 @@ class Instance {
     if (this.retiring && this.running.size === 0) void this.stop();
   }
 
+  /** Pings the thread; stops it if it does not answer within WATCHDOG_MS. */
+  private checkAlive(): void {
+    if (this.dead || this.watchdog) return;
+    this.watchdog = setTimeout(() => {
+      this.watchdog = null;
+      if (this.dead) return;
+      console.error(JSON.stringify({ level: 'error', msg: 'function instance blocked; restarting it', waitedMs: WATCHDOG_MS }));
+      void this.stop();
+    }, WATCHDOG_MS);
+    this.watchdog.unref();
+    this.worker.postMessage({ type: 'ping' });
+  }
+
   private onMessage(msg: InstanceMessage): void {
+    if (msg.type === 'pong') {
+      if (this.watchdog) clearTimeout(this.watchdog);
+      this.watchdog = null;
+      return;
+    }
     if (msg.type === 'batch') {
       for (const m of msg.messages) this.onMessage(m);
       return;
@@ -174,6 +206,8 @@ class Instance {
 
   async stop(): Promise<void> {
     this.dead = true;
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
     await this.worker.terminate();
   }
 

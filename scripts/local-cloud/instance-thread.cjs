@@ -6,6 +6,7 @@
 // instance -> host  { type: 'ready', names } | { type: 'failed', message }
 //                   { type: 'batch', messages: [{ type: 'result', id, result } | { type: 'crashed', id, message }…] }
 //                   { type: 'console', method, text }
+// host <-> instance  { type: 'ping' } -> { type: 'pong' }: after a timeout, is the thread alive?
 // Both sides batch what they have to send in one turn of the event loop: a message wakes the
 // other thread, and under a claim storm the wake costs more than the copy.
 'use strict';
@@ -66,6 +67,7 @@ function invoke(msg) {
 
 parentPort.on('message', (msg) => {
   if (msg.type === 'batch') for (const m of msg.messages) if (m.type === 'invoke') invoke(m);
+  else if (msg.type === 'ping') parentPort.postMessage({ type: 'pong' }); // the host's watchdog
 });
 
 parentPort.postMessage({ type: 'ready', names: [...mains.keys()] });

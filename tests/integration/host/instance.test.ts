@@ -22,6 +22,7 @@ exports.main = async (event) => {
     if (event.op === 'sleep') await new Promise((r) => setTimeout(r, event.ms));
     if (event.op === 'crash') { setImmediate(() => { throw new Error('boom'); }); await new Promise(() => {}); }
     if (event.op === 'hang') await new Promise(() => {});
+    if (event.op === 'spin') for (;;) {} // blocks the thread: never yields to its event loop
     if (event.op === 'log') console.log('probe says', event.text);
     return { ok: true, data: { calls, order, maxRunning, tag: event.tag, env: event.key ? process.env[event.key] ?? null : null } };
   } finally {
@@ -85,6 +86,27 @@ it('answers 服务处理超时 past the function timeout, and the place in the q
   const hung = await Promise.all([probe({ op: 'hang' }), probe({ op: 'hang' }), probe({ op: 'hang' })]);
   for (const h of hung) expect(h).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务处理超时，请稍后再试' } });
   expect((await probe({})).ok).toBe(true); // all 3 places were held by hung calls; they are free again
+});
+
+it('replaces an instance stuck in synchronous code after its timeout; the next call gets a new one', async () => {
+  const logged: string[] = [];
+  const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+  let stuck;
+  try {
+    stuck = await probe({ op: 'spin' });
+    const deadline = Date.now() + 5000;
+    while (!logged.some((l) => l.includes('function instance blocked; restarting it')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Without the watchdog this call would wait behind the spinning thread and time out too.
+    const after = await probe({});
+    expect(after.ok).toBe(true);
+    expect(after.data?.calls).toBe(1); // fresh module state: a new instance
+  } finally {
+    spy.mockRestore();
+  }
+  expect(stuck).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务处理超时，请稍后再试' } });
+  expect(logged.join('\n')).toContain('function instance blocked; restarting it');
 });
 
 it('sends function logs through the host console', async () => {
