@@ -34,6 +34,8 @@ export const ERROR_MESSAGES = {
   CARD_TOKEN_EXPIRED: '会员码已过期，请会员刷新后重新出示',
   CARD_TOKEN_FORGED: '会员码无效，可能是伪造或截图',
   CARD_REVOKED: '该会员卡已停用',
+  /** Staff or an admin acting on another member's record (redeem, approve, nominate) whose card is suspended. */
+  MEMBER_SUSPENDED: '该会员的会员卡已被所属工会停用',
   // Benefit drops
   DROP_SOLD_OUT: '福利已抢完',
   DROP_NOT_OPEN: '福利尚未开始',

@@ -390,6 +390,8 @@ export interface ApplicantView {
   submittedAt: string;
   decidedAt: string | null;
   refuseReason: string | null;
+  /** The member's card is suspended (会员卡已停用): the application cannot be approved, only refused. */
+  memberSuspended: boolean;
 }
 
 export interface AdminApplicantsResult {

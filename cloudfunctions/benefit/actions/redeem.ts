@@ -2,6 +2,10 @@
  * benefit.redeem (核销): staff of the drop's union (an admin of it or of a union above it) scan or
  * type a code. Valid once: the conditional update `where({_id, status: 'issued'})` lets exactly
  * one of two simultaneous scans succeed. Every attempt, good or bad, goes to the audit trail.
+ * A code whose member's card was suspended after claiming is refused (`MEMBER_SUSPENDED`) and
+ * stays unredeemed, so it works again if the card is reinstated before `redeemBy`. The member's
+ * user document is the one read this costs; it is read before the update instead of after it
+ * (for the masked name), so a successful scan costs what it did before.
  */
 import { fail, ok } from '../../../shared/envelope';
 import { formatCode, normalizeCode } from '../../../shared/benefit/code';
@@ -41,13 +45,18 @@ export const redeem = userAction<RedeemRequest, RedeemResult>('benefit.redeem', 
     await audit(ctx, { ...base, outcome: 'expired' });
     return fail('CODE_EXPIRED', `该兑换码已于 ${formatBusiness(claim.redeemBy, 'YYYY-MM-DD HH:mm')} 过期`);
   }
+  // "The card is the key to every benefit": checked at the counter, not only when claiming.
+  const member = (await ctx.db.collection(C.users).doc(claim.openid).get()).data[0] as MemberDoc | undefined;
+  if (member?.memberStatus === 'suspended') {
+    await audit(ctx, { ...base, outcome: 'member_suspended' });
+    return fail('MEMBER_SUSPENDED', '该会员卡已被所属工会停用，不能核销；如有疑问请会员联系所属工会');
+  }
   const upd = await ctx.db.collection(C.dropClaims).where({ _id: claim._id, status: 'issued' }).update({ status: 'redeemed', redeemedAt: now, redeemedBy: ctx.openid });
   if (upd.updated !== 1) {
     await audit(ctx, { ...base, outcome: 'already_redeemed' });
     return fail('CODE_ALREADY_REDEEMED');
   }
   await audit(ctx, { ...base, outcome: 'redeemed' });
-  const member = (await ctx.db.collection(C.users).doc(claim.openid).get()).data[0] as MemberDoc | undefined;
   return ok({
     code: formatCode(code),
     title: claim.title,

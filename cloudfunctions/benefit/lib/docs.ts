@@ -103,7 +103,7 @@ export interface AuditDoc {
   dropId: string | null;
   by: string;
   at: Date;
-  outcome: 'redeemed' | 'not_found' | 'already_redeemed' | 'expired' | 'out_of_scope';
+  outcome: 'redeemed' | 'not_found' | 'already_redeemed' | 'expired' | 'out_of_scope' | 'member_suspended';
 }
 
 /** Minimal shape of `users/<openid>` this domain reads (owned by membership). */

@@ -4,12 +4,15 @@
  * the place on the counters with conditional updates (lib/counters.ts) and only then marks the
  * application approved, with a condition on its status; if someone else decided it meanwhile,
  * the place is given back. Refusal needs a reason. Both notify the member.
+ * A member whose card the union suspended cannot be approved (`MEMBER_SUSPENDED`, before any
+ * counter is touched); refusing their application is still allowed.
  */
 import { fail, ok } from '../../../shared/envelope';
 import { approvalViolations } from '../../../shared/recuperation/caps';
 import { formatYuan } from '../../../shared/recuperation/money';
 import type { AdminDecideRequest, AdminDecideResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
+import type { UserDoc } from '../../_lib/docs';
 import { notify } from '../../_lib/notify';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { assertInScope, findUnit, getBatch, requireAdmin } from '../lib/access';
@@ -39,10 +42,11 @@ export const adminDecide = userAction<AdminDecideRequest, AdminDecideResult>('re
   const app = await findApplication(ctx, input.applicationId);
   if (!app) throw new AppFailure('NOT_FOUND', '疗休养申请不存在');
   assertInScope(admin, app.unionAncestors);
-  const batch = await getBatch(ctx, app.batchId);
+  const [batch, userRes] = await Promise.all([getBatch(ctx, app.batchId), ctx.db.collection(C.users).doc(app.openid).get()]);
+  const memberSuspended = (userRes.data[0] as UserDoc | undefined)?.memberStatus === 'suspended';
   const target = input.decision === 'approve' ? 'approved' : 'refused';
   if (app.status !== 'pending') {
-    if (app.status === target) return ok({ applicant: applicantView(app, batch, 0), alreadyDecided: true });
+    if (app.status === target) return ok({ applicant: applicantView(app, batch, 0, memberSuspended), alreadyDecided: true });
     return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
   }
   const now = ctx.now();
@@ -56,8 +60,10 @@ export const adminDecide = userAction<AdminDecideRequest, AdminDecideResult>('re
     if (res.updated !== 1) return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
     const refused = { ...app, ...decided };
     await tellMember(ctx, refused, batch);
-    return ok({ applicant: applicantView(refused, batch, 0), alreadyDecided: false });
+    return ok({ applicant: applicantView(refused, batch, 0, memberSuspended), alreadyDecided: false });
   }
+
+  if (memberSuspended) return fail('MEMBER_SUSPENDED', '该会员的会员卡已被所属工会停用，不能批准其疗休养申请；如不再安排，请填写原因后不予批准');
 
   const unit = await findUnit(ctx, app.unionId);
   if (!unit) return fail('RECU_UNIT_NOT_SET', '该单位尚未设置疗休养名额，请先设置');
@@ -81,11 +87,11 @@ export const adminDecide = userAction<AdminDecideRequest, AdminDecideResult>('re
   if (res.updated !== 1) {
     await reservation.release();
     const fresh = await findApplication(ctx, app._id);
-    if (fresh?.status === 'approved') return ok({ applicant: applicantView(fresh, batch, 0), alreadyDecided: true });
+    if (fresh?.status === 'approved') return ok({ applicant: applicantView(fresh, batch, 0, memberSuspended), alreadyDecided: true });
     return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
   }
   const approved = { ...app, ...decided };
   ctx.log.info('recuperation approved', { unionId: app.unionId, batchId: batch._id });
   await tellMember(ctx, approved, batch);
-  return ok({ applicant: applicantView(approved, batch, 0), alreadyDecided: false });
+  return ok({ applicant: applicantView(approved, batch, 0, memberSuspended), alreadyDecided: false });
 });

@@ -1,8 +1,10 @@
 /**
  * The unit union nominates a member for a batch (工会推荐): the same rules as a member's own
  * application (verified, one per year, no-repeat period, cost cap), ranked and approved the same way.
+ * A suspended card (`members.status: 'revoked'`, or the linked user `suspended`) is refused with
+ * `MEMBER_SUSPENDED` in the admin's words.
  */
-import { ok } from '../../../shared/envelope';
+import { fail, ok } from '../../../shared/envelope';
 import type { AdminNominateRequest, AdminNominateResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
@@ -17,8 +19,11 @@ export const adminNominate = userAction<AdminNominateRequest, AdminNominateResul
   const member = (await ctx.db.collection(C.members).doc(input.memberId).get()).data[0] as MemberDoc | undefined;
   if (!member) throw new AppFailure('NOT_FOUND', '会员不存在');
   assertInScope(admin, member.unionAncestors);
+  const suspended = fail('MEMBER_SUSPENDED', '该会员的会员卡已被所属工会停用，不能推荐其参加疗休养');
+  if (member.status === 'revoked') return suspended;
   if (!member.openid) throw new AppFailure('MEMBER_NOT_VERIFIED', '该会员尚未绑定微信，无法推荐（请会员先在小程序中认领会员身份）');
   const user = (await ctx.db.collection(C.users).doc(member.openid).get()).data[0] as UserDoc | undefined;
+  if (user?.memberStatus === 'suspended') return suspended;
   const batch = await getBatch(ctx, input.batchId);
   const created = await createApplication(ctx, { user: user ?? null, batch, source: 'nominated', nominatedBy: ctx.openid });
   if ('ok' in created) {
@@ -33,5 +38,5 @@ export const adminNominate = userAction<AdminNominateRequest, AdminNominateResul
     link: '/packages/recuperation/mine/index',
     dedupeKey: `recu:${created._id}:nominated:${new Date(created.submittedAt).getTime()}`,
   });
-  return ok({ applicant: applicantView(created, batch, 0) });
+  return ok({ applicant: applicantView(created, batch, 0, false) });
 });

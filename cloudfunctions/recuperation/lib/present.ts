@@ -92,7 +92,7 @@ export function unitView(union: UnionDoc, unit: UnitDoc | null, counter: YearCou
   };
 }
 
-export function applicantView(a: ApplicationDoc, batch: BatchDoc | undefined, rank: number): ApplicantView {
+export function applicantView(a: ApplicationDoc, batch: BatchDoc | undefined, rank: number, memberSuspended: boolean): ApplicantView {
   return {
     id: a._id,
     rank,
@@ -109,6 +109,7 @@ export function applicantView(a: ApplicationDoc, batch: BatchDoc | undefined, ra
     submittedAt: new Date(a.submittedAt).toISOString(),
     decidedAt: a.decidedAt ? new Date(a.decidedAt).toISOString() : null,
     refuseReason: a.refuseReason,
+    memberSuspended,
   };
 }
 

@@ -1,4 +1,8 @@
-/** One ranked applicant: rank, masked name, tags, score lines, batch; 批准 / 不批准 (with a reason). */
+/**
+ * One ranked applicant: rank, masked name, tags, score lines, batch; 批准 / 不批准 (with a reason).
+ * A member whose card is suspended is marked 会员卡已停用 and offered only 不批准 (the platform
+ * refuses the approval anyway).
+ */
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -39,6 +43,7 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
               </Text>
             ))}
             {a.source === 'nominated' ? <Text className='rc-tag rc-tag--leader'>工会推荐</Text> : null}
+            {a.memberSuspended ? <Text className='rc-tag'>会员卡已停用</Text> : null}
           </View>
         </View>
         <Text className={statusBadge(a.status)}>{a.statusLabel}</Text>
@@ -48,6 +53,7 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
       </Text>
       <Text className='rc-line'>{a.priority.explanation}</Text>
       {a.refuseReason ? <Text className='rc-line'>不予批准原因：{a.refuseReason}</Text> : null}
+      {a.memberSuspended && a.status === 'pending' ? <Text className='rc-line'>该会员的会员卡已被所属工会停用，不能批准；如不再安排，请填写原因后不予批准。</Text> : null}
       {a.status === 'pending' ? (
         refusing ? (
           <View>
@@ -68,9 +74,11 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
             <Button className={`rc-btn rc-btn--small rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => setRefusing(true)}>
               不批准
             </Button>
-            <Button className={`rc-btn rc-btn--small ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void decide('approve')}>
-              批准
-            </Button>
+            {a.memberSuspended ? null : (
+              <Button className={`rc-btn rc-btn--small ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void decide('approve')}>
+                批准
+              </Button>
+            )}
           </View>
         )
       ) : null}
