@@ -56,6 +56,8 @@ export interface Api {
     verifyCard: [M.VerifyCardRequest, M.VerifyCardResult];
     adminFindMember: [M.AdminFindMemberRequest, M.AdminFindMemberResult];
     adminSetStatus: [M.AdminSetStatusRequest, M.AdminSetStatusResult];
+    adminUpdateMember: [M.AdminUpdateMemberRequest, M.AdminUpdateMemberResult];
+    adminMemberHistory: [M.AdminMemberHistoryRequest, M.AdminMemberHistoryResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];

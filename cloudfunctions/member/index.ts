@@ -2,8 +2,10 @@ import { createFunction } from '../_lib/router';
 import { adminFindMember } from './actions/adminFindMember';
 import { adminImport } from './actions/adminImport';
 import { adminListApplications } from './actions/adminListApplications';
+import { adminMemberHistory } from './actions/adminMemberHistory';
 import { adminReview } from './actions/adminReview';
 import { adminSetStatus } from './actions/adminSetStatus';
+import { adminUpdateMember } from './actions/adminUpdateMember';
 import { apply } from './actions/apply';
 import { cardToken } from './actions/cardToken';
 import { claim } from './actions/claim';
@@ -27,5 +29,7 @@ export const main = createFunction({
     verifyCard,
     adminFindMember,
     adminSetStatus,
+    adminUpdateMember,
+    adminMemberHistory,
   },
 });

@@ -22,4 +22,8 @@ export const member = {
   adminFindMember: (cardNo: string) => callApi('member', 'adminFindMember', { cardNo }),
   /** Suspend (reason required) or reinstate a card. Pass the same `requestId` when retrying after a network failure. */
   adminSetStatus: (change: M.AdminSetStatusRequest, options?: CallOptions) => callApi('member', 'adminSetStatus', change, options),
+  /** 会员信息维护: new tags and/or a transfer (note required). Pass the same `requestId` when retrying after a network failure. */
+  adminUpdateMember: (change: M.AdminUpdateMemberRequest, options?: CallOptions) => callApi('member', 'adminUpdateMember', change, options),
+  /** A card's change history (newest first, at most 50) and its current tags. */
+  adminMemberHistory: (cardNo: string) => callApi('member', 'adminMemberHistory', { cardNo }),
 };

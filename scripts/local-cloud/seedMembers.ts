@@ -74,7 +74,7 @@ export async function seedMembership(db: Db, personas: Persona[], ancestorsOf: (
       source: 'application',
       openid: persona.openid,
       joinedAt: at,
-      createdBy: 'seed',
+      createdBy: 'o_local_admin_city', // the demo's 市总 admin: 变更记录 shows who issued the card
     });
     await db.collection(C.users).doc(persona.openid).update({
       memberStatus: 'verified',

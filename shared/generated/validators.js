@@ -6072,27 +6072,19 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var member_adminImport = validate62;
+var pattern55 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
 function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.csv === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "csv" }, message: "must have required property 'csv'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     for (const key0 in data) {
-      if (!(key0 === "csv")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(key0 === "csv" || key0 === "file")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err0];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err0);
         }
         errors++;
       }
@@ -6101,7 +6093,16 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.csv;
       if (typeof data0 === "string") {
         if (func3(data0) > 1e6) {
-          const err2 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/maxLength", keyword: "maxLength", params: { limit: 1e6 }, message: "must NOT have more than 1000000 characters" };
+          const err1 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/maxLength", keyword: "maxLength", params: { limit: 1e6 }, message: "must NOT have more than 1000000 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -6109,31 +6110,135 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      } else {
+        const err3 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.file !== void 0) {
+      let data1 = data.file;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.name === void 0) {
+          const err4 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err4];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err4);
           }
           errors++;
         }
+        if (data1.base64 === void 0) {
+          const err5 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/required", keyword: "required", params: { missingProperty: "base64" }, message: "must have required property 'base64'" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === "name" || key1 === "base64")) {
+            const err6 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data1.name !== void 0) {
+          let data2 = data1.name;
+          if (typeof data2 === "string") {
+            if (func3(data2) > 255) {
+              const err7 = { instancePath: instancePath + "/file/name", schemaPath: "#/properties/file/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (func3(data2) < 1) {
+              const err8 = { instancePath: instancePath + "/file/name", schemaPath: "#/properties/file/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/file/name", schemaPath: "#/properties/file/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data1.base64 !== void 0) {
+          let data3 = data1.base64;
+          if (typeof data3 === "string") {
+            if (func3(data3) > 1333336) {
+              const err10 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/maxLength", keyword: "maxLength", params: { limit: 1333336 }, message: "must NOT have more than 1333336 characters" };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (func3(data3) < 1) {
+              const err11 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (!pattern55.test(data3)) {
+              const err12 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]*={0,2}$" }, message: 'must match pattern "^[A-Za-z0-9+/]*={0,2}$"' };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err4 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/file", schemaPath: "#/properties/file/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err14];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err5];
+      vErrors = [err15];
     } else {
-      vErrors.push(err5);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -6295,10 +6400,79 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
   validate63.errors = vErrors;
   return errors === 0;
 }
-var member_adminReview = validate64;
-var schema65 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-var pattern56 = new RegExp("^[0-9a-f]{64}$", "u");
+var member_adminMemberHistory = validate64;
 function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.cardNo === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cardNo" }, message: "must have required property 'cardNo'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "cardNo")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNo !== void 0) {
+      let data0 = data.cardNo;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 40) {
+          const err2 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+var member_adminReview = validate65;
+var schema66 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var pattern57 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6335,7 +6509,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (!pattern56.test(data0)) {
+        if (!pattern57.test(data0)) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6366,7 +6540,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema65.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema66.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6415,12 +6589,12 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-var member_adminSetStatus = validate65;
-var schema66 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminSetStatus = validate66;
+var schema67 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6448,7 +6622,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern56.test(data0)) {
+        if (!pattern57.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6510,7 +6684,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "revoked" || data2 === "active")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema67.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6550,13 +6724,198 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-var member_apply = validate66;
-var schema67 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
-var pattern59 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminUpdateMember = validate67;
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.cardNo === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cardNo" }, message: "must have required property 'cardNo'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "cardNo" || key0 === "tags" || key0 === "unionId" || key0 === "note")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNo !== void 0) {
+      let data0 = data.cardNo;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 40) {
+          const err2 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.tags !== void 0) {
+      let data1 = data.tags;
+      if (Array.isArray(data1)) {
+        if (data1.length > 12) {
+          const err5 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/maxItems", keyword: "maxItems", params: { limit: 12 }, message: "must NOT have more than 12 items" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (typeof data2 === "string") {
+            if (func3(data2) > 20) {
+              const err6 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (func3(data2) < 1) {
+              const err7 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data3 = data.unionId;
+      if (typeof data3 === "string") {
+        if (func3(data3) > 64) {
+          const err10 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (func3(data3) < 1) {
+          const err11 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (!pattern0.test(data3)) {
+          const err12 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.note !== void 0) {
+      let data4 = data.note;
+      if (typeof data4 === "string") {
+        if (func3(data4) > 100) {
+          const err14 = { instancePath: instancePath + "/note", schemaPath: "#/properties/note/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/note", schemaPath: "#/properties/note/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+var member_apply = validate68;
+var schema69 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
+var pattern61 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6678,7 +7037,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern59.test(data1)) {
+        if (!pattern61.test(data1)) {
           const err12 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -6762,7 +7121,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "employer_union" || data4 === "street_union")) {
-        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema67.properties.routing.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema69.properties.routing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -6836,7 +7195,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data7 === "frontline" || data7 === "hazardous" || data7 === "model_worker" || data7 === "work_injured" || data7 === "near_retirement")) {
-            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema67.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema69.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -6898,11 +7257,11 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-var member_cardToken = validate67;
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_cardToken = validate69;
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6925,11 +7284,11 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-var member_claim = validate68;
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_claim = validate70;
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7015,7 +7374,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern59.test(data1)) {
+        if (!pattern61.test(data1)) {
           const err8 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7054,12 +7413,12 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-var member_listUnions = validate69;
-var schema70 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 } } };
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_listUnions = validate71;
+var schema72 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 } } };
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7087,7 +7446,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "city" || data0 === "district" || data0 === "industry" || data0 === "street" || data0 === "grassroots")) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema70.properties.level.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema72.properties.level.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -7176,65 +7535,65 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
-  return errors === 0;
-}
-var member_myApplication = validate70;
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate70.errors = vErrors;
-  return errors === 0;
-}
-var member_profile = validate71;
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate71.errors = vErrors;
   return errors === 0;
 }
-var member_verifyCard = validate72;
+var member_myApplication = validate72;
 function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+var member_profile = validate73;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate73.errors = vErrors;
+  return errors === 0;
+}
+var member_verifyCard = validate74;
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7299,11 +7658,11 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-var notify_inbox = validate73;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_inbox = validate75;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7391,11 +7750,11 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-var notify_markRead = validate74;
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_markRead = validate76;
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7517,12 +7876,12 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-var notify_optIn = validate75;
-var schema76 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_optIn = validate77;
+var schema78 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7613,7 +7972,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data2 === "membership_review" || data2 === "benefit_result" || data2 === "benefit_reminder" || data2 === "daycare_result" || data2 === "recuperation_result" || data2 === "activity_signup" || data2 === "activity_reminder")) {
-                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema76.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
+                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema78.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -7634,7 +7993,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data3 === "accept" || data3 === "reject" || data3 === "ban" || data3 === "filter")) {
-                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema76.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
+                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema78.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -7672,12 +8031,12 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-var notify_templates = validate76;
-var schema77 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_templates = validate78;
+var schema79 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7727,7 +8086,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "membership_review" || data1 === "benefit_result" || data1 === "benefit_reminder" || data1 === "daycare_result" || data1 === "recuperation_result" || data1 === "activity_signup" || data1 === "activity_reminder")) {
-            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema77.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema79.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -7778,11 +8137,11 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-var notify_unreadCount = validate77;
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_unreadCount = validate79;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7805,12 +8164,12 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminApplicants = validate78;
-var schema79 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminApplicants = validate80;
+var schema81 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7959,7 +8318,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "pending" || data3 === "approved" || data3 === "refused" || data3 === "all")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema79.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema81.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -7977,11 +8336,11 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminAttendance = validate79;
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminAttendance = validate81;
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8150,11 +8509,11 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminBatches = validate80;
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminBatches = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8177,12 +8536,12 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminCreateBatch = validate81;
-var pattern71 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminCreateBatch = validate83;
+var pattern73 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8366,7 +8725,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern71.test(data3)) {
+        if (!pattern73.test(data3)) {
           const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -8490,12 +8849,12 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminDecide = validate82;
-var schema83 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminDecide = validate84;
+var schema85 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8581,7 +8940,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "refuse")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema83.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema85.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -8630,11 +8989,11 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminFigures = validate83;
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminFigures = validate85;
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8691,11 +9050,11 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminNominate = validate84;
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminNominate = validate86;
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8772,7 +9131,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data1 = data.memberId;
       if (typeof data1 === "string") {
-        if (!pattern56.test(data1)) {
+        if (!pattern57.test(data1)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -8800,11 +9159,11 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminRoster = validate85;
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminRoster = validate87;
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8878,12 +9237,12 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveUnit = validate86;
-var schema87 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveUnit = validate88;
+var schema89 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8925,7 +9284,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema87.properties, key0)) {
+      if (!func2.call(schema89.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -9051,7 +9410,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "public" || data3 === "other")) {
-        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema87.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema89.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -9261,11 +9620,11 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveVenue = validate87;
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveVenue = validate89;
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9513,11 +9872,11 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnitMembers = validate88;
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnitMembers = validate90;
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9591,11 +9950,11 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnits = validate89;
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnits = validate91;
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9652,173 +10011,17 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
-  return errors === 0;
-}
-var recuperation_apply = validate90;
-function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.batchId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "batchId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.batchId !== void 0) {
-      let data0 = data.batchId;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
-          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data0)) {
-          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate90.errors = vErrors;
-  return errors === 0;
-}
-var recuperation_batchDetail = validate91;
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.batchId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "batchId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.batchId !== void 0) {
-      let data0 = data.batchId;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
-          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data0)) {
-          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate91.errors = vErrors;
   return errors === 0;
 }
-var recuperation_listBatches = validate92;
+var recuperation_apply = validate92;
 function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+    if (data.batchId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -9826,20 +10029,149 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    for (const key0 in data) {
+      if (!(key0 === "batchId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.batchId !== void 0) {
+      let data0 = data.batchId;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 80) {
+          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern0.test(data0)) {
+          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err6];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err6);
     }
     errors++;
   }
   validate92.errors = vErrors;
   return errors === 0;
 }
-var recuperation_myApplications = validate93;
+var recuperation_batchDetail = validate93;
 function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.batchId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "batchId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.batchId !== void 0) {
+      let data0 = data.batchId;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 80) {
+          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern0.test(data0)) {
+          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate93.errors = vErrors;
+  return errors === 0;
+}
+var recuperation_listBatches = validate94;
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9862,12 +10194,39 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyDecide = validate94;
-var schema95 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_myApplications = validate95;
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate95.errors = vErrors;
+  return errors === 0;
+}
+var recuperation_subsidyDecide = validate96;
+var schema97 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9953,7 +10312,7 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema95.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema97.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -10002,12 +10361,12 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate94.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyList = validate95;
-var schema96 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyList = validate97;
+var schema98 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10067,7 +10426,7 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "pending" || data1 === "approved" || data1 === "rejected" || data1 === "all")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema96.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema98.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -10085,11 +10444,11 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidySubmit = validate96;
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidySubmit = validate98;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10233,7 +10592,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern71.test(data2)) {
+        if (!pattern73.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -10357,11 +10716,11 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-var recuperation_withdraw = validate97;
-function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_withdraw = validate99;
+function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10435,61 +10794,61 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate97.errors = vErrors;
-  return errors === 0;
-}
-var system_homeSummary = validate98;
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate98.errors = vErrors;
-  return errors === 0;
-}
-var system_serverTime = validate99;
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate99.errors = vErrors;
+  return errors === 0;
+}
+var system_homeSummary = validate100;
+function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate100.errors = vErrors;
+  return errors === 0;
+}
+var system_serverTime = validate101;
+function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate101.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -10547,8 +10906,10 @@ export {
   member_adminFindMember,
   member_adminImport,
   member_adminListApplications,
+  member_adminMemberHistory,
   member_adminReview,
   member_adminSetStatus,
+  member_adminUpdateMember,
   member_apply,
   member_cardToken,
   member_claim,

@@ -1,11 +1,14 @@
 /**
  * The bulk-import template (会员批量导入模板) and its row rules. Pure, so the page can check a
- * file before sending it and the function applies exactly the same rules.
+ * CSV before sending it and the function applies exactly the same rules.
  *
- * The file is CSV, UTF-8 (Excel: 另存为「CSV UTF-8（逗号分隔）」), first row = the header below,
- * columns in any order. Documented in docs/membership.md.
+ * A file is a CSV (UTF-8 here; the function also reads GB18030 and .xlsx workbooks, see
+ * cloudfunctions/member/lib/importFile.ts) or a workbook: either way it becomes records — the
+ * spreadsheet row number and the cells as text — and `parseImportRecords` applies the rules.
+ * First row = the header below, columns in any order. Documented in docs/membership.md.
  */
-import { parseCsv, CsvError, type CsvRecord } from './csv';
+import { parseCsv, CsvError } from './csv';
+import { MAX_IMPORT_BASE64, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './importLimits';
 import { checkIdNumber, ID_NUMBER_PROBLEMS } from './idNumber';
 import { PHONE_PATTERN, REAL_NAME_PATTERN, normalizeName } from './mask';
 import { normalizeTags, tagFromText, type MemberTag } from './tags';
@@ -24,9 +27,24 @@ export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 /** The template file a union downloads: the header row only (CRLF, as Excel writes it). */
 export const IMPORT_TEMPLATE_CSV = '\uFEFF' + IMPORT_COLUMNS.map((c) => c.header).join(',') + '\r\n';
 
-export const MAX_IMPORT_ROWS = 2000;
-/** UTF-8 bytes of the CSV text; keeps one call well inside the platform's request limit. */
-export const MAX_IMPORT_BYTES = 1_000_000;
+export { MAX_IMPORT_BASE64, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS };
+export const IMPORT_TOO_LARGE = `文件过大：最多 ${MAX_IMPORT_BYTES / 1_000_000} MB`;
+
+/**
+ * How a workbook stored a cell that is not plain text: `number` cells arrive as the digits the
+ * admin typed (an 18-digit number has already lost its last digits in Excel), `date` cells as
+ * YYYY-MM-DD. Booleans arrive as their displayed text (TRUE / FALSE), i.e. `text`.
+ */
+export type CellKind = 'text' | 'number' | 'date';
+
+/** One spreadsheet row from a CSV or a workbook. */
+export interface ImportRecord {
+  /** The spreadsheet row (header = 1, blank rows counted), as the admin sees it. */
+  row: number;
+  fields: string[];
+  /** Per field; absent (CSV) = all text. */
+  kinds?: CellKind[];
+}
 
 export interface ImportRow {
   row: number;
@@ -79,13 +97,24 @@ function headerIndex(header: string[]): { map: Partial<Record<ImportColumnKey, n
   return { map };
 }
 
-function checkRow(rec: CsvRecord, map: Partial<Record<ImportColumnKey, number>>, today: string): ImportRow | RowError {
+/** Row error for an ID number that a workbook stored as a number. */
+export const ID_NUMBER_STORED_AS_NUMBER = '身份证号被 Excel 存成了数字，后几位已丢失，请将该列设为文本格式后重新填写';
+
+function checkRow(rec: ImportRecord, map: Partial<Record<ImportColumnKey, number>>, today: string): ImportRow | RowError {
   const cell = (k: ImportColumnKey) => (map[k] === undefined ? '' : (rec.fields[map[k]!] ?? '').trim());
+  const kind = (k: ImportColumnKey): CellKind => (map[k] === undefined ? 'text' : (rec.kinds?.[map[k]!] ?? 'text'));
+  // Excel turns some typed text into dates; none of the columns holds one.
+  const dated = IMPORT_COLUMNS.find((c) => kind(c.key) === 'date' && cell(c.key) !== '');
+  if (dated) return { row: rec.row, reason: `「${dated.header}」被 Excel 存成了日期，请将该列设为文本格式后重新填写` };
   const realName = normalizeName(cell('realName'));
   if (!realName) return { row: rec.row, reason: '姓名为空' };
   if (!nameRe.test(realName)) return { row: rec.row, reason: '姓名格式不正确' };
   const rawId = cell('idNumber');
   if (!rawId) return { row: rec.row, reason: '身份证号为空' };
+  // Excel keeps 15 significant digits: a number typed as a number has lost the rest.
+  if (kind('idNumber') === 'number' && rawId.replace(/\D/g, '').length > 15) {
+    return { row: rec.row, reason: ID_NUMBER_STORED_AS_NUMBER };
+  }
   const id = checkIdNumber(rawId, today);
   if (!id.valid) return { row: rec.row, reason: ID_NUMBER_PROBLEMS[id.problem] };
   const phone = cell('phone').replace(/[\s-]/g, '');
@@ -110,20 +139,12 @@ function checkRow(rec: CsvRecord, map: Partial<Record<ImportColumnKey, number>>,
 }
 
 /**
- * Parse and check a whole file. File-level problems (not UTF-8, bad header, too many rows)
- * reject the file; row problems are returned per row and the valid rows go on. A number that
- * appears twice in the file is an error on the later row: which row is right is the admin's call.
+ * Check the records of a whole file. File-level problems (bad header, no data, too many rows)
+ * reject the file; row problems are returned per row and the valid rows go on. Blank rows are
+ * skipped (their row numbers still count). A number that appears twice in the file is an error
+ * on the later row: which row is right is the admin's call.
  */
-export function parseImportCsv(text: string, today: string): ParsedImport {
-  if (utf8Bytes(text) > MAX_IMPORT_BYTES) return { ok: false, reason: `文件过大：最多 ${MAX_IMPORT_BYTES / 1_000_000} MB` };
-  if (text.includes('\uFFFD')) return { ok: false, reason: '文件不是 UTF-8 编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」' };
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvError) return { ok: false, reason: `文件格式有误，${e.message}` };
-    throw e;
-  }
+export function parseImportRecords(records: ImportRecord[], today: string): ParsedImport {
   const nonBlank = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (nonBlank.length === 0) return { ok: false, reason: '文件是空的' };
   const [header, ...data] = nonBlank;
@@ -150,4 +171,22 @@ export function parseImportCsv(text: string, today: string): ParsedImport {
     rows.push(checked);
   }
   return { ok: true, rows, errors };
+}
+
+/** CSV text → records; file-level problems (not UTF-8, unclosed quote) come back as a reason. */
+export function readImportCsv(text: string): { ok: true; records: ImportRecord[] } | { ok: false; reason: string } {
+  if (text.includes('\uFFFD')) return { ok: false, reason: '文件不是 UTF-8 编码：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」' };
+  try {
+    return { ok: true, records: parseCsv(text) };
+  } catch (e) {
+    if (e instanceof CsvError) return { ok: false, reason: `文件格式有误，${e.message}` };
+    throw e;
+  }
+}
+
+/** Parse and check a whole CSV file (the text the page read, or the `csv` of a request). */
+export function parseImportCsv(text: string, today: string): ParsedImport {
+  if (utf8Bytes(text) > MAX_IMPORT_BYTES) return { ok: false, reason: IMPORT_TOO_LARGE };
+  const read = readImportCsv(text);
+  return read.ok ? parseImportRecords(read.records, today) : read;
 }

@@ -7,6 +7,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { PHONE_PATTERN, REAL_NAME_PATTERN } from './mask';
 import { SELF_DECLARED_TAGS, type MemberTag } from './tags';
 import type { RowError } from './importTemplate';
+import { MAX_IMPORT_BASE64, MAX_IMPORT_BYTES } from './importLimits';
 import { UNION_LEVELS, type UnionKind, type UnionLevel } from '../union/tree';
 
 const realName = { type: 'string', title: '姓名', minLength: 1, maxLength: 30, pattern: REAL_NAME_PATTERN } as const;
@@ -93,8 +94,21 @@ export const adminImportRequest = {
   $id: 'member.adminImport',
   type: 'object',
   additionalProperties: false,
-  required: ['csv'],
-  properties: { csv: { type: 'string', title: '导入文件内容', minLength: 1, maxLength: 1_000_000 } },
+  // Exactly one of csv / file (checked by the action). `csv`: UTF-8 CSV text the page already
+  // checked; `file`: the file's bytes as picked (.xlsx, or CSV in any encoding), decoded by the function.
+  properties: {
+    csv: { type: 'string', title: '导入文件内容', minLength: 1, maxLength: MAX_IMPORT_BYTES },
+    file: {
+      type: 'object',
+      title: '导入文件',
+      additionalProperties: false,
+      required: ['name', 'base64'],
+      properties: {
+        name: { type: 'string', title: '文件名', minLength: 1, maxLength: 255 },
+        base64: { type: 'string', title: '导入文件', minLength: 1, maxLength: MAX_IMPORT_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' },
+      },
+    },
+  },
 } as const;
 export type AdminImportRequest = FromSchema<typeof adminImportRequest>;
 
@@ -137,6 +151,38 @@ export const adminSetStatusRequest = {
   },
 } as const;
 export type AdminSetStatusRequest = FromSchema<typeof adminSetStatusRequest>;
+
+/**
+ * 会员信息维护 (member.adminUpdateMember): a transfer (转会) needs a short note, which the member
+ * reads in the notice; a tag change may carry one.
+ */
+export const UPDATE_NOTE_MIN = 2;
+export const UPDATE_NOTE_MAX = 100;
+
+export const adminUpdateMemberRequest = {
+  $id: 'member.adminUpdateMember',
+  type: 'object',
+  additionalProperties: false,
+  required: ['cardNo'],
+  // At least one of tags / unionId (checked by the action, with the note rule).
+  properties: {
+    cardNo,
+    // The complete new set. Codes or Chinese labels ("劳模"): normalized by the action, which names an unknown one.
+    tags: { type: 'array', title: '职工标签', maxItems: 12, items: { type: 'string', title: '职工标签', minLength: 1, maxLength: 20 } },
+    unionId: { ...unionId, title: '转入工会' },
+    note: { type: 'string', title: '说明', maxLength: UPDATE_NOTE_MAX },
+  },
+} as const;
+export type AdminUpdateMemberRequest = FromSchema<typeof adminUpdateMemberRequest>;
+
+export const adminMemberHistoryRequest = {
+  $id: 'member.adminMemberHistory',
+  type: 'object',
+  additionalProperties: false,
+  required: ['cardNo'],
+  properties: { cardNo },
+} as const;
+export type AdminMemberHistoryRequest = FromSchema<typeof adminMemberHistoryRequest>;
 
 // ---- Responses ----------------------------------------------------------------------------
 
@@ -295,3 +341,37 @@ export interface AdminSetStatusResult {
    */
   changed: boolean;
 }
+
+/** 会员信息维护: the admin's view of a member plus the tags (editable there). */
+export interface AdminMemberDetail extends AdminMemberView {
+  tags: MemberTag[];
+}
+export interface AdminUpdateMemberResult {
+  member: AdminMemberDetail;
+  /**
+   * True when this request made the change (also when it is retried with the same requestId);
+   * false when the member already had those tags and that union (another admin was first).
+   */
+  changed: boolean;
+}
+/** created: approval or import (from the member record); claimed: linked to WeChat; status: 停用/恢复; update: tags / transfer. */
+export type MemberHistoryKind = 'created' | 'claimed' | 'status' | 'update';
+export interface MemberHistoryEntry {
+  id: string;
+  kind: MemberHistoryKind;
+  at: string; // ISO instant
+  /** Beijing time, "2025-03-04 11:01". */
+  atText: string;
+  /** Who: the admin's masked name (or a masked id), 「会员本人」 for a claim. */
+  byName: string;
+  /** 「停用会员卡」「修改标签」「转会」… */
+  title: string;
+  /** Readable lines: 「工会：A → B」「标签：增加 劳动模范；去掉 高危岗位」「说明：…」. */
+  details: string[];
+}
+export interface AdminMemberHistoryResult {
+  member: AdminMemberDetail;
+  /** Newest first, at most MEMBER_HISTORY_LIMIT. */
+  entries: MemberHistoryEntry[];
+}
+export const MEMBER_HISTORY_LIMIT = 50;

@@ -31,6 +31,8 @@ export const schemaRegistry = {
   'member.verifyCard': member.verifyCardRequest,
   'member.adminFindMember': member.adminFindMemberRequest,
   'member.adminSetStatus': member.adminSetStatusRequest,
+  'member.adminUpdateMember': member.adminUpdateMemberRequest,
+  'member.adminMemberHistory': member.adminMemberHistoryRequest,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,

@@ -6,6 +6,9 @@
  * the form must appear nowhere in the data folder (SQLite file and WAL, read as bytes) nor in
  * the server's output.
  * Then 周海燕 suspends 王建国's card on 会员卡管理 and reinstates it; 王建国's card page follows.
+ * Finally she adds a tag to his card and finds the change in the card's 变更记录.
+ * Finally 周海燕 imports members on 批量导入会员: a UTF-8 CSV is checked on the page, an .xlsx and a GBK
+ * CSV are uploaded as files and checked by the function.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAs, startApp, type RunningApp } from './harness';
 import { withCheckChar } from '../../shared/member/idNumber';
 import { qrMatrix } from '../../miniprogram/components/qrMatrix';
+import { encodeGbk, TEMPLATE_HEADER_CELLS, xlsxWorkbook } from '../scenarios/importFiles';
 
 let app: RunningApp;
 let browser: Browser;
@@ -186,4 +190,76 @@ it('the district union suspends a card on 会员卡管理: the member sees why a
   await switchPersona(page, '王建国');
   await page.goto(`${app.url}/#/packages/member/card/index`);
   await page.locator('.qr-code').waitFor();
+});
+
+it('the district union imports members from an Excel workbook and a GBK CSV on 批量导入会员', async () => {
+  const page = await openAs(browser, app, 'district_admin', '/packages/admin/member/import/index');
+  await page.getByText('选择 Excel 或 CSV 文件').waitFor();
+  const input = page.locator('input.import-file-input');
+  const imported = async () => Number(await page.locator('.import-result .am-stat', { hasText: '新导入' }).locator('.am-stat__value').textContent());
+
+  // A UTF-8 CSV not in the template is refused on the page: nothing to send.
+  await input.setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('序号,姓名\r\n1,张三\r\n') });
+  await page.locator('.import-file-error', { hasText: '表头「序号」不是模板中的列' }).waitFor();
+  expect(await page.locator('.import-submit.am-btn--disabled').count()).toBe(1);
+
+  // An .xlsx: sent as a file; the ID number Excel stored as a number comes back as a row error.
+  const okId = withCheckChar('33020619880808123');
+  const typedId = withCheckChar('33020619870707123');
+  const workbook = xlsxWorkbook([
+    {
+      name: '会员名单',
+      rows: [
+        { r: 1, cells: TEMPLATE_HEADER_CELLS },
+        { r: 2, cells: ['柳青', okId, { n: '13800138000' }, '北仑港务', 'nb-bl-xq-gw', '一线职工'] },
+        { r: 3, cells: ['严明', { n: `${typedId[0]}.${typedId.slice(1, 15)}E+17` }, null, null, 'nb-bl-xq-gw', null] },
+      ],
+    },
+  ]);
+  await input.setInputFiles({ name: '会员名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(workbook) });
+  await page.getByText('已选择：会员名单.xlsx').waitFor();
+  await page.locator('.import-server-check').waitFor();
+  await page.locator('.import-submit').click();
+  await page.locator('.import-result').waitFor();
+  expect(await imported()).toBe(1);
+  await page.locator('.am-rowerr', { hasText: '第 3 行' }).getByText('身份证号被 Excel 存成了数字，后几位已丢失，请将该列设为文本格式后重新填写').waitFor();
+
+  // A CSV saved by Excel on Chinese Windows (GBK): also decoded by the function.
+  const gbk = encodeGbk(`姓名,身份证号,所属工会编码\r\n方圆,${withCheckChar('33020619860606123')},nb-bl-xq-gw\r\n`);
+  await input.setInputFiles({ name: '会员.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk) });
+  await page.getByText('已选择：会员.csv').waitFor();
+  await page.locator('.import-server-check').waitFor();
+  expect(await page.locator('.import-result').count()).toBe(0);
+  await page.locator('.import-submit').click();
+  await page.locator('.import-result').waitFor();
+  expect(await imported()).toBe(1);
+  expect(await page.locator('.am-rowerr').count()).toBe(0);
+});
+
+it('on 会员卡管理 the district union changes a member\'s tags and sees the change in the card\'s history', async () => {
+  const page = await openAs(browser, app, 'member', '/packages/member/card/index');
+  const cardText = ((await page.locator('.mcard__no').textContent()) ?? '').replace(/\s+/g, '');
+  await switchPersona(page, '周海燕');
+  await page.goto(`${app.url}/#/packages/admin/member/manage/index`);
+  await page.locator('.manage-card input, input.manage-card').first().fill(cardText);
+  await page.locator('.manage-find').click();
+  // The history brings the current tags (王建国 declared 一线职工 and 高危岗位).
+  await page.locator('.manage-tags-current', { hasText: '一线职工、高危岗位' }).waitFor();
+  await page.locator('.manage-history-entry', { hasText: '网上入会审核通过' }).waitFor();
+
+  await page.locator('.manage-edit-tags').click();
+  // Nothing changed yet: saving is refused on the page.
+  await page.locator('.manage-save-tags').click();
+  await page.getByText('标签没有变化').waitFor();
+  await page.locator('.manage-tag-chip', { hasText: '劳动模范' }).click();
+  await page.locator('.manage-save-tags').click();
+  await page.getByText('增加：劳动模范').waitFor(); // the second tap says what changes
+  await page.locator('.manage-confirm-tags').click();
+  await page.locator('.manage-tags-done', { hasText: '标签已更新' }).waitFor();
+  await page.locator('.manage-tags-current', { hasText: '一线职工、高危岗位、劳动模范' }).waitFor();
+  // The newest history entry is this change, by 周*燕.
+  const newest = page.locator('.manage-history-entry').first();
+  await newest.getByText('修改标签').waitFor();
+  await newest.getByText('操作人：周*燕').waitFor();
+  await newest.getByText(/标签：增加 劳动模范（现为：一线职工、高危岗位、劳动模范）/).waitFor();
 });

@@ -3,15 +3,18 @@
  * number included) in a single write, so nothing is ever half-written; numbers already on file
  * are skipped, which makes re-importing the same file (or finishing an interrupted import) safe.
  * Invalid rows come back with their spreadsheet row number and a reason; no ID number is echoed.
+ * The file comes as `csv` (UTF-8 text the page already checked) or as `file` (the bytes of an
+ * .xlsx or a CSV in any encoding, decoded here: lib/importFile.ts); exactly one of the two.
  */
 import { ok } from '../../../shared/envelope';
-import { parseImportCsv } from '../../../shared/member/importTemplate';
+import { parseImportCsv, type ParsedImport } from '../../../shared/member/importTemplate';
 import type { AdminImportRequest, AdminImportResult } from '../../../shared/member/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { reserveCardNumbers } from '../lib/cards';
 import type { MemberDoc } from '../lib/docs';
+import { parseImportFile, type FileFormat } from '../lib/importFile';
 import { chunks, existingMemberIds, prepareRows, type PreparedRow } from '../lib/importRows';
 import { requireAdmin } from '../../_lib/roles';
 import { isDuplicate } from '../lib/tx';
@@ -47,11 +50,22 @@ async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ impor
   return { imported, duplicates };
 }
 
+async function parseInput(input: AdminImportRequest, today: string): Promise<{ parsed: ParsedImport; format: FileFormat | 'csv-text' | null }> {
+  if (input.file !== undefined) return parseImportFile(input.file, today);
+  return { parsed: parseImportCsv(input.csv!, today), format: 'csv-text' };
+}
+
 export const adminImport = userAction<AdminImportRequest, AdminImportResult>('member.adminImport', async (input, ctx) => {
+  if ((input.csv === undefined) === (input.file === undefined)) {
+    throw new AppFailure('INVALID_ARGUMENT', input.csv === undefined ? '请选择导入文件' : '一次只能导入一个文件');
+  }
   const admin = await requireAdmin(ctx);
   const now = ctx.now();
-  const parsed = parseImportCsv(input.csv, formatBusiness(now, 'YYYY-MM-DD'));
-  if (!parsed.ok) throw new AppFailure('IMPORT_FILE_INVALID', parsed.reason);
+  const { parsed, format } = await parseInput(input, formatBusiness(now, 'YYYY-MM-DD'));
+  if (!parsed.ok) {
+    ctx.log.info('import file refused', { format });
+    throw new AppFailure('IMPORT_FILE_INVALID', parsed.reason);
+  }
 
   const { prepared, errors } = await prepareRows(ctx, admin, parsed.rows);
   const existing = await existingMemberIds(ctx, prepared.map((p) => p._id));
@@ -68,6 +82,6 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   }
   const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
   const totalRows = parsed.rows.length + parsed.errors.length;
-  ctx.log.info('members imported', { totalRows, imported, skippedDuplicates, errors: allErrors.length });
+  ctx.log.info('members imported', { format, totalRows, imported, skippedDuplicates, errors: allErrors.length });
   return ok({ totalRows, imported, skippedDuplicates, errors: allErrors });
 });

@@ -72,9 +72,20 @@ export interface MemberDoc {
   statusChangedReason?: string | null;
   statusRequestId?: string | null;
   statusVersion?: number;
+  /**
+   * The last change of tags or union (member.adminUpdateMember), kept like the status fields:
+   * who, when, the note, the requestId (a retry is answered, not re-applied) and how many such
+   * changes so far (the audit entry's id `<memberId>_u<infoVersion>`). Absent until the first.
+   */
+  infoChangedAt?: Date | null;
+  infoChangedBy?: string | null;
+  infoChangedByName?: string | null;
+  infoNote?: string | null;
+  infoRequestId?: string | null;
+  infoVersion?: number;
 }
 
-/** `member_audit/<memberId>_<statusVersion>`: one applied card status change. */
+/** `member_audit/<memberId>_<statusVersion>`: one applied card status change (no `kind`: written before updates existed). */
 export interface MemberAuditDoc {
   _id: string;
   memberId: string;
@@ -89,3 +100,30 @@ export interface MemberAuditDoc {
   at: Date;
   requestId: string;
 }
+
+/** `member_audit/<memberId>_u<infoVersion>`: one applied change of tags and/or union. */
+export interface MemberUpdateAuditDoc {
+  _id: string;
+  kind: 'update';
+  memberId: string;
+  cardNo: string;
+  /** The union after the change (ancestors root → self), like the status entries. */
+  unionId: string;
+  unionAncestors: string[];
+  /** Set when the member moved: old and new union. */
+  fromUnionId: string | null;
+  toUnionId: string | null;
+  /** Set when the tags changed: before, after, and the difference. */
+  tagsBefore: MemberTag[] | null;
+  tagsAfter: MemberTag[] | null;
+  tagsAdded: MemberTag[];
+  tagsRemoved: MemberTag[];
+  note: string | null;
+  by: string;
+  byName: string;
+  at: Date;
+  requestId: string;
+}
+
+/** Any entry of `member_audit`. */
+export type AnyMemberAuditDoc = (MemberAuditDoc & { kind?: 'status' }) | MemberUpdateAuditDoc;

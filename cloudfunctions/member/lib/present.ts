@@ -1,5 +1,5 @@
 /** Stored documents → response shapes. Only masked personal data leaves the function. */
-import type { AdminApplicationView, AdminMemberView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
+import type { AdminApplicationView, AdminMemberDetail, AdminMemberView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
 import type { ApplicationDoc, MemberDoc, UnionDoc } from './docs';
 import { unionRef } from '../../_lib/unions';
 
@@ -70,4 +70,9 @@ export function adminMemberView(member: MemberDoc, unions: Map<string, UnionDoc>
         }
       : null,
   };
+}
+
+/** 会员信息维护: the admin's view plus the tags. */
+export function adminMemberDetail(member: MemberDoc, unions: Map<string, UnionDoc>): AdminMemberDetail {
+  return { ...adminMemberView(member, unions), tags: member.tags ?? [] };
 }

@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, IMPORT_TEMPLATE_CSV, MAX_IMPORT_ROWS, parseImportCsv, utf8Bytes } from '../../../shared/member/importTemplate';
+import { ID_NUMBER_STORED_AS_NUMBER, IMPORT_COLUMNS, IMPORT_TEMPLATE_CSV, MAX_IMPORT_ROWS, parseImportCsv, parseImportRecords, utf8Bytes } from '../../../shared/member/importTemplate';
 import { withCheckChar } from '../../../shared/member/idNumber';
 
 const TODAY = '2026-05-01';
@@ -67,5 +67,38 @@ describe('member import template', () => {
     expect(utf8Bytes('é')).toBe(2);
     expect(utf8Bytes('王')).toBe(3);
     expect(utf8Bytes('𠀋')).toBe(4);
+  });
+
+  it('records from a workbook: the same rules, plus what Excel did to numbers and dates', () => {
+    const res = parseImportRecords(
+      [
+        { row: 1, fields: ['姓名', '身份证号', '手机号', '所属工会编码'] },
+        // Phone stored as a number: its digits are the phone number.
+        { row: 2, fields: ['王建国', id(11), '13800138000', 'nb-bl-xq-gw'], kinds: ['text', 'text', 'number', 'text'] },
+        // An 18-digit ID stored as a number has lost digits: never imported, whatever is left.
+        { row: 3, fields: ['李四', '330206199001010000', '', ''], kinds: ['text', 'number', 'text', 'text'] },
+        // A short number is just a wrong ID number.
+        { row: 4, fields: ['赵六', '12345', '', ''], kinds: ['text', 'number', 'text', 'text'] },
+        { row: 6, fields: ['钱七', id(12), '2023-03-15', ''], kinds: ['text', 'text', 'date', 'text'] },
+        // An empty date-formatted cell is just empty.
+        { row: 7, fields: ['孙八', id(13), '', ''], kinds: ['text', 'text', 'date', 'text'] },
+        { row: 9, fields: ['', '', '', ''] },
+      ],
+      TODAY,
+    );
+    expect(res).toEqual({
+      ok: true,
+      rows: [
+        expect.objectContaining({ row: 2, realName: '王建国', phone: '13800138000' }),
+        expect.objectContaining({ row: 7, realName: '孙八', phone: null }),
+      ],
+      errors: [
+        { row: 3, reason: ID_NUMBER_STORED_AS_NUMBER },
+        { row: 4, reason: '身份证号应为 18 位，最后一位可以是数字或 X' },
+        { row: 6, reason: '「手机号」被 Excel 存成了日期，请将该列设为文本格式后重新填写' },
+      ],
+    });
+    // CSV cells are text: an 18-digit number there is an ID number like any other.
+    expect(parseImportRecords([{ row: 1, fields: ['姓名', '身份证号'] }, { row: 2, fields: ['周九', id(14)] }], TODAY)).toMatchObject({ ok: true, rows: [{ row: 2 }] });
   });
 });

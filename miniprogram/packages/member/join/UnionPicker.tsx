@@ -4,8 +4,8 @@
  * and picks the district → street where the employer is located.
  */
 import { Input, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
-import { api } from '../../../services/api';
+import { useState } from 'react';
+import { useUnions, type UnionsLoad } from '../../../hooks/useUnions';
 import { UNION_KIND_LABELS } from '../../../../shared/union/tree';
 import type { Routing, UnionItem } from '../../../../shared/member/schemas';
 
@@ -14,34 +14,7 @@ export interface UnionChoice {
   union: UnionItem | null;
 }
 
-type Load = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; unions: UnionItem[] };
-
-/** listUnions with loading/error state; `query === null` means "nothing to load yet". */
-function useUnions(query: { level: 'grassroots' | 'district' | 'street'; parentId?: string; keyword?: string } | null, delayMs = 0): [Load, () => void] {
-  const [state, setState] = useState<Load>({ status: 'idle' });
-  const [attempt, setAttempt] = useState(0);
-  const key = query ? JSON.stringify(query) : '';
-  useEffect(() => {
-    if (!query) {
-      setState({ status: 'idle' });
-      return;
-    }
-    let live = true;
-    setState({ status: 'loading' });
-    const timer = setTimeout(() => {
-      void api.member.listUnions(query).then((res) => {
-        if (!live) return;
-        setState(res.ok ? { status: 'ready', unions: res.data.unions } : { status: 'error', message: res.error.message });
-      });
-    }, delayMs);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-    // `key` stands for `query` (a fresh object each render).
-  }, [key, attempt, delayMs]);
-  return [state, () => setAttempt((n) => n + 1)];
-}
+type Load = UnionsLoad;
 
 function LoadNote({ state, empty, onRetry }: { state: Load; empty: string; onRetry: () => void }) {
   if (state.status === 'loading') return <Text className='mform__hint'>正在加载…</Text>;

@@ -1,8 +1,10 @@
 /**
- * 批量导入会员: the union uploads a CSV in the template (shared/member/importTemplate.ts). The
- * page checks the file at once with the same parser the server uses (file-level problems stop
- * here), then sends it; the result lists imported / skipped duplicates / row errors with the
- * spreadsheet row number. Re-sending the same file creates nothing twice (server rule).
+ * 批量导入会员: the union uploads its list in the template (shared/member/importTemplate.ts) as an
+ * Excel workbook (.xlsx) or a CSV. A UTF-8 CSV is checked at once on the page with the same
+ * rules the server applies (file-level problems stop here); an .xlsx or a CSV in another
+ * encoding (GBK) is sent as bytes and checked by the function (./pickedFile.ts). The result
+ * lists imported / skipped duplicates / row errors with the spreadsheet row number. Re-sending
+ * the same file creates nothing twice (server rule).
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -13,24 +15,27 @@ import LocalTools from '../../../../components/LocalTools';
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportCsv } from '../../../../../shared/member/importTemplate';
 import type { AdminImportResult } from '../../../../../shared/member/schemas';
 import { formatBusiness } from '../../../../../shared/time';
-import { pickCsvWeapp, type PickedCsv } from './pickCsvWeapp';
+import { pickImportFileWeapp } from './pickImportFileWeapp';
+import type { PickedFile } from './pickedFile';
 import '../admin-member.css';
 
-const H5 = process.env.TARO_ENV === 'h5' ? (require('./CsvFileH5') as typeof import('./CsvFileH5')) : null;
+const H5 = process.env.TARO_ENV === 'h5' ? (require('./ImportFileH5') as typeof import('./ImportFileH5')) : null;
 
 const TEMPLATE_HEADER = IMPORT_COLUMNS.map((c) => c.header).join(',');
 
 export default function ImportPage() {
-  const [file, setFile] = useState<PickedCsv | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [pickError, setPickError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [result, setResult] = useState<AdminImportResult | null>(null);
   const requestId = useRef<string | null>(null);
 
-  const preview = useMemo(() => (file ? parseImportCsv(file.text, formatBusiness(Date.now(), 'YYYY-MM-DD')) : null), [file]);
+  // Only a UTF-8 CSV can be checked here; other files are checked by the function on import.
+  const preview = useMemo(() => (file && 'csv' in file ? parseImportCsv(file.csv, formatBusiness(Date.now(), 'YYYY-MM-DD')) : null), [file]);
+  const ready = !!file && ('base64' in file || !!preview?.ok);
 
-  const picked = (f: PickedCsv) => {
+  const picked = (f: PickedFile) => {
     setFile(f);
     setPickError(null);
     setServerError(null);
@@ -40,19 +45,21 @@ export default function ImportPage() {
 
   const chooseWeapp = async () => {
     try {
-      const f = await pickCsvWeapp();
+      const f = await pickImportFileWeapp();
       if (f) picked(f);
-    } catch {
-      setPickError('读取文件失败，请重新选择');
+    } catch (e) {
+      setFile(null);
+      setPickError(e instanceof Error && e.message ? e.message : '读取文件失败，请重新选择');
     }
   };
 
   const upload = async () => {
-    if (!file || !preview?.ok) return;
+    if (!file || !ready) return;
     setServerError(null);
     requestId.current = requestId.current ?? newRequestId();
     setBusy(true);
-    const res = await api.member.adminImport({ csv: file.text }, { requestId: requestId.current });
+    const request = 'csv' in file ? { csv: file.csv } : { file: { name: file.name, base64: file.base64 } };
+    const res = await api.member.adminImport(request, { requestId: requestId.current });
     setBusy(false);
     if (!res.ok) {
       if (res.error.code !== 'NETWORK') requestId.current = null;
@@ -83,7 +90,8 @@ export default function ImportPage() {
             <Text className='am-col__note'>{c.note}</Text>
           </View>
         ))}
-        <Text className='note'>{`在 Excel 中「另存为 → CSV UTF-8（逗号分隔）」，第一行为表头，每次最多 ${MAX_IMPORT_ROWS} 行。`}</Text>
+        <Text className='note'>{`可直接上传 Excel 文件（.xlsx，读取第一个工作表），也可上传 CSV 文件；第一行为表头，每次最多 ${MAX_IMPORT_ROWS} 行。`}</Text>
+        <Text className='note'>请先把「身份证号」「手机号」列设为文本格式再填写：否则 Excel 会把 18 位身份证号存成数字，后几位变成 0。</Text>
         <View className='am-actions'>
           <Button className='am-btn am-btn--ghost' onClick={copyHeader}>
             复制表头
@@ -101,23 +109,30 @@ export default function ImportPage() {
           <Text>第二步：选择文件并导入</Text>
         </View>
         {H5 ? (
-          <H5.CsvFileInput onPicked={picked} onError={setPickError} />
+          <H5.ImportFileInput
+            onPicked={picked}
+            onError={(message) => {
+              setFile(null);
+              setPickError(message);
+            }}
+          />
         ) : (
           <Button className='am-btn am-btn--ghost' onClick={() => void chooseWeapp()}>
-            从微信聊天中选择 CSV 文件
+            从微信聊天中选择 Excel 或 CSV 文件
           </Button>
         )}
         {pickError ? <Text className='am-error'>{pickError}</Text> : null}
         {file ? <Text className='am-file'>{`已选择：${file.name}`}</Text> : <Text className='note'>尚未选择文件</Text>}
         {preview && !preview.ok ? <Text className='am-error import-file-error'>{preview.reason}</Text> : null}
+        {file && 'base64' in file ? <Text className='note import-server-check'>该文件将在导入时由服务器检查，有误的行会在导入结果中列出。</Text> : null}
         {preview?.ok ? (
           <Text className='note'>{`共 ${preview.rows.length + preview.errors.length} 行：${preview.rows.length} 行格式正确${preview.errors.length ? `，${preview.errors.length} 行有误（导入后列出）` : ''}`}</Text>
         ) : null}
-        {serverError ? <Text className='am-error'>{serverError}</Text> : null}
+        {serverError ? <Text className='am-error import-server-error'>{serverError}</Text> : null}
         <View className='am-actions'>
           <Button
-            className={`am-btn import-submit ${!preview?.ok || busy ? 'am-btn--disabled' : ''}`}
-            disabled={!preview?.ok || busy || undefined}
+            className={`am-btn import-submit ${!ready || busy ? 'am-btn--disabled' : ''}`}
+            disabled={!ready || busy || undefined}
             onClick={() => void upload()}
           >
             {busy ? '正在导入…' : '开始导入'}

@@ -2,7 +2,8 @@
  * The member found on 会员卡管理, with 停用 (reason required, member-visible) / 恢复. Each asks for
  * a second tap; the change is sent with one requestId, reused if the admin retries after a
  * network failure, so a lost answer never applies twice. Another admin having done it first
- * comes back as `changed: false` and is said so.
+ * comes back as `changed: false` and is said so. The member lives in MemberDetail (the parent):
+ * a change is handed up so tags, transfer and history see it too.
  */
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
@@ -19,8 +20,7 @@ function doneSentence(member: AdminMemberView, changed: boolean): string {
   return member.status === 'revoked' ? '已停用，会员将在「消息」中收到停用原因' : '已恢复，会员卡和会员专属服务即刻可用';
 }
 
-export default function MemberPanel({ found }: { found: AdminMemberView }) {
-  const [member, setMember] = useState(found);
+export default function MemberPanel({ member, onChanged }: { member: AdminMemberView; onChanged: (member: AdminMemberView) => void }) {
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
   const { send, busy, error, setError } = useRetrySafeSend();
@@ -43,7 +43,7 @@ export default function MemberPanel({ found }: { found: AdminMemberView }) {
       api.member.adminSetStatus({ memberId: member.id, status, ...(status === 'revoked' ? { reason: why.slice(0, STATUS_REASON_MAX) } : {}) }, { requestId }),
     );
     if (!data) return;
-    setMember(data.member);
+    onChanged(data.member);
     setDone(doneSentence(data.member, data.changed));
     setMode('idle');
     setReason('');

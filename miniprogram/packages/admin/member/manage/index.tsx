@@ -1,7 +1,8 @@
 /**
  * 会员卡管理: the admin enters a card number and sees the member (masked) if the card belongs to
  * their union subtree — the server answers "not found" for other unions' cards as for unknown
- * ones — then suspends (停用, with a reason the member reads) or reinstates (恢复) it.
+ * ones — then suspends (停用, with a reason the member reads) or reinstates (恢复) it, changes
+ * its tags, moves it to another union of the subtree (转会), and reads its 变更记录 (MemberDetail).
  */
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -13,7 +14,7 @@ import LocalTools from '../../../../components/LocalTools';
 import { EVENTS } from '../../../../utils/events';
 import { normalizeCardNo } from '../../../../../shared/member/card';
 import type { AdminMemberView } from '../../../../../shared/member/schemas';
-import MemberPanel from './MemberPanel';
+import MemberDetail from './MemberDetail';
 import '../admin-member.css';
 
 type Lookup = { status: 'idle' } | NotReady | { status: 'ready'; member: AdminMemberView; ticket: number };
@@ -82,11 +83,11 @@ export default function ManagePage() {
       {lookup.status === 'idle' ? (
         <EmptyState title='输入会员卡号查找会员' hint='仅能查找本级及下级工会的会员。' />
       ) : lookup.status === 'ready' ? (
-        <MemberPanel key={lookup.ticket} found={lookup.member} />
+        <MemberDetail key={lookup.ticket} found={lookup.member} />
       ) : (
         <RemoteGate state={lookup} reload={() => asked.current && find(asked.current)} rows={4} />
       )}
-      <Text className='note'>停用后，该会员的会员码无法通过核验，也不能参与福利、暑托班、疗休养等会员专属服务；恢复后即刻可用。每次变更都会记录操作人、时间和原因，并通知会员。</Text>
+      <Text className='note'>停用后，该会员的会员码无法通过核验，也不能参与福利、暑托班、疗休养等会员专属服务；恢复后即刻可用。修改标签会影响福利参与条件和疗休养优先顺序；转会后会员归属新工会管理，卡号不变。每次变更都会记录操作人、时间和原因，并通知会员。</Text>
       <LocalTools />
     </View>
   );
