@@ -72,6 +72,28 @@ const NOTICES = [
   { title: '甬工惠网上入会指南：三步成为工会会员', unionName: '宁波市总工会', hoursAgo: 120 },
 ];
 
+/** Demo data older than this shows drops, day-care windows and batches that have passed. */
+const DEMO_STALE_DAYS = 7;
+
+/**
+ * A line for the console when this folder's demo data no longer shows what the README
+ * describes: written by an older seed version, or long enough ago that its dates (this
+ * Friday's drops, open sign-up windows) have passed. Null when it is fine or not seeded by us.
+ */
+export async function demoDataNotice(dbUrl: string, now: number): Promise<string | null> {
+  const app = tcb.init({ env: 'local', serviceUrl: dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
+  const marker = (await app.database().collection(C.meta).doc('seed').get()).data[0] as { version?: number; seededAt?: Date | string } | undefined;
+  if (!marker) return null;
+  if ((marker.version ?? 0) < SEED_VERSION) {
+    return `提示：本地数据由旧版演示数据（v${marker.version ?? 0}）生成，运行 npm run reset 后重新启动可写入新版演示数据（会删除本地数据）`;
+  }
+  const days = marker.seededAt ? Math.floor((now - new Date(marker.seededAt).getTime()) / 86_400_000) : 0;
+  if (days >= DEMO_STALE_DAYS) {
+    return `提示：演示数据写入于 ${days} 天前，其中的周五福利、报名时间等可能已过期；运行 npm run reset 后重新启动可重新生成（会删除本地数据）`;
+  }
+  return null;
+}
+
 /** Seed the demo data if this database has not been seeded yet. Returns true when it seeded. */
 export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> {
   const app = tcb.init({ env: 'local', serviceUrl: dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);

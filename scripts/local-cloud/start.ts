@@ -3,13 +3,40 @@
  * stop cleanly on Ctrl-C.
  *
  * Environment: LOCAL_CLOUD_PORT (8787), LOCAL_DB_PORT (8788), LOCAL_CLOUD_DATA (.local-cloud),
- * LOCAL_CLOUD_HOST (127.0.0.1), LOCAL_CLOCK_OFFSET_MS (0), H5_REBUILD=1 to force an H5 build.
+ * LOCAL_CLOUD_HOST (127.0.0.1), LOCAL_CLOCK_OFFSET_MS (0), H5_REBUILD=1 to force an H5 build (it is
+ * also rebuilt when a file under miniprogram/, shared/ or config/ is newer than the build).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { buildFunctions } from '../build-functions';
 import { ROOT, startLocalCloud } from './index';
+import { demoDataNotice } from './seed';
+
+/** The newest modification time of the files under `dirs` (what the H5 build is made from). */
+function newestMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (existsSync(dir)) walk(dir);
+  return newest;
+}
+
+/** Why the H5 build must be (re)made, or null: missing, forced, or older than its sources (after a pull). */
+function h5BuildReason(staticDir: string): string | null {
+  const index = join(staticDir, 'index.html');
+  if (!existsSync(index)) return '正在构建 H5 版本（首次约 1–2 分钟）…';
+  if (process.env.H5_REBUILD === '1') return '正在重新构建 H5 版本（H5_REBUILD=1）…';
+  const sources = [join(ROOT, 'miniprogram'), join(ROOT, 'shared'), join(ROOT, 'config')];
+  if (newestMtime(sources) > statSync(index).mtimeMs) return '源代码有更新，正在重新构建 H5 版本（约 1–2 分钟）…';
+  return null;
+}
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -31,8 +58,9 @@ async function main(): Promise<void> {
   const staticDir = join(ROOT, 'dist/h5');
 
   buildFunctions({ quiet: true });
-  if (!existsSync(join(staticDir, 'index.html')) || process.env.H5_REBUILD === '1') {
-    console.log('正在构建 H5 版本（首次约 1–2 分钟）…');
+  const rebuild = h5BuildReason(staticDir);
+  if (rebuild) {
+    console.log(rebuild);
     const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-app.ts'), 'h5'], { stdio: 'inherit', cwd: ROOT });
     if (build.status !== 0) {
       console.error('H5 构建失败，请查看上面的输出');
@@ -54,6 +82,8 @@ async function main(): Promise<void> {
   console.log(`  数据库接口：  ${cloud.dbUrl}`);
   console.log(`  数据目录：    ${dataDir}`);
   console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local TENCENTCLOUD=true node your-script.js`);
+  const notice = cloud.seeded ? null : await demoDataNotice(cloud.dbUrl, cloud.clock.now()).catch(() => null);
+  if (notice) console.log(notice);
   console.log('按 Ctrl-C 停止');
 
   let stopping = false;
