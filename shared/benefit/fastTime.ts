@@ -1,48 +1,19 @@
 /**
- * Hot-path formatting of Beijing wall-clock time. dayjs' timezone plugin costs about 0.1 ms a
- * call (5 % of a claim storm's CPU in the profile) and the claim answer formats two instants.
- * This asks one cached Intl.DateTimeFormat for Asia/Shanghai — the same zone data dayjs uses,
- * no hand-made offset — for the zone's UTC offset once per quarter hour (zone transitions fall
- * on quarter hours) and does the rest with UTC arithmetic. It gives the same text as
- * shared/time.ts (tests/unit/benefit/rules.test.ts checks that they agree, DST years included).
+ * Hot-path formatting of Beijing wall-clock time (the claim answer formats two instants per
+ * request). It takes the zone's UTC offset from shared/time.ts's table (businessUtcOffset: a
+ * range check, +08:00 outside China's 1986–1991 summer times; no Intl, no cache) and does the rest
+ * with UTC arithmetic and string building, skipping dayjs' parsing and formatting. It gives the
+ * same text as shared/time.ts (tests/unit/benefit/fastTime.test.ts compares both with dayjs.tz).
  */
-import { BUSINESS_TZ } from '../time';
+import { businessUtcOffset } from '../time';
 
 const WEEKDAYS_CN = ['日', '一', '二', '三', '四', '五', '六'];
-const QUARTER_HOUR = 15 * 60_000;
-let dtf: Intl.DateTimeFormat | null = null;
-const offsets = new Map<number, number>();
-
-/** The zone's UTC offset (ms) during the quarter hour that holds `ms`. */
-function offsetAt(ms: number): number {
-  const bucket = Math.floor(ms / QUARTER_HOUR);
-  let offset = offsets.get(bucket);
-  if (offset === undefined) {
-    dtf ??= new Intl.DateTimeFormat('en-US', {
-      timeZone: BUSINESS_TZ,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    const start = bucket * QUARTER_HOUR;
-    const p: Record<string, number> = {};
-    for (const part of dtf.formatToParts(start)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
-    if (offsets.size >= 4096) offsets.clear();
-    offsets.set(bucket, offset);
-  }
-  return offset;
-}
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 function parts(at: Date | number): { year: string; month: string; day: string; hour: string; minute: string; second: string; weekday: number } {
   const ms = typeof at === 'number' ? at : at.getTime();
-  const wall = new Date(ms + offsetAt(ms));
+  const wall = new Date(ms + businessUtcOffset(ms) * 60_000);
   return {
     year: String(wall.getUTCFullYear()),
     month: pad(wall.getUTCMonth() + 1),
