@@ -50,8 +50,8 @@ export default defineAppConfig({
     // '<domain>/<page>/index' (files in miniprogram/packages/admin/<domain>/) and links them
     // from packages/admin/entries.ts. Charts (components/charts) may only be used from subpackages.
     { root: 'packages/admin', pages: ['dashboard/index', 'member/review/index', 'member/import/index', 'member/verify/index', 'member/manage/index', 'recuperation/applicants/index', 'recuperation/batches/index', 'recuperation/units/index', 'recuperation/subsidy/index', 'recuperation/figures/index', 'daycare/figures/index', 'daycare/create/index', 'content/list/index', 'content/edit/index', 'content/roster/index', 'content/figures/index', 'benefit/index/index', 'benefit/create/index', 'benefit/redeem/index', 'benefit/figures/index'] },
-    // Membership (入会 / 申请进度 / 会员卡 / 认领).
-    { root: 'packages/member', pages: ['join/index', 'status/index', 'card/index', 'claim/index'] },
+    // Membership (入会 / 申请进度 / 会员卡 / 认领 / 账号与隐私·注销账号).
+    { root: 'packages/member', pages: ['join/index', 'status/index', 'card/index', 'claim/index', 'account/index'] },
     // Recuperation (职工疗休养): batches, apply, my applications.
     { root: 'packages/recuperation', pages: ['index/index', 'batch/index', 'mine/index'] },
     // Summer day-care (免费暑托班): campaigns, children, my registrations, site staff.

@@ -5,6 +5,7 @@
  */
 import type { HomeSummary, HomeSummaryRequest, ServerTime, ServerTimeRequest } from './system/schemas';
 import type * as M from './member/schemas';
+import type * as MD from './member/deletion';
 import type * as CQ from './content/schemas';
 import type * as CV from './content/views';
 import type * as NQ from './notify/schemas';
@@ -58,6 +59,8 @@ export interface Api {
     adminSetStatus: [M.AdminSetStatusRequest, M.AdminSetStatusResult];
     adminUpdateMember: [M.AdminUpdateMemberRequest, M.AdminUpdateMemberResult];
     adminMemberHistory: [M.AdminMemberHistoryRequest, M.AdminMemberHistoryResult];
+    deletionPreview: [M.DeletionPreviewRequest, MD.DeletionPreview];
+    deleteAccount: [M.DeleteAccountRequest, MD.DeleteAccountResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];
@@ -116,6 +119,7 @@ export interface Api {
     drawProof: [B.DrawProofRequest, B.DrawProof];
     adminCreate: [B.AdminCreateRequest, B.AdminCreateResult];
     adminList: [B.AdminListRequest, B.AdminListResult];
+    adminCancel: [B.AdminCancelRequest, B.AdminCancelResult];
     redeem: [B.RedeemRequest, B.RedeemResult];
     figures: [B.FiguresRequest, B.FiguresResult];
     exportCsv: [B.ExportCsvRequest, B.ExportCsvResult];

@@ -36,6 +36,8 @@ export const ERROR_MESSAGES = {
   CARD_REVOKED: '该会员卡已停用',
   /** Staff or an admin acting on another member's record (redeem, approve, nominate) whose card is suspended. */
   MEMBER_SUSPENDED: '该会员的会员卡已被所属工会停用',
+  /** 注销账号 refused while something needs the account (admin rights, a place in progress); the message lists them. */
+  ACCOUNT_DELETION_BLOCKED: '暂时不能注销账号',
   // Benefit drops
   DROP_SOLD_OUT: '福利已抢完',
   DROP_NOT_OPEN: '福利尚未开始',
@@ -44,6 +46,8 @@ export const ERROR_MESSAGES = {
   DROP_NOT_ELIGIBLE: '本次福利仅限指定范围的会员参与',
   DROP_WRONG_MODE: '本次福利为预约抽签，请在报名期内报名',
   DROP_TIMES_INVALID: '时间设置有误：请确认报名、开抢、截止和核销时间的先后顺序',
+  DROP_CANCELLED: '该福利已被发布工会撤回',
+  DROP_CANCEL_TOO_LATE: '福利已开始或即将开始（开始前 5 分钟内不能撤回）',
   REGISTRATION_CLOSED: '报名已截止',
   REGISTRATION_NOT_OPEN: '报名尚未开始',
   CODE_NOT_FOUND: '兑换码不存在，请核对后重新输入',

@@ -99,7 +99,7 @@ export const C = {
   recuCounters: 'recu_counters',
   /** 本地行 subsidy claims. */
   recuSubsidies: 'recu_subsidies',
-  /** Friday benefit drops (docs/benefit.md): `_id` = drop id; immutable once published. */
+  /** Friday benefit drops (docs/benefit.md): `_id` = drop id; immutable once published (except 撤回 before the opening). */
   drops: 'drops',
   /** Stock shards `<dropId>_s<i>` `{left, lastTakenAt}`: taken by conditional decrement, never in a transaction. */
   dropStock: 'drop_stock',
@@ -113,6 +113,13 @@ export const C = {
   dropSecrets: 'drop_secrets',
   /** Redemption audit trail: every attempt (who, when, which code, outcome). */
   redemptionAudit: 'redemption_audit',
+  /** Admin actions on a drop other than publishing (撤回), `_id` = `<dropId>_<action>`: who, when, why. */
+  dropAudit: 'drop_audit',
+  /**
+   * 注销账号 jobs, `_id` = keyed hash of the openid (member/lib/deletion): the marker written
+   * before anything is deleted, the steps done, counts. Holds the openid only while running.
+   */
+  accountDeletions: 'account_deletions',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -163,7 +170,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
     ],
   },
   { name: C.counters },
-  { name: C.memberAttempts },
+  // 注销账号 keeps a budget with counted tries until its windows end; the member timer then deletes it.
+  { name: C.memberAttempts, indexes: [{ name: 'purge', keys: { purgeAfter: 1 } }] },
   // A member's history, newest first (nothing lists it yet; the last change is on the member).
   { name: C.memberAudit, indexes: [{ name: 'member', keys: { memberId: 1, at: -1 } }] },
   { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
@@ -267,4 +275,7 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.dropDraws },
   { name: C.dropSecrets },
   { name: C.redemptionAudit, indexes: [{ name: 'drop_time', keys: { dropId: 1, at: -1 } }] },
+  { name: C.dropAudit, indexes: [{ name: 'scope_time', keys: { unionAncestors: 1, at: -1 } }] },
+  // The member timer resumes deletion jobs whose runner died (lease expired).
+  { name: C.accountDeletions, indexes: [{ name: 'resume', keys: { status: 1, leaseUntil: 1 } }] },
 ];

@@ -20,6 +20,11 @@ export interface UserDoc {
   follows: string[];
   /** `members/<idHash>` once verified. */
   memberId?: string | null;
+  /**
+   * Set by requireAdmin the first time the user acts as an admin, never cleared: 注销账号 rewrites
+   * the union's records a user acted in (member/lib/deletion/records.ts) only when it is set.
+   */
+  actedAsAdminAt?: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
 }

@@ -7,6 +7,7 @@
  * Idempotent by `dedupeKey`: a retried request or a re-run trigger creates nothing twice and
  * spends no second subscription credit.
  */
+import { isTombstone } from '../../shared/member/deletion';
 import { C } from './collections';
 import type { BaseContext } from './router';
 
@@ -39,6 +40,9 @@ function idFor(prefix: string, key: string): string {
 }
 
 export async function notify(ctx: BaseContext, input: NoticeInput): Promise<{ inApp: boolean; queued: boolean }> {
+  // A record kept after 注销账号 (a redeemed code, a drawn registration…) names a tombstone, not a
+  // person: a timer going over such records later has nobody to tell.
+  if (isTombstone(input.openid)) return { inApp: false, queued: false };
   const now = ctx.now();
   let inApp = true;
   try {

@@ -21,6 +21,10 @@ export async function requireAdmin(ctx: UserContext): Promise<Admin> {
   const user = await loadUser(ctx);
   const unionIds = user?.adminUnionIds ?? [];
   if (!user || unionIds.length === 0) throw new AppFailure('NOT_UNION_ADMIN');
+  if (!user.actedAsAdminAt) {
+    // Once per admin, ever: lets 注销账号 skip scanning the union's records for everyone else.
+    await ctx.db.collection(C.users).doc(ctx.openid).update({ actedAsAdminAt: ctx.now() });
+  }
   return { user, unionIds };
 }
 

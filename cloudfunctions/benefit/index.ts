@@ -1,4 +1,5 @@
 import { createFunction } from '../_lib/router';
+import { adminCancel } from './actions/adminCancel';
 import { adminCreate } from './actions/adminCreate';
 import { adminList } from './actions/adminList';
 import { claim } from './actions/claim';
@@ -14,6 +15,6 @@ import { reconcile } from './triggers/reconcile';
 
 export const main = createFunction({
   name: 'benefit',
-  actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, redeem, figures, exportCsv },
+  actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv },
   triggers: { draw, reconcile },
 });

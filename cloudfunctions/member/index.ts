@@ -9,10 +9,13 @@ import { adminUpdateMember } from './actions/adminUpdateMember';
 import { apply } from './actions/apply';
 import { cardToken } from './actions/cardToken';
 import { claim } from './actions/claim';
+import { deleteAccount } from './actions/deleteAccount';
+import { deletionPreview } from './actions/deletionPreview';
 import { listUnions } from './actions/listUnions';
 import { myApplication } from './actions/myApplication';
 import { profile } from './actions/profile';
 import { verifyCard } from './actions/verifyCard';
+import { finishDeletions } from './triggers/finishDeletions';
 
 export const main = createFunction({
   name: 'member',
@@ -31,5 +34,8 @@ export const main = createFunction({
     adminSetStatus,
     adminUpdateMember,
     adminMemberHistory,
+    deletionPreview,
+    deleteAccount,
   },
+  triggers: { finishDeletions },
 });

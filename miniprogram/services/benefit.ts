@@ -12,6 +12,8 @@ export const benefit = {
   drawProof: (dropId: string) => callApi('benefit', 'drawProof', { dropId }),
   adminCreate: (req: AdminCreateRequest, requestId: string) => callApi('benefit', 'adminCreate', req, { requestId }),
   adminList: () => callApi('benefit', 'adminList', {}),
+  /** 撤回 a drop before it opens; the same `requestId` on a retry after a lost answer. */
+  adminCancel: (dropId: string, reason: string, requestId: string) => callApi('benefit', 'adminCancel', { dropId, reason }, { requestId }),
   redeem: (code: string) => callApi('benefit', 'redeem', { code }),
   figures: (dropId: string) => callApi('benefit', 'figures', { dropId }),
   exportCsv: (dropId: string) => callApi('benefit', 'exportCsv', { dropId }),

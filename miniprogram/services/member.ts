@@ -26,4 +26,8 @@ export const member = {
   adminUpdateMember: (change: M.AdminUpdateMemberRequest, options?: CallOptions) => callApi('member', 'adminUpdateMember', change, options),
   /** A card's change history (newest first, at most 50) and its current tags. */
   adminMemberHistory: (cardNo: string) => callApi('member', 'adminMemberHistory', { cardNo }),
+  /** 注销账号: what would be deleted / kept, and what blocks it (no input: the caller is the WeChat user). */
+  deletionPreview: () => callApi('member', 'deletionPreview', {}),
+  /** 注销账号 with the typed confirmation 「注销」. Safe to call again: `in_progress` continues the same deletion. */
+  deleteAccount: (request: M.DeleteAccountRequest) => callApi('member', 'deleteAccount', request),
 };

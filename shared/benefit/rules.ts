@@ -19,7 +19,8 @@ export type DropState =
   | 'registered' // 已报名
   | 'register_closed' // 报名已截止
   | 'won' // 已中签
-  | 'lost'; // 未中签
+  | 'lost' // 未中签
+  | 'cancelled'; // 已撤回
 
 export interface DropStateView {
   state: DropState;
@@ -39,6 +40,26 @@ export function defaultOpening(now: number): number {
   return nextWeekdayAt(now, DEFAULT_OPEN_WEEKDAY, DEFAULT_OPEN_HOUR).getTime();
 }
 
+/**
+ * 撤回 (benefit.adminCancel) is accepted until this long before the opening (for a draw: before
+ * the draw, which runs at the opening). The claim path serves drops from instance memory: a copy
+ * is reloaded every 10 s and used at most 60 s after the read it came from (DROP_TTL_MS and
+ * DROP_STALE_MAX_MS in cloudfunctions/benefit/lib/memory.ts). Five minutes is that 60 s bound plus
+ * four minutes' margin for clocks that differ between instances, so by the opening every instance
+ * refuses a withdrawn drop from its cached copy, without reading it again (docs/benefit.md).
+ */
+export const CANCEL_LEAD_MS = 5 * 60_000;
+
+/** Last instant at which a drop opening at `opensAt` may still be withdrawn. */
+export function cancelDeadline(opensAt: number): number {
+  return opensAt - CANCEL_LEAD_MS;
+}
+
+/** The sentence members read (notice, card, 我的福利): “<title>”已撤回：<reason>. */
+export function cancelledSentence(title: string, reason: string): string {
+  return `“${title}”已撤回：${reason}`;
+}
+
 const n = (x: number) => x.toLocaleString('en-US');
 
 export function soldOutSentence(stock: number, soldOutAt: number | null): string {
@@ -52,6 +73,9 @@ export function drawSentence(result: 'won' | 'lost', registrants: number, winner
 }
 
 export function dropState(d: DropCard, now: number): DropStateView {
+  if (d.cancelled) {
+    return { state: 'cancelled', label: '已撤回', explain: `${d.unionName}已于 ${formatBusinessFriendly(d.cancelled.at)} 撤回：${d.cancelled.reason}`, action: null };
+  }
   if (d.mode === 'draw') return drawState(d, now);
   if (d.mine.claims >= d.perMemberLimit) {
     return { state: 'claimed', label: '已领取', explain: `已领取 ${d.mine.claims} 份（每人限 ${d.perMemberLimit} 份），兑换码见“我的福利”`, action: null };
@@ -69,6 +93,9 @@ function drawState(d: DropCard, now: number): DropStateView {
   if (d.mine.result === 'excluded') {
     const why = d.ineligible ?? '抽签时不符合参与条件';
     return { state: 'ineligible', label: '未参与抽签', explain: `未参与抽签：${why}`, action: null };
+  }
+  if (d.mine.result === 'cancelled') {
+    return { state: 'cancelled', label: '已撤回', explain: '发布工会已撤回本次福利', action: null };
   }
   if (d.mine.result) {
     const sentence = drawSentence(d.mine.result, d.registrants ?? 0, d.winners ?? 0, d.seed);

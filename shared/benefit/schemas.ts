@@ -74,6 +74,23 @@ export type AdminCreateRequest = FromSchema<typeof adminCreateRequest>;
 export const adminListRequest = { $id: 'benefit.adminList', type: 'object', additionalProperties: false, properties: {} } as const;
 export type AdminListRequest = FromSchema<typeof adminListRequest>;
 
+/** Reason length for 撤回 (members read it in the notice and on the card). */
+export const CANCEL_REASON_MIN = 2;
+export const CANCEL_REASON_MAX = 100;
+
+/** 撤回 a drop before it opens (see CANCEL_LEAD_MS in ./rules). Idempotent: a second cancel answers the same. */
+export const adminCancelRequest = {
+  $id: 'benefit.adminCancel',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId', 'reason'],
+  properties: {
+    dropId,
+    reason: { type: 'string', title: '撤回原因', minLength: CANCEL_REASON_MIN, maxLength: CANCEL_REASON_MAX },
+  },
+} as const;
+export type AdminCancelRequest = FromSchema<typeof adminCancelRequest>;
+
 export const redeemRequest = {
   $id: 'benefit.redeem',
   type: 'object',
@@ -129,6 +146,8 @@ export interface DropCard {
   winners: number | null;
   drawnAt: number | null;
   mine: { claims: number; registered: boolean; result: DrawResult | null };
+  /** Withdrawn (撤回) by the publishing union: when and why (shown only to members who had registered). */
+  cancelled: { at: number; reason: string } | null;
   /** Why the caller may not take part (Chinese), or null. */
   ineligible: string | null;
   /** Signed eligibility pass for claim (null when ineligible or not first-come). */
@@ -160,9 +179,12 @@ export interface ClaimView {
   explain: string;
 }
 
-/** A draw registration's outcome; `excluded`: no longer eligible when the draw ran (not drawn). */
-export type DrawResult = 'won' | 'lost' | 'excluded';
-export const DRAW_RESULT_LABELS: Record<DrawResult, string> = { won: '已中签', lost: '未中签', excluded: '未参与抽签' };
+/**
+ * A draw registration's outcome; `excluded`: no longer eligible when the draw ran (not drawn);
+ * `cancelled`: the drop was withdrawn before the draw (the member was told why).
+ */
+export type DrawResult = 'won' | 'lost' | 'excluded' | 'cancelled';
+export const DRAW_RESULT_LABELS: Record<DrawResult, string> = { won: '已中签', lost: '未中签', excluded: '未参与抽签', cancelled: '已撤回' };
 
 export interface RegistrationView {
   dropId: string;
@@ -199,6 +221,19 @@ export interface AdminCreateResult {
   seedHash: string | null;
 }
 
+/** A withdrawn drop: when, why and by whom (the admin's masked name). */
+export interface DropCancellation {
+  at: number;
+  reason: string;
+  by: string;
+}
+
+export interface AdminCancelResult {
+  dropId: string;
+  title: string;
+  cancelled: DropCancellation;
+}
+
 export interface AdminDropRow {
   id: string;
   title: string;
@@ -210,8 +245,12 @@ export interface AdminDropRow {
   closesAt: number;
   soldOutAt: number | null;
   drawnAt: number | null;
+  cancelled: DropCancellation | null;
+  /** Last instant (server time) at which 撤回 is accepted; null when it no longer can be (cancelled, drawn). */
+  cancellableUntil: number | null;
 }
 export interface AdminListResult {
+  serverTime: number;
   drops: AdminDropRow[];
   /** Unions the caller administers (a drop may be published for these or any union below). */
   unions: Array<{ id: string; name: string }>;
@@ -242,6 +281,7 @@ export interface FiguresResult {
   redemptions: number;
   expired: number;
   soldOutAt: number | null;
+  cancelled: DropCancellation | null;
 }
 
 export interface ExportCsvResult {

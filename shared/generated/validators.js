@@ -31,13 +31,114 @@ var require_ucs2length = __commonJS({
 });
 
 // <stdin>
-var benefit_adminCreate = validate10;
-var schema11 = { "$id": "benefit.adminCreate", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "kind", "stock", "mode"], "properties": { "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u798F\u5229\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "kind": { "type": "string", "title": "\u798F\u5229\u7C7B\u578B", "enum": ["data", "phone", "film", "park", "gym", "other"] }, "picture": { "type": "string", "title": "\u56FE\u7247\u5730\u5740", "maxLength": 300, "pattern": "^(https://|cloud://|/)[^\\s]*$" }, "stock": { "type": "integer", "title": "\u603B\u4EFD\u6570", "minimum": 1, "maximum": 1e5 }, "perMemberLimit": { "type": "integer", "title": "\u6BCF\u4EBA\u9650\u9886", "minimum": 1, "maximum": 5 }, "mode": { "type": "string", "title": "\u53D1\u653E\u65B9\u5F0F", "enum": ["first_come", "draw"] }, "requiredTags": { "type": "array", "title": "\u9650\u5B9A\u804C\u5DE5\u6807\u7B7E", "maxItems": 6, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement", "leader"] } }, "opensAt": { "type": "integer", "title": "\u5F00\u62A2\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "closesAt": { "type": "integer", "title": "\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "redeemBy": { "type": "integer", "title": "\u6838\u9500\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerOpensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerClosesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "expiryPolicy": { "type": "string", "title": "\u8FC7\u671F\u5904\u7406", "enum": ["release", "report"] } } };
-var func2 = Object.prototype.hasOwnProperty;
-var func3 = require_ucs2length().default;
-var pattern0 = new RegExp("^[A-Za-z0-9_-]+$", "u");
-var pattern1 = new RegExp("^(https://|cloud://|/)[^\\s]*$", "u");
+var benefit_adminCancel = validate10;
+var pattern0 = new RegExp("^d[0-9a-z]{6,40}$", "u");
+var func2 = require_ucs2length().default;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dropId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reason === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "dropId" || key0 === "reason")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.dropId !== void 0) {
+      let data0 = data.dropId;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data1 = data.reason;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 100) {
+          const err5 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 2) {
+          const err6 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+var benefit_adminCreate = validate11;
+var schema12 = { "$id": "benefit.adminCreate", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "kind", "stock", "mode"], "properties": { "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u798F\u5229\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "kind": { "type": "string", "title": "\u798F\u5229\u7C7B\u578B", "enum": ["data", "phone", "film", "park", "gym", "other"] }, "picture": { "type": "string", "title": "\u56FE\u7247\u5730\u5740", "maxLength": 300, "pattern": "^(https://|cloud://|/)[^\\s]*$" }, "stock": { "type": "integer", "title": "\u603B\u4EFD\u6570", "minimum": 1, "maximum": 1e5 }, "perMemberLimit": { "type": "integer", "title": "\u6BCF\u4EBA\u9650\u9886", "minimum": 1, "maximum": 5 }, "mode": { "type": "string", "title": "\u53D1\u653E\u65B9\u5F0F", "enum": ["first_come", "draw"] }, "requiredTags": { "type": "array", "title": "\u9650\u5B9A\u804C\u5DE5\u6807\u7B7E", "maxItems": 6, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement", "leader"] } }, "opensAt": { "type": "integer", "title": "\u5F00\u62A2\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "closesAt": { "type": "integer", "title": "\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "redeemBy": { "type": "integer", "title": "\u6838\u9500\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerOpensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerClosesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "expiryPolicy": { "type": "string", "title": "\u8FC7\u671F\u5904\u7406", "enum": ["release", "report"] } } };
+var func4 = Object.prototype.hasOwnProperty;
+var pattern1 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+var pattern2 = new RegExp("^(https://|cloud://|/)[^\\s]*$", "u");
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -88,7 +189,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
+      if (!func4.call(schema12.properties, key0)) {
         const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
@@ -101,7 +202,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err6 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -110,7 +211,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err7 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -119,7 +220,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err8 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -141,7 +242,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func3(data1) > 40) {
+        if (func2(data1) > 40) {
           const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -150,7 +251,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 2) {
+        if (func2(data1) < 2) {
           const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -181,7 +282,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "data" || data2 === "phone" || data2 === "film" || data2 === "park" || data2 === "gym" || data2 === "other")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema11.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema12.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -193,7 +294,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.picture !== void 0) {
       let data3 = data.picture;
       if (typeof data3 === "string") {
-        if (func3(data3) > 300) {
+        if (func2(data3) > 300) {
           const err15 = { instancePath: instancePath + "/picture", schemaPath: "#/properties/picture/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
           if (vErrors === null) {
             vErrors = [err15];
@@ -202,7 +303,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern1.test(data3)) {
+        if (!pattern2.test(data3)) {
           const err16 = { instancePath: instancePath + "/picture", schemaPath: "#/properties/picture/pattern", keyword: "pattern", params: { pattern: "^(https://|cloud://|/)[^\\s]*$" }, message: 'must match pattern "^(https://|cloud://|/)[^\\s]*$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -297,7 +398,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "first_come" || data6 === "draw")) {
-        const err25 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema11.properties.mode.enum }, message: "must be equal to one of the allowed values" };
+        const err25 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema12.properties.mode.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -331,7 +432,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data8 === "frontline" || data8 === "hazardous" || data8 === "model_worker" || data8 === "work_injured" || data8 === "near_retirement" || data8 === "leader")) {
-            const err28 = { instancePath: instancePath + "/requiredTags/" + i0, schemaPath: "#/properties/requiredTags/items/enum", keyword: "enum", params: { allowedValues: schema11.properties.requiredTags.items.enum }, message: "must be equal to one of the allowed values" };
+            const err28 = { instancePath: instancePath + "/requiredTags/" + i0, schemaPath: "#/properties/requiredTags/items/enum", keyword: "enum", params: { allowedValues: schema12.properties.requiredTags.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -545,7 +646,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data14 === "release" || data14 === "report")) {
-        const err47 = { instancePath: instancePath + "/expiryPolicy", schemaPath: "#/properties/expiryPolicy/enum", keyword: "enum", params: { allowedValues: schema11.properties.expiryPolicy.enum }, message: "must be equal to one of the allowed values" };
+        const err47 = { instancePath: instancePath + "/expiryPolicy", schemaPath: "#/properties/expiryPolicy/enum", keyword: "enum", params: { allowedValues: schema12.properties.expiryPolicy.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -563,11 +664,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-var benefit_adminList = validate11;
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var benefit_adminList = validate12;
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -590,12 +691,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-var benefit_claim = validate12;
-var pattern2 = new RegExp("^d[0-9a-z]{6,40}$", "u");
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var benefit_claim = validate13;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -623,7 +723,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dropId !== void 0) {
       let data0 = data.dropId;
       if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -645,7 +745,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.pass !== void 0) {
       let data1 = data.pass;
       if (typeof data1 === "string") {
-        if (func3(data1) > 200) {
+        if (func2(data1) > 200) {
           const err4 = { instancePath: instancePath + "/pass", schemaPath: "#/properties/pass/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -673,70 +773,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate12.errors = vErrors;
-  return errors === 0;
-}
-var benefit_drawProof = validate13;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.dropId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "dropId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.dropId !== void 0) {
-      let data0 = data.dropId;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
   validate13.errors = vErrors;
   return errors === 0;
 }
-var benefit_exportCsv = validate14;
+var benefit_drawProof = validate14;
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -765,7 +805,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dropId !== void 0) {
       let data0 = data.dropId;
       if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -796,7 +836,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   validate14.errors = vErrors;
   return errors === 0;
 }
-var benefit_figures = validate15;
+var benefit_exportCsv = validate15;
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -825,7 +865,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dropId !== void 0) {
       let data0 = data.dropId;
       if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -856,123 +896,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-var benefit_list = validate16;
+var benefit_figures = validate16;
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate16.errors = vErrors;
-  return errors === 0;
-}
-var benefit_myClaims = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-var benefit_redeem = validate18;
-var pattern6 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.code === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "code")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      let data0 = data.code;
-      if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate18.errors = vErrors;
-  return errors === 0;
-}
-var benefit_register = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1000,7 +925,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.dropId !== void 0) {
       let data0 = data.dropId;
       if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1028,11 +953,186 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+var benefit_list = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var benefit_myClaims = validate18;
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var benefit_redeem = validate19;
+var pattern7 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.code === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "code")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data0 = data.code;
+      if (typeof data0 === "string") {
+        if (!pattern7.test(data0)) {
+          const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
   validate19.errors = vErrors;
   return errors === 0;
 }
-var content_adminCheckIn = validate20;
+var benefit_register = validate20;
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dropId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "dropId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.dropId !== void 0) {
+      let data0 = data.dropId;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var content_adminCheckIn = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1060,7 +1160,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.signupId !== void 0) {
       let data0 = data.signupId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 140) {
+        if (func2(data0) > 140) {
           const err2 = { instancePath: instancePath + "/signupId", schemaPath: "#/properties/signupId/maxLength", keyword: "maxLength", params: { limit: 140 }, message: "must NOT have more than 140 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1069,7 +1169,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/signupId", schemaPath: "#/properties/signupId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1078,7 +1178,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/signupId", schemaPath: "#/properties/signupId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1106,11 +1206,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-var content_adminFigures = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminFigures = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1129,7 +1229,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err1 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -1138,7 +1238,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1147,7 +1247,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1207,11 +1307,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var content_adminGet = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminGet = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1239,7 +1339,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1248,7 +1348,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1257,7 +1357,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1285,12 +1385,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var content_adminList = validate23;
-var schema24 = { "$id": "content.adminList", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u72B6\u6001", "enum": ["draft", "scheduled", "published", "withdrawn"] }, "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 } } };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminList = validate24;
+var schema25 = { "$id": "content.adminList", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u72B6\u6001", "enum": ["draft", "scheduled", "published", "withdrawn"] }, "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 } } };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1318,7 +1418,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "draft" || data0 === "scheduled" || data0 === "published" || data0 === "withdrawn")) {
-        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema24.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema25.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1330,7 +1430,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cursor !== void 0) {
       let data1 = data.cursor;
       if (typeof data1 === "string") {
-        if (func3(data1) > 200) {
+        if (func2(data1) > 200) {
           const err3 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1339,7 +1439,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err4 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1399,12 +1499,12 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var content_adminPublish = validate24;
-var pattern12 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$", "u");
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminPublish = validate25;
+var pattern13 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$", "u");
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1432,7 +1532,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1441,7 +1541,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1450,7 +1550,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1472,7 +1572,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.at !== void 0) {
       let data1 = data.at;
       if (typeof data1 === "string") {
-        if (!pattern12.test(data1)) {
+        if (!pattern13.test(data1)) {
           const err6 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1500,11 +1600,11 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var content_adminRoster = validate25;
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminRoster = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1532,7 +1632,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.postId !== void 0) {
       let data0 = data.postId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1541,7 +1641,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1550,7 +1650,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1572,7 +1672,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cursor !== void 0) {
       let data1 = data.cursor;
       if (typeof data1 === "string") {
-        if (func3(data1) > 200) {
+        if (func2(data1) > 200) {
           const err6 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1581,7 +1681,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err7 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1641,13 +1741,13 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var content_adminSave = validate26;
-var schema27 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" } } } } };
-var pattern16 = new RegExp('^(https://|http://|cloud://)[^\\s"<>]+$', "u");
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminSave = validate27;
+var schema28 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" } } } } };
+var pattern17 = new RegExp('^(https://|http://|cloud://)[^\\s"<>]+$', "u");
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1702,7 +1802,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err5 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -1711,7 +1811,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1720,7 +1820,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1742,7 +1842,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data1 = data.unionId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 64) {
+        if (func2(data1) > 64) {
           const err9 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -1751,7 +1851,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err10 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1760,7 +1860,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err11 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err11];
@@ -1791,7 +1891,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "article" || data2 === "activity")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema27.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema28.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1803,7 +1903,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data3 = data.title;
       if (typeof data3 === "string") {
-        if (func3(data3) > 60) {
+        if (func2(data3) > 60) {
           const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           if (vErrors === null) {
             vErrors = [err15];
@@ -1812,7 +1912,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data3) < 2) {
+        if (func2(data3) < 2) {
           const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -1834,7 +1934,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.summary !== void 0) {
       let data4 = data.summary;
       if (typeof data4 === "string") {
-        if (func3(data4) > 120) {
+        if (func2(data4) > 120) {
           const err18 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -1856,7 +1956,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cover !== void 0) {
       let data5 = data.cover;
       if (typeof data5 === "string") {
-        if (func3(data5) > 500) {
+        if (func2(data5) > 500) {
           const err20 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -1865,7 +1965,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern16.test(data5)) {
+        if (!pattern17.test(data5)) {
           const err21 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/pattern", keyword: "pattern", params: { pattern: '^(https://|http://|cloud://)[^\\s"<>]+$' }, message: 'must match pattern "^(https://|http://|cloud://)[^\\s"<>]+$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -1887,7 +1987,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.bodyHtml !== void 0) {
       let data6 = data.bodyHtml;
       if (typeof data6 === "string") {
-        if (func3(data6) > 5e4) {
+        if (func2(data6) > 5e4) {
           const err23 = { instancePath: instancePath + "/bodyHtml", schemaPath: "#/properties/bodyHtml/maxLength", keyword: "maxLength", params: { limit: 5e4 }, message: "must NOT have more than 50000 characters" };
           if (vErrors === null) {
             vErrors = [err23];
@@ -1896,7 +1996,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data6) < 1) {
+        if (func2(data6) < 1) {
           const err24 = { instancePath: instancePath + "/bodyHtml", schemaPath: "#/properties/bodyHtml/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err24];
@@ -1950,7 +2050,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.startAt !== void 0) {
           let data8 = data7.startAt;
           if (typeof data8 === "string") {
-            if (!pattern12.test(data8)) {
+            if (!pattern13.test(data8)) {
               const err29 = { instancePath: instancePath + "/activity/startAt", schemaPath: "#/properties/activity/properties/startAt/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -1972,7 +2072,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.endAt !== void 0) {
           let data9 = data7.endAt;
           if (typeof data9 === "string") {
-            if (!pattern12.test(data9)) {
+            if (!pattern13.test(data9)) {
               const err31 = { instancePath: instancePath + "/activity/endAt", schemaPath: "#/properties/activity/properties/endAt/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err31];
@@ -1994,7 +2094,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.place !== void 0) {
           let data10 = data7.place;
           if (typeof data10 === "string") {
-            if (func3(data10) > 60) {
+            if (func2(data10) > 60) {
               const err33 = { instancePath: instancePath + "/activity/place", schemaPath: "#/properties/activity/properties/place/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
               if (vErrors === null) {
                 vErrors = [err33];
@@ -2003,7 +2103,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data10) < 2) {
+            if (func2(data10) < 2) {
               const err34 = { instancePath: instancePath + "/activity/place", schemaPath: "#/properties/activity/properties/place/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
               if (vErrors === null) {
                 vErrors = [err34];
@@ -2068,7 +2168,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.deadline !== void 0) {
           let data13 = data7.deadline;
           if (typeof data13 === "string") {
-            if (!pattern12.test(data13)) {
+            if (!pattern13.test(data13)) {
               const err40 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err40];
@@ -2106,11 +2206,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var content_adminWithdraw = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminWithdraw = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2138,7 +2238,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2147,7 +2247,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2156,7 +2256,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2178,7 +2278,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data1 = data.reason;
       if (typeof data1 === "string") {
-        if (func3(data1) > 100) {
+        if (func2(data1) > 100) {
           const err6 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -2187,7 +2287,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err7 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2215,11 +2315,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var content_cancelSignup = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_cancelSignup = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2247,7 +2347,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.postId !== void 0) {
       let data0 = data.postId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2256,7 +2356,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2265,7 +2365,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2293,11 +2393,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var content_discover = validate29;
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_discover = validate30;
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2320,12 +2420,12 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var content_feed = validate30;
-var schema31 = { "$id": "content.feed", "type": "object", "additionalProperties": false, "properties": { "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] } } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_feed = validate31;
+var schema32 = { "$id": "content.feed", "type": "object", "additionalProperties": false, "properties": { "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] } } };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2344,7 +2444,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cursor !== void 0) {
       let data0 = data.cursor;
       if (typeof data0 === "string") {
-        if (func3(data0) > 200) {
+        if (func2(data0) > 200) {
           const err1 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2353,7 +2453,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err2 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2416,7 +2516,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "article" || data2 === "activity")) {
-        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema32.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2434,11 +2534,11 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-var content_follow = validate31;
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_follow = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2475,7 +2575,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2484,7 +2584,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2493,7 +2593,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -2532,11 +2632,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-var content_get = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_get = validate33;
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2564,7 +2664,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2573,7 +2673,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2582,7 +2682,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2610,11 +2710,11 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var content_mySignups = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_mySignups = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2633,7 +2733,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cursor !== void 0) {
       let data0 = data.cursor;
       if (typeof data0 === "string") {
-        if (func3(data0) > 200) {
+        if (func2(data0) > 200) {
           const err1 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2642,7 +2742,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err2 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2702,11 +2802,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-var content_signUp = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_signUp = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2734,7 +2834,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.postId !== void 0) {
       let data0 = data.postId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2743,7 +2843,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2752,7 +2852,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/postId", schemaPath: "#/properties/postId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2780,11 +2880,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-var content_unionPage = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_unionPage = validate36;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2812,7 +2912,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2821,7 +2921,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2830,7 +2930,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2852,7 +2952,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cursor !== void 0) {
       let data1 = data.cursor;
       if (typeof data1 === "string") {
-        if (func3(data1) > 200) {
+        if (func2(data1) > 200) {
           const err6 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -2861,7 +2961,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err7 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2921,11 +3021,11 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-var daycare_acceptOffer = validate36;
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_acceptOffer = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2953,7 +3053,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.registrationId !== void 0) {
       let data0 = data.registrationId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2962,7 +3062,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2971,7 +3071,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2999,15 +3099,15 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-var daycare_addChild = validate37;
-var schema38 = { "$id": "daycare.addChild", "type": "object", "additionalProperties": false, "required": ["name", "gender", "school", "emergencyName", "emergencyPhone"], "properties": { "name": { "type": "string", "title": "\u5B69\u5B50\u59D3\u540D", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "gender": { "type": "string", "title": "\u6027\u522B", "enum": ["male", "female"] }, "birthDate": { "type": "string", "title": "\u51FA\u751F\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "grade": { "type": "integer", "title": "\u5728\u8BFB\u5E74\u7EA7", "minimum": 1, "maximum": 6 }, "school": { "type": "string", "title": "\u5C31\u8BFB\u5B66\u6821", "minLength": 2, "maxLength": 40 }, "emergencyName": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "emergencyPhone": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u7535\u8BDD", "pattern": "^1[3-9]\\d{9}$" }, "healthNotes": { "type": "string", "title": "\u5065\u5EB7\u63D0\u793A\uFF08\u8FC7\u654F\u3001\u6162\u6027\u75C5\u7B49\uFF09", "maxLength": 200 } } };
-var pattern27 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
-var pattern28 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
-var pattern30 = new RegExp("^1[3-9]\\d{9}$", "u");
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_addChild = validate38;
+var schema39 = { "$id": "daycare.addChild", "type": "object", "additionalProperties": false, "required": ["name", "gender", "school", "emergencyName", "emergencyPhone"], "properties": { "name": { "type": "string", "title": "\u5B69\u5B50\u59D3\u540D", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "gender": { "type": "string", "title": "\u6027\u522B", "enum": ["male", "female"] }, "birthDate": { "type": "string", "title": "\u51FA\u751F\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "grade": { "type": "integer", "title": "\u5728\u8BFB\u5E74\u7EA7", "minimum": 1, "maximum": 6 }, "school": { "type": "string", "title": "\u5C31\u8BFB\u5B66\u6821", "minLength": 2, "maxLength": 40 }, "emergencyName": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "emergencyPhone": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u7535\u8BDD", "pattern": "^1[3-9]\\d{9}$" }, "healthNotes": { "type": "string", "title": "\u5065\u5EB7\u63D0\u793A\uFF08\u8FC7\u654F\u3001\u6162\u6027\u75C5\u7B49\uFF09", "maxLength": 200 } } };
+var pattern28 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
+var pattern29 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
+var pattern31 = new RegExp("^1[3-9]\\d{9}$", "u");
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3071,7 +3171,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (func3(data0) > 20) {
+        if (func2(data0) > 20) {
           const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -3080,7 +3180,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3089,7 +3189,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern27.test(data0)) {
+        if (!pattern28.test(data0)) {
           const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3120,7 +3220,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "male" || data1 === "female")) {
-        const err11 = { instancePath: instancePath + "/gender", schemaPath: "#/properties/gender/enum", keyword: "enum", params: { allowedValues: schema38.properties.gender.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/gender", schemaPath: "#/properties/gender/enum", keyword: "enum", params: { allowedValues: schema39.properties.gender.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3132,7 +3232,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.birthDate !== void 0) {
       let data2 = data.birthDate;
       if (typeof data2 === "string") {
-        if (!pattern28.test(data2)) {
+        if (!pattern29.test(data2)) {
           const err12 = { instancePath: instancePath + "/birthDate", schemaPath: "#/properties/birthDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -3186,7 +3286,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.school !== void 0) {
       let data4 = data.school;
       if (typeof data4 === "string") {
-        if (func3(data4) > 40) {
+        if (func2(data4) > 40) {
           const err17 = { instancePath: instancePath + "/school", schemaPath: "#/properties/school/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err17];
@@ -3195,7 +3295,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data4) < 2) {
+        if (func2(data4) < 2) {
           const err18 = { instancePath: instancePath + "/school", schemaPath: "#/properties/school/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -3217,7 +3317,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.emergencyName !== void 0) {
       let data5 = data.emergencyName;
       if (typeof data5 === "string") {
-        if (func3(data5) > 20) {
+        if (func2(data5) > 20) {
           const err20 = { instancePath: instancePath + "/emergencyName", schemaPath: "#/properties/emergencyName/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -3226,7 +3326,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data5) < 1) {
+        if (func2(data5) < 1) {
           const err21 = { instancePath: instancePath + "/emergencyName", schemaPath: "#/properties/emergencyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -3235,7 +3335,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern27.test(data5)) {
+        if (!pattern28.test(data5)) {
           const err22 = { instancePath: instancePath + "/emergencyName", schemaPath: "#/properties/emergencyName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err22];
@@ -3257,7 +3357,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.emergencyPhone !== void 0) {
       let data6 = data.emergencyPhone;
       if (typeof data6 === "string") {
-        if (!pattern30.test(data6)) {
+        if (!pattern31.test(data6)) {
           const err24 = { instancePath: instancePath + "/emergencyPhone", schemaPath: "#/properties/emergencyPhone/pattern", keyword: "pattern", params: { pattern: "^1[3-9]\\d{9}$" }, message: 'must match pattern "^1[3-9]\\d{9}$"' };
           if (vErrors === null) {
             vErrors = [err24];
@@ -3279,7 +3379,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.healthNotes !== void 0) {
       let data7 = data.healthNotes;
       if (typeof data7 === "string") {
-        if (func3(data7) > 200) {
+        if (func2(data7) > 200) {
           const err26 = { instancePath: instancePath + "/healthNotes", schemaPath: "#/properties/healthNotes/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err26];
@@ -3307,13 +3407,13 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminAddSite = validate38;
-var schema39 = { "$id": "daycare.adminAddSite", "type": "object", "additionalProperties": false, "required": ["campaignId", "hostUnionId", "name", "address", "contactName", "contactPhone", "kind"], "properties": { "campaignId": { "type": "string", "title": "\u6691\u6258\u73ED\u6D3B\u52A8", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "hostUnionId": { "type": "string", "title": "\u627F\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u6258\u7BA1\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5730\u5740", "minLength": 4, "maxLength": 80 }, "contactName": { "type": "string", "title": "\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20 }, "contactPhone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, "kind": { "type": "string", "title": "\u73ED\u578B", "enum": ["arts", "science"] } } };
-var pattern33 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", "u");
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminAddSite = validate39;
+var schema40 = { "$id": "daycare.adminAddSite", "type": "object", "additionalProperties": false, "required": ["campaignId", "hostUnionId", "name", "address", "contactName", "contactPhone", "kind"], "properties": { "campaignId": { "type": "string", "title": "\u6691\u6258\u73ED\u6D3B\u52A8", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "hostUnionId": { "type": "string", "title": "\u627F\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u6258\u7BA1\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5730\u5740", "minLength": 4, "maxLength": 80 }, "contactName": { "type": "string", "title": "\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20 }, "contactPhone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, "kind": { "type": "string", "title": "\u73ED\u578B", "enum": ["arts", "science"] } } };
+var pattern34 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", "u");
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3395,7 +3495,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.campaignId !== void 0) {
       let data0 = data.campaignId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err8 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3404,7 +3504,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err9 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -3413,7 +3513,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err10 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -3435,7 +3535,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.hostUnionId !== void 0) {
       let data1 = data.hostUnionId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 64) {
+        if (func2(data1) > 64) {
           const err12 = { instancePath: instancePath + "/hostUnionId", schemaPath: "#/properties/hostUnionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -3444,7 +3544,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err13 = { instancePath: instancePath + "/hostUnionId", schemaPath: "#/properties/hostUnionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err13];
@@ -3453,7 +3553,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err14 = { instancePath: instancePath + "/hostUnionId", schemaPath: "#/properties/hostUnionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -3475,7 +3575,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data2 = data.name;
       if (typeof data2 === "string") {
-        if (func3(data2) > 40) {
+        if (func2(data2) > 40) {
           const err16 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -3484,7 +3584,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 2) {
+        if (func2(data2) < 2) {
           const err17 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err17];
@@ -3506,7 +3606,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.address !== void 0) {
       let data3 = data.address;
       if (typeof data3 === "string") {
-        if (func3(data3) > 80) {
+        if (func2(data3) > 80) {
           const err19 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err19];
@@ -3515,7 +3615,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data3) < 4) {
+        if (func2(data3) < 4) {
           const err20 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -3537,7 +3637,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.contactName !== void 0) {
       let data4 = data.contactName;
       if (typeof data4 === "string") {
-        if (func3(data4) > 20) {
+        if (func2(data4) > 20) {
           const err22 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -3546,7 +3646,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data4) < 1) {
+        if (func2(data4) < 1) {
           const err23 = { instancePath: instancePath + "/contactName", schemaPath: "#/properties/contactName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err23];
@@ -3568,7 +3668,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.contactPhone !== void 0) {
       let data5 = data.contactPhone;
       if (typeof data5 === "string") {
-        if (!pattern33.test(data5)) {
+        if (!pattern34.test(data5)) {
           const err25 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/properties/contactPhone/pattern", keyword: "pattern", params: { pattern: "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, message: 'must match pattern "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$"' };
           if (vErrors === null) {
             vErrors = [err25];
@@ -3599,7 +3699,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "arts" || data6 === "science")) {
-        const err28 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema39.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err28 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema40.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3617,12 +3717,12 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminAddSlot = validate39;
-var schema40 = { "$id": "daycare.adminAddSlot", "type": "object", "additionalProperties": false, "required": ["siteId", "periodName", "startDate", "endDate", "band", "capacity"], "properties": { "siteId": { "type": "string", "title": "\u6258\u7BA1\u70B9", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "periodName": { "type": "string", "title": "\u671F\u6B21\u540D\u79F0", "minLength": 2, "maxLength": 20 }, "startDate": { "type": "string", "title": "\u5F00\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "endDate": { "type": "string", "title": "\u7ED3\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "band": { "type": "string", "title": "\u5E74\u7EA7\u6BB5", "enum": ["lower", "upper"] }, "capacity": { "type": "integer", "title": "\u540D\u989D", "minimum": 1, "maximum": 500 } } };
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminAddSlot = validate40;
+var schema41 = { "$id": "daycare.adminAddSlot", "type": "object", "additionalProperties": false, "required": ["siteId", "periodName", "startDate", "endDate", "band", "capacity"], "properties": { "siteId": { "type": "string", "title": "\u6258\u7BA1\u70B9", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "periodName": { "type": "string", "title": "\u671F\u6B21\u540D\u79F0", "minLength": 2, "maxLength": 20 }, "startDate": { "type": "string", "title": "\u5F00\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "endDate": { "type": "string", "title": "\u7ED3\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "band": { "type": "string", "title": "\u5E74\u7EA7\u6BB5", "enum": ["lower", "upper"] }, "capacity": { "type": "integer", "title": "\u540D\u989D", "minimum": 1, "maximum": 500 } } };
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3695,7 +3795,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.siteId !== void 0) {
       let data0 = data.siteId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err7 = { instancePath: instancePath + "/siteId", schemaPath: "#/properties/siteId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3704,7 +3804,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err8 = { instancePath: instancePath + "/siteId", schemaPath: "#/properties/siteId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3713,7 +3813,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err9 = { instancePath: instancePath + "/siteId", schemaPath: "#/properties/siteId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -3735,7 +3835,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.periodName !== void 0) {
       let data1 = data.periodName;
       if (typeof data1 === "string") {
-        if (func3(data1) > 20) {
+        if (func2(data1) > 20) {
           const err11 = { instancePath: instancePath + "/periodName", schemaPath: "#/properties/periodName/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -3744,7 +3844,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 2) {
+        if (func2(data1) < 2) {
           const err12 = { instancePath: instancePath + "/periodName", schemaPath: "#/properties/periodName/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -3766,7 +3866,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern28.test(data2)) {
+        if (!pattern29.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -3788,7 +3888,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.endDate !== void 0) {
       let data3 = data.endDate;
       if (typeof data3 === "string") {
-        if (!pattern28.test(data3)) {
+        if (!pattern29.test(data3)) {
           const err16 = { instancePath: instancePath + "/endDate", schemaPath: "#/properties/endDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -3819,7 +3919,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "lower" || data4 === "upper")) {
-        const err19 = { instancePath: instancePath + "/band", schemaPath: "#/properties/band/enum", keyword: "enum", params: { allowedValues: schema40.properties.band.enum }, message: "must be equal to one of the allowed values" };
+        const err19 = { instancePath: instancePath + "/band", schemaPath: "#/properties/band/enum", keyword: "enum", params: { allowedValues: schema41.properties.band.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -3869,11 +3969,11 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminAudit = validate40;
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminAudit = validate41;
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3901,7 +4001,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.campaignId !== void 0) {
       let data0 = data.campaignId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3910,7 +4010,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3919,7 +4019,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -3941,7 +4041,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.registrationId !== void 0) {
       let data1 = data.registrationId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 64) {
+        if (func2(data1) > 64) {
           const err6 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -3950,7 +4050,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err7 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3959,7 +4059,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err8 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3987,11 +4087,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminCampaigns = validate41;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminCampaigns = validate42;
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4014,12 +4114,12 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminCheckFamily = validate42;
-var schema43 = { "$id": "daycare.adminCheckFamily", "type": "object", "additionalProperties": false, "required": ["registrationId", "kind", "decision"], "properties": { "registrationId": { "type": "string", "title": "\u62A5\u540D\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] }, "decision": { "type": "string", "title": "\u6838\u5B9E\u7ED3\u679C", "enum": ["verified", "rejected"] } } };
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminCheckFamily = validate43;
+var schema44 = { "$id": "daycare.adminCheckFamily", "type": "object", "additionalProperties": false, "required": ["registrationId", "kind", "decision"], "properties": { "registrationId": { "type": "string", "title": "\u62A5\u540D\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] }, "decision": { "type": "string", "title": "\u6838\u5B9E\u7ED3\u679C", "enum": ["verified", "rejected"] } } };
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4065,7 +4165,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.registrationId !== void 0) {
       let data0 = data.registrationId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err4 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -4074,7 +4174,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err5 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -4083,7 +4183,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err6 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -4114,7 +4214,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "dual_worker_sme" || data1 === "single_parent" || data1 === "hardship")) {
-        const err9 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema43.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema44.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4135,7 +4235,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "verified" || data2 === "rejected")) {
-        const err11 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema43.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema44.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -4153,12 +4253,12 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminCreateCampaign = validate43;
-var schema44 = { "$id": "daycare.adminCreateCampaign", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "summer", "opensAt", "closesAt", "mode"], "properties": { "unionId": { "type": "string", "title": "\u4E3B\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u6D3B\u52A8\u540D\u79F0", "minLength": 4, "maxLength": 40 }, "summer": { "type": "integer", "title": "\u6691\u671F\u5E74\u4EFD", "minimum": 2024, "maximum": 2100 }, "opensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 0 }, "closesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 0 }, "mode": { "type": "string", "title": "\u5F55\u53D6\u65B9\u5F0F", "enum": ["first_come", "lottery"] }, "periodLimit": { "type": "integer", "title": "\u6BCF\u4E2A\u5B69\u5B50\u6BCF\u4E2A\u6691\u671F\u53EF\u62A5\u671F\u6570", "minimum": 1, "maximum": 4 }, "attendanceThreshold": { "type": "number", "title": "\u51FA\u52E4\u7387\u8981\u6C42", "minimum": 0, "maximum": 1 }, "offerHours": { "type": "integer", "title": "\u9012\u8865\u786E\u8BA4\u65F6\u9650\uFF08\u5C0F\u65F6\uFF09", "minimum": 1, "maximum": 168 }, "tierOrder": { "type": "array", "title": "\u4F18\u5148\u6863\u6B21\u987A\u5E8F", "minItems": 1, "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminCreateCampaign = validate44;
+var schema45 = { "$id": "daycare.adminCreateCampaign", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "summer", "opensAt", "closesAt", "mode"], "properties": { "unionId": { "type": "string", "title": "\u4E3B\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u6D3B\u52A8\u540D\u79F0", "minLength": 4, "maxLength": 40 }, "summer": { "type": "integer", "title": "\u6691\u671F\u5E74\u4EFD", "minimum": 2024, "maximum": 2100 }, "opensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 0 }, "closesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 0 }, "mode": { "type": "string", "title": "\u5F55\u53D6\u65B9\u5F0F", "enum": ["first_come", "lottery"] }, "periodLimit": { "type": "integer", "title": "\u6BCF\u4E2A\u5B69\u5B50\u6BCF\u4E2A\u6691\u671F\u53EF\u62A5\u671F\u6570", "minimum": 1, "maximum": 4 }, "attendanceThreshold": { "type": "number", "title": "\u51FA\u52E4\u7387\u8981\u6C42", "minimum": 0, "maximum": 1 }, "offerHours": { "type": "integer", "title": "\u9012\u8865\u786E\u8BA4\u65F6\u9650\uFF08\u5C0F\u65F6\uFF09", "minimum": 1, "maximum": 168 }, "tierOrder": { "type": "array", "title": "\u4F18\u5148\u6863\u6B21\u987A\u5E8F", "minItems": 1, "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4218,7 +4318,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema44.properties, key0)) {
+      if (!func4.call(schema45.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -4231,7 +4331,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err7 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -4240,7 +4340,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err8 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -4249,7 +4349,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err9 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -4271,7 +4371,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func3(data1) > 40) {
+        if (func2(data1) > 40) {
           const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -4280,7 +4380,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 4) {
+        if (func2(data1) < 4) {
           const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -4389,7 +4489,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "first_come" || data5 === "lottery")) {
-        const err22 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema44.properties.mode.enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema45.properties.mode.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -4527,7 +4627,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data10 === "dual_worker_sme" || data10 === "single_parent" || data10 === "hardship")) {
-            const err35 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/enum", keyword: "enum", params: { allowedValues: schema44.properties.tierOrder.items.enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/enum", keyword: "enum", params: { allowedValues: schema45.properties.tierOrder.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -4578,88 +4678,10 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
-  return errors === 0;
-}
-var daycare_adminFamilies = validate44;
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.campaignId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "campaignId" }, message: "must have required property 'campaignId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "campaignId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.campaignId !== void 0) {
-      let data0 = data.campaignId;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data0)) {
-          const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate44.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminFigures = validate45;
+var daycare_adminFamilies = validate45;
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4688,7 +4710,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.campaignId !== void 0) {
       let data0 = data.campaignId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4697,7 +4719,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -4706,7 +4728,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -4737,8 +4759,86 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   validate45.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminSetStaff = validate46;
+var daycare_adminFigures = validate46;
 function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.campaignId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "campaignId" }, message: "must have required property 'campaignId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "campaignId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.campaignId !== void 0) {
+      let data0 = data.campaignId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+var daycare_adminSetStaff = validate47;
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4775,7 +4875,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.siteId !== void 0) {
       let data0 = data.siteId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err3 = { instancePath: instancePath + "/siteId", schemaPath: "#/properties/siteId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -4784,7 +4884,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/siteId", schemaPath: "#/properties/siteId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -4793,7 +4893,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/siteId", schemaPath: "#/properties/siteId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -4828,7 +4928,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (func3(data2) > 32) {
+            if (func2(data2) > 32) {
               const err8 = { instancePath: instancePath + "/cardNos/" + i0, schemaPath: "#/properties/cardNos/items/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
               if (vErrors === null) {
                 vErrors = [err8];
@@ -4837,7 +4937,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data2) < 4) {
+            if (func2(data2) < 4) {
               const err9 = { instancePath: instancePath + "/cardNos/" + i0, schemaPath: "#/properties/cardNos/items/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
               if (vErrors === null) {
                 vErrors = [err9];
@@ -4898,11 +4998,11 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-var daycare_cancel = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_cancel = validate48;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4930,7 +5030,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.registrationId !== void 0) {
       let data0 = data.registrationId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4939,7 +5039,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -4948,7 +5048,7 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/registrationId", schemaPath: "#/properties/registrationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -4976,11 +5076,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-var daycare_childDetail = validate48;
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_childDetail = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5008,7 +5108,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.childId !== void 0) {
       let data0 = data.childId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5017,7 +5117,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5026,7 +5126,7 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -5054,11 +5154,11 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate48.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-var daycare_consent = validate49;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_consent = validate50;
+function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5103,12 +5203,12 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-var daycare_declareFamily = validate50;
-var schema51 = { "$id": "daycare.declareFamily", "type": "object", "additionalProperties": false, "required": ["circumstances"], "properties": { "circumstances": { "type": "array", "title": "\u5BB6\u5EAD\u60C5\u51B5", "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_declareFamily = validate51;
+var schema52 = { "$id": "daycare.declareFamily", "type": "object", "additionalProperties": false, "required": ["circumstances"], "properties": { "circumstances": { "type": "array", "title": "\u5BB6\u5EAD\u60C5\u51B5", "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5158,7 +5258,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "dual_worker_sme" || data1 === "single_parent" || data1 === "hardship")) {
-            const err4 = { instancePath: instancePath + "/circumstances/" + i0, schemaPath: "#/properties/circumstances/items/enum", keyword: "enum", params: { allowedValues: schema51.properties.circumstances.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/circumstances/" + i0, schemaPath: "#/properties/circumstances/items/enum", keyword: "enum", params: { allowedValues: schema52.properties.circumstances.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -5209,11 +5309,11 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-var daycare_deleteChild = validate51;
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_deleteChild = validate52;
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5241,7 +5341,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.childId !== void 0) {
       let data0 = data.childId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5250,7 +5350,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5259,7 +5359,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -5287,11 +5387,11 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate51.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-var daycare_lotteryRecord = validate52;
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_lotteryRecord = validate53;
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5319,7 +5419,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.campaignId !== void 0) {
       let data0 = data.campaignId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5328,7 +5428,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5337,7 +5437,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -5365,37 +5465,10 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate52.errors = vErrors;
-  return errors === 0;
-}
-var daycare_myChildren = validate53;
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate53.errors = vErrors;
   return errors === 0;
 }
-var daycare_myRegistrations = validate54;
+var daycare_myChildren = validate54;
 function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5422,7 +5495,7 @@ function validate54(data, { instancePath = "", parentData, parentDataProperty, r
   validate54.errors = vErrors;
   return errors === 0;
 }
-var daycare_overview = validate55;
+var daycare_myRegistrations = validate55;
 function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5449,8 +5522,35 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   validate55.errors = vErrors;
   return errors === 0;
 }
-var daycare_signUp = validate56;
+var daycare_overview = validate56;
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+var daycare_signUp = validate57;
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5487,7 +5587,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.slotId !== void 0) {
       let data0 = data.slotId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5496,7 +5596,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -5505,7 +5605,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -5527,7 +5627,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.childId !== void 0) {
       let data1 = data.childId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 64) {
+        if (func2(data1) > 64) {
           const err7 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -5536,7 +5636,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err8 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -5545,7 +5645,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err9 = { instancePath: instancePath + "/childId", schemaPath: "#/properties/childId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -5573,11 +5673,11 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-var daycare_staffMarkAttendance = validate57;
-function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_staffMarkAttendance = validate58;
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5623,7 +5723,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.slotId !== void 0) {
       let data0 = data.slotId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -5632,7 +5732,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -5641,7 +5741,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err6 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -5663,7 +5763,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data1 = data.date;
       if (typeof data1 === "string") {
-        if (!pattern28.test(data1)) {
+        if (!pattern29.test(data1)) {
           const err8 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -5739,7 +5839,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
             if (data3.registrationId !== void 0) {
               let data4 = data3.registrationId;
               if (typeof data4 === "string") {
-                if (func3(data4) > 64) {
+                if (func2(data4) > 64) {
                   const err15 = { instancePath: instancePath + "/marks/" + i0 + "/registrationId", schemaPath: "#/properties/marks/items/properties/registrationId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
                   if (vErrors === null) {
                     vErrors = [err15];
@@ -5748,7 +5848,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func3(data4) < 1) {
+                if (func2(data4) < 1) {
                   const err16 = { instancePath: instancePath + "/marks/" + i0 + "/registrationId", schemaPath: "#/properties/marks/items/properties/registrationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
                     vErrors = [err16];
@@ -5757,7 +5857,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!pattern0.test(data4)) {
+                if (!pattern1.test(data4)) {
                   const err17 = { instancePath: instancePath + "/marks/" + i0 + "/registrationId", schemaPath: "#/properties/marks/items/properties/registrationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -5816,88 +5916,10 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate57.errors = vErrors;
-  return errors === 0;
-}
-var daycare_staffRoster = validate58;
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.slotId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slotId" }, message: "must have required property 'slotId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "slotId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.slotId !== void 0) {
-      let data0 = data.slotId;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data0)) {
-          const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate58.errors = vErrors;
   return errors === 0;
 }
-var daycare_staffRosterCsv = validate59;
+var daycare_staffRoster = validate59;
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5926,7 +5948,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.slotId !== void 0) {
       let data0 = data.slotId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -5935,7 +5957,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -5944,7 +5966,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -5975,8 +5997,86 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   validate59.errors = vErrors;
   return errors === 0;
 }
-var daycare_staffSites = validate60;
+var daycare_staffRosterCsv = validate60;
 function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.slotId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slotId" }, message: "must have required property 'slotId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "slotId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.slotId !== void 0) {
+      let data0 = data.slotId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate60.errors = vErrors;
+  return errors === 0;
+}
+var daycare_staffSites = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5999,11 +6099,11 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-var member_adminFindMember = validate61;
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminFindMember = validate62;
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6031,7 +6131,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cardNo !== void 0) {
       let data0 = data.cardNo;
       if (typeof data0 === "string") {
-        if (func3(data0) > 40) {
+        if (func2(data0) > 40) {
           const err2 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6040,7 +6140,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6068,12 +6168,12 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-var member_adminImport = validate62;
-var pattern55 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminImport = validate63;
+var pattern56 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6092,7 +6192,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.csv !== void 0) {
       let data0 = data.csv;
       if (typeof data0 === "string") {
-        if (func3(data0) > 1e6) {
+        if (func2(data0) > 1e6) {
           const err1 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/maxLength", keyword: "maxLength", params: { limit: 1e6 }, message: "must NOT have more than 1000000 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -6101,7 +6201,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err2 = { instancePath: instancePath + "/csv", schemaPath: "#/properties/csv/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6155,7 +6255,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.name !== void 0) {
           let data2 = data1.name;
           if (typeof data2 === "string") {
-            if (func3(data2) > 255) {
+            if (func2(data2) > 255) {
               const err7 = { instancePath: instancePath + "/file/name", schemaPath: "#/properties/file/properties/name/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -6164,7 +6264,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data2) < 1) {
+            if (func2(data2) < 1) {
               const err8 = { instancePath: instancePath + "/file/name", schemaPath: "#/properties/file/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err8];
@@ -6186,7 +6286,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.base64 !== void 0) {
           let data3 = data1.base64;
           if (typeof data3 === "string") {
-            if (func3(data3) > 1333336) {
+            if (func2(data3) > 1333336) {
               const err10 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/maxLength", keyword: "maxLength", params: { limit: 1333336 }, message: "must NOT have more than 1333336 characters" };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -6195,7 +6295,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data3) < 1) {
+            if (func2(data3) < 1) {
               const err11 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err11];
@@ -6204,7 +6304,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern55.test(data3)) {
+            if (!pattern56.test(data3)) {
               const err12 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]*={0,2}$" }, message: 'must match pattern "^[A-Za-z0-9+/]*={0,2}$"' };
               if (vErrors === null) {
                 vErrors = [err12];
@@ -6242,12 +6342,12 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-var member_adminListApplications = validate63;
-var schema64 = { "$id": "member.adminListApplications", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e4 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 50 } } };
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminListApplications = validate64;
+var schema65 = { "$id": "member.adminListApplications", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e4 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 50 } } };
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6275,7 +6375,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "pending" || data0 === "approved" || data0 === "rejected")) {
-        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema65.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -6287,7 +6387,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data1 = data.unionId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 64) {
+        if (func2(data1) > 64) {
           const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6296,7 +6396,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -6305,7 +6405,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err5 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -6397,11 +6497,11 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-var member_adminMemberHistory = validate64;
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminMemberHistory = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6429,7 +6529,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cardNo !== void 0) {
       let data0 = data.cardNo;
       if (typeof data0 === "string") {
-        if (func3(data0) > 40) {
+        if (func2(data0) > 40) {
           const err2 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6438,7 +6538,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6466,13 +6566,13 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-var member_adminReview = validate65;
-var schema66 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-var pattern57 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminReview = validate66;
+var schema67 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var pattern58 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6509,7 +6609,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (!pattern57.test(data0)) {
+        if (!pattern58.test(data0)) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6540,7 +6640,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema66.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6552,7 +6652,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data2 = data.reason;
       if (typeof data2 === "string") {
-        if (func3(data2) > 200) {
+        if (func2(data2) > 200) {
           const err7 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -6561,7 +6661,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 1) {
+        if (func2(data2) < 1) {
           const err8 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -6589,12 +6689,12 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-var member_adminSetStatus = validate66;
-var schema67 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminSetStatus = validate67;
+var schema68 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6622,7 +6722,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern57.test(data0)) {
+        if (!pattern58.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6644,7 +6744,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cardNo !== void 0) {
       let data1 = data.cardNo;
       if (typeof data1 === "string") {
-        if (func3(data1) > 40) {
+        if (func2(data1) > 40) {
           const err4 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -6653,7 +6753,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err5 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -6684,7 +6784,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "revoked" || data2 === "active")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema67.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema68.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6696,7 +6796,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data3 = data.reason;
       if (typeof data3 === "string") {
-        if (func3(data3) > 200) {
+        if (func2(data3) > 200) {
           const err9 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -6724,11 +6824,11 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-var member_adminUpdateMember = validate67;
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminUpdateMember = validate68;
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6756,7 +6856,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cardNo !== void 0) {
       let data0 = data.cardNo;
       if (typeof data0 === "string") {
-        if (func3(data0) > 40) {
+        if (func2(data0) > 40) {
           const err2 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6765,7 +6865,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6800,7 +6900,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (func3(data2) > 20) {
+            if (func2(data2) > 20) {
               const err6 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -6809,7 +6909,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data2) < 1) {
+            if (func2(data2) < 1) {
               const err7 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -6841,7 +6941,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data3 = data.unionId;
       if (typeof data3 === "string") {
-        if (func3(data3) > 64) {
+        if (func2(data3) > 64) {
           const err10 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -6850,7 +6950,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data3) < 1) {
+        if (func2(data3) < 1) {
           const err11 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -6859,7 +6959,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data3)) {
+        if (!pattern1.test(data3)) {
           const err12 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -6881,7 +6981,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.note !== void 0) {
       let data4 = data.note;
       if (typeof data4 === "string") {
-        if (func3(data4) > 100) {
+        if (func2(data4) > 100) {
           const err14 = { instancePath: instancePath + "/note", schemaPath: "#/properties/note/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err14];
@@ -6909,13 +7009,13 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-var member_apply = validate68;
-var schema69 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
-var pattern61 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_apply = validate69;
+var schema70 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
+var pattern62 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6997,7 +7097,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.realName !== void 0) {
       let data0 = data.realName;
       if (typeof data0 === "string") {
-        if (func3(data0) > 30) {
+        if (func2(data0) > 30) {
           const err8 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7006,7 +7106,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err9 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -7015,7 +7115,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern27.test(data0)) {
+        if (!pattern28.test(data0)) {
           const err10 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -7037,7 +7137,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern61.test(data1)) {
+        if (!pattern62.test(data1)) {
           const err12 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -7059,7 +7159,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data2 = data.phone;
       if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
+        if (!pattern31.test(data2)) {
           const err14 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^1[3-9]\\d{9}$" }, message: 'must match pattern "^1[3-9]\\d{9}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -7081,7 +7181,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.employer !== void 0) {
       let data3 = data.employer;
       if (typeof data3 === "string") {
-        if (func3(data3) > 100) {
+        if (func2(data3) > 100) {
           const err16 = { instancePath: instancePath + "/employer", schemaPath: "#/properties/employer/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -7090,7 +7190,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data3) < 2) {
+        if (func2(data3) < 2) {
           const err17 = { instancePath: instancePath + "/employer", schemaPath: "#/properties/employer/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err17];
@@ -7121,7 +7221,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "employer_union" || data4 === "street_union")) {
-        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema69.properties.routing.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema70.properties.routing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -7133,7 +7233,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data5 = data.unionId;
       if (typeof data5 === "string") {
-        if (func3(data5) > 64) {
+        if (func2(data5) > 64) {
           const err21 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -7142,7 +7242,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data5) < 1) {
+        if (func2(data5) < 1) {
           const err22 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -7151,7 +7251,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data5)) {
+        if (!pattern1.test(data5)) {
           const err23 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err23];
@@ -7195,7 +7295,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data7 === "frontline" || data7 === "hazardous" || data7 === "model_worker" || data7 === "work_injured" || data7 === "near_retirement")) {
-            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema69.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema70.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -7257,11 +7357,11 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-var member_cardToken = validate69;
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_cardToken = validate70;
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7284,11 +7384,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-var member_claim = validate70;
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_claim = validate71;
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7334,7 +7434,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.realName !== void 0) {
       let data0 = data.realName;
       if (typeof data0 === "string") {
-        if (func3(data0) > 30) {
+        if (func2(data0) > 30) {
           const err4 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -7343,7 +7443,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err5 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -7352,7 +7452,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern27.test(data0)) {
+        if (!pattern28.test(data0)) {
           const err6 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -7374,7 +7474,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern61.test(data1)) {
+        if (!pattern62.test(data1)) {
           const err8 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7413,12 +7513,99 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-var member_listUnions = validate71;
-var schema72 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 } } };
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deleteAccount = validate72;
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.confirm === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "confirm" }, message: "must have required property 'confirm'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "confirm")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.confirm !== void 0) {
+      let data0 = data.confirm;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 20) {
+          const err2 = { instancePath: instancePath + "/confirm", schemaPath: "#/properties/confirm/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/confirm", schemaPath: "#/properties/confirm/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate72.errors = vErrors;
+  return errors === 0;
+}
+var member_deletionPreview = validate73;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate73.errors = vErrors;
+  return errors === 0;
+}
+var member_listUnions = validate74;
+var schema75 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 } } };
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7446,7 +7633,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "city" || data0 === "district" || data0 === "industry" || data0 === "street" || data0 === "grassroots")) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema72.properties.level.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema75.properties.level.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -7458,7 +7645,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.parentId !== void 0) {
       let data1 = data.parentId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 64) {
+        if (func2(data1) > 64) {
           const err3 = { instancePath: instancePath + "/parentId", schemaPath: "#/properties/parentId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -7467,7 +7654,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err4 = { instancePath: instancePath + "/parentId", schemaPath: "#/properties/parentId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -7476,7 +7663,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err5 = { instancePath: instancePath + "/parentId", schemaPath: "#/properties/parentId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -7498,7 +7685,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.keyword !== void 0) {
       let data2 = data.keyword;
       if (typeof data2 === "string") {
-        if (func3(data2) > 30) {
+        if (func2(data2) > 30) {
           const err7 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -7507,7 +7694,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 1) {
+        if (func2(data2) < 1) {
           const err8 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7535,11 +7722,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-var member_myApplication = validate72;
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_myApplication = validate75;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7562,11 +7749,11 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-var member_profile = validate73;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_profile = validate76;
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7589,11 +7776,11 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-var member_verifyCard = validate74;
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_verifyCard = validate77;
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7621,7 +7808,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.token !== void 0) {
       let data0 = data.token;
       if (typeof data0 === "string") {
-        if (func3(data0) > 200) {
+        if (func2(data0) > 200) {
           const err2 = { instancePath: instancePath + "/token", schemaPath: "#/properties/token/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -7630,7 +7817,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/token", schemaPath: "#/properties/token/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -7658,11 +7845,11 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-var notify_inbox = validate75;
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_inbox = validate78;
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7681,7 +7868,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cursor !== void 0) {
       let data0 = data.cursor;
       if (typeof data0 === "string") {
-        if (func3(data0) > 200) {
+        if (func2(data0) > 200) {
           const err1 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -7690,7 +7877,7 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err2 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -7750,11 +7937,11 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-var notify_markRead = validate76;
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_markRead = validate79;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7795,7 +7982,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (func3(data1) > 140) {
+            if (func2(data1) > 140) {
               const err3 = { instancePath: instancePath + "/ids/" + i0, schemaPath: "#/properties/ids/items/maxLength", keyword: "maxLength", params: { limit: 140 }, message: "must NOT have more than 140 characters" };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -7804,7 +7991,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data1) < 1) {
+            if (func2(data1) < 1) {
               const err4 = { instancePath: instancePath + "/ids/" + i0, schemaPath: "#/properties/ids/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -7876,12 +8063,12 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-var notify_optIn = validate77;
-var schema78 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_optIn = validate80;
+var schema81 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7972,7 +8159,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data2 === "membership_review" || data2 === "benefit_result" || data2 === "benefit_reminder" || data2 === "daycare_result" || data2 === "recuperation_result" || data2 === "activity_signup" || data2 === "activity_reminder")) {
-                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema78.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
+                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema81.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -7993,7 +8180,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data3 === "accept" || data3 === "reject" || data3 === "ban" || data3 === "filter")) {
-                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema78.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
+                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema81.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -8031,12 +8218,12 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-var notify_templates = validate78;
-var schema79 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_templates = validate81;
+var schema82 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8086,7 +8273,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "membership_review" || data1 === "benefit_result" || data1 === "benefit_reminder" || data1 === "daycare_result" || data1 === "recuperation_result" || data1 === "activity_signup" || data1 === "activity_reminder")) {
-            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema79.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema82.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -8137,11 +8324,11 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-var notify_unreadCount = validate79;
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_unreadCount = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8164,12 +8351,12 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminApplicants = validate80;
-var schema81 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminApplicants = validate83;
+var schema84 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8197,7 +8384,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -8206,7 +8393,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -8215,7 +8402,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -8237,7 +8424,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.batchId !== void 0) {
       let data1 = data.batchId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 80) {
+        if (func2(data1) > 80) {
           const err6 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -8246,7 +8433,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err7 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -8255,7 +8442,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err8 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -8318,7 +8505,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "pending" || data3 === "approved" || data3 === "refused" || data3 === "all")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema81.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema84.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -8336,11 +8523,11 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminAttendance = validate81;
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminAttendance = validate84;
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8377,7 +8564,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.batchId !== void 0) {
       let data0 = data.batchId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -8386,7 +8573,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -8395,7 +8582,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -8430,7 +8617,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (func3(data2) > 80) {
+            if (func2(data2) > 80) {
               const err8 = { instancePath: instancePath + "/absentApplicationIds/" + i0, schemaPath: "#/properties/absentApplicationIds/items/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
               if (vErrors === null) {
                 vErrors = [err8];
@@ -8439,7 +8626,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data2) < 1) {
+            if (func2(data2) < 1) {
               const err9 = { instancePath: instancePath + "/absentApplicationIds/" + i0, schemaPath: "#/properties/absentApplicationIds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err9];
@@ -8448,7 +8635,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern0.test(data2)) {
+            if (!pattern1.test(data2)) {
               const err10 = { instancePath: instancePath + "/absentApplicationIds/" + i0, schemaPath: "#/properties/absentApplicationIds/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -8509,11 +8696,11 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminBatches = validate82;
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminBatches = validate85;
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8536,12 +8723,12 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminCreateBatch = validate83;
-var pattern73 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminCreateBatch = validate86;
+var pattern74 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8614,7 +8801,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.venueId !== void 0) {
       let data0 = data.venueId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err7 = { instancePath: instancePath + "/venueId", schemaPath: "#/properties/venueId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -8623,7 +8810,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err8 = { instancePath: instancePath + "/venueId", schemaPath: "#/properties/venueId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -8632,7 +8819,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err9 = { instancePath: instancePath + "/venueId", schemaPath: "#/properties/venueId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -8654,7 +8841,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ownerUnionId !== void 0) {
       let data1 = data.ownerUnionId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 80) {
+        if (func2(data1) > 80) {
           const err11 = { instancePath: instancePath + "/ownerUnionId", schemaPath: "#/properties/ownerUnionId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -8663,7 +8850,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err12 = { instancePath: instancePath + "/ownerUnionId", schemaPath: "#/properties/ownerUnionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -8672,7 +8859,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err13 = { instancePath: instancePath + "/ownerUnionId", schemaPath: "#/properties/ownerUnionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -8694,7 +8881,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.title !== void 0) {
       let data2 = data.title;
       if (typeof data2 === "string") {
-        if (func3(data2) > 40) {
+        if (func2(data2) > 40) {
           const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err15];
@@ -8703,7 +8890,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 2) {
+        if (func2(data2) < 2) {
           const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -8725,7 +8912,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern73.test(data3)) {
+        if (!pattern74.test(data3)) {
           const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -8849,12 +9036,12 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminDecide = validate84;
-var schema85 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminDecide = validate87;
+var schema88 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8891,7 +9078,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -8900,7 +9087,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -8909,7 +9096,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -8940,7 +9127,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "refuse")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema85.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema88.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -8952,7 +9139,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data2 = data.reason;
       if (typeof data2 === "string") {
-        if (func3(data2) > 200) {
+        if (func2(data2) > 200) {
           const err9 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -8961,7 +9148,7 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 1) {
+        if (func2(data2) < 1) {
           const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -8989,11 +9176,11 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminFigures = validate85;
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminFigures = validate88;
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9050,11 +9237,11 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminNominate = validate86;
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminNominate = validate89;
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9091,7 +9278,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.batchId !== void 0) {
       let data0 = data.batchId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -9100,7 +9287,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -9109,7 +9296,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -9131,7 +9318,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data1 = data.memberId;
       if (typeof data1 === "string") {
-        if (!pattern57.test(data1)) {
+        if (!pattern58.test(data1)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -9159,11 +9346,11 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminRoster = validate87;
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminRoster = validate90;
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9191,7 +9378,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.batchId !== void 0) {
       let data0 = data.batchId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -9200,7 +9387,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -9209,7 +9396,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -9237,12 +9424,12 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveUnit = validate88;
-var schema89 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveUnit = validate91;
+var schema92 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9284,7 +9471,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema89.properties, key0)) {
+      if (!func4.call(schema92.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -9297,7 +9484,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err5 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -9306,7 +9493,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err6 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -9315,7 +9502,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err7 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -9410,7 +9597,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "public" || data3 === "other")) {
-        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema89.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema92.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -9620,11 +9807,11 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveVenue = validate89;
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveVenue = validate92;
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9670,7 +9857,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.venueId !== void 0) {
       let data0 = data.venueId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err4 = { instancePath: instancePath + "/venueId", schemaPath: "#/properties/venueId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -9679,7 +9866,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err5 = { instancePath: instancePath + "/venueId", schemaPath: "#/properties/venueId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err5];
@@ -9688,7 +9875,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err6 = { instancePath: instancePath + "/venueId", schemaPath: "#/properties/venueId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -9710,7 +9897,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ownerUnionId !== void 0) {
       let data1 = data.ownerUnionId;
       if (typeof data1 === "string") {
-        if (func3(data1) > 80) {
+        if (func2(data1) > 80) {
           const err8 = { instancePath: instancePath + "/ownerUnionId", schemaPath: "#/properties/ownerUnionId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -9719,7 +9906,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 1) {
+        if (func2(data1) < 1) {
           const err9 = { instancePath: instancePath + "/ownerUnionId", schemaPath: "#/properties/ownerUnionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -9728,7 +9915,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data1)) {
+        if (!pattern1.test(data1)) {
           const err10 = { instancePath: instancePath + "/ownerUnionId", schemaPath: "#/properties/ownerUnionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -9750,7 +9937,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data2 = data.name;
       if (typeof data2 === "string") {
-        if (func3(data2) > 40) {
+        if (func2(data2) > 40) {
           const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -9759,7 +9946,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 2) {
+        if (func2(data2) < 2) {
           const err13 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err13];
@@ -9781,7 +9968,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.location !== void 0) {
       let data3 = data.location;
       if (typeof data3 === "string") {
-        if (func3(data3) > 60) {
+        if (func2(data3) > 60) {
           const err15 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           if (vErrors === null) {
             vErrors = [err15];
@@ -9790,7 +9977,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data3) < 2) {
+        if (func2(data3) < 2) {
           const err16 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -9844,7 +10031,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.description !== void 0) {
       let data5 = data.description;
       if (typeof data5 === "string") {
-        if (func3(data5) > 300) {
+        if (func2(data5) > 300) {
           const err21 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -9872,11 +10059,11 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnitMembers = validate90;
-function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnitMembers = validate93;
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9904,7 +10091,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -9913,7 +10100,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -9922,7 +10109,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -9950,11 +10137,11 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnits = validate91;
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnits = validate94;
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10011,200 +10198,17 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate91.errors = vErrors;
-  return errors === 0;
-}
-var recuperation_apply = validate92;
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.batchId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "batchId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.batchId !== void 0) {
-      let data0 = data.batchId;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
-          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data0)) {
-          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate92.errors = vErrors;
-  return errors === 0;
-}
-var recuperation_batchDetail = validate93;
-function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.batchId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "batchId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.batchId !== void 0) {
-      let data0 = data.batchId;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
-          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern0.test(data0)) {
-          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate93.errors = vErrors;
-  return errors === 0;
-}
-var recuperation_listBatches = validate94;
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate94.errors = vErrors;
   return errors === 0;
 }
-var recuperation_myApplications = validate95;
+var recuperation_apply = validate95;
 function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+    if (data.batchId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -10212,21 +10216,204 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    for (const key0 in data) {
+      if (!(key0 === "batchId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.batchId !== void 0) {
+      let data0 = data.batchId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 80) {
+          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err6];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err6);
     }
     errors++;
   }
   validate95.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyDecide = validate96;
-var schema97 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var recuperation_batchDetail = validate96;
 function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.batchId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "batchId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.batchId !== void 0) {
+      let data0 = data.batchId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 80) {
+          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate96.errors = vErrors;
+  return errors === 0;
+}
+var recuperation_listBatches = validate97;
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate97.errors = vErrors;
+  return errors === 0;
+}
+var recuperation_myApplications = validate98;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate98.errors = vErrors;
+  return errors === 0;
+}
+var recuperation_subsidyDecide = validate99;
+var schema100 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10263,7 +10450,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.claimId !== void 0) {
       let data0 = data.claimId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err3 = { instancePath: instancePath + "/claimId", schemaPath: "#/properties/claimId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -10272,7 +10459,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err4 = { instancePath: instancePath + "/claimId", schemaPath: "#/properties/claimId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -10281,7 +10468,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err5 = { instancePath: instancePath + "/claimId", schemaPath: "#/properties/claimId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -10312,7 +10499,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema97.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema100.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -10324,7 +10511,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reason !== void 0) {
       let data2 = data.reason;
       if (typeof data2 === "string") {
-        if (func3(data2) > 200) {
+        if (func2(data2) > 200) {
           const err9 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -10333,7 +10520,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data2) < 1) {
+        if (func2(data2) < 1) {
           const err10 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -10361,12 +10548,12 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyList = validate97;
-var schema98 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
-function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyList = validate100;
+var schema101 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
+function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10426,7 +10613,7 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "pending" || data1 === "approved" || data1 === "rejected" || data1 === "all")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema98.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema101.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -10444,11 +10631,11 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate97.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidySubmit = validate98;
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidySubmit = validate101;
+function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10521,7 +10708,7 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.unionId !== void 0) {
       let data0 = data.unionId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err7 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -10530,7 +10717,7 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err8 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -10539,7 +10726,7 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err9 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -10561,7 +10748,7 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.place !== void 0) {
       let data1 = data.place;
       if (typeof data1 === "string") {
-        if (func3(data1) > 60) {
+        if (func2(data1) > 60) {
           const err11 = { instancePath: instancePath + "/place", schemaPath: "#/properties/place/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -10570,7 +10757,7 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data1) < 2) {
+        if (func2(data1) < 2) {
           const err12 = { instancePath: instancePath + "/place", schemaPath: "#/properties/place/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -10592,7 +10779,7 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern73.test(data2)) {
+        if (!pattern74.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -10716,11 +10903,11 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-var recuperation_withdraw = validate99;
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_withdraw = validate102;
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10748,7 +10935,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (func3(data0) > 80) {
+        if (func2(data0) > 80) {
           const err2 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -10757,7 +10944,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data0) < 1) {
+        if (func2(data0) < 1) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -10766,7 +10953,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern0.test(data0)) {
+        if (!pattern1.test(data0)) {
           const err4 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
           if (vErrors === null) {
             vErrors = [err4];
@@ -10794,11 +10981,11 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-var system_homeSummary = validate100;
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_homeSummary = validate103;
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10821,11 +11008,11 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-var system_serverTime = validate101;
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_serverTime = validate104;
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10848,10 +11035,11 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
 export {
+  benefit_adminCancel,
   benefit_adminCreate,
   benefit_adminList,
   benefit_claim,
@@ -10913,6 +11101,8 @@ export {
   member_apply,
   member_cardToken,
   member_claim,
+  member_deleteAccount,
+  member_deletionPreview,
   member_listUnions,
   member_myApplication,
   member_profile,

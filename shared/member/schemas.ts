@@ -184,6 +184,20 @@ export const adminMemberHistoryRequest = {
 } as const;
 export type AdminMemberHistoryRequest = FromSchema<typeof adminMemberHistoryRequest>;
 
+/** 注销账号: what would happen (no input; identity from the context only). */
+export const deletionPreviewRequest = { $id: 'member.deletionPreview', type: 'object', additionalProperties: false, properties: {} } as const;
+export type DeletionPreviewRequest = FromSchema<typeof deletionPreviewRequest>;
+
+/** 注销账号: the member types 「注销」 (DELETE_CONFIRM_WORD, checked by the action). */
+export const deleteAccountRequest = {
+  $id: 'member.deleteAccount',
+  type: 'object',
+  additionalProperties: false,
+  required: ['confirm'],
+  properties: { confirm: { type: 'string', title: '确认文字', maxLength: 20 } },
+} as const;
+export type DeleteAccountRequest = FromSchema<typeof deleteAccountRequest>;
+
 // ---- Responses ----------------------------------------------------------------------------
 
 /**
@@ -354,8 +368,8 @@ export interface AdminUpdateMemberResult {
    */
   changed: boolean;
 }
-/** created: approval or import (from the member record); claimed: linked to WeChat; status: 停用/恢复; update: tags / transfer. */
-export type MemberHistoryKind = 'created' | 'claimed' | 'status' | 'update';
+/** created: approval or import (from the member record); claimed: linked to WeChat; unlinked: the member deleted their account (注销); status: 停用/恢复; update: tags / transfer. */
+export type MemberHistoryKind = 'created' | 'claimed' | 'unlinked' | 'status' | 'update';
 export interface MemberHistoryEntry {
   id: string;
   kind: MemberHistoryKind;

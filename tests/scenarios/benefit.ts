@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Result } from '../../shared/envelope';
-import type { AdminCreateRequest, AdminCreateResult, ClaimView, ListResult } from '../../shared/benefit/schemas';
+import type { AdminCancelResult, AdminCreateRequest, AdminCreateResult, ClaimView, ListResult, RegistrationView } from '../../shared/benefit/schemas';
 import { C } from '../../cloudfunctions/_lib/collections';
 import { givenLocalCloud, type As, type TestCloud } from './cloud';
 
@@ -151,4 +151,28 @@ export async function dropFacts(t: TestCloud, dropId: string): Promise<{ claims:
   const stock = await t.db.collection(C.dropStock).where({ dropId }).get();
   const left = (stock.data as Array<{ left: number }>).reduce((s, d) => s + d.left, 0);
   return { claims, left };
+}
+
+export const DISTRICT_ADMIN: As = { persona: 'district_admin' };
+
+/** benefit.adminCancel (撤回) as the district admin unless told, with an explicit request id when retrying. */
+export function cancelAs(t: TestCloud, dropId: string, reason: string, o: { as?: As; requestId?: string } = {}): Promise<CallOutcome<AdminCancelResult>> {
+  return callBenefit<AdminCancelResult>(t, 'adminCancel', { dropId, reason }, o.as ?? DISTRICT_ADMIN, o.requestId);
+}
+
+export function registerAs(t: TestCloud, openid: string, dropId: string): Promise<CallOutcome<RegistrationView>> {
+  return callBenefit<RegistrationView>(t, 'register', { dropId }, { openid });
+}
+
+/** A union admin written straight to `users` (verified, administering `unionIds`). */
+export async function givenAdmin(t: TestCloud, openid: string, unionIds: string[]): Promise<As> {
+  await t.db.collection(C.users).doc(openid).set({ openid, nameMasked: '管*员', memberStatus: 'verified', unionId: unionIds[0], unionAncestors: [], tags: [], cardNo: null, adminUnionIds: unionIds, follows: [] });
+  return { openid };
+}
+
+/** Fire one of the benefit function's timers (`draw`, `reconcile`) now, on the local cloud's clock. */
+export async function fireBenefitTimer(t: TestCloud, name: 'draw' | 'reconcile'): Promise<unknown> {
+  const res = await t.post(`/api/_local/triggers/benefit/${name}`, '{}');
+  if (res.status !== 200) throw new Error(`timer ${name} failed: ${JSON.stringify(res.json)}`);
+  return (res.json as { data: { result: unknown } }).data.result;
 }

@@ -1,13 +1,19 @@
-/** benefit.adminList: drops of the admin's unions and their subtrees, newest opening first. */
+/**
+ * benefit.adminList: drops of the admin's unions and their subtrees, newest opening first, with
+ * 已撤回 (when, why, who) and until when 撤回 is still accepted (the page shows the button until then).
+ */
 import { ok } from '../../../shared/envelope';
+import { cancelDeadline } from '../../../shared/benefit/rules';
 import type { AdminListRequest, AdminListResult } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import { requireAdmin } from '../../_lib/roles';
+import { cancellationOf } from '../lib/cancel';
 import { ms, type DropDoc, type StockDoc } from '../lib/docs';
 
 export const adminList = userAction<AdminListRequest, AdminListResult>('benefit.adminList', async (_input, ctx) => {
   const admin = await requireAdmin(ctx);
+  const now = ctx.now().getTime();
   const _ = ctx.db.command;
   const res = await ctx.db.collection(C.drops).where({ unionAncestors: _.in(admin.unionIds) }).orderBy('opensAt', 'desc').limit(50).get();
   const drops = res.data as DropDoc[];
@@ -16,6 +22,7 @@ export const adminList = userAction<AdminListRequest, AdminListResult>('benefit.
     ? ((await ctx.db.collection(C.dropStock).where({ dropId: _.in(drops.map((d) => d._id)) }).limit(1000).get()).data as StockDoc[])
     : [];
   return ok({
+    serverTime: now,
     unions: unions.map((u) => ({ id: u._id, name: u.name })),
     drops: drops.map((d) => {
       const shards = stock.filter((s) => s.dropId === d._id);
@@ -31,6 +38,8 @@ export const adminList = userAction<AdminListRequest, AdminListResult>('benefit.
         closesAt: ms(d.closesAt) as number,
         soldOutAt: soldOut ? Math.max(...shards.map((s) => ms(s.lastTakenAt) ?? 0)) : null,
         drawnAt: ms(d.drawnAt),
+        cancelled: cancellationOf(d),
+        cancellableUntil: d.status === 'scheduled' && now < cancelDeadline(ms(d.opensAt) as number) ? cancelDeadline(ms(d.opensAt) as number) : null,
       };
     }),
   });

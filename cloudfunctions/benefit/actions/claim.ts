@@ -15,6 +15,7 @@ import { friendly } from '../../../shared/benefit/fastTime';
 import { C } from '../../_lib/collections';
 import { userAction, type UserContext } from '../../_lib/router';
 import { claimView, newClaim, readMine } from '../lib/claims';
+import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type ClaimDoc, type MemberDoc } from '../lib/docs';
 import { verifyPass } from '../lib/keys';
 import { knownClaims, rememberClaims, soldOutAt, withMemberLock, type DropEntry } from '../lib/memory';
@@ -24,6 +25,8 @@ export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async 
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
+  // Withdrawn: refused from the cached copy, no request (the copy shows it by the opening, see CANCEL_LEAD_MS).
+  if (isCancelled(drop)) return cancelledRefusal(drop);
   if (drop.mode !== 'first_come') return fail('DROP_WRONG_MODE');
   const now = ctx.now().getTime();
   const opensAt = asDate(drop.opensAt).getTime();

@@ -4,6 +4,7 @@ import type { FiguresRequest, FiguresResult } from '../../../shared/benefit/sche
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import { adminDrop } from '../lib/admin';
+import { cancellationOf } from '../lib/cancel';
 import { allClaims, bucketSecondsFor } from '../lib/allClaims';
 import { ms, type StockDoc } from '../lib/docs';
 
@@ -40,5 +41,6 @@ export const figures = userAction<FiguresRequest, FiguresResult>('benefit.figure
     redemptions: claims.filter((c) => c.status === 'redeemed').length,
     expired: claims.filter((c) => c.status === 'expired').length,
     soldOutAt: soldOut ? Math.max(...shards.map((s) => ms(s.lastTakenAt) ?? 0)) : null,
+    cancelled: cancellationOf(drop),
   });
 });

@@ -2,13 +2,15 @@
  * benefit.list: this week's drops of the member's unions (own union and every ancestor), with
  * the member's own claims / registration and a claim pass for each drop they may claim.
  * Not on the hot path's budget (about 5 reads); the page loads it before the opening.
+ * A withdrawn (撤回) drop is listed only to members who had registered for it, as 已撤回 with the
+ * reason, until its original closing time; everyone else no longer sees it.
  */
 import { ok } from '../../../shared/envelope';
 import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
 import { suspendedRefusal } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { publicAction } from '../../_lib/router';
-import type { ClaimDoc, DrawDoc, DropDoc, MemberDoc, RegistrationDoc, StockDoc } from '../lib/docs';
+import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
 import { dropCard } from '../lib/present';
 import { primeDrop } from '../lib/memory';
 
@@ -23,13 +25,15 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
   if (unions.length === 0) {
     return ok({ serverTime: now, drops: [], notice: '入会并完成认证后，可参与所在工会及上级工会发布的福利' });
   }
+  const readAt = Date.now(); // the cached copies below count their age from before the read
   const dropsRes = await ctx.db
     .collection(C.drops)
     .where({ unionId: _.in(unions), closesAt: _.gt(new Date(now - LISTED_AFTER_CLOSE_MS)) })
     .orderBy('opensAt', 'asc')
     .limit(50)
     .get();
-  const drops = dropsRes.data as DropDoc[];
+  // Withdrawn first-come drops: nobody can have taken part (withdrawal closes before the opening).
+  const drops = (dropsRes.data as DropDoc[]).filter((d) => d.status !== 'cancelled' || (d.mode === 'draw' && now < (ms(d.closesAt) as number)));
   if (drops.length === 0) return ok({ serverTime: now, drops: [], notice: null });
   const ids = drops.map((d) => d._id);
   const drawIds = drops.filter((d) => d.mode === 'draw').map((d) => d._id);
@@ -42,11 +46,12 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
   ]);
   // The page is opened before the opening: keep what was just read in instance memory, so the
   // claims at 10:00 find their drop there instead of reading it again.
-  for (const d of drops) if (d.mode === 'first_come') primeDrop(d, (stockRes.data as StockDoc[]).filter((s) => s.dropId === d._id), Date.now());
+  for (const d of drops) if (d.mode === 'first_come') primeDrop(d, (stockRes.data as StockDoc[]).filter((s) => s.dropId === d._id), readAt);
   const claims = claimRes.data as Pick<ClaimDoc, 'dropId'>[];
   const regs = regRes.data as RegistrationDoc[];
   const draws = drawRes.data as DrawDoc[];
-  const cards = drops.map((d) => {
+  const shown = drops.filter((d) => d.status !== 'cancelled' || regs.some((r) => r.dropId === d._id));
+  const cards = shown.map((d) => {
     const reg = regs.find((r) => r.dropId === d._id);
     const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
     return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);

@@ -8,6 +8,7 @@ import type { RegisterRequest, RegistrationView } from '../../../shared/benefit/
 import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
+import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type MemberDoc, type RegistrationDoc } from '../lib/docs';
 import { entrantKeyOf } from '../lib/keys';
 import { loadDrop } from '../lib/stock';
@@ -28,6 +29,9 @@ export const register = userAction<RegisterRequest, RegistrationView>('benefit.r
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
+  // A registration that slips in while the withdrawal reaches this instance's copy is still told:
+  // the `draw` timer notifies every registration of a withdrawn drop (triggers/cancelNotices.ts).
+  if (isCancelled(drop)) return cancelledRefusal(drop);
   if (drop.mode !== 'draw') return fail('INVALID_ARGUMENT', '本次福利为先到先得，无需报名，请在开抢时领取');
   const now = ctx.now();
   const id = `${drop._id}_${ctx.openid}`;

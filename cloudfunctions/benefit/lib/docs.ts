@@ -2,7 +2,11 @@
 import type { ClaimStatus, DrawResult, DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
 import type { MemberTag } from '../../../shared/member/tags';
 
-/** `drops/<dropId>`: immutable once published, except the bookkeeping fields at the end. */
+/**
+ * `drops/<dropId>`: immutable once published, except the bookkeeping fields at the end and one
+ * change of status: 撤回 (`scheduled` → `cancelled`, benefit.adminCancel), only until
+ * CANCEL_LEAD_MS before the opening, so every instance's cached copy shows it by then.
+ */
 export interface DropDoc {
   _id: string;
   unionId: string;
@@ -25,9 +29,18 @@ export interface DropDoc {
   /** Number of stock shards `<dropId>_s0 … s(n-1)`. */
   shards: number;
   seedHash: string | null;
-  status: 'scheduled' | 'drawing' | 'drawn';
+  status: 'scheduled' | 'drawing' | 'drawn' | 'cancelled';
   createdBy: string;
   createdAt: Date;
+  // 撤回 (set together by one conditional update, benefit.adminCancel).
+  cancelledAt?: Date | null;
+  /** The admin's openid; `cancelledByName` their masked name for the admin list. */
+  cancelledBy?: string | null;
+  cancelledByName?: string | null;
+  cancelReason?: string | null;
+  cancelRequestId?: string | null;
+  /** Draw mode: set by the `draw` timer once every registrant has been told (first-come: at once). */
+  cancelNoticesDoneAt?: Date | null;
   // Bookkeeping (timers): draw results, claim-notice cursor, expiry done.
   drawnAt?: Date | null;
   registrants?: number | null;
@@ -104,6 +117,22 @@ export interface AuditDoc {
   by: string;
   at: Date;
   outcome: 'redeemed' | 'not_found' | 'already_redeemed' | 'expired' | 'out_of_scope' | 'member_suspended';
+}
+
+/** `drop_audit/<dropId>_<action>`: admin actions on a drop (撤回 for now), one document per action. */
+export interface DropAuditDoc {
+  _id: string;
+  dropId: string;
+  action: 'cancel';
+  by: string;
+  byName: string;
+  at: Date;
+  reason: string;
+  requestId: string;
+  /** The drop's union chain, for scope-filtered reading. */
+  unionAncestors: string[];
+  /** What the drop looked like when the action was taken. */
+  before: { title: string; mode: string; stock: number; opensAt: Date; status: string };
 }
 
 /** Minimal shape of `users/<openid>` this domain reads (owned by membership). */

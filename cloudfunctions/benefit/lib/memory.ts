@@ -4,8 +4,12 @@
  * saves the next one a database request. Nothing here is needed for correctness: the database
  * conditions decide; memory only avoids requests whose answer is already known.
  *
- * - drops: the drop document and its stock shards, reloaded after DROP_TTL_MS (drops are
- *   immutable once published, so a stale copy is still right);
+ * - drops: the drop document and its stock shards, reloaded after DROP_TTL_MS. A drop's facts
+ *   are immutable once published; the one change, 撤回 (status `cancelled`), is only accepted
+ *   until CANCEL_LEAD_MS (shared/benefit/rules.ts) before the opening. `loadedAt` is taken
+ *   before the read, and an older copy is served (while one reload is in flight) only while
+ *   it is younger than DROP_STALE_MAX_MS, so any copy in use reflects the database as of at
+ *   most DROP_STALE_MAX_MS ago and every instance sees a withdrawal well before the opening;
  * - stock gates: per shard, the last known `left` and the number of takes in flight. A take
  *   waits while `inFlight >= known`, so when the last units go no doomed write is sent, and
  *   once every shard is known empty the drop is sold out here without any request;
@@ -16,6 +20,11 @@
 import type { ClaimDoc, DropDoc, StockDoc } from './docs';
 
 export const DROP_TTL_MS = 10_000;
+/**
+ * A copy older than this is never served, not even while a reload is in flight (callers then
+ * wait for the reload). Must stay well under CANCEL_LEAD_MS (shared/benefit/rules.ts).
+ */
+export const DROP_STALE_MAX_MS = 60_000;
 const MAX_KNOWN = 200_000;
 
 export interface ShardGate {
@@ -48,9 +57,19 @@ export function cachedDrop(dropId: string, now: number): DropEntry | undefined {
   return e && now - e.loadedAt < DROP_TTL_MS ? e : undefined;
 }
 
-/** The entry whatever its age (a stale copy of an immutable drop is still right). */
-export function anyDrop(dropId: string): DropEntry | undefined {
-  return drops.get(dropId);
+/** The entry, older than the TTL but still servable while a reload is in flight (see DROP_STALE_MAX_MS). */
+export function staleDrop(dropId: string, now: number): DropEntry | undefined {
+  const e = drops.get(dropId);
+  return e && now - e.loadedAt < DROP_STALE_MAX_MS ? e : undefined;
+}
+
+/**
+ * This instance has just withdrawn the drop (benefit.adminCancel): its own copy says so at once.
+ * Other instances learn it from their next reload (within DROP_TTL_MS).
+ */
+export function noteCancelled(dropId: string, fields: Partial<DropDoc>): void {
+  const e = drops.get(dropId);
+  if (e) e.drop = { ...e.drop, ...fields };
 }
 
 /** The gates' versions before a reload's read (see storeDrop). */
@@ -65,7 +84,8 @@ export function gateVersions(dropId: string): Map<string, number> {
  */
 export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number, versionsBefore: Map<string, number>): DropEntry {
   const entry = drops.get(drop._id) ?? { drop, loadedAt: now, shards: [], waiters: [] };
-  entry.drop = drop;
+  // A withdrawal is final: a reload whose read predates it must not undo what this instance knows.
+  if (!(entry.drop.status === 'cancelled' && drop.status !== 'cancelled')) entry.drop = drop;
   entry.loadedAt = now;
   for (let i = 0; i < drop.shards; i++) {
     const id = `${drop._id}_s${i}`;
@@ -85,9 +105,12 @@ export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number, version
   return entry;
 }
 
-/** benefit.list read the drop anyway: keep it if this instance has no copy yet (never overwrite a live one). */
-export function primeDrop(drop: DropDoc, stock: StockDoc[], now: number): void {
-  if (!drops.has(drop._id)) storeDrop(drop, stock, now, new Map());
+/**
+ * benefit.list read the drop anyway: keep it if this instance has no copy yet (never overwrite a
+ * live one). `readAt` is the time before that read (the copy's age counts from it).
+ */
+export function primeDrop(drop: DropDoc, stock: StockDoc[], readAt: number): void {
+  if (!drops.has(drop._id)) storeDrop(drop, stock, readAt, new Map());
 }
 
 /** Sold out as far as this instance knows: every shard's last known `left` is 0. */

@@ -1,6 +1,7 @@
 /** Drop documents → the member's DropCard (shared/benefit/schemas.ts). */
 import type { DrawResult, DropCard } from '../../../shared/benefit/schemas';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
+import { cancellationOf } from './cancel';
 import { ms, type DrawDoc, type DropDoc, type MemberDoc, type StockDoc } from './docs';
 import { signPass } from './keys';
 
@@ -25,6 +26,7 @@ export function dropCard(
   const lastTaken = Math.max(0, ...shards.map((s) => ms(s.lastTakenAt) ?? 0));
   const why = checkEligibility(member, d);
   const opensAt = ms(d.opensAt) as number;
+  const cancelled = cancellationOf(d);
   return {
     id: d._id,
     title: d.title,
@@ -48,7 +50,8 @@ export function dropCard(
     winners: d.winners ?? null,
     drawnAt: ms(d.drawnAt),
     mine,
+    cancelled: cancelled ? { at: cancelled.at, reason: cancelled.reason } : null,
     ineligible: why ? why.message : null,
-    pass: !why && openid && d.mode === 'first_come' ? signPass(d._id, openid, opensAt, now) : null,
+    pass: !why && !cancelled && openid && d.mode === 'first_come' ? signPass(d._id, openid, opensAt, now) : null,
   };
 }

@@ -8,21 +8,22 @@
 import { C } from '../../_lib/collections';
 import type { BaseContext } from '../../_lib/router';
 import type { DropDoc, StockDoc } from './docs';
-import { anyDrop, cachedDrop, gateVersions, nextChange, soldOutAt, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
+import { cachedDrop, gateVersions, nextChange, soldOutAt, staleDrop, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
 
 const loading = new Map<string, Promise<DropEntry | null>>();
 
 /**
  * The drop with its stock gates: from instance memory, else 2 reads in parallel (drop + shards).
  * One load per drop at a time: concurrent first callers wait for it, and when the copy is only
- * stale they keep using it (drops are immutable once published), so a storm never loads the
- * same drop 200 times at once.
+ * stale (older than the TTL, younger than DROP_STALE_MAX_MS) they keep using it, so a storm
+ * never loads the same drop 200 times at once. A drop changes only by 撤回, which closes
+ * CANCEL_LEAD_MS before the opening, so a copy this young is right for claims.
  */
 export async function loadDrop(ctx: BaseContext, dropId: string): Promise<DropEntry | null> {
   const now = Date.now();
   const hit = cachedDrop(dropId, now);
   if (hit) return hit;
-  const stale = anyDrop(dropId);
+  const stale = staleDrop(dropId, now);
   const inFlight = loading.get(dropId);
   if (inFlight) return stale ?? inFlight;
   const versions = gateVersions(dropId);

@@ -9,6 +9,10 @@
  * registration says why (`excluded`) and the member is told. The published entrants are the
  * eligible ones, so the recompute script reproduces the winners from the record as before. The
  * exclusions are written before the record, and a resumed run takes the entrants from the record.
+ *
+ * A withdrawn (撤回, status `cancelled`) drop is never drawn: the due query leaves it out, and
+ * the run's first conditional update (`scheduled` → `drawing`) would not match it anyway. The
+ * same timer then tells the registrants of withdrawn draws (./cancelNotices.ts).
  */
 import { checkEligibility } from '../../../shared/benefit/eligibility';
 import { drawSentence } from '../../../shared/benefit/rules';
@@ -17,9 +21,11 @@ import { drawWinners } from '../../../shared/benefit/draw';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
+import { inChunks } from '../lib/chunks';
 import { newClaim } from '../lib/claims';
 import { isDuplicate, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';
+import { sendCancelNotices } from './cancelNotices';
 
 async function allRegistrations(ctx: BaseContext, dropId: string): Promise<RegistrationDoc[]> {
   const out: RegistrationDoc[] = [];
@@ -47,14 +53,15 @@ async function noLongerEligible(ctx: BaseContext, drop: DropDoc, regs: Registrat
   return out;
 }
 
-async function inChunks<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
-}
-
-export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ registrants: number; winners: number }> {
+export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ registrants: number; winners: number } | null> {
   const _ = ctx.db.command;
   const now = ctx.now();
-  await ctx.db.collection(C.drops).where({ _id: drop._id, status: 'scheduled' }).update({ status: 'drawing' });
+  const moved = await ctx.db.collection(C.drops).where({ _id: drop._id, status: 'scheduled' }).update({ status: 'drawing' });
+  if (moved.updated !== 1 && drop.status === 'scheduled') {
+    // Changed since the due query: another run started it (go on) or it was withdrawn (never draw it).
+    const fresh = (await ctx.db.collection(C.drops).doc(drop._id).get()).data[0] as DropDoc | undefined;
+    if (fresh?.status !== 'drawing') return null;
+  }
   const [drawRes, secretRes] = await Promise.all([
     ctx.db.collection(C.dropDraws).doc(drop._id).get(),
     ctx.db.collection(C.dropSecrets).doc(drop._id).get(),
@@ -126,7 +133,8 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   return { registrants: entrants.length, winners: winners.length };
 }
 
-export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number } }> {
+export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number; cancelNotices: number } }> {
+  const startedAt = Date.now();
   const _ = ctx.db.command;
   const due = await ctx.db
     .collection(C.drops)
@@ -134,9 +142,14 @@ export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn:
     .orderBy('opensAt', 'asc')
     .limit(10)
     .get();
+  let drawn = 0;
   for (const drop of due.data as DropDoc[]) {
     const r = await runDraw(ctx, drop);
+    if (!r) continue;
+    drawn++;
     ctx.log.info('drop drawn', { dropId: drop._id, registrants: r.registrants, winners: r.winners });
   }
-  return { ok: true, data: { drawn: due.data.length } };
+  const cancelled = await sendCancelNotices(ctx, startedAt);
+  if (cancelled.notified > 0) ctx.log.info('cancel notices sent', cancelled);
+  return { ok: true, data: { drawn, cancelNotices: cancelled.notified } };
 }

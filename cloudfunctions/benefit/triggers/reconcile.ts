@@ -94,6 +94,7 @@ export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { r
     .limit(100)
     .get();
   for (const drop of active.data as DropDoc[]) {
+    if (drop.status === 'cancelled') continue; // withdrawn before it opened: no takes, no claims
     if (drop.mode === 'first_come') returned += await recountStock(ctx, drop);
     notices += await sendClaimNotices(ctx, drop);
   }

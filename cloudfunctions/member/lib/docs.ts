@@ -61,6 +61,8 @@ export interface MemberDoc {
   joinedAt: Date;
   createdBy: string;
   claimedAt?: Date | null;
+  /** When the linked WeChat user deleted their account (注销): the record was unlinked (openid null), not deleted. */
+  unlinkedAt?: Date | null;
   /**
    * The last suspension / reinstatement (member.adminSetStatus): who (admin openid and masked
    * name), when, why, under which requestId (a retry of that request is answered, not re-applied),

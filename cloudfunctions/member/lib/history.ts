@@ -1,9 +1,10 @@
 /**
  * A card's history for 会员卡管理 (member.adminMemberHistory): the `member_audit` entries
- * (停用 / 恢复, tag changes, transfers) plus two facts the member record itself keeps — how it
- * was created (online join approved, or bulk import; no audit entry is written for those) and
- * when an imported record was claimed — as readable Chinese lines in Beijing time. Who acted is
- * the admin's masked name, or a masked id when none was recorded; never an openid.
+ * (停用 / 恢复, tag changes, transfers) plus facts the member record itself keeps — how it
+ * was created (online join approved, or bulk import; no audit entry is written for those), when
+ * it was claimed and when the linked account was deleted (注销, the record was unlinked) — as
+ * readable Chinese lines in Beijing time. Who acted is the admin's masked name, or a masked id
+ * when none was recorded; never an openid.
  */
 import type { MemberHistoryEntry } from '../../../shared/member/schemas';
 import { CARD_STATUS_LABELS } from '../../../shared/member/schemas';
@@ -79,6 +80,7 @@ export function historyEntries(member: MemberDoc, audits: AnyMemberAuditDoc[], n
     );
   }
   if (member.claimedAt) out.push(entry(`${member._id}_claimed`, 'claimed', member.claimedAt, '会员本人', '会员卡绑定微信（认领）', []));
+  if (member.unlinkedAt) out.push(entry(`${member._id}_unlinked`, 'unlinked', member.unlinkedAt, '会员本人', '会员注销小程序账号，会员卡解除微信绑定', ['会员身份保留，可重新认领']));
   // Newest first; entries of the same instant keep a stable order (later id first).
   out.sort((x, y) => (x.at === y.at ? y.id.localeCompare(x.id) : y.at.localeCompare(x.at)));
   return out.slice(0, limit);

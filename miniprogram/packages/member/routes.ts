@@ -4,4 +4,5 @@ export const MEMBER_PAGES = {
   status: '/packages/member/status/index',
   card: '/packages/member/card/index',
   claim: '/packages/member/claim/index',
+  account: '/packages/member/account/index',
 } as const;

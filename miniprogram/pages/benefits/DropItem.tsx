@@ -1,6 +1,6 @@
 /**
  * One drop on the 福利 tab: what it is, the countdown (server time), the button in its real
- * state (未开始 / 抢 / 已抢完 / 已领取 / 报名 / 已报名 / 已中签 / 未中签) and why.
+ * state (未开始 / 抢 / 已抢完 / 已领取 / 报名 / 已报名 / 已中签 / 未中签 / 已撤回) and why.
  */
 import { Button, Image, Text, View } from '@tarojs/components';
 import Countdown from '../../components/Countdown';
@@ -23,7 +23,7 @@ export interface DropItemProps {
 export default function DropItem({ drop, serverNow, serverOffset, busy, onAction, onCountdownEnd, onMine }: DropItemProps) {
   const view = dropState(drop, serverNow);
   const countTo = drop.opensAt;
-  const showCountdown = serverNow < countTo && view.state !== 'claimed';
+  const showCountdown = serverNow < countTo && view.state !== 'claimed' && view.state !== 'cancelled';
   const prefix = drop.mode === 'draw' ? '距抽签' : '距开抢';
   const enabled = view.action !== null && !busy;
   return (

@@ -75,11 +75,16 @@ export default function BenefitsPage() {
         return;
       }
       const code = res.error.code;
+      if (code === 'DROP_CANCELLED') {
+        void Taro.showModal({ title: '福利已撤回', content: res.error.message, showCancel: false });
+        reload(); // the card leaves the list (registrants see it as 已撤回)
+        return;
+      }
       if (code === 'DROP_SOLD_OUT') patch(drop.id, { left: 0, soldOutAt: drop.soldOutAt ?? Date.now() });
       if (code === 'DROP_LIMIT_REACHED') patch(drop.id, { mine: { ...drop.mine, claims: drop.perMemberLimit } });
       void Taro.showModal({ title: '未能领取', content: res.error.message, showCancel: false });
     },
-    [],
+    [reload],
   );
 
   const remind = async () => {

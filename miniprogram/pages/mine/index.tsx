@@ -24,6 +24,7 @@ const LINKS: MineLink[] = [
   { key: 'daycare', title: '我的暑托班', target: { kind: 'page', url: '/packages/daycare/mine/index' } },
   { key: 'daycare-staff', title: '托管点工作台', target: { kind: 'page', url: '/packages/daycare/staff/index' } },
   { key: 'privacy', title: '用户隐私保护指引', target: { kind: 'page', url: '/pages/privacy/index' } },
+  { key: 'account', title: '账号与隐私', target: { kind: 'page', url: '/packages/member/account/index' } },
 ];
 
 export default function MinePage() {

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { PRIVACY_FIELDS } from './fields';
 import './index.css';
 
-/** 用户隐私保护指引: what is collected and why (rows from ./fields), who operates it, your rights. */
+/** 用户隐私保护指引: what is collected and why (rows from ./fields), who operates it, your rights (→ 账号与隐私 / 注销账号). */
 export default function PrivacyPage() {
   return (
     <View className='page privacy'>
@@ -58,8 +59,16 @@ export default function PrivacyPage() {
         </View>
         <Text className='privacy__p'>查询：您可以在“我的”页面查看本小程序保存的您的信息。</Text>
         <Text className='privacy__p'>更正：信息有误时，您可以联系所在工会更正。</Text>
-        <Text className='privacy__p'>删除：您可以申请删除个人信息或注销，法律法规要求保存的记录除外。</Text>
-        <Text className='privacy__p'>撤回同意：您可以随时撤回此前给予的授权，撤回不影响此前已进行的处理。</Text>
+        <Text className='privacy__p'>
+          删除与注销：您可以在“我的 → 账号与隐私”中注销账号，注销前会列出将删除和将保留的内容。注销后立即删除您的个人信息；与商家结算、福利经费核算和托管点存档需要的记录（如已核销的福利、已参加的疗休养、暑托班出勤）删除姓名并解除与您账号的关联后保留。会员身份属于所属工会的会员名册，注销只解除与本微信的绑定，可凭姓名和身份证号重新认领。您也可以联系所在工会申请删除单项信息。
+        </Text>
+        <Text className='privacy__p'>
+          撤回同意：孩子信息可在“我的暑托班”中删除，即撤回对该孩子信息的单独同意；订阅消息每次同意只发一条，可在小程序设置中关闭；撤回全部同意请注销账号。撤回不影响此前已进行的处理。
+        </Text>
+        <View className='link-row' onClick={() => void Taro.navigateTo({ url: '/packages/member/account/index' })}>
+          <Text>前往“账号与隐私”（撤回同意、注销账号）</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
       </View>
 
       <View className='card'>

@@ -4,7 +4,7 @@ import { formatBusiness, formatBusinessFriendly, fromBusinessWallClock } from '.
 import { commitmentOf, drawWinners, verifyDraw } from '../../../shared/benefit/draw';
 import { codeFromBytes, formatCode, normalizeCode } from '../../../shared/benefit/code';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
-import { defaultOpening, dropState } from '../../../shared/benefit/rules';
+import { CANCEL_LEAD_MS, cancelDeadline, defaultOpening, dropState } from '../../../shared/benefit/rules';
 import type { DropCard } from '../../../shared/benefit/schemas';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -70,7 +70,7 @@ function card(o: Partial<DropCard>): DropCard {
     id: 'd1', title: 't', kind: 'data', picture: null, unionName: 'u', mode: 'first_come', stock: 500, perMemberLimit: 1, requiredTags: [],
     opensAt, closesAt: opensAt + 86400_000, redeemBy: opensAt + 30 * 86400_000, registerOpensAt: null, registerClosesAt: null,
     soldOutAt: null, left: 500, seedHash: null, seed: null, registrants: null, winners: null, drawnAt: null,
-    mine: { claims: 0, registered: false, result: null }, ineligible: null, pass: 'p', ...o,
+    mine: { claims: 0, registered: false, result: null }, cancelled: null, ineligible: null, pass: 'p', ...o,
   };
 }
 
@@ -86,4 +86,17 @@ test('member states and their explanations', () => {
   const lost = dropState({ ...d, seed: 'abcdef0123456789', registrants: 3120, winners: 500, mine: { claims: 0, registered: true, result: 'lost' } }, c.opensAt + 1);
   expect(lost.explain).toBe('未中签：报名 3,120 人，中签 500 人，种子 abcdef012345…');
   expect(dropState({ ...d, mine: { claims: 1, registered: true, result: 'won' } }, c.opensAt + 1).label).toBe('已中签');
+});
+
+test('a withdrawn drop shows 已撤回 with the reason and offers no action, in either mode', () => {
+  const c = card({ unionName: '北仑区总工会' });
+  const at = c.opensAt - 86400_000;
+  const cancelled = { at, reason: '商家临时停止供货' };
+  for (const mode of ['first_come', 'draw'] as const) {
+    const v = dropState(card({ mode, unionName: '北仑区总工会', cancelled, mine: { claims: 0, registered: true, result: null } }), c.opensAt + 1);
+    expect(v).toEqual({ state: 'cancelled', label: '已撤回', explain: `北仑区总工会已于 ${formatBusinessFriendly(at)} 撤回：商家临时停止供货`, action: null });
+  }
+  // The lead time outlasts the claim path's cached copy of a drop (10 s, at most 60 s old).
+  expect(CANCEL_LEAD_MS).toBeGreaterThan(60_000);
+  expect(cancelDeadline(c.opensAt)).toBe(c.opensAt - CANCEL_LEAD_MS);
 });

@@ -56,7 +56,7 @@ export default function MyBenefitsPage() {
             <View key={r.dropId} className='bf-claim'>
               <View className='bf-row'>
                 <Text className='bf-title'>{r.title}</Text>
-                <Text className={`bf-badge ${r.result === 'lost' || r.result === 'excluded' ? 'bf-badge--muted' : ''}`}>{r.result ? DRAW_RESULT_LABELS[r.result] : '已报名'}</Text>
+                <Text className={`bf-badge ${r.result === 'lost' || r.result === 'excluded' || r.result === 'cancelled' ? 'bf-badge--muted' : ''}`}>{r.result ? DRAW_RESULT_LABELS[r.result] : '已报名'}</Text>
               </View>
               <Text className='bf-explain'>{r.explain}</Text>
             </View>

@@ -1,4 +1,4 @@
-/** 福利数据: claims over time (chart), registrations, redemptions, expiries, and the CSV export. */
+/** 福利数据: claims over time (chart), registrations, redemptions, expiries, 已撤回, and the CSV export. */
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../../../services/api';
@@ -6,7 +6,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { LineChart } from '../../../../components/charts';
-import { formatBusiness } from '../../../../../shared/time';
+import { formatBusiness, formatBusinessFriendly } from '../../../../../shared/time';
 import '../../../benefit/benefit.css';
 
 async function exportCsv(dropId: string): Promise<void> {
@@ -61,6 +61,11 @@ export default function FiguresPage() {
           </View>
         </View>
         {f.soldOutAt ? <Text className='bf-explain'>已于 {formatBusiness(f.soldOutAt, 'MM-DD HH:mm:ss')} 全部领完</Text> : null}
+        {f.cancelled ? (
+          <Text className='bf-explain'>
+            已于 {formatBusinessFriendly(f.cancelled.at)} 撤回（{f.cancelled.by}）：{f.cancelled.reason}
+          </Text>
+        ) : null}
       </View>
       <View className='card'>
         <View className='section-title'>

@@ -1,4 +1,4 @@
-/** 周五福利管理: the drops of the admin's unions, with 发布福利, 核销 and each drop's figures. */
+/** 周五福利管理: the drops of the admin's unions, with 发布福利, 核销, each drop's figures and 撤回 (DropRow). */
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
@@ -7,12 +7,18 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
-import { DROP_KIND_LABELS, DROP_MODE_LABELS } from '../../../../../shared/benefit/kinds';
-import { formatBusiness, formatBusinessFriendly } from '../../../../../shared/time';
+import type { AdminListResult } from '../../../../../shared/benefit/schemas';
+import type { Result } from '../../../../../shared/envelope';
+import DropRow from './DropRow';
 import '../../../benefit/benefit.css';
 
+async function load(): Promise<Result<AdminListResult & { serverOffset: number }>> {
+  const res = await api.benefit.adminList();
+  return res.ok ? { ok: true, data: { ...res.data, serverOffset: res.data.serverTime - Date.now() } } : res;
+}
+
 export default function AdminDropsPage() {
-  const { state, reload } = useRemote(api.benefit.adminList);
+  const { state, reload } = useRemote(load);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) reload();
@@ -37,20 +43,7 @@ export default function AdminDropsPage() {
         ) : state.data.drops.length === 0 ? (
           <EmptyState title='还没有发布福利' hint='点“发布福利”创建第一场，默认下周五 10:00 开抢' />
         ) : (
-          state.data.drops.map((d) => (
-            <View key={d.id} className='bf-claim' data-drop={d.id} onClick={() => Taro.navigateTo({ url: `/packages/admin/benefit/figures/index?dropId=${d.id}` })}>
-              <View className='bf-row'>
-                <Text className='bf-title'>{d.title}</Text>
-                <Text className='bf-badge'>{DROP_MODE_LABELS[d.mode]}</Text>
-              </View>
-              <Text className='bf-explain'>
-                {d.unionName} · {DROP_KIND_LABELS[d.kind]} · 共 {d.stock} 份 · {formatBusinessFriendly(d.opensAt)} 开始
-              </Text>
-              <Text className='bf-explain'>
-                {d.soldOutAt ? `已于 ${formatBusiness(d.soldOutAt, 'MM-DD HH:mm:ss')} 抢完` : d.drawnAt ? `已于 ${formatBusinessFriendly(d.drawnAt)} 抽签` : '查看领取趋势与明细 ›'}
-              </Text>
-            </View>
-          ))
+          state.data.drops.map((d) => <DropRow key={d.id} drop={d} serverNow={Date.now() + state.data.serverOffset} />)
         )}
       </View>
       <LocalTools />

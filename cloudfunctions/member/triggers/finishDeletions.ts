@@ -1,0 +1,41 @@
+/**
+ * Timer `finishDeletions` (every minute, second 20): finishes 注销账号 jobs whose run stopped
+ * half-way (the member closed the page, a timeout, a crash — their lease ran out), and deletes
+ * identity-probe budgets kept after a deletion once their windows have ended.
+ */
+import { ok } from '../../../shared/envelope';
+import { C } from '../../_lib/collections';
+import type { TriggerHandler } from '../../_lib/router';
+import { BUDGET_MS, type DeletionJobDoc } from '../lib/deletion/job';
+import { purgeAttempts } from '../lib/deletion/messages';
+import { runDeletion } from '../lib/deletion/run';
+
+export const finishDeletions: TriggerHandler = async (ctx) => {
+  const deadline = Date.now() + BUDGET_MS;
+  const _ = ctx.db.command;
+  const due = await ctx.db
+    .collection(C.accountDeletions)
+    .where({ status: 'running', leaseUntil: _.lt(ctx.now()) })
+    .orderBy('leaseUntil', 'asc')
+    .limit(10)
+    .get();
+  let finished = 0;
+  let pending = 0;
+  for (const job of due.data as DeletionJobDoc[]) {
+    if (Date.now() >= deadline) {
+      pending++;
+      continue;
+    }
+    try {
+      const run = await runDeletion(ctx, job._id, deadline);
+      if (run.outcome === 'done') finished++;
+      else pending++;
+    } catch {
+      // Logged by runDeletion (step and code only); the lease is released, the next minute retries.
+      pending++;
+    }
+  }
+  const purged = await purgeAttempts(ctx);
+  if (due.data.length > 0 || purged > 0) ctx.log.info('deletions timer', { finished, pending, purged });
+  return ok({ finished, pending, purged });
+};
