@@ -5,3 +5,13 @@
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
+
+/**
+ * A whole number with thousands separators ("3,120"), without Intl: toLocaleString depends on
+ * Intl, which some WeChat JS runtimes lack (they would print "3120" or throw).
+ */
+export function groupThousands(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const sign = value < 0 ? '-' : '';
+  return sign + String(Math.trunc(Math.abs(value))).replace(/\B(?=(\d{3})+$)/g, ',');
+}

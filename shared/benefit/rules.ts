@@ -4,6 +4,7 @@
  * the server clock), so both always agree.
  */
 import { nextWeekdayAt } from '../time';
+import { groupThousands } from '../text';
 import { clockTime, friendly as formatBusinessFriendly } from './fastTime';
 import type { DropCard } from './schemas';
 
@@ -60,7 +61,7 @@ export function cancelledSentence(title: string, reason: string): string {
   return `“${title}”已撤回：${reason}`;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = groupThousands;
 
 export function soldOutSentence(stock: number, soldOutAt: number | null): string {
   return soldOutAt ? `本次共 ${n(stock)} 份，已于 ${clockTime(soldOutAt)} 领完` : `本次共 ${n(stock)} 份，已全部领完`;
