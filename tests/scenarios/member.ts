@@ -8,6 +8,7 @@ import type { Result } from '../../shared/envelope';
 import type { AdminReviewResult, ApplyRequest, ApplyResult } from '../../shared/member/schemas';
 import { IMPORT_COLUMNS } from '../../shared/member/importTemplate';
 import { csvCell } from '../../shared/member/csv';
+import { C } from '../../cloudfunctions/_lib/collections';
 import { givenLocalCloud, type As, type TestCloud } from './cloud';
 
 let serial = 0;
@@ -117,4 +118,24 @@ export function importCsv(lines: ImportLine[]): string {
   const header = IMPORT_COLUMNS.map((c) => c.header).join(',');
   const rows = lines.map((l) => IMPORT_COLUMNS.map((c) => csvCell(l[c.key] ?? '')).join(','));
   return '\uFEFF' + [header, ...rows].join('\r\n') + '\r\n';
+}
+
+/**
+ * Reads of a member's records for assertions, from the cloud `cloud()` returns (a getter, since
+ * test files start theirs in beforeAll).
+ */
+export function memberRecords(cloud: () => TestCloud) {
+  const db = () => cloud().db;
+  return {
+    memberDoc: async (memberId: string) => (await db().collection(C.members).doc(memberId).get()).data[0] as Record<string, unknown>,
+    userDoc: async (openid: string) => (await db().collection(C.users).doc(openid).get()).data[0] as Record<string, unknown>,
+    auditOf: async (memberId: string) =>
+      (await db().collection(C.memberAudit).where({ memberId }).orderBy('at', 'asc').get()).data as Array<Record<string, unknown>>,
+    noticesOf: async (openid: string) =>
+      (await db().collection(C.notifications).where({ openid, category: 'membership' }).orderBy('createdAt', 'asc').get()).data as Array<{
+        title: string;
+        body: string;
+        link: string;
+      }>,
+  };
 }

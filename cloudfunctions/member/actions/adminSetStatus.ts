@@ -21,8 +21,8 @@ import { requireAdmin, type Admin } from '../../_lib/roles';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { unionsById } from '../../_lib/unions';
 import { findMemberInScope, memberNotFound } from '../lib/adminMembers';
-import type { MemberAuditDoc, MemberDoc, UserDoc } from '../lib/docs';
-import { holdsMembership, linkedStatus } from '../lib/link';
+import type { MemberAuditDoc, MemberDoc } from '../lib/docs';
+import { linkedStatus, linkedUserIn } from '../lib/link';
 import { adminMemberView } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
 
@@ -80,12 +80,9 @@ async function applyChange(ctx: UserContext, admin: Admin, memberId: string, tar
       requestId: ctx.requestId,
     };
     await tx.collection(C.memberAudit).doc(auditId).set(audit);
-    if (member.openid) {
-      const user = await txGet<UserDoc>(tx, C.users, member.openid);
-      // Only the user this record is linked to, and only a membership (not e.g. a new application).
-      if (user && user.memberId === member._id && holdsMembership(user)) {
-        await tx.collection(C.users).doc(member.openid).update({ memberStatus: linkedStatus({ status: target }), updatedAt: now });
-      }
+    const user = await linkedUserIn(tx, member);
+    if (user) {
+      await tx.collection(C.users).doc(user._id).update({ memberStatus: linkedStatus({ status: target }), updatedAt: now });
     }
     return { member: { ...member, ...change }, changed: true };
   });

@@ -24,8 +24,8 @@ import { requireAdmin, type Admin } from '../../_lib/roles';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { findUnion, unionsById } from '../../_lib/unions';
 import { findMemberInScope, memberNotFound } from '../lib/adminMembers';
-import type { MemberDoc, MemberUpdateAuditDoc, UnionDoc, UserDoc } from '../lib/docs';
-import { holdsMembership } from '../lib/link';
+import type { MemberDoc, MemberUpdateAuditDoc, UnionDoc } from '../lib/docs';
+import { linkedUserIn } from '../lib/link';
 import { adminMemberDetail } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
 
@@ -142,22 +142,19 @@ async function applyUpdate(ctx: UserContext, admin: Admin, memberId: string, wan
     };
     await tx.collection(C.memberAudit).doc(auditId).set(audit);
 
-    if (member.openid) {
-      const user = await txGet<UserDoc>(tx, C.users, member.openid);
-      // Only the user this record is linked to, and only a membership (verified or suspended).
-      if (user && user.memberId === member._id && holdsMembership(user)) {
-        await tx
-          .collection(C.users)
-          .doc(member.openid)
-          .update({
-            unionId,
-            unionAncestors: _.set(unionAncestors),
-            tags: _.set(tagsAfter),
-            // The new chain is added; nothing is removed (follows do not record who added them).
-            follows: _.set(moving ? defaultFollows(unionAncestors, user.follows ?? []) : (user.follows ?? [])),
-            updatedAt: now,
-          });
-      }
+    const user = await linkedUserIn(tx, member);
+    if (user) {
+      await tx
+        .collection(C.users)
+        .doc(user._id)
+        .update({
+          unionId,
+          unionAncestors: _.set(unionAncestors),
+          tags: _.set(tagsAfter),
+          // The new chain is added; nothing is removed (follows do not record who added them).
+          follows: _.set(moving ? defaultFollows(unionAncestors, user.follows ?? []) : (user.follows ?? [])),
+          updatedAt: now,
+        });
     }
     return { member: { ...member, ...fields, unionId, unionAncestors, tags: tagsAfter }, changed: true, audit: { _id: auditId, ...audit } };
   });

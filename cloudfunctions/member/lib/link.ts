@@ -7,7 +7,7 @@ import { defaultFollows } from '../../../shared/union/tree';
 import type { MemberStatus } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import type { MemberDoc, UserDoc } from './docs';
-import type { Tx } from './tx';
+import { txGet, type Tx } from './tx';
 
 /** The user's status for a linked member: a card the union revoked links as `suspended`. */
 export function linkedStatus(member: Pick<MemberDoc, 'status'>): Extract<MemberStatus, 'verified' | 'suspended'> {
@@ -17,6 +17,17 @@ export function linkedStatus(member: Pick<MemberDoc, 'status'>): Extract<MemberS
 /** The user is linked to a member record (its card active or suspended). */
 export function holdsMembership(user: Pick<UserDoc, 'memberStatus'> | null): boolean {
   return user?.memberStatus === 'verified' || user?.memberStatus === 'suspended';
+}
+
+/**
+ * Inside a transaction: the user this member record is linked to, when that user still holds
+ * this membership (verified or suspended; not, e.g., someone who has since applied anew), else null.
+ * Admin changes to a card (status, union, tags) write the user's copy only then.
+ */
+export async function linkedUserIn(tx: Tx, member: Pick<MemberDoc, '_id' | 'openid'>): Promise<UserDoc | null> {
+  if (!member.openid) return null;
+  const user = await txGet<UserDoc>(tx, C.users, member.openid);
+  return user && user.memberId === member._id && holdsMembership(user) ? user : null;
 }
 
 /**

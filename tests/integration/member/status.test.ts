@@ -10,7 +10,7 @@ import type { ClaimView, ListResult } from '../../../shared/benefit/schemas';
 import type { AdminFindMemberResult, AdminImportResult, AdminSetStatusResult, CardTokenResult, ClaimResult, Profile, VerifyCardResult } from '../../../shared/member/schemas';
 import { callBenefit, givenDrop } from '../../scenarios/benefit';
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
-import { as, callMember, givenAdminOf, givenVerifiedMember, importCsv, newIdNumber, newOpenid } from '../../scenarios/member';
+import { as, callMember, givenAdminOf, givenVerifiedMember, importCsv, newIdNumber, newOpenid, memberRecords } from '../../scenarios/member';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -35,18 +35,7 @@ function setStatus(data: Record<string, unknown>, who: Parameters<TestCloud['cal
   return callMember<AdminSetStatusResult>(t, 'adminSetStatus', data, who ?? 'anonymous', requestId);
 }
 
-async function memberDoc(memberId: string) {
-  return (await t.db.collection(C.members).doc(memberId).get()).data[0] as Record<string, unknown>;
-}
-async function userDoc(openid: string) {
-  return (await t.db.collection(C.users).doc(openid).get()).data[0] as Record<string, unknown>;
-}
-async function auditOf(memberId: string) {
-  return (await t.db.collection(C.memberAudit).where({ memberId }).orderBy('at', 'asc').get()).data as Array<Record<string, unknown>>;
-}
-async function noticesOf(openid: string) {
-  return (await t.db.collection(C.notifications).where({ openid, category: 'membership' }).orderBy('createdAt', 'asc').get()).data as Array<{ title: string; body: string }>;
-}
+const { memberDoc, userDoc, auditOf, noticesOf } = memberRecords(() => t);
 async function tokenFor(openid: string): Promise<CardTokenResult> {
   const res = await t.call<CardTokenResult>('member', 'cardToken', {}, as(openid));
   if (!res.ok) throw new Error(`cardToken failed: ${res.error.code}`);

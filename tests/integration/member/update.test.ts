@@ -18,7 +18,7 @@ import type { HomeSummary } from '../../../shared/system/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { callBenefit, givenDrop } from '../../scenarios/benefit';
 import { givenLocalCloud, type As, type TestCloud } from '../../scenarios/cloud';
-import { as, callMember, givenAdminOf, givenVerifiedMember, importCsv, newIdNumber, newOpenid } from '../../scenarios/member';
+import { as, callMember, givenAdminOf, givenVerifiedMember, importCsv, newIdNumber, newOpenid, memberRecords } from '../../scenarios/member';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -49,18 +49,7 @@ function history(cardNo: string, who: As) {
   return t.call<AdminMemberHistoryResult>('member', 'adminMemberHistory', { cardNo }, who);
 }
 
-async function memberDoc(memberId: string) {
-  return (await t.db.collection(C.members).doc(memberId).get()).data[0] as Record<string, unknown>;
-}
-async function userDoc(openid: string) {
-  return (await t.db.collection(C.users).doc(openid).get()).data[0] as Record<string, unknown>;
-}
-async function auditOf(memberId: string) {
-  return (await t.db.collection(C.memberAudit).where({ memberId }).orderBy('at', 'asc').get()).data as Array<Record<string, unknown>>;
-}
-async function noticesOf(openid: string) {
-  return (await t.db.collection(C.notifications).where({ openid, category: 'membership' }).orderBy('createdAt', 'asc').get()).data as Array<{ title: string; body: string; link: string }>;
-}
+const { memberDoc, userDoc, auditOf, noticesOf } = memberRecords(() => t);
 async function ancestorsOf(unionId: string): Promise<string[]> {
   return ((await t.db.collection(C.unions).doc(unionId).get()).data[0] as { ancestors: string[] }).ancestors;
 }
