@@ -67,3 +67,28 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
     },
   };
 }
+
+/**
+ * For tests that check what reaches the logs: from the file's beforeAll on, functions log at
+ * `info` and everything written to this process's console (function logs are forwarded to it)
+ * is collected in the returned array instead of printed; afterAll puts both back. Call it at
+ * the top of the file, before the beforeAll that starts the cloud.
+ */
+export function captureConsole(): string[] {
+  const output: string[] = [];
+  const savedLevel = process.env.LOG_LEVEL;
+  beforeAll(() => {
+    process.env.LOG_LEVEL = 'info';
+    for (const method of ['log', 'info', 'warn', 'error'] as const) {
+      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        output.push(args.map(String).join(' '));
+      });
+    }
+  });
+  afterAll(() => {
+    jest.restoreAllMocks();
+    if (savedLevel === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = savedLevel;
+  });
+  return output;
+}

@@ -23,32 +23,22 @@ import { DELETED_NAME, DELETED_STAFF_NAME, type DeleteAccountResult, type Deleti
 import type { AdminMemberHistoryResult, ClaimResult, Profile } from '../../../shared/member/schemas';
 import type { BatchView } from '../../../shared/recuperation/schemas';
 import { callBenefit, claimAs, givenDrop } from '../../scenarios/benefit';
-import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
+import { captureConsole, givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { givenActivity, givenMembers as givenFollowers } from '../../scenarios/content';
 import { givenCampaign } from '../../scenarios/daycare';
 import { as, givenAdminOf, givenVerifiedMember, newIdNumber, newOpenid } from '../../scenarios/member';
 import { GANGWU, givenBatch, givenUnit } from '../../scenarios/recuperation';
 
 let t: TestCloud;
-const output: string[] = [];
-const savedLevel = process.env.LOG_LEVEL;
+// Function logs are checked for openids at the end.
+const output = captureConsole();
 
 beforeAll(async () => {
-  // Function logs (forwarded to this process's console) are checked for openids at the end.
-  process.env.LOG_LEVEL = 'info';
-  for (const method of ['log', 'info', 'warn', 'error'] as const) {
-    jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      output.push(args.map(String).join(' '));
-    });
-  }
   t = await givenLocalCloud();
   await givenUnit(t, GANGWU);
 });
 afterAll(async () => {
   await t?.close();
-  jest.restoreAllMocks();
-  if (savedLevel === undefined) delete process.env.LOG_LEVEL;
-  else process.env.LOG_LEVEL = savedLevel;
 });
 
 const DISTRICT = { persona: 'district_admin' } as const;

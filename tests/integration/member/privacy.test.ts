@@ -4,30 +4,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestCloud } from '../../scenarios/cloud';
+import { captureConsole, type TestCloud } from '../../scenarios/cloud';
 import { anApplicant, as, givenLocalCloudWithDataDir, importCsv, newIdNumber, newOpenid, withWrongCheck } from '../../scenarios/member';
 import { SEED_APPLICANTS, SEED_MEMBERS, seedIdNumber } from '../../../scripts/local-cloud/seedMembers';
 
 let t: TestCloud;
 let dataDir: string;
-const output: string[] = [];
+const output = captureConsole();
 const responses: string[] = [];
-const savedLevel = process.env.LOG_LEVEL;
 
 beforeAll(async () => {
-  process.env.LOG_LEVEL = 'info';
-  for (const method of ['log', 'info', 'warn', 'error'] as const) {
-    jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      output.push(args.map(String).join(' '));
-    });
-  }
   ({ t, dataDir } = await givenLocalCloudWithDataDir());
 });
 afterAll(async () => {
   await t.close();
-  jest.restoreAllMocks();
-  if (savedLevel === undefined) delete process.env.LOG_LEVEL;
-  else process.env.LOG_LEVEL = savedLevel;
 });
 
 async function call(action: string, data: unknown, who: Parameters<TestCloud['call']>[3]) {
