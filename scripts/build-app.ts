@@ -30,7 +30,12 @@ if (!existsSync(taro)) {
 
 const started = Date.now();
 console.log(`> taro build --type ${arg} --no-check ${rest.join(' ')}`.trimEnd());
-const child = spawn(taro, ['build', '--type', arg, '--no-check', ...rest], { cwd: ROOT, stdio: 'inherit', env: process.env });
+// Started from a test run (npm start under the e2e harness rebuilding a stale H5 app), NODE_ENV
+// is jest's 'test'; Taro keeps it, and that build fails in the browser ($RefreshReg$ is not
+// defined). Without it Taro picks its own (production for a build).
+const { NODE_ENV, ...otherEnv } = process.env;
+const env = (NODE_ENV === 'test' ? otherEnv : process.env) as NodeJS.ProcessEnv;
+const child = spawn(taro, ['build', '--type', arg, '--no-check', ...rest], { cwd: ROOT, stdio: 'inherit', env });
 
 const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
 process.on('SIGINT', forward('SIGINT'));

@@ -13,6 +13,7 @@ import type * as R from './recuperation/schemas';
 import type * as DQ from './daycare/schemas';
 import type * as DV from './daycare/views';
 import type * as B from './benefit/schemas';
+import type { UploadSlot } from './files/images';
 
 export interface Api {
   content: {
@@ -32,6 +33,7 @@ export interface Api {
     adminRoster: [CQ.AdminRosterRequest, CV.AdminRosterResult];
     adminCheckIn: [CQ.AdminCheckInRequest, CV.AdminCheckInResult];
     adminFigures: [CQ.AdminFiguresRequest, CV.AdminFiguresResult];
+    adminUploadSlot: [CQ.AdminUploadSlotRequest, UploadSlot];
   };
   notify: {
     templates: [NQ.TemplatesRequest, NQ.TemplatesResult];
@@ -61,6 +63,9 @@ export interface Api {
     adminMemberHistory: [M.AdminMemberHistoryRequest, M.AdminMemberHistoryResult];
     deletionPreview: [M.DeletionPreviewRequest, MD.DeletionPreview];
     deleteAccount: [M.DeleteAccountRequest, MD.DeleteAccountResult];
+    adminListAdmins: [M.AdminListAdminsRequest, M.AdminListAdminsResult];
+    adminAppoint: [M.AdminAppointRequest, M.AdminAppointResult];
+    adminRemove: [M.AdminRemoveRequest, M.AdminRemoveResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];
@@ -123,6 +128,7 @@ export interface Api {
     redeem: [B.RedeemRequest, B.RedeemResult];
     figures: [B.FiguresRequest, B.FiguresResult];
     exportCsv: [B.ExportCsvRequest, B.ExportCsvResult];
+    adminUploadSlot: [B.AdminUploadSlotRequest, UploadSlot];
   };
 }
 

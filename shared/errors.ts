@@ -38,6 +38,12 @@ export const ERROR_MESSAGES = {
   MEMBER_SUSPENDED: '该会员的会员卡已被所属工会停用',
   /** 注销账号 refused while something needs the account (admin rights, a place in progress); the message lists them. */
   ACCOUNT_DELETION_BLOCKED: '暂时不能注销账号',
+  /** 管理员管理: the member has not linked the card to a WeChat user, so there is nobody to make an admin. */
+  MEMBER_NOT_CLAIMED: '该会员尚未在小程序中绑定会员卡',
+  /** 管理员管理: the union already has UNION_ADMIN_LIMIT admins. */
+  ADMIN_LIMIT_REACHED: '该工会的管理员人数已达上限',
+  /** 管理员管理: removing the root union's (市总工会) last admin would leave nobody above every union. */
+  LAST_ROOT_ADMIN: '不能移除市总工会的最后一位管理员',
   // Benefit drops
   DROP_SOLD_OUT: '福利已抢完',
   DROP_NOT_OPEN: '福利尚未开始',
@@ -92,6 +98,12 @@ export const ERROR_MESSAGES = {
   SIGNUP_NOT_SIGNED: '该报名不是有效的已报名状态，不能签到',
   CAPACITY_BELOW_SIGNED: '报名名额不能少于已报名人数',
   UNION_NOT_FOUND: '工会组织不存在',
+  // Uploaded images (covers, drop pictures; shared/files/images.ts)
+  UPLOAD_NOT_ALLOWED: '上传凭证无效或已过期，请重新选择图片',
+  FILE_TOO_LARGE: '图片不能超过 2 MB，请换一张或压缩后重试',
+  FILE_NOT_IMAGE: '只能上传 JPG、PNG 或 WebP 格式的图片',
+  FILE_PATH_INVALID: '文件路径不合法',
+  FILE_NOT_OWN_UNION: '图片不属于本工会，请重新上传图片',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

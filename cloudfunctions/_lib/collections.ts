@@ -36,7 +36,7 @@ export const C = {
   memberApplications: 'member_applications',
   /** Members (verified, from approval or bulk import), `_id` = idHash; `cardNo` unique. */
   members: 'members',
-  /** Sequence counters (`_id` = counter name), advanced only inside transactions. */
+  /** Sequence counters (`_id` = counter name: `memberCardNo`, `unionAdmins_<unionId>`), advanced only inside transactions. */
   counters: 'counters',
   /**
    * Identity-proof attempts per WeChat user, `_id` = `idproof:<openid>`: counts and window starts
@@ -48,6 +48,14 @@ export const C = {
    * applied change (who, when, why), written in the transaction that makes the change.
    */
   memberAudit: 'member_audit',
+  /**
+   * Appointments and removals of union admins (管理员管理), `_id` = `<unionId>_<n>`: one entry per
+   * applied change (whom — `openid`, `memberId`, `cardNo`, masked name —, who, when, why), written
+   * in the transaction that changes `users.adminUnionIds`. `n` comes from `counters/unionAdmins_<unionId>`,
+   * which every change of that union's admins advances (so they are serialized: the admin limit
+   * and "not the root's last admin" hold under races) and which keeps the last requestId.
+   */
+  adminAudit: 'admin_audit',
   /** Day-care campaigns (one union's summer programme: window, mode, limits, seed commitment). */
   daycareCampaigns: 'daycare_campaigns',
   /** Lottery seeds, `_id` = campaignId; read only by the allocation trigger until published. */
@@ -131,6 +139,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'union', keys: { unionId: 1 } },
       // Follower recount per union (content's nightly reconciliation).
       { name: 'follows', keys: { follows: 1 } },
+      // 管理员管理: the admins of a union (array field: matches users whose adminUnionIds contain it).
+      { name: 'admins', keys: { adminUnionIds: 1 } },
     ],
   },
   {
@@ -138,6 +148,9 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
     indexes: [
       { name: 'parent', keys: { parentId: 1 } },
       { name: 'code_unique', keys: { code: 1 }, unique: true },
+      // member.listUnions: by level (the join form's grassroots list) and within a subtree (admin pickers).
+      { name: 'level', keys: { level: 1 } },
+      { name: 'ancestors', keys: { ancestors: 1 } },
     ],
   },
   { name: C.notices, indexes: [{ name: 'published', keys: { publishedAt: -1 } }] },
@@ -174,6 +187,14 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.memberAttempts, indexes: [{ name: 'purge', keys: { purgeAfter: 1 } }] },
   // A member's history, newest first (nothing lists it yet; the last change is on the member).
   { name: C.memberAudit, indexes: [{ name: 'member', keys: { memberId: 1, at: -1 } }] },
+  // A member's history (appointments show there too) and a union's appointments (since when, by whom).
+  {
+    name: C.adminAudit,
+    indexes: [
+      { name: 'member', keys: { memberId: 1, at: -1 } },
+      { name: 'union', keys: { unionId: 1, kind: 1, at: -1 } },
+    ],
+  },
   { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },

@@ -2,6 +2,7 @@ import { createFunction } from '../_lib/router';
 import { adminCancel } from './actions/adminCancel';
 import { adminCreate } from './actions/adminCreate';
 import { adminList } from './actions/adminList';
+import { adminUploadSlot } from './actions/adminUploadSlot';
 import { claim } from './actions/claim';
 import { drawProof } from './actions/drawProof';
 import { exportCsv } from './actions/exportCsv';
@@ -15,6 +16,6 @@ import { reconcile } from './triggers/reconcile';
 
 export const main = createFunction({
   name: 'benefit',
-  actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv },
+  actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
   triggers: { draw, reconcile },
 });

@@ -6,6 +6,7 @@ import { adminList } from './actions/adminList';
 import { adminPublish } from './actions/adminPublish';
 import { adminRoster } from './actions/adminRoster';
 import { adminSave } from './actions/adminSave';
+import { adminUploadSlot } from './actions/adminUploadSlot';
 import { adminWithdraw } from './actions/adminWithdraw';
 import { cancelSignup } from './actions/cancelSignup';
 import { discover } from './actions/discover';
@@ -22,6 +23,6 @@ import { remindActivities } from './triggers/remindActivities';
 
 export const main = createFunction({
   name: 'content',
-  actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures },
+  actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures, adminUploadSlot },
   triggers: { publishDue, recountFollowers, recountPlaces, remindActivities },
 });

@@ -1,8 +1,11 @@
 import { createFunction } from '../_lib/router';
+import { adminAppoint } from './actions/adminAppoint';
 import { adminFindMember } from './actions/adminFindMember';
 import { adminImport } from './actions/adminImport';
+import { adminListAdmins } from './actions/adminListAdmins';
 import { adminListApplications } from './actions/adminListApplications';
 import { adminMemberHistory } from './actions/adminMemberHistory';
+import { adminRemove } from './actions/adminRemove';
 import { adminReview } from './actions/adminReview';
 import { adminSetStatus } from './actions/adminSetStatus';
 import { adminUpdateMember } from './actions/adminUpdateMember';
@@ -36,6 +39,9 @@ export const main = createFunction({
     adminMemberHistory,
     deletionPreview,
     deleteAccount,
+    adminListAdmins,
+    adminAppoint,
+    adminRemove,
   },
   triggers: { finishDeletions },
 });

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { api } from '../services/api';
 import type { ListUnionsRequest, UnionItem } from '../../shared/member/schemas';
 
-export type UnionsLoad = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; unions: UnionItem[] };
+export type UnionsLoad =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; unions: UnionItem[]; truncated: boolean };
 
 /**
  * member.listUnions with loading / error state, for union pickers (the join form's routing, the
@@ -23,7 +27,7 @@ export function useUnions(query: ListUnionsRequest | null, delayMs = 0): [Unions
     const timer = setTimeout(() => {
       void api.member.listUnions(query).then((res) => {
         if (!live) return;
-        setState(res.ok ? { status: 'ready', unions: res.data.unions } : { status: 'error', message: res.error.message });
+        setState(res.ok ? { status: 'ready', unions: res.data.unions, truncated: res.data.truncated } : { status: 'error', message: res.error.message });
       });
     }, delayMs);
     return () => {

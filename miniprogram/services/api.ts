@@ -9,6 +9,7 @@ import { content } from './content';
 import { notify } from './notify';
 import { daycare } from './daycare';
 import { benefit } from './benefit';
+import { imageSrc, uploadImage } from './files';
 
 export const api = {
   system,
@@ -18,6 +19,8 @@ export const api = {
   notify,
   daycare,
   benefit,
+  /** Cloud-storage images: `imageSrc` for <Image src>, `uploadImage` for admins' pickers. */
+  files: { imageSrc, uploadImage },
 };
 
 export type Api = typeof api;

@@ -30,4 +30,10 @@ export const member = {
   deletionPreview: () => callApi('member', 'deletionPreview', {}),
   /** 注销账号 with the typed confirmation 「注销」. Safe to call again: `in_progress` continues the same deletion. */
   deleteAccount: (request: M.DeleteAccountRequest) => callApi('member', 'deleteAccount', request),
+  /** 管理员管理: the admins of a union of the caller's subtree (masked). */
+  adminListAdmins: (unionId: string) => callApi('member', 'adminListAdmins', { unionId }),
+  /** Make the member with this card an admin of the union. Pass the same `requestId` when retrying after a network failure. */
+  adminAppoint: (request: M.AdminAppointRequest, options?: CallOptions) => callApi('member', 'adminAppoint', request, options),
+  /** Take the union from an admin's rights (reason required). Pass the same `requestId` when retrying after a network failure. */
+  adminRemove: (request: M.AdminRemoveRequest, options?: CallOptions) => callApi('member', 'adminRemove', request, options),
 };

@@ -285,6 +285,11 @@ export class FunctionHost {
     await this.currentInstance();
   }
 
+  /** One environment variable as the functions' next invocation sees it (the local storage checks upload tokens with their secret). */
+  environmentValue(name: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(this.envChanges, name) ? this.envChanges[name] : process.env[name];
+  }
+
   /** The instance's environment: this thread's at start, plus the changes made since. */
   private environment(): Record<string, string> {
     const env: Record<string, string> = {};

@@ -9,6 +9,8 @@
  *   POST /api/_local/clock                 {offsetMs} or {at: ISO instant}
  *   GET  /api/_local/triggers              timer triggers and their next fire time
  *   POST /api/_local/triggers/:fn/:name    fire one now
+ *   POST /api/storage/upload               image bytes to a slot's cloud path (see ./storage.ts)
+ *   GET  /api/storage/<cloudPath>          a stored image (what a cloud:// fileID shows in H5)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fail, ok } from '../../shared/envelope';
 import type { Clock } from './clock';
 import type { FunctionHost } from './functions';
+import { StorageError, type LocalStorage } from './storage';
 import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
 import type { TriggerRunner } from './triggers';
 
@@ -39,6 +42,8 @@ export interface AppServerOptions {
   clock: Clock;
   triggers: TriggerRunner;
   staticDir: string | null;
+  /** Local cloud storage (null: the /api/storage routes answer 404). */
+  storage?: LocalStorage | null;
 }
 
 class HttpError extends Error {
@@ -90,6 +95,39 @@ function callerFrom(req: IncomingMessage): { openid: string | null } {
   const persona = personaById(personaId);
   if (!persona) throw new HttpError(400, fail('BAD_REQUEST', `未知的本地身份：${personaId.slice(0, 32)}`));
   return { openid: persona.openid };
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+/** GET/HEAD /api/storage/<cloudPath>: the stored image, cacheable for a year (a slot's path is written once). */
+function serveStored(storage: LocalStorage, req: IncomingMessage, encodedPath: string, res: ServerResponse): void {
+  let cloudPath: string;
+  try {
+    cloudPath = decodeURIComponent(encodedPath);
+  } catch {
+    throw new HttpError(400, fail('FILE_PATH_INVALID'));
+  }
+  const file = storage.read(cloudPath);
+  if (!file) throw new HttpError(404, fail('NOT_FOUND', '图片不存在或已删除'));
+  const etag = `"${file.stat.size.toString(16)}-${Math.floor(file.stat.mtimeMs).toString(16)}"`;
+  const headers = {
+    'content-type': file.contentType,
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag,
+    'last-modified': file.stat.mtime.toUTCString(),
+    'x-content-type-options': 'nosniff',
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-length': String(file.stat.size) });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file.path).pipe(res);
 }
 
 function serveStatic(staticDir: string | null, urlPath: string, res: ServerResponse): void {
@@ -166,6 +204,27 @@ export function createAppServer(options: AppServerOptions): Server {
       const out = await triggers.fireNow(decodeURIComponent(trigMatch[1]), decodeURIComponent(trigMatch[2]));
       if (!out) throw new HttpError(404, fail('NOT_FOUND', '没有这个定时触发器'));
       send(res, 200, ok({ result: out.result, db: out.db, ms: out.ms }));
+      return;
+    }
+    if (path === '/api/storage/upload' && options.storage) {
+      if (method !== 'POST') throw new HttpError(405, fail('BAD_REQUEST', '请使用 POST 上传文件'));
+      const caller = callerFrom(req);
+      try {
+        const out = await options.storage.upload(req, {
+          openid: caller.openid,
+          cloudPath: header(req, 'x-cloud-path') ?? url.searchParams.get('cloudPath'),
+          token: header(req, 'x-upload-token') ?? url.searchParams.get('token'),
+        });
+        send(res, 200, ok(out));
+      } catch (err) {
+        if (err instanceof StorageError) throw new HttpError(err.status, fail(err.code, err.userMessage));
+        throw err;
+      }
+      return;
+    }
+    if (path.startsWith('/api/storage/') && options.storage) {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, fail('BAD_REQUEST', '请使用 GET 读取文件'));
+      serveStored(options.storage, req, path.slice('/api/storage/'.length), res);
       return;
     }
     if (path.startsWith('/api/')) throw new HttpError(404, fail('NOT_FOUND', '接口不存在'));

@@ -14,12 +14,13 @@ import { configureSdkEnvironment, FunctionHost } from './functions';
 import { createAppServer } from './http';
 import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './seed';
+import { LocalStorage } from './storage';
 import { TriggerRunner } from './triggers';
 
 export const ROOT = join(__dirname, '../..');
 
 export interface LocalCloudOptions {
-  /** Folder holding the SQLite file. */
+  /** Folder holding the SQLite file, the generated secrets and the stored files (storage/). */
   dataDir: string;
   /** Port of the app server (H5 + functions); 0 picks a free one. */
   port?: number;
@@ -44,6 +45,8 @@ export interface LocalCloud {
   triggers: TriggerRunner;
   /** The database, running in its own worker thread. */
   db: DbThread;
+  /** Local cloud storage (files under <dataDir>/storage). */
+  storage: LocalStorage;
   seeded: boolean;
   close(): Promise<void>;
 }
@@ -74,7 +77,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const triggers = new TriggerRunner(host, clock);
   if (options.runTimers !== false) triggers.start();
 
-  const server = createAppServer({ host, clock, triggers, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
+  const storage = new LocalStorage({
+    dir: join(options.dataDir, 'storage'),
+    secret: () => host.environmentValue('CARD_TOKEN_SECRET'),
+    now: () => clock.now(),
+  });
+  const server = createAppServer({ host, clock, triggers, storage, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A deep accept queue: a Friday-10:00 burst must queue, not lose SYNs to a 1 s retransmit.
@@ -90,6 +98,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     host,
     triggers,
     db,
+    storage,
     seeded,
     async close() {
       if (closed) return;

@@ -6,6 +6,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { MEMBER_TAGS, type MemberTag } from '../member/tags';
 import { DROP_KINDS, DROP_MODES, EXPIRY_POLICIES, type DropKind, type DropMode, type ExpiryPolicy } from './kinds';
 import { CODE_INPUT_PATTERN } from './code';
+import { uploadSlotSchema } from '../files/schemas';
 
 const dropId = { type: 'string', title: '福利编号', pattern: '^d[0-9a-z]{6,40}$' } as const;
 const epochMs = (title: string) => ({ type: 'integer', title, minimum: 1_500_000_000_000, maximum: 4_000_000_000_000 }) as const;
@@ -70,6 +71,10 @@ export const adminCreateRequest = {
   },
 } as const;
 export type AdminCreateRequest = FromSchema<typeof adminCreateRequest>;
+
+/** A cloud path to upload a drop picture to (admins of that union or one above it). */
+export const adminUploadSlotRequest = uploadSlotSchema('benefit.adminUploadSlot');
+export type AdminUploadSlotRequest = FromSchema<typeof adminUploadSlotRequest>;
 
 export const adminListRequest = { $id: 'benefit.adminList', type: 'object', additionalProperties: false, properties: {} } as const;
 export type AdminListRequest = FromSchema<typeof adminListRequest>;

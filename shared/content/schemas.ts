@@ -4,6 +4,7 @@
  * are in ./views.ts. Times from forms are Beijing wall-clock strings ("2026-07-03 14:30").
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { uploadSlotSchema } from '../files/schemas';
 
 const id = (title: string) => ({ type: 'string', title, minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) as const;
 const wallClock = (title: string) =>
@@ -155,6 +156,10 @@ export const adminFiguresRequest = {
 } as const;
 export type AdminFiguresRequest = FromSchema<typeof adminFiguresRequest>;
 
+/** A cloud path to upload a post cover to (admins of that union only; see shared/files/images.ts). */
+export const adminUploadSlotRequest = uploadSlotSchema('content.adminUploadSlot');
+export type AdminUploadSlotRequest = FromSchema<typeof adminUploadSlotRequest>;
+
 export const CONTENT_SCHEMAS = {
   'content.feed': feedRequest,
   'content.get': getRequest,
@@ -172,4 +177,5 @@ export const CONTENT_SCHEMAS = {
   'content.adminRoster': adminRosterRequest,
   'content.adminCheckIn': adminCheckInRequest,
   'content.adminFigures': adminFiguresRequest,
+  'content.adminUploadSlot': adminUploadSlotRequest,
 } as const;

@@ -694,8 +694,117 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   validate12.errors = vErrors;
   return errors === 0;
 }
-var benefit_claim = validate13;
+var benefit_adminUploadSlot = validate13;
+var schema14 = { "$id": "benefit.adminUploadSlot", "type": "object", "additionalProperties": false, "required": ["unionId", "ext"], "properties": { "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "ext": { "type": "string", "title": "\u56FE\u7247\u683C\u5F0F", "enum": ["jpg", "png", "webp"] } } };
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.unionId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unionId" }, message: "must have required property 'unionId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.ext === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ext" }, message: "must have required property 'ext'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "unionId" || key0 === "ext")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data0 = data.unionId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err5 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.ext !== void 0) {
+      let data1 = data.ext;
+      if (typeof data1 !== "string") {
+        const err7 = { instancePath: instancePath + "/ext", schemaPath: "#/properties/ext/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data1 === "jpg" || data1 === "png" || data1 === "webp")) {
+        const err8 = { instancePath: instancePath + "/ext", schemaPath: "#/properties/ext/enum", keyword: "enum", params: { allowedValues: schema14.properties.ext.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+var benefit_claim = validate14;
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -773,70 +882,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate13.errors = vErrors;
-  return errors === 0;
-}
-var benefit_drawProof = validate14;
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.dropId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "dropId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.dropId !== void 0) {
-      let data0 = data.dropId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
   validate14.errors = vErrors;
   return errors === 0;
 }
-var benefit_exportCsv = validate15;
+var benefit_drawProof = validate15;
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -896,7 +945,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-var benefit_figures = validate16;
+var benefit_exportCsv = validate16;
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -956,123 +1005,8 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   validate16.errors = vErrors;
   return errors === 0;
 }
-var benefit_list = validate17;
+var benefit_figures = validate17;
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-var benefit_myClaims = validate18;
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate18.errors = vErrors;
-  return errors === 0;
-}
-var benefit_redeem = validate19;
-var pattern7 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.code === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "code")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      let data0 = data.code;
-      if (typeof data0 === "string") {
-        if (!pattern7.test(data0)) {
-          const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate19.errors = vErrors;
-  return errors === 0;
-}
-var benefit_register = validate20;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1128,11 +1062,186 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var benefit_list = validate18;
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var benefit_myClaims = validate19;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var benefit_redeem = validate20;
+var pattern8 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.code === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "code")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data0 = data.code;
+      if (typeof data0 === "string") {
+        if (!pattern8.test(data0)) {
+          const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
   validate20.errors = vErrors;
   return errors === 0;
 }
-var content_adminCheckIn = validate21;
+var benefit_register = validate21;
 function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dropId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "dropId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.dropId !== void 0) {
+      let data0 = data.dropId;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+var content_adminCheckIn = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1206,11 +1315,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var content_adminFigures = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminFigures = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1307,11 +1416,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var content_adminGet = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminGet = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1385,12 +1494,12 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var content_adminList = validate24;
-var schema25 = { "$id": "content.adminList", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u72B6\u6001", "enum": ["draft", "scheduled", "published", "withdrawn"] }, "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 } } };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminList = validate25;
+var schema26 = { "$id": "content.adminList", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u72B6\u6001", "enum": ["draft", "scheduled", "published", "withdrawn"] }, "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 } } };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1418,7 +1527,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "draft" || data0 === "scheduled" || data0 === "published" || data0 === "withdrawn")) {
-        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema25.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema26.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1499,12 +1608,12 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var content_adminPublish = validate25;
-var pattern13 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$", "u");
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminPublish = validate26;
+var pattern14 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$", "u");
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1572,7 +1681,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.at !== void 0) {
       let data1 = data.at;
       if (typeof data1 === "string") {
-        if (!pattern13.test(data1)) {
+        if (!pattern14.test(data1)) {
           const err6 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1600,11 +1709,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var content_adminRoster = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminRoster = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1741,13 +1850,13 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-var content_adminSave = validate27;
-var schema28 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" } } } } };
-var pattern17 = new RegExp('^(https://|http://|cloud://)[^\\s"<>]+$', "u");
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminSave = validate28;
+var schema29 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" } } } } };
+var pattern18 = new RegExp('^(https://|http://|cloud://)[^\\s"<>]+$', "u");
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1891,7 +2000,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "article" || data2 === "activity")) {
-        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema28.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema29.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1965,7 +2074,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern17.test(data5)) {
+        if (!pattern18.test(data5)) {
           const err21 = { instancePath: instancePath + "/cover", schemaPath: "#/properties/cover/pattern", keyword: "pattern", params: { pattern: '^(https://|http://|cloud://)[^\\s"<>]+$' }, message: 'must match pattern "^(https://|http://|cloud://)[^\\s"<>]+$"' };
           if (vErrors === null) {
             vErrors = [err21];
@@ -2050,7 +2159,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.startAt !== void 0) {
           let data8 = data7.startAt;
           if (typeof data8 === "string") {
-            if (!pattern13.test(data8)) {
+            if (!pattern14.test(data8)) {
               const err29 = { instancePath: instancePath + "/activity/startAt", schemaPath: "#/properties/activity/properties/startAt/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err29];
@@ -2072,7 +2181,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.endAt !== void 0) {
           let data9 = data7.endAt;
           if (typeof data9 === "string") {
-            if (!pattern13.test(data9)) {
+            if (!pattern14.test(data9)) {
               const err31 = { instancePath: instancePath + "/activity/endAt", schemaPath: "#/properties/activity/properties/endAt/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err31];
@@ -2168,7 +2277,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         if (data7.deadline !== void 0) {
           let data13 = data7.deadline;
           if (typeof data13 === "string") {
-            if (!pattern13.test(data13)) {
+            if (!pattern14.test(data13)) {
               const err40 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err40];
@@ -2206,11 +2315,120 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var content_adminWithdraw = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_adminUploadSlot = validate29;
+var schema30 = { "$id": "content.adminUploadSlot", "type": "object", "additionalProperties": false, "required": ["unionId", "ext"], "properties": { "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "ext": { "type": "string", "title": "\u56FE\u7247\u683C\u5F0F", "enum": ["jpg", "png", "webp"] } } };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.unionId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unionId" }, message: "must have required property 'unionId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.ext === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ext" }, message: "must have required property 'ext'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "unionId" || key0 === "ext")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data0 = data.unionId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err5 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.ext !== void 0) {
+      let data1 = data.ext;
+      if (typeof data1 !== "string") {
+        const err7 = { instancePath: instancePath + "/ext", schemaPath: "#/properties/ext/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data1 === "jpg" || data1 === "png" || data1 === "webp")) {
+        const err8 = { instancePath: instancePath + "/ext", schemaPath: "#/properties/ext/enum", keyword: "enum", params: { allowedValues: schema30.properties.ext.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+var content_adminWithdraw = validate30;
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2315,11 +2533,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var content_cancelSignup = validate29;
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_cancelSignup = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2393,11 +2611,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-var content_discover = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_discover = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2420,12 +2638,12 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-var content_feed = validate31;
-var schema32 = { "$id": "content.feed", "type": "object", "additionalProperties": false, "properties": { "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] } } };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_feed = validate33;
+var schema34 = { "$id": "content.feed", "type": "object", "additionalProperties": false, "properties": { "cursor": { "type": "string", "title": "\u5206\u9875\u4F4D\u7F6E", "minLength": 1, "maxLength": 200 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 30 }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] } } };
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2516,7 +2734,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "article" || data2 === "activity")) {
-        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema32.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema34.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2534,11 +2752,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var content_follow = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_follow = validate34;
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2632,11 +2850,11 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-var content_get = validate33;
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_get = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2710,11 +2928,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-var content_mySignups = validate34;
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_mySignups = validate36;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2802,11 +3020,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-var content_signUp = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_signUp = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2880,11 +3098,11 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-var content_unionPage = validate36;
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_unionPage = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3021,11 +3239,11 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-var daycare_acceptOffer = validate37;
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_acceptOffer = validate39;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3099,15 +3317,15 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-var daycare_addChild = validate38;
-var schema39 = { "$id": "daycare.addChild", "type": "object", "additionalProperties": false, "required": ["name", "gender", "school", "emergencyName", "emergencyPhone"], "properties": { "name": { "type": "string", "title": "\u5B69\u5B50\u59D3\u540D", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "gender": { "type": "string", "title": "\u6027\u522B", "enum": ["male", "female"] }, "birthDate": { "type": "string", "title": "\u51FA\u751F\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "grade": { "type": "integer", "title": "\u5728\u8BFB\u5E74\u7EA7", "minimum": 1, "maximum": 6 }, "school": { "type": "string", "title": "\u5C31\u8BFB\u5B66\u6821", "minLength": 2, "maxLength": 40 }, "emergencyName": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "emergencyPhone": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u7535\u8BDD", "pattern": "^1[3-9]\\d{9}$" }, "healthNotes": { "type": "string", "title": "\u5065\u5EB7\u63D0\u793A\uFF08\u8FC7\u654F\u3001\u6162\u6027\u75C5\u7B49\uFF09", "maxLength": 200 } } };
-var pattern28 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
-var pattern29 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
-var pattern31 = new RegExp("^1[3-9]\\d{9}$", "u");
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_addChild = validate40;
+var schema41 = { "$id": "daycare.addChild", "type": "object", "additionalProperties": false, "required": ["name", "gender", "school", "emergencyName", "emergencyPhone"], "properties": { "name": { "type": "string", "title": "\u5B69\u5B50\u59D3\u540D", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "gender": { "type": "string", "title": "\u6027\u522B", "enum": ["male", "female"] }, "birthDate": { "type": "string", "title": "\u51FA\u751F\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "grade": { "type": "integer", "title": "\u5728\u8BFB\u5E74\u7EA7", "minimum": 1, "maximum": 6 }, "school": { "type": "string", "title": "\u5C31\u8BFB\u5B66\u6821", "minLength": 2, "maxLength": 40 }, "emergencyName": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "emergencyPhone": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u7535\u8BDD", "pattern": "^1[3-9]\\d{9}$" }, "healthNotes": { "type": "string", "title": "\u5065\u5EB7\u63D0\u793A\uFF08\u8FC7\u654F\u3001\u6162\u6027\u75C5\u7B49\uFF09", "maxLength": 200 } } };
+var pattern30 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
+var pattern31 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
+var pattern33 = new RegExp("^1[3-9]\\d{9}$", "u");
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3189,7 +3407,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern28.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3220,7 +3438,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "male" || data1 === "female")) {
-        const err11 = { instancePath: instancePath + "/gender", schemaPath: "#/properties/gender/enum", keyword: "enum", params: { allowedValues: schema39.properties.gender.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/gender", schemaPath: "#/properties/gender/enum", keyword: "enum", params: { allowedValues: schema41.properties.gender.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3232,7 +3450,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.birthDate !== void 0) {
       let data2 = data.birthDate;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
+        if (!pattern31.test(data2)) {
           const err12 = { instancePath: instancePath + "/birthDate", schemaPath: "#/properties/birthDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -3335,7 +3553,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern28.test(data5)) {
+        if (!pattern30.test(data5)) {
           const err22 = { instancePath: instancePath + "/emergencyName", schemaPath: "#/properties/emergencyName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err22];
@@ -3357,7 +3575,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.emergencyPhone !== void 0) {
       let data6 = data.emergencyPhone;
       if (typeof data6 === "string") {
-        if (!pattern31.test(data6)) {
+        if (!pattern33.test(data6)) {
           const err24 = { instancePath: instancePath + "/emergencyPhone", schemaPath: "#/properties/emergencyPhone/pattern", keyword: "pattern", params: { pattern: "^1[3-9]\\d{9}$" }, message: 'must match pattern "^1[3-9]\\d{9}$"' };
           if (vErrors === null) {
             vErrors = [err24];
@@ -3407,13 +3625,13 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminAddSite = validate39;
-var schema40 = { "$id": "daycare.adminAddSite", "type": "object", "additionalProperties": false, "required": ["campaignId", "hostUnionId", "name", "address", "contactName", "contactPhone", "kind"], "properties": { "campaignId": { "type": "string", "title": "\u6691\u6258\u73ED\u6D3B\u52A8", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "hostUnionId": { "type": "string", "title": "\u627F\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u6258\u7BA1\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5730\u5740", "minLength": 4, "maxLength": 80 }, "contactName": { "type": "string", "title": "\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20 }, "contactPhone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, "kind": { "type": "string", "title": "\u73ED\u578B", "enum": ["arts", "science"] } } };
-var pattern34 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", "u");
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminAddSite = validate41;
+var schema42 = { "$id": "daycare.adminAddSite", "type": "object", "additionalProperties": false, "required": ["campaignId", "hostUnionId", "name", "address", "contactName", "contactPhone", "kind"], "properties": { "campaignId": { "type": "string", "title": "\u6691\u6258\u73ED\u6D3B\u52A8", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "hostUnionId": { "type": "string", "title": "\u627F\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u6258\u7BA1\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5730\u5740", "minLength": 4, "maxLength": 80 }, "contactName": { "type": "string", "title": "\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20 }, "contactPhone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, "kind": { "type": "string", "title": "\u73ED\u578B", "enum": ["arts", "science"] } } };
+var pattern36 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", "u");
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3668,7 +3886,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.contactPhone !== void 0) {
       let data5 = data.contactPhone;
       if (typeof data5 === "string") {
-        if (!pattern34.test(data5)) {
+        if (!pattern36.test(data5)) {
           const err25 = { instancePath: instancePath + "/contactPhone", schemaPath: "#/properties/contactPhone/pattern", keyword: "pattern", params: { pattern: "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, message: 'must match pattern "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$"' };
           if (vErrors === null) {
             vErrors = [err25];
@@ -3699,7 +3917,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data6 === "arts" || data6 === "science")) {
-        const err28 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema40.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err28 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema42.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3717,12 +3935,12 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminAddSlot = validate40;
-var schema41 = { "$id": "daycare.adminAddSlot", "type": "object", "additionalProperties": false, "required": ["siteId", "periodName", "startDate", "endDate", "band", "capacity"], "properties": { "siteId": { "type": "string", "title": "\u6258\u7BA1\u70B9", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "periodName": { "type": "string", "title": "\u671F\u6B21\u540D\u79F0", "minLength": 2, "maxLength": 20 }, "startDate": { "type": "string", "title": "\u5F00\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "endDate": { "type": "string", "title": "\u7ED3\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "band": { "type": "string", "title": "\u5E74\u7EA7\u6BB5", "enum": ["lower", "upper"] }, "capacity": { "type": "integer", "title": "\u540D\u989D", "minimum": 1, "maximum": 500 } } };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminAddSlot = validate42;
+var schema43 = { "$id": "daycare.adminAddSlot", "type": "object", "additionalProperties": false, "required": ["siteId", "periodName", "startDate", "endDate", "band", "capacity"], "properties": { "siteId": { "type": "string", "title": "\u6258\u7BA1\u70B9", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "periodName": { "type": "string", "title": "\u671F\u6B21\u540D\u79F0", "minLength": 2, "maxLength": 20 }, "startDate": { "type": "string", "title": "\u5F00\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "endDate": { "type": "string", "title": "\u7ED3\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "band": { "type": "string", "title": "\u5E74\u7EA7\u6BB5", "enum": ["lower", "upper"] }, "capacity": { "type": "integer", "title": "\u540D\u989D", "minimum": 1, "maximum": 500 } } };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3866,7 +4084,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
+        if (!pattern31.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -3888,7 +4106,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.endDate !== void 0) {
       let data3 = data.endDate;
       if (typeof data3 === "string") {
-        if (!pattern29.test(data3)) {
+        if (!pattern31.test(data3)) {
           const err16 = { instancePath: instancePath + "/endDate", schemaPath: "#/properties/endDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -3919,7 +4137,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "lower" || data4 === "upper")) {
-        const err19 = { instancePath: instancePath + "/band", schemaPath: "#/properties/band/enum", keyword: "enum", params: { allowedValues: schema41.properties.band.enum }, message: "must be equal to one of the allowed values" };
+        const err19 = { instancePath: instancePath + "/band", schemaPath: "#/properties/band/enum", keyword: "enum", params: { allowedValues: schema43.properties.band.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -3969,11 +4187,11 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminAudit = validate41;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminAudit = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4087,11 +4305,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminCampaigns = validate42;
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminCampaigns = validate44;
+function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4114,12 +4332,12 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminCheckFamily = validate43;
-var schema44 = { "$id": "daycare.adminCheckFamily", "type": "object", "additionalProperties": false, "required": ["registrationId", "kind", "decision"], "properties": { "registrationId": { "type": "string", "title": "\u62A5\u540D\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] }, "decision": { "type": "string", "title": "\u6838\u5B9E\u7ED3\u679C", "enum": ["verified", "rejected"] } } };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminCheckFamily = validate45;
+var schema46 = { "$id": "daycare.adminCheckFamily", "type": "object", "additionalProperties": false, "required": ["registrationId", "kind", "decision"], "properties": { "registrationId": { "type": "string", "title": "\u62A5\u540D\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] }, "decision": { "type": "string", "title": "\u6838\u5B9E\u7ED3\u679C", "enum": ["verified", "rejected"] } } };
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4214,7 +4432,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "dual_worker_sme" || data1 === "single_parent" || data1 === "hardship")) {
-        const err9 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema44.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err9 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema46.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -4235,7 +4453,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "verified" || data2 === "rejected")) {
-        const err11 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema44.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err11 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema46.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -4253,12 +4471,12 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminCreateCampaign = validate44;
-var schema45 = { "$id": "daycare.adminCreateCampaign", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "summer", "opensAt", "closesAt", "mode"], "properties": { "unionId": { "type": "string", "title": "\u4E3B\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u6D3B\u52A8\u540D\u79F0", "minLength": 4, "maxLength": 40 }, "summer": { "type": "integer", "title": "\u6691\u671F\u5E74\u4EFD", "minimum": 2024, "maximum": 2100 }, "opensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 0 }, "closesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 0 }, "mode": { "type": "string", "title": "\u5F55\u53D6\u65B9\u5F0F", "enum": ["first_come", "lottery"] }, "periodLimit": { "type": "integer", "title": "\u6BCF\u4E2A\u5B69\u5B50\u6BCF\u4E2A\u6691\u671F\u53EF\u62A5\u671F\u6570", "minimum": 1, "maximum": 4 }, "attendanceThreshold": { "type": "number", "title": "\u51FA\u52E4\u7387\u8981\u6C42", "minimum": 0, "maximum": 1 }, "offerHours": { "type": "integer", "title": "\u9012\u8865\u786E\u8BA4\u65F6\u9650\uFF08\u5C0F\u65F6\uFF09", "minimum": 1, "maximum": 168 }, "tierOrder": { "type": "array", "title": "\u4F18\u5148\u6863\u6B21\u987A\u5E8F", "minItems": 1, "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_adminCreateCampaign = validate46;
+var schema47 = { "$id": "daycare.adminCreateCampaign", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "summer", "opensAt", "closesAt", "mode"], "properties": { "unionId": { "type": "string", "title": "\u4E3B\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u6D3B\u52A8\u540D\u79F0", "minLength": 4, "maxLength": 40 }, "summer": { "type": "integer", "title": "\u6691\u671F\u5E74\u4EFD", "minimum": 2024, "maximum": 2100 }, "opensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 0 }, "closesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 0 }, "mode": { "type": "string", "title": "\u5F55\u53D6\u65B9\u5F0F", "enum": ["first_come", "lottery"] }, "periodLimit": { "type": "integer", "title": "\u6BCF\u4E2A\u5B69\u5B50\u6BCF\u4E2A\u6691\u671F\u53EF\u62A5\u671F\u6570", "minimum": 1, "maximum": 4 }, "attendanceThreshold": { "type": "number", "title": "\u51FA\u52E4\u7387\u8981\u6C42", "minimum": 0, "maximum": 1 }, "offerHours": { "type": "integer", "title": "\u9012\u8865\u786E\u8BA4\u65F6\u9650\uFF08\u5C0F\u65F6\uFF09", "minimum": 1, "maximum": 168 }, "tierOrder": { "type": "array", "title": "\u4F18\u5148\u6863\u6B21\u987A\u5E8F", "minItems": 1, "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4318,7 +4536,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func4.call(schema45.properties, key0)) {
+      if (!func4.call(schema47.properties, key0)) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -4489,7 +4707,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data5 === "first_come" || data5 === "lottery")) {
-        const err22 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema45.properties.mode.enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema47.properties.mode.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -4627,7 +4845,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data10 === "dual_worker_sme" || data10 === "single_parent" || data10 === "hardship")) {
-            const err35 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/enum", keyword: "enum", params: { allowedValues: schema45.properties.tierOrder.items.enum }, message: "must be equal to one of the allowed values" };
+            const err35 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/enum", keyword: "enum", params: { allowedValues: schema47.properties.tierOrder.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -4678,167 +4896,167 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
-  return errors === 0;
-}
-var daycare_adminFamilies = validate45;
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.campaignId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "campaignId" }, message: "must have required property 'campaignId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "campaignId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.campaignId !== void 0) {
-      let data0 = data.campaignId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern1.test(data0)) {
-          const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate45.errors = vErrors;
-  return errors === 0;
-}
-var daycare_adminFigures = validate46;
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.campaignId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "campaignId" }, message: "must have required property 'campaignId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "campaignId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.campaignId !== void 0) {
-      let data0 = data.campaignId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern1.test(data0)) {
-          const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate46.errors = vErrors;
   return errors === 0;
 }
-var daycare_adminSetStaff = validate47;
+var daycare_adminFamilies = validate47;
 function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.campaignId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "campaignId" }, message: "must have required property 'campaignId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "campaignId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.campaignId !== void 0) {
+      let data0 = data.campaignId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate47.errors = vErrors;
+  return errors === 0;
+}
+var daycare_adminFigures = validate48;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.campaignId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "campaignId" }, message: "must have required property 'campaignId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "campaignId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.campaignId !== void 0) {
+      let data0 = data.campaignId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/campaignId", schemaPath: "#/properties/campaignId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate48.errors = vErrors;
+  return errors === 0;
+}
+var daycare_adminSetStaff = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4998,11 +5216,11 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-var daycare_cancel = validate48;
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_cancel = validate50;
+function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5076,11 +5294,11 @@ function validate48(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate48.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-var daycare_childDetail = validate49;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_childDetail = validate51;
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5154,11 +5372,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-var daycare_consent = validate50;
-function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_consent = validate52;
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5203,12 +5421,12 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-var daycare_declareFamily = validate51;
-var schema52 = { "$id": "daycare.declareFamily", "type": "object", "additionalProperties": false, "required": ["circumstances"], "properties": { "circumstances": { "type": "array", "title": "\u5BB6\u5EAD\u60C5\u51B5", "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_declareFamily = validate53;
+var schema54 = { "$id": "daycare.declareFamily", "type": "object", "additionalProperties": false, "required": ["circumstances"], "properties": { "circumstances": { "type": "array", "title": "\u5BB6\u5EAD\u60C5\u51B5", "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5258,7 +5476,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "dual_worker_sme" || data1 === "single_parent" || data1 === "hardship")) {
-            const err4 = { instancePath: instancePath + "/circumstances/" + i0, schemaPath: "#/properties/circumstances/items/enum", keyword: "enum", params: { allowedValues: schema52.properties.circumstances.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/circumstances/" + i0, schemaPath: "#/properties/circumstances/items/enum", keyword: "enum", params: { allowedValues: schema54.properties.circumstances.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -5309,11 +5527,11 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate51.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-var daycare_deleteChild = validate52;
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_deleteChild = validate54;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5387,11 +5605,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate52.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-var daycare_lotteryRecord = validate53;
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_lotteryRecord = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5465,64 +5683,10 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate53.errors = vErrors;
-  return errors === 0;
-}
-var daycare_myChildren = validate54;
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate54.errors = vErrors;
-  return errors === 0;
-}
-var daycare_myRegistrations = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate55.errors = vErrors;
   return errors === 0;
 }
-var daycare_overview = validate56;
+var daycare_myChildren = validate56;
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -5549,8 +5713,62 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   validate56.errors = vErrors;
   return errors === 0;
 }
-var daycare_signUp = validate57;
+var daycare_myRegistrations = validate57;
 function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+var daycare_overview = validate58;
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+var daycare_signUp = validate59;
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5673,11 +5891,11 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-var daycare_staffMarkAttendance = validate58;
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var daycare_staffMarkAttendance = validate60;
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -5763,7 +5981,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.date !== void 0) {
       let data1 = data.date;
       if (typeof data1 === "string") {
-        if (!pattern29.test(data1)) {
+        if (!pattern31.test(data1)) {
           const err8 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -5916,167 +6134,167 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate58.errors = vErrors;
-  return errors === 0;
-}
-var daycare_staffRoster = validate59;
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.slotId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slotId" }, message: "must have required property 'slotId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "slotId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.slotId !== void 0) {
-      let data0 = data.slotId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern1.test(data0)) {
-          const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
-var daycare_staffRosterCsv = validate60;
-function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.slotId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slotId" }, message: "must have required property 'slotId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "slotId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.slotId !== void 0) {
-      let data0 = data.slotId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern1.test(data0)) {
-          const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate60.errors = vErrors;
   return errors === 0;
 }
-var daycare_staffSites = validate61;
+var daycare_staffRoster = validate61;
 function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.slotId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slotId" }, message: "must have required property 'slotId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "slotId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.slotId !== void 0) {
+      let data0 = data.slotId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate61.errors = vErrors;
+  return errors === 0;
+}
+var daycare_staffRosterCsv = validate62;
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.slotId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "slotId" }, message: "must have required property 'slotId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "slotId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.slotId !== void 0) {
+      let data0 = data.slotId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/slotId", schemaPath: "#/properties/slotId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate62.errors = vErrors;
+  return errors === 0;
+}
+var daycare_staffSites = validate63;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6099,11 +6317,129 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-var member_adminFindMember = validate62;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminAppoint = validate64;
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.cardNo === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cardNo" }, message: "must have required property 'cardNo'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.unionId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unionId" }, message: "must have required property 'unionId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "cardNo" || key0 === "unionId")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNo !== void 0) {
+      let data0 = data.cardNo;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 40) {
+          const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data1 = data.unionId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err6 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err7 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data1)) {
+          const err8 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+var member_adminFindMember = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6168,12 +6504,12 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-var member_adminImport = validate63;
-var pattern56 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminImport = validate66;
+var pattern59 = new RegExp("^[A-Za-z0-9+/]*={0,2}$", "u");
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6304,7 +6640,7 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern56.test(data3)) {
+            if (!pattern59.test(data3)) {
               const err12 = { instancePath: instancePath + "/file/base64", schemaPath: "#/properties/file/properties/base64/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9+/]*={0,2}$" }, message: 'must match pattern "^[A-Za-z0-9+/]*={0,2}$"' };
               if (vErrors === null) {
                 vErrors = [err12];
@@ -6342,12 +6678,90 @@ function validate63(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-var member_adminListApplications = validate64;
-var schema65 = { "$id": "member.adminListApplications", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e4 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 50 } } };
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminListAdmins = validate67;
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.unionId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unionId" }, message: "must have required property 'unionId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "unionId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data0 = data.unionId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+var member_adminListApplications = validate68;
+var schema69 = { "$id": "member.adminListApplications", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e4 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 50 } } };
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6375,7 +6789,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "pending" || data0 === "approved" || data0 === "rejected")) {
-        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema65.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema69.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -6497,11 +6911,11 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-var member_adminMemberHistory = validate65;
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminMemberHistory = validate69;
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6566,13 +6980,184 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-var member_adminReview = validate66;
-var schema67 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-var pattern58 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminRemove = validate70;
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.unionId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "unionId" }, message: "must have required property 'unionId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "cardNo" || key0 === "openid" || key0 === "unionId" || key0 === "reason")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNo !== void 0) {
+      let data0 = data.cardNo;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 40) {
+          const err2 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.openid !== void 0) {
+      let data1 = data.openid;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err5 = { instancePath: instancePath + "/openid", schemaPath: "#/properties/openid/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err6 = { instancePath: instancePath + "/openid", schemaPath: "#/properties/openid/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data1)) {
+          const err7 = { instancePath: instancePath + "/openid", schemaPath: "#/properties/openid/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/openid", schemaPath: "#/properties/openid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data2 = data.unionId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err9 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (func2(data2) < 1) {
+          const err10 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data2)) {
+          const err11 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data3 = data.reason;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 100) {
+          const err13 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate70.errors = vErrors;
+  return errors === 0;
+}
+var member_adminReview = validate71;
+var schema72 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var pattern64 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6609,7 +7194,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (!pattern58.test(data0)) {
+        if (!pattern64.test(data0)) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -6640,7 +7225,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema67.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema72.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6689,12 +7274,12 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-var member_adminSetStatus = validate67;
-var schema68 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminSetStatus = validate72;
+var schema73 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6722,7 +7307,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern58.test(data0)) {
+        if (!pattern64.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -6784,7 +7369,7 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "revoked" || data2 === "active")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema68.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6824,11 +7409,11 @@ function validate67(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-var member_adminUpdateMember = validate68;
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminUpdateMember = validate73;
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7009,13 +7594,13 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-var member_apply = validate69;
-var schema70 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
-var pattern62 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
-function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_apply = validate74;
+var schema75 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
+var pattern68 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7115,7 +7700,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern28.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err10 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -7137,7 +7722,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern62.test(data1)) {
+        if (!pattern68.test(data1)) {
           const err12 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -7159,7 +7744,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data2 = data.phone;
       if (typeof data2 === "string") {
-        if (!pattern31.test(data2)) {
+        if (!pattern33.test(data2)) {
           const err14 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^1[3-9]\\d{9}$" }, message: 'must match pattern "^1[3-9]\\d{9}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -7221,7 +7806,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "employer_union" || data4 === "street_union")) {
-        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema70.properties.routing.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema75.properties.routing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -7295,7 +7880,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data7 === "frontline" || data7 === "hazardous" || data7 === "model_worker" || data7 === "work_injured" || data7 === "near_retirement")) {
-            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema70.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema75.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -7357,11 +7942,11 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-var member_cardToken = validate70;
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_cardToken = validate75;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7384,11 +7969,11 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-var member_claim = validate71;
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_claim = validate76;
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7452,7 +8037,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern28.test(data0)) {
+        if (!pattern30.test(data0)) {
           const err6 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -7474,7 +8059,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern62.test(data1)) {
+        if (!pattern68.test(data1)) {
           const err8 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -7513,11 +8098,11 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-var member_deleteAccount = validate72;
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deleteAccount = validate77;
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7573,11 +8158,11 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-var member_deletionPreview = validate73;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deletionPreview = validate78;
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7600,18 +8185,18 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-var member_listUnions = validate74;
-var schema75 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 } } };
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_listUnions = validate79;
+var schema80 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "level" || key0 === "parentId" || key0 === "keyword")) {
+      if (!(key0 === "level" || key0 === "parentId" || key0 === "keyword" || key0 === "within")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -7633,7 +8218,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "city" || data0 === "district" || data0 === "industry" || data0 === "street" || data0 === "grassroots")) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema75.properties.level.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema80.properties.level.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -7713,20 +8298,60 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.within !== void 0) {
+      let data3 = data.within;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err10 = { instancePath: instancePath + "/within", schemaPath: "#/properties/within/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (func2(data3) < 1) {
+          const err11 = { instancePath: instancePath + "/within", schemaPath: "#/properties/within/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data3)) {
+          const err12 = { instancePath: instancePath + "/within", schemaPath: "#/properties/within/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/within", schemaPath: "#/properties/within/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err14];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err14);
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-var member_myApplication = validate75;
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_myApplication = validate80;
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7749,11 +8374,11 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-var member_profile = validate76;
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_profile = validate81;
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7776,11 +8401,11 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-var member_verifyCard = validate77;
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_verifyCard = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7845,11 +8470,11 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-var notify_inbox = validate78;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_inbox = validate83;
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7937,11 +8562,11 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-var notify_markRead = validate79;
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_markRead = validate84;
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8063,12 +8688,12 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-var notify_optIn = validate80;
-var schema81 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_optIn = validate85;
+var schema86 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8159,7 +8784,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data2 === "membership_review" || data2 === "benefit_result" || data2 === "benefit_reminder" || data2 === "daycare_result" || data2 === "recuperation_result" || data2 === "activity_signup" || data2 === "activity_reminder")) {
-                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema81.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
+                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema86.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -8180,7 +8805,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data3 === "accept" || data3 === "reject" || data3 === "ban" || data3 === "filter")) {
-                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema81.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
+                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema86.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -8218,12 +8843,12 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-var notify_templates = validate81;
-var schema82 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_templates = validate86;
+var schema87 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8273,7 +8898,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "membership_review" || data1 === "benefit_result" || data1 === "benefit_reminder" || data1 === "daycare_result" || data1 === "recuperation_result" || data1 === "activity_signup" || data1 === "activity_reminder")) {
-            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema82.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema87.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -8324,11 +8949,11 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-var notify_unreadCount = validate82;
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_unreadCount = validate87;
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8351,12 +8976,12 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminApplicants = validate83;
-var schema84 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminApplicants = validate88;
+var schema89 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8505,7 +9130,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "pending" || data3 === "approved" || data3 === "refused" || data3 === "all")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema84.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema89.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -8523,11 +9148,11 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminAttendance = validate84;
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminAttendance = validate89;
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8696,11 +9321,11 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminBatches = validate85;
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminBatches = validate90;
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8723,12 +9348,12 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminCreateBatch = validate86;
-var pattern74 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminCreateBatch = validate91;
+var pattern81 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8912,7 +9537,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern74.test(data3)) {
+        if (!pattern81.test(data3)) {
           const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -9036,12 +9661,12 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminDecide = validate87;
-var schema88 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminDecide = validate92;
+var schema93 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9127,7 +9752,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "refuse")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema88.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema93.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -9176,11 +9801,11 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminFigures = validate88;
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminFigures = validate93;
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9237,11 +9862,11 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminNominate = validate89;
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminNominate = validate94;
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9318,7 +9943,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data1 = data.memberId;
       if (typeof data1 === "string") {
-        if (!pattern58.test(data1)) {
+        if (!pattern64.test(data1)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -9346,11 +9971,11 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminRoster = validate90;
-function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminRoster = validate95;
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9424,12 +10049,12 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveUnit = validate91;
-var schema92 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveUnit = validate96;
+var schema97 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
+function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9471,7 +10096,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func4.call(schema92.properties, key0)) {
+      if (!func4.call(schema97.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -9597,7 +10222,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "public" || data3 === "other")) {
-        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema92.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema97.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -9807,11 +10432,11 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveVenue = validate92;
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveVenue = validate97;
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10059,11 +10684,11 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnitMembers = validate93;
-function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnitMembers = validate98;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10137,11 +10762,11 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnits = validate94;
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnits = validate99;
+function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10198,11 +10823,11 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate94.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-var recuperation_apply = validate95;
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_apply = validate100;
+function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10276,11 +10901,11 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-var recuperation_batchDetail = validate96;
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_batchDetail = validate101;
+function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10354,11 +10979,11 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-var recuperation_listBatches = validate97;
-function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_listBatches = validate102;
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10381,11 +11006,11 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate97.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-var recuperation_myApplications = validate98;
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_myApplications = validate103;
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10408,12 +11033,12 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyDecide = validate99;
-var schema100 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyDecide = validate104;
+var schema105 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10499,7 +11124,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema100.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema105.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -10548,12 +11173,12 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyList = validate100;
-var schema101 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyList = validate105;
+var schema106 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
+function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10613,7 +11238,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "pending" || data1 === "approved" || data1 === "rejected" || data1 === "all")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema101.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema106.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -10631,11 +11256,11 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidySubmit = validate101;
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidySubmit = validate106;
+function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10779,7 +11404,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern74.test(data2)) {
+        if (!pattern81.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -10903,11 +11528,11 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-var recuperation_withdraw = validate102;
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_withdraw = validate107;
+function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10981,11 +11606,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate102.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-var system_homeSummary = validate103;
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_homeSummary = validate108;
+function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11008,11 +11633,11 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate108.errors = vErrors;
   return errors === 0;
 }
-var system_serverTime = validate104;
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_serverTime = validate109;
+function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11035,13 +11660,14 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
 export {
   benefit_adminCancel,
   benefit_adminCreate,
   benefit_adminList,
+  benefit_adminUploadSlot,
   benefit_claim,
   benefit_drawProof,
   benefit_exportCsv,
@@ -11057,6 +11683,7 @@ export {
   content_adminPublish,
   content_adminRoster,
   content_adminSave,
+  content_adminUploadSlot,
   content_adminWithdraw,
   content_cancelSignup,
   content_discover,
@@ -11091,10 +11718,13 @@ export {
   daycare_staffRoster,
   daycare_staffRosterCsv,
   daycare_staffSites,
+  member_adminAppoint,
   member_adminFindMember,
   member_adminImport,
+  member_adminListAdmins,
   member_adminListApplications,
   member_adminMemberHistory,
+  member_adminRemove,
   member_adminReview,
   member_adminSetStatus,
   member_adminUpdateMember,

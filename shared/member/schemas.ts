@@ -30,8 +30,11 @@ export const listUnionsRequest = {
     level: { type: 'string', title: '工会层级', enum: UNION_LEVELS },
     parentId: { ...unionId, title: '上级工会' },
     keyword: { type: 'string', title: '搜索关键词', minLength: 1, maxLength: 30 },
+    within: { ...unionId, title: '所属上级工会' },
   },
 } as const;
+/** listUnions answers at most this many unions (a city has tens of thousands); `truncated` says there were more. */
+export const LIST_UNIONS_MAX = 100;
 export type ListUnionsRequest = FromSchema<typeof listUnionsRequest>;
 
 export const applyRequest = {
@@ -237,6 +240,8 @@ export interface UnionItem extends UnionRef {
 }
 export interface ListUnionsResult {
   unions: UnionItem[];
+  /** More unions matched than LIST_UNIONS_MAX: ask for a more precise keyword. */
+  truncated: boolean;
 }
 
 export interface ApplicationView {
@@ -368,8 +373,8 @@ export interface AdminUpdateMemberResult {
    */
   changed: boolean;
 }
-/** created: approval or import (from the member record); claimed: linked to WeChat; unlinked: the member deleted their account (注销); status: 停用/恢复; update: tags / transfer. */
-export type MemberHistoryKind = 'created' | 'claimed' | 'unlinked' | 'status' | 'update';
+/** created: approval or import (from the member record); claimed: linked to WeChat; unlinked: the member deleted their account (注销); status: 停用/恢复; update: tags / transfer; admin: appointed / removed as a union admin (管理员管理). */
+export type MemberHistoryKind = 'created' | 'claimed' | 'unlinked' | 'status' | 'update' | 'admin';
 export interface MemberHistoryEntry {
   id: string;
   kind: MemberHistoryKind;
@@ -389,3 +394,84 @@ export interface AdminMemberHistoryResult {
   entries: MemberHistoryEntry[];
 }
 export const MEMBER_HISTORY_LIMIT = 50;
+
+// ---- 管理员管理 (member.adminListAdmins / adminAppoint / adminRemove) ----------------------
+
+/** At most this many admins per union (adminAppoint refuses the next one with ADMIN_LIMIT_REACHED). */
+export const UNION_ADMIN_LIMIT = 10;
+/** Removing an admin needs a reason; the removed admin reads it in the notice. */
+export const ADMIN_REASON_MIN = 2;
+export const ADMIN_REASON_MAX = 100;
+
+const adminUnionId = { ...unionId, title: '工会组织' } as const;
+
+export const adminListAdminsRequest = {
+  $id: 'member.adminListAdmins',
+  type: 'object',
+  additionalProperties: false,
+  required: ['unionId'],
+  properties: { unionId: adminUnionId },
+} as const;
+export type AdminListAdminsRequest = FromSchema<typeof adminListAdminsRequest>;
+
+export const adminAppointRequest = {
+  $id: 'member.adminAppoint',
+  type: 'object',
+  additionalProperties: false,
+  required: ['cardNo', 'unionId'],
+  properties: { cardNo, unionId: adminUnionId },
+} as const;
+export type AdminAppointRequest = FromSchema<typeof adminAppointRequest>;
+
+export const adminRemoveRequest = {
+  $id: 'member.adminRemove',
+  type: 'object',
+  additionalProperties: false,
+  required: ['unionId'],
+  // Exactly one of cardNo / openid names the admin (checked by the action, with the reason rule).
+  // openid only for an admin without a member card (adminListAdmins gives it for those alone).
+  properties: {
+    cardNo,
+    openid: { type: 'string', title: '管理员', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    unionId: adminUnionId,
+    reason: { type: 'string', title: '移除原因', maxLength: ADMIN_REASON_MAX },
+  },
+} as const;
+export type AdminRemoveRequest = FromSchema<typeof adminRemoveRequest>;
+
+/** One admin of a union, as another admin of that union's chain sees it (masked). */
+export interface UnionAdminView {
+  /** Stable list key: the card number, or the openid for an admin without a card. */
+  key: string;
+  nameMasked: string;
+  /** The admin's member card (linked members only). */
+  cardNo: string | null;
+  /** Only for an admin without a member card (set by hand in the database): what adminRemove takes instead. */
+  openid: string | null;
+  /** When and by whom appointed (masked name); null for admins set by hand before 管理员管理 existed. */
+  since: string | null; // ISO instant
+  sinceText: string | null; // Beijing time, "2025-03-04 11:01"
+  appointedBy: string | null;
+  /** The caller. */
+  self: boolean;
+}
+export interface AdminListAdminsResult {
+  union: UnionRef;
+  /** The root union (市总工会): its last admin cannot be removed. */
+  isRoot: boolean;
+  /** Longest-serving first; admins set by hand (no record) first of all. */
+  admins: UnionAdminView[];
+  limit: number;
+}
+export interface AdminAppointResult {
+  union: UnionRef;
+  /** The appointee's card. */
+  member: AdminMemberView;
+  /** False when the member already was an admin of that union (another admin was first). */
+  changed: boolean;
+}
+export interface AdminRemoveResult {
+  union: UnionRef;
+  /** False when the user was no longer an admin of that union (another admin was first). */
+  changed: boolean;
+}

@@ -35,6 +35,9 @@ export const schemaRegistry = {
   'member.adminMemberHistory': member.adminMemberHistoryRequest,
   'member.deletionPreview': member.deletionPreviewRequest,
   'member.deleteAccount': member.deleteAccountRequest,
+  'member.adminListAdmins': member.adminListAdminsRequest,
+  'member.adminAppoint': member.adminAppointRequest,
+  'member.adminRemove': member.adminRemoveRequest,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,
@@ -67,6 +70,7 @@ export const schemaRegistry = {
   'benefit.redeem': benefit.redeemRequest,
   'benefit.figures': benefit.figuresRequest,
   'benefit.exportCsv': benefit.exportCsvRequest,
+  'benefit.adminUploadSlot': benefit.adminUploadSlotRequest,
 } as const;
 
 export type SchemaId = keyof typeof schemaRegistry;

@@ -10,6 +10,7 @@ import type { AdminCreateRequest, AdminCreateResult } from '../../../shared/bene
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
 import { assertInScope, requireAdmin } from '../../_lib/roles';
+import { assertOwnImage } from '../../_lib/uploads';
 import { asDate, isDuplicate, type DropDoc } from '../lib/docs';
 import { newDropDocs, newSeed } from '../lib/newDrop';
 
@@ -29,6 +30,7 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
   const union = (await ctx.db.collection(C.unions).doc(input.unionId).get()).data[0] as { _id: string; name: string; ancestors: string[] } | undefined;
   if (!union) return fail('NOT_FOUND', '所选工会不存在');
   assertInScope(admin, union.ancestors);
+  assertOwnImage(input.picture, union._id);
 
   const now = ctx.now().getTime();
   const opensAt = input.opensAt ?? defaultOpening(now);

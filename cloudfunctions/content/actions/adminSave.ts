@@ -3,6 +3,7 @@ import type { AdminSaveRequest } from '../../../shared/content/schemas';
 import type { AdminSaveResult } from '../../../shared/content/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
+import { assertOwnImage } from '../../_lib/uploads';
 import { assertCanPublishFor, loadPost, loadUnion, requireAdmin, type Admin } from '../lib/access';
 import type { PostDoc } from '../lib/docs';
 import { isDuplicate, postIdFor } from '../lib/ids';
@@ -19,6 +20,7 @@ import { fillFromWaitlist } from '../lib/signups';
 export const adminSave = userAction<AdminSaveRequest, AdminSaveResult>('content.adminSave', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   assertCanPublishFor(admin, input.unionId);
+  assertOwnImage(input.cover, input.unionId);
   const fields = postFields(input);
   const post = input.id ? await edit(ctx, admin, input.id, input.unionId, fields) : await create(ctx, admin, input.unionId, fields);
   return ok({ post: adminView(post), sanitized: fields.sanitized });

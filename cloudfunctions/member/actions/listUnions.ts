@@ -1,15 +1,15 @@
 /**
  * The union tree for pickers (public: the join form is shown before sign-in). Flat, with
  * parentId/level/ancestors, so the page can build a district → street cascade or a searchable
- * list of grassroots unions.
+ * list of grassroots unions. At most LIST_UNIONS_MAX unions per answer, in `_id` order, with
+ * `truncated` when more matched: a city has tens of thousands (宁波: 2.75万), and an unfiltered
+ * answer would be megabytes. `within` keeps the unions at or below one union (admin pickers).
  */
 import { ok } from '../../../shared/envelope';
-import type { ListUnionsRequest, ListUnionsResult, UnionItem } from '../../../shared/member/schemas';
+import { LIST_UNIONS_MAX, type ListUnionsRequest, type ListUnionsResult, type UnionItem } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { publicAction } from '../../_lib/router';
 import type { UnionDoc } from '../lib/docs';
-
-const PAGE = 1000; // the platform's per-query maximum
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -19,15 +19,11 @@ export const listUnions = publicAction<ListUnionsRequest, ListUnionsResult>('mem
   const where: Record<string, unknown> = {};
   if (input.level) where.level = input.level;
   if (input.parentId) where.parentId = input.parentId;
+  if (input.within) where.ancestors = input.within;
   if (input.keyword) where.name = ctx.db.RegExp({ regexp: escapeRegExp(input.keyword.trim()), options: 'i' });
-  const unions: UnionDoc[] = [];
-  // A city tree can exceed one page: read on until a short page (bounded, the tree is finite).
-  for (let offset = 0; offset < 20 * PAGE; offset += PAGE) {
-    const res = await ctx.db.collection(C.unions).where(where).orderBy('_id', 'asc').skip(offset).limit(PAGE).get();
-    unions.push(...(res.data as UnionDoc[]));
-    if (res.data.length < PAGE) break;
-  }
-  const items: UnionItem[] = unions.map((u) => ({
+  const res = await ctx.db.collection(C.unions).where(where).orderBy('_id', 'asc').limit(LIST_UNIONS_MAX + 1).get();
+  const unions = res.data as UnionDoc[];
+  const items: UnionItem[] = unions.slice(0, LIST_UNIONS_MAX).map((u) => ({
     id: u._id,
     name: u.name,
     level: u.level,
@@ -36,5 +32,5 @@ export const listUnions = publicAction<ListUnionsRequest, ListUnionsResult>('mem
     ancestors: u.ancestors ?? [],
     address: u.address ?? '',
   }));
-  return ok({ unions: items });
+  return ok({ unions: items, truncated: unions.length > LIST_UNIONS_MAX });
 });

@@ -129,3 +129,38 @@ export interface MemberUpdateAuditDoc {
 
 /** Any entry of `member_audit`. */
 export type AnyMemberAuditDoc = (MemberAuditDoc & { kind?: 'status' }) | MemberUpdateAuditDoc;
+
+/**
+ * `admin_audit/<unionId>_<n>`: one applied appointment or removal of a union admin (管理员管理).
+ * `openid` names the user whose rights changed (rewritten to the tombstone by 注销账号, like `by`);
+ * `memberId` / `cardNo` their member card when they hold one (the card's 变更记录 lists the entry).
+ */
+export interface AdminAuditDoc {
+  _id: string;
+  kind: 'appoint' | 'remove';
+  unionId: string;
+  unionAncestors: string[];
+  openid: string;
+  memberId: string | null;
+  cardNo: string | null;
+  nameMasked: string;
+  /** Required for a removal (the removed admin reads it); null for an appointment. */
+  reason: string | null;
+  by: string;
+  byName: string;
+  at: Date;
+  requestId: string;
+}
+
+/**
+ * `counters/unionAdmins_<unionId>`: advanced by every change of the union's admins, inside the
+ * change's transaction (so changes of one union's admins never run side by side); `value` numbers
+ * the audit entries; `requestId` / `by` of the last change answer a retry of it.
+ */
+export interface UnionAdminsCounterDoc {
+  _id: string;
+  value: number;
+  requestId: string;
+  by: string;
+  updatedAt: Date;
+}

@@ -2,7 +2,8 @@
  * A card's history for 会员卡管理 (member.adminMemberHistory): the `member_audit` entries
  * (停用 / 恢复, tag changes, transfers) plus facts the member record itself keeps — how it
  * was created (online join approved, or bulk import; no audit entry is written for those), when
- * it was claimed and when the linked account was deleted (注销, the record was unlinked) — as
+ * it was claimed and when the linked account was deleted (注销, the record was unlinked) — and
+ * the appointments / removals of the member as a union admin (`admin_audit`, 管理员管理), as
  * readable Chinese lines in Beijing time. Who acted is the admin's masked name, or a masked id
  * when none was recorded; never an openid.
  */
@@ -10,7 +11,7 @@ import type { MemberHistoryEntry } from '../../../shared/member/schemas';
 import { CARD_STATUS_LABELS } from '../../../shared/member/schemas';
 import { MEMBER_TAG_LABELS, type MemberTag } from '../../../shared/member/tags';
 import { formatBusiness } from '../../../shared/time';
-import type { AnyMemberAuditDoc, MemberDoc, UnionDoc } from './docs';
+import type { AdminAuditDoc, AnyMemberAuditDoc, MemberDoc, UnionDoc } from './docs';
 
 /** "o_local_member" → "o_lo****mber": enough to tell admins apart, not to address anyone. */
 export function maskId(id: string): string {
@@ -34,8 +35,8 @@ export interface HistoryNames {
 }
 
 /** Union ids and user ids the entries will name (read them in one go each). */
-export function idsToName(member: MemberDoc, audits: AnyMemberAuditDoc[]): { unionIds: string[]; userIds: string[] } {
-  const unionIds = new Set<string>();
+export function idsToName(member: MemberDoc, audits: AnyMemberAuditDoc[], adminAudits: AdminAuditDoc[] = []): { unionIds: string[]; userIds: string[] } {
+  const unionIds = new Set<string>(adminAudits.map((a) => a.unionId));
   for (const a of audits) {
     if (a.kind === 'update') {
       if (a.fromUnionId) unionIds.add(a.fromUnionId);
@@ -68,9 +69,18 @@ function auditEntry(a: AnyMemberAuditDoc, names: HistoryNames): MemberHistoryEnt
   return entry(a._id, 'status', a.at, who(a.byName, a.by), title, details);
 }
 
+/** 管理员管理: 设为 / 取消 the member as an admin of a union. */
+function adminEntry(a: AdminAuditDoc, names: HistoryNames): MemberHistoryEntry {
+  const unionName = names.unions.get(a.unionId)?.name ?? '（已撤销的工会）';
+  const self = a.kind === 'remove' && a.by === a.openid;
+  const title = a.kind === 'appoint' ? '设为工会管理员' : self ? '本人退出工会管理员' : '取消工会管理员';
+  const details = [`工会：${unionName}`, ...(a.reason ? [`原因：${a.reason}`] : [])];
+  return entry(a._id, 'admin', a.at, who(a.byName, a.by), title, details);
+}
+
 /** Every entry, newest first, at most `limit`. */
-export function historyEntries(member: MemberDoc, audits: AnyMemberAuditDoc[], names: HistoryNames, limit: number): MemberHistoryEntry[] {
-  const out = audits.map((a) => auditEntry(a, names));
+export function historyEntries(member: MemberDoc, audits: AnyMemberAuditDoc[], names: HistoryNames, limit: number, adminAudits: AdminAuditDoc[] = []): MemberHistoryEntry[] {
+  const out = [...audits.map((a) => auditEntry(a, names)), ...adminAudits.map((a) => adminEntry(a, names))];
   if (member.joinedAt) {
     const by = who(member.createdBy ? names.users.get(member.createdBy) : null, member.createdBy);
     out.push(

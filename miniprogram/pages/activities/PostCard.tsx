@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PostCard as Post } from '../../../shared/content/views';
 import { formatBusinessFriendly, formatBusiness } from '../../../shared/time';
+import { api } from '../../services/api';
 import './PostCard.css';
 
 export const POST_CARD_HEIGHT = 252; // design px, margin included (VirtualList rows)
@@ -26,7 +27,7 @@ export function PostCard({ post }: { post: Post }) {
   return (
     <View className='post-card' onClick={() => openPost(post.id)}>
       <View className={`post-card__cover post-card__cover--${post.kind}`}>
-        {post.cover ? <Image className='post-card__img' src={post.cover} mode='aspectFill' lazyLoad /> : <Text className='post-card__glyph'>{post.kind === 'activity' ? '活' : '讯'}</Text>}
+        {post.cover ? <Image className='post-card__img' src={api.files.imageSrc(post.cover) ?? ''} mode='aspectFill' lazyLoad /> : <Text className='post-card__glyph'>{post.kind === 'activity' ? '活' : '讯'}</Text>}
         <Text className='post-card__kind'>{post.kindLabel}</Text>
       </View>
       <View className='post-card__body'>

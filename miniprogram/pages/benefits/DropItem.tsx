@@ -9,6 +9,7 @@ import { dropState } from '../../../shared/benefit/rules';
 import type { DropCard } from '../../../shared/benefit/schemas';
 import { MEMBER_TAG_LABELS } from '../../../shared/member/tags';
 import { formatBusinessFriendly } from '../../../shared/time';
+import { api } from '../../services/api';
 
 export interface DropItemProps {
   drop: DropCard;
@@ -29,7 +30,7 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, onAction
   return (
     <View className={`drop drop--${view.state}`} data-drop={drop.id} data-state={view.state}>
       <View className='drop__head'>
-        {drop.picture ? <Image className='drop__pic' src={drop.picture} mode='aspectFill' /> : <View className='drop__kind'>{DROP_KIND_LABELS[drop.kind]}</View>}
+        {drop.picture ? <Image className='drop__pic' src={api.files.imageSrc(drop.picture) ?? ''} mode='aspectFill' /> : <View className='drop__kind'>{DROP_KIND_LABELS[drop.kind]}</View>}
         <View className='drop__info'>
           <Text className='drop__title'>{drop.title}</Text>
           <Text className='drop__meta'>

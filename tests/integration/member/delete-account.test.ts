@@ -318,11 +318,11 @@ describe('refusals change nothing', () => {
     const admin = await givenAdminOf(t, 'nb-hs');
     const p = await must(preview(admin.openid));
     expect(p.status).toBe('blocked');
-    expect(p.blockers).toEqual(['您是「海曙区总工会」的管理员，请先联系上级工会取消您的管理员身份，再注销账号']);
+    expect(p.blockers).toEqual(['您是「海曙区总工会」的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号']);
     const before = await docsMentioning(admin.openid);
     expect(await deleteAccount(admin.openid)).toEqual({
       ok: false,
-      error: { code: 'ACCOUNT_DELETION_BLOCKED', message: '暂时不能注销账号：您是「海曙区总工会」的管理员，请先联系上级工会取消您的管理员身份，再注销账号' },
+      error: { code: 'ACCOUNT_DELETION_BLOCKED', message: '暂时不能注销账号：您是「海曙区总工会」的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号' },
     });
     expect(await docsMentioning(admin.openid)).toEqual(before);
     expect((await t.db.collection(C.accountDeletions).doc(openidKey(admin.openid)).get()).data).toEqual([]);

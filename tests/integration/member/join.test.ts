@@ -1,7 +1,7 @@
 /** 网上入会: the union picker, the join form's rules, the status page, claiming an imported record. */
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { anApplicant, as, givenApplicant, newIdNumber, newOpenid, withWrongCheck } from '../../scenarios/member';
-import type { ApplyResult, ListUnionsResult, MyApplicationResult, Profile } from '../../../shared/member/schemas';
+import { LIST_UNIONS_MAX, type ApplyResult, type ListUnionsResult, type MyApplicationResult, type Profile } from '../../../shared/member/schemas';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -19,6 +19,7 @@ describe('listUnions', () => {
     const gw = res.data.unions.find((u) => u.id === 'nb-bl-xq-gw');
     expect(gw).toMatchObject({ name: '宁波北仑港务有限公司工会', level: 'grassroots', kind: 'enterprise', parentId: 'nb-bl-xq', ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'] });
     expect(res.data.unions.length).toBe((await t.db.collection('unions').count()).total);
+    expect(res.data.truncated).toBe(false);
   });
 
   it('filters by level, parent and keyword (the pickers)', async () => {
@@ -28,6 +29,29 @@ describe('listUnions', () => {
     expect(search.ok && search.data.unions.map((u) => u.id)).toEqual(['nb-bl-xq-gw']);
     const regexChars = await t.call<ListUnionsResult>('member', 'listUnions', { keyword: '.*' });
     expect(regexChars.ok && regexChars.data.unions).toEqual([]);
+  });
+
+  it('answers at most LIST_UNIONS_MAX unions and says when there were more; `within` keeps one subtree', async () => {
+    // A city-sized street: 150 grassroots unions under 大碶 (a real city has tens of thousands).
+    const street = { id: 'nb-bl-dq', ancestors: ['nb', 'nb-bl', 'nb-bl-dq'] };
+    const many = Array.from({ length: 150 }, (_, i) => {
+      const id = `nb-bl-dq-t${String(i).padStart(3, '0')}`;
+      return { _id: id, code: id, name: `大碶测试企业${i}工会`, level: 'grassroots', kind: 'enterprise', parentId: street.id, ancestors: [...street.ancestors, id], address: '' };
+    });
+    await t.db.collection('unions').add(many);
+    const all = await t.call<ListUnionsResult>('member', 'listUnions', { level: 'grassroots' }, 'anonymous');
+    if (!all.ok) throw new Error(all.error.message);
+    expect(all.data.unions).toHaveLength(LIST_UNIONS_MAX);
+    expect(all.data.truncated).toBe(true);
+    const few = await t.call<ListUnionsResult>('member', 'listUnions', { level: 'grassroots', keyword: '测试企业12' }, 'anonymous');
+    expect(few.ok && few.data).toMatchObject({ truncated: false });
+    expect(few.ok && few.data.unions.map((u) => u.name).sort()).toEqual(['大碶测试企业120工会', '大碶测试企业121工会', '大碶测试企业122工会', '大碶测试企业123工会', '大碶测试企业124工会', '大碶测试企业125工会', '大碶测试企业126工会', '大碶测试企业127工会', '大碶测试企业128工会', '大碶测试企业129工会', '大碶测试企业12工会']);
+    const within = await t.call<ListUnionsResult>('member', 'listUnions', { keyword: '工会', within: 'nb-bl-xq' }, 'anonymous');
+    if (!within.ok) throw new Error(within.error.message);
+    expect(within.data.truncated).toBe(false);
+    expect(within.data.unions.length).toBeGreaterThan(0);
+    for (const u of within.data.unions) expect(u.ancestors).toContain('nb-bl-xq');
+    await t.db.collection('unions').where({ parentId: street.id, code: t.db.RegExp({ regexp: '^nb-bl-dq-t' }) }).remove();
   });
 
   it('rejects an unknown level with a Chinese message', async () => {

@@ -61,6 +61,9 @@ it('no plain ID number or phone reaches the database file, a response or the log
   await call('adminSetStatus', { cardNo, status: 'active' }, { persona: 'city_admin' });
   await call('adminUpdateMember', { cardNo, tags: ['model_worker'], unionId: 'nb-bl-dq-kd', note: '调入新单位工作' }, { persona: 'district_admin' });
   await call('adminMemberHistory', { cardNo }, { persona: 'district_admin' });
+  await call('adminAppoint', { cardNo, unionId: 'nb-bl-dq-kd' }, { persona: 'district_admin' });
+  await call('adminListAdmins', { unionId: 'nb-bl-dq-kd' }, { persona: 'district_admin' });
+  await call('adminRemove', { cardNo, unionId: 'nb-bl-dq-kd', reason: '岗位调整' }, { persona: 'district_admin' });
   await call('deletionPreview', {}, as(a.openid));
   await call('deleteAccount', { confirm: '注销' }, as(a.openid));
   // The seeded people were hashed at seed time too.

@@ -21,7 +21,7 @@ export async function findBlockers(ctx: BaseContext, openid: string): Promise<st
   if (adminOf.length > 0) {
     const unions = await docsByIds<UnionDoc>(ctx, C.unions, adminOf);
     const names = adminOf.map((id) => `「${unions.get(id)?.name ?? id}」`).join('、');
-    out.push(`您是${names}的管理员，请先联系上级工会取消您的管理员身份，再注销账号`);
+    out.push(`您是${names}的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号`);
   }
   const [daycare, recuperation] = await Promise.all([daycareBlockers(ctx, openid), recuperationBlockers(ctx, openid)]);
   return [...out, ...daycare, ...recuperation];

@@ -1,7 +1,8 @@
 /**
  * 注销账号, staff records. A user who once acted for a union (an admin since removed, which the
  * guard requires, or named day-care staff) appears as the actor in the union's records: reviews,
- * imports, card changes, redemptions, check-ins, published posts, recuperation decisions. Those
+ * imports, card changes, admin appointments, redemptions, check-ins, published posts, recuperation
+ * decisions (and, in `admin_audit`, as the user appointed or removed). Those
  * records are the union's and stay; the actor's openid becomes the tombstone and a masked name
  * stored beside it becomes 「已注销账号」. Each line below is one conditional bulk update, so the
  * step can run again at any time.
@@ -21,6 +22,11 @@ export const ACTOR_FIELDS: ReadonlyArray<readonly [string, string, string | null
   [C.members, 'statusChangedBy', 'statusChangedByName'],
   [C.members, 'infoChangedBy', 'infoChangedByName'],
   [C.memberAudit, 'by', 'byName'],
+  // 管理员管理: who appointed / removed, and whose rights changed (appointing or removing marks
+  // that user `actedAsAdminAt` too, so this step runs for them); the union counter's last caller.
+  [C.adminAudit, 'by', 'byName'],
+  [C.adminAudit, 'openid', 'nameMasked'],
+  [C.counters, 'by', null],
   [C.drops, 'createdBy', null],
   [C.drops, 'cancelledBy', 'cancelledByName'],
   [C.dropAudit, 'by', 'byName'],
@@ -43,7 +49,7 @@ export const recordsStep: Step = {
   name: 'records',
   async run(ctx: BaseContext, sc: StepContext) {
     // Only a user who ever acted as an admin (requireAdmin marks it) can be named in these
-    // records; for everyone else, 21 scans of unindexed fields over the largest collections
+    // records; for everyone else, 24 scans of unindexed fields over the largest collections
     // would find nothing. The user document is deleted only by the later `account` step.
     const user = (await ctx.db.collection(C.users).doc(sc.openid).get()).data[0] as UserDoc | undefined;
     if (!user?.actedAsAdminAt) return { updated: 0, skipped: 1 };

@@ -4,4 +4,5 @@ export const ADMIN_MEMBER_PAGES = {
   import: '/packages/admin/member/import/index',
   verify: '/packages/admin/member/verify/index',
   manage: '/packages/admin/member/manage/index',
+  admins: '/packages/admin/member/admins/index',
 } as const;

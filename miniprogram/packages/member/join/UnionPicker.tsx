@@ -57,7 +57,11 @@ function GrassrootsSearch({ value, onPick }: { value: UnionItem | null; onPick: 
           <Text className='mlist__meta'>{u.kind ? UNION_KIND_LABELS[u.kind] : '基层工会'}</Text>
         </View>
       ))}
-      {unions.length > SHOWN ? <Text className='mform__hint'>{`共 ${unions.length} 个结果，请输入更准确的名称`}</Text> : null}
+      {state.status === 'ready' && state.truncated ? (
+        <Text className='mform__hint'>匹配的工会较多，请输入更准确的单位或工会名称</Text>
+      ) : unions.length > SHOWN ? (
+        <Text className='mform__hint'>{`共 ${unions.length} 个结果，请输入更准确的名称`}</Text>
+      ) : null}
     </View>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * 发布福利: title, kind, stock, per-member limit, mode, opening (default next Friday 10:00),
+ * 发布福利: title, kind, optional picture (选择图片: uploaded to cloud storage through a slot for
+ * the chosen union), stock, per-member limit, mode, opening (default next Friday 10:00),
  * optional member tags. Closing (+1 day) and redemption deadline (+30 days) take the server's
  * defaults. The request id is kept until an answer arrives, so a double tap publishes once.
  */
@@ -10,6 +11,7 @@ import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
 import { useRemote } from '../../../../hooks/useRemote';
 import { RemoteGate } from '../../../../components/RemoteView';
+import ImagePicker from '../../../../components/ImagePicker';
 import { DROP_KINDS, DROP_KIND_LABELS, DROP_MODES, DROP_MODE_LABELS, type DropKind, type DropMode } from '../../../../../shared/benefit/kinds';
 import { defaultOpening } from '../../../../../shared/benefit/rules';
 import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
@@ -28,6 +30,7 @@ export default function CreateDropPage() {
   const [date, setDate] = useState(formatBusiness(opening, 'YYYY-MM-DD'));
   const [time, setTime] = useState(formatBusiness(opening, 'HH:mm'));
   const [tags, setTags] = useState<MemberTag[]>([]);
+  const [picture, setPicture] = useState('');
   const [saving, setSaving] = useState(false);
   const requestId = useRef(newRequestId());
 
@@ -48,6 +51,7 @@ export default function CreateDropPage() {
         mode,
         opensAt: fromBusinessWallClock(`${date} ${time}`).getTime(),
         ...(tags.length ? { requiredTags: tags } : {}),
+        ...(picture ? { picture } : {}),
       },
       requestId.current,
     );
@@ -68,7 +72,15 @@ export default function CreateDropPage() {
       <View className='card'>
         <View className='bf-field'>
           <Text className='bf-field__label'>发布工会</Text>
-          <Picker mode='selector' range={unions.map((u) => u.name)} value={unionIdx} onChange={(e) => setUnionIdx(Number(e.detail.value))}>
+          <Picker
+            mode='selector'
+            range={unions.map((u) => u.name)}
+            value={unionIdx}
+            onChange={(e) => {
+              setUnionIdx(Number(e.detail.value));
+              setPicture(''); // an uploaded picture belongs to the union it was uploaded for
+            }}
+          >
             <Text>{unions[unionIdx]?.name ?? '无可管理的工会'}</Text>
           </Picker>
         </View>
@@ -76,6 +88,7 @@ export default function CreateDropPage() {
           <Text className='bf-field__label'>福利名称</Text>
           <Input className='bf-field__input' name='title' placeholder='如：10GB 流量包' value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
         </View>
+        <ImagePicker label='福利图片（选填）' purpose='drop_picture' unionId={unions[unionIdx]?.id ?? ''} value={picture} onChange={setPicture} />
         <View className='bf-field'>
           <Text className='bf-field__label'>福利类型</Text>
           <View className='bf-chips'>

@@ -1,7 +1,8 @@
 /**
- * Publish an article or activity for my union: title, summary, cover, body (HTML or plain
- * text; the server keeps only safe tags), time, place, online sign-up with capacity and deadline;
- * then save as draft, publish now, or schedule. Editing keeps a version history.
+ * Publish an article or activity for my union: title, summary, cover (选择图片: uploaded to cloud
+ * storage through a slot issued for the publishing union), body (HTML or plain text; the server
+ * keeps only safe tags), time, place, online sign-up with capacity and deadline; then save as
+ * draft, publish now, or schedule. Editing keeps a version history.
  */
 import { Button, Input, Picker, RichText, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -10,6 +11,7 @@ import type { AdminGetResult, UnionBrief, RichNodeList } from './types';
 import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
 import { ErrorState, Skeleton } from '../../../../components/StateViews';
+import ImagePicker from '../../../../components/ImagePicker';
 import { blankForm, formFromPost, toRequest, type EditorForm } from './form';
 import '../admin.css';
 
@@ -90,7 +92,13 @@ export default function EditPage() {
         <View className='ca-field'>
           <Text className='ca-label'>发布工会</Text>
           {unions.length > 1 && !f.id ? (
-            <Picker mode='selector' range={unions.map((u) => u.name)} value={unionIndex} onChange={(e) => set({ unionId: unions[Number(e.detail.value)].id })}>
+            <Picker
+              mode='selector'
+              range={unions.map((u) => u.name)}
+              value={unionIndex}
+              // An uploaded cover belongs to the union it was uploaded for: another union needs its own.
+              onChange={(e) => set({ unionId: unions[Number(e.detail.value)].id, ...(f.cover.startsWith('cloud://') ? { cover: '' } : {}) })}
+            >
               <View className='ca-input'>{unions[unionIndex]?.name}</View>
             </Picker>
           ) : (
@@ -99,7 +107,7 @@ export default function EditPage() {
         </View>
         <Field label='标题' value={f.title} placeholder='2–60 个字' onInput={(v) => set({ title: v })} />
         <Field label='摘要（选填，默认取正文开头）' value={f.summary} onInput={(v) => set({ summary: v })} />
-        <Field label='封面图片地址（选填，https://）' value={f.cover} onInput={(v) => set({ cover: v })} />
+        <ImagePicker label='封面图片（选填）' purpose='post_cover' unionId={f.unionId} value={f.cover} onChange={(cover) => set({ cover })} />
         <View className='ca-field'>
           <Text className='ca-label'>正文（可直接输入文字，或粘贴排版内容；仅保留段落、标题、加粗、列表、图片和链接）</Text>
           <Textarea className='ca-textarea' value={f.bodyHtml} maxlength={50000} placeholder='请输入正文' onInput={(e) => set({ bodyHtml: e.detail.value })} />

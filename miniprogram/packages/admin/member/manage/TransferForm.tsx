@@ -33,8 +33,12 @@ export default function TransferForm({ member, disabled, onMoved }: Props) {
   const [done, setDone] = useState<string | null>(null);
 
   const trimmed = keyword.trim().slice(0, 30);
-  const [unions, retryUnions] = useUnions(mode === 'pick' && !target && trimmed ? { keyword: trimmed } : null, 300);
   const adminIds = scope.status === 'ready' ? scope.unionIds : [];
+  // The server answers at most LIST_UNIONS_MAX unions: search within the admin's union when there is one.
+  const [unions, retryUnions] = useUnions(
+    mode === 'pick' && !target && trimmed && scope.status === 'ready' ? { keyword: trimmed, ...(adminIds.length === 1 ? { within: adminIds[0] } : {}) } : null,
+    300,
+  );
   const candidates =
     unions.status === 'ready' ? unions.unions.filter((u) => u.id !== member.union.id && MEMBER_UNION_LEVELS.includes(u.level) && isInScope(adminIds, u.ancestors)) : [];
 
