@@ -4,25 +4,14 @@
  * reads what is deleted and what the union keeps, types 注销 and is a guest afterwards, her
  * membership still in the roster (unclaimed).
  */
-import type { Browser } from 'playwright-core';
 import tcb from '@cloudbase/node-sdk';
-import { launchBrowser, openAs, shot, startApp, type RunningApp } from './harness';
+import { openAs, shot, useAppAndBrowser } from './harness';
 import { personaById } from '../../scripts/local-cloud/personas';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 it('an admin is told what blocks it and nothing happens', async () => {
-  const page = await openAs(browser, app, 'district_admin', '/packages/member/account/index');
+  const page = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/member/account/index');
   await page.getByText('注销账号', { exact: true }).last().click();
   await page.getByText('暂时不能注销').waitFor();
   await page.locator('.macct__item--block', { hasText: '「北仑区总工会」的管理员' }).waitFor();
@@ -31,7 +20,7 @@ it('an admin is told what blocks it and nothing happens', async () => {
 });
 
 it('a member deletes the account from 我的 and comes back as a guest; the membership stays with the union', async () => {
-  const page = await openAs(browser, app, 'parent', '/pages/mine/index');
+  const page = await openAs(e2e.browser, e2e.app, 'parent', '/pages/mine/index');
   await page.locator('.link-row', { hasText: '账号与隐私' }).click();
   // 我的 stays underneath in the H5 page stack: look inside the new page only.
   const account = page.locator('.member-account');
@@ -56,7 +45,7 @@ it('a member deletes the account from 我的 and comes back as a guest; the memb
   await page.getByText('您好，微信用户').waitFor();
 
   // The union's roster still has her card, no longer bound to a WeChat account.
-  const db = tcb.init({ env: 'local', serviceUrl: app.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
+  const db = tcb.init({ env: 'local', serviceUrl: e2e.app.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
   const openid = personaById('parent')!.openid;
   expect((await db.collection('users').doc(openid).get()).data).toEqual([]);
   expect((await db.collection('members').where({ openid }).count()).total).toBe(0);

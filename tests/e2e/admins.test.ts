@@ -4,20 +4,10 @@
  * admin of it (second tap); 王建国 can now open the page and sees himself there; 周海燕 removes him
  * again with a reason (second tap), and his next visit says he is no admin.
  */
-import type { Browser, Page } from 'playwright-core';
-import { actAs, launchBrowser, openAs, shot, startApp, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { actAs, openAs, shot, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 const PAGE = '/packages/admin/member/admins/index';
 
@@ -27,12 +17,12 @@ function textbox(page: Page, placeholder: string) {
 
 it('the district union appoints the port union chair as its admin and removes him again', async () => {
   // 王建国 reads his card number off his card.
-  const page = await openAs(browser, app, 'member', '/packages/member/card/index');
+  const page = await openAs(e2e.browser, e2e.app, 'member', '/packages/member/card/index');
   const cardNo = ((await page.locator('.mcard__no').textContent()) ?? '').replace(/\s+/g, '');
   expect(cardNo).toMatch(/^NB51\d{8}$/);
 
   // 周海燕: from the workbench to 管理员管理; her own union and herself first.
-  await actAs(page, app, 'district_admin', '/packages/admin/dashboard/index');
+  await actAs(page, e2e.app, 'district_admin', '/packages/admin/dashboard/index');
   await page.locator('.admin-dash__entry', { hasText: '管理员管理' }).click();
   await page.locator('.admins-union', { hasText: '北仑区总工会' }).waitFor();
   await page.locator('.admins-row', { hasText: '周*燕' }).getByText('本人').waitFor();
@@ -60,12 +50,12 @@ it('the district union appoints the port union chair as its admin and removes hi
   await shot(page, 'admins-appointed');
 
   // 王建国 now administers his union: the page opens on it, with him marked as himself.
-  await actAs(page, app, 'member', PAGE);
+  await actAs(page, e2e.app, 'member', PAGE);
   await page.locator('.admins-union', { hasText: '宁波北仑港务有限公司工会' }).waitFor();
   await page.locator('.admins-row', { hasText: cardNo }).getByText('本人').waitFor();
 
   // 周海燕 removes him: a reason is required, then a second tap.
-  await actAs(page, app, 'district_admin', PAGE);
+  await actAs(page, e2e.app, 'district_admin', PAGE);
   await page.locator('.admins-change-union').click();
   await textbox(page, '输入工会名称搜索').fill('港务');
   await page.locator('.admins-union-option', { hasText: '宁波北仑港务有限公司工会' }).click();
@@ -82,6 +72,6 @@ it('the district union appoints the port union chair as its admin and removes hi
   expect(await page.locator('.admins-row', { hasText: cardNo }).count()).toBe(0);
 
   // 王建国 is no admin any more.
-  await actAs(page, app, 'member', PAGE);
+  await actAs(page, e2e.app, 'member', PAGE);
   await page.getByText('仅工会管理员可以管理管理员').waitFor();
 });

@@ -5,22 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAs, startApp, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { openAs, useAppAndBrowser } from './harness';
 
 const SHOTS = join(__dirname, '../../test-results');
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 /** A phone page acting as one seeded persona (the H5 demo keeps the choice in localStorage). */
 
@@ -54,7 +44,7 @@ async function waitForInk(page: Page) {
 }
 
 it('a union admin reaches the workbench from 我的 and sees the overview drawn on a canvas', async () => {
-  const page = await openAs(browser, app, 'district_admin', '/pages/mine/index', { deviceScaleFactor: 2 });
+  const page = await openAs(e2e.browser, e2e.app, 'district_admin', '/pages/mine/index', { deviceScaleFactor: 2 });
   await page.locator('.mine__admin', { hasText: '工会工作台' }).click();
   await page.locator('.hero__title', { hasText: '工会工作台' }).waitFor();
   await page.locator('.hero__sub', { hasText: '北仑区总工会管理员' }).waitFor();
@@ -82,12 +72,12 @@ it('a union admin reaches the workbench from 我的 and sees the overview drawn 
 });
 
 it('members are not offered the workbench, and opening it directly explains who may use it', async () => {
-  const page = await openAs(browser, app, 'member', '/pages/mine/index', { deviceScaleFactor: 2 });
+  const page = await openAs(e2e.browser, e2e.app, 'member', '/pages/mine/index', { deviceScaleFactor: 2 });
   await page.locator('.mine__name').waitFor();
   await page.getByText('用户隐私保护指引', { exact: true }).waitFor();
   expect(await page.locator('.mine__admin').count()).toBe(0);
 
-  await page.goto(`${app.url}/#/packages/admin/dashboard/index`);
+  await page.goto(`${e2e.app.url}/#/packages/admin/dashboard/index`);
   await page.getByText('仅工会管理员可使用工作台').waitFor();
   expect(await page.locator('taro-canvas-core').count()).toBe(0);
   await page.context().close();

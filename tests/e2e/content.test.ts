@@ -5,27 +5,16 @@
  * an injected handler never runs), signs up (the H5 stand-in for WeChat's subscribe dialog
  * appears) → sees it under 我的 → 我的报名, and the in-app 消息 has the result.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAs, shot, startApp, type RunningApp } from './harness';
+import { openAs, shot, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 
 
 const TITLE = '北仑区职工羽毛球友谊赛';
 
 it('the district admin publishes an activity; a follower sees it, signs up, and finds it in 我的', async () => {
-  const admin = await openAs(browser, app, 'district_admin', '/packages/admin/content/edit/index?kind=activity');
+  const admin = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/content/edit/index?kind=activity');
   await admin.locator('input[placeholder="2–60 个字"]').fill(TITLE);
   await admin.locator('textarea[placeholder="请输入正文"]').fill('<p>欢迎职工朋友报名参赛。</p><img src="x" onerror="window.__xss = 1"><p onclick="window.__xss = 2">比赛设男子、女子和混合双打。</p>');
   await admin.locator('input[placeholder="如：北仑区职工文化中心"]').fill('北仑区体育馆');
@@ -33,7 +22,7 @@ it('the district admin publishes an activity; a follower sees it, signs up, and 
   await admin.getByText('立即发布', { exact: true }).click();
   await admin.getByText('发布成功').first().waitFor();
 
-  const member = await openAs(browser, app, 'member', '/pages/activities/index');
+  const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/activities/index');
   const card = member.locator('.post-card', { hasText: TITLE });
   await card.waitFor();
   await card.getByText('报名中 · 余50').waitFor();
@@ -55,14 +44,14 @@ it('the district admin publishes an activity; a follower sees it, signs up, and 
   await member.locator('.ct-state', { hasText: '已报名' }).waitFor();
   await member.getByText('已报 1 / 50 人').waitFor();
 
-  await member.goto(`${app.url}/#/pages/mine/index`);
+  await member.goto(`${e2e.app.url}/#/pages/mine/index`);
   await member.locator('.link-row', { hasText: '我的报名' }).click();
   const mine = member.locator('.my-signup', { hasText: TITLE });
   await mine.waitFor();
   await mine.getByText('已报名').waitFor();
   await shot(member, 'content-mine');
 
-  await member.goto(`${app.url}/#/packages/content/inbox/index`);
+  await member.goto(`${e2e.app.url}/#/packages/content/inbox/index`);
   await member.locator('.ct-notice', { hasText: '活动报名成功' }).waitFor();
   await shot(member, 'content-inbox');
 });

@@ -4,21 +4,11 @@
  * storage through a slot and previewed; she publishes, and 王建国 sees the activity in his 活动
  * feed with the cover actually loaded from /api/storage.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAs, shot, startApp, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { openAs, shot, useAppAndBrowser } from './harness';
 import { pngBytes } from '../scenarios/images';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 const TITLE = '北仑区职工摄影展开幕式';
 
@@ -31,12 +21,12 @@ async function loadedImage(page: Page, selector: string): Promise<{ src: string;
 }
 
 it('the admin picks a cover photo for an activity; a follower sees it loaded in the feed', async () => {
-  const admin = await openAs(browser, app, 'district_admin', '/packages/admin/content/edit/index?kind=activity');
+  const admin = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/content/edit/index?kind=activity');
   await admin.locator('input[placeholder="2–60 个字"]').fill(TITLE);
   await admin.locator('textarea[placeholder="请输入正文"]').fill('<p>欢迎职工朋友前来参观。</p>');
   await admin.locator('input[placeholder="如：北仑区职工文化中心"]').fill('北仑区职工文化中心');
 
-  // A text file renamed .png: the browser cannot decode it, Taro hands back no file, the admin is
+  // A text file renamed .png: the e2e.browser cannot decode it, Taro hands back no file, the admin is
   // told in Chinese and no cover is set.
   let chooser = admin.waitForEvent('filechooser');
   await admin.getByText('选择图片', { exact: true }).click();
@@ -57,7 +47,7 @@ it('the admin picks a cover photo for an activity; a follower sees it loaded in 
   await admin.getByText('立即发布', { exact: true }).click();
   await admin.getByText('发布成功').first().waitFor();
 
-  const member = await openAs(browser, app, 'member', '/pages/activities/index');
+  const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/activities/index');
   const card = member.locator('.post-card', { hasText: TITLE });
   await card.waitFor();
   const cover = await loadedImage(member, `.post-card:has-text("${TITLE}") .post-card__cover`);
@@ -68,7 +58,7 @@ it('the admin picks a cover photo for an activity; a follower sees it loaded in 
 
 it('the admin picks a picture for a Friday drop; members see it on the 福利 tab', async () => {
   const title = `带图片的观影券 ${Date.now() % 10000}`;
-  const admin = await openAs(browser, app, 'district_admin', '/packages/admin/benefit/create/index');
+  const admin = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/benefit/create/index');
   await admin.locator('input[name="title"], [name="title"] input').first().fill(title);
   const chooser = admin.waitForEvent('filechooser');
   await admin.getByText('选择图片', { exact: true }).click();
@@ -88,7 +78,7 @@ it('the admin picks a picture for a Friday drop; members see it on the 福利 ta
   await admin.getByText('发布', { exact: true }).click();
   await admin.locator('.bf-claim', { hasText: title }).waitFor();
 
-  const member = await openAs(browser, app, 'member', '/pages/benefits/index');
+  const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/benefits/index');
   const card = member.locator('.drop', { hasText: title });
   await card.waitFor();
   const pic = await loadedImage(member, `.drop:has-text("${title}") .drop__head`);

@@ -3,32 +3,21 @@
  * oversubscribed lottery slot, the window closes (business clock moved past the close and the
  * timer fired), and she sees the result and the reason.
  */
-import type { Browser, Page } from 'playwright-core';
-import { actAs, launchBrowser, openPhone, shot, startApp, type RunningApp } from './harness';
+import { actAs, openPhone, shot, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 
 
 async function post(path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${e2e.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 it('a parent adds a child, signs up, the window closes and the result and reason show', async () => {
-  const page = await openPhone(browser, app.url);
-  await actAs(page, app, 'parent', '/packages/daycare/children/index');
+  const page = await openPhone(e2e.browser, e2e.app.url);
+  await actAs(page, e2e.app, 'parent', '/packages/daycare/children/index');
 
   // Add a child (the guardian consent was given in the seed; the seeded child is 李小雨).
   await page.locator('.child-card', { hasText: '李小雨' }).waitFor();
@@ -43,7 +32,7 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   await shot(page, 'daycare-children');
 
   // Sign up for 新碶 第一期 一至三年级 (36 families before her, 30 places: a lottery).
-  await page.goto(`${app.url}/#/packages/daycare/index/index`);
+  await page.goto(`${e2e.app.url}/#/packages/daycare/index/index`);
   await page.reload();
   const campaign = page.locator('.dc-campaign', { hasText: '北仑区' }).filter({ hasText: '按优先档次摇号' });
   await campaign.locator('.dc-mono', { hasText: '种子承诺' }).waitFor();
@@ -69,14 +58,14 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   await shot(page, 'daycare-admitted');
 
   // The seed is now public on the campaign page.
-  await page.goto(`${app.url}/#/packages/daycare/index/index`);
+  await page.goto(`${e2e.app.url}/#/packages/daycare/index/index`);
   await page.reload();
   await page.locator('.dc-mono', { hasText: '已公布种子' }).first().waitFor();
 });
 
 it('the district admin sees demand vs capacity per slot; the site staff see the roster with full names', async () => {
-  const page = await openPhone(browser, app.url);
-  await actAs(page, app, 'district_admin', '/packages/admin/daycare/figures/index');
+  const page = await openPhone(e2e.browser, e2e.app.url);
+  await actAs(page, e2e.app, 'district_admin', '/packages/admin/daycare/figures/index');
   await page.locator('.admin-campaign', { hasText: '北仑区' }).locator('.dc-campaign__head').click();
   await page.locator('.figure-row', { hasText: '新碶街道职工子女暑托班 · 第一期 一至三年级' }).getByText(/录取 30/).waitFor();
   await page.locator('.dc-admin-figures canvas').first().waitFor();
@@ -84,7 +73,7 @@ it('the district admin sees demand vs capacity per slot; the site staff see the 
   // Admin lists show masked names only.
   expect(await page.locator('.dc-admin-figures').innerText()).not.toContain('李小宇');
 
-  await actAs(page, app, 'member', '/packages/daycare/staff/index');
+  await actAs(page, e2e.app, 'member', '/packages/daycare/staff/index');
   await page.locator('.staff-slot', { hasText: '第一期 一至三年级' }).locator('.dc-campaign__head').click();
   await page.locator('.roster-row', { hasText: '李小宇' }).waitFor();
   await shot(page, 'daycare-staff-roster');

@@ -126,3 +126,25 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: options.fullPage ?? true });
 }
+
+export interface E2E {
+  app: RunningApp;
+  browser: Browser;
+}
+
+/**
+ * The usual setup of an e2e file: the server `npm start` runs and Chromium, started before the
+ * file's tests and stopped after them. Read `e2e.app` / `e2e.browser` inside tests and hooks.
+ */
+export function useAppAndBrowser(env: Record<string, string> = {}): E2E {
+  const e2e = {} as E2E;
+  beforeAll(async () => {
+    e2e.app = await startApp(env);
+    e2e.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.app?.stop();
+  });
+  return e2e;
+}

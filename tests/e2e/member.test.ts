@@ -12,23 +12,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAs, startApp, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { openAs, useAppAndBrowser } from './harness';
 import { withCheckChar } from '../../shared/member/idNumber';
 import { qrMatrix } from '../../miniprogram/components/qrMatrix';
 import { encodeGbk, TEMPLATE_HEADER_CELLS, xlsxWorkbook } from '../scenarios/importFiles';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 const ID_NUMBER = withCheckChar('33020619920315123');
 const PHONE = '13912345678';
@@ -73,7 +63,7 @@ function filesUnder(dir: string): string[] {
 
 it('a worker joins, the district union approves, the card shows a working QR code, and the ID number is never stored', async () => {
   // 1. 陈晓 (not a member) fills the join form.
-  const worker = await openAs(browser, app, 'guest', '/packages/member/join/index');
+  const worker = await openAs(e2e.browser, e2e.app, 'guest', '/packages/member/join/index');
   await worker.getByText('提交入会申请').waitFor();
   await textbox(worker, '与身份证一致').fill('陈晓');
   // A wrong check character is caught on the page before anything is sent.
@@ -100,7 +90,7 @@ it('a worker joins, the district union approves, the card shows a working QR cod
 
   // 2. 周海燕 (北仑区总工会) approves it.
   await switchPersona(worker, '周海燕');
-  await worker.goto(`${app.url}/#/packages/admin/member/review/index`);
+  await worker.goto(`${e2e.app.url}/#/packages/admin/member/review/index`);
   const item = worker.locator('.am-app', { hasText: '陈晓' });
   await item.waitFor();
   await item.getByText(PHONE.slice(0, 3) + '****' + PHONE.slice(7)).waitFor();
@@ -113,7 +103,7 @@ it('a worker joins, the district union approves, the card shows a working QR cod
 
   // 3. 陈晓 sees the card: number, union and a QR code of a live token.
   await switchPersona(worker, '陈晓');
-  await worker.goto(`${app.url}/#/packages/member/card/index`);
+  await worker.goto(`${e2e.app.url}/#/packages/member/card/index`);
   await worker.locator('.mcard__no', { hasText: cardNo!.replace(/(.{4})/g, '$1 ').trim() }).waitFor();
   await worker.locator('.mcard__union', { hasText: '宁波北仑港务有限公司工会' }).waitFor();
   await worker.getByText('二维码每分钟自动刷新，截图无效').waitFor();
@@ -130,7 +120,7 @@ it('a worker joins, the district union approves, the card shows a working QR cod
   if (process.env.E2E_SCREENSHOTS) await worker.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'member-card.png') });
 
   // 4. The district admin's verify page accepts the token shown on the card.
-  const staff = await openAs(browser, app, 'district_admin', '/packages/admin/member/verify/index');
+  const staff = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/member/verify/index');
   await staff.locator('.verify-token textarea').fill(token);
   await staff.locator('.verify-submit').click();
   await staff.locator('.verify-result', { hasText: '会员身份有效' }).waitFor();
@@ -138,7 +128,7 @@ it('a worker joins, the district union approves, the card shows a working QR cod
   await staff.getByText(cardNo!).waitFor();
 
   // 5. Privacy: the plain ID number (and phone) reached neither the data folder nor the server output.
-  const files = filesUnder(app.dataDir);
+  const files = filesUnder(e2e.app.dataDir);
   expect(files.some((f) => /\.(sqlite|db)(-wal)?$/.test(f) || f.endsWith('-wal'))).toBe(true);
   // The search does see stored data: the (plain) card number is there.
   expect(files.some((f) => readFileSync(f).includes(cardNo!))).toBe(true);
@@ -147,19 +137,19 @@ it('a worker joins, the district union approves, the card shows a working QR cod
     expect({ file, id: bytes.includes(ID_NUMBER) }).toEqual({ file, id: false });
     expect({ file, phone: bytes.includes(PHONE) }).toEqual({ file, phone: false });
   }
-  expect(app.output()).not.toContain(ID_NUMBER);
-  expect(app.output()).not.toContain(PHONE);
+  expect(e2e.app.output()).not.toContain(ID_NUMBER);
+  expect(e2e.app.output()).not.toContain(PHONE);
 });
 
 it('the district union suspends a card on 会员卡管理: the member sees why and loses the card, until it is reinstated', async () => {
   // 王建国 (member persona) reads his card number off his card.
-  const page = await openAs(browser, app, 'member', '/packages/member/card/index');
+  const page = await openAs(e2e.browser, e2e.app, 'member', '/packages/member/card/index');
   const cardText = ((await page.locator('.mcard__no').textContent()) ?? '').replace(/\s+/g, '');
   expect(cardText).toMatch(/^NB51\d{8}$/);
 
   // 周海燕 finds it and suspends it with a reason.
   await switchPersona(page, '周海燕');
-  await page.goto(`${app.url}/#/packages/admin/member/manage/index`);
+  await page.goto(`${e2e.app.url}/#/packages/admin/member/manage/index`);
   await page.locator('.manage-card input, input.manage-card').first().fill(cardText.toLowerCase());
   await page.locator('.manage-find').click();
   const panel = page.locator('.am-member');
@@ -174,26 +164,26 @@ it('the district union suspends a card on 会员卡管理: the member sees why a
 
   // 王建国: the card says so, with the reason, and shows no QR code.
   await switchPersona(page, '王建国');
-  await page.goto(`${app.url}/#/packages/member/card/index`);
+  await page.goto(`${e2e.app.url}/#/packages/member/card/index`);
   await page.getByText('该会员卡已停用').waitFor();
   await page.getByText(/停用原因：已调离本单位，会籍转出/).waitFor();
   expect(await page.locator('.qr-code').count()).toBe(0);
 
   // Reinstated: the QR code is back.
   await switchPersona(page, '周海燕');
-  await page.goto(`${app.url}/#/packages/admin/member/manage/index`);
+  await page.goto(`${e2e.app.url}/#/packages/admin/member/manage/index`);
   await page.locator('.manage-card input, input.manage-card').first().fill(cardText);
   await page.locator('.manage-find').click();
   await page.locator('.am-member .manage-restore').click();
   await page.locator('.am-member .manage-confirm').click();
   await page.locator('.am-member .manage-done', { hasText: '已恢复' }).waitFor();
   await switchPersona(page, '王建国');
-  await page.goto(`${app.url}/#/packages/member/card/index`);
+  await page.goto(`${e2e.app.url}/#/packages/member/card/index`);
   await page.locator('.qr-code').waitFor();
 });
 
 it('the district union imports members from an Excel workbook and a GBK CSV on 批量导入会员', async () => {
-  const page = await openAs(browser, app, 'district_admin', '/packages/admin/member/import/index');
+  const page = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/member/import/index');
   await page.getByText('选择 Excel 或 CSV 文件').waitFor();
   const input = page.locator('input.import-file-input');
   const imported = async () => Number(await page.locator('.import-result .am-stat', { hasText: '新导入' }).locator('.am-stat__value').textContent());
@@ -237,10 +227,10 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
 });
 
 it('on 会员卡管理 the district union changes a member\'s tags and sees the change in the card\'s history', async () => {
-  const page = await openAs(browser, app, 'member', '/packages/member/card/index');
+  const page = await openAs(e2e.browser, e2e.app, 'member', '/packages/member/card/index');
   const cardText = ((await page.locator('.mcard__no').textContent()) ?? '').replace(/\s+/g, '');
   await switchPersona(page, '周海燕');
-  await page.goto(`${app.url}/#/packages/admin/member/manage/index`);
+  await page.goto(`${e2e.app.url}/#/packages/admin/member/manage/index`);
   await page.locator('.manage-card input, input.manage-card').first().fill(cardText);
   await page.locator('.manage-find').click();
   // The history brings the current tags (王建国 declared 一线职工 and 高危岗位).

@@ -3,25 +3,14 @@
  * and rank; the district admin (whose scope covers his unit) approves him from the ranked list;
  * he then sees the batch approved and the reason for his place.
  */
-import type { Browser, Page } from 'playwright-core';
-import { actAs, launchBrowser, openPhone, shot, startApp, type RunningApp } from './harness';
+import { actAs, openPhone, shot, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 
 
 it('a member applies, the unit admin approves, the member sees the batch and the reason for the place', async () => {
-  const page = await openPhone(browser, `${app.url}/#/packages/recuperation/index/index`);
+  const page = await openPhone(e2e.browser, `${e2e.app.url}/#/packages/recuperation/index/index`);
   await page.locator('.rc-batch__title', { hasText: '宁波工人疗养院 第一批次' }).click();
   await page.getByText('我的优先分').waitFor();
   await page.locator('.rc-score__total', { hasText: '55 分' }).waitFor();
@@ -32,7 +21,7 @@ it('a member applies, the unit admin approves, the member sees the batch and the
   await page.locator('.rc-reason', { hasText: '排第 2 位' }).waitFor();
   await shot(page, 'recuperation-pending');
 
-  await actAs(page, app, 'district_admin', '/packages/admin/recuperation/applicants/index');
+  await actAs(page, e2e.app, 'district_admin', '/packages/admin/recuperation/applicants/index');
   await page.locator('.rc-chip', { hasText: '宁波北仑港务有限公司工会' }).click();
   const wang = page.locator('.rc-applicant', { hasText: '王*国' });
   await wang.waitFor();
@@ -45,7 +34,7 @@ it('a member applies, the unit admin approves, the member sees the batch and the
   await page.locator('.rc-applicant', { hasText: '王*国' }).waitFor({ state: 'detached' });
   await page.locator('.rc-stat__num').first().filter({ hasText: '1' }).waitFor();
 
-  await actAs(page, app, 'member', '/packages/recuperation/mine/index');
+  await actAs(page, e2e.app, 'member', '/packages/recuperation/mine/index');
   const mine = page.locator('.rc-application', { hasText: '宁波工人疗养院 第一批次' });
   await mine.locator('.rc-badge', { hasText: '已批准' }).waitFor();
   await mine.locator('.rc-reason', { hasText: '已获批' }).waitFor();

@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPhone, startApp, type RunningApp } from './harness';
+import { openPhone, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (app) await app.stop();
-});
+const e2e = useAppAndBrowser();
 
 it('the home page shows live data from the local cloud and follows the chosen persona', async () => {
-  const page = await openPhone(browser, app.url);
+  const page = await openPhone(e2e.browser, e2e.app.url);
   await page.getByText('甬工惠 · 职工身边的工会').waitFor();
   for (const service of ['入会', '会员卡', '周五福利', '暑托班', '疗休养']) {
     await page.locator('.home__grid-title', { hasText: service }).first().waitFor();
@@ -34,16 +23,15 @@ it('the home page shows live data from the local cloud and follows the chosen pe
 });
 
 it('the privacy guide is reachable and lists what is collected', async () => {
-  const page = await openPhone(browser, `${app.url}/#/pages/privacy/index`);
+  const page = await openPhone(e2e.browser, `${e2e.app.url}/#/pages/privacy/index`);
   await page.locator('.privacy__h1', { hasText: '用户隐私保护指引' }).waitFor();
   await page.getByText('我们收集哪些信息').waitFor();
   await page.locator('.privacy__field-name', { hasText: 'OpenID' }).waitFor();
 });
 
 it('stops cleanly on Ctrl-C', async () => {
-  const code = await app.stop();
+  const code = await e2e.app.stop();
   // On failure, show what the server printed while stopping.
-  expect({ code, output: code === 0 ? '' : app.output().slice(-3000) }).toEqual({ code: 0, output: '' });
-  expect(app.output()).toContain('已停止');
-  app = undefined as unknown as RunningApp;
+  expect({ code, output: code === 0 ? '' : e2e.app.output().slice(-3000) }).toEqual({ code: 0, output: '' });
+  expect(e2e.app.output()).toContain('已停止');
 });
