@@ -39,7 +39,7 @@ function idFor(prefix: string, key: string): string {
   return `${prefix}_${key.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 120);
 }
 
-export async function notify(ctx: BaseContext, input: NoticeInput): Promise<{ inApp: boolean; queued: boolean }> {
+export async function notify(ctx: Pick<BaseContext, 'db' | 'now'>, input: NoticeInput): Promise<{ inApp: boolean; queued: boolean }> {
   // A record kept after 注销账号 (a redeemed code, a drawn registration…) names a tombstone, not a
   // person: a timer going over such records later has nobody to tell.
   if (isTombstone(input.openid)) return { inApp: false, queued: false };

@@ -273,6 +273,11 @@ export interface MemberCardView {
   revokedReason: string | null;
 }
 export interface Profile {
+  /**
+   * The caller's own openid, shown as 「用户编号」 on 账号与隐私 so that a new admin can send it to
+   * whoever appoints them (docs/operations.md). Only ever the caller's own.
+   */
+  openid: string;
   memberStatus: MemberStatus;
   nameMasked: string | null;
   idMasked: string | null;

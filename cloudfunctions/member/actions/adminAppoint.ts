@@ -12,10 +12,9 @@
  * change. The appointee gets an in-app notice after the commit, keyed by the change.
  */
 import { ok } from '../../../shared/envelope';
-import { UNION_ADMIN_LIMIT, type AdminAppointRequest, type AdminAppointResult } from '../../../shared/member/schemas';
+import type { AdminAppointRequest, AdminAppointResult } from '../../../shared/member/schemas';
 import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
-import { notify } from '../../_lib/notify';
 import { requireAdmin, type Admin } from '../../_lib/roles';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { unionRef, unionsById } from '../../_lib/unions';
@@ -24,9 +23,7 @@ import type { AdminAuditDoc, MemberDoc, UnionDoc } from '../lib/docs';
 import { linkedUserIn } from '../lib/link';
 import { adminMemberView } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
-import { adminsOf, limitMessage, readCounter, unionInScope, writeChange } from '../lib/unionAdmins';
-
-const WORKBENCH = '/packages/admin/dashboard/index';
+import { adminActor, assertRoomFor, readCounter, tellAppointee, unionInScope, writeChange } from '../lib/unionAdmins';
 
 function notClaimed(): AppFailure {
   return new AppFailure(
@@ -44,8 +41,9 @@ function assertAppointable(member: MemberDoc): void {
 type Outcome = { changed: boolean; audit: AdminAuditDoc | null };
 
 async function appoint(ctx: UserContext, admin: Admin, union: UnionDoc, memberId: string): Promise<Outcome> {
+  const actor = adminActor(ctx, admin);
   return inTransaction<Outcome>(ctx.db, async (tx) => {
-    const head = await readCounter(tx, ctx, union._id, 'appoint');
+    const head = await readCounter(tx, ctx, actor, union._id, 'appoint');
     if (head.own && head.own.memberId === memberId) return { changed: true, audit: head.own };
 
     const member = await txGet<MemberDoc>(tx, C.members, memberId);
@@ -56,22 +54,10 @@ async function appoint(ctx: UserContext, admin: Admin, union: UnionDoc, memberId
     if (!user) throw notClaimed();
     if ((user.adminUnionIds ?? []).includes(union._id)) return { changed: false, audit: null };
 
-    const admins = await adminsOf(ctx, union._id);
-    if (admins.filter((id) => id !== user._id).length >= UNION_ADMIN_LIMIT) throw new AppFailure('ADMIN_LIMIT_REACHED', limitMessage(union));
+    await assertRoomFor(ctx, union, user._id);
 
-    const audit = await writeChange(tx, ctx, admin, union, head, 'appoint', { user, memberId: member._id, cardNo: member.cardNo, nameMasked: member.nameMasked }, null);
+    const audit = await writeChange(tx, ctx, actor, union, head, 'appoint', { user, memberId: member._id, cardNo: member.cardNo, nameMasked: member.nameMasked }, null);
     return { changed: true, audit };
-  });
-}
-
-async function tellAppointee(ctx: UserContext, union: UnionDoc, audit: AdminAuditDoc): Promise<void> {
-  await notify(ctx, {
-    openid: audit.openid,
-    category: 'membership',
-    title: '您已被设为工会管理员',
-    body: `您已被设为${union.name}的管理员（设置人：${audit.byName}）。可在「我的」→「工会工作台」办理本工会及下级工会的入会审核、会员管理等事务。如有疑问请联系上级工会。`,
-    link: WORKBENCH,
-    dedupeKey: `admin:${audit._id}`,
   });
 }
 

@@ -12,9 +12,8 @@
  * others), a retry with the same requestId answers the same change.
  */
 import { ok } from '../../../shared/envelope';
-import { ADMIN_REASON_MAX, ADMIN_REASON_MIN, type AdminRemoveRequest, type AdminRemoveResult } from '../../../shared/member/schemas';
+import type { AdminRemoveRequest, AdminRemoveResult } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
-import { notify } from '../../_lib/notify';
 import { requireAdmin, type Admin } from '../../_lib/roles';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { unionRef } from '../../_lib/unions';
@@ -22,20 +21,10 @@ import { cardNoOf } from '../lib/adminMembers';
 import type { AdminAuditDoc, MemberDoc, UnionDoc, UserDoc } from '../lib/docs';
 import { holdsMembership } from '../lib/link';
 import { inTransaction, txGet } from '../lib/tx';
-import { adminsOf, isRootUnion, readCounter, unionInScope, writeChange } from '../lib/unionAdmins';
+import { adminActor, assertNotLastRootAdmin, readCounter, removalReason, tellRemoved, unionInScope, writeChange } from '../lib/unionAdmins';
 
 function adminNotFound(): AppFailure {
   return new AppFailure('NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试');
-}
-
-/** The reason, whitespace collapsed, 2–100 characters. */
-function reasonOf(input: AdminRemoveRequest): string {
-  const reason = (input.reason ?? '').trim().replace(/\s+/g, ' ');
-  const length = Array.from(reason).length;
-  if (length < ADMIN_REASON_MIN || length > ADMIN_REASON_MAX) {
-    throw new AppFailure('INVALID_ARGUMENT', `移除管理员须填写原因（${ADMIN_REASON_MIN}–${ADMIN_REASON_MAX} 个字），对方将看到这条原因`);
-  }
-  return reason;
 }
 
 /** The user the request names: by openid, or the WeChat user linked to the card. */
@@ -50,24 +39,20 @@ async function targetOpenid(ctx: UserContext, input: AdminRemoveRequest): Promis
 type Outcome = { changed: boolean; audit: AdminAuditDoc | null };
 
 async function remove(ctx: UserContext, admin: Admin, union: UnionDoc, openid: string, reason: string): Promise<Outcome> {
+  const actor = adminActor(ctx, admin);
   return inTransaction<Outcome>(ctx.db, async (tx) => {
-    const head = await readCounter(tx, ctx, union._id, 'remove');
+    const head = await readCounter(tx, ctx, actor, union._id, 'remove');
     if (head.own && head.own.openid === openid) return { changed: true, audit: head.own };
 
     const user = await txGet<UserDoc>(tx, C.users, openid);
     if (!user) throw adminNotFound();
     if (!(user.adminUnionIds ?? []).includes(union._id)) return { changed: false, audit: null };
-    if (isRootUnion(union)) {
-      const others = (await adminsOf(ctx, union._id)).filter((id) => id !== openid);
-      if (others.length === 0) {
-        throw new AppFailure('LAST_ROOT_ADMIN', `不能移除「${union.name}」的最后一位管理员：请先设置另一位管理员，再移除`);
-      }
-    }
+    await assertNotLastRootAdmin(ctx, union, openid);
     const member = holdsMembership(user);
     const audit = await writeChange(
       tx,
       ctx,
-      admin,
+      actor,
       union,
       head,
       'remove',
@@ -78,22 +63,11 @@ async function remove(ctx: UserContext, admin: Admin, union: UnionDoc, openid: s
   });
 }
 
-async function tellRemoved(ctx: UserContext, union: UnionDoc, audit: AdminAuditDoc): Promise<void> {
-  if (audit.openid === audit.by) return; // removed themselves: nothing to tell
-  await notify(ctx, {
-    openid: audit.openid,
-    category: 'membership',
-    title: '管理员身份已取消',
-    body: `您已不再是${union.name}的管理员（操作人：${audit.byName}），原因：${audit.reason ?? '未说明'}。如有疑问请联系上级工会。`,
-    dedupeKey: `admin:${audit._id}`,
-  });
-}
-
 export const adminRemove = userAction<AdminRemoveRequest, AdminRemoveResult>('member.adminRemove', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   if (!input.openid === !input.cardNo) throw new AppFailure('INVALID_ARGUMENT', '请指定要移除的管理员');
   if (input.cardNo !== undefined) cardNoOf(input.cardNo);
-  const reason = reasonOf(input);
+  const reason = removalReason(input.reason);
   const union = await unionInScope(ctx, admin, input.unionId);
   const openid = await targetOpenid(ctx, input);
   const { changed, audit } = await remove(ctx, admin, union, openid, reason);

@@ -1,6 +1,7 @@
 /**
- * "我的": membership status, masked name, union chain, card, tags, follows, the unions the
- * user administers, and the latest application while one is pending or was rejected.
+ * "我的": the caller's own openid (用户编号 on 账号与隐私), membership status, masked name, union
+ * chain, card, tags, follows, the unions the user administers, and the latest application while
+ * one is pending or was rejected.
  */
 import { ok } from '../../../shared/envelope';
 import type { Profile, ProfileRequest } from '../../../shared/member/schemas';
@@ -22,6 +23,8 @@ export const profile = userAction<ProfileRequest, Profile>('member.profile', asy
   const unions = await unionsById(ctx, [...chainIds, ...(user?.adminUnionIds ?? []), ...(app ? [app.unionId] : []), ...(member ? [member.unionId] : [])]);
   const ref = (id: string) => unions.get(id);
   return ok({
+    // The caller's own identifier (from the invocation context, never from the request), for 用户编号.
+    openid: ctx.openid,
     memberStatus: status,
     nameMasked: user?.nameMasked ?? null,
     idMasked: member?.idMasked ?? app?.idMasked ?? null,

@@ -13,15 +13,41 @@
  *   transaction conflict and run again. The counter also keeps the last change's requestId and
  *   caller, so a retry of that request is answered, not applied again (as member.adminSetStatus).
  * - Each applied change writes `admin_audit/<unionId>_<n>` (n = the counter's new value).
+ * - The same rules serve the operator's command line (scripts/ops/set-admin.ts): the actor is then
+ *   OPS_ACTOR instead of an admin, and a user without a document yet gets one created.
  */
-import { UNION_ADMIN_LIMIT } from '../../../shared/member/schemas';
+import { ADMIN_REASON_MAX, ADMIN_REASON_MIN, UNION_ADMIN_LIMIT } from '../../../shared/member/schemas';
 import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
+import { notify } from '../../_lib/notify';
 import type { Admin } from '../../_lib/roles';
-import { AppFailure, type UserContext } from '../../_lib/router';
+import { AppFailure, type ActionContext, type BaseContext, type UserContext } from '../../_lib/router';
 import { findUnion } from '../../_lib/unions';
 import type { AdminAuditDoc, UnionAdminsCounterDoc, UnionDoc, UserDoc } from './docs';
 import { txGet, type Tx } from './tx';
+
+/** What a change needs of its context: the database, the business clock and the request id. */
+export type ChangeContext = Pick<ActionContext, 'db' | 'now' | 'requestId'>;
+
+/** Who makes a change: `by` / `byName` of the audit entry and the counter. */
+export interface Actor {
+  openid: string;
+  name: string;
+}
+
+/** The admin calling 管理员管理. */
+export function adminActor(ctx: UserContext, admin: Admin): Actor {
+  return { openid: ctx.openid, name: admin.user.nameMasked || '工会管理员' };
+}
+
+/**
+ * The operator running scripts/ops/set-admin.ts. `by` is no openid (WeChat openids never read
+ * 'ops'), so 注销账号 never rewrites it; `name` is what 管理员管理, the card's history and the
+ * notice print (「由 平台运维人员 设置」, 「操作人：平台运维人员」, 「（设置人：平台运维人员）」).
+ */
+export const OPS_ACTOR: Actor = { openid: 'ops', name: '平台运维人员' };
+
+const WORKBENCH = '/packages/admin/dashboard/index';
 
 /** The union named by the request, if it is in the caller's subtree. */
 export async function unionInScope(ctx: UserContext, admin: Admin, unionId: string): Promise<UnionDoc> {
@@ -45,7 +71,7 @@ export const auditIdOf = (unionId: string, n: number) => `${unionId}_${n}`;
  * Openids of the union's admins, read committed. Inside a change's transaction call it only
  * after `readCounter` (see the header): then it sees every change that could race with this one.
  */
-export async function adminsOf(ctx: UserContext, unionId: string): Promise<string[]> {
+export async function adminsOf(ctx: Pick<BaseContext, 'db'>, unionId: string): Promise<string[]> {
   const res = await ctx.db.collection(C.users).where({ adminUnionIds: unionId }).field({ _id: true }).limit(1000).get();
   return (res.data as Array<{ _id: string }>).map((u) => u._id);
 }
@@ -57,18 +83,53 @@ export interface Head {
 }
 
 /** Inside the transaction, first: the union's counter, and this request's own change if it is the latest. */
-export async function readCounter(tx: Tx, ctx: UserContext, unionId: string, kind: AdminAuditDoc['kind']): Promise<Head> {
+export async function readCounter(tx: Tx, ctx: ChangeContext, actor: Actor, unionId: string, kind: AdminAuditDoc['kind']): Promise<Head> {
   const counter = await txGet<UnionAdminsCounterDoc>(tx, C.counters, counterIdOf(unionId));
-  if (!counter || counter.requestId !== ctx.requestId || counter.by !== ctx.openid) return { counter, own: null };
+  if (!counter || counter.requestId !== ctx.requestId || counter.by !== actor.openid) return { counter, own: null };
   const audit = await txGet<AdminAuditDoc>(tx, C.adminAudit, auditIdOf(unionId, counter.value));
   return { counter, own: audit && audit.kind === kind ? { ...audit, _id: auditIdOf(unionId, counter.value) } : null };
 }
 
 export interface Target {
   user: UserDoc;
+  /** The user has no document yet (ops only): `user` is the new document to create. */
+  create?: boolean;
   memberId: string | null;
   cardNo: string | null;
   nameMasked: string;
+}
+
+/**
+ * Inside the transaction, after readCounter: refuses an appointment that would give the union
+ * more than UNION_ADMIN_LIMIT admins (admins set by hand included).
+ */
+export async function assertRoomFor(ctx: Pick<BaseContext, 'db'>, union: UnionDoc, openid: string): Promise<void> {
+  const admins = await adminsOf(ctx, union._id);
+  if (admins.filter((id) => id !== openid).length >= UNION_ADMIN_LIMIT) throw new AppFailure('ADMIN_LIMIT_REACHED', limitMessage(union));
+}
+
+/**
+ * Inside the transaction, after readCounter: the root (市总工会) has no ancestor whose admins could
+ * act on it, so its last admin cannot be removed.
+ */
+export async function assertNotLastRootAdmin(ctx: Pick<BaseContext, 'db'>, union: UnionDoc, openid: string): Promise<void> {
+  if (!isRootUnion(union)) return;
+  const others = (await adminsOf(ctx, union._id)).filter((id) => id !== openid);
+  if (others.length === 0) throw new AppFailure('LAST_ROOT_ADMIN', lastRootAdminMessage(union));
+}
+
+export function lastRootAdminMessage(union: UnionDoc): string {
+  return `不能移除「${union.name}」的最后一位管理员：请先设置另一位管理员，再移除`;
+}
+
+/** The reason for a removal, whitespace collapsed, 2–100 characters (the removed admin reads it). */
+export function removalReason(raw: string | undefined): string {
+  const reason = (raw ?? '').trim().replace(/\s+/g, ' ');
+  const length = Array.from(reason).length;
+  if (length < ADMIN_REASON_MIN || length > ADMIN_REASON_MAX) {
+    throw new AppFailure('INVALID_ARGUMENT', `移除管理员须填写原因（${ADMIN_REASON_MIN}–${ADMIN_REASON_MAX} 个字），对方将看到这条原因`);
+  }
+  return reason;
 }
 
 /**
@@ -78,8 +139,8 @@ export interface Target {
  */
 export async function writeChange(
   tx: Tx,
-  ctx: UserContext,
-  admin: Admin,
+  ctx: ChangeContext,
+  actor: Actor,
   union: UnionDoc,
   head: Head,
   kind: AdminAuditDoc['kind'],
@@ -90,10 +151,15 @@ export async function writeChange(
   const _ = ctx.db.command;
   const current = target.user.adminUnionIds ?? [];
   const adminUnionIds = kind === 'appoint' ? [...current.filter((id) => id !== union._id), union._id] : current.filter((id) => id !== union._id);
-  await tx
-    .collection(C.users)
-    .doc(target.user._id)
-    .update({ adminUnionIds: _.set(adminUnionIds), actedAsAdminAt: target.user.actedAsAdminAt ?? now, updatedAt: now });
+  const users = tx.collection(C.users).doc(target.user._id);
+  if (target.create) {
+    // Created inside the transaction: a document the user's own first call creates meanwhile
+    // makes this transaction conflict and run again, then finding and updating that document.
+    const { _id: _ignored, ...doc } = target.user;
+    await users.set({ ...doc, adminUnionIds, actedAsAdminAt: now, updatedAt: now });
+  } else {
+    await users.update({ adminUnionIds: _.set(adminUnionIds), actedAsAdminAt: target.user.actedAsAdminAt ?? now, updatedAt: now });
+  }
 
   const n = (head.counter?.value ?? 0) + 1;
   const entry: AdminAuditDoc = {
@@ -106,18 +172,42 @@ export async function writeChange(
     cardNo: target.cardNo,
     nameMasked: target.nameMasked,
     reason,
-    by: admin.user.openid,
-    byName: admin.user.nameMasked || '工会管理员',
+    by: actor.openid,
+    byName: actor.name,
     at: now,
     requestId: ctx.requestId,
   };
   const { _id, ...audit } = entry;
   await tx.collection(C.adminAudit).doc(_id).set(audit);
-  const counter: Omit<UnionAdminsCounterDoc, '_id'> = { value: n, requestId: ctx.requestId, by: admin.user.openid, updatedAt: now };
+  const counter: Omit<UnionAdminsCounterDoc, '_id'> = { value: n, requestId: ctx.requestId, by: actor.openid, updatedAt: now };
   await tx.collection(C.counters).doc(counterIdOf(union._id)).set(counter);
   return entry;
 }
 
 export function limitMessage(union: UnionDoc): string {
   return `「${union.name}」已有 ${UNION_ADMIN_LIMIT} 位管理员（每个工会最多 ${UNION_ADMIN_LIMIT} 位），请先移除不再任职的管理员`;
+}
+
+/** After the commit: the appointee's in-app notice, keyed by the change. */
+export async function tellAppointee(ctx: Pick<BaseContext, 'db' | 'now'>, union: UnionDoc, audit: AdminAuditDoc): Promise<void> {
+  await notify(ctx, {
+    openid: audit.openid,
+    category: 'membership',
+    title: '您已被设为工会管理员',
+    body: `您已被设为${union.name}的管理员（设置人：${audit.byName}）。可在「我的」→「工会工作台」办理本工会及下级工会的入会审核、会员管理等事务。如有疑问请联系上级工会。`,
+    link: WORKBENCH,
+    dedupeKey: `admin:${audit._id}`,
+  });
+}
+
+/** After the commit: the removed admin's in-app notice with the reason (none to someone who removed themselves). */
+export async function tellRemoved(ctx: Pick<BaseContext, 'db' | 'now'>, union: UnionDoc, audit: AdminAuditDoc): Promise<void> {
+  if (audit.openid === audit.by) return;
+  await notify(ctx, {
+    openid: audit.openid,
+    category: 'membership',
+    title: '管理员身份已取消',
+    body: `您已不再是${union.name}的管理员（操作人：${audit.byName}），原因：${audit.reason ?? '未说明'}。如有疑问请联系上级工会。`,
+    dedupeKey: `admin:${audit._id}`,
+  });
 }

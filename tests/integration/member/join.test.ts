@@ -2,6 +2,7 @@
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { anApplicant, as, givenApplicant, newIdNumber, newOpenid, withWrongCheck } from '../../scenarios/member';
 import { LIST_UNIONS_MAX, type ApplyResult, type ListUnionsResult, type MyApplicationResult, type Profile } from '../../../shared/member/schemas';
+import { PERSONAS } from '../../../scripts/local-cloud/personas';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -178,5 +179,20 @@ describe('profile', () => {
     expect(admin.ok && admin.data.adminUnions).toEqual([{ id: 'nb-bl', name: '北仑区总工会', level: 'district' }]);
     const fresh = await t.call<Profile>('member', 'profile', {}, as(newOpenid()));
     expect(fresh.ok && fresh.data).toMatchObject({ memberStatus: 'none', nameMasked: null, card: null, application: null });
+  });
+
+  it('gives each caller their own openid (用户编号 on 账号与隐私) and no one else’s; an anonymous caller gets nothing', async () => {
+    const fresh = newOpenid('oProfileSelf');
+    const callers = [...PERSONAS.map((p) => p.openid), fresh];
+    for (const openid of callers) {
+      const res = await t.call<Profile>('member', 'profile', {}, as(openid));
+      expect(res.ok && res.data.openid).toBe(openid);
+      // Not even an admin's profile carries another user's openid.
+      const text = JSON.stringify(res);
+      expect(callers.filter((other) => other !== openid && text.includes(other))).toEqual([]);
+    }
+    const anonymous = await t.call<Profile>('member', 'profile', {}, 'anonymous');
+    expect(anonymous).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+    expect(callers.filter((openid) => JSON.stringify(anonymous).includes(openid))).toEqual([]);
   });
 });

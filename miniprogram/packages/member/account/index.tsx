@@ -1,5 +1,6 @@
 /**
- * 账号与隐私 (我的 → 账号与隐私): the privacy guide, how to withdraw consent, and 注销账号:
+ * 账号与隐私 (我的 → 账号与隐私): the user's own 用户编号 (UserNumber.tsx), the privacy guide, how
+ * to withdraw consent, and 注销账号:
  * preview (what is deleted, what the union keeps without the member's identity, what blocks it)
  * → type 「注销」 → done. Rules: docs/membership.md 「注销账号」. The server decides everything
  * again; this page only shows its answers. A deletion that answers 「进行中」 (a large account)
@@ -11,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import LocalTools from '../../../components/LocalTools';
+import UserNumber from './UserNumber';
 import { DELETE_CONFIRM_WORD, type DeletionPreview } from '../../../../shared/member/deletion';
 import type { AppError } from '../../../../shared/envelope';
 import '../member.css';
@@ -108,6 +110,7 @@ export default function AccountPage() {
     <View className='page member-account'>
       {stage.kind === 'home' ? (
         <>
+          <UserNumber />
           <View className='card'>
             <View className='section-title'>
               <Text>隐私</Text>
