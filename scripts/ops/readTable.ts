@@ -12,7 +12,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readSheet } from 'read-excel-file/universal';
 import { CsvError, parseCsv } from '../../shared/member/csv';
-import { decodeText, numberText, zipUnpackedSize } from '../../cloudfunctions/member/lib/importFile';
+import { cellText, decodeText, zipUnpackedSize, type NumberCell } from '../../cloudfunctions/member/lib/importFile';
 import type { CellKind, TableRecord } from './unionTemplate';
 
 export const MAX_TABLE_FILE_BYTES = 50_000_000;
@@ -54,19 +54,6 @@ export async function readTableBytes(name: string, bytes: Uint8Array): Promise<R
     if (e instanceof CsvError) return { ok: false, reason: `文件格式有误，${e.message}` };
     throw e;
   }
-}
-
-interface NumberCell {
-  stored: string;
-}
-
-function cellText(value: unknown): { text: string; kind: CellKind } {
-  if (value === null || value === undefined) return { text: '', kind: 'text' };
-  if (typeof value === 'string') return { text: value, kind: 'text' };
-  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', kind: 'text' };
-  if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10), kind: 'date' };
-  if (typeof value === 'object' && typeof (value as NumberCell).stored === 'string') return { text: numberText((value as NumberCell).stored), kind: 'number' };
-  return { text: String(value), kind: 'text' };
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {

@@ -15,6 +15,7 @@
  *   refused: every record of a union copies its ancestors, see docs/operations.md).
  * Then `ancestors` (root → self) are computed for every row, as the demo seed writes them.
  */
+import type { CellKind } from '../../shared/member/importTemplate';
 import { UNION_LEVEL_LABELS, UNION_LEVELS, type UnionKind, type UnionLevel } from '../../shared/union/tree';
 
 export const UNION_IMPORT_COLUMNS = [
@@ -84,7 +85,8 @@ export function kindFromLabel(text: string): UnionKind | null {
 }
 
 /** How a workbook stored a cell (CSV: all text). Mirrors shared/member/importTemplate.ts. */
-export type CellKind = 'text' | 'number' | 'date';
+/** What a cell was in the workbook (the member import's notion). */
+export type { CellKind };
 export interface TableRecord {
   /** Spreadsheet row (header = 1, blank rows counted). */
   row: number;

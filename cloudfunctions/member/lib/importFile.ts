@@ -130,11 +130,12 @@ export function numberText(raw: string): string {
 }
 
 /** How read-excel-file hands over a numeric cell when given `parseNumber`: its stored text, untouched. */
-interface NumberCell {
+export interface NumberCell {
   stored: string;
 }
 
-function cellText(value: unknown): { text: string; kind: CellKind } {
+/** A cell from read-excel-file (with `parseNumber: (stored) => ({ stored })`) as the text Excel shows, and what it was. */
+export function cellText(value: unknown): { text: string; kind: CellKind } {
   if (value === null || value === undefined) return { text: '', kind: 'text' };
   if (typeof value === 'string') return { text: value, kind: 'text' };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', kind: 'text' };
