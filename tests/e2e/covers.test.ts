@@ -54,6 +54,11 @@ it('the admin picks a cover photo for an activity; a follower sees it loaded in 
   expect(cover.src).toBe(preview.src);
   expect(cover.width).toBe(64);
   await shot(member, 'content-feed-cover');
+
+  // The post itself shows the same photo above its title.
+  await card.click();
+  const onPost = await loadedImage(member, '.ct-cover');
+  expect(onPost).toEqual({ src: preview.src, width: 64 });
 });
 
 it('the admin picks a picture for a Friday drop; members see it on the 福利 tab', async () => {

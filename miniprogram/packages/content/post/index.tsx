@@ -2,7 +2,7 @@
  * A post: title, union (follow), time, reads, the body rendered from the stored sanitised node
  * tree with `RichText nodes` (never raw HTML), and the activity box for activities.
  */
-import { RichText, Text, View } from '@tarojs/components';
+import { Image, RichText, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState, type ComponentProps } from 'react';
 import type { ActivityInfo, PostDetail } from '../../../../shared/content/views';
@@ -39,6 +39,7 @@ export default function PostPage() {
 
   return (
     <View className='page ct-post'>
+      {p.cover ? <Image className='ct-cover' src={api.files.imageSrc(p.cover) ?? ''} mode='aspectFill' /> : null}
       <View className='card ct-head'>
         <Text className='ct-title'>{p.title}</Text>
         <View className='ct-meta'>
