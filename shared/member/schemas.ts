@@ -433,11 +433,11 @@ export const adminRemoveRequest = {
   type: 'object',
   additionalProperties: false,
   required: ['unionId'],
-  // Exactly one of cardNo / openid names the admin (checked by the action, with the reason rule).
-  // openid only for an admin without a member card (adminListAdmins gives it for those alone).
+  // Exactly one of cardNo / adminKey names the admin (checked by the action, with the reason rule).
+  // adminKey: the opaque handle adminListAdmins gives for each admin (no openid ever travels).
   properties: {
     cardNo,
-    openid: { type: 'string', title: '管理员', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    adminKey: { type: 'string', title: '管理员', pattern: '^[0-9a-f]{24}$' },
     unionId: adminUnionId,
     reason: { type: 'string', title: '移除原因', maxLength: ADMIN_REASON_MAX },
   },
@@ -446,13 +446,16 @@ export type AdminRemoveRequest = FromSchema<typeof adminRemoveRequest>;
 
 /** One admin of a union, as another admin of that union's chain sees it (masked). */
 export interface UnionAdminView {
-  /** Stable list key: the card number, or the openid for an admin without a card. */
+  /** Stable list key: the card number, or the adminKey for an admin without a card. */
   key: string;
   nameMasked: string;
   /** The admin's member card (linked members only). */
   cardNo: string | null;
-  /** Only for an admin without a member card (set by hand in the database): what adminRemove takes instead. */
-  openid: string | null;
+  /**
+   * Opaque handle for adminRemove (24 hex, a keyed hash of the union and the admin's openid): the
+   * only one for an admin without a member card. Never the openid, which admins are not shown.
+   */
+  adminKey: string;
   /** When and by whom appointed (masked name); null for admins set by hand before 管理员管理 existed. */
   since: string | null; // ISO instant
   sinceText: string | null; // Beijing time, "2025-03-04 11:01"

@@ -2,8 +2,8 @@
  * 管理员管理: the admins of one union of the caller's subtree (unknown → NOT_FOUND, outside →
  * OUT_OF_SCOPE): masked name, member card number (linked members), since when and appointed by
  * whom (masked; from the latest appointment in `admin_audit` — admins set by hand in the
- * database have none). An openid is given only for an admin without a card, as the handle
- * adminRemove needs for them.
+ * database have none). No openid: each admin has an opaque `adminKey` (lib/unionAdmins.ts), the
+ * handle adminRemove takes for an admin without a card.
  */
 import { ok } from '../../../shared/envelope';
 import { UNION_ADMIN_LIMIT, type AdminListAdminsRequest, type AdminListAdminsResult, type UnionAdminView } from '../../../shared/member/schemas';
@@ -14,7 +14,7 @@ import { userAction } from '../../_lib/router';
 import { unionRef } from '../../_lib/unions';
 import type { AdminAuditDoc, UserDoc } from '../lib/docs';
 import { holdsMembership } from '../lib/link';
-import { isRootUnion, unionInScope } from '../lib/unionAdmins';
+import { adminKeyOf, isRootUnion, unionInScope } from '../lib/unionAdmins';
 
 export const adminListAdmins = userAction<AdminListAdminsRequest, AdminListAdminsResult>('member.adminListAdmins', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
@@ -43,11 +43,12 @@ export const adminListAdmins = userAction<AdminListAdminsRequest, AdminListAdmin
     const cardNo = holdsMembership(u) && u.cardNo ? u.cardNo : null;
     const a = appointed.get(u._id);
     const since = a ? new Date(a.at) : null;
+    const adminKey = adminKeyOf(union._id, u._id);
     return {
-      key: cardNo ?? u._id,
+      key: cardNo ?? adminKey,
       nameMasked: u.nameMasked || '（未留姓名）',
       cardNo,
-      openid: cardNo ? null : u._id,
+      adminKey,
       since: since ? since.toISOString() : null,
       sinceText: since ? formatBusiness(since) : null,
       appointedBy: a ? a.byName : null,

@@ -6,8 +6,11 @@
  * exception is the root (市总工会), which has no ancestor: its last admin cannot be removed
  * (LAST_ROOT_ADMIN). A reason (2–100 characters) is required; the removed admin reads it.
  *
- * The admin is named by member card number or, for an admin without a card (set by hand in the
- * database), by the openid adminListAdmins gives for those. Same transaction shape as
+ * The admin is named by member card number or by the opaque `adminKey` adminListAdmins gives
+ * (lib/unionAdmins.ts adminKeyOf; the only handle for an admin without a card, e.g. the first one
+ * set by ops:set-admin). No openid travels: the key is resolved among the union's current admins
+ * (a retry of this caller's applied removal also finds the admin it removed); an unknown key is
+ * NOT_FOUND, nothing changed. Same transaction shape as
  * adminAppoint (lib/unionAdmins.ts): racing removals apply once (`changed: false` for the
  * others), a retry with the same requestId answers the same change.
  */
@@ -18,18 +21,47 @@ import { requireAdmin, type Admin } from '../../_lib/roles';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { unionRef } from '../../_lib/unions';
 import { cardNoOf } from '../lib/adminMembers';
-import type { AdminAuditDoc, MemberDoc, UnionDoc, UserDoc } from '../lib/docs';
+import type { AdminAuditDoc, MemberDoc, UnionAdminsCounterDoc, UnionDoc, UserDoc } from '../lib/docs';
 import { holdsMembership } from '../lib/link';
 import { inTransaction, txGet } from '../lib/tx';
-import { adminActor, assertNotLastRootAdmin, readCounter, removalReason, tellRemoved, unionInScope, writeChange } from '../lib/unionAdmins';
+import {
+  adminActor,
+  adminsOf,
+  assertNotLastRootAdmin,
+  auditIdOf,
+  counterIdOf,
+  openidForAdminKey,
+  readCounter,
+  removalReason,
+  tellRemoved,
+  unionInScope,
+  writeChange,
+} from '../lib/unionAdmins';
 
 function adminNotFound(): AppFailure {
   return new AppFailure('NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试');
 }
 
-/** The user the request names: by openid, or the WeChat user linked to the card. */
-async function targetOpenid(ctx: UserContext, input: AdminRemoveRequest): Promise<string> {
-  if (input.openid) return input.openid;
+/**
+ * The admin this caller's request removed, if it was the union's latest change (a retry after a
+ * lost answer: the admin is no longer among the union's admins, yet the retry must answer the same).
+ */
+async function ownLatestRemoval(ctx: UserContext, unionId: string): Promise<string | null> {
+  const counter = (await ctx.db.collection(C.counters).doc(counterIdOf(unionId)).get()).data[0] as UnionAdminsCounterDoc | undefined;
+  if (!counter || counter.requestId !== ctx.requestId || counter.by !== ctx.openid) return null;
+  const audit = (await ctx.db.collection(C.adminAudit).doc(auditIdOf(unionId, counter.value)).get()).data[0] as AdminAuditDoc | undefined;
+  return audit && audit.kind === 'remove' ? audit.openid : null;
+}
+
+/** The user the request names: by adminKey among the union's admins, or the WeChat user linked to the card. */
+async function targetOpenid(ctx: UserContext, union: UnionDoc, input: AdminRemoveRequest): Promise<string> {
+  if (input.adminKey) {
+    const current = openidForAdminKey(union._id, input.adminKey, await adminsOf(ctx, union._id));
+    if (current) return current;
+    const retried = await ownLatestRemoval(ctx, union._id);
+    if (retried && openidForAdminKey(union._id, input.adminKey, [retried])) return retried;
+    throw adminNotFound();
+  }
   const res = await ctx.db.collection(C.members).where({ cardNo: cardNoOf(input.cardNo ?? '') }).limit(1).get();
   const member = res.data[0] as MemberDoc | undefined;
   if (!member?.openid) throw adminNotFound();
@@ -65,11 +97,11 @@ async function remove(ctx: UserContext, admin: Admin, union: UnionDoc, openid: s
 
 export const adminRemove = userAction<AdminRemoveRequest, AdminRemoveResult>('member.adminRemove', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
-  if (!input.openid === !input.cardNo) throw new AppFailure('INVALID_ARGUMENT', '请指定要移除的管理员');
+  if (!input.adminKey === !input.cardNo) throw new AppFailure('INVALID_ARGUMENT', '请指定要移除的管理员');
   if (input.cardNo !== undefined) cardNoOf(input.cardNo);
   const reason = removalReason(input.reason);
   const union = await unionInScope(ctx, admin, input.unionId);
-  const openid = await targetOpenid(ctx, input);
+  const openid = await targetOpenid(ctx, union, input);
   const { changed, audit } = await remove(ctx, admin, union, openid, reason);
   if (changed && audit) await tellRemoved(ctx, union, audit);
   ctx.log.info('union admin removed', { unionId: union._id, changed, self: openid === ctx.openid });

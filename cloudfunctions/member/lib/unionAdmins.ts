@@ -15,12 +15,15 @@
  * - Each applied change writes `admin_audit/<unionId>_<n>` (n = the counter's new value).
  * - The same rules serve the operator's command line (scripts/ops/set-admin.ts): the actor is then
  *   OPS_ACTOR instead of an admin, and a user without a document yet gets one created.
+ * - Admins are named to the app by card number or by `adminKey` (adminKeyOf), never by openid.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ADMIN_REASON_MAX, ADMIN_REASON_MIN, UNION_ADMIN_LIMIT } from '../../../shared/member/schemas';
 import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { Admin } from '../../_lib/roles';
+import { secretFromEnv } from '../../_lib/personal';
 import { AppFailure, type ActionContext, type BaseContext, type UserContext } from '../../_lib/router';
 import { findUnion } from '../../_lib/unions';
 import type { AdminAuditDoc, UnionAdminsCounterDoc, UnionDoc, UserDoc } from './docs';
@@ -62,6 +65,28 @@ export async function unionInScope(ctx: UserContext, admin: Admin, unionId: stri
 /** The root of the tree (市总工会): no parent. */
 export function isRootUnion(union: Pick<UnionDoc, 'parentId'>): boolean {
   return !union.parentId;
+}
+
+/**
+ * The opaque handle adminListAdmins gives for an admin and adminRemove takes back: 24 hex (96
+ * bits) of HMAC-SHA256(ID_HASH_SECRET, "adminKey:" + JSON [unionId, openid]). Its own label, so it
+ * never equals another keyed value (ID / name / phone hashes, the 注销账号 tombstone "openid:…");
+ * bound to the union, so one person's keys in two unions cannot be linked or swapped; stable, so
+ * a list stays valid until the admins change. Without the secret it reveals nothing of the openid.
+ */
+export function adminKeyOf(unionId: string, openid: string, secret = secretFromEnv('ID_HASH_SECRET')): string {
+  return createHmac('sha256', secret).update(`adminKey:${JSON.stringify([unionId, openid])}`).digest('hex').slice(0, 24);
+}
+
+/** The openid among `openids` whose adminKey for the union is `key` (constant-time comparisons, all of them made). */
+export function openidForAdminKey(unionId: string, key: string, openids: string[]): string | null {
+  const wanted = Buffer.from(key, 'utf8');
+  let found: string | null = null;
+  for (const openid of openids) {
+    const candidate = Buffer.from(adminKeyOf(unionId, openid), 'utf8');
+    if (candidate.length === wanted.length && timingSafeEqual(candidate, wanted) && found === null) found = openid;
+  }
+  return found;
 }
 
 export const counterIdOf = (unionId: string) => `unionAdmins_${unionId}`;

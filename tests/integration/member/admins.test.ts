@@ -18,6 +18,7 @@ import type {
   AdminSetStatusResult,
 } from '../../../shared/member/schemas';
 import { formatBusiness } from '../../../shared/time';
+import { adminKeyOf } from '../../../cloudfunctions/member/lib/unionAdmins';
 import { givenLocalCloud, type As, type TestCloud } from '../../scenarios/cloud';
 import { as, callMember, givenAdminOf, givenApplicant, givenVerifiedMember, importCsv, memberRecords, newIdNumber, newOpenid } from '../../scenarios/member';
 
@@ -127,14 +128,21 @@ describe('appointing', () => {
     const seen = await list(PORT, DISTRICT);
     if (!seen.ok) throw new Error(seen.error.message);
     expect(seen.data).toMatchObject({ union: { id: PORT }, isRoot: false, limit: 10 });
+    const HANDLE = expect.stringMatching(/^[0-9a-f]{24}$/);
     expect(seen.data.admins).toEqual([
-      { key: expect.any(String), nameMasked: '陈*华', cardNo: null, openid: expect.any(String), since: null, sinceText: null, appointedBy: null, self: false },
-      { key: chair.cardNo, nameMasked: '张*明', cardNo: chair.cardNo, openid: null, since: expect.any(String), sinceText: expect.any(String), appointedBy: '周*燕', self: false },
+      { key: seen.data.admins[0].adminKey, nameMasked: '陈*华', cardNo: null, adminKey: HANDLE, since: null, sinceText: null, appointedBy: null, self: false },
+      { key: chair.cardNo, nameMasked: '张*明', cardNo: chair.cardNo, adminKey: HANDLE, since: expect.any(String), sinceText: expect.any(String), appointedBy: '周*燕', self: false },
     ]);
     expect(seen.data.admins[1].sinceText).toBe(formatBusiness(seen.data.admins[1].since as string));
-    // Openids only for admins without a card: never the chair's or the caller's.
+    // No openid at all, for any admin (the card-less 陈*华 included): no field is one, nothing contains one.
+    const adminOpenids = await openidsAdministering(PORT);
+    expect(adminOpenids).toHaveLength(2);
+    for (const a of seen.data.admins) for (const value of Object.values(a)) expect(adminOpenids).not.toContain(value);
     const text = JSON.stringify(seen);
-    for (const secret of [chair.openid, DISTRICT_OPENID, chair.idNumber, chair.realName, chair.phone]) expect(text).not.toContain(secret);
+    for (const secret of [...adminOpenids, DISTRICT_OPENID, chair.idNumber, chair.realName, chair.phone]) expect(text).not.toContain(secret);
+    // Distinct handles, stable across calls.
+    expect(new Set(seen.data.admins.map((a) => a.adminKey)).size).toBe(2);
+    expect((await admins(PORT, DISTRICT)).map((a) => a.adminKey)).toEqual(seen.data.admins.map((a) => a.adminKey));
     // The chair sees the same list, marked as themselves.
     expect((await admins(PORT, me)).find((a) => a.cardNo === chair.cardNo)).toMatchObject({ self: true });
   });
@@ -152,7 +160,7 @@ describe('appointing', () => {
       [list('nb', DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
       [list('nb-nowhere', DISTRICT), { ok: false, error: { code: 'NOT_FOUND' } }],
       [remove({ cardNo: await cardOf(DISTRICT_OPENID), unionId: 'nb-bl', reason: REASON }, as(haishu.openid)), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
-      [remove({ openid: haishu.openid, unionId: 'nb-hs', reason: REASON }, DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
+      [remove({ adminKey: adminKeyOf('nb-hs', haishu.openid), unionId: 'nb-hs', reason: REASON }, DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
     ];
     for (const [call, expected] of cases) expect(await call).toMatchObject(expected as object);
     expect(await adminUnionIdsOf(m.openid)).toEqual([]);
@@ -288,11 +296,12 @@ describe('removing', () => {
     expect(JSON.stringify(history)).not.toContain(chair.openid);
   });
 
-  it('an admin without a card is removed by the openid the list gives; self-removal is allowed below the root', async () => {
+  it('an admin without a card is removed by the adminKey the list gives; self-removal is allowed below the root', async () => {
     const handSet = await givenAdminOf(t, 'nb-bl-xg');
-    const listed = (await admins('nb-bl-xg', DISTRICT)).find((a) => a.openid === handSet.openid);
+    const listed = (await admins('nb-bl-xg', DISTRICT)).find((a) => a.adminKey === adminKeyOf('nb-bl-xg', handSet.openid));
     expect(listed).toMatchObject({ cardNo: null, nameMasked: '管*员', since: null });
-    expect(await remove({ openid: handSet.openid, unionId: 'nb-bl-xg', reason: REASON }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
+    expect(JSON.stringify(listed)).not.toContain(handSet.openid);
+    expect(await remove({ adminKey: listed!.adminKey, unionId: 'nb-bl-xg', reason: REASON }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
     expect(await adminUnionIdsOf(handSet.openid)).toEqual([]);
     expect((await userDoc(handSet.openid)).actedAsAdminAt).toBeTruthy();
     expect((await auditOf('nb-bl-xg')).at(-1)).toMatchObject({ kind: 'remove', openid: handSet.openid, memberId: null, cardNo: null, nameMasked: '管*员' });
@@ -305,6 +314,45 @@ describe('removing', () => {
     expect((await noticesOf(coAdmin.openid)).map((n) => n.title)).toEqual(['您已被设为工会管理员']); // no notice to oneself
     const history = await t.call<AdminMemberHistoryResult>('member', 'adminMemberHistory', { cardNo: coAdmin.cardNo }, CITY);
     expect(history.ok && history.data.entries[0]).toMatchObject({ kind: 'admin', title: '本人退出工会管理员', details: ['工会：北仑区总工会', '原因：岗位调整'] });
+  });
+
+  it('a forged key, a key of another union or an openid instead of a key is refused; nothing changes', async () => {
+    const onlyJoint = await givenAdminOf(t, JOINT);
+    const both = await givenAdminOf(t, JOINT);
+    await t.db.collection(C.users).doc(both.openid).update({ adminUnionIds: [JOINT, PORT] });
+    const keyOf = async (unionId: string, openid: string) => (await admins(unionId, DISTRICT)).find((a) => a.adminKey === adminKeyOf(unionId, openid))!.adminKey;
+    const jointKeys = [await keyOf(JOINT, onlyJoint.openid), await keyOf(JOINT, both.openid)];
+    const portKey = await keyOf(PORT, both.openid);
+    expect(portKey).not.toBe(jointKeys[1]); // per union: one person's keys cannot be linked or swapped
+    const auditBefore = [await auditOf(JOINT), await auditOf(PORT)];
+    const notFound = { ok: false, error: { code: 'NOT_FOUND', message: '未找到该管理员，请刷新管理员列表后重试' } };
+    const forged = jointKeys[0].slice(0, 23) + (jointKeys[0].endsWith('0') ? '1' : '0');
+    const cases: Array<[Record<string, unknown>, unknown]> = [
+      [{ adminKey: forged, unionId: JOINT, reason: REASON }, notFound],
+      [{ adminKey: 'f'.repeat(24), unionId: JOINT, reason: REASON }, notFound],
+      // Union A's key with union B (both in the caller's scope): not the admin of A, not even the one who is admin of both.
+      [{ adminKey: jointKeys[0], unionId: PORT, reason: REASON }, notFound],
+      [{ adminKey: jointKeys[1], unionId: PORT, reason: REASON }, notFound],
+      [{ adminKey: portKey, unionId: JOINT, reason: REASON }, notFound],
+      [{ adminKey: onlyJoint.openid, unionId: JOINT, reason: REASON }, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '管理员格式不正确' } }],
+      [{ openid: onlyJoint.openid, unionId: JOINT, reason: REASON }, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求包含不支持的字段 openid' } }],
+    ];
+    for (const [data, expected] of cases) expect({ data, res: await remove(data, DISTRICT) }).toEqual({ data, res: expected });
+    expect(await adminUnionIdsOf(onlyJoint.openid)).toEqual([JOINT]);
+    expect(await adminUnionIdsOf(both.openid)).toEqual([JOINT, PORT]);
+    expect([await auditOf(JOINT), await auditOf(PORT)]).toEqual(auditBefore);
+    expect(await noticesOf(onlyJoint.openid)).toEqual([]);
+    expect(await noticesOf(both.openid)).toEqual([]);
+
+    // The right key with the right union removes exactly that right; a retry (same requestId) answers the same.
+    const requestId = rid();
+    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT, requestId)).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT, requestId)).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await adminUnionIdsOf(both.openid)).toEqual([JOINT]);
+    expect((await auditOf(PORT)).filter((a) => a.openid === both.openid).map((a) => a.kind)).toEqual(['remove']);
+    expect((await noticesOf(both.openid)).map((n) => n.title)).toEqual(['管理员身份已取消']);
+    // Gone from the union: a new request with the old key finds no such admin.
+    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT)).toEqual(notFound);
   });
 
   it('a retry of a removal answers the same; racing removals of one admin apply once', async () => {
@@ -323,7 +371,7 @@ describe('removing', () => {
     // Leave the city admin alone at the root (other tests may have added hand-set root admins).
     for (const a of await admins('nb', CITY)) {
       if (a.self) continue;
-      expect(await remove({ ...(a.cardNo ? { cardNo: a.cardNo } : { openid: a.openid }), unionId: 'nb', reason: REASON }, CITY)).toMatchObject({ ok: true });
+      expect(await remove({ ...(a.cardNo ? { cardNo: a.cardNo } : { adminKey: a.adminKey }), unionId: 'nb', reason: REASON }, CITY)).toMatchObject({ ok: true });
     }
     const cityCard = await cardOf(CITY_OPENID);
     const lastOne = await remove({ cardNo: cityCard, unionId: 'nb', reason: REASON }, CITY);
@@ -380,13 +428,14 @@ describe('refusals', () => {
       ['adminAppoint', { cardNo: 'NB5199999999', unionId: JOINT }, 'NOT_FOUND', '未找到该会员卡，或该会员不在您管理的工会范围内'],
       ['adminListAdmins', {}, 'INVALID_ARGUMENT', '请填写工会组织'],
       ['adminRemove', { unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请指定要移除的管理员'],
-      ['adminRemove', { cardNo: m.cardNo, openid: m.openid, unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请指定要移除的管理员'],
+      ['adminRemove', { cardNo: m.cardNo, adminKey: adminKeyOf(JOINT, m.openid), unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请指定要移除的管理员'],
+      ['adminRemove', { openid: m.openid, unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请求包含不支持的字段 openid'],
       ['adminRemove', { cardNo: m.cardNo, unionId: JOINT }, 'INVALID_ARGUMENT', '移除管理员须填写原因（2–100 个字），对方将看到这条原因'],
       ['adminRemove', { cardNo: m.cardNo, unionId: JOINT, reason: ' 走 ' }, 'INVALID_ARGUMENT', /^移除管理员须填写原因/],
       ['adminRemove', { cardNo: m.cardNo, unionId: JOINT, reason: '走'.repeat(101) }, 'INVALID_ARGUMENT', /移除原因/],
       ['adminRemove', { cardNo: 'NB51 0000', unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '会员卡号格式不正确，应为 NB51 加 8 位数字'],
       ['adminRemove', { cardNo: 'NB5199999999', unionId: JOINT, reason: REASON }, 'NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试'],
-      ['adminRemove', { openid: newOpenid('o_nobody'), unionId: JOINT, reason: REASON }, 'NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试'],
+      ['adminRemove', { adminKey: adminKeyOf(JOINT, newOpenid('o_nobody')), unionId: JOINT, reason: REASON }, 'NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试'],
     ];
     for (const [action, data, code, message] of cases) {
       const res = await callMember(t, action, data, DISTRICT, rid());

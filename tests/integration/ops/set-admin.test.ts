@@ -14,6 +14,7 @@ import { run as importUnions } from '../../../scripts/ops/import-unions';
 import { run as setAdmin } from '../../../scripts/ops/set-admin';
 import { newUserDoc } from '../../../cloudfunctions/member/lib/link';
 import { C } from '../../../cloudfunctions/_lib/collections';
+import { adminKeyOf } from '../../../cloudfunctions/member/lib/unionAdmins';
 import {
   UNION_ADMIN_LIMIT,
   type AdminListAdminsResult,
@@ -71,6 +72,10 @@ async function adminsIn(unionId: string, who: string) {
   const res = await t.call<AdminListAdminsResult>('member', 'adminListAdmins', { unionId }, as(who));
   if (!res.ok) throw new Error(`adminListAdmins: ${res.error.code} ${res.error.message}`);
   return res.data.admins;
+}
+/** The handle the app's list gives an admin for adminRemove (their own, looked up as themselves). */
+async function ownAdminKey(unionId: string, who: string): Promise<string> {
+  return (await adminsIn(unionId, who)).find((a) => a.self)!.adminKey;
 }
 const OPS_NAME = '平台运维人员';
 const REASON = '已调离北仑区总工会';
@@ -142,12 +147,12 @@ describe('the first admin of a fresh environment', () => {
     const [only, ...rest] = await adminsIn('nb-bl', openid);
     expect(rest).toEqual([]);
     const audit = (await auditOf('nb-bl'))[0];
-    // No card: the openid is the handle adminRemove needs (and it is the caller's own here).
+    // No card: an opaque adminKey is the handle adminRemove needs; no openid, not even the caller's own.
     expect(only).toEqual({
-      key: openid,
+      key: adminKeyOf('nb-bl', openid),
       nameMasked: '微信用户',
       cardNo: null,
-      openid,
+      adminKey: adminKeyOf('nb-bl', openid),
       since: (audit.at as Date).toISOString(),
       sinceText: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
       appointedBy: OPS_NAME,
@@ -192,7 +197,7 @@ describe('the first admin of a fresh environment', () => {
     const history = await t.call<AdminMemberHistoryResult>('member', 'adminMemberHistory', { cardNo }, as(openid));
     expect(history.ok && history.data.entries[0]).toMatchObject({ kind: 'admin', byName: OPS_NAME, title: '设为工会管理员', details: ['工会：宁波北仑港务有限公司工会'] });
     // A member is listed by card number; their openid is not given out.
-    expect(await adminsIn('nb-bl-xq-gw', openid)).toEqual([expect.objectContaining({ key: cardNo, cardNo, openid: null, appointedBy: OPS_NAME, self: false })]);
+    expect(await adminsIn('nb-bl-xq-gw', openid)).toEqual([expect.objectContaining({ key: cardNo, cardNo, adminKey: adminKeyOf('nb-bl-xq-gw', applicant.openid), appointedBy: OPS_NAME, self: false })]);
   });
 
   it('--revoke needs a reason (the removed admin reads it)', async () => {
@@ -261,7 +266,7 @@ describe('the root union (市总工会) keeps an admin', () => {
     expect(res.err).toEqual([refusal]);
     expect((await userDoc(second))!.adminUnionIds).toEqual(['nb']);
     // The in-app rule agrees: the root admin cannot remove themselves either.
-    expect(await t.call('member', 'adminRemove', { openid: second, unionId: 'nb', reason: '换届' }, as(second))).toMatchObject({
+    expect(await t.call('member', 'adminRemove', { adminKey: await ownAdminKey('nb', second), unionId: 'nb', reason: '换届' }, as(second))).toMatchObject({
       ok: false,
       error: { code: 'LAST_ROOT_ADMIN' },
     });
@@ -274,9 +279,10 @@ describe('the root union (市总工会) keeps an admin', () => {
     // Ops revokes one, the other removes themselves in the app. Both may pass the checks made
     // before the transaction (each sees another admin); the union counter makes the later
     // transaction see the earlier one's commit.
+    const thirdKey = await ownAdminKey('nb', third);
     const [viaOps, viaApp] = await Promise.all([
       admin('--openid', second, '--union', 'nb', '--revoke', '--reason', '换届', '--apply'),
-      t.call('member', 'adminRemove', { openid: third, unionId: 'nb', reason: '换届' }, as(third)),
+      t.call('member', 'adminRemove', { adminKey: thirdKey, unionId: 'nb', reason: '换届' }, as(third)),
     ]);
     const applied = [viaOps.code === 0, viaApp.ok].filter(Boolean).length;
     expect(applied).toBe(1);
@@ -374,5 +380,36 @@ describe('refusals', () => {
     const code = await setAdmin(['--openid', 'oAbcdefgh', '--union', 'nb-bl'], { out: () => {}, err: (l) => err.push(l) }, { TCB_ENV_ID: 'env-1' });
     expect(code).toBe(2);
     expect(err[0]).toContain('TENCENTCLOUD_SECRETID');
+  });
+});
+
+describe('an admin appointed by ops, in the app', () => {
+  it('another admin removes them with the adminKey the list gives (no openid travels); the key works for that union only', async () => {
+    const boss = newOpenid('oOpsBoss'); // a root admin, scope: everything
+    const o = newOpenid('oOpsKey');
+    expect((await admin('--openid', boss, '--union', 'nb', '--apply')).code).toBe(0);
+    expect((await admin('--openid', o, '--union', 'nb-hs', '--apply')).code).toBe(0);
+    const listed = await adminsIn('nb-hs', boss);
+    expect(JSON.stringify(listed)).not.toContain(o);
+    const row = listed.find((a) => a.adminKey === adminKeyOf('nb-hs', o))!;
+    expect(row).toMatchObject({ cardNo: null, appointedBy: OPS_NAME, self: false });
+
+    // Another union in the caller's scope: not found, nothing changed.
+    expect(await t.call('member', 'adminRemove', { adminKey: row.adminKey, unionId: 'nb-bl', reason: '岗位调整' }, as(boss))).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '未找到该管理员，请刷新管理员列表后重试' },
+    });
+    expect((await userDoc(o))!.adminUnionIds).toEqual(['nb-hs']);
+
+    expect(await t.call('member', 'adminRemove', { adminKey: row.adminKey, unionId: 'nb-hs', reason: '岗位调整' }, as(boss))).toMatchObject({
+      ok: true,
+      data: { changed: true, union: { id: 'nb-hs' } },
+    });
+    expect((await userDoc(o))!.adminUnionIds).toEqual([]);
+    expect((await auditOf('nb-hs')).filter((a) => a.openid === o).map((a) => [a.kind, a.by, a.reason])).toEqual([
+      ['appoint', 'ops', null],
+      ['remove', boss, '岗位调整'],
+    ]);
+    expect((await noticesOf(o)).map((n) => n.title)).toEqual(['您已被设为工会管理员', '管理员身份已取消']);
   });
 });

@@ -96,7 +96,7 @@ function AdminRow({ admin, union, onRemoved }: RowProps) {
           confirmClass='admins-confirm-remove'
           call={(requestId) =>
             api.member.adminRemove(
-              { unionId: union.id, reason: reason.trim().slice(0, ADMIN_REASON_MAX), ...(admin.cardNo ? { cardNo: admin.cardNo } : { openid: admin.openid ?? '' }) },
+              { unionId: union.id, reason: reason.trim().slice(0, ADMIN_REASON_MAX), ...(admin.cardNo ? { cardNo: admin.cardNo } : { adminKey: admin.adminKey }) },
               { requestId },
             )
           }
