@@ -1,12 +1,12 @@
 /**
  * Generates the tab bar icons (miniprogram/assets/tab/*.png): 81×81 RGBA PNGs, grey and red.
  * WeChat requires local PNG tab icons ≤ 40 KB; these are ~1 KB. Shapes are unions/differences of
- * simple primitives in a 0..1 square, anti-aliased by 4×4 supersampling; the PNG is written with
- * node's zlib so no image library is needed.   Run: npx tsx scripts/gen-tab-icons.ts
+ * simple primitives in a 0..1 square, anti-aliased by 4×4 supersampling; the PNG is written by
+ * scripts/png.ts, so no image library is needed.   Run: npx tsx scripts/gen-tab-icons.ts
  */
-import { deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { encodePng } from './png';
 
 type Shape = (x: number, y: number) => boolean;
 
@@ -77,42 +77,7 @@ function render(shape: Shape, [r, g, b]: readonly number[]): Buffer {
       raw[o + 3] = Math.round((255 * hits) / (SS * SS));
     }
   }
-  return png(raw);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-function png(raw: Buffer): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(SIZE, 0);
-  ihdr.writeUInt32BE(SIZE, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // RGBA
-  ihdr[10] = 0;
-  ihdr[11] = 0;
-  ihdr[12] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(SIZE, SIZE, 'rgba', raw, 9);
 }
 
 mkdirSync(OUT, { recursive: true });
