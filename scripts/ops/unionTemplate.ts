@@ -15,6 +15,7 @@
  *   refused: every record of a union copies its ancestors, see docs/operations.md).
  * Then `ancestors` (root → self) are computed for every row, as the demo seed writes them.
  */
+import type { UnionDoc } from '../../cloudfunctions/_lib/docs';
 import type { CellKind } from '../../shared/member/importTemplate';
 import { UNION_LEVEL_LABELS, UNION_LEVELS, type UnionKind, type UnionLevel } from '../../shared/union/tree';
 
@@ -95,15 +96,7 @@ export interface TableRecord {
 }
 
 /** A union as stored (`unions/<code>`), the fields the import compares. */
-export interface ExistingUnion {
-  _id: string;
-  name: string;
-  level: UnionLevel;
-  kind: UnionKind | null;
-  parentId: string | null;
-  ancestors: string[];
-  address: string;
-}
+export type ExistingUnion = Omit<UnionDoc, 'code'>;
 
 export type PlanStatus = 'new' | 'changed' | 'unchanged';
 export interface PlannedUnion {
