@@ -52,9 +52,9 @@ export default function UnionPicker({ adminUnions, value, onPick }: Props) {
   return (
     <View>
       <Text className='mg-label'>我管理的工会</Text>
-      <View className='ad-chips'>
+      <View className='mg-chips'>
         {adminUnions.map((u) => (
-          <Text key={u.id} className='ad-chip admins-own-union' onClick={() => pick({ union: u, ancestors: [u.id] })}>
+          <Text key={u.id} className='mg-chip admins-own-union' onClick={() => pick({ union: u, ancestors: [u.id] })}>
             {u.name}
           </Text>
         ))}
