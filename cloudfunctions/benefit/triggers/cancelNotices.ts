@@ -22,7 +22,7 @@ import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
-import { inChunks } from '../lib/chunks';
+import { inChunks } from '../../_lib/chunks';
 import { asDate, type DropDoc, type RegistrationDoc } from '../lib/docs';
 import { DROP_STALE_MAX_MS } from '../lib/memory';
 

@@ -21,7 +21,7 @@ import { drawWinners } from '../../../shared/benefit/draw';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
-import { inChunks } from '../lib/chunks';
+import { inChunks } from '../../_lib/chunks';
 import { newClaim } from '../lib/claims';
 import { isDuplicate, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';

@@ -12,15 +12,13 @@
 import { countedBefore, tierLabel, tierOf } from '../../../shared/daycare/rules';
 import { ALGORITHM_NAME, allocateSlot, type PublishedLottery } from '../../../shared/daycare/lottery';
 import { C } from '../../_lib/collections';
+import { inChunks } from '../../_lib/chunks';
 import type { BaseContext } from '../../_lib/router';
 import type { CampaignDoc, FamilyDoc, RegistrationDoc, SlotDoc } from './docs';
 import { notifyResult, offerNext, PLACE_STATUSES, transition } from './places';
 import { slotLabel } from './present';
 import { audit, findDoc, getAll } from './store';
 
-async function inChunks<T>(items: T[], size: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)));
-}
 
 async function snapshotTiers(ctx: BaseContext, campaign: CampaignDoc, regs: RegistrationDoc[]): Promise<void> {
   const missing = regs.filter((r) => r.tier === null);
