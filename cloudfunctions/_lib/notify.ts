@@ -10,6 +10,7 @@
 import { isTombstone } from '../../shared/member/deletion';
 import { C } from './collections';
 import type { BaseContext } from './router';
+import { isDuplicate } from './dbErrors';
 
 export type NoticeCategory = 'membership' | 'benefit' | 'daycare' | 'recuperation' | 'activity' | 'system';
 
@@ -28,10 +29,6 @@ export interface NoticeInput {
   templateData?: Record<string, string>;
   /** Stable key of the event, e.g. `drop:<dropId>:win:<openid>`. */
   dedupeKey: string;
-}
-
-function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /** Ids are derived from the dedupe key so retries collide on the primary key. */

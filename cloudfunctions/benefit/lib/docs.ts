@@ -1,6 +1,7 @@
 /** Stored shapes of the benefit collections (see docs/benefit.md). */
 import type { ClaimStatus, DrawResult, DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
 import type { MemberTag } from '../../../shared/member/tags';
+export { isDuplicate } from '../../_lib/dbErrors';
 
 /**
  * `drops/<dropId>`: immutable once published, except the bookkeeping fields at the end and one
@@ -143,10 +144,6 @@ export interface MemberDoc {
   unionAncestors?: string[];
   tags?: string[];
   adminUnionIds?: string[];
-}
-
-export function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));

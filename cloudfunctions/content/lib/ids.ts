@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+export { isDuplicate } from '../../_lib/dbErrors';
 
 /** A post created from a request gets an id derived from (admin, requestId): a retry creates nothing twice. */
 export function postIdFor(openid: string, requestId: string): string {
@@ -13,6 +14,3 @@ export function readIdFor(postId: string, openid: string): string {
   return `${postId}_${openid}`.slice(0, 140);
 }
 
-export function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
-}

@@ -2,6 +2,7 @@
 import { C } from '../../_lib/collections';
 import { AppFailure, type BaseContext } from '../../_lib/router';
 import type { AuditActor, CampaignDoc, ChildDoc, RegistrationDoc, SiteDoc, SlotDoc } from './docs';
+export { isDuplicate } from '../../_lib/dbErrors';
 
 export async function findDoc<T>(ctx: BaseContext, collection: string, id: string): Promise<T | null> {
   const res = await ctx.db.collection(collection).doc(id).get();
@@ -30,10 +31,6 @@ export async function getAll<T>(ctx: BaseContext, collection: string, where: obj
     out.push(...(res.data as T[]));
     if (res.data.length < 1000) return out;
   }
-}
-
-export function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /** One audit entry. Never personal data: ids, statuses and numbers only. */

@@ -3,6 +3,7 @@
  * inside a transaction (doc().get/set/update/remove, add): every write below names one `_id`.
  */
 import type { Database } from '../../_lib/router';
+export { isDuplicate } from '../../_lib/dbErrors';
 
 type Db = Database;
 /** The transaction handle: the SDK types `runTransaction` loosely, so name what we use. */
@@ -20,10 +21,6 @@ export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<
 
 export function isConflict(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT';
-}
-
-export function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /**

@@ -1,6 +1,8 @@
 /** `subscriptions/<openid>`: `credits.<template>` = unused one-time acceptances. */
 import { C } from '../../_lib/collections';
 import type { ActionContext } from '../../_lib/router';
+export { isDuplicate } from '../../_lib/dbErrors';
+import { isDuplicate } from '../../_lib/dbErrors';
 
 export interface SubscriptionDoc {
   _id: string;
@@ -11,10 +13,6 @@ export interface SubscriptionDoc {
 export async function creditsOf(ctx: ActionContext, openid: string): Promise<Record<string, number>> {
   const res = await ctx.db.collection(C.subscriptions).doc(openid).get();
   return ((res.data[0] as SubscriptionDoc | undefined)?.credits ?? {}) as Record<string, number>;
-}
-
-export function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /** Add one credit per accepted template. Creates the document on first use (race-safe). */

@@ -15,13 +15,10 @@ import type { UserDoc } from '../../_lib/docs';
 import { findUnit } from './access';
 import type { ApplicationDoc, BatchDoc, UnitDoc } from './docs';
 import { applicationId } from './ids';
+import { isDuplicate } from '../../_lib/dbErrors';
 
 export function memberKeyOf(user: UserDoc): string {
   return user.memberId ?? user.openid;
-}
-
-function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /** The most recent year the member went (approved or attended), or null. */

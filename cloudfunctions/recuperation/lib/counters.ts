@@ -16,12 +16,9 @@ import { C } from '../../_lib/collections';
 import type { ActionContext } from '../../_lib/router';
 import type { ApplicationDoc, BatchDoc, RosterCounterDoc, YearCounterDoc } from './docs';
 import { rosterCounterId, yearCounterId } from './ids';
+import { isDuplicate } from '../../_lib/dbErrors';
 
 const LEADER_CAS_ROUNDS = 12;
-
-function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
-}
 
 async function getDoc<T>(ctx: ActionContext, collection: string, id: string): Promise<T | null> {
   const res = await ctx.db.collection(collection).doc(id).get();

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { C } from '../../../_lib/collections';
 import type { BaseContext } from '../../../_lib/router';
 import { openidKey } from './tombstone';
+import { isDuplicate } from '../../../_lib/dbErrors';
 
 /** Longer than a member invocation may run (config.json timeout: 20 s). */
 export const LEASE_MS = 30_000;
@@ -78,10 +79,6 @@ export async function findJob(ctx: BaseContext, openid: string): Promise<Deletio
 export async function findJobById(ctx: BaseContext, id: string): Promise<DeletionJobDoc | null> {
   const res = await ctx.db.collection(C.accountDeletions).doc(id).get();
   return (res.data[0] as DeletionJobDoc | undefined) ?? null;
-}
-
-function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /**

@@ -1,5 +1,7 @@
 /** Reading a user's documents for the deletion (CloudBase answers at most 1,000 per read). */
 import type { BaseContext } from '../../../_lib/router';
+export { isDuplicate } from '../../../_lib/dbErrors';
+import { isDuplicate } from '../../../_lib/dbErrors';
 
 /** Every document matching `where`, page by page, ordered by `_id` so paging is stable. */
 export async function allDocs<T>(ctx: BaseContext, collection: string, where: object): Promise<T[]> {
@@ -34,10 +36,6 @@ export async function docById<T>(ctx: BaseContext, collection: string, id: strin
 export async function countOf(ctx: BaseContext, collection: string, where: object): Promise<number> {
   const res = await ctx.db.collection(collection).where(where).count();
   return res.total ?? 0;
-}
-
-export function isDuplicate(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /** Insert unless a document with that `_id` is already there (a resumed step wrote it before). */
