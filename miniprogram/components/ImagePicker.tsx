@@ -4,7 +4,8 @@
  * 更换 / 移除. The value is the fileID (`cloud://…`) to save, or '' for none; an existing https://
  * image shows the same way. Used only by admin subpackage pages.
  */
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from './Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../services/api';

@@ -1,5 +1,6 @@
 /** The shared loading / empty / error states every page uses. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from './Button';
 import './StateViews.css';
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {

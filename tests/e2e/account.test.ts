@@ -35,9 +35,9 @@ it('a member deletes the account from 我的 and comes back as a guest; the memb
 
   // The button stays disabled until exactly 注销 is typed.
   await page.locator('input[placeholder="注销"]').fill('删除');
-  await page.locator('.mbtn--disabled', { hasText: '确认注销' }).waitFor();
+  await page.locator('.mbtn.ui-btn--disabled', { hasText: '确认注销' }).waitFor();
   await page.locator('input[placeholder="注销"]').fill('注销');
-  await page.locator('.mbtn:not(.mbtn--disabled)', { hasText: '确认注销' }).click();
+  await page.locator('.mbtn:not(.ui-btn--disabled)', { hasText: '确认注销' }).click();
   await page.getByText('账号已注销').waitFor();
   await shot(page, 'account-done');
 

@@ -191,7 +191,7 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
   // A UTF-8 CSV not in the template is refused on the page: nothing to send.
   await input.setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('序号,姓名\r\n1,张三\r\n') });
   await page.locator('.import-file-error', { hasText: '表头「序号」不是模板中的列' }).waitFor();
-  expect(await page.locator('.import-submit.am-btn--disabled').count()).toBe(1);
+  expect(await page.locator('.import-submit.ui-btn--disabled').count()).toBe(1);
 
   // An .xlsx: sent as a file; the ID number Excel stored as a number comes back as a row error.
   const okId = withCheckChar('33020619880808123');

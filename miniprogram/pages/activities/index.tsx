@@ -3,7 +3,8 @@
  * windowed list so long feeds stay light). Someone who follows nothing sees the city union's
  * posts and a prompt to follow unions.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../components/Button';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { FeedResult, PostCard as Post } from '../../../shared/content/views';

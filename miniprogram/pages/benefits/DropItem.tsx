@@ -2,7 +2,8 @@
  * One drop on the 福利 tab: what it is, the countdown (server time), the button in its real
  * state (未开始 / 抢 / 已抢完 / 已领取 / 报名 / 已报名 / 已中签 / 未中签 / 已撤回) and why.
  */
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '../../components/Button';
 import Countdown from '../../components/Countdown';
 import { DROP_KIND_LABELS, DROP_MODE_LABELS } from '../../../shared/benefit/kinds';
 import { dropState } from '../../../shared/benefit/rules';

@@ -1,5 +1,6 @@
 /** The activity part of a post: time, place, places left, and the sign-up / cancel button. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { ActivityInfo } from '../../../../shared/content/views';

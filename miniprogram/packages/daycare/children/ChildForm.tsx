@@ -1,5 +1,6 @@
 /** Add a child: the minimum fields only (no ID number). */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { newRequestId } from '../../../services/requestId';

@@ -3,7 +3,8 @@
  * the guardian and the site's staff see it), adding and deleting, and the family circumstances
  * that give priority in the lottery.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';

@@ -1,5 +1,6 @@
 /** One period × band with its figures, and the sign-up chooser (pick a child, confirm). */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';

@@ -2,7 +2,8 @@
  * 我的报名: each registration's place — 已报名 / 已录取 / 候补第 N 位 / 递补待确认 / 未录取 — and
  * why (tier, lottery rank, capacity, deadlines, attendance), with accept / cancel.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';

@@ -1,5 +1,6 @@
 /** One slot's roster for its site's staff: children's data, one day's attendance, CSV export. */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../../services/api';

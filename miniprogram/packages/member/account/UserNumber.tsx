@@ -7,7 +7,8 @@
  * copies through a hidden textarea and `document.execCommand('copy')` and shows the same toast.
  * The number is also selectable, for a browser or device where copying fails.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';

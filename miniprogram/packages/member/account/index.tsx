@@ -6,7 +6,8 @@
  * again; this page only shows its answers. A deletion that answers 「进行中」 (a large account)
  * is continued by calling again, a few times, then left to the server's timer.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../services/api';
@@ -155,7 +156,7 @@ export default function AccountPage() {
           {sendError ? <Text className='mserver-error'>{sendError}</Text> : null}
           {stillRunning ? <Text className='macct__warn'>注销仍在进行，系统会在几分钟内自动完成；您也可以稍后再点「继续注销」。</Text> : null}
           {/* Confirmed when the job started: the server continues it without a second guard check. */}
-          <Button className={`mbtn ${working ? 'mbtn--disabled' : ''}`} disabled={working || undefined} onClick={() => void runDeletion(DELETE_CONFIRM_WORD)}>
+          <Button className={`mbtn`} disabled={working || undefined} onClick={() => void runDeletion(DELETE_CONFIRM_WORD)}>
             {working ? '正在注销…' : '继续注销'}
           </Button>
         </View>
@@ -206,7 +207,7 @@ export default function AccountPage() {
                 {sendError ? <Text className='mserver-error'>{sendError}</Text> : null}
                 {stillRunning ? <Text className='macct__warn'>注销仍在进行，系统会在几分钟内自动完成；您也可以稍后回到本页点击「继续注销」。</Text> : null}
                 <Button
-                  className={`mbtn ${typed.trim() !== DELETE_CONFIRM_WORD || working ? 'mbtn--disabled' : ''}`}
+                  className={`mbtn`}
                   disabled={typed.trim() !== DELETE_CONFIRM_WORD || working || undefined}
                   onClick={() => void runDeletion(typed.trim())}
                 >

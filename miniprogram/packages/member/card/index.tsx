@@ -3,7 +3,8 @@
  * staff scan to verify membership. Non-members are invited to join (or to follow their
  * pending application, or to claim an imported membership).
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';

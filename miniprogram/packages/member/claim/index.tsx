@@ -3,7 +3,8 @@
  * WeChat user with name + ID number. The server compares keyed hashes and answers one message
  * for "no record" and "name differs", so the page cannot be used to probe who is a member.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';
@@ -105,7 +106,7 @@ export default function ClaimPage() {
       <View className='card'>
         <PrivacyConsent checked={consent} onToggle={() => setConsent((c) => !c)} />
         {serverError ? <Text className='mserver-error'>{serverError}</Text> : null}
-        <Button className={`mbtn ${submitting ? 'mbtn--disabled' : ''}`} disabled={submitting || undefined} onClick={() => void submit()}>
+        <Button className={`mbtn`} disabled={submitting || undefined} onClick={() => void submit()}>
           {submitting ? '正在认领…' : '认领会员卡'}
         </Button>
       </View>

@@ -3,7 +3,8 @@
  * card) / 未通过 (the union's reason, 重新申请). Used by the status page and by the join page when
  * an application already exists.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { formatBusiness } from '../../../../shared/time';
 import { APPLICATION_STATUS_LABELS, ROUTING_LABELS, type ApplicationView } from '../../../../shared/member/schemas';

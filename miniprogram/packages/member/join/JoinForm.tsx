@@ -4,7 +4,8 @@
  * server's Chinese message inline, and reuses the same requestId when retrying after a network
  * failure so one tap never files twice.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { newRequestId } from '../../../services/requestId';
@@ -151,7 +152,7 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
       <View className='card'>
         <PrivacyConsent checked={consent} onToggle={() => setConsent((c) => !c)} purpose='，同意工会为办理入会收集上述信息' />
         {serverError ? <Text className='mserver-error'>{serverError}</Text> : null}
-        <Button className={`mbtn join-submit ${submitting ? 'mbtn--disabled' : ''}`} disabled={submitting || undefined} onClick={() => void submit()}>
+        <Button className={`mbtn join-submit`} disabled={submitting || undefined} onClick={() => void submit()}>
           {submitting ? '正在提交…' : '提交入会申请'}
         </Button>
       </View>

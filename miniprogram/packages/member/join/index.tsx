@@ -4,7 +4,8 @@
  * an application sees its progress (rejected → 重新申请 opens the form); everyone else gets the
  * join form. After submitting, the status page takes over.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';

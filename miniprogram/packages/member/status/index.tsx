@@ -1,5 +1,6 @@
 /** 申请进度: the caller's latest application (审核中 / 已通过 / 未通过), or none yet. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { api } from '../../../services/api';

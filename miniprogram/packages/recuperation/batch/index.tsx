@@ -2,7 +2,8 @@
  * One batch: venue, dates, cost, places; whether the member may apply (and which rule says no);
  * the priority score they would get, line by line; 申请 (retries reuse the same requestId).
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { api } from '../../../services/api';
@@ -92,7 +93,7 @@ export default function BatchPage() {
 
       <View className='card'>
         {eligibility.ok ? (
-          <Button className={`rc-btn ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void apply()}>
+          <Button className={`rc-btn`} disabled={busy} loading={busy} onClick={() => void apply()}>
             申请参加本批次
           </Button>
         ) : (

@@ -1,5 +1,6 @@
 /** 我的疗休养: each application with its status, batch, priority explained, rank and the reason in words. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../services/api';
@@ -37,7 +38,7 @@ function ApplicationCard({ a, onChanged }: { a: MyApplicationView; onChanged: ()
       </Text>
       <Text className='rc-reason'>{a.reason}</Text>
       {a.status === 'pending' ? (
-        <Button className={`rc-btn rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => void withdraw()}>
+        <Button className={`rc-btn rc-btn--ghost`} disabled={busy} onClick={() => void withdraw()}>
           撤回申请
         </Button>
       ) : null}

@@ -4,7 +4,8 @@
  * optional member tags. Closing (+1 day) and redemption deadline (+30 days) take the server's
  * defaults. The request id is kept until an answer arrives, so a double tap publishes once.
  */
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';

@@ -1,5 +1,6 @@
 /** 福利数据: claims over time (chart), registrations, redemptions, expiries, 已撤回, and the CSV export. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';

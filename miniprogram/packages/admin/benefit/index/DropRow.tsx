@@ -4,7 +4,8 @@
  * second tap to confirm. Sent with useRetrySafeSend: a retry after a lost answer repeats the same
  * request, which the server applies once.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';

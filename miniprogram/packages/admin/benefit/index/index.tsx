@@ -1,5 +1,6 @@
 /** 周五福利管理: the drops of the admin's unions, with 发布福利, 核销, each drop's figures and 撤回 (DropRow). */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { api } from '../../../../services/api';

@@ -1,5 +1,6 @@
 /** 兑换码核销: scan the member's QR (weapp) or type the code; each code is valid once; every attempt is audited. */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';

@@ -4,7 +4,8 @@
  * keeps only safe tags), time, place, online sign-up with capacity and deadline; then save as
  * draft, publish now, or schedule. Editing keeps a version history.
  */
-import { Button, Input, Picker, RichText, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, RichText, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import type { AdminGetResult, UnionBrief, RichNodeList } from './types';

@@ -1,5 +1,6 @@
 /** Add a site to a campaign, then its periods × bands, then its staff (by member card number). */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';

@@ -2,7 +2,8 @@
  * 开设暑托班: a campaign (window, allocation rule, limits) of a union the admin manages, then its
  * sites, periods × bands with capacity, and staff. Every rule is checked again on the server.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';

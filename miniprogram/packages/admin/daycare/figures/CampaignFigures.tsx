@@ -1,5 +1,6 @@
 /** One campaign's figures (demand vs capacity chart, waitlist, attendance), family checks and audit trail. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { api } from '../../../../services/api';

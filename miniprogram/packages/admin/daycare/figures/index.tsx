@@ -2,7 +2,8 @@
  * 暑托班管理: the admin's campaigns (their unions and subtrees). Per campaign: demand vs capacity
  * per site × period × band (chart), waitlist, attendance, family checks and the audit trail.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';

@@ -3,7 +3,8 @@
  * (AppointForm) and, per admin, 移除: a reason the removed admin reads, then a second tap
  * (ConfirmSend, retry-safe). The list is loaded again after every change.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useState } from 'react';
 import { useRemote } from '../../../../hooks/useRemote';
 import { api } from '../../../../services/api';

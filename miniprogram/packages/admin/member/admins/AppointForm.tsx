@@ -4,7 +4,8 @@
  * a WeChat user, confirms with a second tap (ConfirmSend: one requestId, reused only when retrying
  * after a network failure). The server checks everything again.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { normalizeCardNo } from '../../../../../shared/member/card';
@@ -63,7 +64,7 @@ export default function AppointForm({ union, full, limit, onAppointed }: Props) 
         {full ? <Text className='mg-hint'>{`已达上限：每个工会最多 ${limit} 位管理员，请先移除不再任职的管理员。`}</Text> : null}
         <View className='am-actions'>
           <Button
-            className={`am-btn am-btn--ghost admins-add ${full ? 'am-btn--disabled' : ''}`}
+            className={`am-btn am-btn--ghost admins-add`}
             disabled={full || undefined}
             onClick={() => setMode('lookup')}
           >
@@ -115,7 +116,7 @@ export default function AppointForm({ union, full, limit, onAppointed }: Props) 
             </Button>
           ) : (
             <Button
-              className={`am-btn admins-find ${lookup.status === 'loading' ? 'am-btn--disabled' : ''}`}
+              className={`am-btn admins-find`}
               disabled={lookup.status === 'loading' || undefined}
               onClick={find}
             >

@@ -6,7 +6,8 @@
  * lists imported / skipped duplicates / row errors with the spreadsheet row number. Re-sending
  * the same file creates nothing twice (server rule).
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../../../services/api';
@@ -131,7 +132,7 @@ export default function ImportPage() {
         {serverError ? <Text className='am-error import-server-error'>{serverError}</Text> : null}
         <View className='am-actions'>
           <Button
-            className={`am-btn import-submit ${!ready || busy ? 'am-btn--disabled' : ''}`}
+            className={`am-btn import-submit`}
             disabled={!ready || busy || undefined}
             onClick={() => void upload()}
           >

@@ -4,7 +4,8 @@
  * admin taps again after a network failure, so a lost answer never applies twice. Going back to
  * edit unmounts it: the next confirmation is a new request with a new id.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import type { Result } from '../../../../../shared/envelope';
 import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 
@@ -33,7 +34,7 @@ export default function ConfirmSend<T>({ summary, confirmLabel, busyLabel, confi
         <Button className='am-btn am-btn--plain' disabled={busy || undefined} onClick={onBack}>
           返回修改
         </Button>
-        <Button className={`am-btn ${confirmClass} ${busy ? 'am-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void confirm()}>
+        <Button className={`am-btn ${confirmClass}`} disabled={busy || undefined} onClick={() => void confirm()}>
           {busy ? busyLabel : confirmLabel}
         </Button>
       </View>

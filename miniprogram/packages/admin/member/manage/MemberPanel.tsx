@@ -5,7 +5,8 @@
  * comes back as `changed: false` and is said so. The member lives in MemberDetail (the parent):
  * a change is handed up so tags, transfer and history see it too.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useState } from 'react';
 import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 import { api } from '../../../../services/api';
@@ -94,7 +95,7 @@ export default function MemberPanel({ member, onChanged }: { member: AdminMember
             <Button className='am-btn am-btn--plain' disabled={busy || undefined} onClick={() => open('idle')}>
               取消
             </Button>
-            <Button className={`am-btn manage-confirm ${busy ? 'am-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void submit(mode)}>
+            <Button className={`am-btn manage-confirm`} disabled={busy || undefined} onClick={() => void submit(mode)}>
               {busy ? '正在提交…' : mode === 'revoked' ? '确认停用' : '确认恢复'}
             </Button>
           </>

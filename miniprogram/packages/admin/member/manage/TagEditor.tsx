@@ -3,7 +3,8 @@
  * and asks for a second tap (ConfirmSend, retry-safe). The server's answer (its tags) is what
  * the page shows afterwards.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import type { AdminMemberDetail, AdminMemberView } from '../../../../../shared/member/schemas';

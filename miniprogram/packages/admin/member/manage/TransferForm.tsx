@@ -4,7 +4,8 @@
  * same rules), write a note the member will read, then confirm with a second tap (ConfirmSend,
  * retry-safe). The admin's unions come from `profile`, loaded when the form opens.
  */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useState } from 'react';
 import { useUnions } from '../../../../hooks/useUnions';
 import { api } from '../../../../services/api';

@@ -4,7 +4,8 @@
  * ones — then suspends (停用, with a reason the member reads) or reinstates (恢复) it, changes
  * its tags, moves it to another union of the subtree (转会), and reads its 变更记录 (MemberDetail).
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../../services/api';
@@ -74,7 +75,7 @@ export default function ManagePage() {
         />
         {inputError ? <Text className='am-error'>{inputError}</Text> : null}
         <View className='am-actions'>
-          <Button className={`am-btn manage-find ${lookup.status === 'loading' ? 'am-btn--disabled' : ''}`} disabled={lookup.status === 'loading' || undefined} onClick={search}>
+          <Button className={`am-btn manage-find`} disabled={lookup.status === 'loading' || undefined} onClick={search}>
             {lookup.status === 'loading' ? '正在查找…' : '查找'}
           </Button>
         </View>

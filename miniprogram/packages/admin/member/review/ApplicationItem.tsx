@@ -3,7 +3,8 @@
  * reason); the decision is sent with one requestId, reused if the admin retries after a network
  * failure. Another admin deciding first shows up as the server's message.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useState } from 'react';
 import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 import { api } from '../../../../services/api';
@@ -81,7 +82,7 @@ export default function ApplicationItem({ item }: { item: AdminApplicationView }
                   取消
                 </Button>
                 <Button
-                  className={`am-btn review-confirm ${busy ? 'am-btn--disabled' : ''}`}
+                  className={`am-btn review-confirm`}
                   disabled={busy || undefined}
                   onClick={() => void decide(mode)}
                 >

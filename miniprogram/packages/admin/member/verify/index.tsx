@@ -3,7 +3,8 @@
  * demo) and see 有效 / 已过期 / 无效（伪造或截图） / 已停用, with the masked name, card number and
  * union for a valid card. The server checks the signature and the card's state.
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
@@ -97,7 +98,7 @@ export default function VerifyPage() {
               onInput={(e) => setToken(e.detail.value)}
             />
             <View className='am-actions'>
-              <Button className={`am-btn verify-submit ${busy ? 'am-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void check(token)}>
+              <Button className={`am-btn verify-submit`} disabled={busy || undefined} onClick={() => void check(token)}>
                 {busy ? '正在核验…' : '核验'}
               </Button>
             </View>

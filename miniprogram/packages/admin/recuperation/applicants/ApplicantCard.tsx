@@ -3,7 +3,8 @@
  * A member whose card is suspended is marked 会员卡已停用 and offered only 不批准 (the platform
  * refuses the approval anyway).
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
@@ -64,18 +65,18 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
               <Button className='rc-btn rc-btn--small rc-btn--ghost' onClick={() => setRefusing(false)}>
                 取消
               </Button>
-              <Button className={`rc-btn rc-btn--small ${busy || !reason.trim() ? 'rc-btn--off' : ''}`} disabled={busy || !reason.trim()} onClick={() => void decide('refuse')}>
+              <Button className={`rc-btn rc-btn--small`} disabled={busy || !reason.trim()} onClick={() => void decide('refuse')}>
                 确认不批准
               </Button>
             </View>
           </View>
         ) : (
           <View className='rc-actions'>
-            <Button className={`rc-btn rc-btn--small rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => setRefusing(true)}>
+            <Button className={`rc-btn rc-btn--small rc-btn--ghost`} disabled={busy} onClick={() => setRefusing(true)}>
               不批准
             </Button>
             {a.memberSuspended ? null : (
-              <Button className={`rc-btn rc-btn--small ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void decide('approve')}>
+              <Button className={`rc-btn rc-btn--small`} disabled={busy} loading={busy} onClick={() => void decide('approve')}>
                 批准
               </Button>
             )}

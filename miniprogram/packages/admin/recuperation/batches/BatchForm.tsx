@@ -1,5 +1,6 @@
 /** 发布批次: venue, start date, days (≤ 5, travel included), capacity, cost per person in 元 (sent as 分). */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
@@ -73,7 +74,7 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
       </View>
       <Text className='note'>每批次只选一个场所，时间一般不超过 {MAX_BATCH_DAYS} 天（含路途）；党政机关和国有企事业单位人均不超过 2,000 元/年。</Text>
       {error ? <Text className='rc-error'>{error}</Text> : null}
-      <Button className={`rc-btn ${busy || !venueId || !ownerUnionId ? 'rc-btn--off' : ''}`} disabled={busy || !venueId || !ownerUnionId} loading={busy} onClick={() => void submit()}>
+      <Button className={`rc-btn`} disabled={busy || !venueId || !ownerUnionId} loading={busy} onClick={() => void submit()}>
         发布
       </Button>
     </View>

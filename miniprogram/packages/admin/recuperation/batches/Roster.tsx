@@ -1,5 +1,6 @@
 /** A batch's roster (approved members by unit) and, for the publishing union, 登记出勤并结束. */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { api } from '../../../../services/api';
@@ -50,7 +51,7 @@ export default function Roster({ batchId, onClosed }: { batchId: string; onClose
         );
       })}
       {canClose && batch.status === 'open' ? (
-        <Button className={`rc-btn rc-btn--ghost ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => void close()}>
+        <Button className={`rc-btn rc-btn--ghost`} disabled={busy} onClick={() => void close()}>
           登记出勤并结束批次
         </Button>
       ) : null}

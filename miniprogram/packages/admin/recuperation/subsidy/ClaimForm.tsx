@@ -1,5 +1,6 @@
 /** 申报本地行奖励: a non-public unit's local recuperation; the subsidy is previewed with the same rule the server applies. */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
@@ -71,7 +72,7 @@ export default function ClaimForm({ units, onSubmitted }: { units: UnionBrief[];
         </Text>
       ) : null}
       {error ? <Text className='rc-error'>{error}</Text> : null}
-      <Button className={`rc-btn ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void submit()}>
+      <Button className={`rc-btn`} disabled={busy} loading={busy} onClick={() => void submit()}>
         提交申报
       </Button>
     </View>

@@ -1,5 +1,6 @@
 /** 本地行奖励: claims in scope (approve / reject when the caller is a union above the unit) and the claim form. */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
@@ -42,10 +43,10 @@ function Claim({ c, onDecided }: { c: SubsidyClaimView; onDecided: () => void })
             <Input className='rc-input' value={reason} placeholder='驳回时请填写原因' onInput={(e) => setReason(e.detail.value)} />
           </View>
           <View className='rc-actions'>
-            <Button className={`rc-btn rc-btn--small rc-btn--ghost ${busy || !reason.trim() ? 'rc-btn--off' : ''}`} disabled={busy || !reason.trim()} onClick={() => void decide('reject')}>
+            <Button className={`rc-btn rc-btn--small rc-btn--ghost`} disabled={busy || !reason.trim()} onClick={() => void decide('reject')}>
               驳回
             </Button>
-            <Button className={`rc-btn rc-btn--small ${busy ? 'rc-btn--off' : ''}`} disabled={busy} onClick={() => void decide('approve')}>
+            <Button className={`rc-btn rc-btn--small`} disabled={busy} onClick={() => void decide('approve')}>
               批准
             </Button>
           </View>

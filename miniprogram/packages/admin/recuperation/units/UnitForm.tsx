@@ -2,7 +2,8 @@
  * One unit's settings: yearly quota (职代会 / union), staff count, ownership (public units have
  * the 2,000 元 cap), own cost standard, leader share per batch, staff share per year, no-repeat years.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
@@ -93,7 +94,7 @@ export default function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (
       </View>
       <Field label='不重复参加年限（年）' value={noRepeat} onInput={setNoRepeat} />
       {error ? <Text className='rc-error'>{error}</Text> : null}
-      <Button className={`rc-btn ${busy ? 'rc-btn--off' : ''}`} disabled={busy} loading={busy} onClick={() => void save()}>
+      <Button className={`rc-btn`} disabled={busy} loading={busy} onClick={() => void save()}>
         保存
       </Button>
     </View>
