@@ -3,7 +3,7 @@
  * function → action → [request, response]. The services layer and each function's router are
  * both checked against this map, so a request or response type cannot drift between sides.
  */
-import type { HomeSummary, HomeSummaryRequest, ServerTime, ServerTimeRequest } from './system/schemas';
+import type { HomeSummary, HomeSummaryRequest, NoticeDetail, NoticeRequest, ServerTime, ServerTimeRequest } from './system/schemas';
 import type * as M from './member/schemas';
 import type * as MD from './member/deletion';
 import type * as CQ from './content/schemas';
@@ -45,6 +45,7 @@ export interface Api {
   system: {
     homeSummary: [HomeSummaryRequest, HomeSummary];
     serverTime: [ServerTimeRequest, ServerTime];
+    notice: [NoticeRequest, NoticeDetail];
   };
   member: {
     profile: [M.ProfileRequest, M.Profile];

@@ -6,4 +6,6 @@ export const system = {
   homeSummary: () => callApi('system', 'homeSummary', {}),
   /** The server clock, to compute `serverOffset` for countdowns. */
   serverTime: () => callApi('system', 'serverTime', {}),
+  /** One 工会通知 with its text. */
+  notice: (id: string) => callApi('system', 'notice', { id }),
 };

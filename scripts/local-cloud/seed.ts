@@ -12,7 +12,7 @@ import { seedRecuperation } from './seedRecuperation';
 import { seedDaycare } from './seedDaycare';
 import { seedBenefit } from './seedBenefit';
 
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 type Level = 'city' | 'district' | 'industry' | 'street' | 'grassroots';
 interface UnionSeed {
@@ -66,10 +66,30 @@ const USERS: Record<string, { nameMasked: string; memberStatus: 'none' | 'verifi
 };
 
 const NOTICES = [
-  { title: '【周五福利】本周五 10:00 流量包、电影票限量免费领', unionName: '宁波市总工会', hoursAgo: 2 },
-  { title: '2026 年暑期爱心托管班（免费暑托班）报名须知', unionName: '北仑区总工会', hoursAgo: 26 },
-  { title: '北仑区职工疗休养第一批次开始申报', unionName: '北仑区总工会', hoursAgo: 50 },
-  { title: '甬工惠网上入会指南：三步成为工会会员', unionName: '宁波市总工会', hoursAgo: 120 },
+  {
+    title: '【周五福利】本周五 10:00 流量包、电影票限量免费领',
+    unionName: '宁波市总工会',
+    hoursAgo: 2,
+    body: '本周五上午 10:00 起，已认证的工会会员可在「福利」页领取流量包、电影票等福利，数量有限，先到先得。\n部分福利采用登记抽签方式，登记截止后由系统公开抽签，结果在「我的福利」中查看。\n领到的兑换码请在有效期内到指定地点出示核销。',
+  },
+  {
+    title: '2026 年暑期爱心托管班（免费暑托班）报名须知',
+    unionName: '北仑区总工会',
+    hoursAgo: 26,
+    body: '暑托班面向辖区内职工子女，免费参加。\n请先在「暑托班」页添加孩子信息（需监护人同意），再选择托管点和期次报名；名额不足时按公开抽签录取，其余进入候补。\n录取结果会通过消息通知您，请留意「我的 → 消息」。',
+  },
+  {
+    title: '北仑区职工疗休养第一批次开始申报',
+    unionName: '北仑区总工会',
+    hoursAgo: 50,
+    body: '第一批次职工疗休养开始申报，已认证会员可在「疗休养」页选择批次提交申请。\n工会按工龄、近年参加情况等综合排序审批，结果会通过消息通知。',
+  },
+  {
+    title: '甬工惠网上入会指南：三步成为工会会员',
+    unionName: '宁波市总工会',
+    hoursAgo: 120,
+    body: '第一步：在首页点「入会」，填写姓名、身份证号和工作单位。\n第二步：选择所在单位的工会（单位未建会的，可选所在街道或乡镇的工会）。\n第三步：等待工会审核，审核结果会通过消息通知您；通过后即可在「会员卡」中出示电子会员卡。',
+  },
 ];
 
 /** Demo data older than this shows drops, day-care windows and batches that have passed. */
@@ -134,6 +154,7 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
       title: n.title,
       unionName: n.unionName,
       publishedAt: new Date(now - n.hoursAgo * 3600_000),
+      body: n.body,
     });
   }
   await db.collection(C.meta).doc('seed').set({ version: SEED_VERSION, seededAt: new Date(now) });

@@ -99,4 +99,5 @@ export declare const recuperation_subsidyList: ValidatorFn;
 export declare const recuperation_subsidySubmit: ValidatorFn;
 export declare const recuperation_withdraw: ValidatorFn;
 export declare const system_homeSummary: ValidatorFn;
+export declare const system_notice: ValidatorFn;
 export declare const system_serverTime: ValidatorFn;

@@ -30,6 +30,21 @@ export interface HomeSummary {
   stats: { unions: number; members: number };
 }
 
+/** system.notice: one 工会通知 (opened from the home page). Public, like the home strip. */
+export const noticeRequest = {
+  $id: 'system.notice',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
+export type NoticeRequest = FromSchema<typeof noticeRequest>;
+
+export interface NoticeDetail extends HomeNotice {
+  /** Plain-text paragraphs (no markup); empty when the notice has only a title. */
+  paragraphs: string[];
+}
+
 /** system.serverTime: the server clock, for countdown offsets. */
 export const serverTimeRequest = {
   $id: 'system.serverTime',

@@ -2,7 +2,7 @@
  * Every request schema that gets a pre-compiled validator. Add a schema here, then run
  * `npm run gen:validators` (CI fails if the generated file is stale).
  */
-import { homeSummaryRequest, serverTimeRequest } from '../system/schemas';
+import { homeSummaryRequest, noticeRequest, serverTimeRequest } from '../system/schemas';
 import * as member from '../member/schemas';
 import { CONTENT_SCHEMAS } from '../content/schemas';
 import * as notify from '../notify/schemas';
@@ -19,6 +19,7 @@ export const schemaRegistry = {
   'notify.unreadCount': notify.unreadCountRequest,
   'system.homeSummary': homeSummaryRequest,
   'system.serverTime': serverTimeRequest,
+  'system.notice': noticeRequest,
   'member.profile': member.profileRequest,
   'member.listUnions': member.listUnionsRequest,
   'member.apply': member.applyRequest,
