@@ -5,7 +5,7 @@
  * an injected handler never runs), signs up (the H5 stand-in for WeChat's subscribe dialog
  * appears) → sees it under 我的 → 我的报名, and the in-app 消息 has the result.
  */
-import { openAs, shot, useAppAndBrowser } from './harness';
+import { openAs, shot, useAppAndBrowser, confirmModal } from './harness';
 
 const e2e = useAppAndBrowser();
 
@@ -20,6 +20,7 @@ it('the district admin publishes an activity; a follower sees it, signs up, and 
   await admin.locator('input[placeholder="如：北仑区职工文化中心"]').fill('北仑区体育馆');
   await shot(admin, 'content-admin-edit');
   await admin.getByText('立即发布', { exact: true }).click();
+  await confirmModal(admin);
   await admin.getByText('发布成功').first().waitFor();
 
   const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/activities/index');

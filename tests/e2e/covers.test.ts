@@ -5,7 +5,7 @@
  * feed with the cover actually loaded from /api/storage.
  */
 import type { Page } from 'playwright-core';
-import { openAs, shot, useAppAndBrowser } from './harness';
+import { openAs, shot, useAppAndBrowser, confirmModal } from './harness';
 import { pngBytes } from '../scenarios/images';
 
 const e2e = useAppAndBrowser();
@@ -45,6 +45,7 @@ it('the admin picks a cover photo for an activity; a follower sees it loaded in 
   await shot(admin, 'content-admin-cover');
 
   await admin.getByText('立即发布', { exact: true }).click();
+  await confirmModal(admin);
   await admin.getByText('发布成功').first().waitFor();
 
   const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/activities/index');

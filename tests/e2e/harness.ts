@@ -148,3 +148,8 @@ export function useAppAndBrowser(env: Record<string, string> = {}): E2E {
   });
   return e2e;
 }
+
+/** Tap the confirm button of the open Taro.showModal (H5 renders it as plain DOM). */
+export async function confirmModal(page: Page): Promise<void> {
+  await page.locator('.taro-model__confirm:visible').click();
+}

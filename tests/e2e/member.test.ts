@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openAs, useAppAndBrowser } from './harness';
+import { openAs, useAppAndBrowser, confirmModal } from './harness';
 import { withCheckChar } from '../../shared/member/idNumber';
 import { qrMatrix } from '../../miniprogram/components/qrMatrix';
 import { encodeGbk, TEMPLATE_HEADER_CELLS, xlsxWorkbook } from '../scenarios/importFiles';
@@ -82,6 +82,9 @@ it('a worker joins, the district union approves, the card shows a working QR cod
   await worker.locator('.mserver-error', { hasText: '请先阅读并同意《用户隐私保护指引》' }).waitFor();
   await worker.locator('.mconsent__box').click();
   await worker.getByText('提交入会申请').click();
+  // A confirmation names the union that will review it.
+  await worker.getByText('申请将交给「宁波北仑港务有限公司工会」审核', { exact: false }).waitFor();
+  await confirmModal(worker);
 
   // The status page: submitted, reviewed by the chosen union.
   await worker.locator('.mstatus__badge', { hasText: '已提交，待审核' }).waitFor();

@@ -16,6 +16,9 @@ import { applicationView } from '../lib/present';
 import { assertInScope, requireAdmin, type Admin } from '../../_lib/roles';
 import { inTransaction, txGet, type Tx } from '../lib/tx';
 import { unionsById } from '../../_lib/unions';
+import { notify } from '../../_lib/notify';
+import { formatBusiness } from '../../../shared/time';
+import type { UserContext } from '../../_lib/router';
 
 type Outcome = { app: ApplicationDoc; alreadyReviewed: boolean };
 
@@ -68,6 +71,32 @@ async function reject(tx: Tx, app: ApplicationDoc, admin: Admin, reason: string,
   return { ...app, ...decided };
 }
 
+/**
+ * Tell the applicant the outcome (消息, and the 入会审核结果 subscribe message when they accepted
+ * it on applying). Once per decision: a retried review does not tell them twice.
+ */
+async function tellApplicant(ctx: UserContext, app: ApplicationDoc, unionName: string): Promise<void> {
+  const approved = app.status === 'approved';
+  const union = unionName || '工会';
+  await notify(ctx, {
+    openid: app.openid,
+    category: 'membership',
+    title: approved ? '入会申请已通过' : '入会申请未通过',
+    body: approved
+      ? `您已成为${union}会员，会员卡号 ${app.cardNo ?? ''}。在「首页 → 会员卡」可以出示电子会员卡。`
+      : `${union}未通过您的入会申请，原因：${app.rejectReason ?? '未说明'}。您可以修改信息后重新申请，如有疑问请联系${union}。`,
+    link: approved ? '/packages/member/card/index' : '/packages/member/status/index',
+    template: 'membership_review',
+    templateData: {
+      thing1: '工会入会申请',
+      phrase2: approved ? '已通过' : '未通过',
+      thing3: approved ? `欢迎加入${union}` : app.rejectReason ?? '',
+      time4: formatBusiness(app.reviewedAt ?? ctx.now(), 'YYYY-MM-DD HH:mm'),
+    },
+    dedupeKey: `application:${app._id}:${app.status}:${new Date(app.reviewedAt ?? 0).getTime()}`,
+  });
+}
+
 export const adminReview = userAction<AdminReviewRequest, AdminReviewResult>('member.adminReview', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const reason = input.reason?.trim() ?? '';
@@ -88,5 +117,6 @@ export const adminReview = userAction<AdminReviewRequest, AdminReviewResult>('me
   });
   ctx.log.info('application reviewed', { decision: input.decision, unionId: outcome.app.unionId, already: outcome.alreadyReviewed });
   const unions = await unionsById(ctx, [outcome.app.unionId]);
+  if (!outcome.alreadyReviewed) await tellApplicant(ctx, outcome.app, unions.get(outcome.app.unionId)?.name ?? '');
   return ok({ application: applicationView(outcome.app, unions), alreadyReviewed: outcome.alreadyReviewed });
 });

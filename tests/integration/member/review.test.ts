@@ -2,6 +2,7 @@
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { as, givenAdminOf, givenApplicant } from '../../scenarios/member';
 import type { AdminListApplicationsResult, AdminReviewResult, MyApplicationResult, Profile } from '../../../shared/member/schemas';
+import type { InboxResult } from '../../../shared/notify/schemas';
 
 let t: TestCloud;
 let haishuAdmin: { openid: string };
@@ -119,6 +120,30 @@ describe('adminReview', () => {
   it('an unknown application is NOT_FOUND; a malformed id is INVALID_ARGUMENT', async () => {
     expect(await t.call('member', 'adminReview', { applicationId: 'f'.repeat(64), decision: 'approve' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await t.call('member', 'adminReview', { applicationId: 'x', decision: 'approve' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '申请编号格式不正确' } });
+  });
+
+  it('the applicant gets one message with the outcome: approval with the card number, rejection with the reason', async () => {
+    const inbox = async (openid: string) => {
+      const res = await t.call<InboxResult>('notify', 'inbox', {}, as(openid));
+      if (!res.ok) throw new Error(JSON.stringify(res));
+      return res.data.items.filter((n) => n.category === 'membership');
+    };
+    const yes = await givenApplicant(t);
+    const approved = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: yes.applicationId, decision: 'approve' }, DISTRICT);
+    if (!approved.ok) throw new Error(JSON.stringify(approved));
+    // A retried approval is alreadyReviewed and tells nobody twice.
+    await t.call('member', 'adminReview', { applicationId: yes.applicationId, decision: 'approve' }, CITY);
+    const told = await inbox(yes.openid);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ title: '入会申请已通过', link: '/packages/member/card/index' });
+    expect(told[0].body).toContain(approved.data.application.cardNo!);
+
+    const no = await givenApplicant(t);
+    await t.call('member', 'adminReview', { applicationId: no.applicationId, decision: 'reject', reason: '单位名称与工会不符' }, DISTRICT);
+    const rejected = await inbox(no.openid);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ title: '入会申请未通过', link: '/packages/member/status/index' });
+    expect(rejected[0].body).toContain('单位名称与工会不符');
   });
 
   it('two admins approving the same application at once → exactly one card', async () => {

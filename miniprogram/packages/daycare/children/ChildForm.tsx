@@ -4,6 +4,9 @@ import { Button } from '../../../components/Button';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { newRequestId } from '../../../services/requestId';
+import { DateTimeField } from '../../../components/DateTimeField';
+import { revealProblems } from '../../../utils/formProblems';
+import { formatBusiness } from '../../../../shared/time';
 
 const GRADES = [1, 2, 3, 4, 5, 6];
 
@@ -18,14 +21,20 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
 
   const submit = async () => {
     setError(null);
-    if (!v.name.trim() || !gender || !v.school.trim() || !v.emergencyName.trim() || !v.emergencyPhone.trim()) {
-      setError('请填写孩子姓名、性别、就读学校和紧急联系人');
+    const problems = [
+      !v.name.trim() && { selector: '.field-name', message: '请填写孩子姓名' },
+      !gender && { selector: '.field-gender', message: '请选择性别' },
+      !grade && !/^\d{4}-\d{2}-\d{2}$/.test(v.birthDate) && { selector: '.field-grade', message: '请选择在读年级或出生日期' },
+      !v.school.trim() && { selector: '.field-school', message: '请填写就读学校' },
+      !v.emergencyName.trim() && { selector: '.field-emergencyName', message: '请填写紧急联系人' },
+      !v.emergencyPhone.trim() && { selector: '.field-emergencyPhone', message: '请填写紧急联系电话' },
+    ].filter((p): p is { selector: string; message: string } => Boolean(p));
+    if (problems.length) {
+      setError(problems.map((p) => p.message).join('；'));
+      revealProblems(problems);
       return;
     }
-    if (!grade && !/^\d{4}-\d{2}-\d{2}$/.test(v.birthDate)) {
-      setError('请选择在读年级，或按 2019-05-01 的格式填写出生日期');
-      return;
-    }
+    if (!gender) return; // listed above; narrows the type
     requestId.current = requestId.current ?? newRequestId();
     setBusy(true);
     const res = await api.daycare.addChild(
@@ -64,7 +73,7 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
     <View className='card child-form'>
       <View className='section-title'>添加孩子</View>
       {input('name', '孩子姓名', '与户口簿一致', { maxlength: 20 })}
-      <View className='dc-field'>
+      <View className='dc-field field-gender'>
         <Text className='dc-label'>性别</Text>
         <View className='dc-chips'>
           {(['male', 'female'] as const).map((g) => (
@@ -74,7 +83,7 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
           ))}
         </View>
       </View>
-      <View className='dc-field'>
+      <View className='dc-field field-grade'>
         <Text className='dc-label'>在读年级（本学年）</Text>
         <View className='dc-chips'>
           {GRADES.map((g) => (
@@ -84,7 +93,9 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
           ))}
         </View>
       </View>
-      {grade ? null : input('birthDate', '或：出生日期', '例如 2019-05-01', { maxlength: 10 })}
+      {grade ? null : (
+        <DateTimeField label='或：出生日期' dateOnly value={v.birthDate} end={formatBusiness(Date.now(), 'YYYY-MM-DD')} onChange={(d) => setV((p) => ({ ...p, birthDate: d }))} />
+      )}
       {input('school', '就读学校', '学校全称', { maxlength: 40 })}
       {input('emergencyName', '紧急联系人', '姓名', { maxlength: 20 })}
       {input('emergencyPhone', '紧急联系电话', '11 位手机号', { type: 'number', maxlength: 11 })}

@@ -6,6 +6,7 @@
  */
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
+import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../services/api';
 import { newRequestId } from '../../../services/requestId';
@@ -16,6 +17,8 @@ import type { ApplicationView, ApplyRequest } from '../../../../shared/member/sc
 import UnionPicker, { type UnionChoice } from './UnionPicker';
 import { employerProblem, idNumberProblem, phoneProblem, realNameProblem } from './validate';
 import { PrivacyConsent } from '../components/PrivacyConsent';
+import { revealProblems } from '../../../utils/formProblems';
+import { askSubscribe } from '../../../services/notify';
 
 type SelfTag = (typeof SELF_DECLARED_TAGS)[number];
 type FieldKey = 'realName' | 'idNumber' | 'phone' | 'employer';
@@ -54,11 +57,26 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
   const submit = async () => {
     setTried(true);
     setServerError(null);
-    const bad = (Object.keys(CHECKS) as FieldKey[]).some((k) => problem(k));
-    if (bad || unionProblem) return;
+    const problems = (Object.keys(CHECKS) as FieldKey[]).flatMap((k) => {
+      const message = problem(k);
+      return message ? [{ selector: `.field-${k}`, message }] : [];
+    });
+    if (unionProblem) problems.push({ selector: '.join-union', message: unionProblem });
+    if (problems.length) {
+      revealProblems(problems);
+      return;
+    }
     if (!consent) {
       setServerError('请先阅读并同意《用户隐私保护指引》');
       return;
+    }
+    if (!requestId.current) {
+      const sure = await Taro.showModal({
+        title: '提交入会申请',
+        content: `申请将交给「${choice.union!.name}」审核，审核期间不能修改。请确认姓名、身份证号无误。`,
+        confirmText: '提交',
+      });
+      if (!sure.confirm) return;
     }
     const form: ApplyRequest = {
       realName: normalizeName(values.realName),
@@ -77,6 +95,8 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
     if (res.ok) {
       requestId.current = null;
       onSubmitted(res.data.application);
+      // The review result is what the applicant waits for: the natural moment to ask.
+      await askSubscribe(['membership_review']);
       return;
     }
     if (res.error.code !== 'NETWORK') requestId.current = null;
@@ -127,7 +147,7 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
         )}
       </View>
 
-      <View className='card'>
+      <View className='card join-union'>
         <View className='section-title'>
           <Text>加入工会</Text>
         </View>

@@ -13,14 +13,16 @@ import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
 import { ErrorState, Skeleton } from '../../../../components/StateViews';
 import ImagePicker from '../../../../components/ImagePicker';
+import { DateTimeField } from '../../../../components/DateTimeField';
+import { revealProblems } from '../../../../utils/formProblems';
 import { blankForm, formFromPost, toRequest, type EditorForm } from './form';
 import '../admin.css';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
-function Field({ label, value, onInput, placeholder }: { label: string; value: string; onInput: (v: string) => void; placeholder?: string }) {
+function Field({ label, value, onInput, placeholder, name }: { label: string; value: string; onInput: (v: string) => void; placeholder?: string; name?: string }) {
   return (
-    <View className='ca-field'>
+    <View className={`ca-field ${name ? `field-${name}` : ''}`}>
       <Text className='ca-label'>{label}</Text>
       <Input className='ca-input' value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
     </View>
@@ -61,6 +63,12 @@ export default function EditPage() {
   const f = form as EditorForm;
 
   const submit = async (mode: 'draft' | 'now' | 'schedule') => {
+    const problems = formProblems(f, mode);
+    if (problems.length) return revealProblems(problems);
+    if (mode === 'now' && !f.id) {
+      const sure = await Taro.showModal({ title: '立即发布', content: '发布后关注本工会的会员马上就能看到，确定发布吗？' });
+      if (!sure.confirm) return;
+    }
     setBusy(true);
     const saved = await api.content.adminSave(toRequest(f), { requestId: requestId.current });
     if (!saved.ok) {
@@ -106,7 +114,7 @@ export default function EditPage() {
             <View className='ca-input'>{unions.find((u) => u.id === f.unionId)?.name ?? f.unionId}</View>
           )}
         </View>
-        <Field label='标题' value={f.title} placeholder='2–60 个字' onInput={(v) => set({ title: v })} />
+        <Field name='title' label='标题' value={f.title} placeholder='2–60 个字' onInput={(v) => set({ title: v })} />
         <Field label='摘要（选填，默认取正文开头）' value={f.summary} onInput={(v) => set({ summary: v })} />
         <ImagePicker label='封面图片（选填）' purpose='post_cover' unionId={f.unionId} value={f.cover} onChange={(cover) => set({ cover })} />
         <View className='ca-field'>
@@ -120,17 +128,17 @@ export default function EditPage() {
           <View className='section-title'>
             <Text>活动安排</Text>
           </View>
-          <Field label='开始时间（北京时间，如 2026-07-03 09:00）' value={f.startAt} onInput={(v) => set({ startAt: v })} />
-          <Field label='结束时间（选填）' value={f.endAt} onInput={(v) => set({ endAt: v })} />
-          <Field label='活动地点' value={f.place} placeholder='如：北仑区职工文化中心' onInput={(v) => set({ place: v })} />
+          <DateTimeField className='field-startAt' label='开始时间（北京时间）' value={f.startAt} onChange={(v) => set({ startAt: v })} />
+          <DateTimeField label='结束时间（选填）' optional value={f.endAt} onChange={(v) => set({ endAt: v })} />
+          <Field name='place' label='活动地点' value={f.place} placeholder='如：北仑区职工文化中心' onInput={(v) => set({ place: v })} />
           <View className='ca-switch-row'>
             <Text>线上报名、线下参加</Text>
             <Switch checked={f.signupEnabled} color='#d7000f' onChange={(e) => set({ signupEnabled: e.detail.value })} />
           </View>
           {f.signupEnabled ? (
             <>
-              <Field label='报名名额（人）' value={f.capacity} onInput={(v) => set({ capacity: v.replace(/\D/g, '') })} />
-              <Field label='报名截止时间' value={f.deadline} onInput={(v) => set({ deadline: v })} />
+              <Field name='capacity' label='报名名额（人）' value={f.capacity} onInput={(v) => set({ capacity: v.replace(/\D/g, '') })} />
+              <DateTimeField label='报名截止时间（选填，默认活动开始前）' optional value={f.deadline} onChange={(v) => set({ deadline: v })} />
             </>
           ) : null}
         </View>
@@ -143,7 +151,7 @@ export default function EditPage() {
         <Button className='ca-btn ca-btn--ghost' disabled={busy} onClick={() => void submit('draft')}>
           保存草稿
         </Button>
-        <Field label='定时发布时间' value={f.publishAt} onInput={(v) => set({ publishAt: v })} />
+        <DateTimeField className='field-publishAt' label='定时发布时间' value={f.publishAt} onChange={(v) => set({ publishAt: v })} />
         <Button className='ca-btn ca-btn--ghost' disabled={busy} onClick={() => void submit('schedule')}>
           定时发布
         </Button>
@@ -171,4 +179,17 @@ export default function EditPage() {
       ) : null}
     </View>
   );
+}
+
+/** What must be filled in before saving (the server checks the same and more). */
+function formProblems(f: EditorForm, mode: 'draft' | 'now' | 'schedule'): { selector: string; message: string }[] {
+  const out: { selector: string; message: string }[] = [];
+  if (f.title.trim().length < 2) out.push({ selector: '.field-title', message: '请填写标题（2–60 个字）' });
+  if (f.kind === 'activity') {
+    if (!f.startAt.trim()) out.push({ selector: '.field-startAt', message: '请选择活动开始时间' });
+    if (!f.place.trim()) out.push({ selector: '.field-place', message: '请填写活动地点' });
+    if (f.signupEnabled && !/^[1-9]\d*$/.test(f.capacity)) out.push({ selector: '.field-capacity', message: '请填写报名名额' });
+  }
+  if (mode === 'schedule' && !f.publishAt.trim()) out.push({ selector: '.field-publishAt', message: '请选择定时发布时间' });
+  return out;
 }
