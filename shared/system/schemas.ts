@@ -27,7 +27,14 @@ export interface HomeSummary {
     unionName: string | null;
   };
   notices: HomeNotice[];
+  /** Platform-wide public figures (the home page). */
   stats: { unions: number; members: number };
+  /**
+   * For a union admin only: the same figures within the unions they administer (their
+   * subtrees), for 工会工作台. Null for everyone else. An admin never sees figures of unions
+   * outside their subtree here.
+   */
+  scope: { name: string; unions: number; members: number } | null;
 }
 
 /** system.notice: one 工会通知 (opened from the home page). Public, like the home strip. */

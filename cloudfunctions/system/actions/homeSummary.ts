@@ -39,6 +39,16 @@ async function unionName(ctx: ActionContext, unionId: string | null | undefined)
   return doc?.name ?? null;
 }
 
+/** Unions and active member cards within the admin's subtrees (each union's `ancestors` include itself). */
+async function adminScope(ctx: ActionContext, unionIds: string[], name: string | null): Promise<HomeSummary['scope']> {
+  const _ = ctx.db.command;
+  const [unions, members] = await Promise.all([
+    ctx.db.collection(C.unions).where({ ancestors: _.in(unionIds) }).count(),
+    ctx.db.collection(C.members).where({ unionAncestors: _.in(unionIds), status: 'active' }).count(),
+  ]);
+  return { name: name ?? '本工会', unions: unions.total ?? 0, members: members.total ?? 0 };
+}
+
 /** The home strip: who you are, the latest notices, a few figures. Public: guests see it too. */
 export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system.homeSummary', async (_input, ctx) => {
   const _ = ctx.db.command;
@@ -52,6 +62,7 @@ export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system
   const user = userRes.data[0] as UserDoc | undefined;
   const role = roleOf(user);
   const name = await unionName(ctx, role === 'union_admin' ? user?.adminUnionIds?.[0] : user?.unionId);
+  const scope = role === 'union_admin' && user?.adminUnionIds?.length ? await adminScope(ctx, user.adminUnionIds, name) : null;
   const notices: HomeNotice[] = (noticeRes.data as NoticeDoc[]).map((n) => ({
     id: n._id,
     title: n.title,
@@ -75,5 +86,6 @@ export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system
     },
     notices,
     stats: { unions: unionCount.total ?? 0, members: memberCount.total ?? 0 },
+    scope,
   });
 });

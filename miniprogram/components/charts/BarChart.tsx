@@ -5,6 +5,7 @@ import { ChartFrame } from './ChartFrame';
 import { ChartSurface } from './ChartSurface';
 import { CATEGORY_AXIS_STYLE, TOOLTIP_STYLE, VALUE_AXIS_STYLE, h } from './f2';
 import { colorAt, formatCount, shorten } from './theme';
+import { countTicks } from './ticks';
 import type { BarChartProps } from './types';
 
 /** Horizontal bars: each category row needs room for its bars plus a gap. */
@@ -43,6 +44,7 @@ export function BarChart({
 
   const element = useMemo(() => {
     const colorProp = multi ? { field: 'series', range: colors } : colors[0];
+    const ticks = countTicks(Math.max(0, ...rows.map((r) => r.value)));
     return h(
       Chart,
       {
@@ -52,7 +54,7 @@ export function BarChart({
           // Transposed bars grow upwards from the first value: reverse so the first category is on top.
           category: { type: 'cat', values: horizontal ? [...categories].reverse() : categories },
           // With several series the tooltip names each bar by its series; one series goes by yLabel.
-          value: { min: 0, nice: true, tickCount: 5, alias: multi ? undefined : yLabel, formatter: formatY },
+          value: { min: 0, max: ticks[ticks.length - 1], ticks, alias: multi ? undefined : yLabel, formatter: formatY },
           series: { type: 'cat', values: series.map((s) => s.name) },
         },
       },

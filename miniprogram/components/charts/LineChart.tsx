@@ -6,6 +6,7 @@ import { ChartSurface } from './ChartSurface';
 import { AXIS_LABEL, CATEGORY_AXIS_STYLE, TOOLTIP_STYLE, VALUE_AXIS_STYLE, h } from './f2';
 import { CHART_COLORS, colorAt, formatCount } from './theme';
 import type { LineChartProps } from './types';
+import { countTicks } from './ticks';
 
 const SINGLE = '__single__';
 
@@ -31,6 +32,7 @@ export function LineChart({
     const rows = data.filter((p) => Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y, series: p.series ?? SINGLE }));
     const xCount = new Set(rows.map((r) => r.x)).size;
     const colorProp = multi ? { field: 'series', range: colors } : colors[0];
+    const ticks = countTicks(Math.max(0, ...rows.map((r) => r.y)));
     const geometry = { x: 'x', y: 'y', color: colorProp };
     return h(
       Chart,
@@ -39,7 +41,7 @@ export function LineChart({
         scale: {
           x: { type: 'cat', range: xCount > 1 ? [0, 1] : [0.5, 0.5], tickCount: Math.min(xCount, maxXTicks) },
           // With several lines the tooltip names each by its series; one line goes by yLabel.
-          y: { min: 0, nice: true, tickCount: 5, alias: multi ? undefined : yLabel, formatter: formatY },
+          y: { min: 0, max: ticks[ticks.length - 1], ticks, alias: multi ? undefined : yLabel, formatter: formatY },
           series: { type: 'cat', values: seriesNames },
         },
       },

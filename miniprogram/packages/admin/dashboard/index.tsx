@@ -1,6 +1,6 @@
 /**
- * 工会工作台: a union admin's landing page — who they administer, a platform overview figure
- * (live counts from system.homeSummary) and the admin tools grouped by domain.
+ * 工会工作台: a union admin's landing page — who they administer, the figures of their own
+ * subtree (system.homeSummary's `scope`, counted on the server) and the admin tools by domain.
  * The role shown here only decides what to display; every admin action checks role and union scope
  * on the server.
  */
@@ -19,8 +19,8 @@ export default function AdminDashboardPage() {
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} page='page admin-dash' />;
 
-  const { viewer, stats } = state.data;
-  if (viewer.role !== 'union_admin') {
+  const { viewer, scope } = state.data;
+  if (viewer.role !== 'union_admin' || !scope) {
     return (
       <View className='page admin-dash'>
         <EmptyState title='仅工会管理员可使用工作台' hint='如需开通，请联系所在工会。' />
@@ -36,25 +36,25 @@ export default function AdminDashboardPage() {
       </View>
 
       <View className='card'>
-        <View className='section-title'>平台概况</View>
+        <View className='section-title'>管辖范围概况</View>
         <View className='admin-dash__stats'>
           <View className='admin-dash__stat'>
-            <Text className='admin-dash__stat-value'>{formatCount(stats.unions)}</Text>
-            <Text className='admin-dash__stat-name'>入驻工会（个）</Text>
+            <Text className='admin-dash__stat-value'>{formatCount(scope.unions)}</Text>
+            <Text className='admin-dash__stat-name'>工会组织（个）</Text>
           </View>
           <View className='admin-dash__stat'>
-            <Text className='admin-dash__stat-value'>{formatCount(stats.members)}</Text>
-            <Text className='admin-dash__stat-name'>认证会员（人）</Text>
+            <Text className='admin-dash__stat-value'>{formatCount(scope.members)}</Text>
+            <Text className='admin-dash__stat-name'>在册会员（人）</Text>
           </View>
         </View>
         <BarChart
           className='admin-dash__chart'
-          categories={['入驻工会', '认证会员']}
-          series={[{ name: '当前数量', data: [stats.unions, stats.members] }]}
+          categories={['工会组织', '在册会员']}
+          series={[{ name: '当前数量', data: [scope.unions, scope.members] }]}
           yLabel='个 / 人'
           height={200}
         />
-        <Text className='note'>全平台实时数据。</Text>
+        <Text className='note'>{scope.name}及下级工会的实时数据（会员按有效会员卡计）。</Text>
       </View>
 
       {ADMIN_SECTIONS.map((section) => (
