@@ -21,6 +21,7 @@ import type { FunctionHost } from './functions';
 import { StorageError, type LocalStorage } from './storage';
 import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
 import type { TriggerRunner } from './triggers';
+import { compressedFile, pickEncoding } from './compress';
 
 const MAX_BODY = 1024 * 1024;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
@@ -130,7 +131,7 @@ function serveStored(storage: LocalStorage, req: IncomingMessage, encodedPath: s
   else createReadStream(file.path).pipe(res);
 }
 
-function serveStatic(staticDir: string | null, urlPath: string, res: ServerResponse): void {
+function serveStatic(staticDir: string | null, req: IncomingMessage, urlPath: string, res: ServerResponse): void {
   if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）');
@@ -146,10 +147,19 @@ function serveStatic(staticDir: string | null, urlPath: string, res: ServerRespo
   if (!file.startsWith(staticDir + sep) && file !== staticDir) file = join(staticDir, 'index.html');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
   const isHtml = extname(file) === '.html';
-  res.writeHead(200, {
+  const headers = {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
     'cache-control': isHtml ? 'no-cache' : 'public, max-age=300',
-  });
+    vary: 'accept-encoding',
+  };
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const body = encoding ? compressedFile(file, encoding) : null;
+  if (encoding && body) {
+    res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 }
 
@@ -229,7 +239,7 @@ export function createAppServer(options: AppServerOptions): Server {
     }
     if (path.startsWith('/api/')) throw new HttpError(404, fail('NOT_FOUND', '接口不存在'));
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, fail('BAD_REQUEST'));
-    serveStatic(options.staticDir, path, res);
+    serveStatic(options.staticDir, req, path, res);
   }
 
   return createServer((req, res) => {
