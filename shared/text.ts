@@ -15,3 +15,11 @@ export function groupThousands(value: number): string {
   const sign = value < 0 ? '-' : '';
   return sign + String(Math.trunc(Math.abs(value))).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/**
+ * A title in Chinese quotes for a sentence: “title”. Quotes inside the title become the inner
+ * kind (‘…’), so “奋进北仑”健步走 reads “‘奋进北仑’健步走”, never ““奋进北仑”健步走”.
+ */
+export function quoted(title: string): string {
+  return `“${title.replace(/[“"]/g, '‘').replace(/”/g, '’')}”`;
+}

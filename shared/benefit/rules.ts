@@ -4,7 +4,7 @@
  * the server clock), so both always agree.
  */
 import { nextWeekdayAt } from '../time';
-import { groupThousands } from '../text';
+import { groupThousands, quoted } from '../text';
 import { clockTime, friendly as formatBusinessFriendly } from './fastTime';
 import type { DropCard } from './schemas';
 
@@ -58,7 +58,7 @@ export function cancelDeadline(opensAt: number): number {
 
 /** The sentence members read (notice, card, 我的福利): “<title>”已撤回：<reason>. */
 export function cancelledSentence(title: string, reason: string): string {
-  return `“${title}”已撤回：${reason}`;
+  return `${quoted(title)}已撤回：${reason}`;
 }
 
 const n = groupThousands;
@@ -67,10 +67,14 @@ export function soldOutSentence(stock: number, soldOutAt: number | null): string
   return soldOutAt ? `本次共 ${n(stock)} 份，已于 ${clockTime(soldOutAt)} 领完` : `本次共 ${n(stock)} 份，已全部领完`;
 }
 
-export function drawSentence(result: 'won' | 'lost', registrants: number, winners: number, seed: string | null): string {
+/**
+ * The draw's outcome in words. The seed (and how to check the draw with it) is not part of the
+ * sentence: people read a hex string as noise. It stays one tap away under 如何验证.
+ */
+export function drawSentence(result: 'won' | 'lost', registrants: number, winners: number): string {
   const head = result === 'won' ? '已中签' : '未中签';
-  const tail = result === 'won' ? '，兑换码已发放到“我的福利”' : '';
-  return `${head}：报名 ${n(registrants)} 人，中签 ${n(winners)} 人，种子 ${seed ? seed.slice(0, 12) + '…' : '待公布'}${tail}`;
+  const tail = result === 'won' ? '，兑换码已发放到“我的福利”' : '，抽签过程公开可查';
+  return `${head}：报名 ${n(registrants)} 人，中签 ${n(winners)} 人${tail}`;
 }
 
 export function dropState(d: DropCard, now: number): DropStateView {
@@ -99,7 +103,7 @@ function drawState(d: DropCard, now: number): DropStateView {
     return { state: 'cancelled', label: '已撤回', explain: '发布工会已撤回本次福利', action: null };
   }
   if (d.mine.result) {
-    const sentence = drawSentence(d.mine.result, d.registrants ?? 0, d.winners ?? 0, d.seed);
+    const sentence = drawSentence(d.mine.result, d.registrants ?? 0, d.winners ?? 0);
     return d.mine.result === 'won'
       ? { state: 'won', label: '已中签', explain: sentence, action: null }
       : { state: 'lost', label: '未中签', explain: sentence, action: null };

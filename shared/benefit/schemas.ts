@@ -164,6 +164,11 @@ export interface ListResult {
   drops: DropCard[];
   /** Shown above the list when the caller cannot take part at all (e.g. not a member). */
   notice: string | null;
+  /**
+   * The caller is not a member yet (and not waiting for review or suspended): the drops listed
+   * are the platform-wide ones (of the top-level unions) and the page offers 入会 to take part.
+   */
+  joinFirst: boolean;
 }
 
 export type ClaimStatus = 'issued' | 'redeemed' | 'expired';

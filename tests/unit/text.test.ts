@@ -1,4 +1,4 @@
-import { groupThousands, toHalfWidth } from '../../shared/text';
+import { groupThousands, quoted, toHalfWidth } from '../../shared/text';
 
 it('groups thousands without Intl', () => {
   const realIntl = globalThis.Intl;
@@ -22,4 +22,14 @@ it('groups thousands without Intl', () => {
 
 it('turns full-width ASCII into ASCII and leaves the rest', () => {
   expect(toHalfWidth('３３０２ＮＢ５１ｘ 中文')).toBe('3302NB51x 中文');
+});
+
+describe('quoted', () => {
+  it('wraps a title in Chinese quotes', () => {
+    expect(quoted('职工羽毛球赛')).toBe('“职工羽毛球赛”');
+  });
+  it('turns quotes inside the title into the inner kind, never doubling them', () => {
+    expect(quoted('“奋进北仑”职工健步走活动报名啦')).toBe('“‘奋进北仑’职工健步走活动报名啦”');
+    expect(`您已成功报名${quoted('"奋进北仑"健步走')}`).not.toMatch(/““|””/);
+  });
 });

@@ -9,7 +9,7 @@ import { ok } from '../../../shared/envelope';
 import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
 import { suspendedRefusal } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
-import { publicAction } from '../../_lib/router';
+import { publicAction, type ActionContext } from '../../_lib/router';
 import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
 import { dropCard } from '../lib/present';
 import { primeDrop } from '../lib/memory';
@@ -17,14 +17,22 @@ import { primeDrop } from '../lib/memory';
 /** Drops stay listed this long after they close (so 已抢完 / 未中签 remain visible). */
 const LISTED_AFTER_CLOSE_MS = 3 * 24 * 3600 * 1000;
 
+/** The unions without a parent (a city's 总工会): their drops are open to every member of the platform. */
+async function topLevelUnionIds(ctx: ActionContext): Promise<string[]> {
+  const res = await ctx.db.collection(C.unions).where({ parentId: null }).field({ _id: true }).limit(20).get();
+  return (res.data as { _id: string }[]).map((u) => u._id);
+}
+
 export const list = publicAction<ListRequest, ListResult>('benefit.list', async (_input, ctx) => {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
   const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined) ?? null) : null;
-  const unions = member?.unionAncestors ?? [];
-  if (unions.length === 0) {
-    return ok({ serverTime: now, drops: [], notice: '入会并完成认证后，可参与所在工会及上级工会发布的福利' });
-  }
+  const memberUnions = member?.unionAncestors ?? [];
+  // Not a member yet: show what the platform-wide unions offer, so a worker sees why to join.
+  const joinFirst = memberUnions.length === 0 && member?.memberStatus !== 'pending' && member?.memberStatus !== 'suspended';
+  const unions = memberUnions.length ? memberUnions : joinFirst ? await topLevelUnionIds(ctx) : [];
+  const guestNotice = '入会并完成认证后，可参与所在工会及上级工会发布的福利';
+  if (unions.length === 0) return ok({ serverTime: now, drops: [], notice: guestNotice, joinFirst });
   const readAt = Date.now(); // the cached copies below count their age from before the read
   const dropsRes = await ctx.db
     .collection(C.drops)
@@ -34,14 +42,15 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     .get();
   // Withdrawn first-come drops: nobody can have taken part (withdrawal closes before the opening).
   const drops = (dropsRes.data as DropDoc[]).filter((d) => d.status !== 'cancelled' || (d.mode === 'draw' && now < (ms(d.closesAt) as number)));
-  if (drops.length === 0) return ok({ serverTime: now, drops: [], notice: null });
+  if (drops.length === 0) return ok({ serverTime: now, drops: [], notice: joinFirst ? guestNotice : null, joinFirst });
   const ids = drops.map((d) => d._id);
   const drawIds = drops.filter((d) => d.mode === 'draw').map((d) => d._id);
-  const openid = ctx.openid as string;
+  const openid = ctx.openid ?? null;
+  const none = Promise.resolve({ data: [] as unknown[] });
   const [stockRes, claimRes, regRes, drawRes] = await Promise.all([
     ctx.db.collection(C.dropStock).where({ dropId: _.in(ids) }).limit(1000).get(),
-    ctx.db.collection(C.dropClaims).where({ openid, dropId: _.in(ids) }).field({ dropId: true }).limit(1000).get(),
-    drawIds.length ? ctx.db.collection(C.dropRegistrations).where({ openid, dropId: _.in(drawIds) }).limit(100).get() : Promise.resolve({ data: [] }),
+    openid ? ctx.db.collection(C.dropClaims).where({ openid, dropId: _.in(ids) }).field({ dropId: true }).limit(1000).get() : none,
+    openid && drawIds.length ? ctx.db.collection(C.dropRegistrations).where({ openid, dropId: _.in(drawIds) }).limit(100).get() : Promise.resolve({ data: [] }),
     drawIds.length ? ctx.db.collection(C.dropDraws).where({ _id: _.in(drawIds) }).field({ seed: true, dropId: true }).limit(100).get() : Promise.resolve({ data: [] }),
   ]);
   // The page is opened before the opening: keep what was just read in instance memory, so the
@@ -56,6 +65,6 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
     return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);
   });
-  const notice = member?.memberStatus === 'verified' ? null : member?.memberStatus === 'suspended' ? suspendedRefusal('参与福利') : '完成入会认证后即可参与福利';
-  return ok({ serverTime: now, drops: cards, notice });
+  const notice = joinFirst ? guestNotice : member?.memberStatus === 'verified' ? null : member?.memberStatus === 'suspended' ? suspendedRefusal('参与福利') : '完成入会认证后即可参与福利';
+  return ok({ serverTime: now, drops: cards, notice, joinFirst });
 });

@@ -14,6 +14,7 @@
  * the run's first conditional update (`scheduled` → `drawing`) would not match it anyway. The
  * same timer then tells the registrants of withdrawn draws (./cancelNotices.ts).
  */
+import { quoted } from '../../../shared/text';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
 import { drawSentence } from '../../../shared/benefit/rules';
 import { formatBusiness } from '../../../shared/time';
@@ -88,8 +89,8 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
     await ctx.db.collection(C.dropDraws).doc(drop._id).update({ seed, entrants, winners, drawnAt: now });
   }
   const won = new Set(winners);
-  const wonSentence = drawSentence('won', entrants.length, winners.length, seed);
-  const lostSentence = drawSentence('lost', entrants.length, winners.length, seed);
+  const wonSentence = drawSentence('won', entrants.length, winners.length);
+  const lostSentence = drawSentence('lost', entrants.length, winners.length);
 
   const winnerRegs = regs.filter((r) => won.has(r.entrantKey));
   await inChunks(winnerRegs, 20, async (r) => {
@@ -112,7 +113,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
         openid: r.openid,
         category: 'benefit',
         title: '福利抽签：未参与抽签',
-        body: `“${drop.title}”${leftOut}`,
+        body: `${quoted(drop.title)}${leftOut}`,
         link: '/packages/benefit/mine/index',
         dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
       });
@@ -122,7 +123,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
       openid: r.openid,
       category: 'benefit',
       title: win ? '福利抽签：已中签' : '福利抽签：未中签',
-      body: `“${drop.title}”${win ? wonSentence : lostSentence}`,
+      body: `${quoted(drop.title)}${win ? wonSentence : lostSentence}`,
       link: '/packages/benefit/mine/index',
       template: 'benefit_result',
       templateData: { thing1: drop.title.slice(0, 20), phrase2: win ? '已中签' : '未中签', thing3: win ? '兑换码见我的福利' : '感谢参与，下周再来', time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },

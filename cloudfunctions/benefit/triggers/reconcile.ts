@@ -10,6 +10,7 @@
  *    notify() dedupes by claim id, so a repeated run sends nothing twice.
  * 3. Expiry after the redemption deadline, per the drop's policy.
  */
+import { quoted } from '../../../shared/text';
 import { formatBusiness, formatBusinessFriendly } from '../../../shared/time';
 import { formatCode } from '../../../shared/benefit/code';
 import { C } from '../../_lib/collections';
@@ -60,7 +61,7 @@ async function sendClaimNotices(ctx: BaseContext, drop: DropDoc): Promise<number
           openid: c.openid,
           category: 'benefit',
           title: '福利领取成功',
-          body: `您已抢到“${c.title}”，兑换码 ${formatCode(c.code).slice(0, 4)}-****，请在 ${formatBusinessFriendly(c.redeemBy)} 前到“我的福利”出示核销`,
+          body: `您已抢到${quoted(c.title)}，兑换码 ${formatCode(c.code).slice(0, 4)}-****，请在 ${formatBusinessFriendly(c.redeemBy)} 前到“我的福利”出示核销`,
           link: '/packages/benefit/mine/index',
           template: 'benefit_result',
           templateData: { thing1: c.title.slice(0, 20), phrase2: '领取成功', thing3: '兑换码见我的福利', time4: formatBusiness(c.claimedAt, 'YYYY-MM-DD HH:mm') },

@@ -10,6 +10,7 @@
  * (no extra request): the `recountPlaces` timer only recounts a post whose counters have been
  * quiet for longer than any invocation can live (triggers/recountPlaces.ts).
  */
+import { quoted } from '../../../shared/text';
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
@@ -53,9 +54,9 @@ function activityFields(post: PostDoc, status: string): Record<string, string> {
 export async function tellSignup(ctx: BaseContext, post: PostDoc, s: Pick<SignupDoc, 'openid' | 'status' | 'createdAt'>, event: 'signed' | 'waitlisted' | 'promoted'): Promise<void> {
   const when = post.activity ? formatBusiness(post.activity.startAt, 'M月D日 HH:mm') : '';
   const text = {
-    signed: { title: '活动报名成功', body: `您已成功报名“${post.title}”，请于 ${when} 前往${post.activity?.place ?? '活动地点'}参加。`, status: '报名成功' },
-    waitlisted: { title: '已进入活动候补', body: `“${post.title}”名额已满，您已进入候补名单；有人取消时将按顺序递补并通知您。`, status: '候补中' },
-    promoted: { title: '候补成功，已为您保留名额', body: `“${post.title}”有名额释放，您已由候补转为报名成功，请于 ${when} 准时参加。`, status: '候补成功' },
+    signed: { title: '活动报名成功', body: `您已成功报名${quoted(post.title)}，请于 ${when} 前往${post.activity?.place ?? '活动地点'}参加。`, status: '报名成功' },
+    waitlisted: { title: '已进入活动候补', body: `${quoted(post.title)}名额已满，您已进入候补名单；有人取消时将按顺序递补并通知您。`, status: '候补中' },
+    promoted: { title: '候补成功，已为您保留名额', body: `${quoted(post.title)}有名额释放，您已由候补转为报名成功，请于 ${when} 准时参加。`, status: '候补成功' },
   }[event];
   await notify(ctx, {
     openid: s.openid,

@@ -1,4 +1,5 @@
 import { ok } from '../../../shared/envelope';
+import { quoted } from '../../../shared/text';
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
@@ -28,7 +29,7 @@ async function remindSignedUp(ctx: BaseContext, post: PostDoc): Promise<number> 
         openid: s.openid,
         category: 'activity',
         title: '活动即将开始',
-        body: `您报名的“${post.title}”将于 ${when} 在${post.activity!.place}开始，请准时参加。`,
+        body: `您报名的${quoted(post.title)}将于 ${when} 在${post.activity!.place}开始，请准时参加。`,
         link: activityLink(post._id),
         template: 'activity_reminder',
         templateData: { thing1: post.title, time2: when, thing3: post.activity!.place, thing4: '请准时参加，如不能到场请取消报名' },

@@ -20,9 +20,11 @@ export interface DropItemProps {
   onAction: (drop: DropCard, action: 'claim' | 'register') => void;
   onCountdownEnd: () => void;
   onMine: () => void;
+  /** Not a member yet: an ineligible drop offers 去入会 instead of a dead button. */
+  onJoin?: () => void;
 }
 
-export default function DropItem({ drop, serverNow, serverOffset, busy, onAction, onCountdownEnd, onMine }: DropItemProps) {
+export default function DropItem({ drop, serverNow, serverOffset, busy, onAction, onCountdownEnd, onMine, onJoin }: DropItemProps) {
   const view = dropState(drop, serverNow);
   const countTo = drop.opensAt;
   const showCountdown = serverNow < countTo && view.state !== 'claimed' && view.state !== 'cancelled';
@@ -55,6 +57,10 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, onAction
         {view.state === 'claimed' || view.state === 'won' ? (
           <Button className='drop__btn drop__btn--ghost' size='mini' onClick={onMine}>
             查看兑换码
+          </Button>
+        ) : onJoin && view.state === 'ineligible' ? (
+          <Button className='drop__btn drop__join' size='mini' onClick={onJoin}>
+            入会后参与
           </Button>
         ) : (
           <Button className={`drop__btn ${enabled ? '' : 'drop__btn--off'}`} size='mini' disabled={!enabled} loading={busy} onClick={() => view.action && onAction(drop, view.action)}>

@@ -13,6 +13,7 @@ import { askSubscribe } from '../../services/notify';
 import { newRequestId } from '../../services/requestId';
 import { useRemote } from '../../hooks/useRemote';
 import { EmptyState } from '../../components/StateViews';
+import { Button } from '../../components/Button';
 import { RemoteGate } from '../../components/RemoteView';
 import LocalTools from '../../components/LocalTools';
 import type { DropCard, ListResult } from '../../../shared/benefit/schemas';
@@ -32,6 +33,9 @@ async function load(): Promise<Result<Loaded>> {
 }
 
 const MINE_URL = '/packages/benefit/mine/index';
+// The join page (packages/member/routes.ts; not imported: a tab page stays out of that subpackage).
+const JOIN_URL = '/packages/member/join/index';
+const openJoin = () => void Taro.navigateTo({ url: JOIN_URL });
 
 export default function BenefitsPage() {
   const { state, reload } = useRemote(load);
@@ -40,6 +44,8 @@ export default function BenefitsPage() {
   const [, setTick] = useState(0);
   const pending = useRef(new Map<string, string>()); // dropId → requestId of an unanswered tap
   const shown = useRef(false);
+  const offset = useRef(0); // serverTime − clientTime of the last list
+  if (state.status === 'ready') offset.current = state.data.serverOffset;
 
   useDidShow(() => {
     // Coming back from 我的福利 or another tab: refresh (the first show is the initial load).
@@ -80,7 +86,8 @@ export default function BenefitsPage() {
         reload(); // the card leaves the list (registrants see it as 已撤回)
         return;
       }
-      if (code === 'DROP_SOLD_OUT') patch(drop.id, { left: 0, soldOutAt: drop.soldOutAt ?? Date.now() });
+      // The phone's clock may be off: 已于 hh:mm:ss 领完 uses the server's clock, like the countdown.
+      if (code === 'DROP_SOLD_OUT') patch(drop.id, { left: 0, soldOutAt: drop.soldOutAt ?? Date.now() + offset.current });
       if (code === 'DROP_LIMIT_REACHED') patch(drop.id, { mine: { ...drop.mine, claims: drop.perMemberLimit } });
       void Taro.showModal({ title: '未能领取', content: res.error.message, showCancel: false });
     },
@@ -105,7 +112,17 @@ export default function BenefitsPage() {
         </View>
       ) : (
         <View>
-          {state.data.notice ? <Text className='note benefits__notice'>{state.data.notice}</Text> : null}
+          {state.data.joinFirst ? (
+            <View className='card benefits__join'>
+              <Text className='benefits__join-title'>入会后即可参与下面的福利</Text>
+              <Text className='benefits__join-text'>网上入会约 3 分钟，工会审核通过后就能领福利、报名活动。</Text>
+              <Button className='benefits__join-btn' onClick={openJoin}>
+                去入会
+              </Button>
+            </View>
+          ) : state.data.notice ? (
+            <Text className='note benefits__notice'>{state.data.notice}</Text>
+          ) : null}
           <View className='card'>
             <View className='section-title benefits__title'>
               <Text>本周福利</Text>
@@ -114,7 +131,7 @@ export default function BenefitsPage() {
               </Text>
             </View>
             {state.data.drops.length === 0 ? (
-              <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里，会员可在开抢时领取' />
+              <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里；点右上角「订阅领取结果通知」或留意首页的工会通知' />
             ) : (
               state.data.drops.map((d) => {
                 const drop = { ...d, ...patches[d.id] } as DropCard;
@@ -128,6 +145,7 @@ export default function BenefitsPage() {
                     onAction={(x, a) => void onAction(x, a)}
                     onCountdownEnd={() => setTick((n) => n + 1)}
                     onMine={() => Taro.navigateTo({ url: MINE_URL })}
+                    onJoin={state.data.joinFirst ? openJoin : undefined}
                   />
                 );
               })

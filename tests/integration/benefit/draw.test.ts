@@ -69,7 +69,7 @@ test('register, commit, draw at the opening, tell everyone, and recompute the wi
     if (!mine.result.ok) throw new Error(mine.result.error.message);
     const reg = mine.result.data.registrations.find((r) => r.dropId === dropId);
     expect(reg?.result).toBe(winners.has(m) ? 'won' : 'lost');
-    if (!winners.has(m)) expect(reg?.explain).toMatch(/^未中签：报名 12 人，中签 5 人，种子 [0-9a-f]{12}…$/);
+    if (!winners.has(m)) expect(reg?.explain).toBe('未中签：报名 12 人，中签 5 人，抽签过程公开可查');
     expect(mine.result.data.claims.length).toBe(winners.has(m) ? 1 : 0);
     const notices = await t.db.collection(C.notifications).where({ openid: m }).get();
     expect(notices.data.map((n) => (n as { title: string }).title)).toEqual([winners.has(m) ? '福利抽签：已中签' : '福利抽签：未中签']);

@@ -84,7 +84,8 @@ test('member states and their explanations', () => {
   expect(dropState(d, c.opensAt - 86400_000).action).toBe('register');
   expect(dropState({ ...d, mine: { claims: 0, registered: true, result: null } }, c.opensAt - 86400_000).label).toBe('已报名');
   const lost = dropState({ ...d, seed: 'abcdef0123456789', registrants: 3120, winners: 500, mine: { claims: 0, registered: true, result: 'lost' } }, c.opensAt + 1);
-  expect(lost.explain).toBe('未中签：报名 3,120 人，中签 500 人，种子 abcdef012345…');
+  expect(lost.explain).toBe('未中签：报名 3,120 人，中签 500 人，抽签过程公开可查');
+  expect(lost.explain).not.toMatch(/[0-9a-f]{8}/); // no seed in the sentence people read
   expect(dropState({ ...d, mine: { claims: 1, registered: true, result: 'won' } }, c.opensAt + 1).label).toBe('已中签');
 });
 
