@@ -35,7 +35,10 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   await page.goto(`${e2e.app.url}/#/packages/daycare/index/index`);
   await page.reload();
   const campaign = page.locator('.dc-campaign', { hasText: '北仑区' }).filter({ hasText: '按优先档次摇号' });
-  await campaign.locator('.dc-mono', { hasText: '种子承诺' }).waitFor();
+  // The seed commitment is one tap away under 如何验证, not in the main view.
+  expect(await campaign.locator('.verify__value').count()).toBe(0);
+  await campaign.locator('.verify__toggle').click();
+  await campaign.locator('.verify__item', { hasText: '种子指纹' }).locator('.verify__value').filter({ hasText: /^[0-9a-f]{64}$/ }).waitFor();
   const slot = campaign.locator('.dc-site', { hasText: '新碶街道职工子女暑托班' }).locator('.dc-slot-wrap', { hasText: '第一期 · 一至三年级' });
   await slot.getByText('已报名 36').waitFor();
   await slot.locator('.signup-btn').click();
@@ -60,7 +63,8 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   // The seed is now public on the campaign page.
   await page.goto(`${e2e.app.url}/#/packages/daycare/index/index`);
   await page.reload();
-  await page.locator('.dc-mono', { hasText: '已公布种子' }).first().waitFor();
+  await page.locator('.dc-campaign .verify__toggle').first().click();
+  await page.locator('.verify__item', { hasText: '已公布的种子' }).first().waitFor();
 });
 
 it('the district admin sees demand vs capacity per slot; the site staff see the roster with full names', async () => {

@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { EmptyState } from '../../../components/StateViews';
+import { VerifyDetails } from '../../../components/VerifyDetails';
 import { RemoteGate } from '../../../components/RemoteView';
 import { ok, type Result } from '../../../../shared/envelope';
 import type { CampaignView, ChildView, OverviewResult } from '../../../../shared/daycare/views';
@@ -34,12 +35,17 @@ function Campaign({ c, kids, member }: { c: CampaignView; kids: ChildView[]; mem
       </Text>
       <Text className='dc-meta'>{windowText(c.opensAt, c.closesAt)}</Text>
       {c.mode === 'lottery' ? (
-        <Text className='dc-meta'>
-          名额不足时按优先档次（小微企业双职工、单亲、困难职工家庭优先）在档内随机排序。报名截止前公布种子承诺，截止后公布种子，任何人可复算。
-        </Text>
+        <>
+          <Text className='dc-meta'>名额不足时按优先档次（小微企业双职工、单亲、困难职工家庭优先）在档内随机排序，公开摇号，结果任何人都能核对。</Text>
+          <VerifyDetails
+            explain='摇号用一串随机“种子”决定顺序。报名截止前先公布这串种子的“指纹”（承诺），截止后再公布种子本身：谁都能核对种子与指纹相符，并用它重新算出同样的录取名单，工会无法在报名后更改结果。'
+            items={[
+              ...(c.seedCommitment ? [{ label: '种子指纹（SHA-256 承诺）', value: c.seedCommitment }] : []),
+              ...(c.seed ? [{ label: '已公布的种子', value: c.seed }] : []),
+            ]}
+          />
+        </>
       ) : null}
-      {c.seedCommitment ? <Text className='dc-mono'>种子承诺 SHA-256：{c.seedCommitment}</Text> : null}
-      {c.seed ? <Text className='dc-mono'>已公布种子：{c.seed}</Text> : null}
       {c.sites.map((site) => (
         <View key={site.id} className='dc-site'>
           <Text className='dc-site__name'>{site.name}</Text>

@@ -2,6 +2,7 @@
  * 我的报名: each registration's place — 已报名 / 已录取 / 候补第 N 位 / 递补待确认 / 未录取 — and
  * why (tier, lottery rank, capacity, deadlines, attendance), with accept / cancel.
  */
+import { VerifyDetails } from '../../../components/VerifyDetails';
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
@@ -48,7 +49,7 @@ function Registration({ r, onChanged }: { r: RegistrationView; onChanged: () => 
           出勤 {r.attendance.present}/{r.attendance.marked} 天（{pct(r.attendance.rate)}）
         </Text>
       ) : null}
-      <Text className='dc-mono'>报名编号 {r.id}（可在公布的摇号记录中核对）</Text>
+      <VerifyDetails explain='摇号结束后工会公布全部报名编号和排序，您可以用下面的编号在公布的摇号记录中找到自己的位置。' items={[{ label: '报名编号', value: r.id }]} />
       <View style={{ display: 'flex', justifyContent: 'flex-end', marginTop: '12px' }}>
         {r.status === 'offered' ? (
           <Button className='dc-btn accept-offer' onClick={() => act('accept')}>
