@@ -6515,7 +6515,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "csv" || key0 === "file")) {
+      if (!(key0 === "csv" || key0 === "file" || key0 === "unionId" || key0 === "dryRun")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -6669,12 +6669,63 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.unionId !== void 0) {
+      let data4 = data.unionId;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 64) {
+          const err15 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 1) {
+          const err16 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data4)) {
+          const err17 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.dryRun !== void 0) {
+      if (typeof data.dryRun !== "boolean") {
+        const err19 = { instancePath: instancePath + "/dryRun", schemaPath: "#/properties/dryRun/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err20];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err20);
     }
     errors++;
   }
@@ -6984,7 +7035,7 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var member_adminRemove = validate70;
-var pattern62 = new RegExp("^[0-9a-f]{24}$", "u");
+var pattern63 = new RegExp("^[0-9a-f]{24}$", "u");
 function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -7044,7 +7095,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.adminKey !== void 0) {
       let data1 = data.adminKey;
       if (typeof data1 === "string") {
-        if (!pattern62.test(data1)) {
+        if (!pattern63.test(data1)) {
           const err5 = { instancePath: instancePath + "/adminKey", schemaPath: "#/properties/adminKey/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{24}$" }, message: 'must match pattern "^[0-9a-f]{24}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -7139,7 +7190,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var member_adminReview = validate71;
 var schema72 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-var pattern64 = new RegExp("^[0-9a-f]{64}$", "u");
+var pattern65 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -7177,7 +7228,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (!pattern64.test(data0)) {
+        if (!pattern65.test(data0)) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -7290,7 +7341,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern64.test(data0)) {
+        if (!pattern65.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -7582,7 +7633,7 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var member_apply = validate74;
 var schema75 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
-var pattern68 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
+var pattern69 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
 function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -7705,7 +7756,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern68.test(data1)) {
+        if (!pattern69.test(data1)) {
           const err12 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -8042,7 +8093,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern68.test(data1)) {
+        if (!pattern69.test(data1)) {
           const err8 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -9335,7 +9386,7 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var recuperation_adminCreateBatch = validate91;
-var pattern81 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern82 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -9520,7 +9571,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern81.test(data3)) {
+        if (!pattern82.test(data3)) {
           const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -9926,7 +9977,7 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data1 = data.memberId;
       if (typeof data1 === "string") {
-        if (!pattern64.test(data1)) {
+        if (!pattern65.test(data1)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -11387,7 +11438,7 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern81.test(data2)) {
+        if (!pattern82.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err14];

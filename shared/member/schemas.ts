@@ -111,6 +111,11 @@ export const adminImportRequest = {
         base64: { type: 'string', title: '导入文件', minLength: 1, maxLength: MAX_IMPORT_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' },
       },
     },
+    // The union for rows that leave 所属工会编码 empty (in the admin's subtree, a level members
+    // can belong to); without it, the admin's own union when members can belong to it.
+    unionId: { ...unionId, title: '导入到的工会' },
+    // Check everything (unions, scope, numbers already on file) and write nothing: the preview.
+    dryRun: { type: 'boolean', title: '仅预览' },
   },
 } as const;
 export type AdminImportRequest = FromSchema<typeof adminImportRequest>;
@@ -314,9 +319,15 @@ export interface AdminReviewResult {
 }
 export interface AdminImportResult {
   totalRows: number;
+  /** Written; with dryRun, how many would be written. */
   imported: number;
   skippedDuplicates: number;
   errors: RowError[];
+  dryRun: boolean;
+  /** Where rows with an empty 所属工会编码 go (null: nowhere, they are errors until a union is chosen). */
+  blankRowsUnion: UnionRef | null;
+  /** The unions the admin administers (for choosing blankRowsUnion). */
+  adminUnions: UnionRef[];
 }
 export interface CardTokenResult {
   token: string;

@@ -211,7 +211,8 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
   ]);
   await input.setInputFiles({ name: '会员名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(workbook) });
   await page.getByText('已选择：会员名单.xlsx').waitFor();
-  await page.locator('.import-server-check').waitFor();
+  // The preview is the server's dry run: honest about the row it cannot import.
+  await page.locator('.import-preview', { hasText: '共 2 行：可导入 1 人，1 行有问题' }).waitFor();
   await page.locator('.import-submit').click();
   await page.locator('.import-result').waitFor();
   expect(await imported()).toBe(1);
@@ -221,7 +222,7 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
   const gbk = encodeGbk(`姓名,身份证号,所属工会编码\r\n方圆,${withCheckChar('33020619860606123')},nb-bl-xq-gw\r\n`);
   await input.setInputFiles({ name: '会员.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk) });
   await page.getByText('已选择：会员.csv').waitFor();
-  await page.locator('.import-server-check').waitFor();
+  await page.locator('.import-preview', { hasText: '共 1 行：可导入 1 人' }).waitFor();
   expect(await page.locator('.import-result').count()).toBe(0);
   await page.locator('.import-submit').click();
   await page.locator('.import-result').waitFor();

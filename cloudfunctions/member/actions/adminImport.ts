@@ -8,14 +8,15 @@
  */
 import { ok } from '../../../shared/envelope';
 import { parseImportCsv, type ParsedImport } from '../../../shared/member/importTemplate';
-import type { AdminImportRequest, AdminImportResult } from '../../../shared/member/schemas';
+import type { AdminImportRequest, AdminImportResult, UnionRef } from '../../../shared/member/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { reserveCardNumbers } from '../lib/cards';
 import type { MemberDoc } from '../lib/docs';
 import { parseImportFile, type FileFormat } from '../lib/importFile';
-import { chunks, existingMemberIds, prepareRows, type PreparedRow } from '../lib/importRows';
+import { blankRowsUnion, chunks, existingMemberIds, prepareRows, type PreparedRow } from '../lib/importRows';
+import type { UnionDoc } from '../lib/docs';
 import { requireAdmin } from '../../_lib/roles';
 import { isDuplicate } from '../lib/tx';
 
@@ -55,6 +56,15 @@ async function parseInput(input: AdminImportRequest, today: string): Promise<{ p
   return { parsed: parseImportCsv(input.csv!, today), format: 'csv-text' };
 }
 
+function unionRef(u: UnionDoc): UnionRef {
+  return { id: u._id, name: u.name, level: u.level };
+}
+
+async function adminUnionRefs(ctx: UserContext, ids: string[]): Promise<UnionRef[]> {
+  const res = await ctx.db.collection(C.unions).where({ _id: ctx.db.command.in(ids) }).limit(ids.length).get();
+  return (res.data as UnionDoc[]).map(unionRef);
+}
+
 export const adminImport = userAction<AdminImportRequest, AdminImportResult>('member.adminImport', async (input, ctx) => {
   if ((input.csv === undefined) === (input.file === undefined)) {
     throw new AppFailure('INVALID_ARGUMENT', input.csv === undefined ? '请选择导入文件' : '一次只能导入一个文件');
@@ -67,9 +77,17 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
     throw new AppFailure('IMPORT_FILE_INVALID', parsed.reason);
   }
 
-  const { prepared, errors } = await prepareRows(ctx, admin, parsed.rows);
+  const fallback = await blankRowsUnion(ctx, admin, input.unionId);
+  const { prepared, errors } = await prepareRows(ctx, admin, parsed.rows, fallback);
   const existing = await existingMemberIds(ctx, prepared.map((p) => p._id));
   const fresh: PreparedRow[] = prepared.filter((p) => !existing.has(p._id));
+  const totalRows = parsed.rows.length + parsed.errors.length;
+  const context = { blankRowsUnion: fallback ? unionRef(fallback) : null, adminUnions: await adminUnionRefs(ctx, admin.unionIds) };
+  if (input.dryRun) {
+    // The preview says what an import would do now; the real import re-checks everything.
+    const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
+    return ok({ totalRows, imported: fresh.length, skippedDuplicates: existing.size, errors: allErrors, dryRun: true, ...context });
+  }
   const cardNos = await reserveCardNumbers(ctx.db, fresh.length, now);
   const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: admin.user.openid }));
 
@@ -81,7 +99,6 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
     skippedDuplicates += res.duplicates;
   }
   const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
-  const totalRows = parsed.rows.length + parsed.errors.length;
   ctx.log.info('members imported', { format, totalRows, imported, skippedDuplicates, errors: allErrors.length });
-  return ok({ totalRows, imported, skippedDuplicates, errors: allErrors });
+  return ok({ totalRows, imported, skippedDuplicates, errors: allErrors, dryRun: false, ...context });
 });

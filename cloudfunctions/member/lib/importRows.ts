@@ -7,7 +7,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../../shared/member/mask';
 import { isInScope, MEMBER_UNION_LEVELS } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
 import { hashIdNumber, hashName, hashPhone } from '../../_lib/personal';
-import type { UserContext } from '../../_lib/router';
+import { AppFailure, type UserContext } from '../../_lib/router';
 import type { MemberDoc, UnionDoc } from './docs';
 import type { Admin } from '../../_lib/roles';
 
@@ -31,23 +31,32 @@ async function unionsByCode(ctx: UserContext, codes: string[]): Promise<Map<stri
   return map;
 }
 
-/** The union for rows that leave 所属工会编码 empty: the admin's own, if members can belong to it. */
-async function defaultUnion(ctx: UserContext, admin: Admin): Promise<UnionDoc | null> {
+/**
+ * The union for rows that leave 所属工会编码 empty: the one chosen on the page (checked: in
+ * scope, a level members can belong to), else the admin's own if members can belong to it.
+ */
+export async function blankRowsUnion(ctx: UserContext, admin: Admin, chosen: string | undefined): Promise<UnionDoc | null> {
+  if (chosen) {
+    const u = (await ctx.db.collection(C.unions).doc(chosen).get()).data[0] as UnionDoc | undefined;
+    // Outside the subtree looks the same as not existing: nothing is learnt about other unions.
+    if (!u || !isInScope(admin.unionIds, u.ancestors)) throw new AppFailure('OUT_OF_SCOPE', '所选工会不在您的管理范围内');
+    if (!MEMBER_UNION_LEVELS.includes(u.level)) throw new AppFailure('INVALID_ARGUMENT', '会员只能导入到基层工会或街道（乡镇）总工会，请重新选择');
+    return u;
+  }
   if (admin.unionIds.length !== 1) return null;
   const res = await ctx.db.collection(C.unions).doc(admin.unionIds[0]).get();
   const u = res.data[0] as UnionDoc | undefined;
   return u && MEMBER_UNION_LEVELS.includes(u.level) ? u : null;
 }
 
-export async function prepareRows(ctx: UserContext, admin: Admin, rows: ImportRow[]): Promise<{ prepared: PreparedRow[]; errors: RowError[] }> {
+export async function prepareRows(ctx: UserContext, admin: Admin, rows: ImportRow[], fallback: UnionDoc | null): Promise<{ prepared: PreparedRow[]; errors: RowError[] }> {
   const byCode = await unionsByCode(ctx, rows.map((r) => r.unionCode).filter((c): c is string => !!c));
-  const fallback = rows.some((r) => !r.unionCode) ? await defaultUnion(ctx, admin) : null;
   const prepared: PreparedRow[] = [];
   const errors: RowError[] = [];
   for (const r of rows) {
     const union = r.unionCode ? byCode.get(r.unionCode) : fallback;
     let reason: string | null = null;
-    if (!union) reason = r.unionCode ? '所属工会编码不存在' : '请填写所属工会编码';
+    if (!union) reason = r.unionCode ? '所属工会编码不存在' : '未填所属工会：请在页面上选择导入到哪个工会';
     else if (!isInScope(admin.unionIds, union.ancestors)) reason = '所属工会不在您的管理范围内';
     else if (!MEMBER_UNION_LEVELS.includes(union.level)) reason = '会员只能导入到基层工会或街道（乡镇）总工会';
     if (reason || !union) {

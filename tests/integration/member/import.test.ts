@@ -86,7 +86,42 @@ describe('adminImport', () => {
     const res = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '钟声', idNumber: newIdNumber() }]) }, as(streetAdmin.openid));
     expect(res.ok && res.data).toMatchObject({ imported: 1, errors: [] });
     const district = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '钟声', idNumber: newIdNumber() }]) }, DISTRICT);
-    expect(district.ok && district.data.errors).toEqual([{ row: 2, reason: '请填写所属工会编码' }]);
+    expect(district.ok && district.data.errors).toEqual([{ row: 2, reason: '未填所属工会：请在页面上选择导入到哪个工会' }]);
+    expect(district.ok && district.data).toMatchObject({ blankRowsUnion: null, adminUnions: [{ id: 'nb-bl', name: '北仑区总工会' }] });
+  });
+
+  it('a district admin imports rows without a union code into a union chosen on the page (the template allows blank codes)', async () => {
+    const idNumber = newIdNumber();
+    const res = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '钟鸣', idNumber }]), unionId: 'nb-bl-xq-gw' }, DISTRICT);
+    expect(res.ok && res.data).toMatchObject({ imported: 1, errors: [], blankRowsUnion: { id: 'nb-bl-xq-gw', name: '宁波北仑港务有限公司工会' } });
+    const stored = (await t.db.collection('members').where({ unionId: 'nb-bl-xq-gw', nameMasked: '钟*' }).get()).data;
+    expect(stored.length).toBeGreaterThanOrEqual(1);
+    // A union outside the subtree, or one members cannot belong to, is refused and nothing is written.
+    const before = await memberCount();
+    expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '钟鸣', idNumber: newIdNumber() }]), unionId: 'nb-hs-nm-ly' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+    expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '钟鸣', idNumber: newIdNumber() }]), unionId: 'nb-bl' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await memberCount()).toBe(before);
+  });
+
+  it('the preview (dryRun) counts what an import would really do and writes nothing', async () => {
+    const fresh = newIdNumber();
+    const onFile = newIdNumber();
+    await t.call('member', 'adminImport', { csv: importCsv([{ realName: '孙可', idNumber: onFile, unionCode: 'nb-bl-xq-gw' }]) }, DISTRICT);
+    const file = importCsv([
+      { realName: '孙新', idNumber: fresh, unionCode: 'nb-bl-xq-gw' }, // would be imported
+      { realName: '孙可', idNumber: onFile, unionCode: 'nb-bl-xq-gw' }, // already a member
+      { realName: '孙外', idNumber: newIdNumber(), unionCode: 'nb-hs-nm-ly' }, // out of scope: well-formed, yet not importable
+      { realName: '孙空', idNumber: newIdNumber() }, // no union code and none chosen
+    ]);
+    const before = await memberCount();
+    const preview = await t.call<AdminImportResult>('member', 'adminImport', { csv: file, dryRun: true }, DISTRICT);
+    expect(preview.ok && preview.data).toMatchObject({ dryRun: true, totalRows: 4, imported: 1, skippedDuplicates: 1 });
+    expect(preview.ok && preview.data.errors.map((e) => e.row)).toEqual([4, 5]);
+    expect(await memberCount()).toBe(before);
+    // The real import then does exactly what the preview said.
+    const real = await t.call<AdminImportResult>('member', 'adminImport', { csv: file }, DISTRICT);
+    expect(real.ok && real.data).toMatchObject({ dryRun: false, imported: 1, skippedDuplicates: 1 });
+    expect(await memberCount()).toBe(before + 1);
   });
 
   it('rejects a file that is not in the template, empty, or too long', async () => {

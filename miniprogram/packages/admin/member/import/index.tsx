@@ -9,16 +9,19 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../../services/api';
 import { newRequestId } from '../../../../services/requestId';
 import LocalTools from '../../../../components/LocalTools';
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportCsv } from '../../../../../shared/member/importTemplate';
-import type { AdminImportResult } from '../../../../../shared/member/schemas';
+import type { AdminImportResult, UnionRef } from '../../../../../shared/member/schemas';
+import UnionPicker from '../admins/UnionPicker';
 import { formatBusiness } from '../../../../../shared/time';
 import { pickImportFileWeapp } from './pickImportFileWeapp';
 import type { PickedFile } from './pickedFile';
 import '../admin-member.css';
+import '../manage/manage.css';
+import '../admins/admins.css';
 
 const H5 = process.env.TARO_ENV === 'h5' ? (require('./ImportFileH5') as typeof import('./ImportFileH5')) : null;
 
@@ -35,6 +38,29 @@ export default function ImportPage() {
   // Only a UTF-8 CSV can be checked here; other files are checked by the function on import.
   const preview = useMemo(() => (file && 'csv' in file ? parseImportCsv(file.csv, formatBusiness(Date.now(), 'YYYY-MM-DD')) : null), [file]);
   const ready = !!file && ('base64' in file || !!preview?.ok);
+  // Rows that leave 所属工会编码 empty go to this union (chosen here; default: the server's choice).
+  const [blankUnion, setBlankUnion] = useState<UnionRef | null>(null);
+  // The server's dry run: what an import would do now (unions, scope, members already on file).
+  const [check, setCheck] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: AdminImportResult } | { status: 'error'; message: string }>({ status: 'idle' });
+
+  const requestOf = (f: PickedFile) => ({
+    ...('csv' in f ? { csv: f.csv } : { file: { name: f.name, base64: f.base64 } }),
+    ...(blankUnion ? { unionId: blankUnion.id } : {}),
+  });
+
+  useEffect(() => {
+    if (!file || !ready) return setCheck({ status: 'idle' });
+    let live = true;
+    setCheck({ status: 'loading' });
+    void api.member.adminImport({ ...requestOf(file), dryRun: true }).then((res) => {
+      if (!live) return;
+      setCheck(res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.error.message });
+    });
+    return () => {
+      live = false;
+    };
+    // requestOf reads file and blankUnion, both listed.
+  }, [file, ready, blankUnion]);
 
   const picked = (f: PickedFile) => {
     setFile(f);
@@ -43,6 +69,8 @@ export default function ImportPage() {
     setResult(null);
     requestId.current = null;
   };
+  const checked = check.status === 'ready' ? check.data : null;
+  const blankTarget = blankUnion ?? checked?.blankRowsUnion ?? null;
 
   const chooseWeapp = async () => {
     try {
@@ -59,8 +87,7 @@ export default function ImportPage() {
     setServerError(null);
     requestId.current = requestId.current ?? newRequestId();
     setBusy(true);
-    const request = 'csv' in file ? { csv: file.csv } : { file: { name: file.name, base64: file.base64 } };
-    const res = await api.member.adminImport(request, { requestId: requestId.current });
+    const res = await api.member.adminImport(requestOf(file), { requestId: requestId.current });
     setBusy(false);
     if (!res.ok) {
       if (res.error.code !== 'NETWORK') requestId.current = null;
@@ -69,6 +96,7 @@ export default function ImportPage() {
     }
     requestId.current = null;
     setResult(res.data);
+    setCheck({ status: 'idle' }); // done: importing the same file again would add nobody
   };
 
   const copyHeader = () => {
@@ -125,18 +153,39 @@ export default function ImportPage() {
         {pickError ? <Text className='am-error'>{pickError}</Text> : null}
         {file ? <Text className='am-file'>{`已选择：${file.name}`}</Text> : <Text className='note'>尚未选择文件</Text>}
         {preview && !preview.ok ? <Text className='am-error import-file-error'>{preview.reason}</Text> : null}
-        {file && 'base64' in file ? <Text className='note import-server-check'>该文件将在导入时由服务器检查，有误的行会在导入结果中列出。</Text> : null}
-        {preview?.ok ? (
-          <Text className='note'>{`共 ${preview.rows.length + preview.errors.length} 行：${preview.rows.length} 行格式正确${preview.errors.length ? `，${preview.errors.length} 行有误（导入后列出）` : ''}`}</Text>
+        {checked && checked.adminUnions.length ? (
+          <View className='import-blank-union'>
+            <Text className='am-col__name'>未填「所属工会编码」的行导入到</Text>
+            <UnionPicker
+              adminUnions={checked.adminUnions}
+              value={blankTarget ?? { id: '', name: '请选择工会', level: 'grassroots' }}
+              onPick={(p) => setBlankUnion(p.union)}
+            />
+          </View>
         ) : null}
+        {check.status === 'loading' ? <Text className='note'>正在检查文件…</Text> : null}
+        {check.status === 'error' ? <Text className='am-error import-check-error'>{check.message}</Text> : null}
+        {checked ? (
+          <Text className='note import-preview'>
+            {`共 ${checked.totalRows} 行：可导入 ${checked.imported} 人${checked.skippedDuplicates ? `，${checked.skippedDuplicates} 人已是会员（跳过）` : ''}${checked.errors.length ? `，${checked.errors.length} 行有问题（见下方）` : ''}`}
+          </Text>
+        ) : null}
+        {checked && !result
+          ? checked.errors.slice(0, 20).map((e) => (
+              <View key={`${e.row}-${e.reason}`} className='am-rowerr'>
+                <Text className='am-rowerr__row'>{`第 ${e.row} 行`}</Text>
+                <Text>{e.reason}</Text>
+              </View>
+            ))
+          : null}
         {serverError ? <Text className='am-error import-server-error'>{serverError}</Text> : null}
         <View className='am-actions'>
           <Button
             className={`am-btn import-submit`}
-            disabled={!ready || busy || undefined}
+            disabled={!ready || busy || !checked || checked.imported === 0 || undefined}
             onClick={() => void upload()}
           >
-            {busy ? '正在导入…' : '开始导入'}
+            {busy ? '正在导入…' : checked ? `导入 ${checked.imported} 人` : '开始导入'}
           </Button>
         </View>
       </View>
