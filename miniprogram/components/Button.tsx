@@ -8,15 +8,21 @@
  * enabled buttons looked disabled or blank. WeChat's built-in `button[disabled]` rules beat a page
  * class the same way. So the native `disabled` attribute is never set: this component swallows
  * taps itself and marks the button `ui-btn--disabled` (styled in app.css) and `aria-disabled`.
+ *
+ * `loading` is not passed on either: Taro's H5 Button then inserts its own spinner element among
+ * the children React manages, and React's next update fails with `insertBefore` NotFoundError
+ * (seen on 抢 / 已抢完, the picture upload and the 撤回 panel). A loading button is a disabled
+ * one with the class `ui-btn--loading`; pages say what is happening in the label.
  */
 import { Button as TaroButton } from '@tarojs/components';
 import type { ButtonProps } from '@tarojs/components';
 import type { ITouchEvent } from '@tarojs/components/types/common';
 import { buttonClass } from './buttonClass';
 
-export type UiButtonProps = Omit<ButtonProps, 'disabled'> & { disabled?: boolean };
+export type UiButtonProps = Omit<ButtonProps, 'disabled' | 'loading'> & { disabled?: boolean; loading?: boolean };
 
-export function Button({ disabled, className, onClick, children, ...rest }: UiButtonProps) {
+export function Button({ disabled: off, loading, className, onClick, children, ...rest }: UiButtonProps) {
+  const disabled = off || loading;
   const handleClick = (e: ITouchEvent) => {
     if (disabled) {
       e.stopPropagation?.();
@@ -25,7 +31,7 @@ export function Button({ disabled, className, onClick, children, ...rest }: UiBu
     onClick?.(e);
   };
   return (
-    <TaroButton {...rest} className={buttonClass(className, disabled)} {...ariaDisabled(disabled)} onClick={handleClick}>
+    <TaroButton {...rest} className={`${buttonClass(className, disabled)}${loading ? ' ui-btn--loading' : ''}`} {...ariaDisabled(disabled)} onClick={handleClick}>
       {children}
     </TaroButton>
   );

@@ -3,6 +3,7 @@
  * union tree, the demo personas and a few notices. Runs once per data folder (a marker in
  * system_meta); delete the data folder (or run `npm run reset`) to seed again.
  */
+import { pastDaytime } from './seedTime';
 import tcb from '@cloudbase/node-sdk';
 import { C } from '../../cloudfunctions/_lib/collections';
 import { PERSONAS } from './personas';
@@ -153,7 +154,7 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
     await db.collection(C.notices).doc(`notice-${i + 1}`).set({
       title: n.title,
       unionName: n.unionName,
-      publishedAt: new Date(now - n.hoursAgo * 3600_000),
+      publishedAt: new Date(pastDaytime(now - n.hoursAgo * 3600_000)),
       body: n.body,
     });
   }

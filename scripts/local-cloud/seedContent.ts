@@ -3,6 +3,7 @@
  * `now`, so a fresh demo always has an activity open for sign-up), follower counters from the
  * seeded users' follows. Bodies go through the same sanitiser as the admin's input.
  */
+import { futureDaytime, pastDaytime } from './seedTime';
 import type tcb from '@cloudbase/node-sdk';
 import { C } from '../../cloudfunctions/_lib/collections';
 import { sanitizeHtml } from '../../shared/content/richText';
@@ -86,14 +87,15 @@ const POSTS: SeedPost[] = [
 export async function seedContent(db: Db, now: number): Promise<void> {
   for (const p of POSTS) {
     const union = UNIONS[p.unionId];
-    const publishedAt = new Date(now - p.hoursAgo * HOUR);
+    const publishedAt = new Date(pastDaytime(now - p.hoursAgo * HOUR));
     const a = p.activity;
+    const startAt = a ? futureDaytime(now + a.startInHours * HOUR) : 0;
     const activity = a
       ? {
-          startAt: new Date(now + a.startInHours * HOUR),
-          endAt: new Date(now + (a.startInHours + a.durationHours) * HOUR),
+          startAt: new Date(startAt),
+          endAt: new Date(startAt + a.durationHours * HOUR),
           place: a.place,
-          signup: a.capacity ? { capacity: a.capacity, deadline: new Date(now + (a.deadlineInHours ?? a.startInHours) * HOUR) } : null,
+          signup: a.capacity ? { capacity: a.capacity, deadline: new Date(Math.min(startAt, futureDaytime(now + (a.deadlineInHours ?? a.startInHours) * HOUR))) } : null,
         }
       : null;
     const body = sanitizeHtml(p.html).nodes;
