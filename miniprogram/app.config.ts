@@ -14,7 +14,7 @@ export default defineAppConfig({
     backgroundColor: '#f5f5f7',
   },
   tabBar: {
-    color: '#8a8a8f',
+    color: '#66666d',
     selectedColor: '#d7000f',
     backgroundColor: '#ffffff',
     borderStyle: 'black',

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import type { AppError } from '../../shared/envelope';
 import { ErrorState, Skeleton } from './StateViews';
+import { elderClass } from '../utils/elderMode';
 
 export type NotReady = { status: 'loading' } | { status: 'error'; error: AppError };
 
@@ -37,7 +38,7 @@ export function RemoteGate({ state, reload, rows, page, bare, children }: Remote
     );
   if (page === undefined) return body;
   return (
-    <View className={page}>
+    <View className={page + elderClass()}>
       {body}
       {children}
     </View>

@@ -15,6 +15,7 @@ import LocalTools from '../../components/LocalTools';
 import { PostCard, POST_CARD_HEIGHT } from './PostCard';
 import { usePaged } from './usePaged';
 import { VirtualList } from './VirtualList';
+import { elderClass } from '../../utils/elderMode';
 import './index.css';
 
 type Kind = 'all' | 'activity' | 'article';
@@ -50,7 +51,7 @@ export default function ActivitiesPage() {
   const go = (url: string) => void Taro.navigateTo({ url });
 
   return (
-    <View className='page activities'>
+    <View className={`page activities${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>工会活动</Text>
         <Text className='hero__sub'>关注工会，查看资讯，报名文体、培训、公益活动</Text>

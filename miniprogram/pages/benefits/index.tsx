@@ -19,6 +19,7 @@ import LocalTools from '../../components/LocalTools';
 import type { DropCard, ListResult } from '../../../shared/benefit/schemas';
 import type { Result } from '../../../shared/envelope';
 import DropItem from './DropItem';
+import { elderClass } from '../../utils/elderMode';
 import './index.css';
 
 interface Loaded extends ListResult {
@@ -100,7 +101,7 @@ export default function BenefitsPage() {
   };
 
   return (
-    <View className='page benefits'>
+    <View className={`page benefits${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>周五福利</Text>
         <Text className='hero__sub'>每周五 10:00（北京时间）准时开抢；预约抽签的福利报名即可，无需守候</Text>

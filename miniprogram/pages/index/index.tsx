@@ -10,6 +10,7 @@ import LocalTools from '../../components/LocalTools';
 import { formatBusiness } from '../../../shared/time';
 import type { HomeSummary } from '../../../shared/system/schemas';
 import { SERVICE_GRID } from './serviceGrid';
+import { elderClass } from '../../utils/elderMode';
 import './index.css';
 
 export default function HomePage() {
@@ -29,7 +30,7 @@ export default function HomePage() {
   }, [state.status]);
 
   return (
-    <View className='page home'>
+    <View className={`page home${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>甬工惠 · 职工身边的工会</Text>
         <Text className='hero__sub'>入会、福利、活动、暑托、疗休养，一站办理</Text>

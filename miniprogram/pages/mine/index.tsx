@@ -4,8 +4,10 @@ import { useRemote } from '../../hooks/useRemote';
 import { ErrorState, Skeleton } from '../../components/StateViews';
 import LocalTools from '../../components/LocalTools';
 import MembershipEntry from './MembershipEntry';
+import ElderSwitch from './ElderSwitch';
 import UnreadBadge from '../activities/UnreadBadge';
 import { openTarget, type EntryTarget } from '../../utils/navigate';
+import { elderClass } from '../../utils/elderMode';
 import './index.css';
 
 interface MineLink {
@@ -31,7 +33,7 @@ export default function MinePage() {
   const { state, reload } = useRemote(api.system.homeSummary);
 
   return (
-    <View className='page mine'>
+    <View className={`page mine${elderClass()}`}>
       <View className='mine__profile'>
         {state.status === 'loading' ? (
           <Skeleton rows={2} />
@@ -73,6 +75,10 @@ export default function MinePage() {
             <Text className='link-row__arrow'>›</Text>
           </View>
         ))}
+      </View>
+
+      <View className='card mine__links'>
+        <ElderSwitch />
       </View>
 
       <Text className='note mine__footnote'>姓名已脱敏显示。个人信息的收集与使用详见《用户隐私保护指引》。</Text>

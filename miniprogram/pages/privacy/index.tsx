@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PRIVACY_FIELDS } from './fields';
+import { elderClass } from '../../utils/elderMode';
 import './index.css';
 
 /** 用户隐私保护指引: what is collected and why (rows from ./fields), who operates it, your rights (→ 账号与隐私 / 注销账号). */
 export default function PrivacyPage() {
   return (
-    <View className='page privacy'>
+    <View className={`page privacy${elderClass()}`}>
       <View className='card'>
         <Text className='privacy__h1'>用户隐私保护指引</Text>
         <Text className='privacy__p'>

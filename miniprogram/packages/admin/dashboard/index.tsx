@@ -12,6 +12,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import { BarChart, formatCount } from '../../../components/charts';
 import { openTarget } from '../../../utils/navigate';
 import { ADMIN_SECTIONS } from '../entries';
+import { elderClass } from '../../../utils/elderMode';
 import './index.css';
 
 export default function AdminDashboardPage() {
@@ -22,14 +23,14 @@ export default function AdminDashboardPage() {
   const { viewer, scope } = state.data;
   if (viewer.role !== 'union_admin' || !scope) {
     return (
-      <View className='page admin-dash'>
+      <View className={`page admin-dash${elderClass()}`}>
         <EmptyState title='仅工会管理员可使用工作台' hint='如需开通，请联系所在工会。' />
       </View>
     );
   }
 
   return (
-    <View className='page admin-dash'>
+    <View className={`page admin-dash${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>工会工作台</Text>
         <Text className='hero__sub'>{viewer.roleLabel}</Text>

@@ -8,6 +8,7 @@ import QrCode from '../../../components/QrCode';
 import LocalTools from '../../../components/LocalTools';
 import { DROP_KIND_LABELS } from '../../../../shared/benefit/kinds';
 import { DRAW_RESULT_LABELS, type ClaimStatus } from '../../../../shared/benefit/schemas';
+import { elderClass } from '../../../utils/elderMode';
 import '../benefit.css';
 
 const STATUS_LABELS: Record<ClaimStatus, string> = { issued: '待核销', redeemed: '已核销', expired: '已过期' };
@@ -17,7 +18,7 @@ export default function MyBenefitsPage() {
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' />;
   const { claims, registrations } = state.data;
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>我的兑换码</Text>

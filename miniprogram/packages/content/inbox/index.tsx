@@ -8,6 +8,7 @@ import { api } from '../../../services/api';
 import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
 import { usePaged } from '../../../pages/activities/usePaged';
+import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 
 export default function InboxPage() {
@@ -35,7 +36,7 @@ export default function InboxPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='ct-toolbar'>
         <Text className='note'>{unread ? `${unread} 条未读` : '没有未读消息'}</Text>
         {unread ? (

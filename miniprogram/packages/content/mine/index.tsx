@@ -8,6 +8,7 @@ import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
 import { PostCard } from '../../../pages/activities/PostCard';
 import { usePaged } from '../../../pages/activities/usePaged';
+import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 
 export default function MySignupsPage() {
@@ -21,7 +22,7 @@ export default function MySignupsPage() {
   });
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (

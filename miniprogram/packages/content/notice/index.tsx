@@ -5,6 +5,7 @@ import { formatBusiness } from '../../../../shared/time';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { RemoteGate } from '../../../components/RemoteView';
+import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 
 export default function NoticePage() {
@@ -14,7 +15,7 @@ export default function NoticePage() {
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' />;
   const n = state.data;
   return (
-    <View className='page ct-post'>
+    <View className={`page ct-post${elderClass()}`}>
       <View className='card ct-head'>
         <Text className='ct-title'>{n.title}</Text>
         <View className='ct-meta'>

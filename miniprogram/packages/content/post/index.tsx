@@ -11,6 +11,7 @@ import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { RemoteGate } from '../../../components/RemoteView';
 import { ActivityBox } from './ActivityBox';
+import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 
 export default function PostPage() {
@@ -38,7 +39,7 @@ export default function PostPage() {
   };
 
   return (
-    <View className='page ct-post'>
+    <View className={`page ct-post${elderClass()}`}>
       {p.cover ? <Image className='ct-cover' src={api.files.imageSrc(p.cover) ?? ''} mode='aspectFill' /> : null}
       <View className='card ct-head'>
         <Text className='ct-title'>{p.title}</Text>

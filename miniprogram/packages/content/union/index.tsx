@@ -8,6 +8,7 @@ import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
 import { PostCard } from '../../../pages/activities/PostCard';
 import { usePaged } from '../../../pages/activities/usePaged';
+import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 
 export default function UnionPage() {
@@ -36,7 +37,7 @@ export default function UnionPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       {union ? (
         <View className='hero'>
           <Text className='hero__title'>{union.name}</Text>

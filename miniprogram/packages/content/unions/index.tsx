@@ -7,6 +7,7 @@ import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
+import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 
 function Row({ u, onToggle }: { u: UnionCard; onToggle: (u: UnionCard) => void }) {
@@ -42,7 +43,7 @@ export default function UnionsPage() {
   const mine = unions.filter((u) => u.ownChain);
   const others = unions.filter((u) => !u.ownChain);
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       {mine.length ? (
         <View className='card'>
           <View className='section-title'>

@@ -13,6 +13,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import { CIRCUMSTANCES, CIRCUMSTANCE_LABELS, type Circumstance } from '../../../../shared/daycare/rules';
 import type { ChildView, MyChildrenResult } from '../../../../shared/daycare/views';
 import ChildForm from './ChildForm';
+import { elderClass } from '../../../utils/elderMode';
 import '../daycare.css';
 
 function Consent({ onDone }: { onDone: () => void }) {
@@ -108,7 +109,7 @@ export default function ChildrenPage() {
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} page='page' />;
   const d = state.data;
   return (
-    <View className='page daycare-children'>
+    <View className={`page daycare-children${elderClass()}`}>
       {!d.consented ? (
         <Consent onDone={reload} />
       ) : (

@@ -14,6 +14,7 @@ import { ok, type Result } from '../../../../shared/envelope';
 import type { CampaignView, ChildView, OverviewResult } from '../../../../shared/daycare/views';
 import { DAYCARE_PAGES, PHASE_LABELS, windowText } from '../labels';
 import SlotRow from './SlotRow';
+import { elderClass } from '../../../utils/elderMode';
 import '../daycare.css';
 
 async function load(): Promise<Result<{ overview: OverviewResult; kids: ChildView[] }>> {
@@ -65,7 +66,7 @@ function Campaign({ c, kids, member }: { c: CampaignView; kids: ChildView[]; mem
 export default function DaycareHome() {
   const { state, reload } = useRemote(load);
   return (
-    <View className='page daycare-home'>
+    <View className={`page daycare-home${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>免费暑托班</Text>
         <Text className='hero__sub'>线上报名，不用排队：名额不足时按优先档次摇号，结果和原因一目了然</Text>

@@ -13,6 +13,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import type { RegistrationView } from '../../../../shared/daycare/views';
 import { formatBusinessFriendly } from '../../../../shared/time';
 import { DAYCARE_PAGES, pct } from '../labels';
+import { elderClass } from '../../../utils/elderMode';
 import '../daycare.css';
 
 const CANCEL_TEXT: Partial<Record<RegistrationView['status'], string>> = {
@@ -69,7 +70,7 @@ function Registration({ r, onChanged }: { r: RegistrationView; onChanged: () => 
 export default function MyDaycarePage() {
   const { state, reload } = useRemote(api.daycare.myRegistrations);
   return (
-    <View className='page daycare-mine'>
+    <View className={`page daycare-mine${elderClass()}`}>
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.registrations.length === 0 ? (

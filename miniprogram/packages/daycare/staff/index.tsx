@@ -9,6 +9,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
 import Roster from './Roster';
+import { elderClass } from '../../../utils/elderMode';
 import '../daycare.css';
 
 export default function StaffPage() {
@@ -17,13 +18,13 @@ export default function StaffPage() {
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} page='page' />;
   if (state.data.slots.length === 0) {
     return (
-      <View className='page'>
+      <View className={`page${elderClass()}`}>
         <EmptyState title='您不是任何托管点的工作人员' hint='工作人员由托管点所属工会的管理员指定。' />
       </View>
     );
   }
   return (
-    <View className='page daycare-staff'>
+    <View className={`page daycare-staff${elderClass()}`}>
       {state.data.slots.map((s) => (
         <View key={s.id} className='card staff-slot'>
           <View className='dc-campaign__head' onClick={() => setOpen(open === s.id ? null : s.id)}>

@@ -16,6 +16,7 @@ import LocalTools from '../../../components/LocalTools';
 import UserNumber from './UserNumber';
 import { DELETE_CONFIRM_WORD, type DeletionPreview } from '../../../../shared/member/deletion';
 import type { AppError } from '../../../../shared/envelope';
+import { elderClass } from '../../../utils/elderMode';
 import '../member.css';
 import './account.css';
 
@@ -90,7 +91,7 @@ export default function AccountPage() {
 
   if (stage.kind === 'done') {
     return (
-      <View className='page member-account'>
+      <View className={`page member-account${elderClass()}`}>
         <View className='card'>
           <View className='macct__done'>
             <Text className='mstatus__badge mstatus__badge--approved'>账号已注销</Text>
@@ -108,7 +109,7 @@ export default function AccountPage() {
   }
 
   return (
-    <View className='page member-account'>
+    <View className={`page member-account${elderClass()}`}>
       {stage.kind === 'home' ? (
         <>
           <UserNumber />

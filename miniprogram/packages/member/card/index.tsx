@@ -14,6 +14,7 @@ import LocalTools from '../../../components/LocalTools';
 import type { Profile } from '../../../../shared/member/schemas';
 import { MEMBER_PAGES } from '../routes';
 import CardQr from './CardQr';
+import { elderClass } from '../../../utils/elderMode';
 import '../member.css';
 import './index.css';
 
@@ -53,7 +54,7 @@ export default function CardPage() {
   }
   const card = state.data.card;
   return (
-    <View className='page member-card'>
+    <View className={`page member-card${elderClass()}`}>
       {card ? (
         <>
           <View className='mcard'>

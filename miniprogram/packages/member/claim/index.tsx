@@ -15,6 +15,7 @@ import { normalizeName } from '../../../../shared/member/mask';
 import type { MemberCardView } from '../../../../shared/member/schemas';
 import { idNumberProblem, realNameProblem } from '../join/validate';
 import { MEMBER_PAGES } from '../routes';
+import { elderClass } from '../../../utils/elderMode';
 import '../member.css';
 import { PrivacyConsent } from '../components/PrivacyConsent';
 
@@ -57,7 +58,7 @@ export default function ClaimPage() {
 
   if (claimed) {
     return (
-      <View className='page member-claim'>
+      <View className={`page member-claim${elderClass()}`}>
         <View className='card'>
           <View className='mstatus'>
             <Text className='mstatus__badge mstatus__badge--approved'>认领成功</Text>
@@ -82,7 +83,7 @@ export default function ClaimPage() {
   }
 
   return (
-    <View className='page member-claim'>
+    <View className={`page member-claim${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>认领会员身份</Text>
         <Text className='hero__sub'>单位工会已为您登记入会？填写姓名和身份证号即可绑定电子会员卡</Text>

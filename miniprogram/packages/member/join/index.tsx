@@ -15,6 +15,7 @@ import LocalTools from '../../../components/LocalTools';
 import ApplicationStatusCard from '../components/ApplicationStatusCard';
 import { MEMBER_PAGES } from '../routes';
 import JoinForm from './JoinForm';
+import { elderClass } from '../../../utils/elderMode';
 import '../member.css';
 
 export default function JoinPage() {
@@ -62,7 +63,7 @@ export default function JoinPage() {
   }
 
   return (
-    <View className='page member-join'>
+    <View className={`page member-join${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>网上入会</Text>
         <Text className='hero__sub'>填写信息 → 工会审核 → 领取电子会员卡</Text>

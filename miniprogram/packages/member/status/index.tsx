@@ -10,6 +10,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import LocalTools from '../../../components/LocalTools';
 import ApplicationStatusCard from '../components/ApplicationStatusCard';
 import { MEMBER_PAGES } from '../routes';
+import { elderClass } from '../../../utils/elderMode';
 import '../member.css';
 
 export default function StatusPage() {
@@ -22,7 +23,7 @@ export default function StatusPage() {
   });
 
   return (
-    <View className='page member-status'>
+    <View className={`page member-status${elderClass()}`}>
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.application ? (

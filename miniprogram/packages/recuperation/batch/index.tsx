@@ -11,6 +11,7 @@ import { newRequestId } from '../../../services/requestId';
 import { useRemote } from '../../../hooks/useRemote';
 import { RemoteGate } from '../../../components/RemoteView';
 import { formatYuan } from '../../../../shared/recuperation/money';
+import { elderClass } from '../../../utils/elderMode';
 import '../recuperation.css';
 
 export default function BatchPage() {
@@ -38,7 +39,7 @@ export default function BatchPage() {
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' />;
   const { batch, venue, eligibility, preview } = state.data;
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='rc-batch__head'>
           <Text className='rc-batch__title'>{batch.title}</Text>

@@ -8,6 +8,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import LocalTools from '../../../components/LocalTools';
 import { formatYuan } from '../../../../shared/recuperation/money';
 import type { BatchView } from '../../../../shared/recuperation/schemas';
+import { elderClass } from '../../../utils/elderMode';
 import '../recuperation.css';
 
 function BatchCard({ b }: { b: BatchView }) {
@@ -31,7 +32,7 @@ function BatchCard({ b }: { b: BatchView }) {
 export default function RecuperationHome() {
   const { state, reload } = useRemote(api.recuperation.listBatches);
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>职工疗休养</Text>
         <Text className='hero__sub'>面向一线职工和工会会员，优先安排高危岗位、劳模先进、工伤和即将退休职工。每批不超过 5 天（含路途）。</Text>

@@ -10,6 +10,7 @@ import { RemoteGate } from '../../../components/RemoteView';
 import { formatYuan } from '../../../../shared/recuperation/money';
 import type { MyApplicationView } from '../../../../shared/recuperation/schemas';
 import { statusBadge } from '../labels';
+import { elderClass } from '../../../utils/elderMode';
 import '../recuperation.css';
 
 function ApplicationCard({ a, onChanged }: { a: MyApplicationView; onChanged: () => void }) {
@@ -49,7 +50,7 @@ function ApplicationCard({ a, onChanged }: { a: MyApplicationView; onChanged: ()
 export default function MyRecuperation() {
   const { state, reload } = useRemote(api.recuperation.myApplications);
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.items.length === 0 ? (

@@ -17,6 +17,7 @@ import { DROP_KINDS, DROP_KIND_LABELS, DROP_MODES, DROP_MODE_LABELS, type DropKi
 import { defaultOpening } from '../../../../../shared/benefit/rules';
 import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
 import { formatBusiness, fromBusinessWallClock } from '../../../../../shared/time';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../benefit/benefit.css';
 
 export default function CreateDropPage() {
@@ -69,7 +70,7 @@ export default function CreateDropPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='bf-field'>
           <Text className='bf-field__label'>发布工会</Text>

@@ -8,6 +8,7 @@ import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { LineChart } from '../../../../components/charts';
 import { formatBusiness, formatBusinessFriendly } from '../../../../../shared/time';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../benefit/benefit.css';
 
 async function exportCsv(dropId: string): Promise<void> {
@@ -36,7 +37,7 @@ export default function FiguresPage() {
   const f = state.data;
   const fmt = f.bucketSeconds >= 60 ? 'HH:mm' : 'HH:mm:ss';
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>{f.title}</Text>

@@ -11,6 +11,7 @@ import LocalTools from '../../../../components/LocalTools';
 import type { AdminListResult } from '../../../../../shared/benefit/schemas';
 import type { Result } from '../../../../../shared/envelope';
 import DropRow from './DropRow';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../benefit/benefit.css';
 
 async function load(): Promise<Result<AdminListResult & { serverOffset: number }>> {
@@ -26,7 +27,7 @@ export default function AdminDropsPage() {
     shown.current = true;
   });
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <Button className='bf-primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/benefit/create/index' })}>
           发布福利

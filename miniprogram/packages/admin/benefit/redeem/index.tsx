@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { formatBusiness } from '../../../../../shared/time';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../benefit/benefit.css';
 
 type Outcome = { ok: true; text: string } | { ok: false; text: string } | null;
@@ -38,7 +39,7 @@ export default function RedeemPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='bf-field'>
           <Text className='bf-field__label'>兑换码</Text>

@@ -16,6 +16,7 @@ import ImagePicker from '../../../../components/ImagePicker';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { revealProblems } from '../../../../utils/formProblems';
 import { blankForm, formFromPost, toRequest, type EditorForm } from './form';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin.css';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
@@ -58,8 +59,8 @@ export default function EditPage() {
     })();
   }, [params.id, params.kind]);
 
-  if (load.status === 'loading' || (load.status === 'ready' && !form)) return <View className='page'><View className='card'><Skeleton rows={8} /></View></View>;
-  if (load.status === 'error') return <View className='page'><ErrorState message={load.message} /></View>;
+  if (load.status === 'loading' || (load.status === 'ready' && !form)) return <View className={`page${elderClass()}`}><View className='card'><Skeleton rows={8} /></View></View>;
+  if (load.status === 'error') return <View className={`page${elderClass()}`}><ErrorState message={load.message} /></View>;
   const f = form as EditorForm;
 
   const submit = async (mode: 'draft' | 'now' | 'schedule') => {
@@ -93,7 +94,7 @@ export default function EditPage() {
 
   const unionIndex = Math.max(0, unions.findIndex((u) => u.id === f.unionId));
   return (
-    <View className='page ca-edit'>
+    <View className={`page ca-edit${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>{f.id ? '编辑' : '新建'}{f.kind === 'activity' ? '活动' : '资讯'}</Text>

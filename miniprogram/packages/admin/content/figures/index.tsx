@@ -5,6 +5,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { BarChart, LineChart } from '../../../../components/charts';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin.css';
 
 export default function ContentFigures() {
@@ -13,7 +14,7 @@ export default function ContentFigures() {
   const d = state.data;
   const posts = d.posts.slice(0, 8);
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>{d.union.name} · 阅读与报名</Text>

@@ -10,6 +10,7 @@ import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
 import { usePaged } from '../../../../pages/activities/usePaged';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin.css';
 
 const TABS: Array<{ key: PostStatus | 'all'; title: string }> = [
@@ -61,7 +62,7 @@ export default function AdminContentList() {
   };
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <View className='ct-toolbar' style={{ display: 'flex', justifyContent: 'space-between', marginBottom: '16px' }}>
         <Text className='ca-action' onClick={() => go('/packages/admin/content/edit/index?kind=activity')}>
           + 发布活动

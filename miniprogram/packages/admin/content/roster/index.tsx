@@ -8,6 +8,7 @@ import { api } from '../../../../services/api';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { usePaged } from '../../../../pages/activities/usePaged';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin.css';
 
 export default function RosterPage() {
@@ -29,7 +30,7 @@ export default function RosterPage() {
   };
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       {head ? (
         <View className='card'>
           <Text className='ca-item__title'>{head.post.title}</Text>

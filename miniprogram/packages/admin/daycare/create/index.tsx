@@ -13,6 +13,7 @@ import { RemoteGate } from '../../../../components/RemoteView';
 import type { CampaignView } from '../../../../../shared/daycare/views';
 import { Chips, Field } from './Field';
 import SiteEditor from './SiteEditor';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../daycare/daycare.css';
 
 const DAY = 86_400_000;
@@ -27,7 +28,7 @@ export default function CreateDaycarePage() {
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' bare />;
   const unions = state.data.adminUnions;
-  if (unions.length === 0) return <View className='page'><EmptyState title='仅工会管理员可开设暑托班' /></View>;
+  if (unions.length === 0) return <View className={`page${elderClass()}`}><EmptyState title='仅工会管理员可开设暑托班' /></View>;
   const unionId = form.unionId || unions[0].id;
 
   const refresh = async () => {
@@ -56,7 +57,7 @@ export default function CreateDaycarePage() {
   };
 
   return (
-    <View className='page daycare-create'>
+    <View className={`page daycare-create${elderClass()}`}>
       {campaign ? (
         <View>
           <View className='card'>

@@ -11,6 +11,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import CampaignFigures from './CampaignFigures';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../daycare/daycare.css';
 
 const PHASES = { upcoming: '即将开始', open: '报名中', closed: '报名已截止', allocated: '已公布结果' } as const;
@@ -19,7 +20,7 @@ export default function DaycareAdminPage() {
   const { state, reload } = useRemote(api.daycare.adminCampaigns);
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <View className='page daycare-admin'>
+    <View className={`page daycare-admin${elderClass()}`}>
       <Button className='dc-btn dc-btn--wide' onClick={() => Taro.navigateTo({ url: '/packages/admin/daycare/create/index' })}>
         开设暑托班
       </Button>

@@ -17,6 +17,7 @@ import { UNION_ADMIN_LIMIT } from '../../../../../shared/member/schemas';
 import { isInScope } from '../../../../../shared/union/tree';
 import AdminList from './AdminList';
 import UnionPicker, { type PickedUnion } from './UnionPicker';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin-member.css';
 import '../manage/manage.css';
 import './admins.css';
@@ -50,7 +51,7 @@ export default function AdminsPage() {
   const adminUnions = state.data.adminUnions;
   if (adminUnions.length === 0) {
     return (
-      <View className='page am-admins'>
+      <View className={`page am-admins${elderClass()}`}>
         {notice ? <Text className='am-done admins-self-done'>{notice}</Text> : null}
         <EmptyState title='仅工会管理员可以管理管理员' hint='如需开通，请联系上级工会。' />
         <LocalTools />
@@ -63,7 +64,7 @@ export default function AdminsPage() {
   const union = picked && isInScope(adminIds, picked.ancestors) ? picked.union : adminUnions[0];
 
   return (
-    <View className='page am-admins'>
+    <View className={`page am-admins${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>工会</Text>

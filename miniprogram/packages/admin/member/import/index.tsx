@@ -19,6 +19,7 @@ import UnionPicker from '../admins/UnionPicker';
 import { formatBusiness } from '../../../../../shared/time';
 import { pickImportFileWeapp } from './pickImportFileWeapp';
 import type { PickedFile } from './pickedFile';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin-member.css';
 import '../manage/manage.css';
 import '../admins/admins.css';
@@ -107,7 +108,7 @@ export default function ImportPage() {
   };
 
   return (
-    <View className='page am-import'>
+    <View className={`page am-import${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>第一步：按模板整理名单</Text>

@@ -16,6 +16,7 @@ import { EVENTS } from '../../../../utils/events';
 import { normalizeCardNo } from '../../../../../shared/member/card';
 import type { AdminMemberView } from '../../../../../shared/member/schemas';
 import MemberDetail from './MemberDetail';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin-member.css';
 
 type Lookup = { status: 'idle' } | NotReady | { status: 'ready'; member: AdminMemberView; ticket: number };
@@ -60,7 +61,7 @@ export default function ManagePage() {
   }, []);
 
   return (
-    <View className='page am-manage'>
+    <View className={`page am-manage${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>会员卡号</Text>

@@ -11,6 +11,7 @@ import LocalTools from '../../../../components/LocalTools';
 import { EVENTS } from '../../../../utils/events';
 import type { AdminApplicationView, ApplicationStatus } from '../../../../../shared/member/schemas';
 import ApplicationItem from './ApplicationItem';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin-member.css';
 
 const PAGE = 20;
@@ -66,7 +67,7 @@ export default function ReviewPage() {
   };
 
   return (
-    <View className='page am-review'>
+    <View className={`page am-review${elderClass()}`}>
       <View className='am-tabs'>
         {TABS.map((t) => (
           <Text key={t.key} className={`am-tab ${t.key === tab ? 'am-tab--on' : ''}`} onClick={() => setTab(t.key)}>

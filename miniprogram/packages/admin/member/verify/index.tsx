@@ -11,6 +11,7 @@ import { api } from '../../../../services/api';
 import LocalTools from '../../../../components/LocalTools';
 import { formatBusiness } from '../../../../../shared/time';
 import type { CardCheck, VerifyCardResult } from '../../../../../shared/member/schemas';
+import { elderClass } from '../../../../utils/elderMode';
 import '../admin-member.css';
 
 const TITLES: Record<CardCheck, string> = {
@@ -52,7 +53,7 @@ export default function VerifyPage() {
   };
 
   return (
-    <View className='page am-verify'>
+    <View className={`page am-verify${elderClass()}`}>
       {result ? (
         <View className={`am-verdict am-verdict--${result.result} verify-result`}>
           <Text className='am-verdict__title'>{TITLES[result.result]}</Text>

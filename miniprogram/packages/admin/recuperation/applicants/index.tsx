@@ -14,6 +14,7 @@ import type { Result } from '../../../../../shared/envelope';
 import AdminLinks from '../AdminLinks';
 import UnitPicker from '../UnitPicker';
 import ApplicantCard from './ApplicantCard';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../recuperation/recuperation.css';
 
 type Tab = 'pending' | 'approved' | 'refused';
@@ -71,7 +72,7 @@ export default function ApplicantsPage() {
   }, [unionId, tab, reloadList]);
 
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <AdminLinks current='applicants' />
       {units.state.status !== 'ready' ? (
         <RemoteGate state={units.state} reload={units.reload} rows={3} />

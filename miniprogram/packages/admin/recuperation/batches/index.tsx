@@ -10,13 +10,14 @@ import { formatYuan } from '../../../../../shared/recuperation/money';
 import AdminLinks from '../AdminLinks';
 import BatchForm from './BatchForm';
 import Roster from './Roster';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../recuperation/recuperation.css';
 
 export default function BatchesPage() {
   const { state, reload } = useRemote(api.recuperation.adminBatches);
   const [open, setOpen] = useState('');
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <AdminLinks current='batches' />
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />

@@ -9,12 +9,13 @@ import { BarChart } from '../../../../components/charts';
 import { formatYuan } from '../../../../../shared/recuperation/money';
 import { PRIORITY_RULES } from '../../../../../shared/recuperation/priority';
 import AdminLinks from '../AdminLinks';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../recuperation/recuperation.css';
 
 export default function FiguresPage() {
   const { state, reload } = useRemote(() => api.recuperation.adminFigures({}));
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <AdminLinks current='figures' />
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={6} />

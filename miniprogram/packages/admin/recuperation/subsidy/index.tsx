@@ -12,6 +12,7 @@ import { formatYuan } from '../../../../../shared/recuperation/money';
 import type { SubsidyClaimView } from '../../../../../shared/recuperation/schemas';
 import AdminLinks from '../AdminLinks';
 import ClaimForm from './ClaimForm';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../recuperation/recuperation.css';
 
 function Claim({ c, onDecided }: { c: SubsidyClaimView; onDecided: () => void }) {
@@ -59,7 +60,7 @@ function Claim({ c, onDecided }: { c: SubsidyClaimView; onDecided: () => void })
 export default function SubsidyPage() {
   const { state, reload } = useRemote(() => api.recuperation.subsidyList({}));
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <AdminLinks current='subsidy' />
       <Text className='note'>非公企业、社会组织工会在本市组织职工疗休养，按实际消费（每人每天最多计 400 元）的 10% 给予奖励，由上级工会审核。</Text>
       {state.status !== 'ready' ? (

@@ -9,6 +9,7 @@ import LocalTools from '../../../../components/LocalTools';
 import AdminLinks from '../AdminLinks';
 import UnitPicker from '../UnitPicker';
 import UnitForm from './UnitForm';
+import { elderClass } from '../../../../utils/elderMode';
 import '../../../recuperation/recuperation.css';
 
 export default function UnitsPage() {
@@ -19,7 +20,7 @@ export default function UnitsPage() {
   }, [state, unionId]);
   const unit = state.status === 'ready' ? state.data.units.find((u) => u.unit.id === unionId) : undefined;
   return (
-    <View className='page'>
+    <View className={`page${elderClass()}`}>
       <AdminLinks current='units' />
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
