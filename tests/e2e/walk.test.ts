@@ -18,7 +18,9 @@ const ROOT = join(__dirname, '../..');
 const SHOTS = join(ROOT, 'test-artifacts/screens');
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 /** Pages visited at once (each in its own browser context). */
-const PARALLEL = 3;
+const PARALLEL = 4;
+/** About 50 pages per test: on an idle machine a mode takes well under a minute; a loaded CI runner needs more. */
+const WALK_TIMEOUT_MS = 600_000;
 
 type Mode = 'normal' | 'elder';
 
@@ -64,7 +66,13 @@ async function axeProblems(page: Page): Promise<string[]> {
     );
     return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    // Taro's H5 router makes each page a scrolling <div class="taro_page"> without a tabindex; the
+    // weapp scrolls natively. Only that container is let off this rule, never an element of ours.
+    .map((v) => (v.id === 'scrollable-region-focusable' ? { ...v, targets: v.targets.filter((t) => !/^#\\\/(pages|packages)\\\//.test(t)) } : v))
+    .filter((v) => v.targets.length > 0)
+    .map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
 }
 
 function shotName(route: WalkRoute): string {
@@ -108,7 +116,7 @@ describe.each(['normal', 'elder'] as const)('every page in %s mode', (mode) => {
       }
     });
     expect(problems).toEqual([]);
-  });
+  }, WALK_TIMEOUT_MS);
 });
 
 it('no page is left loading when the functions fail: it says so and offers a way on', async () => {
@@ -126,4 +134,4 @@ it('no page is left loading when the functions fail: it says so and offers a way
     }
   });
   expect(problems).toEqual([]);
-});
+}, WALK_TIMEOUT_MS);

@@ -15,7 +15,7 @@ import LocalTools from '../../components/LocalTools';
 import { PostCard, POST_CARD_HEIGHT } from './PostCard';
 import { usePaged } from './usePaged';
 import { VirtualList } from './VirtualList';
-import { elderClass } from '../../utils/elderMode';
+import { elderClass, isElderMode } from '../../utils/elderMode';
 import './index.css';
 
 type Kind = 'all' | 'activity' | 'article';
@@ -89,6 +89,14 @@ export default function ActivitiesPage() {
         </View>
       ) : (
         <>
+          {isElderMode() ? (
+            // 长辈模式: cards grow with their larger text, which fixed-height virtual rows cannot hold.
+            state.items.map((p) => (
+              <View key={p.id} className='feed__row'>
+                <PostCard post={p} />
+              </View>
+            ))
+          ) : (
           <VirtualList
             items={state.items}
             rowHeight={POST_CARD_HEIGHT}
@@ -100,6 +108,7 @@ export default function ActivitiesPage() {
               </View>
             )}
           />
+          )}
           <View className='feed__more'>
             {state.moreError ? (
               <Text className='note' onClick={loadMore}>

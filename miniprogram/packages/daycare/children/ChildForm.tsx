@@ -65,7 +65,7 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
   const input = (k: keyof typeof v, label: string, placeholder: string, extra: Record<string, unknown> = {}) => (
     <View className={`dc-field field-${k}`}>
       <Text className='dc-label'>{label}</Text>
-      <Input className='dc-input' placeholder={placeholder} value={v[k]} onInput={set(k)} {...extra} />
+      <Input className='dc-input' nativeProps={{ 'aria-label': label }} placeholder={placeholder} value={v[k]} onInput={set(k)} {...extra} />
     </View>
   );
 
@@ -101,7 +101,7 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
       {input('emergencyPhone', '紧急联系电话', '11 位手机号', { type: 'number', maxlength: 11 })}
       <View className='dc-field'>
         <Text className='dc-label'>健康提示（选填：过敏、慢性病等，仅托管点工作人员可见）</Text>
-        <Textarea className='dc-input' style={{ height: '120px', padding: '16px 22px' }} maxlength={200} value={v.healthNotes} onInput={set('healthNotes')} />
+        <Textarea className='dc-input' nativeProps={{ 'aria-label': '健康提示' }} style={{ height: '120px', padding: '16px 22px' }} maxlength={200} value={v.healthNotes} onInput={set('healthNotes')} />
       </View>
       {error ? <Text className='dc-error'>{error}</Text> : null}
       <Button className='dc-btn dc-btn--wide add-child-submit' disabled={busy} onClick={submit}>

@@ -113,12 +113,12 @@ export default function CreateDropPage() {
         </View>
         <View className='bf-field'>
           <Text className='bf-field__label'>总份数</Text>
-          <Input className='bf-field__input' name='stock' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
+          <Input className='bf-field__input' nativeProps={{ 'aria-label': '数量' }} name='stock' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
         </View>
         {mode === 'first_come' ? (
           <View className='bf-field'>
             <Text className='bf-field__label'>每人限领</Text>
-            <Input className='bf-field__input' name='limit' type='number' value={limit} onInput={(e) => setLimit(e.detail.value)} />
+            <Input className='bf-field__input' nativeProps={{ 'aria-label': '每人限领' }} name='limit' type='number' value={limit} onInput={(e) => setLimit(e.detail.value)} />
           </View>
         ) : null}
         <View className='bf-field'>

@@ -25,7 +25,7 @@ function Field({ label, value, onInput, placeholder, name }: { label: string; va
   return (
     <View className={`ca-field ${name ? `field-${name}` : ''}`}>
       <Text className='ca-label'>{label}</Text>
-      <Input className='ca-input' value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+      <Input className='ca-input' nativeProps={{ 'aria-label': label }} value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
     </View>
   );
 }
@@ -134,7 +134,7 @@ export default function EditPage() {
           <Field name='place' label='活动地点' value={f.place} placeholder='如：北仑区职工文化中心' onInput={(v) => set({ place: v })} />
           <View className='ca-switch-row'>
             <Text>线上报名、线下参加</Text>
-            <Switch checked={f.signupEnabled} color='#d7000f' onChange={(e) => set({ signupEnabled: e.detail.value })} />
+            <Switch nativeProps={{ 'aria-label': '线上报名' }} checked={f.signupEnabled} color='#d7000f' onChange={(e) => set({ signupEnabled: e.detail.value })} />
           </View>
           {f.signupEnabled ? (
             <>

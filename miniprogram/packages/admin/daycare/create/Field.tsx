@@ -4,7 +4,7 @@ export function Field({ label, value, onChange, placeholder, type }: { label: st
   return (
     <View className='dc-field'>
       <Text className='dc-label'>{label}</Text>
-      <Input className='dc-input' value={value} placeholder={placeholder} type={type ?? 'text'} onInput={(e) => onChange(e.detail.value)} />
+      <Input className='dc-input' nativeProps={{ 'aria-label': label }} value={value} placeholder={placeholder} type={type ?? 'text'} onInput={(e) => onChange(e.detail.value)} />
     </View>
   );
 }
