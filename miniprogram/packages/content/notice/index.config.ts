@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '工会通知' });
+export default definePageConfig({ navigationBarTitleText: '工会通知', enableShareAppMessage: true });

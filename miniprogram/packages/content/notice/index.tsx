@@ -1,6 +1,6 @@
 /** One 工会通知 opened from the home page: title, union, time and its text. */
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { formatBusiness } from '../../../../shared/time';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
@@ -12,6 +12,7 @@ export default function NoticePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { state, reload } = useRemote(() => api.system.notice(id));
+  useShareAppMessage(() => ({ title: state.status === 'ready' ? state.data.title : '工会通知', path: `/packages/content/notice/index?id=${encodeURIComponent(id)}` }));
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' />;
   const n = state.data;
   return (

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '详情' });
+export default definePageConfig({ navigationBarTitleText: '详情', enableShareAppMessage: true });

@@ -3,7 +3,7 @@
  * tree with `RichText nodes` (never raw HTML), and the activity box for activities.
  */
 import { Image, RichText, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useState, type ComponentProps } from 'react';
 import type { ActivityInfo, PostDetail } from '../../../../shared/content/views';
 import { formatBusiness } from '../../../../shared/time';
@@ -25,6 +25,9 @@ export default function PostPage() {
       void Taro.setNavigationBarTitle({ title: state.data.post.kindLabel });
     }
   }, [state]);
+
+  // 分享 to a friend: the card opens this post (a friend who is not a member can still read it).
+  useShareAppMessage(() => ({ title: post?.title ?? '工会活动', path: `/packages/content/post/index?id=${encodeURIComponent(id)}` }));
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' />;
   // Ready but the effect has not copied the post into local state yet: keep the skeleton.
