@@ -249,6 +249,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'mine', keys: { openid: 1, createdAt: -1 } },
       // The place recount: has any sign-up of the activity changed lately?
       { name: 'post_changes', keys: { postId: 1, updatedAt: 1 } },
+      // The check-in finds a sign-up by the opaque key its roster showed.
+      { name: 'roster_key', keys: { rosterKey: 1 } },
     ],
   },
   { name: C.unionStats },
