@@ -56,6 +56,18 @@ export const C = {
    * and "not the root's last admin" hold under races) and which keeps the last requestId.
    */
   adminAudit: 'admin_audit',
+  /**
+   * Admin identity look-ups that found nobody in the admin's subtree, per admin per business day,
+   * `_id` = `<adminKey>_<YYYYMMDD>` (`_lib/lookups.ts`): the budget's counter. No openid, no identifier.
+   */
+  lookupBudgets: 'admin_lookup_budgets',
+  /** One entry per admin identity look-up: action, how many identifiers, how many misses (never the identifiers). */
+  lookupAudit: 'admin_lookup_audit',
+  /**
+   * 转会待核对: an import row whose person is a member of a union outside the importer's subtree,
+   * `_id` = `<memberId>_<toUnionId>`, addressed to the lowest union above both (member/lib/transfers.ts).
+   */
+  memberTransfers: 'member_transfers',
   /** Day-care campaigns (one union's summer programme: window, mode, limits, seed commitment). */
   daycareCampaigns: 'daycare_campaigns',
   /** Lottery seeds, `_id` = campaignId; read only by the allocation trigger until published. */
@@ -195,6 +207,9 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'union', keys: { unionId: 1, kind: 1, at: -1 } },
     ],
   },
+  { name: C.lookupBudgets },
+  { name: C.lookupAudit, indexes: [{ name: 'admin', keys: { adminKey: 1, at: -1 } }] },
+  { name: C.memberTransfers, indexes: [{ name: 'scope_status', keys: { unionAncestors: 1, status: 1, requestedAt: -1 } }] },
   { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },
@@ -249,6 +264,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'mine', keys: { openid: 1, createdAt: -1 } },
       // The place recount: has any sign-up of the activity changed lately?
       { name: 'post_changes', keys: { postId: 1, updatedAt: 1 } },
+      // The check-in finds a sign-up by the opaque key its roster showed.
+      { name: 'roster_key', keys: { rosterKey: 1 } },
     ],
   },
   { name: C.unionStats },

@@ -10,7 +10,7 @@ import { fail, isResult, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
 import { validate, type SchemaId } from '../../shared/validation/validate';
-import { readInvocation, type ScfContext } from './context';
+import { readInvocation, type InvocationInfo, type ScfContext } from './context';
 import { createLogger, type Logger } from './log';
 
 type CloudBaseApp = ReturnType<typeof tcb.init>;
@@ -75,6 +75,23 @@ function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof event === 'object' && event !== null && (event as TimerEvent).Type === 'Timer';
 }
 
+/**
+ * Whether a timer-shaped event really comes from a timer trigger. The event is whatever the caller
+ * sent (a mini-program can send `{Type:'Timer', TriggerName}` as easily as `{action}`), so it proves
+ * nothing; the invocation context is written by the platform. On CloudBase a timer trigger invokes
+ * the function with the event `{Type:'Timer', TriggerName, Time, Message}` (Tencent Cloud SCF,
+ * 触发器事件消息结构汇总: cloud.tencent.com/document/product/583/31927) and a context with no caller:
+ * OPENID / APPID / UNIONID are there only "小程序端调用云函数时", and SOURCE is `wx_trigger`
+ * ("云函数定时触发器调用") where a mini-program call has `wx_client` (wx-server-sdk
+ * Cloud.getWXContext: developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/utils/Cloud.getWXContext.html).
+ * So: refused when the invocation carries any caller identity, or when any hop of its source chain
+ * is a WeChat client or HTTP caller (any `wx_*` but `wx_trigger`). docs/security.md.
+ */
+export function timerInvocationAllowed(invocation: Pick<InvocationInfo, 'hasCaller' | 'sources'>): boolean {
+  if (invocation.hasCaller) return false;
+  return invocation.sources.every((s) => !s.startsWith('wx_') || s === 'wx_trigger');
+}
+
 function newRequestId(): string {
   return randomBytes(12).toString('hex');
 }
@@ -102,6 +119,11 @@ export function createFunction<F extends FunctionName>(spec: {
     const base: BaseContext = { app, db: app.database(), log, now: () => new Date(Date.now() + offset) };
 
     if (isTimerEvent(event)) {
+      if (!timerInvocationAllowed(invocation)) {
+        // Someone called the function with a timer-shaped event: nothing runs, nothing is written.
+        log.info('timer event refused: not from a timer trigger', { sources: invocation.sources.join(','), caller: invocation.hasCaller });
+        return fail('FORBIDDEN');
+      }
       const trigger = spec.triggers?.[event.TriggerName];
       if (!trigger) {
         log.error('unknown trigger', { trigger: event.TriggerName });

@@ -45,6 +45,13 @@ export interface InvokeResult {
 export interface Caller {
   openid?: string | null;
   appid?: string;
+  /**
+   * What started the invocation, as CloudBase puts it in `TCB_SOURCE` (wx-server-sdk's
+   * getWXContext().SOURCE): `wx_client` for a call from the mini-program (the front door's
+   * function route, whoever the persona), `wx_trigger` for a timer trigger (the scheduler).
+   * Unset: none, as for a direct call in a test.
+   */
+  source?: 'wx_client' | 'wx_trigger';
 }
 
 export const LOCAL_APPID = 'wx_local_demo_appid';
@@ -343,10 +350,12 @@ export class FunctionHost {
       TCB_SEQID: invocationId,
       LOCAL_CLOCK_OFFSET_MS: String(this.options.clock.offsetMs()),
     };
-    if (caller.openid) {
+    // A timer invocation carries no user identity (no WX_OPENID / WX_APPID), as on CloudBase.
+    if (caller.openid && caller.source !== 'wx_trigger') {
       environment.WX_OPENID = caller.openid;
       environment.WX_APPID = caller.appid ?? LOCAL_APPID;
     }
+    if (caller.source) environment.TCB_SOURCE = caller.source;
     return {
       request_id: invocationId,
       // The SDK prefixes the seqId of every database request with this, which is how the

@@ -83,18 +83,19 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function callerFrom(req: IncomingMessage): { openid: string | null } {
+/** The caller of a front-door request: always a mini-program client (`wx_client`), signed in or not. */
+function callerFrom(req: IncomingMessage): { openid: string | null; source: 'wx_client' } {
   const openid = req.headers['x-local-openid'];
   if (typeof openid === 'string' && openid !== '') {
     if (!OPENID_PATTERN.test(openid)) throw new HttpError(400, fail('BAD_REQUEST', '本地身份标识格式不正确'));
-    return { openid };
+    return { openid, source: 'wx_client' };
   }
   const personaHeader = req.headers['x-local-persona'];
   const personaId = typeof personaHeader === 'string' && personaHeader !== '' ? personaHeader : DEFAULT_PERSONA;
-  if (personaId === 'anonymous') return { openid: null };
+  if (personaId === 'anonymous') return { openid: null, source: 'wx_client' };
   const persona = personaById(personaId);
   if (!persona) throw new HttpError(400, fail('BAD_REQUEST', `未知的本地身份：${personaId.slice(0, 32)}`));
-  return { openid: persona.openid };
+  return { openid: persona.openid, source: 'wx_client' };
 }
 
 function header(req: IncomingMessage, name: string): string | null {

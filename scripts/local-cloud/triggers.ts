@@ -74,7 +74,8 @@ export class TriggerRunner {
 
   private async fire(p: Planned, at: number): Promise<InvokeResult> {
     const event = { Type: 'Timer', TriggerName: p.name, Time: new Date(at).toISOString(), Message: '' };
-    const res = await this.host.invoke(p.fn, event, {});
+    // The event and context CloudBase gives a timer trigger: no caller identity, source wx_trigger.
+    const res = await this.host.invoke(p.fn, event, { source: 'wx_trigger' });
     p.lastFiredAt = at;
     p.lastResult = res.result;
     return res;

@@ -315,7 +315,13 @@ export interface AdminReviewResult {
 export interface AdminImportResult {
   totalRows: number;
   imported: number;
+  /** Rows whose person is already a member in the admin's subtree. */
   skippedDuplicates: number;
+  /**
+   * Rows passed to a higher union for checking (待上级工会核对): told in words that do not say
+   * whether the person is a member anywhere (docs/security.md).
+   */
+  forwarded: number;
   errors: RowError[];
 }
 export interface CardTokenResult {

@@ -7,7 +7,7 @@ import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { loadUser } from '../../_lib/roles';
 import { loadPost, loadPublished } from '../lib/access';
 import type { PostDoc, SignupDoc } from '../lib/docs';
-import { isDuplicate, signupIdFor } from '../lib/ids';
+import { isDuplicate, rosterKeyOf, signupIdFor } from '../lib/ids';
 import { activityInfo, signupState } from '../lib/present';
 import { adjustWaitlisted, fillFromWaitlist, givePlaceBack, takePlace, tellSignup, waitlistPosition } from '../lib/signups';
 
@@ -45,6 +45,7 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
     cancelledAt: null,
     checkedInAt: null,
     checkedInBy: null,
+    rosterKey: rosterKeyOf(post._id, ctx.openid),
   };
   const recorded = existing ? await reSignUp(ctx, doc) : await firstSignUp(ctx, doc);
   if (!recorded) {

@@ -155,6 +155,10 @@ export default function ImportPage() {
               <Text className='am-stat__name'>已是会员（跳过）</Text>
             </View>
             <View className='am-stat'>
+              <Text className='am-stat__value'>{result.forwarded}</Text>
+              <Text className='am-stat__name'>转上级工会核对</Text>
+            </View>
+            <View className='am-stat'>
               <Text className='am-stat__value'>{result.errors.length}</Text>
               <Text className='am-stat__name'>有误未导入</Text>
             </View>
@@ -166,6 +170,9 @@ export default function ImportPage() {
               <Text>{e.reason}</Text>
             </View>
           ))}
+          {result.forwarded > 0 ? (
+            <Text className='note import-forwarded'>{`${result.forwarded} 行暂不能由本级导入，已转交上级工会核对处理，无需重复导入。`}</Text>
+          ) : null}
           {result.imported > 0 ? <Text className='note'>导入的会员在小程序中「认领会员卡」后即可使用电子会员卡。</Text> : null}
         </View>
       ) : null}
