@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { fail, isResult, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
+import { valueNestsDeeper } from '../../shared/validation/depth';
 import { validate, type SchemaId } from '../../shared/validation/validate';
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';
 import { createLogger, type Logger } from './log';
@@ -149,6 +150,8 @@ export function createFunction<F extends FunctionName>(spec: {
     }
     if (def.auth === 'user' && !invocation.openid) return fail('UNAUTHENTICATED');
 
+    // Before anything recursive reads it (the validator, the SDK's serialiser, the log).
+    if (valueNestsDeeper(data)) return fail('INVALID_ARGUMENT', '请求内容层级过深');
     const input = validate<unknown>(def.schema, data === undefined ? {} : data);
     if (!input.ok) return input;
 

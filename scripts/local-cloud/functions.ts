@@ -161,8 +161,15 @@ class Instance {
     try {
       this.worker.postMessage({ type: 'batch', messages: batch });
     } catch {
-      // An event that cannot be copied (the front door only passes parsed JSON, so not expected).
-      for (const m of batch) this.settle(m.id, CRASHED);
+      // One event that cannot be copied (nested too deep for structured clone, say) must not
+      // fail the other callers' invocations that happened to share its batch: send them one by one.
+      for (const m of batch) {
+        try {
+          this.worker.postMessage({ type: 'batch', messages: [m] });
+        } catch {
+          this.settle(m.id, CRASHED);
+        }
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fail, ok } from '../../shared/envelope';
+import { jsonTextNestsDeeper } from '../../shared/validation/depth';
 import type { Clock } from './clock';
 import type { FunctionHost } from './functions';
 import { StorageError, type LocalStorage } from './storage';
@@ -76,6 +77,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
+  // Refused here, before it is parsed or copied to the function thread: structured clone
+  // recurses, and a body thousands of levels deep overflows its stack.
+  if (jsonTextNestsDeeper(text)) throw new HttpError(400, fail('BAD_REQUEST', '请求内容层级过深'));
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -96,6 +100,15 @@ function callerFrom(req: IncomingMessage): { openid: string | null; source: 'wx_
   const persona = personaById(personaId);
   if (!persona) throw new HttpError(400, fail('BAD_REQUEST', `未知的本地身份：${personaId.slice(0, 32)}`));
   return { openid: persona.openid, source: 'wx_client' };
+}
+
+/** A path segment decoded, or null when its %-escapes are malformed ("%ZZ"). */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -158,14 +171,20 @@ export function createAppServer(options: AppServerOptions): Server {
   const { host, clock, triggers } = options;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      throw new HttpError(400, fail('BAD_REQUEST', '请求地址格式不正确'));
+    }
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
     const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(path);
     if (fnMatch) {
       if (method !== 'POST') throw new HttpError(405, fail('BAD_REQUEST', '请使用 POST 调用云函数'));
-      const name = decodeURIComponent(fnMatch[1]);
+      const name = decodedOrNull(fnMatch[1]);
+      if (name === null) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
       const caller = callerFrom(req);
       const event = await readJson(req);
       if (!host.has(name)) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
@@ -202,7 +221,9 @@ export function createAppServer(options: AppServerOptions): Server {
     }
     const trigMatch = /^\/api\/_local\/triggers\/([^/]+)\/([^/]+)$/.exec(path);
     if (trigMatch && method === 'POST') {
-      const out = await triggers.fireNow(decodeURIComponent(trigMatch[1]), decodeURIComponent(trigMatch[2]));
+      const fn = decodedOrNull(trigMatch[1]);
+      const trigger = decodedOrNull(trigMatch[2]);
+      const out = fn === null || trigger === null ? null : await triggers.fireNow(fn, trigger);
       if (!out) throw new HttpError(404, fail('NOT_FOUND', '没有这个定时触发器'));
       send(res, 200, ok({ result: out.result, db: out.db, ms: out.ms }));
       return;

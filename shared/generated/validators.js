@@ -1612,7 +1612,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var content_adminPublish = validate26;
-var pattern14 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$", "u");
+var pattern14 = new RegExp("^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$", "u");
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1682,7 +1682,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.at;
       if (typeof data1 === "string") {
         if (!pattern14.test(data1)) {
-          const err6 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
+          const err6 = { instancePath: instancePath + "/at", schemaPath: "#/properties/at/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1854,7 +1854,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var content_adminSave = validate28;
-var schema29 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" } } } } };
+var schema29 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" } } } } };
 var pattern18 = new RegExp('^(https://|http://|cloud://)[^\\s"<>]+$', "u");
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -2160,7 +2160,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data7.startAt;
           if (typeof data8 === "string") {
             if (!pattern14.test(data8)) {
-              const err29 = { instancePath: instancePath + "/activity/startAt", schemaPath: "#/properties/activity/properties/startAt/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
+              const err29 = { instancePath: instancePath + "/activity/startAt", schemaPath: "#/properties/activity/properties/startAt/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -2182,7 +2182,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data9 = data7.endAt;
           if (typeof data9 === "string") {
             if (!pattern14.test(data9)) {
-              const err31 = { instancePath: instancePath + "/activity/endAt", schemaPath: "#/properties/activity/properties/endAt/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
+              const err31 = { instancePath: instancePath + "/activity/endAt", schemaPath: "#/properties/activity/properties/endAt/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -2278,7 +2278,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           let data13 = data7.deadline;
           if (typeof data13 === "string") {
             if (!pattern14.test(data13)) {
-              const err40 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$"' };
+              const err40 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
                 vErrors = [err40];
               } else {
@@ -3321,9 +3321,9 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var daycare_addChild = validate40;
-var schema41 = { "$id": "daycare.addChild", "type": "object", "additionalProperties": false, "required": ["name", "gender", "school", "emergencyName", "emergencyPhone"], "properties": { "name": { "type": "string", "title": "\u5B69\u5B50\u59D3\u540D", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "gender": { "type": "string", "title": "\u6027\u522B", "enum": ["male", "female"] }, "birthDate": { "type": "string", "title": "\u51FA\u751F\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "grade": { "type": "integer", "title": "\u5728\u8BFB\u5E74\u7EA7", "minimum": 1, "maximum": 6 }, "school": { "type": "string", "title": "\u5C31\u8BFB\u5B66\u6821", "minLength": 2, "maxLength": 40 }, "emergencyName": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "emergencyPhone": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u7535\u8BDD", "pattern": "^1[3-9]\\d{9}$" }, "healthNotes": { "type": "string", "title": "\u5065\u5EB7\u63D0\u793A\uFF08\u8FC7\u654F\u3001\u6162\u6027\u75C5\u7B49\uFF09", "maxLength": 200 } } };
+var schema41 = { "$id": "daycare.addChild", "type": "object", "additionalProperties": false, "required": ["name", "gender", "school", "emergencyName", "emergencyPhone"], "properties": { "name": { "type": "string", "title": "\u5B69\u5B50\u59D3\u540D", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "gender": { "type": "string", "title": "\u6027\u522B", "enum": ["male", "female"] }, "birthDate": { "type": "string", "title": "\u51FA\u751F\u65E5\u671F", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, "grade": { "type": "integer", "title": "\u5728\u8BFB\u5E74\u7EA7", "minimum": 1, "maximum": 6 }, "school": { "type": "string", "title": "\u5C31\u8BFB\u5B66\u6821", "minLength": 2, "maxLength": 40 }, "emergencyName": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "emergencyPhone": { "type": "string", "title": "\u7D27\u6025\u8054\u7CFB\u7535\u8BDD", "pattern": "^1[3-9]\\d{9}$" }, "healthNotes": { "type": "string", "title": "\u5065\u5EB7\u63D0\u793A\uFF08\u8FC7\u654F\u3001\u6162\u6027\u75C5\u7B49\uFF09", "maxLength": 200 } } };
 var pattern30 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
-var pattern31 = new RegExp("^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
+var pattern31 = new RegExp("^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$", "u");
 var pattern33 = new RegExp("^1[3-9]\\d{9}$", "u");
 function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -3451,7 +3451,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.birthDate;
       if (typeof data2 === "string") {
         if (!pattern31.test(data2)) {
-          const err12 = { instancePath: instancePath + "/birthDate", schemaPath: "#/properties/birthDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
+          const err12 = { instancePath: instancePath + "/birthDate", schemaPath: "#/properties/birthDate/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3939,7 +3939,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var daycare_adminAddSlot = validate42;
-var schema43 = { "$id": "daycare.adminAddSlot", "type": "object", "additionalProperties": false, "required": ["siteId", "periodName", "startDate", "endDate", "band", "capacity"], "properties": { "siteId": { "type": "string", "title": "\u6258\u7BA1\u70B9", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "periodName": { "type": "string", "title": "\u671F\u6B21\u540D\u79F0", "minLength": 2, "maxLength": 20 }, "startDate": { "type": "string", "title": "\u5F00\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "endDate": { "type": "string", "title": "\u7ED3\u73ED\u65E5\u671F", "pattern": "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, "band": { "type": "string", "title": "\u5E74\u7EA7\u6BB5", "enum": ["lower", "upper"] }, "capacity": { "type": "integer", "title": "\u540D\u989D", "minimum": 1, "maximum": 500 } } };
+var schema43 = { "$id": "daycare.adminAddSlot", "type": "object", "additionalProperties": false, "required": ["siteId", "periodName", "startDate", "endDate", "band", "capacity"], "properties": { "siteId": { "type": "string", "title": "\u6258\u7BA1\u70B9", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "periodName": { "type": "string", "title": "\u671F\u6B21\u540D\u79F0", "minLength": 2, "maxLength": 20 }, "startDate": { "type": "string", "title": "\u5F00\u73ED\u65E5\u671F", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, "endDate": { "type": "string", "title": "\u7ED3\u73ED\u65E5\u671F", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, "band": { "type": "string", "title": "\u5E74\u7EA7\u6BB5", "enum": ["lower", "upper"] }, "capacity": { "type": "integer", "title": "\u540D\u989D", "minimum": 1, "maximum": 500 } } };
 function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4085,7 +4085,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.startDate;
       if (typeof data2 === "string") {
         if (!pattern31.test(data2)) {
-          const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
+          const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -4107,7 +4107,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.endDate;
       if (typeof data3 === "string") {
         if (!pattern31.test(data3)) {
-          const err16 = { instancePath: instancePath + "/endDate", schemaPath: "#/properties/endDate/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
+          const err16 = { instancePath: instancePath + "/endDate", schemaPath: "#/properties/endDate/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -4475,7 +4475,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var daycare_adminCreateCampaign = validate46;
-var schema47 = { "$id": "daycare.adminCreateCampaign", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "summer", "opensAt", "closesAt", "mode"], "properties": { "unionId": { "type": "string", "title": "\u4E3B\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u6D3B\u52A8\u540D\u79F0", "minLength": 4, "maxLength": 40 }, "summer": { "type": "integer", "title": "\u6691\u671F\u5E74\u4EFD", "minimum": 2024, "maximum": 2100 }, "opensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 0 }, "closesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 0 }, "mode": { "type": "string", "title": "\u5F55\u53D6\u65B9\u5F0F", "enum": ["first_come", "lottery"] }, "periodLimit": { "type": "integer", "title": "\u6BCF\u4E2A\u5B69\u5B50\u6BCF\u4E2A\u6691\u671F\u53EF\u62A5\u671F\u6570", "minimum": 1, "maximum": 4 }, "attendanceThreshold": { "type": "number", "title": "\u51FA\u52E4\u7387\u8981\u6C42", "minimum": 0, "maximum": 1 }, "offerHours": { "type": "integer", "title": "\u9012\u8865\u786E\u8BA4\u65F6\u9650\uFF08\u5C0F\u65F6\uFF09", "minimum": 1, "maximum": 168 }, "tierOrder": { "type": "array", "title": "\u4F18\u5148\u6863\u6B21\u987A\u5E8F", "minItems": 1, "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
+var schema47 = { "$id": "daycare.adminCreateCampaign", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "summer", "opensAt", "closesAt", "mode"], "properties": { "unionId": { "type": "string", "title": "\u4E3B\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u6D3B\u52A8\u540D\u79F0", "minLength": 4, "maxLength": 40 }, "summer": { "type": "integer", "title": "\u6691\u671F\u5E74\u4EFD", "minimum": 2024, "maximum": 2100 }, "opensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "closesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "mode": { "type": "string", "title": "\u5F55\u53D6\u65B9\u5F0F", "enum": ["first_come", "lottery"] }, "periodLimit": { "type": "integer", "title": "\u6BCF\u4E2A\u5B69\u5B50\u6BCF\u4E2A\u6691\u671F\u53EF\u62A5\u671F\u6570", "minimum": 1, "maximum": 4 }, "attendanceThreshold": { "type": "number", "title": "\u51FA\u52E4\u7387\u8981\u6C42", "minimum": 0, "maximum": 1 }, "offerHours": { "type": "integer", "title": "\u9012\u8865\u786E\u8BA4\u65F6\u9650\uFF08\u5C0F\u65F6\uFF09", "minimum": 1, "maximum": 168 }, "tierOrder": { "type": "array", "title": "\u4F18\u5148\u6863\u6B21\u987A\u5E8F", "minItems": 1, "maxItems": 3, "uniqueItems": true, "items": { "type": "string", "title": "\u5BB6\u5EAD\u60C5\u51B5", "enum": ["dual_worker_sme", "single_parent", "hardship"] } } } };
 function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -4661,12 +4661,21 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err18 = { instancePath: instancePath + "/opensAt", schemaPath: "#/properties/opensAt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        if (data3 > 4e12 || isNaN(data3)) {
+          const err18 = { instancePath: instancePath + "/opensAt", schemaPath: "#/properties/opensAt/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4e12 }, message: "must be <= 4000000000000" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
             vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data3 < 15e11 || isNaN(data3)) {
+          const err19 = { instancePath: instancePath + "/opensAt", schemaPath: "#/properties/opensAt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 15e11 }, message: "must be >= 1500000000000" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
           }
           errors++;
         }
@@ -4675,21 +4684,30 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.closesAt !== void 0) {
       let data4 = data.closesAt;
       if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err19 = { instancePath: instancePath + "/closesAt", schemaPath: "#/properties/closesAt/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err20 = { instancePath: instancePath + "/closesAt", schemaPath: "#/properties/closesAt/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err20];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err20);
         }
         errors++;
       }
       if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err20 = { instancePath: instancePath + "/closesAt", schemaPath: "#/properties/closesAt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        if (data4 > 4e12 || isNaN(data4)) {
+          const err21 = { instancePath: instancePath + "/closesAt", schemaPath: "#/properties/closesAt/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4e12 }, message: "must be <= 4000000000000" };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err21];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data4 < 15e11 || isNaN(data4)) {
+          const err22 = { instancePath: instancePath + "/closesAt", schemaPath: "#/properties/closesAt/minimum", keyword: "minimum", params: { comparison: ">=", limit: 15e11 }, message: "must be >= 1500000000000" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
           }
           errors++;
         }
@@ -4698,28 +4716,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.mode !== void 0) {
       let data5 = data.mode;
       if (typeof data5 !== "string") {
-        const err21 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-      if (!(data5 === "first_come" || data5 === "lottery")) {
-        const err22 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema47.properties.mode.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.periodLimit !== void 0) {
-      let data6 = data.periodLimit;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err23 = { instancePath: instancePath + "/periodLimit", schemaPath: "#/properties/periodLimit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err23 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -4727,22 +4724,43 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data5 === "first_come" || data5 === "lottery")) {
+        const err24 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema47.properties.mode.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.periodLimit !== void 0) {
+      let data6 = data.periodLimit;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err25 = { instancePath: instancePath + "/periodLimit", schemaPath: "#/properties/periodLimit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (data6 > 4 || isNaN(data6)) {
-          const err24 = { instancePath: instancePath + "/periodLimit", schemaPath: "#/properties/periodLimit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4" };
+          const err26 = { instancePath: instancePath + "/periodLimit", schemaPath: "#/properties/periodLimit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4 }, message: "must be <= 4" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err26];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err26);
           }
           errors++;
         }
         if (data6 < 1 || isNaN(data6)) {
-          const err25 = { instancePath: instancePath + "/periodLimit", schemaPath: "#/properties/periodLimit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err27 = { instancePath: instancePath + "/periodLimit", schemaPath: "#/properties/periodLimit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err27];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err27);
           }
           errors++;
         }
@@ -4752,29 +4770,29 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.attendanceThreshold;
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 > 1 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/attendanceThreshold", schemaPath: "#/properties/attendanceThreshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+          const err28 = { instancePath: instancePath + "/attendanceThreshold", schemaPath: "#/properties/attendanceThreshold/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err28];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err28);
           }
           errors++;
         }
         if (data7 < 0 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/attendanceThreshold", schemaPath: "#/properties/attendanceThreshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err29 = { instancePath: instancePath + "/attendanceThreshold", schemaPath: "#/properties/attendanceThreshold/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err29];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err29);
           }
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/attendanceThreshold", schemaPath: "#/properties/attendanceThreshold/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err30 = { instancePath: instancePath + "/attendanceThreshold", schemaPath: "#/properties/attendanceThreshold/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err30];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err30);
         }
         errors++;
       }
@@ -4782,30 +4800,30 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.offerHours !== void 0) {
       let data8 = data.offerHours;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err29 = { instancePath: instancePath + "/offerHours", schemaPath: "#/properties/offerHours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err31 = { instancePath: instancePath + "/offerHours", schemaPath: "#/properties/offerHours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err31];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err31);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 168 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/offerHours", schemaPath: "#/properties/offerHours/maximum", keyword: "maximum", params: { comparison: "<=", limit: 168 }, message: "must be <= 168" };
+          const err32 = { instancePath: instancePath + "/offerHours", schemaPath: "#/properties/offerHours/maximum", keyword: "maximum", params: { comparison: "<=", limit: 168 }, message: "must be <= 168" };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err32];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err32);
           }
           errors++;
         }
         if (data8 < 1 || isNaN(data8)) {
-          const err31 = { instancePath: instancePath + "/offerHours", schemaPath: "#/properties/offerHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err33 = { instancePath: instancePath + "/offerHours", schemaPath: "#/properties/offerHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err33];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err33);
           }
           errors++;
         }
@@ -4815,20 +4833,20 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.tierOrder;
       if (Array.isArray(data9)) {
         if (data9.length > 3) {
-          const err32 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/maxItems", keyword: "maxItems", params: { limit: 3 }, message: "must NOT have more than 3 items" };
+          const err34 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/maxItems", keyword: "maxItems", params: { limit: 3 }, message: "must NOT have more than 3 items" };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err34];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err34);
           }
           errors++;
         }
         if (data9.length < 1) {
-          const err33 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err35 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err35];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err35);
           }
           errors++;
         }
@@ -4836,20 +4854,20 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data10 = data9[i0];
           if (typeof data10 !== "string") {
-            const err34 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err36 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err36];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err36);
             }
             errors++;
           }
           if (!(data10 === "dual_worker_sme" || data10 === "single_parent" || data10 === "hardship")) {
-            const err35 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/enum", keyword: "enum", params: { allowedValues: schema47.properties.tierOrder.items.enum }, message: "must be equal to one of the allowed values" };
+            const err37 = { instancePath: instancePath + "/tierOrder/" + i0, schemaPath: "#/properties/tierOrder/items/enum", keyword: "enum", params: { allowedValues: schema47.properties.tierOrder.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err37];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err37);
             }
             errors++;
           }
@@ -4865,11 +4883,11 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err36 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              const err38 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err38];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err38);
               }
               errors++;
               break;
@@ -4878,21 +4896,21 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err39 = { instancePath: instancePath + "/tierOrder", schemaPath: "#/properties/tierOrder/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err39];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err40];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err40);
     }
     errors++;
   }
@@ -5982,7 +6000,7 @@ function validate60(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.date;
       if (typeof data1 === "string") {
         if (!pattern31.test(data1)) {
-          const err8 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"' };
+          const err8 = { instancePath: instancePath + "/date", schemaPath: "#/properties/date/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -9335,7 +9353,6 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var recuperation_adminCreateBatch = validate91;
-var pattern81 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -9520,8 +9537,8 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern81.test(data3)) {
-          const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (!pattern31.test(data3)) {
+          const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -11387,8 +11404,8 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern81.test(data2)) {
-          const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (!pattern31.test(data2)) {
+          const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
