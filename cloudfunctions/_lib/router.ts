@@ -11,6 +11,7 @@ import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
 import { validate, type SchemaId } from '../../shared/validation/validate';
 import { readInvocation, type ScfContext } from './context';
+import { isInternalEvent, openInternal } from './internal';
 import { createLogger, type Logger } from './log';
 
 type CloudBaseApp = ReturnType<typeof tcb.init>;
@@ -63,6 +64,9 @@ export type ActionMap<F extends FunctionName> = {
   [A in ActionName<F>]: ActionDef<RequestOf<F, A>, ResponseOf<F, A>>;
 };
 
+/** An internal operation (internal.ts): runs with the function's own context, never a user's. */
+export type InternalHandler = (ctx: BaseContext, body: unknown) => Promise<Result<unknown>>;
+
 export type TriggerHandler = (ctx: BaseContext, event: TimerEvent) => Promise<unknown>;
 
 export interface TimerEvent {
@@ -83,6 +87,8 @@ export function createFunction<F extends FunctionName>(spec: {
   name: F;
   actions: ActionMap<F>;
   triggers?: Record<string, TriggerHandler>;
+  /** Operations other functions call through the SDK (internal.ts); no user can reach them. */
+  internal?: Record<string, InternalHandler>;
 }): (event: unknown, context?: ScfContext) => Promise<unknown> {
   const actions = spec.actions as Record<string, ActionDef<unknown, unknown>>;
 
@@ -113,6 +119,25 @@ export function createFunction<F extends FunctionName>(spec: {
         return result ?? { ok: true, data: null };
       } catch (err) {
         log.error('trigger failed', { trigger: event.TriggerName, err });
+        return fail('INTERNAL');
+      }
+    }
+
+    if (isInternalEvent(event)) {
+      // Only another function may call these: no caller identity, and a good signature.
+      const call = invocation.openid ? null : openInternal(event, spec.name);
+      if (!call) {
+        log.error('internal call refused', { signedIn: !!invocation.openid });
+        return fail('FORBIDDEN');
+      }
+      const op = Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
+      if (!op) return fail('UNKNOWN_ACTION');
+      try {
+        const result = await op(base, call.body);
+        log.info('internal done', { op: call.op, ms: Date.now() - started });
+        return result;
+      } catch (err) {
+        log.error('internal failed', { op: call.op, err });
         return fail('INTERNAL');
       }
     }

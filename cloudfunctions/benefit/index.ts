@@ -1,4 +1,6 @@
+import { forgetUserOps } from '../_lib/forgetUser';
 import { createFunction } from '../_lib/router';
+import { benefitForgetUser } from './lib/forgetUser';
 import { adminCancel } from './actions/adminCancel';
 import { adminCreate } from './actions/adminCreate';
 import { adminList } from './actions/adminList';
@@ -18,4 +20,5 @@ export const main = createFunction({
   name: 'benefit',
   actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
   triggers: { draw, reconcile },
+  internal: forgetUserOps(benefitForgetUser),
 });

@@ -1,4 +1,6 @@
+import { forgetUserOps } from '../_lib/forgetUser';
 import { createFunction } from '../_lib/router';
+import { contentForgetUser, leaveFollowed } from './lib/forgetUser';
 import { adminCheckIn } from './actions/adminCheckIn';
 import { adminFigures } from './actions/adminFigures';
 import { adminGet } from './actions/adminGet';
@@ -25,4 +27,5 @@ export const main = createFunction({
   name: 'content',
   actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures, adminUploadSlot },
   triggers: { publishDue, recountFollowers, recountPlaces, remindActivities },
+  internal: { ...forgetUserOps(contentForgetUser), 'follows.leave': leaveFollowed },
 });

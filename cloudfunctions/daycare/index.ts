@@ -1,4 +1,6 @@
+import { forgetUserOps } from '../_lib/forgetUser';
 import { createFunction } from '../_lib/router';
+import { daycareForgetUser } from './lib/forgetUser';
 import { acceptOffer } from './actions/acceptOffer';
 import { addChild } from './actions/addChild';
 import { adminAddSite } from './actions/adminAddSite';
@@ -58,4 +60,5 @@ export const main = createFunction({
     staffMarkAttendance,
   },
   triggers: { closeWindows, expireOffers, recountPlaces },
+  internal: forgetUserOps(daycareForgetUser),
 });

@@ -1,4 +1,6 @@
+import { forgetUserOps } from '../_lib/forgetUser';
 import { createFunction } from '../_lib/router';
+import { recuperationForgetUser } from './lib/forgetUser';
 import { adminApplicants } from './actions/adminApplicants';
 import { adminAttendance } from './actions/adminAttendance';
 import { adminBatches } from './actions/adminBatches';
@@ -44,4 +46,5 @@ export const main = createFunction({
     subsidyDecide,
     adminFigures,
   },
+  internal: forgetUserOps(recuperationForgetUser),
 });
