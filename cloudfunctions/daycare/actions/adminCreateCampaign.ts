@@ -2,6 +2,7 @@
  * A union opens a summer day-care campaign: window, allocation mode, limits. In lottery mode a
  * random seed is drawn now and only its SHA-256 commitment is shown until the draw.
  */
+import { nodeHashes } from '../../_lib/hashes';
 import { createHash, randomBytes } from 'node:crypto';
 import { ok } from '../../../shared/envelope';
 import { commitmentOf } from '../../../shared/daycare/lottery';
@@ -39,7 +40,7 @@ export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminC
     attendanceThreshold: input.attendanceThreshold ?? 0.7,
     offerHours: input.offerHours ?? 24,
     tierOrder: input.tierOrder ? [...input.tierOrder] : [...DEFAULT_TIER_ORDER],
-    seedCommitment: seed ? commitmentOf(seed) : null,
+    seedCommitment: seed ? commitmentOf(seed, nodeHashes) : null,
     status: 'open',
     allocatedAt: null,
     createdBy: ctx.openid,
@@ -54,7 +55,7 @@ export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminC
       if (!isDuplicate(err)) throw err;
       const stored = await findDoc<{ seed: string }>(ctx, C.daycareSeeds, id);
       if (!stored) throw err;
-      campaign.seedCommitment = commitmentOf(stored.seed);
+      campaign.seedCommitment = commitmentOf(stored.seed, nodeHashes);
     }
   }
   try {
