@@ -6,7 +6,7 @@ import { nodeHashes } from '../../_lib/hashes';
 import { createHash, randomBytes } from 'node:crypto';
 import { ok } from '../../../shared/envelope';
 import { commitmentOf } from '../../../shared/daycare/lottery';
-import { DEFAULT_TIER_ORDER } from '../../../shared/daycare/rules';
+import { DEFAULT_ATTENDANCE_THRESHOLD, DEFAULT_TIER_ORDER } from '../../../shared/daycare/rules';
 import type { AdminCreateCampaignRequest } from '../../../shared/daycare/schemas';
 import type { AdminCampaignResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
@@ -37,7 +37,7 @@ export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminC
     closesAt: new Date(input.closesAt),
     mode: input.mode,
     periodLimit: input.periodLimit ?? 1,
-    attendanceThreshold: input.attendanceThreshold ?? 0.7,
+    attendanceThreshold: input.attendanceThreshold ?? DEFAULT_ATTENDANCE_THRESHOLD,
     offerHours: input.offerHours ?? 24,
     tierOrder: input.tierOrder ? [...input.tierOrder] : [...DEFAULT_TIER_ORDER],
     seedCommitment: seed ? commitmentOf(seed, nodeHashes) : null,
