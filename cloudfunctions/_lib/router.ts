@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { fail, isResult, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
-import { validate, type SchemaId } from '../../shared/validation/validate';
+import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
 import { readInvocation, type ScfContext } from './context';
 import { isInternalEvent, openInternal } from './internal';
 import { createLogger, type Logger } from './log';
@@ -86,11 +86,17 @@ function newRequestId(): string {
 export function createFunction<F extends FunctionName>(spec: {
   name: F;
   actions: ActionMap<F>;
+  /** This function's generated validators (shared/generated/validators/<name>.js): only its own. */
+  validators: ValidatorSet;
   triggers?: Record<string, TriggerHandler>;
   /** Operations other functions call through the SDK (internal.ts); no user can reach them. */
   internal?: Record<string, InternalHandler>;
 }): (event: unknown, context?: ScfContext) => Promise<unknown> {
   const actions = spec.actions as Record<string, ActionDef<unknown, unknown>>;
+  // Fail at load, not at the first call: every action's schema must be in this function's set.
+  for (const def of Object.values(actions)) {
+    if (!validatorIn(spec.validators, def.schema)) throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
+  }
 
   return async function main(event: unknown, context?: ScfContext): Promise<unknown> {
     const started = Date.now();
@@ -152,7 +158,7 @@ export function createFunction<F extends FunctionName>(spec: {
     }
     if (def.auth === 'user' && !invocation.openid) return fail('UNAUTHENTICATED');
 
-    const input = validate<unknown>(def.schema, data === undefined ? {} : data);
+    const input = validate<unknown>(spec.validators, def.schema, data === undefined ? {} : data);
     if (!input.ok) return input;
 
     const ctx: UserContext = {

@@ -1,4 +1,5 @@
 import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/benefit';
 import { createFunction } from '../_lib/router';
 import { benefitForgetUser } from './lib/forgetUser';
 import { adminCancel } from './actions/adminCancel';
@@ -18,6 +19,7 @@ import { reconcile } from './triggers/reconcile';
 
 export const main = createFunction({
   name: 'benefit',
+  validators,
   actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
   triggers: { draw, reconcile },
   internal: forgetUserOps(benefitForgetUser),

@@ -1,4 +1,5 @@
 import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/content';
 import { createFunction } from '../_lib/router';
 import { contentForgetUser, leaveFollowed } from './lib/forgetUser';
 import { adminCheckIn } from './actions/adminCheckIn';
@@ -25,6 +26,7 @@ import { remindActivities } from './triggers/remindActivities';
 
 export const main = createFunction({
   name: 'content',
+  validators,
   actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures, adminUploadSlot },
   triggers: { publishDue, recountFollowers, recountPlaces, remindActivities },
   internal: { ...forgetUserOps(contentForgetUser), 'follows.leave': leaveFollowed },

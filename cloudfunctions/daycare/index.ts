@@ -1,4 +1,5 @@
 import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/daycare';
 import { createFunction } from '../_lib/router';
 import { daycareForgetUser } from './lib/forgetUser';
 import { acceptOffer } from './actions/acceptOffer';
@@ -32,6 +33,7 @@ import { recountPlaces } from './triggers/recountPlaces';
 
 export const main = createFunction({
   name: 'daycare',
+  validators,
   actions: {
     overview,
     consent,

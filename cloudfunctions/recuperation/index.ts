@@ -1,4 +1,5 @@
 import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/recuperation';
 import { createFunction } from '../_lib/router';
 import { recuperationForgetUser } from './lib/forgetUser';
 import { adminApplicants } from './actions/adminApplicants';
@@ -24,6 +25,7 @@ import { withdraw } from './actions/withdraw';
 
 export const main = createFunction({
   name: 'recuperation',
+  validators,
   actions: {
     listBatches,
     batchDetail,

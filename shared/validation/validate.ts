@@ -1,11 +1,18 @@
 /**
  * Runs a pre-compiled validator and turns ajv's issues into one Chinese message that names
- * the field by its schema `title` (e.g. "身份证号格式不正确").
+ * the field by its schema `title` (e.g. "身份证号格式不正确"). The validators come from the
+ * function's own generated module (`shared/generated/validators/<function>.js`, passed to
+ * createFunction), so a function bundles only its own actions' validators.
  */
-import * as validators from '../generated/validators';
 import { fail, ok, type Result } from '../envelope';
-import { schemaRegistry, type SchemaId } from './registry';
+import type { SchemaId } from './registry';
 import type { ValidationIssue, ValidatorFn } from './types';
+
+/** A generated module: one validator per export name, plus the schemas themselves. */
+export interface ValidatorSet {
+  readonly schemas: Record<string, unknown>;
+  readonly [exportName: string]: unknown;
+}
 
 type AnySchema = {
   title?: string;
@@ -14,10 +21,10 @@ type AnySchema = {
   errorMessage?: string;
 };
 
-function validatorFor(id: SchemaId): ValidatorFn {
-  const fn = (validators as Record<string, ValidatorFn>)[id.replace(/[^A-Za-z0-9_$]/g, '_')];
-  if (!fn) throw new Error(`no pre-compiled validator for ${id}; run npm run gen:validators`);
-  return fn;
+/** The validator of schema `id` in `set`, or null when the set has none. */
+export function validatorIn(set: ValidatorSet, id: SchemaId): ValidatorFn | null {
+  const fn = set[id.replace(/[^A-Za-z0-9_$]/g, '_')];
+  return typeof fn === 'function' ? (fn as ValidatorFn) : null;
 }
 
 /** The sub-schema at a JSON pointer such as "/children/0/name". */
@@ -66,12 +73,13 @@ function describe(issue: ValidationIssue, root: AnySchema): string {
   }
 }
 
-/** Validate `data` against the registered schema `id`. */
-export function validate<T>(id: SchemaId, data: unknown): Result<T> {
-  const fn = validatorFor(id);
+/** Validate `data` against the registered schema `id` with the function's validators. */
+export function validate<T>(set: ValidatorSet, id: SchemaId, data: unknown): Result<T> {
+  const fn = validatorIn(set, id);
+  if (!fn) throw new Error(`no pre-compiled validator for ${id}; run npm run gen:validators`);
   if (fn(data)) return ok(data as T);
   const issues = fn.errors ?? [];
-  const root = schemaRegistry[id] as unknown as AnySchema;
+  const root = (set.schemas[id] ?? {}) as AnySchema;
   const message = issues.length ? describe(issues[0], root) : '请求参数有误';
   return fail('INVALID_ARGUMENT', message);
 }
