@@ -1,8 +1,10 @@
 /**
  * Layer rules (`npm run lint:layers`, part of `npm test`):
- * - shared/ is pure: no SDK, no framework, nothing from the app folders;
+ * - shared/ is pure: no SDK, no framework, nothing from the app folders, no Node built-ins;
  * - the mini-program and the functions meet only in shared/;
- * - pages reach the backend only through miniprogram/services/;
+ * - each function folder imports only itself, cloudfunctions/_lib/ and shared/ (functions are
+ *   bundled and deployed one by one: another domain's code would ship as a private copy);
+ * - pages reach the backend only through miniprogram/services/ (rule services-entry-points);
  * - local-only tooling (scripts/) is never imported by shipped code;
  * - the chart library (AntV F2, ~500 KB) is reached only from subpackage pages, never the main package;
  * - the xlsx parser (member import) stays in the functions.
@@ -15,6 +17,36 @@ module.exports = {
       comment: 'shared/ is used by the mini-program and the functions: it may not import an SDK, a framework or app code',
       from: { path: '^shared/' },
       to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
+    },
+    {
+      name: 'shared-no-node-builtins',
+      severity: 'error',
+      comment: 'shared/ runs in the mini-program too, which has no Node built-ins (node:crypto, fs, …): inject what needs one (shared/benefit/draw.ts takes its hash as a parameter)',
+      from: { path: '^shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-cross-function-imports',
+      severity: 'error',
+      comment:
+        'a function folder imports only its own files, cloudfunctions/_lib/ and shared/: each function is bundled on its own, so another domain’s code would ship as a private, drifting copy. Reach another domain through its function (cloudfunctions/_lib/internal.ts)',
+      from: { path: '^cloudfunctions/([^/_][^/]*)/' },
+      to: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_lib/'] },
+    },
+    {
+      name: 'lib-is-not-a-function',
+      severity: 'error',
+      comment: 'cloudfunctions/_lib/ is bundled into every function: it imports no function folder',
+      from: { path: '^cloudfunctions/_lib/' },
+      to: { path: '^cloudfunctions/', pathNot: '^cloudfunctions/_lib/' },
+    },
+    {
+      name: 'services-entry-points',
+      severity: 'error',
+      comment:
+        'pages reach the backend only through miniprogram/services/: code outside services/ imports from it only api.ts (the typed client of every function), requestId.ts (the idempotency key a retried call reuses) and notify.ts (askSubscribe, the WeChat subscribe prompt); the transport (cloud.ts, localCloud.ts, files.ts, …) and the per-domain clients are reached through api only',
+      from: { path: '^miniprogram/', pathNot: '^miniprogram/services/' },
+      to: { path: '^miniprogram/services/', pathNot: '^miniprogram/services/(api|requestId|notify)\\.ts$' },
     },
     {
       name: 'miniprogram-not-functions',

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTION_SPECS } from '../cloudfunctions/_lib/collections';
+import { SECRET_NAMES } from '../cloudfunctions/_lib/personal';
 import { buildFunctions, FUNCTIONS_OUT, ROOT } from './build-functions';
 
 const RC = join(ROOT, 'cloudbaserc.json');
@@ -36,6 +37,8 @@ export function expectedRc(names: string[]): unknown {
         handler: 'index.main',
         timeout: cfg.timeout ?? 20,
         installDependency: true,
+        // Filled by the CLI from the deployer's environment: never committed.
+        envVariables: Object.fromEntries(SECRET_NAMES.map((s) => [s, `{{env.${s}}}`])),
         triggers: cfg.triggers ?? [],
       };
     }),

@@ -10,8 +10,9 @@ import { fail, isResult, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
 import { valueNestsDeeper } from '../../shared/validation/depth';
-import { validate, type SchemaId } from '../../shared/validation/validate';
+import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';
+import { isInternalEvent, openInternal } from './internal';
 import { createLogger, type Logger } from './log';
 
 type CloudBaseApp = ReturnType<typeof tcb.init>;
@@ -64,6 +65,9 @@ export type ActionMap<F extends FunctionName> = {
   [A in ActionName<F>]: ActionDef<RequestOf<F, A>, ResponseOf<F, A>>;
 };
 
+/** An internal operation (internal.ts): runs with the function's own context, never a user's. */
+export type InternalHandler = (ctx: BaseContext, body: unknown) => Promise<Result<unknown>>;
+
 export type TriggerHandler = (ctx: BaseContext, event: TimerEvent) => Promise<unknown>;
 
 export interface TimerEvent {
@@ -100,9 +104,17 @@ function newRequestId(): string {
 export function createFunction<F extends FunctionName>(spec: {
   name: F;
   actions: ActionMap<F>;
+  /** This function's generated validators (shared/generated/validators/<name>.js): only its own. */
+  validators: ValidatorSet;
   triggers?: Record<string, TriggerHandler>;
+  /** Operations other functions call through the SDK (internal.ts); no user can reach them. */
+  internal?: Record<string, InternalHandler>;
 }): (event: unknown, context?: ScfContext) => Promise<unknown> {
   const actions = spec.actions as Record<string, ActionDef<unknown, unknown>>;
+  // Fail at load, not at the first call: every action's schema must be in this function's set.
+  for (const def of Object.values(actions)) {
+    if (!validatorIn(spec.validators, def.schema)) throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
+  }
 
   return async function main(event: unknown, context?: ScfContext): Promise<unknown> {
     const started = Date.now();
@@ -140,6 +152,25 @@ export function createFunction<F extends FunctionName>(spec: {
       }
     }
 
+    if (isInternalEvent(event)) {
+      // Only another function may call these: no caller identity, and a good signature.
+      const call = timerInvocationAllowed(invocation) ? openInternal(event, spec.name) : null;
+      if (!call) {
+        log.error('internal call refused', { caller: invocation.hasCaller });
+        return fail('FORBIDDEN');
+      }
+      const op = Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
+      if (!op) return fail('UNKNOWN_ACTION');
+      try {
+        const result = await op(base, call.body);
+        log.info('internal done', { op: call.op, ms: Date.now() - started });
+        return result;
+      } catch (err) {
+        log.error('internal failed', { op: call.op, err });
+        return fail('INTERNAL');
+      }
+    }
+
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_REQUEST');
     const { action, data, requestId } = event as Record<string, unknown>;
     if (typeof action !== 'string' || action.length === 0) return fail('BAD_REQUEST', '缺少操作名称');
@@ -152,7 +183,7 @@ export function createFunction<F extends FunctionName>(spec: {
 
     // Before anything recursive reads it (the validator, the SDK's serialiser, the log).
     if (valueNestsDeeper(data)) return fail('INVALID_ARGUMENT', '请求内容层级过深');
-    const input = validate<unknown>(def.schema, data === undefined ? {} : data);
+    const input = validate<unknown>(spec.validators, def.schema, data === undefined ? {} : data);
     if (!input.ok) return input;
 
     const ctx: UserContext = {

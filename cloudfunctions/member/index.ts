@@ -1,3 +1,4 @@
+import * as validators from '../../shared/generated/validators/member';
 import { createFunction } from '../_lib/router';
 import { adminAppoint } from './actions/adminAppoint';
 import { adminFindMember } from './actions/adminFindMember';
@@ -22,6 +23,7 @@ import { finishDeletions } from './triggers/finishDeletions';
 
 export const main = createFunction({
   name: 'member',
+  validators,
   actions: {
     profile,
     listUnions,

@@ -1,3 +1,4 @@
+import * as validators from '../../shared/generated/validators/system';
 import { createFunction } from '../_lib/router';
 import { homeSummary } from './actions/homeSummary';
 import { serverTime } from './actions/serverTime';
@@ -5,6 +6,7 @@ import { heartbeat } from './triggers/heartbeat';
 
 export const main = createFunction({
   name: 'system',
+  validators,
   actions: { homeSummary, serverTime },
   triggers: { heartbeat },
 });

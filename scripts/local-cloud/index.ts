@@ -74,6 +74,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     concurrency: options.functionConcurrency,
   });
   await host.start();
+  // A function's `app.callFunction` reaches the database endpoint (the SDK's one API URL), which
+  // hands it here. The callee gets no caller identity, as on CloudBase (see FunctionHost.invoke).
+  db.setFunctionInvoker(async (name, event) => {
+    if (!host.has(name)) throw new Error(`function ${name} not found`);
+    return (await host.invoke(name, event, {})).result;
+  });
   const triggers = new TriggerRunner(host, clock);
   if (options.runTimers !== false) triggers.start();
 

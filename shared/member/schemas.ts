@@ -222,6 +222,15 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { none: '未�
 export function suspendedRefusal(what: string): string {
   return `您的会员卡已被所属工会停用，暂不能${what}；如有疑问请联系所属工会`;
 }
+/**
+ * The one member-only check: null for a verified member, else what to tell the user — the
+ * suspended-card text for a suspended member, `join` (the domain's "please join first") for
+ * everyone else. `doing` names the action, e.g. '报名活动'.
+ */
+export function verifiedMemberRefusal(user: { memberStatus?: string } | null | undefined, words: { doing: string; join: string }): string | null {
+  if (user?.memberStatus === 'verified') return null;
+  return user?.memberStatus === 'suspended' ? suspendedRefusal(words.doing) : words.join;
+}
 export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '有效', revoked: '已停用' };
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '已提交，待审核', approved: '已通过', rejected: '未通过' };
 export const ROUTING_LABELS: Record<Routing, string> = { employer_union: '所在单位工会', street_union: '单位所在地街道（乡镇）总工会' };

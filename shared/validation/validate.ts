@@ -4,11 +4,16 @@
  * the caller sent, and repeats a field name the schema does not know only cut short
  * (MAX_ECHOED_NAME characters): an error answer is no echo chamber for a 100 KB key.
  */
-import * as validators from '../generated/validators';
 import { fail, ok, type Result } from '../envelope';
 import { DATE_PATTERNS } from './dates';
-import { schemaRegistry, type SchemaId } from './registry';
+import type { SchemaId } from './registry';
 import type { ValidationIssue, ValidatorFn } from './types';
+
+/** A generated module: one validator per export name, plus the schemas themselves. */
+export interface ValidatorSet {
+  readonly schemas: Record<string, unknown>;
+  readonly [exportName: string]: unknown;
+}
 
 type AnySchema = {
   title?: string;
@@ -30,10 +35,10 @@ function echoed(name: string): string {
   return chars.length > MAX_ECHOED_NAME ? `${chars.slice(0, MAX_ECHOED_NAME).join('')}…` : chars.join('');
 }
 
-function validatorFor(id: SchemaId): ValidatorFn {
-  const fn = (validators as Record<string, ValidatorFn>)[id.replace(/[^A-Za-z0-9_$]/g, '_')];
-  if (!fn) throw new Error(`no pre-compiled validator for ${id}; run npm run gen:validators`);
-  return fn;
+/** The validator of schema `id` in `set`, or null when the set has none. */
+export function validatorIn(set: ValidatorSet, id: SchemaId): ValidatorFn | null {
+  const fn = set[id.replace(/[^A-Za-z0-9_$]/g, '_')];
+  return typeof fn === 'function' ? (fn as ValidatorFn) : null;
 }
 
 /** The sub-schema at a JSON pointer such as "/children/0/name". */
@@ -86,12 +91,13 @@ function describe(issue: ValidationIssue, root: AnySchema): string {
   }
 }
 
-/** Validate `data` against the registered schema `id`. */
-export function validate<T>(id: SchemaId, data: unknown): Result<T> {
-  const fn = validatorFor(id);
+/** Validate `data` against the registered schema `id` with the function's validators. */
+export function validate<T>(set: ValidatorSet, id: SchemaId, data: unknown): Result<T> {
+  const fn = validatorIn(set, id);
+  if (!fn) throw new Error(`no pre-compiled validator for ${id}; run npm run gen:validators`);
   if (fn(data)) return ok(data as T);
   const issues = fn.errors ?? [];
-  const root = schemaRegistry[id] as unknown as AnySchema;
+  const root = (set.schemas[id] ?? {}) as AnySchema;
   const message = issues.length ? describe(issues[0], root) : '请求参数有误';
   return fail('INVALID_ARGUMENT', message);
 }

@@ -22,6 +22,8 @@ export interface TestCloud {
    * through the leak check (./leaks.ts): no other person's openid, no full ID number or mobile.
    */
   post(path: string, body: string, headers?: Record<string, string>): Promise<{ status: number; json: unknown; headers: Headers }>;
+  /** The real SDK pointed at the local cloud (its callFunction reaches the function host, as from a function). */
+  app: ReturnType<typeof tcb.init>;
   /** The real SDK pointed at the local database, for arranging and inspecting data. */
   db: ReturnType<ReturnType<typeof tcb.init>['database']>;
   setClock(at: Date | string): Promise<void>;
@@ -67,6 +69,7 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
   return {
     cloud,
     dataDir,
+    app,
     db: app.database(),
     post,
     async call<T>(fn: string, action: string, data: unknown = {}, as?: As) {

@@ -16,7 +16,7 @@ import { C } from '../../_lib/collections';
 import { userAction, type UserContext } from '../../_lib/router';
 import { claimView, newClaim, readMine } from '../lib/claims';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
-import { asDate, isDuplicate, type ClaimDoc, type MemberDoc } from '../lib/docs';
+import { asDate, isDuplicate, type ClaimDoc, type UserDoc } from '../lib/docs';
 import { verifyPass } from '../lib/keys';
 import { knownClaims, rememberClaims, soldOutAt, withMemberLock, type DropEntry } from '../lib/memory';
 import { giveBack, loadDrop, takeUnit } from '../lib/stock';
@@ -34,7 +34,7 @@ export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async 
 
   if (!verifyPass(input.pass, drop._id, ctx.openid, now)) {
     const res = await ctx.db.collection(C.users).doc(ctx.openid).get();
-    const why = checkEligibility((res.data[0] as MemberDoc | undefined) ?? null, drop);
+    const why = checkEligibility((res.data[0] as UserDoc | undefined) ?? null, drop);
     if (why) return fail(why.code, why.message);
   }
   return withMemberLock(drop._id, ctx.openid, () => claimLocked(ctx, entry, now));

@@ -10,7 +10,7 @@ import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import { adminDrop } from '../lib/admin';
 import { allClaims } from '../lib/allClaims';
-import type { ClaimDoc, MemberDoc } from '../lib/docs';
+import type { ClaimDoc, UserDoc } from '../lib/docs';
 
 const STATUS: Record<ClaimDoc['status'], string> = { issued: '未核销', redeemed: '已核销', expired: '已过期' };
 
@@ -28,7 +28,7 @@ export const exportCsv = userAction<ExportCsvRequest, ExportCsvResult>('benefit.
   const openids = [...new Set(claims.map((c) => c.openid))];
   for (let i = 0; i < openids.length; i += 500) {
     const res = await ctx.db.collection(C.users).where({ _id: _.in(openids.slice(i, i + 500)) }).field({ nameMasked: true }).limit(500).get();
-    for (const u of res.data as MemberDoc[]) names.set(u._id, u.nameMasked ?? '');
+    for (const u of res.data as UserDoc[]) names.set(u._id, u.nameMasked ?? '');
   }
   const header = ['序号', '兑换码', '会员', '获得方式', '领取时间', '状态', '核销时间', '过期处理'];
   const rows = claims.map((c, i) => [

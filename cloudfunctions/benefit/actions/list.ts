@@ -7,10 +7,10 @@
  */
 import { ok } from '../../../shared/envelope';
 import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
-import { suspendedRefusal } from '../../../shared/member/schemas';
+import { verifiedMemberRefusal } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { publicAction } from '../../_lib/router';
-import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
+import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
 import { dropCard } from '../lib/present';
 import { primeDrop } from '../lib/memory';
 
@@ -20,7 +20,7 @@ const LISTED_AFTER_CLOSE_MS = 3 * 24 * 3600 * 1000;
 export const list = publicAction<ListRequest, ListResult>('benefit.list', async (_input, ctx) => {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
-  const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined) ?? null) : null;
+  const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as UserDoc | undefined) ?? null) : null;
   const unions = member?.unionAncestors ?? [];
   if (unions.length === 0) {
     return ok({ serverTime: now, drops: [], notice: '入会并完成认证后，可参与所在工会及上级工会发布的福利' });
@@ -56,6 +56,6 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
     return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);
   });
-  const notice = member?.memberStatus === 'verified' ? null : member?.memberStatus === 'suspended' ? suspendedRefusal('参与福利') : '完成入会认证后即可参与福利';
+  const notice = verifiedMemberRefusal(member, { doing: '参与福利', join: '完成入会认证后即可参与福利' });
   return ok({ serverTime: now, drops: cards, notice });
 });

@@ -9,7 +9,7 @@ import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
-import { asDate, isDuplicate, type MemberDoc, type RegistrationDoc } from '../lib/docs';
+import { asDate, isDuplicate, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { entrantKeyOf } from '../lib/keys';
 import { loadDrop } from '../lib/stock';
 
@@ -42,7 +42,7 @@ export const register = userAction<RegisterRequest, RegistrationView>('benefit.r
   }
   const closes = asDate(drop.registerClosesAt ?? drop.opensAt);
   if (now >= closes) return fail('REGISTRATION_CLOSED', `报名已于 ${formatBusinessFriendly(closes)} 截止`);
-  const member = (await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined;
+  const member = (await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as UserDoc | undefined;
   const why = checkEligibility(member ?? null, drop);
   if (why) return fail(why.code, why.message);
 

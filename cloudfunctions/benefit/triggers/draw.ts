@@ -23,7 +23,7 @@ import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
 import { inChunks } from '../../_lib/chunks';
 import { newClaim } from '../lib/claims';
-import { isDuplicate, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc } from '../lib/docs';
+import { isDuplicate, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';
 import { sendCancelNotices } from './cancelNotices';
 
@@ -39,11 +39,11 @@ async function allRegistrations(ctx: BaseContext, dropId: string): Promise<Regis
 /** Registrations whose member no longer qualifies, with the reason (Chinese). */
 async function noLongerEligible(ctx: BaseContext, drop: DropDoc, regs: RegistrationDoc[]): Promise<Map<string, string>> {
   const _ = ctx.db.command;
-  const members = new Map<string, MemberDoc>();
+  const members = new Map<string, UserDoc>();
   const openids = [...new Set(regs.map((r) => r.openid))];
   for (let i = 0; i < openids.length; i += 100) {
     const res = await ctx.db.collection(C.users).where({ _id: _.in(openids.slice(i, i + 100)) }).limit(100).get();
-    for (const u of res.data as (MemberDoc & { _id: string })[]) members.set(u._id, u);
+    for (const u of res.data as (UserDoc & { _id: string })[]) members.set(u._id, u);
   }
   const out = new Map<string, string>();
   for (const r of regs) {

@@ -11,7 +11,7 @@ import type { AdminSetStaffRequest } from '../../../shared/daycare/schemas';
 import type { AdminSiteResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import type { MemberDoc } from '../../member/lib/docs';
+import type { MemberDoc } from '../../_lib/docs';
 import { assertInScope, requireAdmin } from '../../_lib/roles';
 import { assertLookupBudget, recordLookup } from '../../_lib/lookups';
 import { isInScope } from '../../../shared/union/tree';

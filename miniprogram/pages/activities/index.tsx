@@ -11,8 +11,8 @@ import { api } from '../../services/api';
 import { EmptyState } from '../../components/StateViews';
 import { RemoteGate } from '../../components/RemoteView';
 import LocalTools from '../../components/LocalTools';
-import { PostCard, POST_CARD_HEIGHT } from './PostCard';
-import { usePaged } from './usePaged';
+import { PostCard, POST_CARD_HEIGHT } from '../../components/PostCard';
+import { usePaged } from '../../hooks/usePaged';
 import { VirtualList } from './VirtualList';
 import './index.css';
 

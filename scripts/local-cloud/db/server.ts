@@ -17,7 +17,16 @@ export interface DbServerOptions {
   host?: string
   /** URL path served (default /admin). */
   path?: string
+  /**
+   * The same endpoint carries the SDK's `callFunction` (`functions.invokeFunction`, node-sdk
+   * functions/index.ts): given, it runs the function and answers its result; without it the
+   * action is refused as the engine refuses any action it does not know.
+   */
+  invokeFunction?: FunctionInvoker
 }
+
+/** Runs function `name` with the JSON text the SDK sent; the function's result. */
+export type FunctionInvoker = (name: string, requestData: string) => Promise<unknown>
 
 export interface DbServer {
   /** e.g. http://127.0.0.1:PORT/admin — use as tcb.init({ serviceUrl }). */
@@ -63,6 +72,14 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       }
       const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>
       const seqId = url.searchParams.get('seqId') ?? undefined
+      if (b.action === 'functions.invokeFunction' && opts.invokeFunction) {
+        // The SDK reads `data.response_data` (JSON text) from the answer.
+        opts.invokeFunction(String(b.function_name ?? ''), String(b.request_data ?? '')).then(
+          (result) => send(res, 200, { requestId: seqId ?? '', data: { response_data: JSON.stringify(result ?? null) } }),
+          (e: unknown) => send(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: (e as Error).message, requestId: seqId ?? '' }),
+        )
+        return
+      }
       try {
         send(res, 200, engine.execute(String(b.action ?? ''), b, { seqId }))
       } catch (e) {

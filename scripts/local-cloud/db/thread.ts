@@ -13,6 +13,8 @@ export interface DbThread {
   port: number
   /** Per-invocation request counters shared with the database thread. */
   counts: CountSlots
+  /** Who runs the functions the SDK calls from a function (callFunction reaches this endpoint). */
+  setFunctionInvoker(invoke: (name: string, event: unknown) => Promise<unknown>): void
   close(): Promise<void>
 }
 
@@ -40,7 +42,24 @@ export async function startDbThread(opts: {
     worker.on('message', onMessage)
     worker.once('error', reject)
   })
+  let invoker: ((name: string, event: unknown) => Promise<unknown>) | null = null
   worker.on('message', (msg: Record<string, unknown>) => {
+    if (msg.invoke) {
+      const id = Number(msg.id)
+      const answer = (reply: { result?: unknown; error?: string }) => worker.postMessage({ type: 'invoked', id, ...reply })
+      let event: unknown
+      try {
+        event = msg.requestData ? JSON.parse(String(msg.requestData)) : {}
+      } catch {
+        return answer({ error: 'request_data is not JSON' })
+      }
+      if (!invoker) return answer({ error: 'no function host' })
+      invoker(String(msg.name), event).then(
+        (result) => answer({ result }),
+        (err: unknown) => answer({ error: err instanceof Error ? err.message : String(err) }),
+      )
+      return
+    }
     const resolve = pending.get(Number(msg.id))
     if (resolve) {
       pending.delete(Number(msg.id))
@@ -58,6 +77,9 @@ export async function startDbThread(opts: {
     url: ready.url,
     port: ready.port,
     counts,
+    setFunctionInvoker(invoke) {
+      invoker = invoke
+    },
     async close() {
       if (closed) return
       closed = true

@@ -18,15 +18,31 @@ interface Init {
   countSlots: SharedArrayBuffer
 }
 
-type Request = { id: number; type: 'close' }
+type Request = { id: number; type: 'close' } | { type: 'invoked'; id: number; result?: unknown; error?: string }
 
 async function main(): Promise<void> {
   const init = workerData as Init
   const offset = new Float64Array(init.clockOffset)
   const engine = createEngine({ file: init.file, clock: () => Date.now() + offset[0], collections: init.collections, countSlots: init.countSlots })
-  const server = await startDbServer({ engine, port: init.port, host: init.host })
   const port = parentPort!
+  // callFunction from a function: the function host lives in the main thread.
+  const invocations = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  let nextInvocation = 1
+  const invokeFunction = (name: string, requestData: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextInvocation++
+      invocations.set(id, { resolve, reject })
+      port.postMessage({ invoke: true, id, name, requestData })
+    })
+  const server = await startDbServer({ engine, port: init.port, host: init.host, invokeFunction })
   port.on('message', (msg: Request) => {
+    if (msg.type === 'invoked') {
+      const waiting = invocations.get(msg.id)
+      invocations.delete(msg.id)
+      if (msg.error !== undefined) waiting?.reject(new Error(msg.error))
+      else waiting?.resolve(msg.result)
+      return
+    }
     void server.close().then(() => {
       engine.close()
       port.postMessage({ id: msg.id, closed: true })

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { AppError, Result } from '../../../shared/envelope';
-import { EVENTS } from '../../utils/events';
+import type { AppError, Result } from '../../shared/envelope';
+import { EVENTS } from '../utils/events';
 
 export interface Page<T> {
   items: T[];

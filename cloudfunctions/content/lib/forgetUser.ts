@@ -1,18 +1,20 @@
 /**
- * 注销账号, publishing part. Sign-ups for an activity that has not started are cancelled the way
+ * 注销账号, publishing part (the member job calls it through the content function: _lib/forgetUser.ts). Sign-ups for an activity that has not started are cancelled the way
  * content.cancelSignup does it (a signed member's place goes straight to the first waitlisted
  * member, a waiter leaves the queue), then every sign-up of the user is deleted: the post's own
  * counters (places taken, checked in) and the union's figures do not change. Read records
  * (`post_reads/<post>_<openid>`, no openid field) are deleted by id, post by post; the posts'
  * read counts stay.
  */
-import { C } from '../../../_lib/collections';
-import type { BaseContext } from '../../../_lib/router';
-import type { PostDoc, SignupDoc } from '../../../content/lib/docs';
-import { readIdFor } from '../../../content/lib/ids';
-import { adjustWaitlisted, handOverPlace } from '../../../content/lib/signups';
-import { checkTime, type Step, type StepContext } from './job';
-import { allDocs, docsByIds } from './read';
+import { ok } from '../../../shared/envelope';
+import { C } from '../../_lib/collections';
+import { checkTime, type ForgetScope, type ForgetUserPart } from '../../_lib/forgetUser';
+import { allDocs, docsByIds } from '../../_lib/reads';
+import type { BaseContext, InternalHandler } from '../../_lib/router';
+import type { PostDoc, SignupDoc } from './docs';
+import { countFollowChange } from './follows';
+import { readIdFor } from './ids';
+import { adjustWaitlisted, handOverPlace } from './signups';
 
 /** Signed up or waitlisted for an activity that has not started yet. */
 export function isUpcoming(s: Pick<SignupDoc, 'status'>, post: Pick<PostDoc, 'activity'> | undefined, now: Date): boolean {
@@ -20,16 +22,17 @@ export function isUpcoming(s: Pick<SignupDoc, 'status'>, post: Pick<PostDoc, 'ac
   return !!post?.activity && now.getTime() < new Date(post.activity.startAt).getTime();
 }
 
-export async function contentCounts(ctx: BaseContext, openid: string): Promise<{ signups: number; cancelled: number }> {
+export async function contentCounts(ctx: BaseContext, openid: string) {
   const signups = await allDocs<SignupDoc>(ctx, C.activitySignups, { openid });
   const posts = await docsByIds<PostDoc>(ctx, C.posts, signups.map((s) => s.postId));
   const now = ctx.now();
-  return { signups: signups.length, cancelled: signups.filter((s) => isUpcoming(s, posts.get(s.postId), now)).length };
+  return { signups: signups.length, signupsCancelled: signups.filter((s) => isUpcoming(s, posts.get(s.postId), now)).length };
 }
 
-export const contentStep: Step = {
-  name: 'content',
-  async run(ctx: BaseContext, sc: StepContext) {
+export const contentForgetUser: ForgetUserPart = {
+  blockers: async () => [],
+  counts: contentCounts,
+  async forget(ctx: BaseContext, sc: ForgetScope) {
     const signupsColl = ctx.db.collection(C.activitySignups);
     const signups = await allDocs<SignupDoc>(ctx, C.activitySignups, { openid: sc.openid });
     const posts = await docsByIds<PostDoc>(ctx, C.posts, signups.map((s) => s.postId));
@@ -63,4 +66,16 @@ export const contentStep: Step = {
     }
     return { cancelled, signups: removed.deleted ?? 0, reads };
   },
+};
+
+/**
+ * After the account is gone, each union it followed loses one follower (the member job calls
+ * this once per union and then takes the union off its list; the nightly recount corrects a
+ * crash in between).
+ */
+export const leaveFollowed: InternalHandler = async (ctx, body) => {
+  const unionId = (body as { unionId?: unknown } | null)?.unionId;
+  if (typeof unionId !== 'string' || unionId.length === 0) throw new Error('follows.leave: no unionId');
+  await countFollowChange(ctx, unionId, false);
+  return ok(null);
 };

@@ -1,9 +1,9 @@
 /** One post in a list (feed, union page, 我的报名): kind, title, union, time, reads, sign-up state. */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { PostCard as Post } from '../../../shared/content/views';
-import { formatBusinessFriendly, formatBusiness } from '../../../shared/time';
-import { api } from '../../services/api';
+import type { PostCard as Post } from '../../shared/content/views';
+import { formatBusinessFriendly, formatBusiness } from '../../shared/time';
+import { api } from '../services/api';
 import './PostCard.css';
 
 export const POST_CARD_HEIGHT = 252; // design px, margin included (VirtualList rows)

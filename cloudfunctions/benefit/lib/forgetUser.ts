@@ -1,5 +1,5 @@
 /**
- * 注销账号, benefit part (written from here: the benefit function is not changed).
+ * 注销账号, benefit part (the member job calls it through the benefit function: _lib/forgetUser.ts).
  *
  * Claims (`drop_claims/<drop>_<openid>_<slot>`, the openid is in the id):
  * - a code that can still be used (issued, before its deadline) is deleted: the code is void and
@@ -14,11 +14,11 @@
  * published anonymous entrant key, so the public draw record still matches its registrations.
  * While one of the user's draws is being written (`drawing`) the step waits (RetryLater).
  */
-import { C } from '../../../_lib/collections';
-import type { BaseContext } from '../../../_lib/router';
-import type { ClaimDoc, DropDoc, RegistrationDoc } from '../../../benefit/lib/docs';
-import { checkTime, RetryLater, type Step, type StepContext } from './job';
-import { addOnce, allDocs, docById, docsByIds } from './read';
+import { C } from '../../_lib/collections';
+import { checkTime, RetryLater, type ForgetScope, type ForgetUserPart } from '../../_lib/forgetUser';
+import { addOnce, allDocs, docById, docsByIds } from '../../_lib/reads';
+import type { BaseContext } from '../../_lib/router';
+import type { ClaimDoc, DropDoc, RegistrationDoc } from './docs';
 
 type StoredClaim = ClaimDoc & { movingCode?: string };
 
@@ -47,7 +47,7 @@ export async function benefitCounts(ctx: BaseContext, openid: string): Promise<{
   return { claimsDeleted: claims.length - claimsKept, claimsKept, drawDeleted: regs.length - drawKept, drawKept };
 }
 
-async function moveClaim(ctx: BaseContext, sc: StepContext, c: StoredClaim): Promise<void> {
+async function moveClaim(ctx: BaseContext, sc: ForgetScope, c: StoredClaim): Promise<void> {
   const coll = ctx.db.collection(C.dropClaims);
   const newId = `${c.dropId}_${sc.tombstone}_${c.slot}`;
   const code = c.movingCode ?? c.code;
@@ -58,15 +58,16 @@ async function moveClaim(ctx: BaseContext, sc: StepContext, c: StoredClaim): Pro
   await coll.where({ _id }).remove();
 }
 
-async function moveRegistration(ctx: BaseContext, sc: StepContext, r: RegistrationDoc): Promise<void> {
+async function moveRegistration(ctx: BaseContext, sc: ForgetScope, r: RegistrationDoc): Promise<void> {
   const { _id, ...rest } = r;
   await addOnce(ctx, C.dropRegistrations, { ...rest, _id: `${r.dropId}_${sc.tombstone}`, openid: sc.tombstone, requestId: 'deleted' });
   await ctx.db.collection(C.dropRegistrations).where({ _id }).remove();
 }
 
-export const benefitStep: Step = {
-  name: 'benefit',
-  async run(ctx: BaseContext, sc: StepContext) {
+export const benefitForgetUser: ForgetUserPart = {
+  blockers: async () => [],
+  counts: benefitCounts,
+  async forget(ctx: BaseContext, sc: ForgetScope) {
     const now = ctx.now();
     const counts = { voided: 0, keptClaims: 0, withdrawn: 0, keptRegistrations: 0 };
     for (const first of await allDocs<StoredClaim>(ctx, C.dropClaims, { openid: sc.openid })) {

@@ -1,5 +1,5 @@
 /**
- * 注销账号, day-care part. Sign-ups still in play are ended the way the guardian would end them
+ * 注销账号, day-care part (the member job calls it through the daycare function: _lib/forgetUser.ts). Sign-ups still in play are ended the way the guardian would end them
  * (daycare.cancel): registered / waitlisted → withdrawn, offered → declined, admitted before the
  * period starts → cancelled (only after a race: the guard refuses while a child is admitted to a
  * period that has not ended); the hold is released and a freed place goes down the waitlist
@@ -8,16 +8,16 @@
  * published lottery ids), and the children, the separate consent and the family declaration are
  * deleted. The user is taken off the staff lists of day-care sites.
  */
-import { DELETED_NAME } from '../../../../shared/member/deletion';
-import { isActive, type RegistrationStatus } from '../../../../shared/daycare/rules';
-import { C } from '../../../_lib/collections';
-import type { BaseContext } from '../../../_lib/router';
-import type { CampaignDoc, RegistrationDoc, SiteDoc, SlotDoc } from '../../../daycare/lib/docs';
-import { offerNext, releaseHold, returnPlace, transition } from '../../../daycare/lib/places';
-import { slotLabel, todayOf } from '../../../daycare/lib/present';
-import { audit } from '../../../daycare/lib/store';
-import { checkTime, RetryLater, type Step, type StepContext } from './job';
-import { allDocs, countOf, docById, docsByIds } from './read';
+import { DELETED_NAME } from '../../../shared/member/deletion';
+import { isActive, type RegistrationStatus } from '../../../shared/daycare/rules';
+import { C } from '../../_lib/collections';
+import { checkTime, RetryLater, type ForgetScope, type ForgetUserPart } from '../../_lib/forgetUser';
+import { allDocs, countOf, docById, docsByIds } from '../../_lib/reads';
+import type { BaseContext } from '../../_lib/router';
+import type { CampaignDoc, RegistrationDoc, SiteDoc, SlotDoc } from './docs';
+import { offerNext, releaseHold, returnPlace, transition } from './places';
+import { slotLabel, todayOf } from './present';
+import { audit } from './store';
 
 interface Ending {
   to: RegistrationStatus;
@@ -61,16 +61,7 @@ export async function daycareBlockers(ctx: BaseContext, openid: string): Promise
   return out;
 }
 
-export interface DaycareCounts {
-  children: number;
-  consent: boolean;
-  family: boolean;
-  active: number;
-  kept: number;
-  staffSites: number;
-}
-
-export async function daycareCounts(ctx: BaseContext, openid: string): Promise<DaycareCounts> {
+export async function daycareCounts(ctx: BaseContext, openid: string) {
   const [regs, children, consent, family, staffSites] = await Promise.all([
     allDocs<RegistrationDoc>(ctx, C.daycareRegistrations, { guardianOpenid: openid }),
     countOf(ctx, C.daycareChildren, { guardianOpenid: openid }),
@@ -81,7 +72,7 @@ export async function daycareCounts(ctx: BaseContext, openid: string): Promise<D
   const slots = await docsByIds<SlotDoc>(ctx, C.daycareSlots, regs.filter((r) => r.status === 'admitted').map((r) => r.slotId));
   const today = todayOf(ctx.now());
   const active = regs.filter((r) => endingFor(r, slots.get(r.slotId), today) !== null).length;
-  return { children, consent: !!consent, family: !!family, active, kept: regs.length, staffSites };
+  return { children, daycareConsent: !!consent, daycareFamily: !!family, daycareActive: active, daycareKept: regs.length, staffSites };
 }
 
 /** End one registration if it is still in play; re-read and retry when someone else moved it first. */
@@ -110,9 +101,10 @@ async function endRegistration(ctx: BaseContext, first: RegistrationDoc, today: 
   return false;
 }
 
-export const daycareStep: Step = {
-  name: 'daycare',
-  async run(ctx: BaseContext, sc: StepContext) {
+export const daycareForgetUser: ForgetUserPart = {
+  blockers: daycareBlockers,
+  counts: daycareCounts,
+  async forget(ctx: BaseContext, sc: ForgetScope) {
     const today = todayOf(ctx.now());
     const regs = await allDocs<RegistrationDoc>(ctx, C.daycareRegistrations, { guardianOpenid: sc.openid });
     let ended = 0;

@@ -1,5 +1,5 @@
 /**
- * 注销账号, recuperation part. Applications that never led to a trip (pending — withdrawn here —,
+ * 注销账号, recuperation part (the member job calls it through the recuperation function: _lib/forgetUser.ts). Applications that never led to a trip (pending — withdrawn here —,
  * refused, withdrawn) are deleted. Trips (approved and over, attended, absent) are the unit's
  * welfare-fund accounting and the basis of the "no repeat within N years" rule, so they stay,
  * without the openid and the masked name: `memberKey` stays when it is the member record's id
@@ -7,15 +7,15 @@
  * from a new account); an application keyed by the openid itself is moved to the tombstone's key.
  * The guard refuses while an approved trip has not ended.
  */
-import { batchEndDate, batchPeriodLabel } from '../../../../shared/recuperation/batch';
-import { DELETED_NAME } from '../../../../shared/member/deletion';
-import { formatBusiness } from '../../../../shared/time';
-import { C } from '../../../_lib/collections';
-import type { BaseContext } from '../../../_lib/router';
-import type { ApplicationDoc, BatchDoc } from '../../../recuperation/lib/docs';
-import { applicationId } from '../../../recuperation/lib/ids';
-import { checkTime, type Step, type StepContext } from './job';
-import { addOnce, allDocs, docById, docsByIds } from './read';
+import { batchEndDate, batchPeriodLabel } from '../../../shared/recuperation/batch';
+import { DELETED_NAME } from '../../../shared/member/deletion';
+import { formatBusiness } from '../../../shared/time';
+import { C } from '../../_lib/collections';
+import { checkTime, type ForgetScope, type ForgetUserPart } from '../../_lib/forgetUser';
+import { addOnce, allDocs, docById, docsByIds } from '../../_lib/reads';
+import type { BaseContext } from '../../_lib/router';
+import type { ApplicationDoc, BatchDoc } from './docs';
+import { applicationId } from './ids';
 
 /** No place was ever used: nothing to account for. */
 const DELETED_STATUSES: readonly ApplicationDoc['status'][] = ['pending', 'refused', 'withdrawn'];
@@ -37,13 +37,13 @@ export async function recuperationBlockers(ctx: BaseContext, openid: string): Pr
   return out;
 }
 
-export async function recuperationCounts(ctx: BaseContext, openid: string): Promise<{ deleted: number; kept: number }> {
+export async function recuperationCounts(ctx: BaseContext, openid: string) {
   const apps = await allDocs<ApplicationDoc>(ctx, C.recuApplications, { openid });
   const deleted = apps.filter(isDeletedApplication).length;
-  return { deleted, kept: apps.length - deleted };
+  return { recuDeleted: deleted, recuKept: apps.length - deleted };
 }
 
-async function keepWithoutIdentity(ctx: BaseContext, sc: StepContext, a: ApplicationDoc): Promise<void> {
+async function keepWithoutIdentity(ctx: BaseContext, sc: ForgetScope, a: ApplicationDoc): Promise<void> {
   const memberKey = a.memberKey === sc.openid ? sc.tombstone : a.memberKey;
   const patch = { openid: sc.tombstone, nameMasked: DELETED_NAME, memberKey };
   const coll = ctx.db.collection(C.recuApplications);
@@ -57,9 +57,10 @@ async function keepWithoutIdentity(ctx: BaseContext, sc: StepContext, a: Applica
   await coll.where({ _id, openid: sc.openid }).remove();
 }
 
-export const recuperationStep: Step = {
-  name: 'recuperation',
-  async run(ctx: BaseContext, sc: StepContext) {
+export const recuperationForgetUser: ForgetUserPart = {
+  blockers: recuperationBlockers,
+  counts: recuperationCounts,
+  async forget(ctx: BaseContext, sc: ForgetScope) {
     const coll = ctx.db.collection(C.recuApplications);
     const apps = await allDocs<ApplicationDoc>(ctx, C.recuApplications, { openid: sc.openid });
     let deleted = 0;

@@ -1,7 +1,9 @@
-/** Reading a user's documents for the deletion (CloudBase answers at most 1,000 per read). */
-import type { BaseContext } from '../../../_lib/router';
-export { isDuplicate } from '../../../_lib/dbErrors';
-import { isDuplicate } from '../../../_lib/dbErrors';
+/**
+ * Reading all of a user's documents (CloudBase answers at most 1,000 per read), used by each
+ * domain's part of 注销账号 (forgetUser.ts).
+ */
+import { isDuplicate } from './dbErrors';
+import type { BaseContext } from './router';
 
 /** Every document matching `where`, page by page, ordered by `_id` so paging is stable. */
 export async function allDocs<T>(ctx: BaseContext, collection: string, where: object): Promise<T[]> {
