@@ -1,4 +1,5 @@
 import { CALENDAR_DATE_PATTERN, isCalendarDate, shiftYears, WALL_CLOCK_PATTERN } from '../../../shared/validation/dates';
+import * as daycareValidators from '../../../shared/generated/validators/daycare';
 import { validate } from '../../../shared/validation/validate';
 
 /** Every day 2000–2099 the calendar has, by Date's own arithmetic. */
@@ -42,7 +43,7 @@ describe('calendar dates in schemas', () => {
   });
 
   it('a pre-compiled validator says the date is not a real one', () => {
-    const r = validate('daycare.adminAddSlot', { siteId: 's1', periodName: '第一期', startDate: '2026-06-31', endDate: '2026-07-10', band: 'lower', capacity: 10 });
+    const r = validate(daycareValidators, 'daycare.adminAddSlot', { siteId: 's1', periodName: '第一期', startDate: '2026-06-31', endDate: '2026-07-10', band: 'lower', capacity: 10 });
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '开班日期不是有效的日期' } });
   });
 

@@ -1,9 +1,12 @@
 import { jsonTextNestsDeeper, MAX_NESTING, valueNestsDeeper } from '../../../shared/validation/depth';
+import * as daycareValidators from '../../../shared/generated/validators/daycare';
+import * as memberValidators from '../../../shared/generated/validators/member';
+import * as systemValidators from '../../../shared/generated/validators/system';
 import { MAX_ECHOED_NAME, validate } from '../../../shared/validation/validate';
 
 describe('validation messages repeat no input', () => {
   it('an unknown field name is cut short, control characters dropped', () => {
-    const r = validate('system.serverTime', { [`evil\u2028${'x'.repeat(100_000)}`]: 1 });
+    const r = validate(systemValidators, 'system.serverTime', { [`evil\u2028${'x'.repeat(100_000)}`]: 1 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.message).toBe(`请求包含不支持的字段 ${`evil${'x'.repeat(MAX_ECHOED_NAME - 4)}`}…`);
@@ -12,14 +15,14 @@ describe('validation messages repeat no input', () => {
   it('a value never appears in the message', () => {
     const secret = '330206199001011234 secret value';
     for (const data of [{ keyword: secret.repeat(3) }, { level: secret }, { parentId: secret }]) {
-      const r = validate('member.listUnions', data);
+      const r = validate(memberValidators, 'member.listUnions', data);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.message).not.toContain('secret');
     }
   });
 
   it('instant bounds are told in words, not as 13 digits', () => {
-    const r = validate('daycare.adminCreateCampaign', { unionId: 'nb', title: '暑托活动名', summer: 2027, opensAt: 1_800_000_000_000, closesAt: 9e15, mode: 'lottery' });
+    const r = validate(daycareValidators, 'daycare.adminCreateCampaign', { unionId: 'nb', title: '暑托活动名', summer: 2027, opensAt: 1_800_000_000_000, closesAt: 9e15, mode: 'lottery' });
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '报名截止时间不在允许的时间范围内' } });
   });
 });
