@@ -12,6 +12,7 @@ import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type 
 import { validate, type SchemaId } from '../../shared/validation/validate';
 import { readInvocation, type ScfContext } from './context';
 import { createLogger, type Logger } from './log';
+import { quotaRefusal } from './quota';
 
 type CloudBaseApp = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<CloudBaseApp['database']>;
@@ -142,8 +143,14 @@ export function createFunction<F extends FunctionName>(spec: {
       outcome = isResult(result) ? result : fail('INTERNAL');
       if (!isResult(result)) log.error('handler returned a non-envelope', { action });
     } catch (err) {
+      const refusal = quotaRefusal(err);
       if (err instanceof AppFailure && isErrorCode(err.code)) {
         outcome = fail(err.code, err.message === err.code ? undefined : err.message);
+      } else if (refusal) {
+        // The environment's quota refused a database request (and the handler's retries, if
+        // any, ran out): nothing half-done is acknowledged, the client may resend the request.
+        log.info('quota refusal', { action, code: (err as { code?: string }).code });
+        outcome = fail(refusal === 'transient' ? 'BUSY' : 'QUOTA_EXHAUSTED');
       } else {
         log.error('action failed', { action, err });
         outcome = fail('INTERNAL');

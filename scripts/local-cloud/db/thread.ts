@@ -7,12 +7,18 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { CountSlots } from './stats'
 import type { CollectionSpec } from './storage'
+import type { DbLimits } from '../quota'
+import type { DbQuotaStats } from './quota'
 
 export interface DbThread {
   url: string
   port: number
   /** Per-invocation request counters shared with the database thread. */
   counts: CountSlots
+  /** Switch the database quota (null = off); figures start again. */
+  setQuota(limits: DbLimits | null): Promise<DbQuotaStats>
+  /** Accepted and refused requests, peak QPS, since the quota was last set. */
+  quotaStats(): Promise<DbQuotaStats>
   close(): Promise<void>
 }
 
@@ -23,9 +29,11 @@ export async function startDbThread(opts: {
   collections: CollectionSpec[]
   /** Float64Array over a SharedArrayBuffer: element 0 is the clock offset in ms. */
   clockOffset: SharedArrayBuffer
+  /** The database side of a quota profile (off when null or absent). */
+  quota?: DbLimits | null
 }): Promise<DbThread> {
   const counts = new CountSlots()
-  const worker = new Worker(join(__dirname, 'worker-boot.cjs'), { workerData: { ...opts, countSlots: counts.buffer } })
+  const worker = new Worker(join(__dirname, 'worker-boot.cjs'), { workerData: { ...opts, quota: opts.quota ?? null, countSlots: counts.buffer } })
   const pending = new Map<number, (msg: Record<string, unknown>) => void>()
   let nextId = 1
   const ready = await new Promise<{ url: string; port: number }>((resolve, reject) => {
@@ -58,6 +66,12 @@ export async function startDbThread(opts: {
     url: ready.url,
     port: ready.port,
     counts,
+    async setQuota(limits) {
+      return (await ask({ type: 'quota-set', limits })).stats as DbQuotaStats
+    },
+    async quotaStats() {
+      return (await ask({ type: 'quota-stats' })).stats as DbQuotaStats
+    },
     async close() {
       if (closed) return
       closed = true
