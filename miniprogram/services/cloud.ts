@@ -2,7 +2,7 @@
  * The one place that calls cloud functions. It hides the transport:
  * - weapp: `Taro.cloud.callFunction` (CloudBase); the function's return value is the envelope;
  * - h5 (local demo): HTTP POST to the local cloud (./localCloud); the JSON body is the envelope.
- * It never throws. A failed call is classified (./callErrors): no answer at all is NETWORK, a
+ * It never throws. A failed call is classified (shared/net/callErrors.ts): no answer at all is NETWORK, a
  * quota refusal of the environment is BUSY, a failure on the cloud's side INTERNAL — a server
  * problem is never worded as the user's network.
  *
@@ -16,7 +16,7 @@ import Taro from '@tarojs/taro';
 import { fail, isResult, type Result } from '../../shared/envelope';
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../shared/api';
 import { withRetries } from '../../shared/net/retry';
-import { classifyCallError } from './callErrors';
+import { classifyCallError } from '../../shared/net/callErrors';
 import { newRequestId } from './requestId';
 import type { FunctionPayload } from './payload';
 

@@ -2,7 +2,7 @@
  * H5 transport: POST the payload to the local cloud, which hosts every function in-process.
  * The JSON body is the envelope whatever the HTTP status (200 or 4xx). Only the h5 build loads
  * this file (see cloud.ts). Failures are thrown in the weapp's shapes so that cloud.ts
- * classifies both builds alike (./callErrors): a quota refusal arrives as HTTP 429
+ * classifies both builds alike (shared/net/callErrors.ts): a quota refusal arrives as HTTP 429
  * `{errCode, errMsg}` and is thrown as such; no answer at all is fetch's TypeError.
  */
 import { currentLocalPersona } from '../local/persona';

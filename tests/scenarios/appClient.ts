@@ -1,13 +1,13 @@
 /**
  * A member's phone as the app behaves: one tap = one request id, sent again with the shared retry
  * policy (shared/net/retry.ts) while the answer is BUSY or no answer / a quota refusal
- * (HTTP 429 {errCode, errMsg}, classified by the app's own miniprogram/services/callErrors.ts).
+ * (HTTP 429 {errCode, errMsg}, classified by the app's own shared/net/callErrors.ts).
  * Used by the quota tests and, with the same code paths, by `npm run rehearse`.
  */
 import { randomBytes } from 'node:crypto';
 import type { Result } from '../../shared/envelope';
 import { withRetries, type Retried } from '../../shared/net/retry';
-import { classifyCallError } from '../../miniprogram/services/callErrors';
+import { classifyCallError } from '../../shared/net/callErrors';
 
 export interface AppCall<T> extends Retried<T> {
   /** Refusals seen by this tap, by kind: HTTP 429 from the function quota, BUSY from a function. */

@@ -2,13 +2,13 @@
  * What a failed call means, from the shapes the transports fail with. The weapp's
  * `Taro.cloud.callFunction` (wx.cloud) rejects with an Error carrying `errCode` and `errMsg`
  * (developers.weixin.qq.com/minigame/en/dev/wxcloud/reference/errcode.html); the H5 transport
- * (./localCloud) throws the same `{errCode, errMsg}` for what the local cloud's quota refuses,
- * and a TypeError when fetch got no answer.
+ * (miniprogram/services/localCloud.ts) throws the same `{errCode, errMsg}` for what the local cloud's quota refuses,
+ * and a TypeError when fetch got no answer. Shared with the Friday rehearsal (scripts/bench/rehearse.ts).
  *
  * The rule this file exists for: a failure on the server side is never described as the
  * user's network. Only a call that got no answer at all is NETWORK.
  */
-import { fail, type Fail } from '../../shared/envelope';
+import { fail, type Fail } from '../envelope';
 
 /** The environment refused for its quota; nothing ran; the same request may be sent again. */
 const QUOTA_CODES = new Set([
