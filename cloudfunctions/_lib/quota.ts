@@ -23,18 +23,25 @@ export function quotaRefusal(err: unknown): QuotaRefusal | null {
 
 /** Retries after the first refusal; the waits add up to at most ~3 s (well inside the 60 s timeout). */
 export const DB_RETRIES = 6;
+/**
+ * For a step whose failure would waste work already done (the claim insert while a unit is
+ * held): the waits add up to at most ~25 s, still well inside the 60 s function timeout.
+ */
+export const HELD_UNIT_RETRIES = 30;
+/** For a step that starts new work (benefit's take of a unit): give way quickly to the held units. */
+export const TAKE_RETRIES = 2;
 const BASE_MS = 50;
 const CAP_MS = 1_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs one database step; a transient quota refusal is retried up to DB_RETRIES times. */
-export async function retryRefused<T>(step: () => Promise<T>): Promise<T> {
+/** Runs one database step; a transient quota refusal is retried up to `retries` times. */
+export async function retryRefused<T>(step: () => Promise<T>, retries = DB_RETRIES): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await step();
     } catch (err) {
-      if (attempt >= DB_RETRIES || quotaRefusal(err) !== 'transient') throw err;
+      if (attempt >= retries || quotaRefusal(err) !== 'transient') throw err;
       const ceiling = Math.min(CAP_MS, BASE_MS * 2 ** attempt);
       await sleep(ceiling / 2 + Math.random() * (ceiling / 2));
     }

@@ -29,6 +29,8 @@ export interface ActionContext extends BaseContext {
   appid: string | null;
   /** The caller's idempotency key for this request (generated when the caller sent none). */
   requestId: string;
+  /** No earlier send of this request id can have been applied (shared/api.ts CallEvent.fresh). */
+  fresh: boolean;
 }
 export interface UserContext extends ActionContext {
   openid: string;
@@ -119,7 +121,7 @@ export function createFunction<F extends FunctionName>(spec: {
     }
 
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_REQUEST');
-    const { action, data, requestId } = event as Record<string, unknown>;
+    const { action, data, requestId, fresh } = event as Record<string, unknown>;
     if (typeof action !== 'string' || action.length === 0) return fail('BAD_REQUEST', '缺少操作名称');
     const def = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined;
     if (!def) return fail('UNKNOWN_ACTION');
@@ -136,6 +138,8 @@ export function createFunction<F extends FunctionName>(spec: {
       openid: invocation.openid as string,
       appid: invocation.appid,
       requestId: (requestId as string | undefined) ?? newRequestId(),
+      // Without a request id there is nothing to resend; otherwise only the client can know.
+      fresh: requestId === undefined || fresh === true,
     };
     let outcome: Result<unknown>;
     try {

@@ -15,7 +15,7 @@
 import Taro from '@tarojs/taro';
 import { fail, isResult, type Result } from '../../shared/envelope';
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../shared/api';
-import { withRetries } from '../../shared/net/retry';
+import { stillFresh, withRetries } from '../../shared/net/retry';
 import { classifyCallError } from '../../shared/net/callErrors';
 import { newRequestId } from './requestId';
 import type { FunctionPayload } from './payload';
@@ -57,6 +57,12 @@ async function callOnce<T>(name: string, payload: FunctionPayload): Promise<Resu
   return raw as Result<T>;
 }
 
+/**
+ * Request ids whose send may have been applied (no answer, or a server failure): a later send
+ * with the same id (a re-tap after giving up) is not fresh. Kept for the app's lifetime.
+ */
+const maybeApplied = new Set<string>();
+
 export async function callFunction<T>(
   name: string,
   action: string,
@@ -64,8 +70,17 @@ export async function callFunction<T>(
   options: CallOptions = {},
 ): Promise<Result<T>> {
   // One id for every attempt of this call: the server applies it at most once.
-  const payload: FunctionPayload = { action, data, requestId: options.requestId ?? newRequestId() };
-  const { result } = await withRetries(() => callOnce<T>(name, payload), {
+  const requestId = options.requestId ?? newRequestId();
+  let fresh = !maybeApplied.has(requestId);
+  const send = async () => {
+    const result = await callOnce<T>(name, { action, data, requestId, fresh });
+    if (!result.ok && !stillFresh(result)) {
+      fresh = false;
+      maybeApplied.add(requestId);
+    }
+    return result;
+  };
+  const { result } = await withRetries(send, {
     budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
     onWait: options.onWait ? (elapsed) => options.onWait?.(elapsed) : undefined,
   });

@@ -19,6 +19,9 @@ async function main(): Promise<void> {
     staticDir: null,
     runTimers: false,
     quota: quotaFromEnv(), // LOCAL_QUOTA (off unless set); the rehearsal switches it at 10:00 instead
+    // The rehearsal models hundreds of instances that mostly wait (backoff, refused requests);
+    // the host's real concurrency per function is raised to match (default 10, functions.ts).
+    functionConcurrency: process.env.LOCAL_FUNCTION_CONCURRENCY ? Number(process.env.LOCAL_FUNCTION_CONCURRENCY) : undefined,
 
     clockOffsetMs: Number(process.argv[3] ?? 0),
   });

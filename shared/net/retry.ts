@@ -24,6 +24,15 @@ export function isRetryable(code: string): boolean {
   return code === 'BUSY' || code === 'NETWORK';
 }
 
+/**
+ * After a failed send, is the request still "fresh" (shared/api.ts CallEvent.fresh)? Only BUSY
+ * (a function's answer or a quota refusal of the call, see callErrors.ts) says nothing ran; after
+ * no answer (NETWORK) or a server failure the request may have been applied.
+ */
+export function stillFresh(result: Result<unknown>): boolean {
+  return !result.ok && result.error.code === 'BUSY';
+}
+
 /** The wait before retry number `attempt` (0 = the first retry). */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.min(attempt, 20));

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Result } from '../../shared/envelope';
-import { withRetries, type Retried } from '../../shared/net/retry';
+import { stillFresh, withRetries, type Retried } from '../../shared/net/retry';
 import { classifyCallError } from '../../shared/net/callErrors';
 
 export interface AppCall<T> extends Retried<T> {
@@ -17,13 +17,19 @@ export interface AppCall<T> extends Retried<T> {
 export async function tapAsApp<T>(appUrl: string, fn: string, action: string, data: unknown, openid: string, budgetMs?: number): Promise<AppCall<T>> {
   const requestId = randomBytes(12).toString('hex');
   const refused = { fn: 0, busy: 0 };
+  let fresh = true; // as services/cloud.ts: false once a send may have been applied
+  const send = async (): Promise<Result<T>> => {
+    const result = await once();
+    if (!result.ok && !stillFresh(result)) fresh = false;
+    return result;
+  };
   const once = async (): Promise<Result<T>> => {
     let res: Response;
     try {
       res = await fetch(`${appUrl}/api/functions/${fn}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-local-openid': openid },
-        body: JSON.stringify({ action, data, requestId }),
+        body: JSON.stringify({ action, data, requestId, fresh }),
       });
     } catch (err) {
       return classifyCallError(err);
@@ -36,6 +42,6 @@ export async function tapAsApp<T>(appUrl: string, fn: string, action: string, da
     if (!body.ok && body.error.code === 'BUSY') refused.busy++;
     return body;
   };
-  const out = await withRetries(once, { budgetMs });
+  const out = await withRetries(send, { budgetMs });
   return { ...out, refused };
 }

@@ -13,7 +13,7 @@ import { soldOutSentence } from '../../../shared/benefit/rules';
 import type { ClaimRequest, ClaimView } from '../../../shared/benefit/schemas';
 import { friendly } from '../../../shared/benefit/fastTime';
 import { C } from '../../_lib/collections';
-import { quotaRefusal, retryRefused } from '../../_lib/quota';
+import { HELD_UNIT_RETRIES, quotaRefusal, retryRefused } from '../../_lib/quota';
 import { userAction, type UserContext } from '../../_lib/router';
 import { claimView, newClaim, readMine } from '../lib/claims';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
@@ -65,7 +65,11 @@ async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Pro
   // instance's give-back): a memory older than SOLD_OUT_RECHECK_MS is re-read first.
   if (soldOutAt(entry) !== false) await recheckSoldOut(ctx, entry);
   if (soldOutAt(entry) !== false) {
-    // Sold out: no write; one read so that a member who has a claim is told so (and a retry gets it back).
+    // Sold out: no write. A resend of a request that may have been applied reads the member's
+    // claims (1 read) so that it gets its claim back; a fresh request (every earlier send was
+    // refused before it ran) cannot have a claim of its own: 0 requests. (A member holding a
+    // claim from another request is then told 已抢完 — true — and finds it in 我的福利.)
+    if (!mine && ctx.fresh) return settle(ctx, entry, [], now, true);
     return settle(ctx, entry, mine ?? (await readMine(ctx, drop, ctx.openid)), now, true);
   }
   if (!mine && limit > 1) {
@@ -82,8 +86,9 @@ async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Pro
     if (used.has(slot)) continue;
     const doc = newClaim(drop, ctx.openid, slot, ctx.requestId, ctx.now());
     try {
-      // An insert refused for the quota did not run: retried while the unit is held.
-      await retryRefused(() => ctx.db.collection(C.dropClaims).add(doc));
+      // An insert refused for the quota did not run: retried while the unit is held, for longer
+      // than other steps (giving the unit back would waste the request that took it).
+      await retryRefused(() => ctx.db.collection(C.dropClaims).add(doc), HELD_UNIT_RETRIES);
     } catch (err) {
       if (isDuplicate(err)) continue; // this slot was filled by another attempt of the member: try the next
       // Not recorded, nothing acknowledged; the router answers BUSY (or INTERNAL). The unit goes

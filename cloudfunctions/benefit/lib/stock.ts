@@ -6,7 +6,7 @@
  * A member starts on the shard picked by a hash of the openid and falls back to the others.
  */
 import { C } from '../../_lib/collections';
-import { retryRefused } from '../../_lib/quota';
+import { retryRefused, TAKE_RETRIES } from '../../_lib/quota';
 import type { BaseContext } from '../../_lib/router';
 import type { DropDoc, StockDoc } from './docs';
 import { applyStock, cachedDrop, gateVersions, nextChange, soldOutAt, staleDrop, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
@@ -88,13 +88,17 @@ export async function takeUnit(ctx: BaseContext, entry: DropEntry, openid: strin
     }
     gate.inFlight++;
     try {
-      // A take refused for the quota did not run, so sending it again cannot take twice.
+      // A take refused for the quota did not run, so sending it again cannot take twice. Few
+      // retries here: under a saturated quota the held units' inserts should get the requests
+      // (they retry longer), and a member refused here is answered BUSY and retries from the phone.
       const at = ctx.now();
-      const res = await retryRefused(() =>
-        ctx.db
-          .collection(C.dropStock)
-          .where({ _id: gate!.id, left: _.gt(0) })
-          .updateAndReturn({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: at }),
+      const res = await retryRefused(
+        () =>
+          ctx.db
+            .collection(C.dropStock)
+            .where({ _id: gate!.id, left: _.gt(0) })
+            .updateAndReturn({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: at }),
+        TAKE_RETRIES,
       );
       const doc = (res as { updated?: number; doc?: StockDoc | null }).doc;
       if ((res as { updated?: number }).updated === 1 && doc) {

@@ -20,6 +20,9 @@ export type DbRefusal = 'rate' | 'connections' | 'reads' | 'writes'
 export interface DbQuotaStats {
   profile: DbLimits | null
   accepted: number
+  /** Of the accepted: reads and writes (the rest: transaction bookkeeping). */
+  acceptedReads: number
+  acceptedWrites: number
   refused: Record<DbRefusal, number>
   /** The most requests accepted within one second (sliding, 100 ms steps) since the last reset. */
   peakQps: number
@@ -52,7 +55,7 @@ export class DbQuota {
   constructor(private readonly clock: () => number) {}
 
   private static emptyStats(profile: DbLimits | null): DbQuotaStats {
-    return { profile, accepted: 0, refused: { rate: 0, connections: 0, reads: 0, writes: 0 }, peakQps: 0, inFlight: 0, peakInFlight: 0 }
+    return { profile, accepted: 0, acceptedReads: 0, acceptedWrites: 0, refused: { rate: 0, connections: 0, reads: 0, writes: 0 }, peakQps: 0, inFlight: 0, peakInFlight: 0 }
   }
 
   /** Switch the profile (null = off). Counters and figures start again. */
@@ -88,6 +91,7 @@ export class DbQuota {
     const now = Date.now()
     const inWindow = this.advance(now)
     const limits = this.limits
+    const kind = classify(action)
     if (limits) {
       if (inWindow >= limits.qps) return this.refuse('rate', 'EXCEED_RATELIMIT', `database requests exceed the environment quota (${limits.qps} per second)`, seqId)
       const day = Math.floor((this.clock() + SHANGHAI_MS) / DAY_MS)
@@ -96,7 +100,6 @@ export class DbQuota {
         this.reads = 0
         this.writes = 0
       }
-      const kind = classify(action)
       if (kind === 'read' && this.reads >= limits.readsPerDay) return this.refuse('reads', 'EXCEED_REQUEST_LIMIT', `database reads of the day exhausted (${limits.readsPerDay})`, seqId)
       if (kind === 'write' && this.writes >= limits.writesPerDay) return this.refuse('writes', 'EXCEED_REQUEST_LIMIT', `database writes of the day exhausted (${limits.writesPerDay})`, seqId)
       if (kind === 'read') this.reads++
@@ -104,6 +107,8 @@ export class DbQuota {
     }
     this.slots[Math.floor(now / SLOT_MS) % SLOTS]++
     this.stats.accepted++
+    if (kind === 'read') this.stats.acceptedReads++
+    if (kind === 'write') this.stats.acceptedWrites++
     if (inWindow + 1 > this.stats.peakQps) this.stats.peakQps = inWindow + 1
     return null
   }
