@@ -25,7 +25,8 @@ export interface MemberOutcome {
   refusals: { fnInstances: number; fnScale: number; fnCalls: number; busy: number; network: number };
 }
 
-class Pool {
+/** Kept-alive connections handed out one request at a time; callers wait in order when all are busy. */
+export class Pool {
   private readonly free: Http1Connection[];
   private readonly waiting: Array<(c: Http1Connection) => void> = [];
 
