@@ -143,6 +143,13 @@ export interface CallEvent {
   data?: unknown;
   /** Client-generated idempotency key: a retry with the same id must not act twice. */
   requestId?: string;
+  /**
+   * True when no earlier send of this request id can have been applied: each one was refused
+   * before it ran (a quota refusal of the function call, or BUSY). A function may then skip the
+   * read that would find a lost acknowledgement (benefit.claim's sold-out answer costs 0 reads).
+   * Absent = not known (an old client): treated as a possible resend.
+   */
+  fresh?: boolean;
 }
 
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

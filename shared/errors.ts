@@ -15,7 +15,15 @@ export const ERROR_MESSAGES = {
   CONFLICT: '数据已被他人修改，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  /** The request never reached the service (no connection, timeout before an answer). Only the client sets it. */
   NETWORK: '网络不给力，请检查网络后重试',
+  /**
+   * The cloud environment refused for its quota (database QPS or connections, function concurrency),
+   * or a function gave up after retrying such refusals. Nothing was changed: the same request may be sent again.
+   */
+  BUSY: '参与的人较多，正在排队，请稍候',
+  /** A daily or monthly allowance of the cloud environment is used up: retrying now does not help. */
+  QUOTA_EXHAUSTED: '本小程序今日的服务量已用完，请明天再试或联系所在工会',
   // Membership
   MEMBER_NOT_VERIFIED: '请先完成入会认证',
   ID_NUMBER_INVALID: '身份证号不正确，请核对',

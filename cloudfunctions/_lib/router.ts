@@ -14,6 +14,7 @@ import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../s
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';
 import { isInternalEvent, openInternal } from './internal';
 import { createLogger, type Logger } from './log';
+import { quotaRefusal } from './quota';
 
 type CloudBaseApp = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<CloudBaseApp['database']>;
@@ -30,6 +31,8 @@ export interface ActionContext extends BaseContext {
   appid: string | null;
   /** The caller's idempotency key for this request (generated when the caller sent none). */
   requestId: string;
+  /** No earlier send of this request id can have been applied (shared/api.ts CallEvent.fresh). */
+  fresh: boolean;
 }
 export interface UserContext extends ActionContext {
   openid: string;
@@ -172,7 +175,7 @@ export function createFunction<F extends FunctionName>(spec: {
     }
 
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_REQUEST');
-    const { action, data, requestId } = event as Record<string, unknown>;
+    const { action, data, requestId, fresh } = event as Record<string, unknown>;
     if (typeof action !== 'string' || action.length === 0) return fail('BAD_REQUEST', '缺少操作名称');
     const def = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined;
     if (!def) return fail('UNKNOWN_ACTION');
@@ -191,6 +194,8 @@ export function createFunction<F extends FunctionName>(spec: {
       openid: invocation.openid as string,
       appid: invocation.appid,
       requestId: (requestId as string | undefined) ?? newRequestId(),
+      // Without a request id there is nothing to resend; otherwise only the client can know.
+      fresh: requestId === undefined || fresh === true,
     };
     let outcome: Result<unknown>;
     try {
@@ -198,8 +203,14 @@ export function createFunction<F extends FunctionName>(spec: {
       outcome = isResult(result) ? result : fail('INTERNAL');
       if (!isResult(result)) log.error('handler returned a non-envelope', { action });
     } catch (err) {
+      const refusal = quotaRefusal(err);
       if (err instanceof AppFailure && isErrorCode(err.code)) {
         outcome = fail(err.code, err.message === err.code ? undefined : err.message);
+      } else if (refusal) {
+        // The environment's quota refused a database request (and the handler's retries, if
+        // any, ran out): nothing half-done is acknowledged, the client may resend the request.
+        log.info('quota refusal', { action, code: (err as { code?: string }).code });
+        outcome = fail(refusal === 'transient' ? 'BUSY' : 'QUOTA_EXHAUSTED');
       } else {
         log.error('action failed', { action, err });
         outcome = fail('INTERNAL');

@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from './clock';
 import type { CountSlots } from './db/stats';
+import { FnQuota, type FnRefusal } from './fnQuota';
 
 export interface TriggerConfig {
   name: string;
@@ -41,6 +42,8 @@ export interface InvokeResult {
   invocationId: string;
   db: DbCounts;
   ms: number;
+  /** Set when a quota profile refused the call before it ran (`result` is then null). */
+  refused?: FnRefusal;
 }
 export interface Caller {
   openid?: string | null;
@@ -253,6 +256,8 @@ export class FunctionHost {
   private instance: Promise<Instance> | null = null;
   private readonly envChanges: Record<string, string | undefined> = {};
   private closed = false;
+  /** The function side of the quota profile (off until `quota.set(limits)`). */
+  readonly quota: FnQuota;
 
   constructor(
     private readonly options: {
@@ -263,7 +268,9 @@ export class FunctionHost {
       /** Invocations of one function running at once (default 10). */
       concurrency?: number;
     },
-  ) {}
+  ) {
+    this.quota = new FnQuota(() => options.clock.now());
+  }
 
   /** Reads the bundles' configs and starts the instance that runs them. */
   async start(): Promise<LoadedFunction[]> {
@@ -336,6 +343,17 @@ export class FunctionHost {
     const fn = this.functions.get(name);
     const gate = this.gates.get(name);
     if (!fn || !gate) throw new Error(`unknown function ${name}`);
+    const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+    const refused = this.quota.admit(name, isTimer);
+    if (refused) return { result: null, invocationId: '', db: { reads: 0, writes: 0, total: 0 }, ms: 0, refused };
+    try {
+      return await this.admitted(fn, gate, event, caller);
+    } finally {
+      this.quota.leave(name);
+    }
+  }
+
+  private async admitted(fn: LoadedFunction, gate: Gate, event: unknown, caller: Caller): Promise<InvokeResult> {
     await gate.enter();
     const started = Date.now();
     // The id names this invocation's counter slot; it carries no '-' (the database reads

@@ -11,6 +11,11 @@
  *   POST /api/_local/triggers/:fn/:name    fire one now
  *   POST /api/storage/upload               image bytes to a slot's cloud path (see ./storage.ts)
  *   GET  /api/storage/<cloudPath>          a stored image (what a cloud:// fileID shows in H5)
+ *   GET  /api/_local/quota                 the quota profile in force and its figures (refusals, peak QPS)
+ *   POST /api/_local/quota                 {preset, overrides?} switch it (preset 'off' = none)
+ *
+ * A call the quota profile refuses is answered HTTP 429 with `{errCode, errMsg}` (not an
+ * envelope): what wx.cloud.callFunction rejects with in the weapp (fnQuota.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -22,6 +27,8 @@ import type { FunctionHost } from './functions';
 import { StorageError, type LocalStorage } from './storage';
 import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
 import type { TriggerRunner } from './triggers';
+import type { QuotaControl } from './index';
+import { resolveQuota } from './quota';
 
 const MAX_BODY = 1024 * 1024;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
@@ -45,6 +52,8 @@ export interface AppServerOptions {
   staticDir: string | null;
   /** Local cloud storage (null: the /api/storage routes answer 404). */
   storage?: LocalStorage | null;
+  /** The quota switch (absent: the /api/_local/quota routes answer 404). */
+  quota?: QuotaControl;
 }
 
 class HttpError extends Error {
@@ -192,6 +201,10 @@ export function createAppServer(options: AppServerOptions): Server {
         throw new HttpError(400, fail('BAD_REQUEST', '请求内容必须是 JSON 对象'));
       }
       const out = await host.invoke(name, event, caller);
+      if (out.refused) {
+        send(res, 429, { errCode: out.refused.errCode, errMsg: out.refused.errMsg });
+        return;
+      }
       send(res, 200, out.result, {
         'x-local-invocation': out.invocationId,
         'x-local-db-requests': `total=${out.db.total};reads=${out.db.reads};writes=${out.db.writes}`,
@@ -213,6 +226,19 @@ export function createAppServer(options: AppServerOptions): Server {
         clock.setOffset(offset);
       }
       send(res, 200, ok({ offsetMs: clock.offsetMs(), now: new Date(clock.now()).toISOString() }));
+      return;
+    }
+    if (path === '/api/_local/quota' && options.quota) {
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { preset?: unknown; overrides?: unknown };
+        const overrides = (typeof body.overrides === 'object' && body.overrides !== null ? body.overrides : {}) as Record<string, string>;
+        try {
+          await options.quota.set(resolveQuota(typeof body.preset === 'string' ? body.preset : 'off', overrides));
+        } catch (err) {
+          throw new HttpError(400, fail('INVALID_ARGUMENT', `配额设置有误：${(err as Error).message}`));
+        }
+      }
+      send(res, 200, ok(await options.quota.stats()));
       return;
     }
     if (path === '/api/_local/triggers' && method === 'GET') {

@@ -16,6 +16,16 @@ import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './seed';
 import { LocalStorage } from './storage';
 import { TriggerRunner } from './triggers';
+import type { QuotaProfile } from './quota';
+import type { DbQuotaStats } from './db/quota';
+import type { FnQuotaStats } from './fnQuota';
+
+export interface QuotaControl {
+  /** Switch the quota profile (null = off) for the database and the functions; figures start again. */
+  set(profile: QuotaProfile | null): Promise<void>;
+  current(): QuotaProfile | null;
+  stats(): Promise<{ profile: string | null; db: DbQuotaStats; fn: FnQuotaStats }>;
+}
 
 export const ROOT = join(__dirname, '../..');
 
@@ -35,6 +45,8 @@ export interface LocalCloudOptions {
   runTimers?: boolean;
   /** Invocations of one function running at once; later ones wait (default 10, functions.ts). */
   functionConcurrency?: number;
+  /** A quota profile (./quota.ts); off when null or absent. `npm start` passes LOCAL_QUOTA's. */
+  quota?: QuotaProfile | null;
 }
 
 export interface LocalCloud {
@@ -47,6 +59,8 @@ export interface LocalCloud {
   db: DbThread;
   /** Local cloud storage (files under <dataDir>/storage). */
   storage: LocalStorage;
+  /** The quota profile in force, switchable at run time (also POST /api/_local/quota). */
+  quota: QuotaControl;
   seeded: boolean;
   close(): Promise<void>;
 }
@@ -80,6 +94,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (!host.has(name)) throw new Error(`function ${name} not found`);
     return (await host.invoke(name, event, {})).result;
   });
+  let profile: QuotaProfile | null = null;
+  const quota: QuotaControl = {
+    async set(next) {
+      profile = next;
+      host.quota.set(next?.fn ?? null);
+      await db.setQuota(next?.db ?? null);
+    },
+    current: () => profile,
+    async stats() {
+      return { profile: profile?.name ?? null, db: await db.quotaStats(), fn: host.quota.snapshot() };
+    },
+  };
+  // After seeding: the demo data is written without a quota (as a data import would be).
+  await quota.set(options.quota ?? null);
   const triggers = new TriggerRunner(host, clock);
   if (options.runTimers !== false) triggers.start();
 
@@ -88,7 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     secret: () => host.environmentValue('CARD_TOKEN_SECRET'),
     now: () => clock.now(),
   });
-  const server = createAppServer({ host, clock, triggers, storage, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
+  const server = createAppServer({ host, clock, triggers, storage, quota, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A deep accept queue: a Friday-10:00 burst must queue, not lose SYNs to a 1 s retransmit.
@@ -105,6 +133,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     triggers,
     db,
     storage,
+    quota,
     seeded,
     async close() {
       if (closed) return;

@@ -4,7 +4,8 @@
  *
  * Environment: LOCAL_CLOUD_PORT (8787), LOCAL_DB_PORT (8788), LOCAL_CLOUD_DATA (.local-cloud),
  * LOCAL_CLOUD_HOST (127.0.0.1), LOCAL_CLOCK_OFFSET_MS (0), H5_REBUILD=1 to force an H5 build (it is
- * also rebuilt when a file under miniprogram/, shared/ or config/ is newer than the build).
+ * also rebuilt when a file under miniprogram/, shared/ or config/ is newer than the build),
+ * LOCAL_QUOTA=base|standard (+ LOCAL_QUOTA_* overrides) for CloudBase's limits (./quota.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { isAbsolute, join } from 'node:path';
 import { buildFunctions } from '../build-functions';
 import { ROOT, startLocalCloud } from './index';
 import { demoDataNotice } from './seed';
+import { describeQuota, quotaFromEnv } from './quota';
 
 /** The newest modification time of the files under `dirs` (what the H5 build is made from). */
 function newestMtime(dirs: string[]): number {
@@ -68,7 +70,15 @@ async function main(): Promise<void> {
     }
   }
 
+  let quota;
+  try {
+    quota = quotaFromEnv();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
   const cloud = await startLocalCloud({
+    quota,
     dataDir,
     port,
     dbPort,
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
   console.log(`  H5 演示：     ${cloud.appUrl}/`);
   console.log(`  数据库接口：  ${cloud.dbUrl}`);
   console.log(`  数据目录：    ${dataDir}`);
+  console.log(`  ${describeQuota(quota)}`);
   console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local TENCENTCLOUD=true node your-script.js`);
   const notice = cloud.seeded ? null : await demoDataNotice(cloud.dbUrl, cloud.clock.now()).catch(() => null);
   if (notice) console.log(notice);

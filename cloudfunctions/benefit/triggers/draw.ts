@@ -22,6 +22,7 @@ import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
 import { inChunks } from '../../_lib/chunks';
+import { retryRefused } from '../../_lib/quota';
 import { newClaim } from '../lib/claims';
 import { isDuplicate, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';
@@ -76,7 +77,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   if (record.seed === null) {
     for (const [id, why] of await noLongerEligible(ctx, drop, regs)) excluded.set(id, `未参与抽签：${why}`);
     await inChunks([...excluded], 20, ([id, explain]) =>
-      ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain }),
+      retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain })),
     );
     entrants = [...new Set(regs.filter((r) => !excluded.has(r._id)).map((r) => r.entrantKey))].sort();
   } else {
@@ -94,18 +95,24 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   const winnerRegs = regs.filter((r) => won.has(r.entrantKey));
   await inChunks(winnerRegs, 20, async (r) => {
     try {
-      await ctx.db.collection(C.dropClaims).add(newClaim(drop, r.openid, 1, `draw-${drop._id}`, now));
+      await retryRefused(() => ctx.db.collection(C.dropClaims).add(newClaim(drop, r.openid, 1, `draw-${drop._id}`, now)));
     } catch (err) {
       if (!isDuplicate(err)) throw err;
     }
   });
   for (let i = 0; i < winners.length; i += 100) {
-    await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) }).update({ result: 'won', explain: wonSentence });
+    await retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) }).update({ result: 'won', explain: wonSentence }));
   }
-  await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence });
-  await ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now });
+  await retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence }));
+  await retryRefused(() => ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now }));
 
-  await inChunks(regs, 20, (r) => {
+  // Under the environment's quota a refused write is sent again (every step here is idempotent:
+  // conditional updates, deterministic ids, notices deduplicated by key).
+  await inChunks(regs, 20, (r) => retryRefused(() => notifyOne(r)));
+  await retryRefused(() => ctx.db.collection(C.drops).doc(drop._id).update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length }));
+  return { registrants: entrants.length, winners: winners.length };
+
+  function notifyOne(r: (typeof regs)[number]): Promise<unknown> {
     const leftOut = excluded.get(r._id);
     if (leftOut) {
       return notify(ctx, {
@@ -128,9 +135,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
       templateData: { thing1: drop.title.slice(0, 20), phrase2: win ? '已中签' : '未中签', thing3: win ? '兑换码见我的福利' : '感谢参与，下周再来', time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
       dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
     });
-  });
-  await ctx.db.collection(C.drops).doc(drop._id).update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length });
-  return { registrants: entrants.length, winners: winners.length };
+  }
 }
 
 export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number; cancelNotices: number } }> {

@@ -9,6 +9,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Engine } from './engine'
+import type { DbQuota } from './quota'
 
 export interface DbServerOptions {
   engine: Engine
@@ -23,6 +24,8 @@ export interface DbServerOptions {
    * action is refused as the engine refuses any action it does not know.
    */
   invokeFunction?: FunctionInvoker
+  /** A quota profile's database limits (off when absent); refusals are answered before executing. */
+  quota?: DbQuota
 }
 
 /** Runs function `name` with the JSON text the SDK sent; the function's result. */
@@ -51,6 +54,16 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     const url = new URL(req.url ?? '/', 'http://local')
     if (url.pathname !== basePath) return send(res, 404, { code: 'NOT_FOUND', message: `no route ${url.pathname}`, requestId: '' })
     if (req.method !== 'POST') return send(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'POST only', requestId: '' })
+    const seq = url.searchParams.get('seqId') ?? ''
+    const quota = opts.quota
+    if (quota) {
+      const refused = quota.enter(seq)
+      if (refused) {
+        req.resume() // drain the body; the socket stays usable for keep-alive
+        return send(res, 200, refused)
+      }
+      res.once('close', () => quota.leave())
+    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -80,6 +93,8 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
         )
         return
       }
+      const refused = quota?.admit(String(b.action ?? ''), seq)
+      if (refused) return send(res, 200, refused)
       try {
         send(res, 200, engine.execute(String(b.action ?? ''), b, { seqId }))
       } catch (e) {
