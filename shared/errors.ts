@@ -16,6 +16,11 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
+  /**
+   * The database has not been verified for this code's indexes (no schema marker, or an older
+   * one): actions that stand on a unique index refuse rather than risk a double (cloudfunctions/_lib/schema.ts).
+   */
+  SCHEMA_NOT_READY: '系统正在升级维护，请稍后再试',
   // Membership
   MEMBER_NOT_VERIFIED: '请先完成入会认证',
   ID_NUMBER_INVALID: '身份证号不正确，请核对',

@@ -16,6 +16,7 @@ import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './seed';
 import { LocalStorage } from './storage';
 import { TriggerRunner } from './triggers';
+import { markLocalSchema } from './schemaMarker';
 
 export const ROOT = join(__dirname, '../..');
 
@@ -35,6 +36,8 @@ export interface LocalCloudOptions {
   runTimers?: boolean;
   /** Invocations of one function running at once; later ones wait (default 10, functions.ts). */
   functionConcurrency?: number;
+  /** Write the verified-schema marker at start (default true; tests of the fail-closed path turn it off). */
+  schemaMarker?: boolean;
 }
 
 export interface LocalCloud {
@@ -64,6 +67,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   configureSdkEnvironment(db.url);
   ensureLocalSecrets(options.dataDir);
+  // The database thread has just created every collection and index of COLLECTION_SPECS: say so,
+  // as the deploy does after verifying a CloudBase environment (cloudfunctions/_lib/schema.ts).
+  if (options.schemaMarker !== false) await markLocalSchema(db.url, clock.now());
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db.url, clock.now());
 

@@ -32,7 +32,7 @@ function headersFor(as: As | undefined): Record<string, string> {
   return { 'x-local-persona': as?.persona ?? 'member' };
 }
 
-export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean } = {}): Promise<TestCloud> {
+export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean; schemaMarker?: boolean } = {}): Promise<TestCloud> {
   // Tests arrange thousands of documents at once through the SDK below; its keep-alive agent
   // queues one 'connect' listener per waiting request on a socket, past Node's warning level of
   // 10, without leaking.
@@ -40,7 +40,7 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
   // The function bundles are built once per jest run (tests/setup/build-functions.ts).
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   const dataDir = mkdtempSync(join(tmpdir(), 'union-cloud-'));
-  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false });
+  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false, schemaMarker: options.schemaMarker });
   const app = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
 
   async function post(path: string, body: string, headers: Record<string, string> = {}) {

@@ -14,6 +14,7 @@ import type { ClaimRequest, ClaimView } from '../../../shared/benefit/schemas';
 import { friendly } from '../../../shared/benefit/fastTime';
 import { C } from '../../_lib/collections';
 import { userAction, type UserContext } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { claimView, newClaim, readMine } from '../lib/claims';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type ClaimDoc, type MemberDoc } from '../lib/docs';
@@ -22,6 +23,8 @@ import { knownClaims, rememberClaims, soldOutAt, withMemberLock, type DropEntry 
 import { giveBack, loadDrop, takeUnit } from '../lib/stock';
 
 export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async (input, ctx) => {
+  // No oversell or double without drop_claims.code_unique: refuse until the deploy verified it (no request once verified).
+  await requireSchema(ctx, 'benefit.claim');
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;

@@ -8,6 +8,7 @@ import type { RegisterRequest, RegistrationView } from '../../../shared/benefit/
 import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { userAction } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type MemberDoc, type RegistrationDoc } from '../lib/docs';
 import { entrantKeyOf } from '../lib/keys';
@@ -26,6 +27,8 @@ export function registrationView(r: RegistrationDoc): RegistrationView {
 }
 
 export const register = userAction<RegisterRequest, RegistrationView>('benefit.register', async (input, ctx) => {
+  // A draw entry becomes a claim with a code: the same unique index must be there.
+  await requireSchema(ctx, 'benefit.register');
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
