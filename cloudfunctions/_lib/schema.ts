@@ -32,12 +32,15 @@ export function schemaFingerprint(specs: CollectionSpec[] = COLLECTION_SPECS): s
 let verified = false;
 let lastRefusalCheck = 0;
 let lastMarkerVersion: number | null = null;
+/** The read in flight: a cold instance hit by a burst reads the marker once, not once per request. */
+let reading: Promise<number | null> | null = null;
 
 /** For tests of a single module instance: forget what this instance has seen. */
 export function forgetSchemaCheck(): void {
   verified = false;
   lastRefusalCheck = 0;
   lastMarkerVersion = null;
+  reading = null;
 }
 
 async function readMarkerVersion(ctx: BaseContext): Promise<number | null> {
@@ -50,9 +53,14 @@ async function readMarkerVersion(ctx: BaseContext): Promise<number | null> {
 export async function requireSchema(ctx: BaseContext, action: string): Promise<void> {
   if (verified) return;
   const now = Date.now();
-  if (now - lastRefusalCheck >= RECHECK_MS) {
-    lastRefusalCheck = now;
-    lastMarkerVersion = await readMarkerVersion(ctx);
+  if (reading || now - lastRefusalCheck >= RECHECK_MS) {
+    if (!reading) {
+      lastRefusalCheck = now;
+      reading = readMarkerVersion(ctx).finally(() => {
+        reading = null;
+      });
+    }
+    lastMarkerVersion = await reading;
     if (lastMarkerVersion !== null && lastMarkerVersion >= SCHEMA.version) {
       verified = true;
       return;
