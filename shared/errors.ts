@@ -24,6 +24,11 @@ export const ERROR_MESSAGES = {
   BUSY: '参与的人较多，正在排队，请稍候',
   /** A daily or monthly allowance of the cloud environment is used up: retrying now does not help. */
   QUOTA_EXHAUSTED: '本小程序今日的服务量已用完，请明天再试或联系所在工会',
+  /**
+   * The database has not been verified for this code's indexes (no schema marker, or an older
+   * one): actions that stand on a unique index refuse rather than risk a double (cloudfunctions/_lib/schema.ts).
+   */
+  SCHEMA_NOT_READY: '系统正在升级维护，请稍后再试',
   // Membership
   MEMBER_NOT_VERIFIED: '请先完成入会认证',
   ID_NUMBER_INVALID: '身份证号不正确，请核对',

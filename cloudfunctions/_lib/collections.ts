@@ -317,3 +317,13 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   // The member timer resumes deletion jobs whose runner died (lease expired).
   { name: C.accountDeletions, indexes: [{ name: 'resume', keys: { status: 1, leaseUntil: 1 } }] },
 ];
+
+/**
+ * The schema this code expects. `npm run deploy` writes `system_meta/schema` = { version } only
+ * after it has verified that every collection and index above exists as declared; the actions
+ * that stand on a unique index refuse unless the marker's version is at least this one
+ * (cloudfunctions/_lib/schema.ts). Bump `version` whenever COLLECTION_SPECS changes and copy the
+ * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
+ * already running keeps working while a newer deploy rolls out.
+ */
+export const SCHEMA = { version: 1, fingerprint: '176d7f8e76a6f181' } as const;

@@ -26,6 +26,7 @@ export interface QuotaControl {
   current(): QuotaProfile | null;
   stats(): Promise<{ profile: string | null; db: DbQuotaStats; fn: FnQuotaStats }>;
 }
+import { markLocalSchema } from './schemaMarker';
 
 export const ROOT = join(__dirname, '../..');
 
@@ -47,6 +48,8 @@ export interface LocalCloudOptions {
   functionConcurrency?: number;
   /** A quota profile (./quota.ts); off when null or absent. `npm start` passes LOCAL_QUOTA's. */
   quota?: QuotaProfile | null;
+  /** Write the verified-schema marker at start (default true; tests of the fail-closed path turn it off). */
+  schemaMarker?: boolean;
 }
 
 export interface LocalCloud {
@@ -78,6 +81,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   configureSdkEnvironment(db.url);
   ensureLocalSecrets(options.dataDir);
+  // The database thread has just created every collection and index of COLLECTION_SPECS: say so,
+  // as the deploy does after verifying a CloudBase environment (cloudfunctions/_lib/schema.ts).
+  if (options.schemaMarker !== false) await markLocalSchema(db.url, clock.now());
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db.url, clock.now());
 

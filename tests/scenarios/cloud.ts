@@ -47,7 +47,7 @@ function actionOf(body: string): string {
   }
 }
 
-export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean } = {}): Promise<TestCloud> {
+export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean; schemaMarker?: boolean } = {}): Promise<TestCloud> {
   // Tests arrange thousands of documents at once through the SDK below; its keep-alive agent
   // queues one 'connect' listener per waiting request on a socket, past Node's warning level of
   // 10, without leaking.
@@ -55,7 +55,7 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
   // The function bundles are built once per jest run (tests/setup/build-functions.ts).
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   const dataDir = mkdtempSync(join(tmpdir(), 'union-cloud-'));
-  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false });
+  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false, schemaMarker: options.schemaMarker });
   const app = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
 
   async function post(path: string, body: string, headers: Record<string, string> = {}) {

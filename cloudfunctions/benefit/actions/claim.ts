@@ -15,6 +15,7 @@ import { friendly } from '../../../shared/benefit/fastTime';
 import { C } from '../../_lib/collections';
 import { HELD_UNIT_RETRIES, quotaRefusal, retryRefused } from '../../_lib/quota';
 import { userAction, type UserContext } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { claimView, newClaim, readMine } from '../lib/claims';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type ClaimDoc, type UserDoc } from '../lib/docs';
@@ -23,6 +24,8 @@ import { knownClaims, rememberClaims, soldOutAt, withMemberLock, type DropEntry 
 import { giveBack, loadDrop, recheckSoldOut, takeUnit } from '../lib/stock';
 
 export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async (input, ctx) => {
+  // No oversell or double without drop_claims.code_unique: refuse until the deploy verified it (no request once verified).
+  await requireSchema(ctx, 'benefit.claim');
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;

@@ -9,6 +9,7 @@ import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { retryRefused } from '../../_lib/quota';
 import { userAction } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { entrantKeyOf } from '../lib/keys';
@@ -27,6 +28,8 @@ export function registrationView(r: RegistrationDoc): RegistrationView {
 }
 
 export const register = userAction<RegisterRequest, RegistrationView>('benefit.register', async (input, ctx) => {
+  // A draw entry becomes a claim with a code: the same unique index must be there.
+  await requireSchema(ctx, 'benefit.register');
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;

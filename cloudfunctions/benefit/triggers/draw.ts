@@ -21,6 +21,7 @@ import { drawWinners } from '../../../shared/benefit/draw';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { inChunks } from '../../_lib/chunks';
 import { retryRefused } from '../../_lib/quota';
 import { newClaim } from '../lib/claims';
@@ -148,6 +149,7 @@ export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn:
     .limit(10)
     .get();
   let drawn = 0;
+  if (due.data.length > 0) await requireSchema(ctx, 'benefit.draw');
   for (const drop of due.data as DropDoc[]) {
     const r = await runDraw(ctx, drop);
     if (!r) continue;
