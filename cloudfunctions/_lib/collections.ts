@@ -326,4 +326,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 1, fingerprint: '176d7f8e76a6f181' } as const;
+export const SCHEMA = { version: 2, fingerprint: '2a8d4e771c852b0f' } as const;
