@@ -169,7 +169,9 @@ export function createFunction<F extends FunctionName>(spec: {
         log.info('internal done', { op: call.op, ms: Date.now() - started });
         return result;
       } catch (err) {
-        log.error('internal failed', { op: call.op, err });
+        // An internal body names a user (注销账号) and database errors can quote ids holding an
+        // openid: log the operation and the error code only.
+        log.error('internal failed', { op: call.op, errCode: String((err as { code?: unknown }).code ?? (err as Error).name) });
         return fail('INTERNAL');
       }
     }
