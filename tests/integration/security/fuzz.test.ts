@@ -8,8 +8,11 @@
 import { runFuzz } from '../../../scripts/fuzz/runner';
 import { DEFAULT_SEED } from '../../../scripts/fuzz/seed';
 
-/** Random cases on top of the sweep (500 calls): about a minute on an idle 2-core machine (~16 ms a call). */
-const CI_RUNS = 3000;
+/**
+ * Random cases on top of the sweep (500 calls): about a minute on an idle 2-core machine
+ * (~16 ms a call). FUZZ_CI_RUNS changes it for one run (a quick check while editing the suite).
+ */
+const CI_RUNS = Number(process.env.FUZZ_CI_RUNS ?? 3000);
 
 it('no input breaks an action: every refusal is a clean, Chinese, side-effect-free envelope', async () => {
   const figures = await runFuzz({ runs: CI_RUNS, seed: DEFAULT_SEED });
