@@ -106,8 +106,13 @@ export function fuzzCases(ids: IdPool, runs: number, seed: number): FuzzCase[] {
   return cases;
 }
 
+/**
+ * A connection per call: a kept-alive socket the server closes after its idle timeout just as
+ * the client reuses it (timers lag on a loaded machine) fails the call at the transport, which
+ * would be counted against the server. A server that crashes or hangs still shows.
+ */
 function headersFor(persona: FuzzPersona): Record<string, string> {
-  return { 'content-type': 'application/json', 'x-local-persona': persona };
+  return { 'content-type': 'application/json', 'x-local-persona': persona, connection: 'close' };
 }
 
 async function post(cloud: LocalCloud, path: string, body: string, persona: FuzzPersona): Promise<{ status: number; json: unknown }> {
@@ -131,7 +136,9 @@ async function post(cloud: LocalCloud, path: string, body: string, persona: Fuzz
 export function answerProblems(c: FuzzCase, status: number, json: unknown): { problems: string[]; code: string | null } {
   const where = `${c.schemaId} as ${c.persona} (${c.twist.kind})`;
   const r = json as { ok?: unknown; data?: unknown; error?: { code?: unknown; message?: unknown } };
-  if (typeof r !== 'object' || r === null || (r.ok !== true && r.ok !== false)) return { problems: [`${where}: not an envelope (HTTP ${status})`], code: null };
+  if (typeof r !== 'object' || r === null || (r.ok !== true && r.ok !== false)) {
+    return { problems: [`${where}: not an envelope (HTTP ${status}): ${JSON.stringify(json).slice(0, 160)}`], code: null };
+  }
   if (r.ok === true) {
     if (status !== 200 || !('data' in r)) return { problems: [`${where}: ok answer with HTTP ${status} or no data`], code: null };
     return { problems: [], code: null };
@@ -195,7 +202,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
       } else figures.badEnvelope++;
       if ((innocent.json as { ok?: unknown }).ok !== true) {
         figures.innocentFailed++;
-        problems.push(`${c.schemaId} as ${c.persona} (${c.twist.kind}): a concurrent system.serverTime failed`);
+        problems.push(`${c.schemaId} as ${c.persona} (${c.twist.kind}): a concurrent system.serverTime failed: ${JSON.stringify(innocent.json).slice(0, 160)}`);
       }
       if (problems.length) figures.problems.push(...problems.map((p) => `${p} · body ${c.body.slice(0, 200)}`));
       options.onCase?.(i + 1, cases.length);
