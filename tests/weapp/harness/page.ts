@@ -1,0 +1,121 @@
+/**
+ * One open page of the weapp, as a test reads and drives it: text, elements by CSS selector
+ * (Taro renders `class` and `id` as given in the JSX), taps and input events dispatched through
+ * WeChat's event system (exparser), so Taro's own handlers run as on a phone.
+ */
+import type simulate from 'miniprogram-simulate';
+import type { Weapp } from './miniapp';
+
+type Comp = ReturnType<typeof simulate.render>;
+
+const realSetTimeout = setTimeout;
+const sleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
+
+export class WeappPage {
+  constructor(
+    readonly mp: Weapp,
+    readonly comp: Comp,
+    readonly route: string,
+  ) {}
+
+  get root(): Element {
+    return this.comp.dom as unknown as Element;
+  }
+
+  /** The page's visible text, whitespace collapsed. */
+  text(): string {
+    return (this.root.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  all(selector: string): Element[] {
+    return [...this.root.querySelectorAll(selector)];
+  }
+
+  /** The first element matching `selector` whose text contains `hasText` (if given). */
+  find(selector: string, hasText?: string | RegExp): Element | null {
+    return this.all(selector).find((el) => matches(el.textContent ?? '', hasText)) ?? null;
+  }
+
+  get(selector: string, hasText?: string | RegExp): Element {
+    const el = this.find(selector, hasText);
+    if (!el) throw new Error(`${this.route}: no ${selector}${hasText ? ` with text ${String(hasText)}` : ''}. Page text: ${this.text().slice(0, 600)}`);
+    return el;
+  }
+
+  /** Wait until `selector` (with `hasText`) is on the page. */
+  async waitFor(selector: string, hasText?: string | RegExp, timeoutMs = 10_000): Promise<Element> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const el = this.find(selector, hasText);
+      if (el) return el;
+      if (Date.now() > deadline) return this.get(selector, hasText);
+      await sleep(20);
+    }
+  }
+
+  async waitForText(text: string | RegExp, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!matches(this.text(), text)) {
+      if (Date.now() > deadline) throw new Error(`${this.route}: text ${String(text)} did not appear. Page text: ${this.text().slice(0, 800)}`);
+      await sleep(20);
+    }
+  }
+
+  async waitForGone(selector: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.find(selector)) {
+      if (Date.now() > deadline) throw new Error(`${this.route}: ${selector} still there after ${timeoutMs} ms`);
+      await sleep(20);
+    }
+  }
+
+  /** Loaded: nothing in flight, no skeleton (aria-busy) left. */
+  async settled(timeoutMs = 15_000): Promise<void> {
+    await this.mp.idle(timeoutMs);
+    await this.waitForGone('[aria-busy="true"]', timeoutMs);
+    await this.mp.idle(timeoutMs);
+  }
+
+  /** Tap an element (selector with optional text, or the element itself). */
+  async tap(target: string | Element, hasText?: string | RegExp): Promise<void> {
+    const el = typeof target === 'string' ? this.get(target, hasText) : target;
+    this.mp.dispatch(el, 'tap', { x: 0, y: 0 });
+    await sleep(0);
+  }
+
+  /** Type into an <input>/<textarea>: WeChat sends `input` with detail.value (then blur). */
+  async input(target: string | Element, value: string): Promise<void> {
+    const el = typeof target === 'string' ? this.get(target) : target;
+    const field = /^(wx-)?(input|textarea)$/i.test(el.tagName) ? el : el.querySelector('input, textarea, wx-input, wx-textarea') ?? el;
+    this.mp.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
+    await sleep(0);
+    this.mp.dispatch(field, 'blur', { value });
+    await sleep(0);
+  }
+
+  /** A picker/switch/checkbox-group change: WeChat sends `change` with detail.value. */
+  async change(target: string | Element, value: unknown): Promise<void> {
+    const el = typeof target === 'string' ? this.get(target) : target;
+    this.mp.dispatch(el, 'change', { value });
+    await sleep(0);
+  }
+
+  /** Run the page's pull-down refresh, as the user's pull does. */
+  async pullDown(): Promise<void> {
+    const top = this.mp.stack[this.mp.stack.length - 1];
+    (top.instance.onPullDownRefresh as (() => void) | undefined)?.call(top.instance);
+    await this.mp.idle();
+  }
+
+  async reachBottom(): Promise<void> {
+    const top = this.mp.stack[this.mp.stack.length - 1];
+    (top.instance.onReachBottom as (() => void) | undefined)?.call(top.instance);
+    await this.mp.idle();
+  }
+}
+
+function matches(text: string, want?: string | RegExp): boolean {
+  if (want === undefined) return true;
+  const flat = text.replace(/\s+/g, ' ');
+  return typeof want === 'string' ? flat.includes(want) : want.test(flat);
+}
