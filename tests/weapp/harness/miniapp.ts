@@ -21,6 +21,7 @@ import simulate from 'miniprogram-simulate';
 import { PERSONAS } from '../../../scripts/local-cloud/personas';
 import { Asks } from './asks';
 import { FakeCanvasNode } from './canvas';
+import { pumpFakeTimers } from './device';
 import { WeappPage } from './page';
 import { createWx, type FakeWx } from './wx';
 
@@ -120,6 +121,18 @@ export class Weapp {
     return this.records.filter((r) => r.kind === 'toast').map((r) => r.detail as { title: string; icon?: string });
   }
 
+  /** The envelopes the app's cloud calls returned, newest last (`fn.action`). */
+  results(fnAction: string): Array<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
+    return this.records
+      .filter((r) => r.kind === 'callFunction' && `${(r.detail as { name: string }).name}.${(r.detail as { action: string }).action}` === fnAction)
+      .map((r) => (r.detail as { result: { ok: boolean } }).result);
+  }
+
+  /** Close every page (their timers stop): call before the test file ends. */
+  close(): void {
+    this.unload(this.stack.length);
+  }
+
   /** reLaunch to `url` (a fresh stack, as when the user opens the mini-program there). */
   async open(url: string): Promise<WeappPage> {
     await this.navigate('reLaunch', url);
@@ -130,11 +143,12 @@ export class Weapp {
 
   /** Wait until no cloud call is in flight and the pages had a moment to render (twice in a row). */
   async idle(timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     let quiet = 0;
     while (quiet < 2) {
-      if (Date.now() > deadline) throw new Error(`still ${this.inflight} cloud call(s) in flight after ${timeoutMs} ms`);
+      if (performance.now() > deadline) throw new Error(`still ${this.inflight} cloud call(s) in flight after ${timeoutMs} ms`);
       await new Promise((r) => setImmediate(r));
+      pumpFakeTimers(20);
       await new Promise((r) => realSetTimeout(r, 20));
       quiet = this.inflight === 0 ? quiet + 1 : 0;
     }

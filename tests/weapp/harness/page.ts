@@ -4,12 +4,17 @@
  * WeChat's event system (exparser), so Taro's own handlers run as on a phone.
  */
 import type simulate from 'miniprogram-simulate';
+import { pumpFakeTimers } from './device';
 import type { Weapp } from './miniapp';
 
 type Comp = ReturnType<typeof simulate.render>;
 
 const realSetTimeout = setTimeout;
-const sleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
+const sleep = (ms: number) =>
+  new Promise((r) => {
+    pumpFakeTimers(ms);
+    realSetTimeout(r, ms);
+  });
 
 export class WeappPage {
   constructor(
@@ -44,27 +49,27 @@ export class WeappPage {
 
   /** Wait until `selector` (with `hasText`) is on the page. */
   async waitFor(selector: string, hasText?: string | RegExp, timeoutMs = 10_000): Promise<Element> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const el = this.find(selector, hasText);
       if (el) return el;
-      if (Date.now() > deadline) return this.get(selector, hasText);
+      if (performance.now() > deadline) return this.get(selector, hasText);
       await sleep(20);
     }
   }
 
   async waitForText(text: string | RegExp, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     while (!matches(this.text(), text)) {
-      if (Date.now() > deadline) throw new Error(`${this.route}: text ${String(text)} did not appear. Page text: ${this.text().slice(0, 800)}`);
+      if (performance.now() > deadline) throw new Error(`${this.route}: text ${String(text)} did not appear. Page text: ${this.text().slice(0, 800)}`);
       await sleep(20);
     }
   }
 
   async waitForGone(selector: string, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     while (this.find(selector)) {
-      if (Date.now() > deadline) throw new Error(`${this.route}: ${selector} still there after ${timeoutMs} ms`);
+      if (performance.now() > deadline) throw new Error(`${this.route}: ${selector} still there after ${timeoutMs} ms`);
       await sleep(20);
     }
   }
@@ -76,9 +81,17 @@ export class WeappPage {
     await this.mp.idle(timeoutMs);
   }
 
-  /** Tap an element (selector with optional text, or the element itself). */
+  /** A property as the page set it on the WeChat node (`disabled`, `value`…): wcc does not put them in the DOM. */
+  prop(el: Element, name: string): unknown {
+    const attrs = (el as unknown as { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }).__wxElement?._vt?.attrs ?? [];
+    return attrs.find((a) => a.name === name)?.value;
+  }
+
+  /** Tap an element (selector with optional text, or the element itself). As in WeChat, a disabled button ignores it. */
   async tap(target: string | Element, hasText?: string | RegExp): Promise<void> {
     const el = typeof target === 'string' ? this.get(target, hasText) : target;
+    const button = el.closest('wx-button');
+    if (button && this.prop(button, 'disabled') === true) throw new Error(`${this.route}: tapped a disabled button (${button.textContent})`);
     this.mp.dispatch(el, 'tap', { x: 0, y: 0 });
     await sleep(0);
   }

@@ -125,7 +125,7 @@ export function createWx(host: PhoneHost): FakeWx {
             body: JSON.stringify(opts.data ?? {}),
           });
           const result = (await res.json()) as Record<string, unknown>;
-          host.record('callFunction', { name, action: (opts.data as { action?: string } | undefined)?.action, ok: result?.ok });
+          host.record('callFunction', { name, action: (opts.data as { action?: string } | undefined)?.action, ok: result?.ok, result });
           const data = result?.data as { cloudPath?: unknown; uploadToken?: unknown } | undefined;
           if (result?.ok && typeof data?.cloudPath === 'string' && typeof data.uploadToken === 'string') uploadTokens.set(data.cloudPath, data.uploadToken);
           return { result, requestID: res.headers.get('x-local-invocation') ?? '' };
