@@ -56,7 +56,8 @@ const exparser = require('miniprogram-exparser') as {
   Event: { create(name: string, detail: unknown, opts: unknown): unknown; dispatchEvent(target: unknown, ev: unknown): void };
 };
 
-type Comp = ReturnType<typeof simulate.render>;
+/** simulate.render's result once attached (its typings leave out attach/detach). */
+type Comp = ReturnType<typeof simulate.render> & { attach(parent: Element): void; detach(): void; dom: HTMLElement };
 type PageInstance = Record<string, unknown> & { route?: string; options?: Record<string, string> };
 
 interface StackEntry {
@@ -220,7 +221,7 @@ export class Weapp {
       id = simulate.load(join(DIST, route), { compiler: 'official', rootPath: DIST });
       this.ids.set(route, id);
     }
-    const comp = simulate.render(id);
+    const comp = simulate.render(id) as Comp;
     const container = document.createElement('page-container');
     document.body.appendChild(container);
     this.opening = { route, query };

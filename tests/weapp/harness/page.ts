@@ -7,7 +7,7 @@ import type simulate from 'miniprogram-simulate';
 import { pumpFakeTimers } from './device';
 import type { Weapp } from './miniapp';
 
-type Comp = ReturnType<typeof simulate.render>;
+type Comp = ReturnType<typeof simulate.render> & { dom: HTMLElement };
 
 const realSetTimeout = setTimeout;
 const sleep = (ms: number) =>
