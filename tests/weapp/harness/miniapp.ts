@@ -129,6 +129,19 @@ export class Weapp {
       .map((r) => (r.detail as { result: { ok: boolean } }).result);
   }
 
+  /** Wait until the page on top is `route` (a page that navigates after a toast or a timer), settled. */
+  async waitForRoute(route: string, timeoutMs = 10_000): Promise<WeappPage> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.stack[this.stack.length - 1]?.route !== route) {
+      if (performance.now() > deadline) throw new Error(`the page on top is ${this.stack[this.stack.length - 1]?.route ?? 'none'}, not ${route}, after ${timeoutMs} ms`);
+      pumpFakeTimers(20);
+      await new Promise((r) => realSetTimeout(r, 20));
+    }
+    const page = this.current;
+    await page.settled();
+    return page;
+  }
+
   /** Close every page (their timers stop): call before the test file ends. */
   close(): void {
     this.unload(this.stack.length);
@@ -164,7 +177,11 @@ export class Weapp {
       openid: () => this.openid,
       navigate: (kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string) => this.navigate(kind, url),
       back: (delta: number) => this.back(delta),
-      pageRoot: () => this.stack[this.stack.length - 1]?.comp.dom ?? null,
+      pageQuery: (selector: string) => {
+        const top = this.stack[this.stack.length - 1];
+        if (!top) return [];
+        return (top.comp as unknown as { querySelectorAll(s: string): Array<{ dom: Element }> }).querySelectorAll(selector).map((c) => c.dom);
+      },
       canvasFor: (el: Element) => {
         let node = this.canvases.get(el);
         if (!node) this.canvases.set(el, (node = new FakeCanvasNode()));

@@ -87,6 +87,30 @@ export class WeappPage {
     return attrs.find((a) => a.name === name)?.value;
   }
 
+  /**
+   * What a <rich-text> shows: simulate does not render the native component, so read its `nodes`
+   * (WeChat's node tree) and collect the text, and every attribute name used, for checks.
+   */
+  richText(el: Element): { text: string; attributes: string[]; tags: string[] } {
+    const out = { text: '', attributes: [] as string[], tags: [] as string[] };
+    const walk = (nodes: unknown): void => {
+      if (typeof nodes === 'string') {
+        out.text += nodes;
+        return;
+      }
+      // The template engine hands arrays over as index-keyed objects.
+      const list = Object.values((nodes ?? {}) as Record<string, { type?: string; text?: string; name?: string; attrs?: Record<string, unknown>; children?: unknown }>);
+      for (const n of list) {
+        if (n.type === 'text') out.text += n.text ?? '';
+        if (n.name) out.tags.push(n.name);
+        out.attributes.push(...Object.keys(n.attrs ?? {}));
+        if (n.children) walk(n.children);
+      }
+    };
+    walk(this.prop(el, 'nodes'));
+    return out;
+  }
+
   /** Tap an element (selector with optional text, or the element itself). As in WeChat, a disabled button ignores it. */
   async tap(target: string | Element, hasText?: string | RegExp): Promise<void> {
     const el = typeof target === 'string' ? this.get(target, hasText) : target;

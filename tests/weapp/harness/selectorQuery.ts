@@ -46,14 +46,12 @@ export function selectorQuery(host: PhoneHost) {
     exec(cb?: (res: unknown[]) => void) {
       // WeChat answers after the pending render: next macrotask.
       setTimeout(() => {
-        const root = host.pageRoot();
         const results = requests.map((r) => {
           let res: unknown;
           if (r.selector === null) res = { width: WINDOW.windowWidth, height: WINDOW.windowHeight, scrollTop: 0, scrollLeft: 0 };
-          else if (!root) res = r.all ? [] : null;
-          else if (r.all) res = [...root.querySelectorAll(r.selector)].map((el) => describe(host, el, r.fields));
+          else if (r.all) res = host.pageQuery(r.selector).map((el) => describe(host, el, r.fields));
           else {
-            const el = root.querySelector(r.selector);
+            const el = host.pageQuery(r.selector)[0];
             res = el ? describe(host, el, r.fields) : null;
           }
           r.cb?.(res);

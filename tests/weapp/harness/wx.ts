@@ -23,7 +23,8 @@ export interface PhoneHost {
   asks: Asks;
   navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void>;
   back(delta: number): Promise<void>;
-  pageRoot(): Element | null;
+  /** Elements of the current page matching a selector, as WeChat resolves it (ids live on the WeChat nodes, not in the DOM). */
+  pageQuery(selector: string): Element[];
   canvasFor(el: Element): FakeCanvasNode;
   record(kind: string, detail: unknown): void;
   cloudCall(delta: 1 | -1): void;
