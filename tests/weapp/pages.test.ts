@@ -45,6 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  mp?.close();
   await cloud?.close();
 });
 
@@ -78,4 +79,22 @@ it.each(routes)('%s renders as its user, with no error', async (route) => {
   expect({ route, errors: mp.errors.slice(errorsBefore) }).toEqual({ route, errors: [] });
   expect({ route, unknownWx: mp.fake.unknown }).toEqual({ route, unknownWx: [] });
   expect({ route, unanswered: mp.asks.pending().map((a) => a.api) }).toEqual({ route, unanswered: [] });
+});
+
+it('the harness refuses what WeChat refuses, and an unmodelled wx API throws and is listed', async () => {
+  mp.as('member');
+  await mp.open('/pages/index/index');
+  const wx = mp.fake.wx as Record<string, (o?: object) => Promise<unknown>>;
+  await expect(wx.navigateTo({ url: '/pages/mine/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail can not navigateTo a tabbar page' });
+  await expect(wx.switchTab({ url: '/packages/member/card/index' })).rejects.toEqual({ errMsg: 'switchTab:fail can not switch to no-tabBar page' });
+  await expect(wx.navigateTo({ url: '/packages/nowhere/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail page "packages/nowhere/index" is not found' });
+  await expect(wx.navigateBack()).rejects.toEqual({ errMsg: 'navigateBack:fail cannot navigate back at first page.' });
+  expect(() => wx.getLocation()).toThrow('wx.getLocation is not modelled by the weapp harness');
+  expect(mp.fake.unknown).toEqual(['getLocation']);
+  mp.fake.unknown.length = 0;
+  // navigateTo then navigateBack: the first page is shown again, with onShow.
+  await wx.navigateTo({ url: '/packages/member/card/index' });
+  expect(mp.stack.map((p) => p.route)).toEqual(['pages/index/index', 'packages/member/card/index']);
+  await wx.navigateBack();
+  expect(mp.stack.map((p) => p.route)).toEqual(['pages/index/index']);
 });
