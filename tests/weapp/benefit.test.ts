@@ -19,7 +19,7 @@ beforeAll(async () => {
   mp = await bootWeapp(cloud.cloud.appUrl);
 });
 afterAll(async () => {
-  mp?.close();
+  await mp?.close();
   await cloud?.close();
   delete process.env.WX_TMPL_BENEFIT_RESULT;
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   jest.useRealTimers();
-  mp?.close();
+  await mp?.close();
   await cloud?.close();
 });
 afterEach(() => {
@@ -120,7 +120,7 @@ async function cardRefreshes(cardNo: string): Promise<void> {
   const second = lastToken();
   expect(second).not.toBe(first);
   expect(qrModules(card)).toEqual(qrMatrix(second).rows);
-  mp.close(); // its timers are fake
+  await mp.close(); // its timers are fake
 }
 
 it('the district union imports members from a CSV and an .xlsx picked from a WeChat chat', async () => {

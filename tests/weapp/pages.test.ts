@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  mp?.close();
+  await mp?.close();
   await cloud?.close();
 });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
   mp = await bootWeapp(cloud.cloud.appUrl);
 });
 afterAll(async () => {
-  mp?.close();
+  await mp?.close();
   await cloud?.close();
 });
 afterEach(() => {

@@ -142,8 +142,9 @@ export class Weapp {
     return page;
   }
 
-  /** Close every page (their timers stop): call before the test file ends. */
-  close(): void {
+  /** Let cloud calls in flight finish, then close every page (their timers stop): call before the cloud closes. */
+  async close(): Promise<void> {
+    await this.idle();
     this.unload(this.stack.length);
   }
 
