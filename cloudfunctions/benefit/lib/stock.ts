@@ -91,13 +91,12 @@ export async function takeUnit(ctx: BaseContext, entry: DropEntry, openid: strin
       // A take refused for the quota did not run, so sending it again cannot take twice. Few
       // retries here: under a saturated quota the held units' inserts should get the requests
       // (they retry longer), and a member refused here is answered BUSY and retries from the phone.
-      const at = ctx.now();
       const res = await retryRefused(
         () =>
           ctx.db
             .collection(C.dropStock)
             .where({ _id: gate!.id, left: _.gt(0) })
-            .updateAndReturn({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: at }),
+            .updateAndReturn({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: ctx.now() }), // the time of the send that ran
         TAKE_RETRIES,
       );
       const doc = (res as { updated?: number; doc?: StockDoc | null }).doc;

@@ -24,7 +24,7 @@ export interface DbQuotaStats {
   acceptedReads: number
   acceptedWrites: number
   refused: Record<DbRefusal, number>
-  /** The most requests accepted within one second (sliding, 100 ms steps) since the last reset. */
+  /** The most requests accepted within one second since the last reset (counted in 100 ms steps, so within 10 %). */
   peakQps: number
   /** Requests being served right now, and the most at once. */
   inFlight: number
@@ -46,6 +46,12 @@ export class DbQuota {
   private limits: DbLimits | null = null
   private readonly slots = new Float64Array(SLOTS)
   private slotAt = 0
+  /**
+   * The times of the last `qps` accepted requests (a ring): a request is accepted only if the
+   * oldest of them is at least a second old, so no one-second window ever holds more than `qps`.
+   */
+  private accepted = new Float64Array(0)
+  private acceptedAt = 0
   private day = -1
   private reads = 0
   private writes = 0
@@ -61,6 +67,8 @@ export class DbQuota {
   /** Switch the profile (null = off). Counters and figures start again. */
   set(limits: DbLimits | null): void {
     this.limits = limits
+    this.accepted = new Float64Array(limits && Number.isFinite(limits.qps) ? limits.qps : 0).fill(-Infinity)
+    this.acceptedAt = 0
     this.slots.fill(0)
     this.day = -1
     this.reads = 0
@@ -93,7 +101,8 @@ export class DbQuota {
     const limits = this.limits
     const kind = classify(action)
     if (limits) {
-      if (inWindow >= limits.qps) return this.refuse('rate', 'EXCEED_RATELIMIT', `database requests exceed the environment quota (${limits.qps} per second)`, seqId)
+      const ring = this.accepted
+      if (limits.qps === 0 || (ring.length > 0 && now - ring[this.acceptedAt] < 1000)) return this.refuse('rate', 'EXCEED_RATELIMIT', `database requests exceed the environment quota (${limits.qps} per second)`, seqId)
       const day = Math.floor((this.clock() + SHANGHAI_MS) / DAY_MS)
       if (day !== this.day) {
         this.day = day
@@ -104,6 +113,10 @@ export class DbQuota {
       if (kind === 'write' && this.writes >= limits.writesPerDay) return this.refuse('writes', 'EXCEED_REQUEST_LIMIT', `database writes of the day exhausted (${limits.writesPerDay})`, seqId)
       if (kind === 'read') this.reads++
       if (kind === 'write') this.writes++
+      if (ring.length > 0) {
+        ring[this.acceptedAt] = now
+        this.acceptedAt = (this.acceptedAt + 1) % ring.length
+      }
     }
     this.slots[Math.floor(now / SLOT_MS) % SLOTS]++
     this.stats.accepted++
