@@ -6,6 +6,7 @@
 import type { HomeSummary, HomeSummaryRequest, ServerTime, ServerTimeRequest } from './system/schemas';
 import type * as M from './member/schemas';
 import type * as MD from './member/deletion';
+import type * as MC from './member/console';
 import type * as CQ from './content/schemas';
 import type * as CV from './content/views';
 import type * as NQ from './notify/schemas';
@@ -66,6 +67,14 @@ export interface Api {
     adminListAdmins: [M.AdminListAdminsRequest, M.AdminListAdminsResult];
     adminAppoint: [M.AdminAppointRequest, M.AdminAppointResult];
     adminRemove: [M.AdminRemoveRequest, M.AdminRemoveResult];
+    consoleTicket: [MC.ConsoleTicketRequest, MC.ConsoleTicketResult];
+    consoleScan: [MC.ConsoleScanRequest, MC.ConsoleScanResult];
+    consoleConfirm: [MC.ConsoleConfirmRequest, MC.ConsoleConfirmResult];
+    consolePoll: [MC.ConsolePollRequest, MC.ConsolePollResult];
+    consoleSessions: [MC.ConsoleSessionsRequest, MC.ConsoleSessionsResult];
+    consoleRevoke: [MC.ConsoleRevokeRequest, MC.ConsoleRevokeResult];
+    consoleMe: [MC.ConsoleMeRequest, MC.ConsoleMeResult];
+    consoleSignOut: [MC.ConsoleSignOutRequest, MC.ConsoleSignOutResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];

@@ -128,6 +128,16 @@ export const C = {
    * before anything is deleted, the steps done, counts. Holds the openid only while running.
    */
   accountDeletions: 'account_deletions',
+  /**
+   * 工会工作台 login tickets, `_id` = SHA-256 of the ticket (the QR code's secret is never stored):
+   * pending → scanned → confirmed / declined → claimed, valid 2 minutes, used once.
+   */
+  consoleTickets: 'console_tickets',
+  /**
+   * 工会工作台 sessions, `_id` = the session id (first 128 bits of the token's SHA-256; the token
+   * itself is never stored): the admin's openid, device, idle and absolute expiry, revocation.
+   */
+  consoleSessions: 'console_sessions',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -299,4 +309,7 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.dropAudit, indexes: [{ name: 'scope_time', keys: { unionAncestors: 1, at: -1 } }] },
   // The member timer resumes deletion jobs whose runner died (lease expired).
   { name: C.accountDeletions, indexes: [{ name: 'resume', keys: { status: 1, leaseUntil: 1 } }] },
+  { name: C.consoleTickets, indexes: [{ name: 'expiry', keys: { expiresAt: 1 } }] },
+  // 我的 → 已登录的工作台: an admin's sessions, newest first.
+  { name: C.consoleSessions, indexes: [{ name: 'mine', keys: { openid: 1, createdAt: -1 } }] },
 ];

@@ -18,6 +18,12 @@ import { listUnions } from './actions/listUnions';
 import { myApplication } from './actions/myApplication';
 import { profile } from './actions/profile';
 import { verifyCard } from './actions/verifyCard';
+import { consoleConfirm } from './actions/console/consoleConfirm';
+import { consoleMe, consoleSignOut } from './actions/console/consoleMe';
+import { consolePoll } from './actions/console/consolePoll';
+import { consoleScan } from './actions/console/consoleScan';
+import { consoleRevoke, consoleSessions } from './actions/console/consoleSessions';
+import { consoleTicket } from './actions/console/consoleTicket';
 import { finishDeletions } from './triggers/finishDeletions';
 
 export const main = createFunction({
@@ -42,6 +48,14 @@ export const main = createFunction({
     adminListAdmins,
     adminAppoint,
     adminRemove,
+    consoleTicket,
+    consoleScan,
+    consoleConfirm,
+    consolePoll,
+    consoleSessions,
+    consoleRevoke,
+    consoleMe,
+    consoleSignOut,
   },
   triggers: { finishDeletions },
 });

@@ -45,6 +45,11 @@ export interface InvokeResult {
 export interface Caller {
   openid?: string | null;
   appid?: string;
+  /**
+   * A custom-login user id, as CloudBase puts it in the context of a call from the web SDK after
+   * `signInWithTicket`: the 工会工作台 session id (http.ts derives it from the Bearer token).
+   */
+  customUserId?: string;
 }
 
 export const LOCAL_APPID = 'wx_local_demo_appid';
@@ -346,6 +351,9 @@ export class FunctionHost {
     if (caller.openid) {
       environment.WX_OPENID = caller.openid;
       environment.WX_APPID = caller.appid ?? LOCAL_APPID;
+    } else if (caller.customUserId) {
+      environment.TCB_CUSTOM_USER_ID = caller.customUserId;
+      environment.LOGINTYPE = 'CUSTOM';
     }
     return {
       request_id: invocationId,

@@ -8084,8 +8084,461 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
   validate76.errors = vErrors;
   return errors === 0;
 }
-var member_deleteAccount = validate77;
+var member_consoleConfirm = validate77;
+var schema78 = { "$id": "member.consoleConfirm", "type": "object", "additionalProperties": false, "required": ["ticket", "decision"], "properties": { "ticket": { "type": "string", "title": "\u767B\u5F55\u4E8C\u7EF4\u7801", "pattern": "^[0-9a-f]{32}$" }, "decision": { "type": "string", "title": "\u662F\u5426\u767B\u5F55", "enum": ["confirm", "decline"] } } };
+var pattern73 = new RegExp("^[0-9a-f]{32}$", "u");
 function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ticket" }, message: "must have required property 'ticket'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.decision === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ticket" || key0 === "decision")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (!pattern73.test(data0)) {
+          const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.decision !== void 0) {
+      let data1 = data.decision;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "confirm" || data1 === "decline")) {
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema78.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate77.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleMe = validate78;
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate78.errors = vErrors;
+  return errors === 0;
+}
+var member_consolePoll = validate79;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ticket" }, message: "must have required property 'ticket'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.pollKey === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "pollKey" }, message: "must have required property 'pollKey'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ticket" || key0 === "pollKey")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (!pattern73.test(data0)) {
+          const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.pollKey !== void 0) {
+      let data1 = data.pollKey;
+      if (typeof data1 === "string") {
+        if (!pattern73.test(data1)) {
+          const err5 = { instancePath: instancePath + "/pollKey", schemaPath: "#/properties/pollKey/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/pollKey", schemaPath: "#/properties/pollKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate79.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleRevoke = validate80;
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.key === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "key")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.key !== void 0) {
+      let data0 = data.key;
+      if (typeof data0 === "string") {
+        if (!pattern73.test(data0)) {
+          const err2 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate80.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleScan = validate81;
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ticket" }, message: "must have required property 'ticket'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ticket")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (!pattern73.test(data0)) {
+          const err2 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate81.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleSessions = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate82.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleSignOut = validate83;
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate83.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleTicket = validate84;
+function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.device === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "device" }, message: "must have required property 'device'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "device")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.device !== void 0) {
+      let data0 = data.device;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 60) {
+          const err2 = { instancePath: instancePath + "/device", schemaPath: "#/properties/device/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/device", schemaPath: "#/properties/device/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/device", schemaPath: "#/properties/device/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate84.errors = vErrors;
+  return errors === 0;
+}
+var member_deleteAccount = validate85;
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8141,11 +8594,11 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-var member_deletionPreview = validate78;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deletionPreview = validate86;
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8168,12 +8621,12 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-var member_listUnions = validate79;
-var schema80 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_listUnions = validate87;
+var schema88 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8201,7 +8654,7 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "city" || data0 === "district" || data0 === "industry" || data0 === "street" || data0 === "grassroots")) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema80.properties.level.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema88.properties.level.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -8330,11 +8783,11 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-var member_myApplication = validate80;
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_myApplication = validate88;
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8357,11 +8810,11 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-var member_profile = validate81;
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_profile = validate89;
+function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8384,11 +8837,11 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-var member_verifyCard = validate82;
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_verifyCard = validate90;
+function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8453,11 +8906,11 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-var notify_inbox = validate83;
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_inbox = validate91;
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8545,11 +8998,11 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-var notify_markRead = validate84;
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_markRead = validate92;
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8671,12 +9124,12 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-var notify_optIn = validate85;
-var schema86 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_optIn = validate93;
+var schema94 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8767,7 +9220,7 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data2 === "membership_review" || data2 === "benefit_result" || data2 === "benefit_reminder" || data2 === "daycare_result" || data2 === "recuperation_result" || data2 === "activity_signup" || data2 === "activity_reminder")) {
-                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema86.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
+                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema94.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -8788,7 +9241,7 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data3 === "accept" || data3 === "reject" || data3 === "ban" || data3 === "filter")) {
-                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema86.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
+                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema94.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -8826,12 +9279,12 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-var notify_templates = validate86;
-var schema87 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_templates = validate94;
+var schema95 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8881,7 +9334,7 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "membership_review" || data1 === "benefit_result" || data1 === "benefit_reminder" || data1 === "daycare_result" || data1 === "recuperation_result" || data1 === "activity_signup" || data1 === "activity_reminder")) {
-            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema87.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema95.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -8932,11 +9385,11 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-var notify_unreadCount = validate87;
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_unreadCount = validate95;
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8959,12 +9412,12 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminApplicants = validate88;
-var schema89 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminApplicants = validate96;
+var schema97 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
+function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9113,7 +9566,7 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "pending" || data3 === "approved" || data3 === "refused" || data3 === "all")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema89.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema97.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -9131,11 +9584,11 @@ function validate88(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminAttendance = validate89;
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminAttendance = validate97;
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9304,11 +9757,11 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminBatches = validate90;
-function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminBatches = validate98;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9331,12 +9784,12 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminCreateBatch = validate91;
-var pattern81 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminCreateBatch = validate99;
+var pattern86 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9520,7 +9973,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern81.test(data3)) {
+        if (!pattern86.test(data3)) {
           const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -9644,12 +10097,12 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminDecide = validate92;
-var schema93 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminDecide = validate100;
+var schema101 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9735,7 +10188,7 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "refuse")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema93.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema101.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -9784,11 +10237,11 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminFigures = validate93;
-function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminFigures = validate101;
+function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9845,11 +10298,11 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminNominate = validate94;
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminNominate = validate102;
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9954,11 +10407,11 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate94.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminRoster = validate95;
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminRoster = validate103;
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10032,12 +10485,12 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveUnit = validate96;
-var schema97 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveUnit = validate104;
+var schema105 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10079,7 +10532,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func4.call(schema97.properties, key0)) {
+      if (!func4.call(schema105.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -10205,7 +10658,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "public" || data3 === "other")) {
-        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema97.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema105.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -10415,11 +10868,11 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveVenue = validate97;
-function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveVenue = validate105;
+function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10667,11 +11120,11 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate97.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnitMembers = validate98;
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnitMembers = validate106;
+function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10745,11 +11198,11 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnits = validate99;
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnits = validate107;
+function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10806,11 +11259,11 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-var recuperation_apply = validate100;
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_apply = validate108;
+function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10884,11 +11337,11 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate108.errors = vErrors;
   return errors === 0;
 }
-var recuperation_batchDetail = validate101;
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_batchDetail = validate109;
+function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10962,11 +11415,11 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-var recuperation_listBatches = validate102;
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_listBatches = validate110;
+function validate110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10989,11 +11442,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate102.errors = vErrors;
+  validate110.errors = vErrors;
   return errors === 0;
 }
-var recuperation_myApplications = validate103;
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_myApplications = validate111;
+function validate111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11016,12 +11469,12 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyDecide = validate104;
-var schema105 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyDecide = validate112;
+var schema113 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11107,7 +11560,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema105.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema113.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -11156,12 +11609,12 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyList = validate105;
-var schema106 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
-function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyList = validate113;
+var schema114 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
+function validate113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11221,7 +11674,7 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "pending" || data1 === "approved" || data1 === "rejected" || data1 === "all")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema106.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema114.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -11239,11 +11692,11 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate105.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidySubmit = validate106;
-function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidySubmit = validate114;
+function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11387,7 +11840,7 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern81.test(data2)) {
+        if (!pattern86.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -11511,11 +11964,11 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-var recuperation_withdraw = validate107;
-function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_withdraw = validate115;
+function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11589,11 +12042,11 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate107.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-var system_homeSummary = validate108;
-function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_homeSummary = validate116;
+function validate116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11616,11 +12069,11 @@ function validate108(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate108.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-var system_serverTime = validate109;
-function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_serverTime = validate117;
+function validate117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11643,7 +12096,7 @@ function validate109(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate117.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -11714,6 +12167,14 @@ export {
   member_apply,
   member_cardToken,
   member_claim,
+  member_consoleConfirm,
+  member_consoleMe,
+  member_consolePoll,
+  member_consoleRevoke,
+  member_consoleScan,
+  member_consoleSessions,
+  member_consoleSignOut,
+  member_consoleTicket,
   member_deleteAccount,
   member_deletionPreview,
   member_listUnions,

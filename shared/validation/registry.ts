@@ -4,6 +4,7 @@
  */
 import { homeSummaryRequest, serverTimeRequest } from '../system/schemas';
 import * as member from '../member/schemas';
+import { CONSOLE_SCHEMAS } from '../member/console';
 import { CONTENT_SCHEMAS } from '../content/schemas';
 import * as notify from '../notify/schemas';
 import * as recuperation from '../recuperation/schemas';
@@ -38,6 +39,7 @@ export const schemaRegistry = {
   'member.adminListAdmins': member.adminListAdminsRequest,
   'member.adminAppoint': member.adminAppointRequest,
   'member.adminRemove': member.adminRemoveRequest,
+  ...CONSOLE_SCHEMAS,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,
