@@ -4,6 +4,7 @@
  * both checked against this map, so a request or response type cannot drift between sides.
  */
 import type { HomeSummary, HomeSummaryRequest, ServerTime, ServerTimeRequest } from './system/schemas';
+import type { AdminOverviewRequest, AdminOverviewResult } from './system/overview';
 import type * as M from './member/schemas';
 import type * as MD from './member/deletion';
 import type * as MC from './member/console';
@@ -46,6 +47,7 @@ export interface Api {
   system: {
     homeSummary: [HomeSummaryRequest, HomeSummary];
     serverTime: [ServerTimeRequest, ServerTime];
+    adminOverview: [AdminOverviewRequest, AdminOverviewResult];
   };
   member: {
     profile: [M.ProfileRequest, M.Profile];

@@ -231,6 +231,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'offers', keys: { status: 1, offerExpiresAt: 1 } },
       // The place recount: has any registration of the slot changed lately?
       { name: 'slot_changes', keys: { slotId: 1, updatedAt: 1 } },
+      // 工会工作台 → 概览: admitted / waitlisted sign-ups in a subtree.
+      { name: 'scope_status', keys: { campaignUnionAncestors: 1, status: 1 } },
     ],
   },
   { name: C.daycareHolds, indexes: [{ name: 'registration_unique', keys: { registrationId: 1 }, unique: true }] },
@@ -279,6 +281,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'batch', keys: { batchId: 1, status: 1 } },
       { name: 'member', keys: { memberKey: 1, year: -1 } },
       { name: 'openid', keys: { openid: 1, year: -1 } },
+      // 工会工作台 → 概览: applications of a subtree in a date range.
+      { name: 'scope_submitted', keys: { unionAncestors: 1, submittedAt: 1 } },
     ],
   },
   { name: C.recuCounters },

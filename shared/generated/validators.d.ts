@@ -106,5 +106,6 @@ export declare const recuperation_subsidyDecide: ValidatorFn;
 export declare const recuperation_subsidyList: ValidatorFn;
 export declare const recuperation_subsidySubmit: ValidatorFn;
 export declare const recuperation_withdraw: ValidatorFn;
+export declare const system_adminOverview: ValidatorFn;
 export declare const system_homeSummary: ValidatorFn;
 export declare const system_serverTime: ValidatorFn;

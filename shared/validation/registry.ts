@@ -3,6 +3,7 @@
  * `npm run gen:validators` (CI fails if the generated file is stale).
  */
 import { homeSummaryRequest, serverTimeRequest } from '../system/schemas';
+import { adminOverviewRequest } from '../system/overview';
 import * as member from '../member/schemas';
 import { CONSOLE_SCHEMAS } from '../member/console';
 import { CONTENT_SCHEMAS } from '../content/schemas';
@@ -20,6 +21,7 @@ export const schemaRegistry = {
   'notify.unreadCount': notify.unreadCountRequest,
   'system.homeSummary': homeSummaryRequest,
   'system.serverTime': serverTimeRequest,
+  'system.adminOverview': adminOverviewRequest,
   'member.profile': member.profileRequest,
   'member.listUnions': member.listUnionsRequest,
   'member.apply': member.applyRequest,
