@@ -77,6 +77,7 @@ export interface Api {
     consoleRevoke: [MC.ConsoleRevokeRequest, MC.ConsoleRevokeResult];
     consoleMe: [MC.ConsoleMeRequest, MC.ConsoleMeResult];
     consoleSignOut: [MC.ConsoleSignOutRequest, MC.ConsoleSignOutResult];
+    adminListMembers: [MC.AdminListMembersRequest, MC.AdminListMembersResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];

@@ -3,6 +3,7 @@ import { adminAppoint } from './actions/adminAppoint';
 import { adminFindMember } from './actions/adminFindMember';
 import { adminImport } from './actions/adminImport';
 import { adminListAdmins } from './actions/adminListAdmins';
+import { adminListMembers } from './actions/adminListMembers';
 import { adminListApplications } from './actions/adminListApplications';
 import { adminMemberHistory } from './actions/adminMemberHistory';
 import { adminRemove } from './actions/adminRemove';
@@ -56,6 +57,7 @@ export const main = createFunction({
     consoleRevoke,
     consoleMe,
     consoleSignOut,
+    adminListMembers,
   },
   triggers: { finishDeletions },
 });

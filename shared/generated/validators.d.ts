@@ -59,6 +59,7 @@ export declare const member_adminFindMember: ValidatorFn;
 export declare const member_adminImport: ValidatorFn;
 export declare const member_adminListAdmins: ValidatorFn;
 export declare const member_adminListApplications: ValidatorFn;
+export declare const member_adminListMembers: ValidatorFn;
 export declare const member_adminMemberHistory: ValidatorFn;
 export declare const member_adminRemove: ValidatorFn;
 export declare const member_adminReview: ValidatorFn;

@@ -6515,7 +6515,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "csv" || key0 === "file")) {
+      if (!(key0 === "csv" || key0 === "file" || key0 === "preview")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -6669,12 +6669,23 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.preview !== void 0) {
+      if (typeof data.preview !== "boolean") {
+        const err15 = { instancePath: instancePath + "/preview", schemaPath: "#/properties/preview/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err16];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err16);
     }
     errors++;
   }
@@ -6914,8 +6925,215 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
   validate68.errors = vErrors;
   return errors === 0;
 }
-var member_adminMemberHistory = validate69;
+var member_adminListMembers = validate69;
+var schema70 = { "$id": "member.adminListMembers", "type": "object", "additionalProperties": false, "properties": { "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["active", "revoked"] }, "tag": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement", "leader"] }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e5 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 100 } } };
 function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "unionId" || key0 === "status" || key0 === "tag" || key0 === "cardNo" || key0 === "offset" || key0 === "limit")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data0 = data.unionId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "active" || data1 === "revoked")) {
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema70.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.tag !== void 0) {
+      let data2 = data.tag;
+      if (typeof data2 !== "string") {
+        const err7 = { instancePath: instancePath + "/tag", schemaPath: "#/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data2 === "frontline" || data2 === "hazardous" || data2 === "model_worker" || data2 === "work_injured" || data2 === "near_retirement" || data2 === "leader")) {
+        const err8 = { instancePath: instancePath + "/tag", schemaPath: "#/properties/tag/enum", keyword: "enum", params: { allowedValues: schema70.properties.tag.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNo !== void 0) {
+      let data3 = data.cardNo;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 40) {
+          const err9 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (func2(data3) < 1) {
+          const err10 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data4 = data.offset;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err12 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 > 1e5 || isNaN(data4)) {
+          const err13 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4 < 0 || isNaN(data4)) {
+          const err14 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.limit !== void 0) {
+      let data5 = data.limit;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err15 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 100 || isNaN(data5)) {
+          const err16 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5 < 1 || isNaN(data5)) {
+          const err17 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate69.errors = vErrors;
+  return errors === 0;
+}
+var member_adminMemberHistory = validate70;
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -6980,12 +7198,12 @@ function validate69(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-var member_adminRemove = validate70;
-var pattern62 = new RegExp("^[0-9a-f]{24}$", "u");
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminRemove = validate71;
+var pattern63 = new RegExp("^[0-9a-f]{24}$", "u");
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7044,7 +7262,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.adminKey !== void 0) {
       let data1 = data.adminKey;
       if (typeof data1 === "string") {
-        if (!pattern62.test(data1)) {
+        if (!pattern63.test(data1)) {
           const err5 = { instancePath: instancePath + "/adminKey", schemaPath: "#/properties/adminKey/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{24}$" }, message: 'must match pattern "^[0-9a-f]{24}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -7134,13 +7352,13 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-var member_adminReview = validate71;
-var schema72 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-var pattern64 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminReview = validate72;
+var schema73 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var pattern65 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7177,7 +7395,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (!pattern64.test(data0)) {
+        if (!pattern65.test(data0)) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -7208,7 +7426,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema72.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema73.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -7257,12 +7475,12 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-var member_adminSetStatus = validate72;
-var schema73 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminSetStatus = validate73;
+var schema74 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
+function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7290,7 +7508,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern64.test(data0)) {
+        if (!pattern65.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -7352,7 +7570,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "revoked" || data2 === "active")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema74.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -7392,11 +7610,11 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-var member_adminUpdateMember = validate73;
-function validate73(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminUpdateMember = validate74;
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7577,13 +7795,13 @@ function validate73(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-var member_apply = validate74;
-var schema75 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
-var pattern68 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_apply = validate75;
+var schema76 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
+var pattern69 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7705,7 +7923,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern68.test(data1)) {
+        if (!pattern69.test(data1)) {
           const err12 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -7789,7 +8007,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "employer_union" || data4 === "street_union")) {
-        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema75.properties.routing.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema76.properties.routing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -7863,7 +8081,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data7 === "frontline" || data7 === "hazardous" || data7 === "model_worker" || data7 === "work_injured" || data7 === "near_retirement")) {
-            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema75.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema76.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -7925,11 +8143,11 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-var member_cardToken = validate75;
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_cardToken = validate76;
+function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -7952,11 +8170,11 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-var member_claim = validate76;
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_claim = validate77;
+function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8042,7 +8260,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern68.test(data1)) {
+        if (!pattern69.test(data1)) {
           const err8 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -8081,13 +8299,13 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-var member_consoleConfirm = validate77;
-var schema78 = { "$id": "member.consoleConfirm", "type": "object", "additionalProperties": false, "required": ["ticket", "decision"], "properties": { "ticket": { "type": "string", "title": "\u767B\u5F55\u4E8C\u7EF4\u7801", "pattern": "^[0-9a-f]{32}$" }, "decision": { "type": "string", "title": "\u662F\u5426\u767B\u5F55", "enum": ["confirm", "decline"] } } };
-var pattern73 = new RegExp("^[0-9a-f]{32}$", "u");
-function validate77(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_consoleConfirm = validate78;
+var schema79 = { "$id": "member.consoleConfirm", "type": "object", "additionalProperties": false, "required": ["ticket", "decision"], "properties": { "ticket": { "type": "string", "title": "\u767B\u5F55\u4E8C\u7EF4\u7801", "pattern": "^[0-9a-f]{32}$" }, "decision": { "type": "string", "title": "\u662F\u5426\u767B\u5F55", "enum": ["confirm", "decline"] } } };
+var pattern74 = new RegExp("^[0-9a-f]{32}$", "u");
+function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8124,7 +8342,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ticket !== void 0) {
       let data0 = data.ticket;
       if (typeof data0 === "string") {
-        if (!pattern73.test(data0)) {
+        if (!pattern74.test(data0)) {
           const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -8155,7 +8373,7 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "confirm" || data1 === "decline")) {
-        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema78.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema79.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -8173,11 +8391,11 @@ function validate77(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-var member_consoleMe = validate78;
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_consoleMe = validate79;
+function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8200,11 +8418,11 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-var member_consolePoll = validate79;
-function validate79(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_consolePoll = validate80;
+function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8241,7 +8459,7 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ticket !== void 0) {
       let data0 = data.ticket;
       if (typeof data0 === "string") {
-        if (!pattern73.test(data0)) {
+        if (!pattern74.test(data0)) {
           const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -8263,7 +8481,7 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.pollKey !== void 0) {
       let data1 = data.pollKey;
       if (typeof data1 === "string") {
-        if (!pattern73.test(data1)) {
+        if (!pattern74.test(data1)) {
           const err5 = { instancePath: instancePath + "/pollKey", schemaPath: "#/properties/pollKey/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -8291,11 +8509,11 @@ function validate79(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-var member_consoleRevoke = validate80;
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_consoleRevoke = validate81;
+function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8323,7 +8541,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.key !== void 0) {
       let data0 = data.key;
       if (typeof data0 === "string") {
-        if (!pattern73.test(data0)) {
+        if (!pattern74.test(data0)) {
           const err2 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -8351,11 +8569,11 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-var member_consoleScan = validate81;
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_consoleScan = validate82;
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8383,7 +8601,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.ticket !== void 0) {
       let data0 = data.ticket;
       if (typeof data0 === "string") {
-        if (!pattern73.test(data0)) {
+        if (!pattern74.test(data0)) {
           const err2 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -8411,37 +8629,10 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate81.errors = vErrors;
-  return errors === 0;
-}
-var member_consoleSessions = validate82;
-function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate82.errors = vErrors;
   return errors === 0;
 }
-var member_consoleSignOut = validate83;
+var member_consoleSessions = validate83;
 function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -8468,8 +8659,35 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
   validate83.errors = vErrors;
   return errors === 0;
 }
-var member_consoleTicket = validate84;
+var member_consoleSignOut = validate84;
 function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate84.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleTicket = validate85;
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8534,11 +8752,11 @@ function validate84(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate84.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-var member_deleteAccount = validate85;
-function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deleteAccount = validate86;
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8594,11 +8812,11 @@ function validate85(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate85.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-var member_deletionPreview = validate86;
-function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deletionPreview = validate87;
+function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8621,12 +8839,12 @@ function validate86(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-var member_listUnions = validate87;
-var schema88 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_listUnions = validate88;
+var schema89 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
+function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8654,7 +8872,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "city" || data0 === "district" || data0 === "industry" || data0 === "street" || data0 === "grassroots")) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema88.properties.level.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema89.properties.level.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -8783,37 +9001,10 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate87.errors = vErrors;
-  return errors === 0;
-}
-var member_myApplication = validate88;
-function validate88(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate88.errors = vErrors;
   return errors === 0;
 }
-var member_profile = validate89;
+var member_myApplication = validate89;
 function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -8840,8 +9031,35 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
   validate89.errors = vErrors;
   return errors === 0;
 }
-var member_verifyCard = validate90;
+var member_profile = validate90;
 function validate90(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate90.errors = vErrors;
+  return errors === 0;
+}
+var member_verifyCard = validate91;
+function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8906,11 +9124,11 @@ function validate90(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-var notify_inbox = validate91;
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_inbox = validate92;
+function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -8998,11 +9216,11 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-var notify_markRead = validate92;
-function validate92(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_markRead = validate93;
+function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9124,12 +9342,12 @@ function validate92(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-var notify_optIn = validate93;
-var schema94 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
-function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_optIn = validate94;
+var schema95 = { "$id": "notify.optIn", "type": "object", "additionalProperties": false, "required": ["results"], "properties": { "results": { "type": "array", "title": "\u8BA2\u9605\u7ED3\u679C", "minItems": 1, "maxItems": 3, "items": { "type": "object", "title": "\u8BA2\u9605\u7ED3\u679C", "additionalProperties": false, "required": ["template", "result"], "properties": { "template": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] }, "result": { "type": "string", "title": "\u8BA2\u9605\u7ED3\u679C", "enum": ["accept", "reject", "ban", "filter"] } } } } } };
+function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9220,7 +9438,7 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data2 === "membership_review" || data2 === "benefit_result" || data2 === "benefit_reminder" || data2 === "daycare_result" || data2 === "recuperation_result" || data2 === "activity_signup" || data2 === "activity_reminder")) {
-                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema94.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
+                const err8 = { instancePath: instancePath + "/results/" + i0 + "/template", schemaPath: "#/properties/results/items/properties/template/enum", keyword: "enum", params: { allowedValues: schema95.properties.results.items.properties.template.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -9241,7 +9459,7 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data3 === "accept" || data3 === "reject" || data3 === "ban" || data3 === "filter")) {
-                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema94.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
+                const err10 = { instancePath: instancePath + "/results/" + i0 + "/result", schemaPath: "#/properties/results/items/properties/result/enum", keyword: "enum", params: { allowedValues: schema95.properties.results.items.properties.result.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -9279,12 +9497,12 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-var notify_templates = validate94;
-var schema95 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
-function validate94(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_templates = validate95;
+var schema96 = { "$id": "notify.templates", "type": "object", "additionalProperties": false, "properties": { "keys": { "type": "array", "title": "\u6D88\u606F\u6A21\u677F", "minItems": 1, "maxItems": 7, "uniqueItems": true, "items": { "type": "string", "title": "\u6D88\u606F\u6A21\u677F", "enum": ["membership_review", "benefit_result", "benefit_reminder", "daycare_result", "recuperation_result", "activity_signup", "activity_reminder"] } } } };
+function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9334,7 +9552,7 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data1 === "membership_review" || data1 === "benefit_result" || data1 === "benefit_reminder" || data1 === "daycare_result" || data1 === "recuperation_result" || data1 === "activity_signup" || data1 === "activity_reminder")) {
-            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema95.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
+            const err4 = { instancePath: instancePath + "/keys/" + i0, schemaPath: "#/properties/keys/items/enum", keyword: "enum", params: { allowedValues: schema96.properties.keys.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -9385,11 +9603,11 @@ function validate94(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate94.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-var notify_unreadCount = validate95;
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var notify_unreadCount = validate96;
+function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9412,12 +9630,12 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminApplicants = validate96;
-var schema97 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminApplicants = validate97;
+var schema98 = { "$id": "recuperation.adminApplicants", "type": "object", "additionalProperties": false, "required": ["unionId"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "batchId": { "type": "string", "title": "\u6279\u6B21", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u7533\u8BF7\u72B6\u6001", "enum": ["pending", "approved", "refused", "all"] } } };
+function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9566,7 +9784,7 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "pending" || data3 === "approved" || data3 === "refused" || data3 === "all")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema97.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema98.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -9584,11 +9802,11 @@ function validate96(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminAttendance = validate97;
-function validate97(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminAttendance = validate98;
+function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9757,11 +9975,11 @@ function validate97(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate97.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminBatches = validate98;
-function validate98(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminBatches = validate99;
+function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9784,12 +10002,12 @@ function validate98(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminCreateBatch = validate99;
-var pattern86 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminCreateBatch = validate100;
+var pattern87 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -9973,7 +10191,7 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.startDate !== void 0) {
       let data3 = data.startDate;
       if (typeof data3 === "string") {
-        if (!pattern86.test(data3)) {
+        if (!pattern87.test(data3)) {
           const err18 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -10097,12 +10315,12 @@ function validate99(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminDecide = validate100;
-var schema101 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-function validate100(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminDecide = validate101;
+var schema102 = { "$id": "recuperation.adminDecide", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "refuse"] }, "reason": { "type": "string", "title": "\u4E0D\u4E88\u6279\u51C6\u7684\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10188,7 +10406,7 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "approve" || data1 === "refuse")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema101.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema102.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -10237,11 +10455,11 @@ function validate100(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminFigures = validate101;
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminFigures = validate102;
+function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10298,11 +10516,11 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminNominate = validate102;
-function validate102(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminNominate = validate103;
+function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10379,7 +10597,7 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.memberId !== void 0) {
       let data1 = data.memberId;
       if (typeof data1 === "string") {
-        if (!pattern64.test(data1)) {
+        if (!pattern65.test(data1)) {
           const err7 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -10407,11 +10625,11 @@ function validate102(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate102.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminRoster = validate103;
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminRoster = validate104;
+function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10485,12 +10703,12 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveUnit = validate104;
-var schema105 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
-function validate104(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveUnit = validate105;
+var schema106 = { "$id": "recuperation.adminSaveUnit", "type": "object", "additionalProperties": false, "required": ["unionId", "quota", "staffCount", "ownership"], "properties": { "unionId": { "type": "string", "title": "\u57FA\u5C42\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "quota": { "type": "integer", "title": "\u5E74\u5EA6\u540D\u989D", "minimum": 0, "maximum": 1e5 }, "staffCount": { "type": "integer", "title": "\u804C\u5DE5\u603B\u6570", "minimum": 0, "maximum": 1e6 }, "ownership": { "type": "string", "title": "\u5355\u4F4D\u6027\u8D28", "enum": ["public", "other"] }, "costCapFen": { "type": "integer", "title": "\u8D39\u7528\u6807\u51C6\uFF08\u5206/\u4EBA/\u5E74\uFF09", "minimum": 1, "maximum": 1e8 }, "leaderShareNum": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "leaderShareDen": { "type": "integer", "title": "\u9886\u5BFC\u5E72\u90E8\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 }, "noRepeatYears": { "type": "integer", "title": "\u4E0D\u91CD\u590D\u53C2\u52A0\u5E74\u9650", "minimum": 1, "maximum": 10 }, "staffShareNum": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u5B50\uFF09", "minimum": 0, "maximum": 1e3 }, "staffShareDen": { "type": "integer", "title": "\u5E74\u5EA6\u53C2\u52A0\u6BD4\u4F8B\uFF08\u5206\u6BCD\uFF09", "minimum": 1, "maximum": 1e3 } } };
+function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -10532,7 +10750,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
-      if (!func4.call(schema105.properties, key0)) {
+      if (!func4.call(schema106.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -10658,7 +10876,7 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data3 === "public" || data3 === "other")) {
-        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema105.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/ownership", schemaPath: "#/properties/ownership/enum", keyword: "enum", params: { allowedValues: schema106.properties.ownership.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -10868,11 +11086,11 @@ function validate104(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate104.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminSaveVenue = validate105;
-function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminSaveVenue = validate106;
+function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11120,11 +11338,11 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate105.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnitMembers = validate106;
-function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnitMembers = validate107;
+function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11198,11 +11416,11 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-var recuperation_adminUnits = validate107;
-function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_adminUnits = validate108;
+function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11259,88 +11477,10 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate107.errors = vErrors;
-  return errors === 0;
-}
-var recuperation_apply = validate108;
-function validate108(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.batchId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "batchId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.batchId !== void 0) {
-      let data0 = data.batchId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 80) {
-          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern1.test(data0)) {
-          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
   validate108.errors = vErrors;
   return errors === 0;
 }
-var recuperation_batchDetail = validate109;
+var recuperation_apply = validate109;
 function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -11418,14 +11558,14 @@ function validate109(data, { instancePath = "", parentData, parentDataProperty, 
   validate109.errors = vErrors;
   return errors === 0;
 }
-var recuperation_listBatches = validate110;
+var recuperation_batchDetail = validate110;
 function validate110(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+    if (data.batchId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "batchId" }, message: "must have required property 'batchId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -11433,19 +11573,70 @@ function validate110(data, { instancePath = "", parentData, parentDataProperty, 
       }
       errors++;
     }
+    for (const key0 in data) {
+      if (!(key0 === "batchId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.batchId !== void 0) {
+      let data0 = data.batchId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 80) {
+          const err2 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern1.test(data0)) {
+          const err4 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/batchId", schemaPath: "#/properties/batchId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err6];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err6);
     }
     errors++;
   }
   validate110.errors = vErrors;
   return errors === 0;
 }
-var recuperation_myApplications = validate111;
+var recuperation_listBatches = validate111;
 function validate111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -11472,9 +11663,36 @@ function validate111(data, { instancePath = "", parentData, parentDataProperty, 
   validate111.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyDecide = validate112;
-var schema113 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var recuperation_myApplications = validate112;
 function validate112(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate112.errors = vErrors;
+  return errors === 0;
+}
+var recuperation_subsidyDecide = validate113;
+var schema114 = { "$id": "recuperation.subsidyDecide", "type": "object", "additionalProperties": false, "required": ["claimId", "decision"], "properties": { "claimId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+function validate113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11560,7 +11778,7 @@ function validate112(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema113.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema114.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -11609,12 +11827,12 @@ function validate112(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate112.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidyList = validate113;
-var schema114 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
-function validate113(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidyList = validate114;
+var schema115 = { "$id": "recuperation.subsidyList", "type": "object", "additionalProperties": false, "properties": { "year": { "type": "integer", "title": "\u5E74\u5EA6", "minimum": 2e3, "maximum": 2100 }, "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected", "all"] } } };
+function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11674,7 +11892,7 @@ function validate113(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (!(data1 === "pending" || data1 === "approved" || data1 === "rejected" || data1 === "all")) {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema114.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema115.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -11692,11 +11910,11 @@ function validate113(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate113.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-var recuperation_subsidySubmit = validate114;
-function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_subsidySubmit = validate115;
+function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -11840,7 +12058,7 @@ function validate114(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.startDate !== void 0) {
       let data2 = data.startDate;
       if (typeof data2 === "string") {
-        if (!pattern86.test(data2)) {
+        if (!pattern87.test(data2)) {
           const err14 = { instancePath: instancePath + "/startDate", schemaPath: "#/properties/startDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -11964,11 +12182,11 @@ function validate114(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate114.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-var recuperation_withdraw = validate115;
-function validate115(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var recuperation_withdraw = validate116;
+function validate116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -12042,11 +12260,11 @@ function validate115(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate115.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-var system_adminOverview = validate116;
-function validate116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var system_adminOverview = validate117;
+function validate117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -12123,7 +12341,7 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.from !== void 0) {
       let data1 = data.from;
       if (typeof data1 === "string") {
-        if (!pattern86.test(data1)) {
+        if (!pattern87.test(data1)) {
           const err7 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
@@ -12145,7 +12363,7 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.to !== void 0) {
       let data2 = data.to;
       if (typeof data2 === "string") {
-        if (!pattern86.test(data2)) {
+        if (!pattern87.test(data2)) {
           const err9 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
@@ -12237,37 +12455,10 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate116.errors = vErrors;
-  return errors === 0;
-}
-var system_homeSummary = validate117;
-function validate117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate117.errors = vErrors;
   return errors === 0;
 }
-var system_serverTime = validate118;
+var system_homeSummary = validate118;
 function validate118(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -12292,6 +12483,33 @@ function validate118(data, { instancePath = "", parentData, parentDataProperty, 
     errors++;
   }
   validate118.errors = vErrors;
+  return errors === 0;
+}
+var system_serverTime = validate119;
+function validate119(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate119.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -12354,6 +12572,7 @@ export {
   member_adminImport,
   member_adminListAdmins,
   member_adminListApplications,
+  member_adminListMembers,
   member_adminMemberHistory,
   member_adminRemove,
   member_adminReview,

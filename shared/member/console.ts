@@ -5,6 +5,8 @@
  * validators); responses are plain types. Tickets and session tokens are 128-bit random hex.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { MEMBER_TAGS } from './tags';
+import type { AdminMemberDetail } from './schemas';
 
 /** A ticket is valid this long after the console asked for it. */
 export const CONSOLE_TICKET_TTL_MS = 2 * 60 * 1000;
@@ -144,4 +146,30 @@ export function ticketFromQr(text: string): string | null {
   if (!t.startsWith(CONSOLE_QR_PREFIX)) return null;
   const hex = t.slice(CONSOLE_QR_PREFIX.length);
   return new RegExp(CONSOLE_SECRET_PATTERN).test(hex) ? hex : null;
+}
+
+// ---- 工会工作台 → 会员: the member list (server-side pagination) -------------------------------
+
+/** Rows per page of the member list (and per request of its CSV export). */
+export const MEMBER_LIST_MAX = 100;
+
+export const adminListMembersRequest = {
+  $id: 'member.adminListMembers',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    unionId: { type: 'string', title: '工会组织', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    status: { type: 'string', title: '会员卡状态', enum: ['active', 'revoked'] },
+    tag: { type: 'string', title: '职工标签', enum: MEMBER_TAGS },
+    cardNo: { type: 'string', title: '会员卡号', minLength: 1, maxLength: 40 },
+    offset: { type: 'integer', title: '起始位置', minimum: 0, maximum: 100000 },
+    limit: { type: 'integer', title: '每页条数', minimum: 1, maximum: MEMBER_LIST_MAX },
+  },
+} as const;
+export type AdminListMembersRequest = FromSchema<typeof adminListMembersRequest>;
+export interface AdminListMembersResult {
+  items: AdminMemberDetail[];
+  total: number;
+  offset: number;
+  limit: number;
 }

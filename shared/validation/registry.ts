@@ -5,7 +5,7 @@
 import { homeSummaryRequest, serverTimeRequest } from '../system/schemas';
 import { adminOverviewRequest } from '../system/overview';
 import * as member from '../member/schemas';
-import { CONSOLE_SCHEMAS } from '../member/console';
+import { CONSOLE_SCHEMAS, adminListMembersRequest } from '../member/console';
 import { CONTENT_SCHEMAS } from '../content/schemas';
 import * as notify from '../notify/schemas';
 import * as recuperation from '../recuperation/schemas';
@@ -42,6 +42,7 @@ export const schemaRegistry = {
   'member.adminAppoint': member.adminAppointRequest,
   'member.adminRemove': member.adminRemoveRequest,
   ...CONSOLE_SCHEMAS,
+  'member.adminListMembers': adminListMembersRequest,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,

@@ -5,6 +5,7 @@
  * Invalid rows come back with their spreadsheet row number and a reason; no ID number is echoed.
  * The file comes as `csv` (UTF-8 text the page already checked) or as `file` (the bytes of an
  * .xlsx or a CSV in any encoding, decoded here: lib/importFile.ts); exactly one of the two.
+ * With `preview` it answers the same counts and row errors and writes nothing (工会工作台's check).
  */
 import { ok } from '../../../shared/envelope';
 import { parseImportCsv, type ParsedImport } from '../../../shared/member/importTemplate';
@@ -70,6 +71,12 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   const { prepared, errors } = await prepareRows(ctx, admin, parsed.rows);
   const existing = await existingMemberIds(ctx, prepared.map((p) => p._id));
   const fresh: PreparedRow[] = prepared.filter((p) => !existing.has(p._id));
+  const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
+  const totalRows = parsed.rows.length + parsed.errors.length;
+  if (input.preview) {
+    // 工会工作台 shows this table before anything is written; the import itself re-checks everything.
+    return ok({ totalRows, imported: 0, toImport: fresh.length, skippedDuplicates: existing.size, errors: allErrors });
+  }
   const cardNos = await reserveCardNumbers(ctx.db, fresh.length, now);
   const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: admin.user.openid }));
 
@@ -80,8 +87,6 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
     imported += res.imported;
     skippedDuplicates += res.duplicates;
   }
-  const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
-  const totalRows = parsed.rows.length + parsed.errors.length;
   ctx.log.info('members imported', { format, totalRows, imported, skippedDuplicates, errors: allErrors.length });
   return ok({ totalRows, imported, skippedDuplicates, errors: allErrors });
 });
