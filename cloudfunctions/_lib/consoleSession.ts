@@ -5,10 +5,13 @@
  * into the admin's openid here, from the stored session, never from the request. Tokens and
  * tickets are stored only as SHA-256 hashes: a database reader cannot sign anyone in.
  */
+import type tcb from '@cloudbase/node-sdk';
 import { createHash, randomBytes } from 'node:crypto';
 import { CONSOLE_SESSION_IDLE_MS, CONSOLE_SESSION_MAX_MS } from '../../shared/member/console';
 import { C } from './collections';
-import type { Database } from './router';
+
+/** The SDK's database (the router's `Database`, named here so the router can import this module). */
+type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
 export interface ConsoleSessionDoc {
   _id: string;
