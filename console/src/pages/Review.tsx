@@ -18,7 +18,7 @@ const PAGE = 50;
 /** Decisions sent at once (each is a transaction on the server). */
 const PARALLEL = 3;
 
-type Outcome = { ok: true; text: string } | { ok: false; text: string };
+type Outcome = { name: string; ok: boolean; text: string };
 
 async function inBatches<T>(items: T[], run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(run));
@@ -50,7 +50,8 @@ export function Review() {
 
   const decide = async (items: { app: AdminApplicationView; reason?: string }[], decision: 'approve' | 'reject') => {
     setBusy(true);
-    const next = new Map(outcomes);
+    // Decided rows leave the pending list, so the batch's results are listed above the table.
+    const next = new Map<string, Outcome>();
     await inBatches(items, async ({ app, reason }) => {
       const key = `${app.id}:${decision}`;
       const requestId = requestIds.current.get(key) ?? newRequestId();
@@ -58,8 +59,8 @@ export function Review() {
       const res = await api.member.review({ applicationId: app.id, decision, ...(reason ? { reason } : {}) }, requestId);
       if (res.ok) {
         requestIds.current.delete(key);
-        next.set(app.id, { ok: true, text: decision === 'approve' ? `已通过，卡号 ${res.data.application.cardNo ?? ''}` : '已驳回' });
-      } else next.set(app.id, { ok: false, text: res.error.message });
+        next.set(app.id, { name: app.realName ?? app.nameMasked, ok: true, text: decision === 'approve' ? `已通过，卡号 ${res.data.application.cardNo ?? ''}` : '已驳回，已通知申请人' });
+      } else next.set(app.id, { name: app.realName ?? app.nameMasked, ok: false, text: res.error.message });
     });
     setOutcomes(next);
     setBusy(false);
@@ -118,6 +119,15 @@ export function Review() {
           </button>
           <span className='note'>↑↓ 移动，空格 选择，PageUp/PageDown 翻页</span>
         </div>
+      ) : null}
+      {outcomes.size ? (
+        <ul className='rv-results' aria-label='处理结果'>
+          {[...outcomes.values()].map((o) => (
+            <li key={o.name + o.text} className={o.ok ? 'ok-text' : 'error-text'}>
+              {o.name}：{o.text}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <DataTable
         caption='入会申请'
