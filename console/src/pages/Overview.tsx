@@ -12,6 +12,8 @@ import { lastDays, thisWeek } from '../lib/dates';
 
 const FIGURES = Object.keys(OVERVIEW_FIGURE_LABELS) as (keyof OverviewFigures)[];
 const PAGE = 20;
+/** Shown as table columns by default (the cards above show all; 列设置 adds the others). */
+const DEFAULT_COLUMNS = new Set<keyof OverviewFigures>(['members', 'pendingJoins', 'newMembers', 'drops', 'posts', 'reads', 'daycareWaitlisted', 'recuApplied']);
 
 export function Overview({ rootUnionId }: { rootUnionId?: string }) {
   const [unionId, setUnionId] = useState<string | undefined>(rootUnionId);
@@ -55,7 +57,7 @@ export function Overview({ rootUnionId }: { rootUnionId?: string }) {
       width: 140,
       render: (r) => (r.id === data?.union.id ? null : <span className='ov-bar' style={{ width: `${Math.round((r.figures.members / maxMembers) * 100)}%` }} />),
     },
-    ...FIGURES.map((f) => ({ key: f, title: OVERVIEW_FIGURE_LABELS[f], render: (r: OverviewRow) => r.figures[f].toLocaleString('zh-CN') })),
+    ...FIGURES.map((f) => ({ key: f, title: OVERVIEW_FIGURE_LABELS[f], optional: !DEFAULT_COLUMNS.has(f), render: (r: OverviewRow) => r.figures[f].toLocaleString('zh-CN') })),
   ];
 
   const exportCsv = () => {
