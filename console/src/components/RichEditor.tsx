@@ -24,6 +24,8 @@ export function RichEditor({ initialHtml, onChange }: { initialHtml: string; onC
   const box = useRef<HTMLDivElement>(null);
   const [link, setLink] = useState<{ kind: 'image' | 'link'; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Where the caret was when 图片 / 链接 opened the address field (typing there moves the focus). */
+  const saved = useRef<Range | null>(null);
 
   useEffect(() => {
     if (!box.current) return;
@@ -33,8 +35,20 @@ export function RichEditor({ initialHtml, onChange }: { initialHtml: string; onC
 
   const exec = (command: string, value?: string) => {
     box.current?.focus();
+    if (saved.current) {
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(saved.current);
+      saved.current = null;
+    }
     document.execCommand(command, false, value);
     onChange(box.current?.innerHTML ?? '');
+  };
+  const ask = (kind: 'image' | 'link') => {
+    const selection = window.getSelection();
+    const range = selection && selection.rangeCount ? selection.getRangeAt(0) : null;
+    saved.current = range && box.current?.contains(range.commonAncestorContainer) ? range.cloneRange() : null;
+    setLink({ kind, url: '' });
   };
   const insert = () => {
     if (!link) return;
@@ -48,14 +62,15 @@ export function RichEditor({ initialHtml, onChange }: { initialHtml: string; onC
 
   return (
     <div className='editor'>
-      <div className='editor__tools' role='toolbar' aria-label='格式'>
+      {/* mousedown would take the focus (and the caret) out of the text: keep it there. */}
+      <div className='editor__tools' role='toolbar' aria-label='格式' onMouseDown={(e) => e.preventDefault()}>
         <button type='button' onClick={() => exec('formatBlock', 'h2')}>小标题</button>
         <button type='button' onClick={() => exec('formatBlock', 'p')}>正文</button>
         <button type='button' onClick={() => exec('bold')}>加粗</button>
         <button type='button' onClick={() => exec('insertUnorderedList')}>列表</button>
         <button type='button' onClick={() => exec('formatBlock', 'blockquote')}>引用</button>
-        <button type='button' className='ed-image' onClick={() => setLink({ kind: 'image', url: '' })}>图片</button>
-        <button type='button' onClick={() => setLink({ kind: 'link', url: '' })}>链接</button>
+        <button type='button' className='ed-image' onClick={() => ask('image')}>图片</button>
+        <button type='button' onClick={() => ask('link')}>链接</button>
       </div>
       {link ? (
         <div className='inline editor__link'>
