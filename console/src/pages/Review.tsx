@@ -77,14 +77,6 @@ export function Review() {
     { key: 'tags', title: '标签', optional: true, render: (a) => a.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、') || '—' },
     { key: 'submitted', title: '提交时间', width: 140, render: (a) => when(a.submittedAt) },
     { key: 'status', title: '状态', width: 110, render: (a) => (a.status === 'rejected' && a.rejectReason ? `未通过：${a.rejectReason}` : APPLICATION_STATUS_LABELS[a.status]) },
-    {
-      key: 'result',
-      title: '处理结果',
-      render: (a) => {
-        const o = outcomes.get(a.id);
-        return o ? <span className={o.ok ? 'ok-text' : 'error-text'}>{o.text}</span> : null;
-      },
-    },
   ];
 
   const exportCsv = () => {

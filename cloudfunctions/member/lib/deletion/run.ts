@@ -11,6 +11,7 @@
 import type { BaseContext } from '../../../_lib/router';
 import { accountStep, applicationsStep, followsStep } from './account';
 import { benefitStep } from './benefit';
+import { consoleStep } from './console';
 import { contentStep } from './content';
 import { daycareStep } from './daycare';
 import { checkTime, finishJob, findJobById, markStep, OutOfTime, releaseLease, RetryLater, takeLease, type DeletionJobDoc, type Step } from './job';
@@ -26,6 +27,7 @@ export const STEPS: readonly Step[] = [
   contentStep,
   applicationsStep,
   recordsStep,
+  consoleStep,
   accountStep,
   followsStep,
   messagesStep,
