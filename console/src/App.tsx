@@ -13,6 +13,7 @@ import { Overview } from './pages/Overview';
 import { Review } from './pages/Review';
 import { Members } from './pages/Members';
 import { Publish } from './pages/Publish';
+import { Benefit } from './pages/Benefit';
 import { MeContext } from './components/MeContext';
 
 const ROUTES = [
@@ -20,6 +21,7 @@ const ROUTES = [
   { path: 'review', title: '入会审核' },
   { path: 'members', title: '会员' },
   { path: 'publish', title: '发布' },
+  { path: 'benefit', title: '福利' },
 ] as const;
 type RoutePath = (typeof ROUTES)[number]['path'];
 
@@ -90,7 +92,7 @@ export function App() {
             {r.title}
           </a>
         ))}
-        <p className='shell__more'>福利、暑托班、疗休养请暂在小程序「工会工作台」中办理。</p>
+        <p className='shell__more'>创建福利、核销，以及暑托班、疗休养，请暂在小程序「工会工作台」中办理。</p>
       </nav>
       <div className='shell__main'>
         <header className='shell__head'>
@@ -107,6 +109,7 @@ export function App() {
           {route === 'review' ? <Review /> : null}
           {route === 'members' ? <Members /> : null}
           {route === 'publish' ? <Publish /> : null}
+          {route === 'benefit' ? <Benefit /> : null}
         </main>
       </div>
     </div>

@@ -156,3 +156,16 @@ it('writes a post with the phone preview and publishes it', async () => {
   await pc.getByRole('cell', { name: '工作台发布测试：职工书屋开放' }).waitFor();
   await consoleShot(pc, '09-publish-list');
 });
+
+it('lists the subtree’s benefit drops with their figures and exports a drop’s claims', async () => {
+  await pc.getByRole('link', { name: '福利' }).click();
+  const first = pc.locator('tr[data-row]').first();
+  await first.waitFor();
+  await first.getByRole('button', { name: '领取情况' }).click();
+  await pc.locator('.ov-card__label', { hasText: '已核销' }).waitFor();
+  await consoleShot(pc, '10-benefit');
+  const [download] = await Promise.all([pc.waitForEvent('download'), first.getByRole('button', { name: '导出领取记录' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^福利领取明细-.+\.csv$/);
+  const text = readFileSync((await download.path())!).toString('utf8');
+  expect(text.startsWith('\uFEFF序号,兑换码,会员,获得方式,领取时间,状态,核销时间,过期处理\r\n')).toBe(true);
+});

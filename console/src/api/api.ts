@@ -26,6 +26,11 @@ export const api = {
     importFile: (file: M.AdminImportRequest, requestId: string) => callApi('member', 'adminImport', file, { requestId }),
     listUnions: (query: M.ListUnionsRequest) => callApi('member', 'listUnions', query),
   },
+  benefit: {
+    list: () => callApi('benefit', 'adminList', {}),
+    figures: (dropId: string) => callApi('benefit', 'figures', { dropId }),
+    exportCsv: (dropId: string) => callApi('benefit', 'exportCsv', { dropId }),
+  },
   content: {
     list: (query: CQ.AdminListRequest) => callApi('content', 'adminList', query),
     get: (id: string) => callApi('content', 'adminGet', { id }),
