@@ -7,7 +7,9 @@
  * - pages reach the backend only through miniprogram/services/ (rule services-entry-points);
  * - local-only tooling (scripts/) is never imported by shipped code;
  * - the chart library (AntV F2, ~500 KB) is reached only from subpackage pages, never the main package;
- * - the xlsx parser (member import) stays in the functions.
+ * - the xlsx parser (member import) stays in the functions;
+ * - the 工会工作台 (console/) is a separate web app: nothing shipped imports it, and it reaches
+ *   the functions only through shared/ contracts (its own typed client), like the mini-program.
  */
 module.exports = {
   forbidden: [
@@ -16,7 +18,7 @@ module.exports = {
       severity: 'error',
       comment: 'shared/ is used by the mini-program and the functions: it may not import an SDK, a framework or app code',
       from: { path: '^shared/' },
-      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
+      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', '^console/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
     },
     {
       name: 'shared-no-node-builtins',
@@ -61,10 +63,24 @@ module.exports = {
       to: { path: ['^miniprogram/', '^scripts/', 'node_modules/@tarojs/'] },
     },
     {
+      name: 'miniprogram-not-console',
+      severity: 'error',
+      comment: 'the 工会工作台 is a separate web app (dist/console): the weapp must not bundle a byte of it',
+      from: { path: '^(miniprogram|cloudfunctions)/' },
+      to: { path: '^console/' },
+    },
+    {
+      name: 'console-through-shared',
+      severity: 'error',
+      comment: 'the 工会工作台 meets the functions in shared/ (contracts, types, pure rules) and calls them through console/src/api only',
+      from: { path: '^console/' },
+      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', 'node_modules/(@cloudbase|@tarojs)/'] },
+    },
+    {
       name: 'no-xlsx-parser-in-app',
       severity: 'error',
       comment: 'the member import reads .xlsx in the function (cloudfunctions/member/lib/importFile.ts): the mini-program and shared/ never bundle the parser',
-      from: { path: '^(miniprogram|shared)/' },
+      from: { path: '^(miniprogram|shared|console)/' },
       to: { path: 'node_modules/(read-excel-file|fflate|saxen)/' },
     },
     {
@@ -77,7 +93,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      from: { path: '^(shared|cloudfunctions|miniprogram)/' },
+      from: { path: '^(shared|cloudfunctions|miniprogram|console)/' },
       to: { circular: true },
     },
   ],

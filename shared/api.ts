@@ -4,8 +4,10 @@
  * both checked against this map, so a request or response type cannot drift between sides.
  */
 import type { HomeSummary, HomeSummaryRequest, ServerTime, ServerTimeRequest } from './system/schemas';
+import type { AdminOverviewRequest, AdminOverviewResult } from './system/overview';
 import type * as M from './member/schemas';
 import type * as MD from './member/deletion';
+import type * as MC from './member/console';
 import type * as CQ from './content/schemas';
 import type * as CV from './content/views';
 import type * as NQ from './notify/schemas';
@@ -45,6 +47,7 @@ export interface Api {
   system: {
     homeSummary: [HomeSummaryRequest, HomeSummary];
     serverTime: [ServerTimeRequest, ServerTime];
+    adminOverview: [AdminOverviewRequest, AdminOverviewResult];
   };
   member: {
     profile: [M.ProfileRequest, M.Profile];
@@ -66,6 +69,15 @@ export interface Api {
     adminListAdmins: [M.AdminListAdminsRequest, M.AdminListAdminsResult];
     adminAppoint: [M.AdminAppointRequest, M.AdminAppointResult];
     adminRemove: [M.AdminRemoveRequest, M.AdminRemoveResult];
+    consoleTicket: [MC.ConsoleTicketRequest, MC.ConsoleTicketResult];
+    consoleScan: [MC.ConsoleScanRequest, MC.ConsoleScanResult];
+    consoleConfirm: [MC.ConsoleConfirmRequest, MC.ConsoleConfirmResult];
+    consolePoll: [MC.ConsolePollRequest, MC.ConsolePollResult];
+    consoleSessions: [MC.ConsoleSessionsRequest, MC.ConsoleSessionsResult];
+    consoleRevoke: [MC.ConsoleRevokeRequest, MC.ConsoleRevokeResult];
+    consoleMe: [MC.ConsoleMeRequest, MC.ConsoleMeResult];
+    consoleSignOut: [MC.ConsoleSignOutRequest, MC.ConsoleSignOutResult];
+    adminListMembers: [MC.AdminListMembersRequest, MC.AdminListMembersResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];

@@ -57,6 +57,13 @@ export const ERROR_MESSAGES = {
   ADMIN_LIMIT_REACHED: '该工会的管理员人数已达上限',
   /** 管理员管理: removing the root union's (市总工会) last admin would leave nobody above every union. */
   LAST_ROOT_ADMIN: '不能移除市总工会的最后一位管理员',
+  // 工会工作台 (the desktop console, docs/console.md)
+  /** The QR code's login ticket is unknown, expired, already used or declined. */
+  CONSOLE_TICKET_INVALID: '二维码已失效，请在电脑上刷新二维码后重新扫码',
+  /** The console's session is unknown, revoked, idle too long or past its 8 hours. */
+  CONSOLE_SESSION_INVALID: '工作台登录已失效，请重新扫码登录',
+  /** A console session called an action that only the mini-program may call (e.g. confirming another sign-in). */
+  CONSOLE_NOT_ALLOWED: '工作台不能执行此操作，请在小程序中操作',
   // Benefit drops
   DROP_SOLD_OUT: '福利已抢完',
   DROP_NOT_OPEN: '福利尚未开始',

@@ -140,6 +140,16 @@ export const C = {
    * before anything is deleted, the steps done, counts. Holds the openid only while running.
    */
   accountDeletions: 'account_deletions',
+  /**
+   * 工会工作台 login tickets, `_id` = SHA-256 of the ticket (the QR code's secret is never stored):
+   * pending → scanned → confirmed / declined → claimed, valid 2 minutes, used once.
+   */
+  consoleTickets: 'console_tickets',
+  /**
+   * 工会工作台 sessions, `_id` = the session id (first 128 bits of the token's SHA-256; the token
+   * itself is never stored): the admin's openid, device, idle and absolute expiry, revocation.
+   */
+  consoleSessions: 'console_sessions',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -236,6 +246,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'offers', keys: { status: 1, offerExpiresAt: 1 } },
       // The place recount: has any registration of the slot changed lately?
       { name: 'slot_changes', keys: { slotId: 1, updatedAt: 1 } },
+      // 工会工作台 → 概览: admitted / waitlisted sign-ups in a subtree.
+      { name: 'scope_status', keys: { campaignUnionAncestors: 1, status: 1 } },
     ],
   },
   { name: C.daycareHolds, indexes: [{ name: 'registration_unique', keys: { registrationId: 1 }, unique: true }] },
@@ -286,6 +298,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'batch', keys: { batchId: 1, status: 1 } },
       { name: 'member', keys: { memberKey: 1, year: -1 } },
       { name: 'openid', keys: { openid: 1, year: -1 } },
+      // 工会工作台 → 概览: applications of a subtree in a date range.
+      { name: 'scope_submitted', keys: { unionAncestors: 1, submittedAt: 1 } },
     ],
   },
   { name: C.recuCounters },
@@ -316,6 +330,9 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.dropAudit, indexes: [{ name: 'scope_time', keys: { unionAncestors: 1, at: -1 } }] },
   // The member timer resumes deletion jobs whose runner died (lease expired).
   { name: C.accountDeletions, indexes: [{ name: 'resume', keys: { status: 1, leaseUntil: 1 } }] },
+  { name: C.consoleTickets, indexes: [{ name: 'expiry', keys: { expiresAt: 1 } }] },
+  // 我的 → 已登录的工作台: an admin's sessions, newest first.
+  { name: C.consoleSessions, indexes: [{ name: 'mine', keys: { openid: 1, createdAt: -1 } }] },
 ];
 
 /**
@@ -326,4 +343,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 2, fingerprint: '2a8d4e771c852b0f' } as const;
+export const SCHEMA = { version: 3, fingerprint: '299480014f32bf10' } as const;

@@ -4,6 +4,11 @@ import tcb from '@cloudbase/node-sdk';
 export interface InvocationInfo {
   openid: string | null;
   appid: string | null;
+  /**
+   * A custom-login user id (CloudBase web SDK's custom sign-in): for 工会工作台 calls, the console
+   * session id, which the router resolves to the admin's openid from the stored session.
+   */
+  customUserId: string | null;
   /** The platform's request id (for logs). */
   platformRequestId: string;
   /**
@@ -40,6 +45,7 @@ export function readInvocation(context: ScfContext | undefined): InvocationInfo 
   return {
     openid: str(env.WX_OPENID),
     appid: str(env.WX_APPID),
+    customUserId: str(env.TCB_CUSTOM_USER_ID),
     platformRequestId: str(context?.request_id) ?? 'unknown',
     // The old context format (`environ`) turns a value with commas into an array.
     sources: (str(Array.isArray(env.TCB_SOURCE) ? env.TCB_SOURCE.join(',') : env.TCB_SOURCE) ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0),

@@ -13,6 +13,7 @@ import { valueNestsDeeper } from '../../shared/validation/depth';
 import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';
 import { isInternalEvent, openInternal } from './internal';
+import { resolveConsoleSession } from './consoleSession';
 import { createLogger, type Logger } from './log';
 import { quotaRefusal } from './quota';
 
@@ -29,6 +30,8 @@ export interface BaseContext {
 export interface ActionContext extends BaseContext {
   openid: string | null;
   appid: string | null;
+  /** Set when the caller is a 工会工作台 session (docs/console.md): its id. */
+  consoleSessionId: string | null;
   /** The caller's idempotency key for this request (generated when the caller sent none). */
   requestId: string;
   /** No earlier send of this request id can have been applied (shared/api.ts CallEvent.fresh). */
@@ -52,6 +55,13 @@ export interface ActionDef<I, O> {
   schema: SchemaId;
   auth: 'user' | 'public';
   handler: (input: I, ctx: UserContext) => Promise<Result<O>>;
+  /** A 工会工作台 session may call it (every `admin*` action may; others opt in with `forConsole`). */
+  console?: boolean;
+}
+
+/** Lets 工会工作台 sessions call an action whose name does not start with `admin`. */
+export function forConsole<I, O>(def: ActionDef<I, O>): ActionDef<I, O> {
+  return { ...def, console: true };
 }
 
 /** An action that needs a signed-in WeChat user (every action but a few public reads). */
@@ -184,7 +194,23 @@ export function createFunction<F extends FunctionName>(spec: {
     if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID_PATTERN.test(requestId))) {
       return fail('INVALID_ARGUMENT', '请求编号格式不正确');
     }
-    if (def.auth === 'user' && !invocation.openid) return fail('UNAUTHENTICATED');
+    let openid = invocation.openid;
+    let consoleSessionId: string | null = null;
+    if (!openid && invocation.customUserId) {
+      // A 工会工作台 call: the admin is whoever the stored session names, never the request.
+      if (!def.console && !action.startsWith('admin')) return fail('CONSOLE_NOT_ALLOWED');
+      let session;
+      try {
+        session = await resolveConsoleSession(base.db, invocation.customUserId, base.now());
+      } catch (err) {
+        log.error('console session lookup failed', { err });
+        return fail('INTERNAL');
+      }
+      if (!session) return fail('CONSOLE_SESSION_INVALID');
+      openid = session.openid;
+      consoleSessionId = session._id;
+    }
+    if (def.auth === 'user' && !openid) return fail('UNAUTHENTICATED');
 
     // Before anything recursive reads it (the validator, the SDK's serialiser, the log).
     if (valueNestsDeeper(data)) return fail('INVALID_ARGUMENT', '请求内容层级过深');
@@ -193,8 +219,9 @@ export function createFunction<F extends FunctionName>(spec: {
 
     const ctx: UserContext = {
       ...base,
-      openid: invocation.openid as string,
+      openid: openid as string,
       appid: invocation.appid,
+      consoleSessionId,
       requestId: (requestId as string | undefined) ?? newRequestId(),
       // Without a request id there is nothing to resend; otherwise only the client can know.
       fresh: requestId === undefined || fresh === true,

@@ -1,5 +1,6 @@
 import * as validators from '../../shared/generated/validators/system';
 import { createFunction } from '../_lib/router';
+import { adminOverview } from './actions/adminOverview';
 import { homeSummary } from './actions/homeSummary';
 import { serverTime } from './actions/serverTime';
 import { heartbeat } from './triggers/heartbeat';
@@ -7,6 +8,6 @@ import { heartbeat } from './triggers/heartbeat';
 export const main = createFunction({
   name: 'system',
   validators,
-  actions: { homeSummary, serverTime },
+  actions: { homeSummary, serverTime, adminOverview },
   triggers: { heartbeat },
 });

@@ -55,6 +55,11 @@ export interface Caller {
    * Unset: none, as for a direct call in a test.
    */
   source?: 'wx_client' | 'wx_trigger';
+  /**
+   * A custom-login user id, as CloudBase puts it in the context of a call from the web SDK after
+   * `signInWithTicket`: the 工会工作台 session id (http.ts derives it from the Bearer token).
+   */
+  customUserId?: string;
 }
 
 export const LOCAL_APPID = 'wx_local_demo_appid';
@@ -379,6 +384,9 @@ export class FunctionHost {
     if (caller.openid && caller.source !== 'wx_trigger') {
       environment.WX_OPENID = caller.openid;
       environment.WX_APPID = caller.appid ?? LOCAL_APPID;
+    } else if (caller.customUserId) {
+      environment.TCB_CUSTOM_USER_ID = caller.customUserId;
+      environment.LOGINTYPE = 'CUSTOM';
     }
     if (caller.source) environment.TCB_SOURCE = caller.source;
     return {

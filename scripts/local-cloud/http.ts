@@ -4,6 +4,9 @@
  *
  *   POST /api/functions/:name              body {action, data, requestId}; identity from the
  *                                          x-local-persona (or x-local-openid) header
+ *   POST /api/console/functions/:name      the 工会工作台's transport: identity only from
+ *                                          `Authorization: Bearer <session token>` (none: anonymous)
+ *   GET  /console/…                        the 工会工作台 build (dist/console)
  *   GET  /api/_local/personas              the demo identities
  *   GET  /api/_local/clock                 {offsetMs, now}
  *   POST /api/_local/clock                 {offsetMs} or {at: ISO instant}
@@ -26,6 +29,7 @@ import type { Clock } from './clock';
 import type { FunctionHost } from './functions';
 import { StorageError, type LocalStorage } from './storage';
 import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
+import { sessionIdOf } from '../../cloudfunctions/_lib/consoleSession';
 import type { TriggerRunner } from './triggers';
 import type { QuotaControl } from './index';
 import { resolveQuota } from './quota';
@@ -50,6 +54,8 @@ export interface AppServerOptions {
   clock: Clock;
   triggers: TriggerRunner;
   staticDir: string | null;
+  /** The 工会工作台 build served under /console/ (null or missing: a page saying how to build it). */
+  consoleDir?: string | null;
   /** Local cloud storage (null: the /api/storage routes answer 404). */
   storage?: LocalStorage | null;
   /** The quota switch (absent: the /api/_local/quota routes answer 404). */
@@ -120,6 +126,21 @@ function decodedOrNull(segment: string): string | null {
   }
 }
 
+const BEARER = /^Bearer ([0-9a-f]{32})$/;
+
+/**
+ * The console's caller, as CloudBase's custom login would present it: no Authorization header is
+ * an anonymous caller; a well-formed token becomes its session id (TCB_CUSTOM_USER_ID), which the
+ * router checks against the stored sessions. Persona headers are ignored on this route.
+ */
+function consoleCallerFrom(req: IncomingMessage): { customUserId?: string } {
+  const auth = req.headers.authorization;
+  if (auth === undefined || auth === '') return {};
+  const m = BEARER.exec(auth);
+  if (!m) throw new HttpError(401, fail('CONSOLE_SESSION_INVALID'));
+  return { customUserId: sessionIdOf(m[1]) };
+}
+
 function header(req: IncomingMessage, name: string): string | null {
   const v = req.headers[name];
   return typeof v === 'string' && v !== '' ? v : null;
@@ -153,10 +174,10 @@ function serveStored(storage: LocalStorage, req: IncomingMessage, encodedPath: s
   else createReadStream(file.path).pipe(res);
 }
 
-function serveStatic(staticDir: string | null, urlPath: string, res: ServerResponse): void {
+function serveStatic(staticDir: string | null, urlPath: string, res: ServerResponse, missing = 'H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）'): void {
   if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）');
+    res.end(missing);
     return;
   }
   let rel: string;
@@ -189,12 +210,12 @@ export function createAppServer(options: AppServerOptions): Server {
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
-    const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(path);
+    const fnMatch = /^\/api\/(console\/)?functions\/([^/]+)$/.exec(path);
     if (fnMatch) {
       if (method !== 'POST') throw new HttpError(405, fail('BAD_REQUEST', '请使用 POST 调用云函数'));
-      const name = decodedOrNull(fnMatch[1]);
+      const name = decodedOrNull(fnMatch[2]);
       if (name === null) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
-      const caller = callerFrom(req);
+      const caller = fnMatch[1] ? consoleCallerFrom(req) : callerFrom(req);
       const event = await readJson(req);
       if (!host.has(name)) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
       if (typeof event !== 'object' || event === null || Array.isArray(event)) {
@@ -277,6 +298,15 @@ export function createAppServer(options: AppServerOptions): Server {
     }
     if (path.startsWith('/api/')) throw new HttpError(404, fail('NOT_FOUND', '接口不存在'));
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, fail('BAD_REQUEST'));
+    if (path === '/console') {
+      res.writeHead(301, { location: '/console/' });
+      res.end();
+      return;
+    }
+    if (path.startsWith('/console/')) {
+      serveStatic(options.consoleDir ?? null, path.slice('/console'.length), res, '工会工作台尚未构建：请运行 npm run build:console（npm start 会自动构建）');
+      return;
+    }
     serveStatic(options.staticDir, path, res);
   }
 

@@ -40,6 +40,8 @@ export interface LocalCloudOptions {
   /** Bind address of both servers. Loopback by default: the database has no authentication. */
   bindHost?: string;
   staticDir?: string | null;
+  /** The 工会工作台 build served at /console/ (default dist/console). */
+  consoleDir?: string | null;
   functionsDir?: string;
   seed?: boolean;
   clockOffsetMs?: number;
@@ -122,7 +124,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     secret: () => host.environmentValue('CARD_TOKEN_SECRET'),
     now: () => clock.now(),
   });
-  const server = createAppServer({ host, clock, triggers, storage, quota, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
+  const server = createAppServer({
+    host,
+    clock,
+    triggers,
+    storage,
+    quota,
+    staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir,
+    consoleDir: options.consoleDir === undefined ? join(ROOT, 'dist/console') : options.consoleDir,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A deep accept queue: a Friday-10:00 burst must queue, not lose SYNs to a 1 s retransmit.

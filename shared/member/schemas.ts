@@ -111,6 +111,8 @@ export const adminImportRequest = {
         base64: { type: 'string', title: '导入文件', minLength: 1, maxLength: MAX_IMPORT_BASE64, pattern: '^[A-Za-z0-9+/]*={0,2}$' },
       },
     },
+    /** Check only: answer what an import would do (row errors, duplicates) and write nothing. */
+    preview: { type: 'boolean', title: '仅预览' },
   },
 } as const;
 export type AdminImportRequest = FromSchema<typeof adminImportRequest>;
@@ -324,6 +326,8 @@ export interface AdminReviewResult {
 export interface AdminImportResult {
   totalRows: number;
   imported: number;
+  /** Preview only (`preview: true`): the rows an import would add now; nothing was written. */
+  toImport?: number;
   /** Rows whose person is already a member in the admin's subtree. */
   skippedDuplicates: number;
   /**

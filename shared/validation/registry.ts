@@ -3,7 +3,9 @@
  * `npm run gen:validators` (CI fails if the generated file is stale).
  */
 import { homeSummaryRequest, serverTimeRequest } from '../system/schemas';
+import { adminOverviewRequest } from '../system/overview';
 import * as member from '../member/schemas';
+import { CONSOLE_SCHEMAS, adminListMembersRequest } from '../member/console';
 import { CONTENT_SCHEMAS } from '../content/schemas';
 import * as notify from '../notify/schemas';
 import * as recuperation from '../recuperation/schemas';
@@ -19,6 +21,7 @@ export const schemaRegistry = {
   'notify.unreadCount': notify.unreadCountRequest,
   'system.homeSummary': homeSummaryRequest,
   'system.serverTime': serverTimeRequest,
+  'system.adminOverview': adminOverviewRequest,
   'member.profile': member.profileRequest,
   'member.listUnions': member.listUnionsRequest,
   'member.apply': member.applyRequest,
@@ -38,6 +41,8 @@ export const schemaRegistry = {
   'member.adminListAdmins': member.adminListAdminsRequest,
   'member.adminAppoint': member.adminAppointRequest,
   'member.adminRemove': member.adminRemoveRequest,
+  ...CONSOLE_SCHEMAS,
+  'member.adminListMembers': adminListMembersRequest,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,

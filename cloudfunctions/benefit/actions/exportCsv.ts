@@ -7,7 +7,7 @@ import { formatCode } from '../../../shared/benefit/code';
 import type { ExportCsvRequest, ExportCsvResult } from '../../../shared/benefit/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
-import { userAction } from '../../_lib/router';
+import { forConsole, userAction } from '../../_lib/router';
 import { adminDrop } from '../lib/admin';
 import { allClaims } from '../lib/allClaims';
 import type { ClaimDoc, UserDoc } from '../lib/docs';
@@ -20,7 +20,8 @@ function cell(v: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const exportCsv = userAction<ExportCsvRequest, ExportCsvResult>('benefit.exportCsv', async (input, ctx) => {
+// 工会工作台 → 福利 too (admins only, checked by adminDrop).
+export const exportCsv = forConsole(userAction<ExportCsvRequest, ExportCsvResult>('benefit.exportCsv', async (input, ctx) => {
   const { drop } = await adminDrop(ctx, input.dropId);
   const _ = ctx.db.command;
   const claims = await allClaims(ctx, drop._id);
@@ -43,4 +44,4 @@ export const exportCsv = userAction<ExportCsvRequest, ExportCsvResult>('benefit.
   ]);
   const csv = '\ufeff' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
   return ok({ filename: `福利领取明细-${drop.title}-${formatBusiness(ctx.now(), 'YYYYMMDD')}.csv`, csv, rows: rows.length });
-});
+}));

@@ -11,6 +11,7 @@
  * Invalid rows come back with their spreadsheet row number and a reason; no ID number is echoed.
  * The file comes as `csv` (UTF-8 text the page already checked) or as `file` (the bytes of an
  * .xlsx or a CSV in any encoding, decoded here: lib/importFile.ts); exactly one of the two.
+ * With `preview` it answers the same counts and row errors and writes nothing (工会工作台's check).
  */
 import { ok } from '../../../shared/envelope';
 import { parseImportCsv, type ParsedImport } from '../../../shared/member/importTemplate';
@@ -90,6 +91,13 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   }
   if (prepared.length) await recordLookup(ctx, { action: 'member.adminImport', looked: prepared.length, misses: outside.length, byName });
   const fresh: PreparedRow[] = prepared.filter((p) => !existing.has(p._id));
+  const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
+  const totalRows = parsed.rows.length + parsed.errors.length;
+  if (input.preview) {
+    // 工会工作台 shows this table before anything is written; the import itself re-checks everything.
+    // Counted as the import counts them: a number on file outside the subtree is 'forwarded', never a duplicate.
+    return ok({ totalRows, imported: 0, toImport: fresh.length, skippedDuplicates: existing.size - outside.length, forwarded: outside.length, errors: allErrors });
+  }
   const cardNos = await reserveCardNumbers(ctx.db, fresh.length, now);
   const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: admin.user.openid }));
 
@@ -107,8 +115,6 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   }
   await forwardTransfers(ctx, admin, toForward);
   const forwarded = toForward.length;
-  const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
-  const totalRows = parsed.rows.length + parsed.errors.length;
   ctx.log.info('members imported', { format, totalRows, imported, skippedDuplicates, forwarded, errors: allErrors.length });
   return ok({ totalRows, imported, skippedDuplicates, forwarded, errors: allErrors });
 });

@@ -16,8 +16,28 @@ import { applicationView } from '../lib/present';
 import { assertInScope, requireAdmin, type Admin } from '../../_lib/roles';
 import { inTransaction, txGet, type Tx } from '../lib/tx';
 import { unionsById } from '../../_lib/unions';
+import { notify } from '../../_lib/notify';
+import { formatBusiness } from '../../../shared/time';
+import type { UserContext } from '../../_lib/router';
 
 type Outcome = { app: ApplicationDoc; alreadyReviewed: boolean };
+
+/** Tell the applicant (in-app notice + the 入会审核结果 subscribe message); once per decision. */
+async function tellApplicant(ctx: UserContext, app: ApplicationDoc, unionName: string, now: Date): Promise<void> {
+  const approved = app.status === 'approved';
+  await notify(ctx, {
+    openid: app.openid,
+    category: 'membership',
+    title: approved ? '入会申请已通过' : '入会申请未通过',
+    body: approved
+      ? `您加入${unionName || '工会'}的申请已通过，会员卡号 ${app.cardNo ?? ''}，可在「我的会员卡」中查看。`
+      : `您加入${unionName || '工会'}的申请未通过，原因：${app.rejectReason ?? '未说明'}。如有疑问请联系该工会，修改后可重新申请。`,
+    link: approved ? '/packages/member/card/index' : '/packages/member/status/index',
+    template: 'membership_review',
+    templateData: { thing1: '网上入会申请', phrase2: approved ? '已通过' : '未通过', thing3: approved ? '可在我的会员卡中查看' : (app.rejectReason ?? '').slice(0, 20), time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
+    dedupeKey: `member:${app._id}:review:${app.status}:${new Date(app.reviewedAt ?? now).getTime()}`,
+  });
+}
 
 async function approve(tx: Tx, app: ApplicationDoc, admin: Admin, now: Date): Promise<ApplicationDoc> {
   const existing = await txGet<MemberDoc>(tx, C.members, app._id);
@@ -88,5 +108,6 @@ export const adminReview = userAction<AdminReviewRequest, AdminReviewResult>('me
   });
   ctx.log.info('application reviewed', { decision: input.decision, unionId: outcome.app.unionId, already: outcome.alreadyReviewed });
   const unions = await unionsById(ctx, [outcome.app.unionId]);
+  if (!outcome.alreadyReviewed) await tellApplicant(ctx, outcome.app, unions.get(outcome.app.unionId)?.name ?? '', now);
   return ok({ application: applicationView(outcome.app, unions), alreadyReviewed: outcome.alreadyReviewed });
 });

@@ -8,14 +8,15 @@
 import { ok } from '../../../shared/envelope';
 import { LIST_UNIONS_MAX, type ListUnionsRequest, type ListUnionsResult, type UnionItem } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
-import { AppFailure, publicAction } from '../../_lib/router';
+import { AppFailure, forConsole, publicAction } from '../../_lib/router';
 import type { UnionDoc } from '../lib/docs';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export const listUnions = publicAction<ListUnionsRequest, ListUnionsResult>('member.listUnions', async (input, ctx) => {
+// 工会工作台's union pickers use it too (forConsole): the tree is public.
+export const listUnions = forConsole(publicAction<ListUnionsRequest, ListUnionsResult>('member.listUnions', async (input, ctx) => {
   const where: Record<string, unknown> = {};
   if (input.level) where.level = input.level;
   if (input.parentId) where.parentId = input.parentId;
@@ -38,4 +39,4 @@ export const listUnions = publicAction<ListUnionsRequest, ListUnionsResult>('mem
     address: u.address ?? '',
   }));
   return ok({ unions: items, truncated: unions.length > LIST_UNIONS_MAX });
-});
+}));

@@ -228,7 +228,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "csv" || key0 === "file")) {
+      if (!(key0 === "csv" || key0 === "file" || key0 === "preview")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -382,12 +382,23 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.preview !== void 0) {
+      if (typeof data.preview !== "boolean") {
+        const err15 = { instancePath: instancePath + "/preview", schemaPath: "#/properties/preview/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err16];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err16);
     }
     errors++;
   }
@@ -627,8 +638,215 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   validate14.errors = vErrors;
   return errors === 0;
 }
-var member_adminMemberHistory = validate15;
+var member_adminListMembers = validate15;
+var schema16 = { "$id": "member.adminListMembers", "type": "object", "additionalProperties": false, "properties": { "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["active", "revoked"] }, "tag": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement", "leader"] }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e5 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 100 } } };
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "unionId" || key0 === "status" || key0 === "tag" || key0 === "cardNo" || key0 === "offset" || key0 === "limit")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.unionId !== void 0) {
+      let data0 = data.unionId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern0.test(data0)) {
+          const err3 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+$" }, message: 'must match pattern "^[A-Za-z0-9_-]+$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/unionId", schemaPath: "#/properties/unionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "active" || data1 === "revoked")) {
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema16.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.tag !== void 0) {
+      let data2 = data.tag;
+      if (typeof data2 !== "string") {
+        const err7 = { instancePath: instancePath + "/tag", schemaPath: "#/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data2 === "frontline" || data2 === "hazardous" || data2 === "model_worker" || data2 === "work_injured" || data2 === "near_retirement" || data2 === "leader")) {
+        const err8 = { instancePath: instancePath + "/tag", schemaPath: "#/properties/tag/enum", keyword: "enum", params: { allowedValues: schema16.properties.tag.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNo !== void 0) {
+      let data3 = data.cardNo;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 40) {
+          const err9 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (func2(data3) < 1) {
+          const err10 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/cardNo", schemaPath: "#/properties/cardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data4 = data.offset;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err12 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 > 1e5 || isNaN(data4)) {
+          const err13 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4 < 0 || isNaN(data4)) {
+          const err14 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.limit !== void 0) {
+      let data5 = data.limit;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err15 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 100 || isNaN(data5)) {
+          const err16 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5 < 1 || isNaN(data5)) {
+          const err17 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+var member_adminMemberHistory = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -693,12 +911,12 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var member_adminRemove = validate16;
-var pattern4 = new RegExp("^[0-9a-f]{24}$", "u");
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminRemove = validate17;
+var pattern5 = new RegExp("^[0-9a-f]{24}$", "u");
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -757,7 +975,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.adminKey !== void 0) {
       let data1 = data.adminKey;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
+        if (!pattern5.test(data1)) {
           const err5 = { instancePath: instancePath + "/adminKey", schemaPath: "#/properties/adminKey/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{24}$" }, message: 'must match pattern "^[0-9a-f]{24}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -847,13 +1065,13 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-var member_adminReview = validate17;
-var schema18 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
-var pattern6 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminReview = validate18;
+var schema19 = { "$id": "member.adminReview", "type": "object", "additionalProperties": false, "required": ["applicationId", "decision"], "properties": { "applicationId": { "type": "string", "title": "\u7533\u8BF7\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "decision": { "type": "string", "title": "\u5BA1\u6838\u7ED3\u679C", "enum": ["approve", "reject"] }, "reason": { "type": "string", "title": "\u9A73\u56DE\u539F\u56E0", "minLength": 1, "maxLength": 200 } } };
+var pattern7 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -890,7 +1108,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err3 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -921,7 +1139,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "approve" || data1 === "reject")) {
-        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema18.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema19.properties.decision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -970,12 +1188,12 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-var member_adminSetStatus = validate18;
-var schema19 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminSetStatus = validate19;
+var schema20 = { "$id": "member.adminSetStatus", "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "memberId": { "type": "string", "title": "\u4F1A\u5458\u7F16\u53F7", "pattern": "^[0-9a-f]{64}$" }, "cardNo": { "type": "string", "title": "\u4F1A\u5458\u5361\u53F7", "minLength": 1, "maxLength": 40 }, "status": { "type": "string", "title": "\u4F1A\u5458\u5361\u72B6\u6001", "enum": ["revoked", "active"] }, "reason": { "type": "string", "title": "\u539F\u56E0", "maxLength": 200 } } };
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1003,7 +1221,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.memberId !== void 0) {
       let data0 = data.memberId;
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err2 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1065,7 +1283,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "revoked" || data2 === "active")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema19.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema20.properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1105,11 +1323,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-var member_adminUpdateMember = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_adminUpdateMember = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1290,15 +1508,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-var member_apply = validate20;
-var schema21 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
-var pattern9 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
-var pattern10 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
-var pattern11 = new RegExp("^1[3-9]\\d{9}$", "u");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_apply = validate21;
+var schema22 = { "$id": "member.apply", "type": "object", "additionalProperties": false, "required": ["realName", "idNumber", "phone", "employer", "routing", "unionId", "consent"], "properties": { "realName": { "type": "string", "title": "\u59D3\u540D", "minLength": 1, "maxLength": 30, "pattern": "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, "idNumber": { "type": "string", "title": "\u8EAB\u4EFD\u8BC1\u53F7", "pattern": "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, "phone": { "type": "string", "title": "\u624B\u673A\u53F7", "pattern": "^1[3-9]\\d{9}$" }, "employer": { "type": "string", "title": "\u5DE5\u4F5C\u5355\u4F4D", "minLength": 2, "maxLength": 100 }, "routing": { "type": "string", "title": "\u5165\u4F1A\u65B9\u5F0F", "enum": ["employer_union", "street_union"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "tags": { "type": "array", "title": "\u804C\u5DE5\u6807\u7B7E", "maxItems": 5, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement"] } }, "consent": { "type": "boolean", "title": "\u540C\u610F\u300A\u7528\u6237\u9690\u79C1\u4FDD\u62A4\u6307\u5F15\u300B" } } };
+var pattern10 = new RegExp("^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$", "u");
+var pattern11 = new RegExp("^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$", "u");
+var pattern12 = new RegExp("^1[3-9]\\d{9}$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1398,7 +1616,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern9.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err10 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1420,7 +1638,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern11.test(data1)) {
           const err12 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -1442,7 +1660,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data2 = data.phone;
       if (typeof data2 === "string") {
-        if (!pattern11.test(data2)) {
+        if (!pattern12.test(data2)) {
           const err14 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^1[3-9]\\d{9}$" }, message: 'must match pattern "^1[3-9]\\d{9}$"' };
           if (vErrors === null) {
             vErrors = [err14];
@@ -1504,7 +1722,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "employer_union" || data4 === "street_union")) {
-        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema21.properties.routing.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/enum", keyword: "enum", params: { allowedValues: schema22.properties.routing.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1578,7 +1796,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data7 === "frontline" || data7 === "hazardous" || data7 === "model_worker" || data7 === "work_injured" || data7 === "near_retirement")) {
-            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema21.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
+            const err27 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/enum", keyword: "enum", params: { allowedValues: schema22.properties.tags.items.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -1640,11 +1858,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-var member_cardToken = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_cardToken = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1667,11 +1885,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-var member_claim = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_claim = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1735,7 +1953,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern9.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err6 = { instancePath: instancePath + "/realName", schemaPath: "#/properties/realName/pattern", keyword: "pattern", params: { pattern: "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$" }, message: 'must match pattern "^[\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf\xB7\u2022 A-Za-z]{0,29}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1757,7 +1975,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.idNumber !== void 0) {
       let data1 = data.idNumber;
       if (typeof data1 === "string") {
-        if (!pattern10.test(data1)) {
+        if (!pattern11.test(data1)) {
           const err8 = { instancePath: instancePath + "/idNumber", schemaPath: "#/properties/idNumber/pattern", keyword: "pattern", params: { pattern: "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$" }, message: 'must match pattern "^\\s*[0-9\uFF10-\uFF19]{17}[0-9\uFF10-\uFF19Xx\uFF58]\\s*$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1796,11 +2014,464 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var member_deleteAccount = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_consoleConfirm = validate24;
+var schema25 = { "$id": "member.consoleConfirm", "type": "object", "additionalProperties": false, "required": ["ticket", "decision"], "properties": { "ticket": { "type": "string", "title": "\u767B\u5F55\u4E8C\u7EF4\u7801", "pattern": "^[0-9a-f]{32}$" }, "decision": { "type": "string", "title": "\u662F\u5426\u767B\u5F55", "enum": ["confirm", "decline"] } } };
+var pattern16 = new RegExp("^[0-9a-f]{32}$", "u");
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ticket" }, message: "must have required property 'ticket'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.decision === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "decision" }, message: "must have required property 'decision'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ticket" || key0 === "decision")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (!pattern16.test(data0)) {
+          const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.decision !== void 0) {
+      let data1 = data.decision;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "confirm" || data1 === "decline")) {
+        const err6 = { instancePath: instancePath + "/decision", schemaPath: "#/properties/decision/enum", keyword: "enum", params: { allowedValues: schema25.properties.decision.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleMe = validate25;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var member_consolePoll = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ticket" }, message: "must have required property 'ticket'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.pollKey === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "pollKey" }, message: "must have required property 'pollKey'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ticket" || key0 === "pollKey")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (!pattern16.test(data0)) {
+          const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.pollKey !== void 0) {
+      let data1 = data.pollKey;
+      if (typeof data1 === "string") {
+        if (!pattern16.test(data1)) {
+          const err5 = { instancePath: instancePath + "/pollKey", schemaPath: "#/properties/pollKey/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/pollKey", schemaPath: "#/properties/pollKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleRevoke = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.key === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "key")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.key !== void 0) {
+      let data0 = data.key;
+      if (typeof data0 === "string") {
+        if (!pattern16.test(data0)) {
+          const err2 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/key", schemaPath: "#/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleScan = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.ticket === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ticket" }, message: "must have required property 'ticket'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "ticket")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data0 = data.ticket;
+      if (typeof data0 === "string") {
+        if (!pattern16.test(data0)) {
+          const err2 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleSessions = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleSignOut = validate30;
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+var member_consoleTicket = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.device === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "device" }, message: "must have required property 'device'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "device")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.device !== void 0) {
+      let data0 = data.device;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 60) {
+          const err2 = { instancePath: instancePath + "/device", schemaPath: "#/properties/device/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/device", schemaPath: "#/properties/device/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/device", schemaPath: "#/properties/device/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+var member_deleteAccount = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1856,11 +2527,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-var member_deletionPreview = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_deletionPreview = validate33;
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1883,12 +2554,12 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-var member_listUnions = validate25;
-var schema26 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_listUnions = validate34;
+var schema35 = { "$id": "member.listUnions", "type": "object", "additionalProperties": false, "properties": { "level": { "type": "string", "title": "\u5DE5\u4F1A\u5C42\u7EA7", "enum": ["city", "district", "industry", "street", "grassroots"] }, "parentId": { "type": "string", "title": "\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "keyword": { "type": "string", "title": "\u641C\u7D22\u5173\u952E\u8BCD", "minLength": 1, "maxLength": 30 }, "within": { "type": "string", "title": "\u6240\u5C5E\u4E0A\u7EA7\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" } } };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1916,7 +2587,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "city" || data0 === "district" || data0 === "industry" || data0 === "street" || data0 === "grassroots")) {
-        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema26.properties.level.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = { instancePath: instancePath + "/level", schemaPath: "#/properties/level/enum", keyword: "enum", params: { allowedValues: schema35.properties.level.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2045,11 +2716,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-var member_myApplication = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_myApplication = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2072,11 +2743,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-var member_profile = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_profile = validate36;
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2099,11 +2770,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-var member_verifyCard = validate28;
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var member_verifyCard = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2168,7 +2839,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -2177,6 +2848,7 @@ export {
   member_adminImport,
   member_adminListAdmins,
   member_adminListApplications,
+  member_adminListMembers,
   member_adminMemberHistory,
   member_adminRemove,
   member_adminReview,
@@ -2185,6 +2857,14 @@ export {
   member_apply,
   member_cardToken,
   member_claim,
+  member_consoleConfirm,
+  member_consoleMe,
+  member_consolePoll,
+  member_consoleRevoke,
+  member_consoleScan,
+  member_consoleSessions,
+  member_consoleSignOut,
+  member_consoleTicket,
   member_deleteAccount,
   member_deletionPreview,
   member_listUnions,
@@ -2192,4 +2872,4 @@ export {
   member_profile,
   member_verifyCard
 };
-export const schemas = {"member.adminAppoint":{"$id":"member.adminAppoint","type":"object","additionalProperties":false,"required":["cardNo","unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminFindMember":{"$id":"member.adminFindMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminImport":{"$id":"member.adminImport","type":"object","additionalProperties":false,"properties":{"csv":{"type":"string","title":"导入文件内容","minLength":1,"maxLength":1000000},"file":{"type":"object","title":"导入文件","additionalProperties":false,"required":["name","base64"],"properties":{"name":{"type":"string","title":"文件名","minLength":1,"maxLength":255},"base64":{"type":"string","title":"导入文件","minLength":1,"maxLength":1333336,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}}}}},"member.adminListAdmins":{"$id":"member.adminListAdmins","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminListApplications":{"$id":"member.adminListApplications","type":"object","additionalProperties":false,"properties":{"status":{"type":"string","title":"审核状态","enum":["pending","approved","rejected"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":10000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":50}}},"member.adminMemberHistory":{"$id":"member.adminMemberHistory","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminRemove":{"$id":"member.adminRemove","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"adminKey":{"type":"string","title":"管理员","pattern":"^[0-9a-f]{24}$"},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"reason":{"type":"string","title":"移除原因","maxLength":100}}},"member.adminReview":{"$id":"member.adminReview","type":"object","additionalProperties":false,"required":["applicationId","decision"],"properties":{"applicationId":{"type":"string","title":"申请编号","pattern":"^[0-9a-f]{64}$"},"decision":{"type":"string","title":"审核结果","enum":["approve","reject"]},"reason":{"type":"string","title":"驳回原因","minLength":1,"maxLength":200}}},"member.adminSetStatus":{"$id":"member.adminSetStatus","type":"object","additionalProperties":false,"required":["status"],"properties":{"memberId":{"type":"string","title":"会员编号","pattern":"^[0-9a-f]{64}$"},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"status":{"type":"string","title":"会员卡状态","enum":["revoked","active"]},"reason":{"type":"string","title":"原因","maxLength":200}}},"member.adminUpdateMember":{"$id":"member.adminUpdateMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"tags":{"type":"array","title":"职工标签","maxItems":12,"items":{"type":"string","title":"职工标签","minLength":1,"maxLength":20}},"unionId":{"type":"string","title":"转入工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"note":{"type":"string","title":"说明","maxLength":100}}},"member.apply":{"$id":"member.apply","type":"object","additionalProperties":false,"required":["realName","idNumber","phone","employer","routing","unionId","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"phone":{"type":"string","title":"手机号","pattern":"^1[3-9]\\d{9}$"},"employer":{"type":"string","title":"工作单位","minLength":2,"maxLength":100},"routing":{"type":"string","title":"入会方式","enum":["employer_union","street_union"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"tags":{"type":"array","title":"职工标签","maxItems":5,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement"]}},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.cardToken":{"$id":"member.cardToken","type":"object","additionalProperties":false,"properties":{}},"member.claim":{"$id":"member.claim","type":"object","additionalProperties":false,"required":["realName","idNumber","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.deleteAccount":{"$id":"member.deleteAccount","type":"object","additionalProperties":false,"required":["confirm"],"properties":{"confirm":{"type":"string","title":"确认文字","maxLength":20}}},"member.deletionPreview":{"$id":"member.deletionPreview","type":"object","additionalProperties":false,"properties":{}},"member.listUnions":{"$id":"member.listUnions","type":"object","additionalProperties":false,"properties":{"level":{"type":"string","title":"工会层级","enum":["city","district","industry","street","grassroots"]},"parentId":{"type":"string","title":"上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30},"within":{"type":"string","title":"所属上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.myApplication":{"$id":"member.myApplication","type":"object","additionalProperties":false,"properties":{}},"member.profile":{"$id":"member.profile","type":"object","additionalProperties":false,"properties":{}},"member.verifyCard":{"$id":"member.verifyCard","type":"object","additionalProperties":false,"required":["token"],"properties":{"token":{"type":"string","title":"会员码","minLength":1,"maxLength":200}}}};
+export const schemas = {"member.adminAppoint":{"$id":"member.adminAppoint","type":"object","additionalProperties":false,"required":["cardNo","unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminFindMember":{"$id":"member.adminFindMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminImport":{"$id":"member.adminImport","type":"object","additionalProperties":false,"properties":{"csv":{"type":"string","title":"导入文件内容","minLength":1,"maxLength":1000000},"file":{"type":"object","title":"导入文件","additionalProperties":false,"required":["name","base64"],"properties":{"name":{"type":"string","title":"文件名","minLength":1,"maxLength":255},"base64":{"type":"string","title":"导入文件","minLength":1,"maxLength":1333336,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}}},"preview":{"type":"boolean","title":"仅预览"}}},"member.adminListAdmins":{"$id":"member.adminListAdmins","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminListApplications":{"$id":"member.adminListApplications","type":"object","additionalProperties":false,"properties":{"status":{"type":"string","title":"审核状态","enum":["pending","approved","rejected"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":10000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":50}}},"member.adminListMembers":{"$id":"member.adminListMembers","type":"object","additionalProperties":false,"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"status":{"type":"string","title":"会员卡状态","enum":["active","revoked"]},"tag":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":100000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":100}}},"member.adminMemberHistory":{"$id":"member.adminMemberHistory","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminRemove":{"$id":"member.adminRemove","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"adminKey":{"type":"string","title":"管理员","pattern":"^[0-9a-f]{24}$"},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"reason":{"type":"string","title":"移除原因","maxLength":100}}},"member.adminReview":{"$id":"member.adminReview","type":"object","additionalProperties":false,"required":["applicationId","decision"],"properties":{"applicationId":{"type":"string","title":"申请编号","pattern":"^[0-9a-f]{64}$"},"decision":{"type":"string","title":"审核结果","enum":["approve","reject"]},"reason":{"type":"string","title":"驳回原因","minLength":1,"maxLength":200}}},"member.adminSetStatus":{"$id":"member.adminSetStatus","type":"object","additionalProperties":false,"required":["status"],"properties":{"memberId":{"type":"string","title":"会员编号","pattern":"^[0-9a-f]{64}$"},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"status":{"type":"string","title":"会员卡状态","enum":["revoked","active"]},"reason":{"type":"string","title":"原因","maxLength":200}}},"member.adminUpdateMember":{"$id":"member.adminUpdateMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"tags":{"type":"array","title":"职工标签","maxItems":12,"items":{"type":"string","title":"职工标签","minLength":1,"maxLength":20}},"unionId":{"type":"string","title":"转入工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"note":{"type":"string","title":"说明","maxLength":100}}},"member.apply":{"$id":"member.apply","type":"object","additionalProperties":false,"required":["realName","idNumber","phone","employer","routing","unionId","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"phone":{"type":"string","title":"手机号","pattern":"^1[3-9]\\d{9}$"},"employer":{"type":"string","title":"工作单位","minLength":2,"maxLength":100},"routing":{"type":"string","title":"入会方式","enum":["employer_union","street_union"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"tags":{"type":"array","title":"职工标签","maxItems":5,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement"]}},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.cardToken":{"$id":"member.cardToken","type":"object","additionalProperties":false,"properties":{}},"member.claim":{"$id":"member.claim","type":"object","additionalProperties":false,"required":["realName","idNumber","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.consoleConfirm":{"$id":"member.consoleConfirm","type":"object","additionalProperties":false,"required":["ticket","decision"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"},"decision":{"type":"string","title":"是否登录","enum":["confirm","decline"]}}},"member.consoleMe":{"$id":"member.consoleMe","type":"object","additionalProperties":false,"properties":{}},"member.consolePoll":{"$id":"member.consolePoll","type":"object","additionalProperties":false,"required":["ticket","pollKey"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"},"pollKey":{"type":"string","title":"登录凭据","pattern":"^[0-9a-f]{32}$"}}},"member.consoleRevoke":{"$id":"member.consoleRevoke","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","title":"登录记录","pattern":"^[0-9a-f]{32}$"}}},"member.consoleScan":{"$id":"member.consoleScan","type":"object","additionalProperties":false,"required":["ticket"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"}}},"member.consoleSessions":{"$id":"member.consoleSessions","type":"object","additionalProperties":false,"properties":{}},"member.consoleSignOut":{"$id":"member.consoleSignOut","type":"object","additionalProperties":false,"properties":{}},"member.consoleTicket":{"$id":"member.consoleTicket","type":"object","additionalProperties":false,"required":["device"],"properties":{"device":{"type":"string","title":"设备说明","minLength":1,"maxLength":60}}},"member.deleteAccount":{"$id":"member.deleteAccount","type":"object","additionalProperties":false,"required":["confirm"],"properties":{"confirm":{"type":"string","title":"确认文字","maxLength":20}}},"member.deletionPreview":{"$id":"member.deletionPreview","type":"object","additionalProperties":false,"properties":{}},"member.listUnions":{"$id":"member.listUnions","type":"object","additionalProperties":false,"properties":{"level":{"type":"string","title":"工会层级","enum":["city","district","industry","street","grassroots"]},"parentId":{"type":"string","title":"上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30},"within":{"type":"string","title":"所属上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.myApplication":{"$id":"member.myApplication","type":"object","additionalProperties":false,"properties":{}},"member.profile":{"$id":"member.profile","type":"object","additionalProperties":false,"properties":{}},"member.verifyCard":{"$id":"member.verifyCard","type":"object","additionalProperties":false,"required":["token"],"properties":{"token":{"type":"string","title":"会员码","minLength":1,"maxLength":200}}}};

@@ -66,6 +66,8 @@ const ADMIN_FIXTURES: Record<string, Fixture> = {
     sibling: (r) => expect(r).toMatchObject({ ok: true, data: { imported: 0, forwarded: 0, errors: [{ row: 2, reason: '所属工会不在您的管理范围内' }] } }),
   },
   'member.adminFindMember': { input: () => ({ cardNo: ids.card }), audits: LOOKUP },
+  'member.adminListMembers': { input: () => ({ unionId: 'nb-bl' }) },
+  'system.adminOverview': { input: () => ({ unionId: 'nb-bl', from: formatBusiness(wall(-24 * 30), 'YYYY-MM-DD'), to: formatBusiness(wall(0), 'YYYY-MM-DD') }) },
   'member.adminMemberHistory': { input: () => ({ cardNo: ids.card }), audits: LOOKUP },
   'member.adminUpdateMember': { input: () => ({ cardNo: ids.card, tags: ['劳模'], note: '评为区级劳模' }), audits: LOOKUP },
   'member.adminSetStatus': { input: () => ({ cardNo: ids.card, status: 'revoked', reason: '会员已调离本单位' }), audits: LOOKUP },

@@ -13,6 +13,7 @@
  */
 import type { BaseContext } from '../../../_lib/router';
 import { accountStep, applicationsStep, followsStep } from './account';
+import { consoleStep } from './console';
 import { domainStep } from './domains';
 import { checkTime, finishJob, findJobById, markStep, OutOfTime, releaseLease, RetryLater, takeLease, type DeletionJobDoc, type Step } from './job';
 import { attemptsStep, messagesStep } from './messages';
@@ -26,6 +27,7 @@ export const STEPS: readonly Step[] = [
   domainStep('content'),
   applicationsStep,
   recordsStep,
+  consoleStep,
   accountStep,
   followsStep,
   messagesStep,
