@@ -1,11 +1,15 @@
 /**
  * Layer rules (`npm run lint:layers`, part of `npm test`):
- * - shared/ is pure: no SDK, no framework, nothing from the app folders;
+ * - shared/ is pure: no SDK, no framework, nothing from the app folders, no Node built-ins;
  * - the mini-program and the functions meet only in shared/;
- * - pages reach the backend only through miniprogram/services/;
+ * - each function folder imports only itself, cloudfunctions/_lib/ and shared/ (functions are
+ *   bundled and deployed one by one: another domain's code would ship as a private copy);
+ * - pages reach the backend only through miniprogram/services/ (rule services-entry-points);
  * - local-only tooling (scripts/) is never imported by shipped code;
  * - the chart library (AntV F2, ~500 KB) is reached only from subpackage pages, never the main package;
- * - the xlsx parser (member import) stays in the functions.
+ * - the xlsx parser (member import) stays in the functions;
+ * - the 工会工作台 (console/) is a separate web app: nothing shipped imports it, and it reaches
+ *   the functions only through shared/ contracts (its own typed client), like the mini-program.
  */
 module.exports = {
   forbidden: [
@@ -14,7 +18,37 @@ module.exports = {
       severity: 'error',
       comment: 'shared/ is used by the mini-program and the functions: it may not import an SDK, a framework or app code',
       from: { path: '^shared/' },
-      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
+      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', '^console/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
+    },
+    {
+      name: 'shared-no-node-builtins',
+      severity: 'error',
+      comment: 'shared/ runs in the mini-program too, which has no Node built-ins (node:crypto, fs, …): inject what needs one (shared/benefit/draw.ts takes its hash as a parameter)',
+      from: { path: '^shared/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-cross-function-imports',
+      severity: 'error',
+      comment:
+        'a function folder imports only its own files, cloudfunctions/_lib/ and shared/: each function is bundled on its own, so another domain’s code would ship as a private, drifting copy. Reach another domain through its function (cloudfunctions/_lib/internal.ts)',
+      from: { path: '^cloudfunctions/([^/_][^/]*)/' },
+      to: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/$1/', '^cloudfunctions/_lib/'] },
+    },
+    {
+      name: 'lib-is-not-a-function',
+      severity: 'error',
+      comment: 'cloudfunctions/_lib/ is bundled into every function: it imports no function folder',
+      from: { path: '^cloudfunctions/_lib/' },
+      to: { path: '^cloudfunctions/', pathNot: '^cloudfunctions/_lib/' },
+    },
+    {
+      name: 'services-entry-points',
+      severity: 'error',
+      comment:
+        'pages reach the backend only through miniprogram/services/: code outside services/ imports from it only api.ts (the typed client of every function), requestId.ts (the idempotency key a retried call reuses) and notify.ts (askSubscribe, the WeChat subscribe prompt); the transport (cloud.ts, localCloud.ts, files.ts, …) and the per-domain clients are reached through api only',
+      from: { path: '^miniprogram/', pathNot: '^miniprogram/services/' },
+      to: { path: '^miniprogram/services/', pathNot: '^miniprogram/services/(api|requestId|notify)\\.ts$' },
     },
     {
       name: 'miniprogram-not-functions',
@@ -29,10 +63,24 @@ module.exports = {
       to: { path: ['^miniprogram/', '^scripts/', 'node_modules/@tarojs/'] },
     },
     {
+      name: 'miniprogram-not-console',
+      severity: 'error',
+      comment: 'the 工会工作台 is a separate web app (dist/console): the weapp must not bundle a byte of it',
+      from: { path: '^(miniprogram|cloudfunctions)/' },
+      to: { path: '^console/' },
+    },
+    {
+      name: 'console-through-shared',
+      severity: 'error',
+      comment: 'the 工会工作台 meets the functions in shared/ (contracts, types, pure rules) and calls them through console/src/api only',
+      from: { path: '^console/' },
+      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', 'node_modules/(@cloudbase|@tarojs)/'] },
+    },
+    {
       name: 'no-xlsx-parser-in-app',
       severity: 'error',
       comment: 'the member import reads .xlsx in the function (cloudfunctions/member/lib/importFile.ts): the mini-program and shared/ never bundle the parser',
-      from: { path: '^(miniprogram|shared)/' },
+      from: { path: '^(miniprogram|shared|console)/' },
       to: { path: 'node_modules/(read-excel-file|fflate|saxen)/' },
     },
     {
@@ -45,7 +93,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      from: { path: '^(shared|cloudfunctions|miniprogram)/' },
+      from: { path: '^(shared|cloudfunctions|miniprogram|console)/' },
       to: { circular: true },
     },
   ],

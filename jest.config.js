@@ -1,7 +1,9 @@
 /**
- * Four suites: unit (pure code), integration (functions and the database through the real
+ * Five suites: unit (pure code), integration (functions and the database through the real
  * @cloudbase/node-sdk against the local cloud), component (native WeChat components under
- * miniprogram-simulate) and e2e (Playwright + Debian's Chromium against the H5 build).
+ * miniprogram-simulate), weapp (the built dist/weapp pages under miniprogram-simulate with WeChat's
+ * wcc, against a local cloud: tests/weapp/harness) and e2e (Playwright + Debian's Chromium against
+ * the H5 build).
  * `npm test` runs them all; `npx jest --selectProjects unit` runs one.
  */
 const transform = {
@@ -39,6 +41,17 @@ module.exports = {
       displayName: 'component',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/component/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'weapp',
+      // Node, not jsdom: the local cloud, fetch and worker threads run as in production; the
+      // harness puts a jsdom document on the global for simulate (tests/weapp/harness/dom.ts).
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/setup/build-functions.ts',
+      setupFiles: ['<rootDir>/tests/weapp/harness/dom.ts'],
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/timeouts.ts'],
     },
     {
       ...common,

@@ -2,7 +2,9 @@
  * Bundles each cloud function (cloudfunctions/<name>/index.ts) into dist/functions/<name>/:
  * index.js (shared code inlined, @cloudbase/node-sdk left as a dependency), config.json
  * (triggers, permissions) and package.json. This folder is what gets deployed and what the
- * local cloud loads, so local runs execute the deployed code.
+ * local cloud loads, so local runs execute the deployed code. Each bundle's size is printed;
+ * a bundle that would carry another function's validators (shared/generated/validators/) fails
+ * the build.
  *
  *   npx tsx scripts/build-functions.ts
  */
@@ -53,9 +55,13 @@ export function buildFunctions(options: { quiet?: boolean } = {}): string[] {
     const ownPkg = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8')) as Record<string, unknown>;
     const dependencies = Object.fromEntries(EXTERNAL.map((dep) => [dep, rootPkg.dependencies[dep]]));
     writeFileSync(join(out, 'package.json'), JSON.stringify({ ...ownPkg, main: 'index.js', dependencies }, null, 2) + '\n');
+    const inputs = Object.keys(result.metafile!.inputs);
+    const foreign = inputs.filter((p) => /shared\/generated\/validators\//.test(p) && !p.endsWith(`/validators/${name}.js`));
+    if (foreign.length) throw new Error(`${name} bundles other functions' validators: ${foreign.join(', ')}`);
     if (!options.quiet) {
       const bytes = Object.values(result.metafile!.outputs).reduce((sum, o) => sum + o.bytes, 0);
-      console.log(`built ${name.padEnd(14)} ${(bytes / 1024).toFixed(1)} KB`);
+      const own = result.metafile!.inputs[inputs.find((p) => p.endsWith(`/validators/${name}.js`)) ?? '']?.bytes ?? 0;
+      console.log(`built ${name.padEnd(14)} ${(bytes / 1024).toFixed(1).padStart(6)} KB  (its validators ${(own / 1024).toFixed(1)} KB before bundling)`);
     }
   }
   rmSync(FUNCTIONS_OUT, { recursive: true, force: true });

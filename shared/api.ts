@@ -4,8 +4,10 @@
  * both checked against this map, so a request or response type cannot drift between sides.
  */
 import type { HomeSummary, HomeSummaryRequest, NoticeDetail, NoticeRequest, ServerTime, ServerTimeRequest } from './system/schemas';
+import type { AdminOverviewRequest, AdminOverviewResult } from './system/overview';
 import type * as M from './member/schemas';
 import type * as MD from './member/deletion';
+import type * as MC from './member/console';
 import type * as CQ from './content/schemas';
 import type * as CV from './content/views';
 import type * as NQ from './notify/schemas';
@@ -46,6 +48,7 @@ export interface Api {
     homeSummary: [HomeSummaryRequest, HomeSummary];
     serverTime: [ServerTimeRequest, ServerTime];
     notice: [NoticeRequest, NoticeDetail];
+    adminOverview: [AdminOverviewRequest, AdminOverviewResult];
   };
   member: {
     profile: [M.ProfileRequest, M.Profile];
@@ -67,6 +70,15 @@ export interface Api {
     adminListAdmins: [M.AdminListAdminsRequest, M.AdminListAdminsResult];
     adminAppoint: [M.AdminAppointRequest, M.AdminAppointResult];
     adminRemove: [M.AdminRemoveRequest, M.AdminRemoveResult];
+    consoleTicket: [MC.ConsoleTicketRequest, MC.ConsoleTicketResult];
+    consoleScan: [MC.ConsoleScanRequest, MC.ConsoleScanResult];
+    consoleConfirm: [MC.ConsoleConfirmRequest, MC.ConsoleConfirmResult];
+    consolePoll: [MC.ConsolePollRequest, MC.ConsolePollResult];
+    consoleSessions: [MC.ConsoleSessionsRequest, MC.ConsoleSessionsResult];
+    consoleRevoke: [MC.ConsoleRevokeRequest, MC.ConsoleRevokeResult];
+    consoleMe: [MC.ConsoleMeRequest, MC.ConsoleMeResult];
+    consoleSignOut: [MC.ConsoleSignOutRequest, MC.ConsoleSignOutResult];
+    adminListMembers: [MC.AdminListMembersRequest, MC.AdminListMembersResult];
   };
   recuperation: {
     listBatches: [R.ListBatchesRequest, R.ListBatchesResult];
@@ -144,6 +156,13 @@ export interface CallEvent {
   data?: unknown;
   /** Client-generated idempotency key: a retry with the same id must not act twice. */
   requestId?: string;
+  /**
+   * True when no earlier send of this request id can have been applied: each one was refused
+   * before it ran (a quota refusal of the function call, or BUSY). A function may then skip the
+   * read that would find a lost acknowledgement (benefit.claim's sold-out answer costs 0 reads).
+   * Absent = not known (an old client): treated as a possible resend.
+   */
+  fresh?: boolean;
 }
 
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

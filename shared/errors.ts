@@ -15,7 +15,20 @@ export const ERROR_MESSAGES = {
   CONFLICT: '数据已被他人修改，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  /** The request never reached the service (no connection, timeout before an answer). Only the client sets it. */
   NETWORK: '网络不给力，请检查网络后重试',
+  /**
+   * The cloud environment refused for its quota (database QPS or connections, function concurrency),
+   * or a function gave up after retrying such refusals. Nothing was changed: the same request may be sent again.
+   */
+  BUSY: '参与的人较多，正在排队，请稍候',
+  /** A daily or monthly allowance of the cloud environment is used up: retrying now does not help. */
+  QUOTA_EXHAUSTED: '本小程序今日的服务量已用完，请明天再试或联系所在工会',
+  /**
+   * The database has not been verified for this code's indexes (no schema marker, or an older
+   * one): actions that stand on a unique index refuse rather than risk a double (cloudfunctions/_lib/schema.ts).
+   */
+  SCHEMA_NOT_READY: '系统正在升级维护，请稍后再试',
   // Membership
   MEMBER_NOT_VERIFIED: '请先完成入会认证',
   ID_NUMBER_INVALID: '身份证号不正确，请核对',
@@ -44,6 +57,13 @@ export const ERROR_MESSAGES = {
   ADMIN_LIMIT_REACHED: '该工会的管理员人数已达上限',
   /** 管理员管理: removing the root union's (市总工会) last admin would leave nobody above every union. */
   LAST_ROOT_ADMIN: '不能移除市总工会的最后一位管理员',
+  // 工会工作台 (the desktop console, docs/console.md)
+  /** The QR code's login ticket is unknown, expired, already used or declined. */
+  CONSOLE_TICKET_INVALID: '二维码已失效，请在电脑上刷新二维码后重新扫码',
+  /** The console's session is unknown, revoked, idle too long or past its 8 hours. */
+  CONSOLE_SESSION_INVALID: '工作台登录已失效，请重新扫码登录',
+  /** A console session called an action that only the mini-program may call (e.g. confirming another sign-in). */
+  CONSOLE_NOT_ALLOWED: '工作台不能执行此操作，请在小程序中操作',
   // Benefit drops
   DROP_SOLD_OUT: '福利已抢完',
   DROP_NOT_OPEN: '福利尚未开始',

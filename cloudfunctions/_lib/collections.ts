@@ -56,6 +56,18 @@ export const C = {
    * and "not the root's last admin" hold under races) and which keeps the last requestId.
    */
   adminAudit: 'admin_audit',
+  /**
+   * Admin identity look-ups that found nobody in the admin's subtree, per admin per business day,
+   * `_id` = `<adminKey>_<YYYYMMDD>` (`_lib/lookups.ts`): the budget's counter. No openid, no identifier.
+   */
+  lookupBudgets: 'admin_lookup_budgets',
+  /** One entry per admin identity look-up: action, how many identifiers, how many misses (never the identifiers). */
+  lookupAudit: 'admin_lookup_audit',
+  /**
+   * 转会待核对: an import row whose person is a member of a union outside the importer's subtree,
+   * `_id` = `<memberId>_<toUnionId>`, addressed to the lowest union above both (member/lib/transfers.ts).
+   */
+  memberTransfers: 'member_transfers',
   /** Day-care campaigns (one union's summer programme: window, mode, limits, seed commitment). */
   daycareCampaigns: 'daycare_campaigns',
   /** Lottery seeds, `_id` = campaignId; read only by the allocation trigger until published. */
@@ -128,6 +140,16 @@ export const C = {
    * before anything is deleted, the steps done, counts. Holds the openid only while running.
    */
   accountDeletions: 'account_deletions',
+  /**
+   * 工会工作台 login tickets, `_id` = SHA-256 of the ticket (the QR code's secret is never stored):
+   * pending → scanned → confirmed / declined → claimed, valid 2 minutes, used once.
+   */
+  consoleTickets: 'console_tickets',
+  /**
+   * 工会工作台 sessions, `_id` = the session id (first 128 bits of the token's SHA-256; the token
+   * itself is never stored): the admin's openid, device, idle and absolute expiry, revocation.
+   */
+  consoleSessions: 'console_sessions',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -195,6 +217,9 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'union', keys: { unionId: 1, kind: 1, at: -1 } },
     ],
   },
+  { name: C.lookupBudgets },
+  { name: C.lookupAudit, indexes: [{ name: 'admin', keys: { adminKey: 1, at: -1 } }] },
+  { name: C.memberTransfers, indexes: [{ name: 'scope_status', keys: { unionAncestors: 1, status: 1, requestedAt: -1 } }] },
   { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },
@@ -221,6 +246,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'offers', keys: { status: 1, offerExpiresAt: 1 } },
       // The place recount: has any registration of the slot changed lately?
       { name: 'slot_changes', keys: { slotId: 1, updatedAt: 1 } },
+      // 工会工作台 → 概览: admitted / waitlisted sign-ups in a subtree.
+      { name: 'scope_status', keys: { campaignUnionAncestors: 1, status: 1 } },
     ],
   },
   { name: C.daycareHolds, indexes: [{ name: 'registration_unique', keys: { registrationId: 1 }, unique: true }] },
@@ -249,6 +276,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'mine', keys: { openid: 1, createdAt: -1 } },
       // The place recount: has any sign-up of the activity changed lately?
       { name: 'post_changes', keys: { postId: 1, updatedAt: 1 } },
+      // The check-in finds a sign-up by the opaque key its roster showed.
+      { name: 'roster_key', keys: { rosterKey: 1 } },
     ],
   },
   { name: C.unionStats },
@@ -269,6 +298,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'batch', keys: { batchId: 1, status: 1 } },
       { name: 'member', keys: { memberKey: 1, year: -1 } },
       { name: 'openid', keys: { openid: 1, year: -1 } },
+      // 工会工作台 → 概览: applications of a subtree in a date range.
+      { name: 'scope_submitted', keys: { unionAncestors: 1, submittedAt: 1 } },
     ],
   },
   { name: C.recuCounters },
@@ -299,4 +330,17 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.dropAudit, indexes: [{ name: 'scope_time', keys: { unionAncestors: 1, at: -1 } }] },
   // The member timer resumes deletion jobs whose runner died (lease expired).
   { name: C.accountDeletions, indexes: [{ name: 'resume', keys: { status: 1, leaseUntil: 1 } }] },
+  { name: C.consoleTickets, indexes: [{ name: 'expiry', keys: { expiresAt: 1 } }] },
+  // 我的 → 已登录的工作台: an admin's sessions, newest first.
+  { name: C.consoleSessions, indexes: [{ name: 'mine', keys: { openid: 1, createdAt: -1 } }] },
 ];
+
+/**
+ * The schema this code expects. `npm run deploy` writes `system_meta/schema` = { version } only
+ * after it has verified that every collection and index above exists as declared; the actions
+ * that stand on a unique index refuse unless the marker's version is at least this one
+ * (cloudfunctions/_lib/schema.ts). Bump `version` whenever COLLECTION_SPECS changes and copy the
+ * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
+ * already running keeps working while a newer deploy rolls out.
+ */
+export const SCHEMA = { version: 3, fingerprint: '299480014f32bf10' } as const;

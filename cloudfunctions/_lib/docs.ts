@@ -1,8 +1,10 @@
 /**
- * Stored shapes every function reads: `users/<openid>` (identity, membership, admin rights,
- * follows) and the union tree. Written by the membership function; read by all domains.
+ * Stored shapes more than one function reads: `users/<openid>` (identity, membership, admin
+ * rights, follows), `members/<idHash>` (the union's roster: day-care staff and recuperation
+ * nominations look members up by card) and the union tree. Written by the membership function.
+ * One shape per collection: a domain that reads a few fields reads them from these types.
  */
-import type { MemberStatus } from '../../shared/member/schemas';
+import type { CardStatus, MemberStatus } from '../../shared/member/schemas';
 import type { MemberTag } from '../../shared/member/tags';
 import type { UnionKind, UnionLevel } from '../../shared/union/tree';
 
@@ -27,6 +29,69 @@ export interface UserDoc {
   actedAsAdminAt?: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
+}
+
+/** `members/<idHash>`. `openid` is null for an imported member who has not claimed yet. */
+export interface MemberDoc {
+  _id: string;
+  cardNo: string;
+  status: CardStatus;
+  nameMasked: string;
+  nameHash: string;
+  idMasked: string;
+  phoneMasked: string | null;
+  phoneHash: string | null;
+  employer: string;
+  unionId: string;
+  unionAncestors: string[];
+  tags: MemberTag[];
+  source: 'application' | 'import';
+  openid: string | null;
+  joinedAt: Date;
+  createdBy: string;
+  claimedAt?: Date | null;
+  /** When the linked WeChat user deleted their account (注销): the record was unlinked (openid null), not deleted. */
+  unlinkedAt?: Date | null;
+  /**
+   * The last suspension / reinstatement (member.adminSetStatus): who (admin openid and masked
+   * name), when, why, under which requestId (a retry of that request is answered, not re-applied),
+   * and how many changes so far (the audit entry's id). Absent until the first change.
+   */
+  statusChangedAt?: Date | null;
+  statusChangedBy?: string | null;
+  statusChangedByName?: string | null;
+  statusChangedReason?: string | null;
+  statusRequestId?: string | null;
+  statusVersion?: number;
+  /**
+   * The last change of tags or union (member.adminUpdateMember), kept like the status fields:
+   * who, when, the note, the requestId (a retry is answered, not re-applied) and how many such
+   * changes so far (the audit entry's id `<memberId>_u<infoVersion>`). Absent until the first.
+   */
+  infoChangedAt?: Date | null;
+  infoChangedBy?: string | null;
+  infoChangedByName?: string | null;
+  infoNote?: string | null;
+  infoRequestId?: string | null;
+  infoVersion?: number;
+}
+
+/** The one builder of a users document for someone who is not (yet) a member (a guest who follows a union, an applicant). */
+export function newUserDoc(openid: string, nameMasked: string, now: Date): Omit<UserDoc, '_id'> {
+  return {
+    openid,
+    nameMasked,
+    memberStatus: 'none',
+    unionId: null,
+    unionAncestors: [],
+    tags: [],
+    cardNo: null,
+    adminUnionIds: [],
+    follows: [],
+    memberId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 export interface UnionDoc {

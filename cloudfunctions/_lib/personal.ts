@@ -9,8 +9,16 @@ import { createHmac } from 'node:crypto';
 import { normalizeIdNumber } from '../../shared/member/idNumber';
 import { normalizeName } from '../../shared/member/mask';
 
+/**
+ * The secrets the functions read from their environment: personal-data hashes, card tokens and
+ * upload slots, and the signature of calls between functions (internal.ts). The deploy passes
+ * them to every function (cloudbaserc.json `envVariables`); the local cloud generates them.
+ */
+export const SECRET_NAMES = ['ID_HASH_SECRET', 'CARD_TOKEN_SECRET', 'INTERNAL_CALL_SECRET'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
+
 /** Read a required secret; a missing secret is a deployment error, never a silent default. */
-export function secretFromEnv(name: 'ID_HASH_SECRET' | 'CARD_TOKEN_SECRET'): string {
+export function secretFromEnv(name: SecretName): string {
   const value = process.env[name];
   if (!value || value.length < 32) throw new Error(`${name} is not configured (set it in the function's environment)`);
   return value;

@@ -4,12 +4,24 @@
  */
 import { AppFailure, type UserContext } from './router';
 import { C } from './collections';
+import { verifiedMemberRefusal } from '../../shared/member/schemas';
 import { isInScope } from '../../shared/union/tree';
 import type { UserDoc } from './docs';
 
 export async function loadUser(ctx: UserContext): Promise<UserDoc | null> {
   const res = await ctx.db.collection(C.users).doc(ctx.openid).get();
   return (res.data[0] as UserDoc | undefined) ?? null;
+}
+
+/**
+ * The caller's user document when they are a verified member; otherwise MEMBER_NOT_VERIFIED with
+ * the suspended-card text or the domain's own "please join first" (`words.join`).
+ */
+export async function requireVerifiedMember(ctx: UserContext, words: { doing: string; join: string }): Promise<UserDoc> {
+  const user = await loadUser(ctx);
+  const refusal = verifiedMemberRefusal(user, words);
+  if (refusal !== null || !user) throw new AppFailure('MEMBER_NOT_VERIFIED', refusal ?? words.join);
+  return user;
 }
 
 export interface Admin {

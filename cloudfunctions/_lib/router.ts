@@ -9,9 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { fail, isResult, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
-import { validate, type SchemaId } from '../../shared/validation/validate';
-import { readInvocation, type ScfContext } from './context';
+import { valueNestsDeeper } from '../../shared/validation/depth';
+import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
+import { readInvocation, type InvocationInfo, type ScfContext } from './context';
+import { isInternalEvent, openInternal } from './internal';
+import { resolveConsoleSession } from './consoleSession';
 import { createLogger, type Logger } from './log';
+import { quotaRefusal } from './quota';
 
 type CloudBaseApp = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<CloudBaseApp['database']>;
@@ -26,8 +30,12 @@ export interface BaseContext {
 export interface ActionContext extends BaseContext {
   openid: string | null;
   appid: string | null;
+  /** Set when the caller is a 工会工作台 session (docs/console.md): its id. */
+  consoleSessionId: string | null;
   /** The caller's idempotency key for this request (generated when the caller sent none). */
   requestId: string;
+  /** No earlier send of this request id can have been applied (shared/api.ts CallEvent.fresh). */
+  fresh: boolean;
 }
 export interface UserContext extends ActionContext {
   openid: string;
@@ -47,6 +55,13 @@ export interface ActionDef<I, O> {
   schema: SchemaId;
   auth: 'user' | 'public';
   handler: (input: I, ctx: UserContext) => Promise<Result<O>>;
+  /** A 工会工作台 session may call it (every `admin*` action may; others opt in with `forConsole`). */
+  console?: boolean;
+}
+
+/** Lets 工会工作台 sessions call an action whose name does not start with `admin`. */
+export function forConsole<I, O>(def: ActionDef<I, O>): ActionDef<I, O> {
+  return { ...def, console: true };
 }
 
 /** An action that needs a signed-in WeChat user (every action but a few public reads). */
@@ -63,6 +78,9 @@ export type ActionMap<F extends FunctionName> = {
   [A in ActionName<F>]: ActionDef<RequestOf<F, A>, ResponseOf<F, A>>;
 };
 
+/** An internal operation (internal.ts): runs with the function's own context, never a user's. */
+export type InternalHandler = (ctx: BaseContext, body: unknown) => Promise<Result<unknown>>;
+
 export type TriggerHandler = (ctx: BaseContext, event: TimerEvent) => Promise<unknown>;
 
 export interface TimerEvent {
@@ -75,6 +93,23 @@ function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof event === 'object' && event !== null && (event as TimerEvent).Type === 'Timer';
 }
 
+/**
+ * Whether a timer-shaped event really comes from a timer trigger. The event is whatever the caller
+ * sent (a mini-program can send `{Type:'Timer', TriggerName}` as easily as `{action}`), so it proves
+ * nothing; the invocation context is written by the platform. On CloudBase a timer trigger invokes
+ * the function with the event `{Type:'Timer', TriggerName, Time, Message}` (Tencent Cloud SCF,
+ * 触发器事件消息结构汇总: cloud.tencent.com/document/product/583/31927) and a context with no caller:
+ * OPENID / APPID / UNIONID are there only "小程序端调用云函数时", and SOURCE is `wx_trigger`
+ * ("云函数定时触发器调用") where a mini-program call has `wx_client` (wx-server-sdk
+ * Cloud.getWXContext: developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/utils/Cloud.getWXContext.html).
+ * So: refused when the invocation carries any caller identity, or when any hop of its source chain
+ * is a WeChat client or HTTP caller (any `wx_*` but `wx_trigger`). docs/security.md.
+ */
+export function timerInvocationAllowed(invocation: Pick<InvocationInfo, 'hasCaller' | 'sources'>): boolean {
+  if (invocation.hasCaller) return false;
+  return invocation.sources.every((s) => !s.startsWith('wx_') || s === 'wx_trigger');
+}
+
 function newRequestId(): string {
   return randomBytes(12).toString('hex');
 }
@@ -82,9 +117,17 @@ function newRequestId(): string {
 export function createFunction<F extends FunctionName>(spec: {
   name: F;
   actions: ActionMap<F>;
+  /** This function's generated validators (shared/generated/validators/<name>.js): only its own. */
+  validators: ValidatorSet;
   triggers?: Record<string, TriggerHandler>;
+  /** Operations other functions call through the SDK (internal.ts); no user can reach them. */
+  internal?: Record<string, InternalHandler>;
 }): (event: unknown, context?: ScfContext) => Promise<unknown> {
   const actions = spec.actions as Record<string, ActionDef<unknown, unknown>>;
+  // Fail at load, not at the first call: every action's schema must be in this function's set.
+  for (const def of Object.values(actions)) {
+    if (!validatorIn(spec.validators, def.schema)) throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
+  }
 
   return async function main(event: unknown, context?: ScfContext): Promise<unknown> {
     const started = Date.now();
@@ -102,6 +145,11 @@ export function createFunction<F extends FunctionName>(spec: {
     const base: BaseContext = { app, db: app.database(), log, now: () => new Date(Date.now() + offset) };
 
     if (isTimerEvent(event)) {
+      if (!timerInvocationAllowed(invocation)) {
+        // Someone called the function with a timer-shaped event: nothing runs, nothing is written.
+        log.info('timer event refused: not from a timer trigger', { sources: invocation.sources.join(','), caller: invocation.hasCaller });
+        return fail('FORBIDDEN');
+      }
       const trigger = spec.triggers?.[event.TriggerName];
       if (!trigger) {
         log.error('unknown trigger', { trigger: event.TriggerName });
@@ -117,24 +165,66 @@ export function createFunction<F extends FunctionName>(spec: {
       }
     }
 
+    if (isInternalEvent(event)) {
+      // Only another function may call these: no caller identity, and a good signature.
+      const call = timerInvocationAllowed(invocation) ? openInternal(event, spec.name) : null;
+      if (!call) {
+        log.error('internal call refused', { caller: invocation.hasCaller });
+        return fail('FORBIDDEN');
+      }
+      const op = Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
+      if (!op) return fail('UNKNOWN_ACTION');
+      try {
+        const result = await op(base, call.body);
+        log.info('internal done', { op: call.op, ms: Date.now() - started });
+        return result;
+      } catch (err) {
+        // An internal body names a user (注销账号) and database errors can quote ids holding an
+        // openid: log the operation and the error code only.
+        log.error('internal failed', { op: call.op, errCode: String((err as { code?: unknown }).code ?? (err as Error).name) });
+        return fail('INTERNAL');
+      }
+    }
+
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('BAD_REQUEST');
-    const { action, data, requestId } = event as Record<string, unknown>;
+    const { action, data, requestId, fresh } = event as Record<string, unknown>;
     if (typeof action !== 'string' || action.length === 0) return fail('BAD_REQUEST', '缺少操作名称');
     const def = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined;
     if (!def) return fail('UNKNOWN_ACTION');
     if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID_PATTERN.test(requestId))) {
       return fail('INVALID_ARGUMENT', '请求编号格式不正确');
     }
-    if (def.auth === 'user' && !invocation.openid) return fail('UNAUTHENTICATED');
+    let openid = invocation.openid;
+    let consoleSessionId: string | null = null;
+    if (!openid && invocation.customUserId) {
+      // A 工会工作台 call: the admin is whoever the stored session names, never the request.
+      if (!def.console && !action.startsWith('admin')) return fail('CONSOLE_NOT_ALLOWED');
+      let session;
+      try {
+        session = await resolveConsoleSession(base.db, invocation.customUserId, base.now());
+      } catch (err) {
+        log.error('console session lookup failed', { err });
+        return fail('INTERNAL');
+      }
+      if (!session) return fail('CONSOLE_SESSION_INVALID');
+      openid = session.openid;
+      consoleSessionId = session._id;
+    }
+    if (def.auth === 'user' && !openid) return fail('UNAUTHENTICATED');
 
-    const input = validate<unknown>(def.schema, data === undefined ? {} : data);
+    // Before anything recursive reads it (the validator, the SDK's serialiser, the log).
+    if (valueNestsDeeper(data)) return fail('INVALID_ARGUMENT', '请求内容层级过深');
+    const input = validate<unknown>(spec.validators, def.schema, data === undefined ? {} : data);
     if (!input.ok) return input;
 
     const ctx: UserContext = {
       ...base,
-      openid: invocation.openid as string,
+      openid: openid as string,
       appid: invocation.appid,
+      consoleSessionId,
       requestId: (requestId as string | undefined) ?? newRequestId(),
+      // Without a request id there is nothing to resend; otherwise only the client can know.
+      fresh: requestId === undefined || fresh === true,
     };
     let outcome: Result<unknown>;
     try {
@@ -142,8 +232,14 @@ export function createFunction<F extends FunctionName>(spec: {
       outcome = isResult(result) ? result : fail('INTERNAL');
       if (!isResult(result)) log.error('handler returned a non-envelope', { action });
     } catch (err) {
+      const refusal = quotaRefusal(err);
       if (err instanceof AppFailure && isErrorCode(err.code)) {
         outcome = fail(err.code, err.message === err.code ? undefined : err.message);
+      } else if (refusal) {
+        // The environment's quota refused a database request (and the handler's retries, if
+        // any, ran out): nothing half-done is acknowledged, the client may resend the request.
+        log.info('quota refusal', { action, code: (err as { code?: string }).code });
+        outcome = fail(refusal === 'transient' ? 'BUSY' : 'QUOTA_EXHAUSTED');
       } else {
         log.error('action failed', { action, err });
         outcome = fail('INTERNAL');

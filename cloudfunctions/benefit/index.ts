@@ -1,4 +1,7 @@
+import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/benefit';
 import { createFunction } from '../_lib/router';
+import { benefitForgetUser } from './lib/forgetUser';
 import { adminCancel } from './actions/adminCancel';
 import { adminCreate } from './actions/adminCreate';
 import { adminList } from './actions/adminList';
@@ -16,6 +19,8 @@ import { reconcile } from './triggers/reconcile';
 
 export const main = createFunction({
   name: 'benefit',
+  validators,
   actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
   triggers: { draw, reconcile },
+  internal: forgetUserOps(benefitForgetUser),
 });

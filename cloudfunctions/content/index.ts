@@ -1,4 +1,7 @@
+import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/content';
 import { createFunction } from '../_lib/router';
+import { contentForgetUser, leaveFollowed } from './lib/forgetUser';
 import { adminCheckIn } from './actions/adminCheckIn';
 import { adminFigures } from './actions/adminFigures';
 import { adminGet } from './actions/adminGet';
@@ -23,6 +26,8 @@ import { remindActivities } from './triggers/remindActivities';
 
 export const main = createFunction({
   name: 'content',
+  validators,
   actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures, adminUploadSlot },
   triggers: { publishDue, recountFollowers, recountPlaces, remindActivities },
+  internal: { ...forgetUserOps(contentForgetUser), 'follows.leave': leaveFollowed },
 });

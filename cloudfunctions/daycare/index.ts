@@ -1,4 +1,7 @@
+import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/daycare';
 import { createFunction } from '../_lib/router';
+import { daycareForgetUser } from './lib/forgetUser';
 import { acceptOffer } from './actions/acceptOffer';
 import { addChild } from './actions/addChild';
 import { adminAddSite } from './actions/adminAddSite';
@@ -30,6 +33,7 @@ import { recountPlaces } from './triggers/recountPlaces';
 
 export const main = createFunction({
   name: 'daycare',
+  validators,
   actions: {
     overview,
     consent,
@@ -58,4 +62,5 @@ export const main = createFunction({
     staffMarkAttendance,
   },
   triggers: { closeWindows, expireOffers, recountPlaces },
+  internal: forgetUserOps(daycareForgetUser),
 });

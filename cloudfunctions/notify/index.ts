@@ -1,3 +1,4 @@
+import * as validators from '../../shared/generated/validators/notify';
 import { createFunction } from '../_lib/router';
 import { inbox } from './actions/inbox';
 import { markRead } from './actions/markRead';
@@ -8,6 +9,7 @@ import { send } from './triggers/send';
 
 export const main = createFunction({
   name: 'notify',
+  validators,
   actions: { templates, optIn, inbox, markRead, unreadCount },
   triggers: { send },
 });

@@ -1,4 +1,7 @@
+import { forgetUserOps } from '../_lib/forgetUser';
+import * as validators from '../../shared/generated/validators/recuperation';
 import { createFunction } from '../_lib/router';
+import { recuperationForgetUser } from './lib/forgetUser';
 import { adminApplicants } from './actions/adminApplicants';
 import { adminAttendance } from './actions/adminAttendance';
 import { adminBatches } from './actions/adminBatches';
@@ -22,6 +25,7 @@ import { withdraw } from './actions/withdraw';
 
 export const main = createFunction({
   name: 'recuperation',
+  validators,
   actions: {
     listBatches,
     batchDetail,
@@ -44,4 +48,5 @@ export const main = createFunction({
     subsidyDecide,
     adminFigures,
   },
+  internal: forgetUserOps(recuperationForgetUser),
 });

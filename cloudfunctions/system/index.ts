@@ -1,4 +1,6 @@
+import * as validators from '../../shared/generated/validators/system';
 import { createFunction } from '../_lib/router';
+import { adminOverview } from './actions/adminOverview';
 import { homeSummary } from './actions/homeSummary';
 import { serverTime } from './actions/serverTime';
 import { notice } from './actions/notice';
@@ -6,6 +8,7 @@ import { heartbeat } from './triggers/heartbeat';
 
 export const main = createFunction({
   name: 'system',
-  actions: { homeSummary, serverTime, notice },
+  validators,
+  actions: { homeSummary, serverTime, notice, adminOverview },
   triggers: { heartbeat },
 });

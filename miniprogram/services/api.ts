@@ -1,5 +1,7 @@
 /**
- * The typed client for every cloud function. Pages import `api` and nothing else from services.
+ * The typed client for every cloud function. Code outside services/ imports `api` from here and,
+ * besides, only `requestId.ts` and `notify.ts` (askSubscribe): rule services-entry-points in
+ * .dependency-cruiser.js.
  * Each domain adds its own file (`./member`, `./benefit`, …) and one line here.
  */
 import { system } from './system';

@@ -1,7 +1,9 @@
 /**
  * H5 transport: POST the payload to the local cloud, which hosts every function in-process.
  * The JSON body is the envelope whatever the HTTP status (200 or 4xx). Only the h5 build loads
- * this file (see cloud.ts).
+ * this file (see cloud.ts). Failures are thrown in the weapp's shapes so that cloud.ts
+ * classifies both builds alike (shared/net/callErrors.ts): a quota refusal arrives as HTTP 429
+ * `{errCode, errMsg}` and is thrown as such; no answer at all is fetch's TypeError.
  */
 import { currentLocalPersona } from '../local/persona';
 import type { FunctionPayload } from './payload';
@@ -17,12 +19,14 @@ export async function postToLocalCloud(name: string, payload: FunctionPayload): 
     body: JSON.stringify(payload),
   });
   const text = await res.text();
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
-    // A non-JSON error page (proxy 502, server not running behind a dev proxy…) is a transport
-    // failure (NETWORK); a non-JSON success is a broken server (INTERNAL).
-    if (!res.ok) throw new Error(`HTTP ${res.status} without an envelope`);
+    // A non-JSON answer (proxy 502, an error page): the server side failed, not the network.
+    if (!res.ok) throw { errCode: -501001, errMsg: `cloud.callFunction:fail HTTP ${res.status} without an envelope` };
     return MALFORMED;
   }
+  if (typeof body === 'object' && body !== null && typeof (body as { errCode?: unknown }).errCode === 'number') throw body;
+  return body;
 }

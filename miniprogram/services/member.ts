@@ -1,6 +1,7 @@
 /** Typed client of the `member` cloud function (contract: shared/api.ts → Api['member']). */
 import { callApi, type CallOptions } from './cloud';
 import type * as M from '../../shared/member/schemas';
+import type * as MC from '../../shared/member/console';
 
 export const member = {
   /** Membership status, masked identity, union chain, card and the latest application. */
@@ -36,4 +37,12 @@ export const member = {
   adminAppoint: (request: M.AdminAppointRequest, options?: CallOptions) => callApi('member', 'adminAppoint', request, options),
   /** Take the union from an admin's rights (reason required). Pass the same `requestId` when retrying after a network failure. */
   adminRemove: (request: M.AdminRemoveRequest, options?: CallOptions) => callApi('member', 'adminRemove', request, options),
+  /** 扫码登录工作台: which device asks to sign in, and the unions the admin would act for. */
+  consoleScan: (ticket: string) => callApi('member', 'consoleScan', { ticket }),
+  /** 扫码登录工作台: let the console in (or refuse it). */
+  consoleConfirm: (request: MC.ConsoleConfirmRequest) => callApi('member', 'consoleConfirm', request),
+  /** 已登录的工作台: the caller's live console sessions. */
+  consoleSessions: () => callApi('member', 'consoleSessions', {}),
+  /** 已登录的工作台: end one (takes effect on the console's next call). */
+  consoleRevoke: (key: string) => callApi('member', 'consoleRevoke', { key }),
 };

@@ -3,4 +3,6 @@ export interface FunctionPayload {
   action: string;
   data: object;
   requestId: string;
+  /** No earlier send of this request id can have been applied (shared/api.ts CallEvent.fresh). */
+  fresh: boolean;
 }

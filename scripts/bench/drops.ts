@@ -14,10 +14,15 @@
  * 4. Runs the same claim (conditional take + claim insert, the same documents) directly
  *    against the embedded engine (scripts/local-cloud/db/engine.ts, synchronous, no HTTP/SDK).
  *
+ * 5. Open loop: attempts on a third drop arrive at a fixed rate (--open-rate per second for
+ *    --open-seconds), below the capacity the closed loop measured, whatever the answers do; the
+ *    latency of each is counted from its scheduled arrival (waiting for a free connection included).
+ *
  * Prints: successful claims/s, p50/p99 latency, database requests per successful claim and per
  * sold-out attempt (the local cloud's x-local-db-requests counter), the direct-engine figure and
- * the ratio, and the load generator's own CPU. Options: --members 4000 --stock 2000
- * --clients 200, --timeline (claims and mean latency per 100 ms of the storm).
+ * the ratio, the open-loop p50/p99, and the load generator's own CPU. Options: --members 4000
+ * --stock 2000 --clients 200 --open-rate 800 --open-seconds 3, --timeline (claims and mean
+ * latency per 100 ms of the storm).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -34,6 +39,7 @@ import type { AdminCreateResult, ClaimView, ListResult } from '../../shared/bene
 import type { Result } from '../../shared/envelope';
 import { buildFunctions } from '../build-functions';
 import { createEngine } from '../local-cloud/db/engine';
+import { Pool } from './crowd';
 import { Http1Connection } from './http1';
 
 process.env.SILENCE = 'true';
@@ -45,8 +51,12 @@ const { values } = parseArgs({
     stock: { type: 'string', default: '2000' },
     clients: { type: 'string', default: '200' },
     timeline: { type: 'boolean', default: false },
+    'open-rate': { type: 'string', default: '800' },
+    'open-seconds': { type: 'string', default: '3' },
   },
 });
+const OPEN_RATE = Number(values['open-rate']);
+const OPEN_N = Math.min(Number(values.members), Math.round(OPEN_RATE * Number(values['open-seconds'])));
 const MEMBERS = Number(values.members);
 const STOCK = Number(values.stock);
 const CLIENTS = Number(values.clients);
@@ -148,6 +158,11 @@ async function main(): Promise<void> {
     const dropId = created.result.data.dropId;
     const warm = await call<AdminCreateResult>(admin, 'adminCreate', { unionId: 'nb-bl', title: '预热场', kind: 'data', mode: 'first_come', stock: WARM, opensAt }, { 'x-local-persona': 'district_admin' });
     if (!warm.result.ok) throw new Error(warm.result.error.message);
+    // The open-loop drop: one unit per attempt, so every attempt does the full claim.
+    const open = await call<AdminCreateResult>(admin, 'adminCreate', { unionId: 'nb-bl', title: '开环测量场', kind: 'data', mode: 'first_come', stock: OPEN_N, opensAt }, { 'x-local-persona': 'district_admin' });
+    if (!open.result.ok) throw new Error(open.result.error.message);
+    const openId = open.result.data.dropId;
+    const openPasses = new Map<string, string>();
 
     // Before 10:00: every member has the 福利 page open (list → pass).
     const passes = new Map<string, string>();
@@ -156,6 +171,8 @@ async function main(): Promise<void> {
       const pass = r.result.ok ? r.result.data.drops.find((d) => d.id === dropId)?.pass : null;
       if (!pass) throw new Error('no pass for ' + openid);
       passes.set(openid, pass);
+      const openPass = r.result.ok ? r.result.data.drops.find((d) => d.id === openId)?.pass : null;
+      if (openPass) openPasses.set(openid, openPass);
     });
     await fetch(`${cloud.appUrl}/api/_local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: new Date(opensAt).toISOString() }) });
 
@@ -189,6 +206,9 @@ async function main(): Promise<void> {
     const elapsed = performance.now() - t0;
     const cpu = process.cpuUsage(cpuBefore);
 
+    // Open loop: OPEN_N attempts at OPEN_RATE per second on the third drop.
+    const openLat = await openLoop(cloud.appUrl, members.slice(0, OPEN_N), openId, openPasses);
+
     const wins = shots.filter((s) => s.ok);
     const soldOut = shots.filter((s) => s.code === 'DROP_SOLD_OUT');
     const other = shots.filter((s) => !s.ok && s.code !== 'DROP_SOLD_OUT');
@@ -215,6 +235,7 @@ async function main(): Promise<void> {
       }
       console.log('  timeline (per 100 ms: claims, mean latency): ' + [...bins.entries()].sort((a, b) => a[0] - b[0]).map(([b, v]) => `${b / 10}s:${v.n}/${Math.round(v.ms / v.n)}`).join(' '));
     }
+    console.log(`  open loop: ${OPEN_N} attempts offered at ${OPEN_RATE}/s (below capacity)  p50 ${f(pct(openLat.ms, 50))} ms   p99 ${f(pct(openLat.ms, 99))} ms   max ${f(openLat.ms[openLat.ms.length - 1])} ms; ${openLat.ok} claimed`);
     console.log(`  load generator CPU during the storm: ${f(((cpu.user + cpu.system) / 1000 / elapsed) * 100, 0)} % of one core`);
     const slow = shots.filter((s) => s.ms > 1000);
     console.log(`  latency p90 ${f(pct(lat, 90))} ms  p95 ${f(pct(lat, 95))} ms  max ${f(lat[lat.length - 1])} ms; over 1 s: ${slow.length} (sent at ${slow.length ? f(Math.min(...slow.map((s) => s.at - s.ms)) / 1000, 2) + '–' + f(Math.max(...slow.map((s) => s.at - s.ms)) / 1000, 2) + ' s' : '—'})`);
@@ -228,6 +249,25 @@ async function main(): Promise<void> {
     await new Promise((r) => cloud.child.once('exit', r));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Attempts scheduled at a fixed rate, each timed from its scheduled arrival. */
+async function openLoop(appUrl: string, openids: string[], dropId: string, passes: Map<string, string>): Promise<{ ms: number[]; ok: number }> {
+  const conns = new Pool(appUrl, 200);
+  const t0 = performance.now();
+  let ok = 0;
+  const ms = await Promise.all(
+    openids.map(async (openid, i) => {
+      const at = (i / OPEN_RATE) * 1000;
+      const wait = at - (performance.now() - t0);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const r = await conns.use((conn) => call<ClaimView>(conn, 'claim', { dropId, pass: passes.get(openid) }, { 'x-local-openid': openid }));
+      if (r.result.ok) ok++;
+      return performance.now() - t0 - at;
+    }),
+  );
+  conns.close();
+  return { ms: ms.sort((a, b) => a - b), ok };
 }
 
 main().catch((err: unknown) => {

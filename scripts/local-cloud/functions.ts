@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from './clock';
 import type { CountSlots } from './db/stats';
+import { FnQuota, type FnRefusal } from './fnQuota';
 
 export interface TriggerConfig {
   name: string;
@@ -41,10 +42,24 @@ export interface InvokeResult {
   invocationId: string;
   db: DbCounts;
   ms: number;
+  /** Set when a quota profile refused the call before it ran (`result` is then null). */
+  refused?: FnRefusal;
 }
 export interface Caller {
   openid?: string | null;
   appid?: string;
+  /**
+   * What started the invocation, as CloudBase puts it in `TCB_SOURCE` (wx-server-sdk's
+   * getWXContext().SOURCE): `wx_client` for a call from the mini-program (the front door's
+   * function route, whoever the persona), `wx_trigger` for a timer trigger (the scheduler).
+   * Unset: none, as for a direct call in a test.
+   */
+  source?: 'wx_client' | 'wx_trigger';
+  /**
+   * A custom-login user id, as CloudBase puts it in the context of a call from the web SDK after
+   * `signInWithTicket`: the 工会工作台 session id (http.ts derives it from the Bearer token).
+   */
+  customUserId?: string;
 }
 
 export const LOCAL_APPID = 'wx_local_demo_appid';
@@ -154,8 +169,15 @@ class Instance {
     try {
       this.worker.postMessage({ type: 'batch', messages: batch });
     } catch {
-      // An event that cannot be copied (the front door only passes parsed JSON, so not expected).
-      for (const m of batch) this.settle(m.id, CRASHED);
+      // One event that cannot be copied (nested too deep for structured clone, say) must not
+      // fail the other callers' invocations that happened to share its batch: send them one by one.
+      for (const m of batch) {
+        try {
+          this.worker.postMessage({ type: 'batch', messages: [m] });
+        } catch {
+          this.settle(m.id, CRASHED);
+        }
+      }
     }
   }
 
@@ -239,6 +261,8 @@ export class FunctionHost {
   private instance: Promise<Instance> | null = null;
   private readonly envChanges: Record<string, string | undefined> = {};
   private closed = false;
+  /** The function side of the quota profile (off until `quota.set(limits)`). */
+  readonly quota: FnQuota;
 
   constructor(
     private readonly options: {
@@ -249,7 +273,9 @@ export class FunctionHost {
       /** Invocations of one function running at once (default 10). */
       concurrency?: number;
     },
-  ) {}
+  ) {
+    this.quota = new FnQuota(() => options.clock.now());
+  }
 
   /** Reads the bundles' configs and starts the instance that runs them. */
   async start(): Promise<LoadedFunction[]> {
@@ -322,6 +348,17 @@ export class FunctionHost {
     const fn = this.functions.get(name);
     const gate = this.gates.get(name);
     if (!fn || !gate) throw new Error(`unknown function ${name}`);
+    const isTimer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+    const refused = this.quota.admit(name, isTimer);
+    if (refused) return { result: null, invocationId: '', db: { reads: 0, writes: 0, total: 0 }, ms: 0, refused };
+    try {
+      return await this.admitted(fn, gate, event, caller);
+    } finally {
+      this.quota.leave(name);
+    }
+  }
+
+  private async admitted(fn: LoadedFunction, gate: Gate, event: unknown, caller: Caller): Promise<InvokeResult> {
     await gate.enter();
     const started = Date.now();
     // The id names this invocation's counter slot; it carries no '-' (the database reads
@@ -343,10 +380,15 @@ export class FunctionHost {
       TCB_SEQID: invocationId,
       LOCAL_CLOCK_OFFSET_MS: String(this.options.clock.offsetMs()),
     };
-    if (caller.openid) {
+    // A timer invocation carries no user identity (no WX_OPENID / WX_APPID), as on CloudBase.
+    if (caller.openid && caller.source !== 'wx_trigger') {
       environment.WX_OPENID = caller.openid;
       environment.WX_APPID = caller.appid ?? LOCAL_APPID;
+    } else if (caller.customUserId) {
+      environment.TCB_CUSTOM_USER_ID = caller.customUserId;
+      environment.LOGINTYPE = 'CUSTOM';
     }
+    if (caller.source) environment.TCB_SOURCE = caller.source;
     return {
       request_id: invocationId,
       // The SDK prefixes the seqId of every database request with this, which is how the

@@ -4,6 +4,9 @@
  *
  *   POST /api/functions/:name              body {action, data, requestId}; identity from the
  *                                          x-local-persona (or x-local-openid) header
+ *   POST /api/console/functions/:name      the 工会工作台's transport: identity only from
+ *                                          `Authorization: Bearer <session token>` (none: anonymous)
+ *   GET  /console/…                        the 工会工作台 build (dist/console)
  *   GET  /api/_local/personas              the demo identities
  *   GET  /api/_local/clock                 {offsetMs, now}
  *   POST /api/_local/clock                 {offsetMs} or {at: ISO instant}
@@ -11,17 +14,26 @@
  *   POST /api/_local/triggers/:fn/:name    fire one now
  *   POST /api/storage/upload               image bytes to a slot's cloud path (see ./storage.ts)
  *   GET  /api/storage/<cloudPath>          a stored image (what a cloud:// fileID shows in H5)
+ *   GET  /api/_local/quota                 the quota profile in force and its figures (refusals, peak QPS)
+ *   POST /api/_local/quota                 {preset, overrides?} switch it (preset 'off' = none)
+ *
+ * A call the quota profile refuses is answered HTTP 429 with `{errCode, errMsg}` (not an
+ * envelope): what wx.cloud.callFunction rejects with in the weapp (fnQuota.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { fail, ok } from '../../shared/envelope';
+import { jsonTextNestsDeeper } from '../../shared/validation/depth';
 import type { Clock } from './clock';
 import type { FunctionHost } from './functions';
 import { StorageError, type LocalStorage } from './storage';
 import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
+import { sessionIdOf } from '../../cloudfunctions/_lib/consoleSession';
 import type { TriggerRunner } from './triggers';
 import { compressedFile, pickEncoding } from './compress';
+import type { QuotaControl } from './index';
+import { resolveQuota } from './quota';
 
 const MAX_BODY = 1024 * 1024;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
@@ -43,8 +55,12 @@ export interface AppServerOptions {
   clock: Clock;
   triggers: TriggerRunner;
   staticDir: string | null;
+  /** The 工会工作台 build served under /console/ (null or missing: a page saying how to build it). */
+  consoleDir?: string | null;
   /** Local cloud storage (null: the /api/storage routes answer 404). */
   storage?: LocalStorage | null;
+  /** The quota switch (absent: the /api/_local/quota routes answer 404). */
+  quota?: QuotaControl;
 }
 
 class HttpError extends Error {
@@ -77,6 +93,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
+  // Refused here, before it is parsed or copied to the function thread: structured clone
+  // recurses, and a body thousands of levels deep overflows its stack.
+  if (jsonTextNestsDeeper(text)) throw new HttpError(400, fail('BAD_REQUEST', '请求内容层级过深'));
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -84,18 +103,43 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function callerFrom(req: IncomingMessage): { openid: string | null } {
+/** The caller of a front-door request: always a mini-program client (`wx_client`), signed in or not. */
+function callerFrom(req: IncomingMessage): { openid: string | null; source: 'wx_client' } {
   const openid = req.headers['x-local-openid'];
   if (typeof openid === 'string' && openid !== '') {
     if (!OPENID_PATTERN.test(openid)) throw new HttpError(400, fail('BAD_REQUEST', '本地身份标识格式不正确'));
-    return { openid };
+    return { openid, source: 'wx_client' };
   }
   const personaHeader = req.headers['x-local-persona'];
   const personaId = typeof personaHeader === 'string' && personaHeader !== '' ? personaHeader : DEFAULT_PERSONA;
-  if (personaId === 'anonymous') return { openid: null };
+  if (personaId === 'anonymous') return { openid: null, source: 'wx_client' };
   const persona = personaById(personaId);
   if (!persona) throw new HttpError(400, fail('BAD_REQUEST', `未知的本地身份：${personaId.slice(0, 32)}`));
-  return { openid: persona.openid };
+  return { openid: persona.openid, source: 'wx_client' };
+}
+
+/** A path segment decoded, or null when its %-escapes are malformed ("%ZZ"). */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+const BEARER = /^Bearer ([0-9a-f]{32})$/;
+
+/**
+ * The console's caller, as CloudBase's custom login would present it: no Authorization header is
+ * an anonymous caller; a well-formed token becomes its session id (TCB_CUSTOM_USER_ID), which the
+ * router checks against the stored sessions. Persona headers are ignored on this route.
+ */
+function consoleCallerFrom(req: IncomingMessage): { customUserId?: string } {
+  const auth = req.headers.authorization;
+  if (auth === undefined || auth === '') return {};
+  const m = BEARER.exec(auth);
+  if (!m) throw new HttpError(401, fail('CONSOLE_SESSION_INVALID'));
+  return { customUserId: sessionIdOf(m[1]) };
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -131,10 +175,10 @@ function serveStored(storage: LocalStorage, req: IncomingMessage, encodedPath: s
   else createReadStream(file.path).pipe(res);
 }
 
-function serveStatic(staticDir: string | null, req: IncomingMessage, urlPath: string, res: ServerResponse): void {
+function serveStatic(staticDir: string | null, req: IncomingMessage, urlPath: string, res: ServerResponse, missing = 'H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）'): void {
   if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）');
+    res.end(missing);
     return;
   }
   let rel: string;
@@ -167,21 +211,31 @@ export function createAppServer(options: AppServerOptions): Server {
   const { host, clock, triggers } = options;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      throw new HttpError(400, fail('BAD_REQUEST', '请求地址格式不正确'));
+    }
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
-    const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(path);
+    const fnMatch = /^\/api\/(console\/)?functions\/([^/]+)$/.exec(path);
     if (fnMatch) {
       if (method !== 'POST') throw new HttpError(405, fail('BAD_REQUEST', '请使用 POST 调用云函数'));
-      const name = decodeURIComponent(fnMatch[1]);
-      const caller = callerFrom(req);
+      const name = decodedOrNull(fnMatch[2]);
+      if (name === null) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
+      const caller = fnMatch[1] ? consoleCallerFrom(req) : callerFrom(req);
       const event = await readJson(req);
       if (!host.has(name)) throw new HttpError(404, fail('UNKNOWN_FUNCTION'));
       if (typeof event !== 'object' || event === null || Array.isArray(event)) {
         throw new HttpError(400, fail('BAD_REQUEST', '请求内容必须是 JSON 对象'));
       }
       const out = await host.invoke(name, event, caller);
+      if (out.refused) {
+        send(res, 429, { errCode: out.refused.errCode, errMsg: out.refused.errMsg });
+        return;
+      }
       send(res, 200, out.result, {
         'x-local-invocation': out.invocationId,
         'x-local-db-requests': `total=${out.db.total};reads=${out.db.reads};writes=${out.db.writes}`,
@@ -205,13 +259,28 @@ export function createAppServer(options: AppServerOptions): Server {
       send(res, 200, ok({ offsetMs: clock.offsetMs(), now: new Date(clock.now()).toISOString() }));
       return;
     }
+    if (path === '/api/_local/quota' && options.quota) {
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { preset?: unknown; overrides?: unknown };
+        const overrides = (typeof body.overrides === 'object' && body.overrides !== null ? body.overrides : {}) as Record<string, string>;
+        try {
+          await options.quota.set(resolveQuota(typeof body.preset === 'string' ? body.preset : 'off', overrides));
+        } catch (err) {
+          throw new HttpError(400, fail('INVALID_ARGUMENT', `配额设置有误：${(err as Error).message}`));
+        }
+      }
+      send(res, 200, ok(await options.quota.stats()));
+      return;
+    }
     if (path === '/api/_local/triggers' && method === 'GET') {
       send(res, 200, ok(triggers.list()));
       return;
     }
     const trigMatch = /^\/api\/_local\/triggers\/([^/]+)\/([^/]+)$/.exec(path);
     if (trigMatch && method === 'POST') {
-      const out = await triggers.fireNow(decodeURIComponent(trigMatch[1]), decodeURIComponent(trigMatch[2]));
+      const fn = decodedOrNull(trigMatch[1]);
+      const trigger = decodedOrNull(trigMatch[2]);
+      const out = fn === null || trigger === null ? null : await triggers.fireNow(fn, trigger);
       if (!out) throw new HttpError(404, fail('NOT_FOUND', '没有这个定时触发器'));
       send(res, 200, ok({ result: out.result, db: out.db, ms: out.ms }));
       return;
@@ -239,6 +308,15 @@ export function createAppServer(options: AppServerOptions): Server {
     }
     if (path.startsWith('/api/')) throw new HttpError(404, fail('NOT_FOUND', '接口不存在'));
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, fail('BAD_REQUEST'));
+    if (path === '/console') {
+      res.writeHead(301, { location: '/console/' });
+      res.end();
+      return;
+    }
+    if (path.startsWith('/console/')) {
+      serveStatic(options.consoleDir ?? null, req, path.slice('/console'.length), res, '工会工作台尚未构建：请运行 npm run build:console（npm start 会自动构建）');
+      return;
+    }
     serveStatic(options.staticDir, req, path, res);
   }
 

@@ -16,6 +16,17 @@ import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './seed';
 import { LocalStorage } from './storage';
 import { TriggerRunner } from './triggers';
+import type { QuotaProfile } from './quota';
+import type { DbQuotaStats } from './db/quota';
+import type { FnQuotaStats } from './fnQuota';
+
+export interface QuotaControl {
+  /** Switch the quota profile (null = off) for the database and the functions; figures start again. */
+  set(profile: QuotaProfile | null): Promise<void>;
+  current(): QuotaProfile | null;
+  stats(): Promise<{ profile: string | null; db: DbQuotaStats; fn: FnQuotaStats }>;
+}
+import { markLocalSchema } from './schemaMarker';
 
 export const ROOT = join(__dirname, '../..');
 
@@ -29,12 +40,18 @@ export interface LocalCloudOptions {
   /** Bind address of both servers. Loopback by default: the database has no authentication. */
   bindHost?: string;
   staticDir?: string | null;
+  /** The 工会工作台 build served at /console/ (default dist/console). */
+  consoleDir?: string | null;
   functionsDir?: string;
   seed?: boolean;
   clockOffsetMs?: number;
   runTimers?: boolean;
   /** Invocations of one function running at once; later ones wait (default 10, functions.ts). */
   functionConcurrency?: number;
+  /** A quota profile (./quota.ts); off when null or absent. `npm start` passes LOCAL_QUOTA's. */
+  quota?: QuotaProfile | null;
+  /** Write the verified-schema marker at start (default true; tests of the fail-closed path turn it off). */
+  schemaMarker?: boolean;
 }
 
 export interface LocalCloud {
@@ -47,6 +64,8 @@ export interface LocalCloud {
   db: DbThread;
   /** Local cloud storage (files under <dataDir>/storage). */
   storage: LocalStorage;
+  /** The quota profile in force, switchable at run time (also POST /api/_local/quota). */
+  quota: QuotaControl;
   seeded: boolean;
   close(): Promise<void>;
 }
@@ -64,6 +83,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   configureSdkEnvironment(db.url);
   ensureLocalSecrets(options.dataDir);
+  // The database thread has just created every collection and index of COLLECTION_SPECS: say so,
+  // as the deploy does after verifying a CloudBase environment (cloudfunctions/_lib/schema.ts).
+  if (options.schemaMarker !== false) await markLocalSchema(db.url, clock.now());
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db.url, clock.now());
 
@@ -74,6 +96,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     concurrency: options.functionConcurrency,
   });
   await host.start();
+  // A function's `app.callFunction` reaches the database endpoint (the SDK's one API URL), which
+  // hands it here. The callee gets no caller identity, as on CloudBase (see FunctionHost.invoke).
+  db.setFunctionInvoker(async (name, event) => {
+    if (!host.has(name)) throw new Error(`function ${name} not found`);
+    return (await host.invoke(name, event, {})).result;
+  });
+  let profile: QuotaProfile | null = null;
+  const quota: QuotaControl = {
+    async set(next) {
+      profile = next;
+      host.quota.set(next?.fn ?? null);
+      await db.setQuota(next?.db ?? null);
+    },
+    current: () => profile,
+    async stats() {
+      return { profile: profile?.name ?? null, db: await db.quotaStats(), fn: host.quota.snapshot() };
+    },
+  };
+  // After seeding: the demo data is written without a quota (as a data import would be).
+  await quota.set(options.quota ?? null);
   const triggers = new TriggerRunner(host, clock);
   if (options.runTimers !== false) triggers.start();
 
@@ -82,7 +124,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     secret: () => host.environmentValue('CARD_TOKEN_SECRET'),
     now: () => clock.now(),
   });
-  const server = createAppServer({ host, clock, triggers, storage, staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir });
+  const server = createAppServer({
+    host,
+    clock,
+    triggers,
+    storage,
+    quota,
+    staticDir: options.staticDir === undefined ? join(ROOT, 'dist/h5') : options.staticDir,
+    consoleDir: options.consoleDir === undefined ? join(ROOT, 'dist/console') : options.consoleDir,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A deep accept queue: a Friday-10:00 burst must queue, not lose SYNs to a 1 s retransmit.
@@ -99,6 +149,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     triggers,
     db,
     storage,
+    quota,
     seeded,
     async close() {
       if (closed) return;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SECRET_NAMES = ['ID_HASH_SECRET', 'CARD_TOKEN_SECRET'] as const;
+import { SECRET_NAMES } from '../../cloudfunctions/_lib/personal';
 
 export function ensureLocalSecrets(dataDir: string): void {
   const file = join(dataDir, 'secrets.json');

@@ -142,6 +142,9 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
       memberStatus: u.memberStatus,
       unionId: u.unionId,
       adminUnionIds: u.adminUnionIds,
+      // As an appointment (member.adminAppoint, ops:set-admin) marks an admin: requireAdmin's
+      // one-time marker write is then left for admins set by hand in the database.
+      ...(u.adminUnionIds.length ? { actedAsAdminAt: new Date(now) } : {}),
       createdAt: new Date(now),
     });
   }

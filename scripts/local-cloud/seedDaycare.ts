@@ -13,6 +13,7 @@
  *   北仑 site through the host-union rule.
  * Children here are invented; their data never leaves this database.
  */
+import { nodeHashes } from '../../cloudfunctions/_lib/hashes';
 import { randomBytes } from 'node:crypto';
 import type tcb from '@cloudbase/node-sdk';
 import { C } from '../../cloudfunctions/_lib/collections';
@@ -60,7 +61,7 @@ async function addCampaign(db: Db, now: number, c: { id: string; unionId: string
     attendanceThreshold: 0.7,
     offerHours: 24,
     tierOrder: [...DEFAULT_TIER_ORDER],
-    seedCommitment: seed ? commitmentOf(seed) : null,
+    seedCommitment: seed ? commitmentOf(seed, nodeHashes) : null,
     status: 'open',
     allocatedAt: null,
     createdBy: 'seed',

@@ -108,6 +108,7 @@ export async function seedRecuperation(db: Db, ancestorsOf: (unionId: string) =>
     tags: ['leader'],
     cardNo: null,
     adminUnionIds: ['nb-bl-xq-gw'],
+    actedAsAdminAt: at, // appointed (see seed.ts)
     follows: gw,
     memberId: null,
     createdAt: at,

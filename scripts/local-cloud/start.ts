@@ -4,14 +4,19 @@
  *
  * Environment: LOCAL_CLOUD_PORT (8787), LOCAL_DB_PORT (8788), LOCAL_CLOUD_DATA (.local-cloud),
  * LOCAL_CLOUD_HOST (127.0.0.1), LOCAL_CLOCK_OFFSET_MS (0), H5_REBUILD=1 to force an H5 build (it is
- * also rebuilt when a file under miniprogram/, shared/ or config/ is newer than the build).
+ * also rebuilt when a file under miniprogram/, shared/ or config/ is newer than the build). The
+ * 工会工作台 (console/, served at /console/) is built with esbuild when missing or older than
+ * console/ or shared/ (about a second);
+ * LOCAL_QUOTA=base|standard (+ LOCAL_QUOTA_* overrides) for CloudBase's limits (./quota.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { buildFunctions } from '../build-functions';
+import { buildConsole } from '../build-console';
 import { ROOT, startLocalCloud } from './index';
 import { demoDataNotice } from './seed';
+import { describeQuota, quotaFromEnv } from './quota';
 
 /** The newest modification time of the files under `dirs` (what the H5 build is made from). */
 function newestMtime(dirs: string[]): number {
@@ -36,6 +41,13 @@ function h5BuildReason(staticDir: string): string | null {
   const sources = [join(ROOT, 'miniprogram'), join(ROOT, 'shared'), join(ROOT, 'config')];
   if (newestMtime(sources) > statSync(index).mtimeMs) return '源代码有更新，正在重新构建 H5 版本（约 1–2 分钟）…';
   return null;
+}
+
+/** True when dist/console is missing or older than its sources. */
+function consoleStale(consoleDir: string): boolean {
+  const index = join(consoleDir, 'index.html');
+  if (!existsSync(index)) return true;
+  return newestMtime([join(ROOT, 'console'), join(ROOT, 'shared')]) > statSync(index).mtimeMs;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -68,19 +80,36 @@ async function main(): Promise<void> {
     }
   }
 
+  let quota;
+  try {
+    quota = quotaFromEnv();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const consoleDir = join(ROOT, 'dist/console');
+  if (consoleStale(consoleDir)) {
+    console.log('正在构建工会工作台…');
+    await buildConsole({ quiet: true });
+  }
+
   const cloud = await startLocalCloud({
+    quota,
     dataDir,
     port,
     dbPort,
     bindHost,
     staticDir,
+    consoleDir,
     clockOffsetMs: Number(process.env.LOCAL_CLOCK_OFFSET_MS || 0),
   });
   console.log('');
   console.log(`本地云已启动${cloud.seeded ? '（已写入演示数据）' : ''}`);
   console.log(`  H5 演示：     ${cloud.appUrl}/`);
+  console.log(`  工会工作台：   ${cloud.appUrl}/console/（电脑浏览器，管理员用小程序扫码登录）`);
   console.log(`  数据库接口：  ${cloud.dbUrl}`);
   console.log(`  数据目录：    ${dataDir}`);
+  console.log(`  ${describeQuota(quota)}`);
   console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local TENCENTCLOUD=true node your-script.js`);
   const notice = cloud.seeded ? null : await demoDataNotice(cloud.dbUrl, cloud.clock.now()).catch(() => null);
   if (notice) console.log(notice);

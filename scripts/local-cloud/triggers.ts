@@ -74,10 +74,31 @@ export class TriggerRunner {
 
   private async fire(p: Planned, at: number): Promise<InvokeResult> {
     const event = { Type: 'Timer', TriggerName: p.name, Time: new Date(at).toISOString(), Message: '' };
-    const res = await this.host.invoke(p.fn, event, {});
+    // The event and context CloudBase gives a timer trigger: no caller identity, source wx_trigger.
+    const res = await this.host.invoke(p.fn, event, { source: 'wx_trigger' });
     p.lastFiredAt = at;
     p.lastResult = res.result;
     return res;
+  }
+
+  /**
+   * Simulated time, for measurements (scripts/bench/idle-cost.ts): moves the clock from trigger
+   * fire to trigger fire up to `until`, firing each in turn and waiting for its answer. Only for a
+   * runner that was not start()ed (the real-time loop would fire the same triggers again).
+   */
+  async advanceTo(until: number, onFired?: (fn: string, name: string, res: InvokeResult) => void): Promise<void> {
+    if (this.timer) throw new Error('advanceTo needs a runner that was not started');
+    for (;;) {
+      let next: Planned | null = null;
+      for (const p of this.planned) if (p.nextAt !== null && p.nextAt <= until && (!next || p.nextAt < next.nextAt!)) next = p;
+      if (!next) break;
+      const at = next.nextAt!;
+      this.clock.setOffset(at - Date.now());
+      next.nextAt = next.schedule.next(at);
+      const res = await this.fire(next, at);
+      onFired?.(next.fn, next.name, res);
+    }
+    this.clock.setOffset(until - Date.now());
   }
 
   /** Fire a trigger now, whatever its schedule; resolves with the function's answer. */

@@ -108,7 +108,7 @@ export function describeFailure(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
   if (typeof code === 'string' && code.includes('COLLECTION_NOT_EXIST')) {
-    return '数据库集合不存在：请先按 npm run deploy:check 打印的清单在云开发控制台创建集合和索引（unions、users 等）';
+    return '数据库集合不存在：请先运行 npm run deploy 创建并核对全部集合和索引（unions、users 等）';
   }
   return typeof code === 'string' && !message.includes(code) ? `${code} ${message}` : message;
 }

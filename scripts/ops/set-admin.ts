@@ -17,7 +17,7 @@
  * is not —, but a user whose card is suspended is refused as in the app.
  *
  * A WeChat user who has never used the mini-program has no users document yet: granting creates
- * one in the shape the functions create (cloudfunctions/member/lib/link.ts `newUserDoc`, named
+ * one in the shape the functions create (cloudfunctions/_lib/docs.ts `newUserDoc`, named
  * 「微信用户」 as content's follow does). Running the same command twice changes nothing the second
  * time (the transaction re-reads the user). Nothing else of the user changes (membership,
  * follows). Connection: scripts/ops/cloud.ts.

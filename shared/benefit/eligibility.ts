@@ -3,7 +3,7 @@
  * (the drop's union is in the member's `unionAncestors`) and who has every required tag.
  * Returns null when eligible, else the error code and the Chinese reason.
  */
-import { suspendedRefusal } from '../member/schemas';
+import { verifiedMemberRefusal } from '../member/schemas';
 import { MEMBER_TAG_LABELS, type MemberTag } from '../member/tags';
 
 export interface EligibilityMember {
@@ -19,10 +19,8 @@ export interface EligibilityDrop {
 export type Ineligible = { code: 'MEMBER_NOT_VERIFIED' | 'DROP_NOT_ELIGIBLE'; message: string };
 
 export function checkEligibility(member: EligibilityMember | null, drop: EligibilityDrop): Ineligible | null {
-  if (member?.memberStatus === 'suspended') return { code: 'MEMBER_NOT_VERIFIED', message: suspendedRefusal('参与福利') };
-  if (!member || member.memberStatus !== 'verified') {
-    return { code: 'MEMBER_NOT_VERIFIED', message: '仅限已认证的工会会员参与，请先完成入会认证' };
-  }
+  const refusal = verifiedMemberRefusal(member, { doing: '参与福利', join: '仅限已认证的工会会员参与，请先完成入会认证' });
+  if (refusal !== null || !member) return { code: 'MEMBER_NOT_VERIFIED', message: refusal ?? '仅限已认证的工会会员参与，请先完成入会认证' };
   if (!(member.unionAncestors ?? []).includes(drop.unionId)) {
     return { code: 'DROP_NOT_ELIGIBLE', message: `本次福利仅限${drop.unionName}所属会员参与` };
   }

@@ -3,7 +3,10 @@
  * of the body sanitiser (./richText.ts); it never produces HTML, so whatever odd markup it meets
  * (unclosed tags, stray '<', unquoted attributes), the allow-list that follows only ever emits
  * known tags, checked attributes and plain text. Contents of script/style-like elements are
- * captured raw (never parsed as markup) so the sanitiser can drop them whole.
+ * captured raw (never parsed as markup) so the sanitiser can drop them whole. Elements nested
+ * deeper than MAX_PARSE_DEPTH lose their tag (their text stays): the tree that comes out is at
+ * most that deep, so nothing that walks it recursively can overflow the stack, however deep the
+ * input nests (16,000 unclosed `<b>` is a few lines of text).
  */
 export interface HtmlElement {
   type: 'element';
@@ -39,10 +42,19 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Open elements the parser keeps; the sanitiser keeps fewer (richText.ts MAX_DEPTH). */
+export const MAX_PARSE_DEPTH = 64;
+
 const NAME_START = /[A-Za-z]/;
 const SPACE = /[\s\u0000]/;
 
-export function parseHtml(input: string): HtmlNode[] {
+/** What the parser had to leave out (the sanitiser refuses such a body rather than guess). */
+export interface ParseReport {
+  /** Elements were nested deeper than MAX_PARSE_DEPTH. */
+  tooDeep: boolean;
+}
+
+export function parseHtml(input: string, report?: ParseReport): HtmlNode[] {
   const root: HtmlElement = { type: 'element', name: '#root', attrs: {}, children: [] };
   const stack: HtmlElement[] = [root];
   const top = () => stack[stack.length - 1];
@@ -54,6 +66,7 @@ export function parseHtml(input: string): HtmlNode[] {
     else kids.push({ type: 'text', text });
   };
   const n = input.length;
+  let lower: string | null = null; // the input lower-cased once, for finding raw-text end tags
   let i = 0;
 
   while (i < n) {
@@ -85,7 +98,8 @@ export function parseHtml(input: string): HtmlNode[] {
         continue;
       }
       const name = m[1].toLowerCase();
-      const at = stack.map((e) => e.name).lastIndexOf(name);
+      let at = stack.length - 1;
+      while (at > 0 && stack[at].name !== name) at--;
       if (at > 0) stack.length = at;
       i += m[0].length;
       continue;
@@ -133,17 +147,23 @@ export function parseHtml(input: string): HtmlNode[] {
     }
     i = j < n ? j + 1 : n;
     const el: HtmlElement = { type: 'element', name, attrs, children: [] };
-    top().children.push(el);
+    const tooDeep = stack.length > MAX_PARSE_DEPTH;
+    if (tooDeep && report) report.tooDeep = true;
+    // Too deep: the tag is dropped and its content lands in the deepest kept element. Raw-text
+    // elements are still attached, so the sanitiser drops their content (never shown as text).
+    if (!tooDeep || RAW_TEXT.has(name)) top().children.push(el);
 
     if (RAW_TEXT.has(name) && !selfClosing) {
-      const close = input.toLowerCase().indexOf(`</${name}`, i);
+      // ASCII only: full Unicode lower-casing can change the length ("İ"), and the index found is used on `input`.
+      lower ??= input.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+      const close = lower.indexOf(`</${name}`, i);
       const end = close === -1 ? n : close;
       if (end > i) el.children.push({ type: 'text', text: input.slice(i, end) });
       const gt = close === -1 ? -1 : input.indexOf('>', close);
       i = close === -1 ? n : gt === -1 ? n : gt + 1;
       continue;
     }
-    if (!VOID.has(name) && !selfClosing) stack.push(el);
+    if (!VOID.has(name) && !selfClosing && !tooDeep) stack.push(el);
   }
   return root.children;
 }

@@ -11,7 +11,7 @@
  *          (on* handlers, style, class, id, srcset…) is dropped; fixed presentation styles
  *          are added by us, never taken from the input.
  */
-import { parseHtml, type HtmlNode } from './html';
+import { MAX_PARSE_DEPTH, parseHtml, type HtmlNode, type ParseReport } from './html';
 
 export interface RichElement {
   name: string;
@@ -155,14 +155,22 @@ export interface SanitizeResult {
   nodes: RichNode[];
   /** True when something in the input was removed or rewritten. */
   changed: boolean;
+  /**
+   * True when tags were nested deeper than the parser keeps (MAX_PARSE_DEPTH): no editor makes
+   * that, so the body is a paste gone wrong or an attack, and callers refuse it.
+   */
+  tooDeep: boolean;
 }
 
+export { MAX_PARSE_DEPTH };
+
 export function sanitizeHtml(input: string): SanitizeResult {
-  const parsed = parseHtml(input);
+  const report: ParseReport = { tooDeep: false };
+  const parsed = parseHtml(input, report);
   const hasElements = parsed.some((n) => n.type === 'element');
-  if (!hasElements) return { nodes: paragraphsFromText(parsed.map((n) => (n.type === 'text' ? n.text : '')).join('')), changed: false };
+  if (!hasElements) return { nodes: paragraphsFromText(parsed.map((n) => (n.type === 'text' ? n.text : '')).join('')), changed: false, tooDeep: report.tooDeep };
   const budget: Budget = { nodes: 0, changed: false };
-  return { nodes: blockify(clean(parsed, 0, budget)), changed: budget.changed };
+  return { nodes: blockify(clean(parsed, 0, budget)), changed: budget.changed || report.tooDeep, tooDeep: report.tooDeep };
 }
 
 function escapeText(s: string): string {

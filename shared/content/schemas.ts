@@ -5,10 +5,10 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { uploadSlotSchema } from '../files/schemas';
+import { WALL_CLOCK_PATTERN } from '../validation/dates';
 
 const id = (title: string) => ({ type: 'string', title, minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) as const;
-const wallClock = (title: string) =>
-  ({ type: 'string', title, pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[ T]([01]\\d|2[0-3]):[0-5]\\d$' }) as const;
+const wallClock = (title: string) => ({ type: 'string', title, pattern: WALL_CLOCK_PATTERN }) as const;
 const cursor = { type: 'string', title: '分页位置', minLength: 1, maxLength: 200 } as const;
 const limit = (max: number) => ({ type: 'integer', title: '每页条数', minimum: 1, maximum: max }) as const;
 const empty = (sid: string) => ({ $id: sid, type: 'object', additionalProperties: false, properties: {} }) as const;

@@ -1,18 +1,20 @@
 /**
- * The day-care lottery, exactly as published (docs/daycare.md, "Lottery"):
+ * The day-care lottery, the seeded lottery of shared/lottery.ts with score rule
+ * `daycare-lottery-v1`, exactly as published (docs/lotteries.md):
  *
  *   1. commitment = SHA-256(seed as UTF-8 text), hex; published when the campaign is created,
  *      before the window opens; the seed (64 hex chars) is published after allocation.
  *   2. For each period × band slot, the entries are the registrations {id, tier}.
  *   3. key(id) = HMAC-SHA256(key = seed as UTF-8 text, message = id as UTF-8 text), hex.
- *   4. Order by tier ascending, then key ascending, then id ascending (ties are impossible in
- *      practice; the last rule only makes the order total).
+ *   4. Order by tier ascending, then key ascending, then id ascending.
  *   5. The first `capacity` entries are admitted; the rest form the waitlist in that order.
  *
- * Server-side and script-only (node:crypto): the mini-program never imports this file.
- * scripts/recompute-daycare-lottery.ts re-runs it from the published record.
+ * Pure: the hashes are passed in (cloudfunctions/_lib/hashes.ts on the server and in
+ * scripts/verify-lottery.ts).
  */
-import { createHash, createHmac } from 'node:crypto';
+import { allocate, commitmentOf as commitment, rank, scoreOf, type LotteryHashes } from '../lottery';
+
+export type { LotteryHashes };
 
 export interface LotteryEntry {
   id: string;
@@ -24,23 +26,21 @@ export interface SlotOutcome {
   waitlist: string[];
 }
 
-export function commitmentOf(seed: string): string {
-  return createHash('sha256').update(seed, 'utf8').digest('hex');
+export function commitmentOf(seed: string, hashes: Pick<LotteryHashes, 'sha256Hex'>): string {
+  return commitment(seed, hashes.sha256Hex);
 }
 
-export function lotteryKey(seed: string, id: string): string {
-  return createHmac('sha256', Buffer.from(seed, 'utf8')).update(id, 'utf8').digest('hex');
+export function lotteryKey(seed: string, id: string, hashes: LotteryHashes): string {
+  return scoreOf('daycare-lottery-v1', seed, id, hashes);
 }
 
-export function orderEntries(seed: string, entries: readonly LotteryEntry[]): LotteryEntry[] {
-  const keyed = entries.map((e) => ({ e, key: lotteryKey(seed, e.id) }));
-  keyed.sort((a, b) => a.e.tier - b.e.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
-  return keyed.map((k) => k.e);
+export function orderEntries(seed: string, entries: readonly LotteryEntry[], hashes: LotteryHashes): LotteryEntry[] {
+  return rank(entries, (id) => lotteryKey(seed, id, hashes)).map((r) => r.entry);
 }
 
-export function allocateSlot(seed: string, capacity: number, entries: readonly LotteryEntry[]): SlotOutcome {
-  const ordered = orderEntries(seed, entries).map((e) => e.id);
-  return { admitted: ordered.slice(0, capacity), waitlist: ordered.slice(capacity) };
+export function allocateSlot(seed: string, capacity: number, entries: readonly LotteryEntry[], hashes: LotteryHashes): SlotOutcome {
+  const out = allocate(entries, capacity, (id) => lotteryKey(seed, id, hashes));
+  return { admitted: out.winners.map((e) => e.id), waitlist: out.waitlist.map((e) => e.id) };
 }
 
 /** The published record of one campaign's lottery (what `daycare.lotteryRecord` returns). */
@@ -62,12 +62,12 @@ export interface VerifyReport {
 }
 
 /** Re-run the allocation from the published data and compare with the published result. */
-export function verifyPublished(record: PublishedLottery): VerifyReport {
+export function verifyPublished(record: PublishedLottery, hashes: LotteryHashes): VerifyReport {
   if (!record.seed) return { commitmentOk: false, slots: [], ok: false };
   const seed = record.seed;
-  const commitmentOk = commitmentOf(seed) === record.commitment;
+  const commitmentOk = commitmentOf(seed, hashes) === record.commitment;
   const slots = record.slots.map((s) => {
-    const out = allocateSlot(seed, s.capacity, s.entries);
+    const out = allocateSlot(seed, s.capacity, s.entries, hashes);
     const same = JSON.stringify(out.admitted) === JSON.stringify(s.admitted) && JSON.stringify(out.waitlist) === JSON.stringify(s.waitlist);
     return { slotId: s.slotId, label: s.label, ok: same, admitted: out.admitted.length, waitlist: out.waitlist.length };
   });

@@ -135,6 +135,41 @@ export function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
 }
 
+/** A campaign that sets no attendance requirement requires this share of marked days present. */
+export const DEFAULT_ATTENDANCE_THRESHOLD = 0.7;
+
+/** A finished period of the child: when it ended, in which summer, its marks and its campaign's threshold. */
+export interface FinishedPeriod {
+  endDate: string;
+  summer: number;
+  label: string;
+  attendance: Record<string, boolean> | undefined | null;
+  /** The campaign's `attendanceThreshold`; undefined falls back to the default. */
+  threshold?: number | null;
+}
+
+export interface AttendanceBar {
+  reason: string;
+  present: number;
+  marked: number;
+  threshold: number;
+}
+
+/**
+ * The attendance bar: a child whose most recent period finished before `target.startDate` had
+ * attendance below its campaign's threshold may not sign up for a period of the same or the
+ * following summer. Null when nothing bars it (no finished period, none marked, a later
+ * summer, or attendance at or above the threshold).
+ */
+export function attendanceBarFor(periods: readonly FinishedPeriod[], target: { startDate: string; summer: number }): AttendanceBar | null {
+  const last = periods.filter((p) => p.endDate < target.startDate).sort((a, b) => (a.endDate < b.endDate ? 1 : a.endDate > b.endDate ? -1 : 0))[0];
+  if (!last || target.summer > last.summer + 1) return null;
+  const threshold = last.threshold ?? DEFAULT_ATTENDANCE_THRESHOLD;
+  const { present, marked, rate } = attendanceRate(last.attendance);
+  if (rate === null || rate >= threshold) return null;
+  return { reason: barReason(present, marked, threshold, last.label), present, marked, threshold };
+}
+
 /** "上一期（7月6日–7月24日）出勤 8/15 天（53%），低于 70%" */
 export function barReason(present: number, marked: number, threshold: number, periodName: string): string {
   return `${periodName}出勤 ${present}/${marked} 天（${percent(present / marked)}），低于 ${percent(threshold)}，按规定不能报名下一期`;

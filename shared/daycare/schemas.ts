@@ -4,9 +4,12 @@
  */
 import type { FromSchema } from 'json-schema-to-ts';
 import { PHONE_PATTERN, REAL_NAME_PATTERN } from '../member/mask';
+import { CALENDAR_DATE_PATTERN } from '../validation/dates';
 
 const id = (title: string) => ({ type: 'string', title, minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) as const;
-const ymd = (title: string) => ({ type: 'string', title, pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' }) as const;
+/** An instant (epoch ms) 2017–2096: anything outside is a typo, and past ±8.64e15 JavaScript has no Date for it. */
+const epochMs = (title: string) => ({ type: 'integer', title, minimum: 1_500_000_000_000, maximum: 4_000_000_000_000 }) as const;
+const ymd = (title: string) => ({ type: 'string', title, pattern: CALENDAR_DATE_PATTERN }) as const;
 const empty = (sid: string) => ({ $id: sid, type: 'object', additionalProperties: false, properties: {} }) as const;
 const circumstance = { type: 'string', title: '家庭情况', enum: ['dual_worker_sme', 'single_parent', 'hardship'] } as const;
 
@@ -113,8 +116,8 @@ export const adminCreateCampaignRequest = {
     unionId: id('主办工会'),
     title: { type: 'string', title: '活动名称', minLength: 4, maxLength: 40 },
     summer: { type: 'integer', title: '暑期年份', minimum: 2024, maximum: 2100 },
-    opensAt: { type: 'integer', title: '报名开始时间', minimum: 0 },
-    closesAt: { type: 'integer', title: '报名截止时间', minimum: 0 },
+    opensAt: epochMs('报名开始时间'),
+    closesAt: epochMs('报名截止时间'),
     mode: { type: 'string', title: '录取方式', enum: ['first_come', 'lottery'] },
     periodLimit: { type: 'integer', title: '每个孩子每个暑期可报期数', minimum: 1, maximum: 4 },
     attendanceThreshold: { type: 'number', title: '出勤率要求', minimum: 0, maximum: 1 },

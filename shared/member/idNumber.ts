@@ -9,13 +9,14 @@ import { toHalfWidth } from '../text';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type IdNumberProblem = 'format' | 'birthDate' | 'checksum';
+export type IdNumberProblem = 'format' | 'region' | 'birthDate' | 'checksum';
 
 export type IdNumberCheck = { valid: true; normalized: string; birthDate: string } | { valid: false; problem: IdNumberProblem };
 
 /** Chinese message per problem, for the form and for import row errors. */
 export const ID_NUMBER_PROBLEMS: Record<IdNumberProblem, string> = {
   format: '身份证号应为 18 位，最后一位可以是数字或 X',
+  region: '身份证号中的地区代码不正确',
   birthDate: '身份证号中的出生日期不正确',
   checksum: '身份证号校验位不正确，请核对',
 };
@@ -35,6 +36,23 @@ export function checkCharFor(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
+/**
+ * The first two digits: a province-level region of GB/T 2260 (11 北京 … 65 新疆, 71 台湾,
+ * 81 香港, 82 澳门; 83 on Taiwan residents' residence permits). Anything else (99, 00, 19…)
+ * is no region at all.
+ */
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+]);
+
+/**
+ * A region code that can exist: its province is a real one. (A whole-province code such as
+ * 810000 is real too: the residence permits of Hong Kong, Macao and Taiwan residents carry one.)
+ */
+export function isRegionCode(code: string): boolean {
+  return /^\d{6}$/.test(code) && PROVINCES.has(Number(code.slice(0, 2)));
+}
+
 function isRealDate(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
@@ -47,6 +65,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 export function checkIdNumber(raw: string, today?: string): IdNumberCheck {
   const id = normalizeIdNumber(raw);
   if (!/^[1-9]\d{16}[\dX]$/.test(id)) return { valid: false, problem: 'format' };
+  if (!isRegionCode(id.slice(0, 6))) return { valid: false, problem: 'region' };
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));

@@ -19,7 +19,7 @@ export const IMPORT_COLUMNS = [
   { key: 'phone', header: '手机号', required: false, note: '11 位手机号，可空' },
   { key: 'employer', header: '工作单位', required: false, note: '可空' },
   { key: 'unionCode', header: '所属工会编码', required: false, note: '可不填：不填的行导入到页面上选择的工会（默认您所在的基层工会）' },
-  { key: 'tags', header: '标签', required: false, note: '用「、」分隔：一线职工、高危岗位、劳动模范、工伤职工、临近退休、工会干部' },
+  { key: 'tags', header: '标签', required: false, note: '用「、」分隔：一线职工、高危岗位、劳动模范、工伤职工、临近退休、领导干部' },
 ] as const;
 
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];

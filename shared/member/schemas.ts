@@ -115,7 +115,7 @@ export const adminImportRequest = {
     // can belong to); without it, the admin's own union when members can belong to it.
     unionId: { ...unionId, title: '导入到的工会' },
     // Check everything (unions, scope, numbers already on file) and write nothing: the preview.
-    dryRun: { type: 'boolean', title: '仅预览' },
+    preview: { type: 'boolean', title: '仅预览' },
   },
 } as const;
 export type AdminImportRequest = FromSchema<typeof adminImportRequest>;
@@ -227,6 +227,15 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { none: '未�
 export function suspendedRefusal(what: string): string {
   return `您的会员卡已被所属工会停用，暂不能${what}；如有疑问请联系所属工会`;
 }
+/**
+ * The one member-only check: null for a verified member, else what to tell the user — the
+ * suspended-card text for a suspended member, `join` (the domain's "please join first") for
+ * everyone else. `doing` names the action, e.g. '报名活动'.
+ */
+export function verifiedMemberRefusal(user: { memberStatus?: string } | null | undefined, words: { doing: string; join: string }): string | null {
+  if (user?.memberStatus === 'verified') return null;
+  return user?.memberStatus === 'suspended' ? suspendedRefusal(words.doing) : words.join;
+}
 export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '有效', revoked: '已停用' };
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '已提交，待审核', approved: '已通过', rejected: '未通过' };
 export const ROUTING_LABELS: Record<Routing, string> = { employer_union: '所在单位工会', street_union: '单位所在地街道（乡镇）总工会' };
@@ -319,11 +328,20 @@ export interface AdminReviewResult {
 }
 export interface AdminImportResult {
   totalRows: number;
-  /** Written; with dryRun, how many would be written. */
+  /** Written (0 in a preview). */
   imported: number;
+  /** Preview only (`preview: true`): the rows an import would add now; nothing was written. */
+  toImport?: number;
+  /** Rows whose person is already a member in the admin's subtree. */
   skippedDuplicates: number;
+  /**
+   * Rows passed to a higher union for checking (待上级工会核对): told in words that do not say
+   * whether the person is a member anywhere (docs/security.md).
+   */
+  forwarded: number;
   errors: RowError[];
-  dryRun: boolean;
+  /** True when nothing was written (`preview: true`). */
+  preview: boolean;
   /** Where rows with an empty 所属工会编码 go (null: nowhere, they are errors until a union is chosen). */
   blankRowsUnion: UnionRef | null;
   /** The unions the admin administers (for choosing blankRowsUnion). */

@@ -3,10 +3,14 @@
  * capacity and a cost per person. Dates are business-zone calendar dates ("2026-07-06").
  */
 import { fromBusinessWallClock, inBusinessTz, type Instant } from '../time';
+import { CALENDAR_DATE_PATTERN, isCalendarDate, shiftYears } from '../validation/dates';
 
 /** 一般不超过 5 天 (travel included): enforced on every batch. */
 export const MAX_BATCH_DAYS = 5;
-export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+/** A day that exists (2000–2099); the window a batch may start in is BATCH_START_WINDOW. */
+export const DATE_PATTERN = CALENDAR_DATE_PATTERN;
+/** A batch is planned ahead: it starts from today to two years on (applications close at its start). */
+export const BATCH_START_YEARS_AHEAD = 2;
 
 export type BatchStatus = 'open' | 'closed';
 export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = { open: '报名中', closed: '已结束' };
@@ -18,16 +22,16 @@ export interface BatchFacts {
   costFen: number;
 }
 
-function isCalendarDate(date: string): boolean {
-  if (!new RegExp(DATE_PATTERN).test(date)) return false;
-  const d = inBusinessTz(fromBusinessWallClock(`${date} 00:00`));
-  return d.isValid() && d.format('YYYY-MM-DD') === date;
-}
-
-/** Problems with a batch an admin is about to save (Chinese), empty when valid. */
-export function batchProblems(b: BatchFacts): string[] {
+/**
+ * Problems with a batch an admin is about to save (Chinese), empty when valid. With `today`
+ * ("YYYY-MM-DD", business zone) the start date must also fall in the planning window.
+ */
+export function batchProblems(b: BatchFacts, today?: string): string[] {
   const out: string[] = [];
   if (!isCalendarDate(b.startDate)) out.push('开始日期格式不正确');
+  else if (today !== undefined && (b.startDate < today || b.startDate > shiftYears(today, BATCH_START_YEARS_AHEAD))) {
+    out.push(`开始日期须在今天至 ${BATCH_START_YEARS_AHEAD} 年内`);
+  }
   if (!Number.isInteger(b.days) || b.days < 1) out.push('天数至少为 1 天');
   else if (b.days > MAX_BATCH_DAYS) out.push(`疗休养时间（含路途）不得超过 ${MAX_BATCH_DAYS} 天`);
   if (!Number.isInteger(b.capacity) || b.capacity < 1) out.push('名额至少为 1 人');

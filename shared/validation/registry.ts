@@ -3,7 +3,9 @@
  * `npm run gen:validators` (CI fails if the generated file is stale).
  */
 import { homeSummaryRequest, noticeRequest, serverTimeRequest } from '../system/schemas';
+import { adminOverviewRequest } from '../system/overview';
 import * as member from '../member/schemas';
+import { CONSOLE_SCHEMAS, adminListMembersRequest } from '../member/console';
 import { CONTENT_SCHEMAS } from '../content/schemas';
 import * as notify from '../notify/schemas';
 import * as recuperation from '../recuperation/schemas';
@@ -20,6 +22,7 @@ export const schemaRegistry = {
   'system.homeSummary': homeSummaryRequest,
   'system.serverTime': serverTimeRequest,
   'system.notice': noticeRequest,
+  'system.adminOverview': adminOverviewRequest,
   'member.profile': member.profileRequest,
   'member.listUnions': member.listUnionsRequest,
   'member.apply': member.applyRequest,
@@ -39,6 +42,8 @@ export const schemaRegistry = {
   'member.adminListAdmins': member.adminListAdminsRequest,
   'member.adminAppoint': member.adminAppointRequest,
   'member.adminRemove': member.adminRemoveRequest,
+  ...CONSOLE_SCHEMAS,
+  'member.adminListMembers': adminListMembersRequest,
   'recuperation.listBatches': recuperation.listBatchesRequest,
   'recuperation.batchDetail': recuperation.batchDetailRequest,
   'recuperation.apply': recuperation.applyRequest,

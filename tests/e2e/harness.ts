@@ -7,7 +7,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { callerOpenid, findLeaks } from '../scenarios/leaks';
 
 const ROOT = join(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -64,6 +65,37 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   };
 }
 
+/**
+ * The leak check (tests/scenarios/leaks.ts, docs/security.md) on every function answer the pages
+ * receive: findings are collected as they arrive and fail the test file in its afterAll.
+ */
+const leaks: string[] = [];
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    if (leaks.length) throw new Error(`leak check (e2e): ${[...new Set(leaks)].join('; ')}`);
+  });
+}
+
+function watchForLeaks(context: BrowserContext): void {
+  context.on('response', (response) => {
+    const m = /\/api\/functions\/([^/?#]+)/.exec(response.url());
+    if (!m) return;
+    const request = response.request();
+    let action = '?';
+    try {
+      action = String((JSON.parse(request.postData() ?? '{}') as { action?: unknown }).action ?? '?');
+    } catch {
+      // not a JSON call: the function answers BAD_REQUEST, nothing to scan for
+    }
+    response.json().then(
+      (body: unknown) => {
+        for (const leak of findLeaks(body, callerOpenid(request.headers()), `${m[1]}.${action}`)) leaks.push(`${m[1]}.${action}: ${leak}`);
+      },
+      () => undefined, // not JSON (a closed page, an aborted request)
+    );
+  });
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -83,6 +115,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A phone-sized page. */
 export async function openPhone(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  watchForLeaks(context);
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -104,6 +137,7 @@ export async function openAs(
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: 'zh-CN',
   });
+  watchForLeaks(context);
   await context.addInitScript((p) => {
     if (!window.localStorage.getItem('localPersona')) window.localStorage.setItem('localPersona', p);
   }, persona);

@@ -4,6 +4,7 @@
  * with a requestId), returning the envelope and the invocation's database request counts.
  */
 import { randomBytes } from 'node:crypto';
+import { assertNoLeaks, callerOpenid } from './leaks';
 import type { Result } from '../../shared/envelope';
 import type { AdminCancelResult, AdminCreateRequest, AdminCreateResult, ClaimView, ListResult, RegistrationView } from '../../shared/benefit/schemas';
 import { C } from '../../cloudfunctions/_lib/collections';
@@ -92,6 +93,7 @@ export async function callBenefit<T>(t: TestCloud | { cloud: { appUrl: string } 
     body: JSON.stringify({ action, data, requestId: requestId ?? newRequestId() }),
   });
   const result = (await res.json()) as Result<T>;
+  assertNoLeaks(result, callerOpenid(headers(as)), `benefit.${action}`);
   const counts = /total=(\d+);reads=(\d+);writes=(\d+)/.exec(res.headers.get('x-local-db-requests') ?? '');
   return {
     result,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../scripts/local-cloud';
 import type { Result } from '../../shared/envelope';
+import { assertNoLeaks, callerOpenid } from './leaks';
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -16,8 +17,13 @@ export interface TestCloud {
   dataDir: string;
   /** Call a function as a persona id (default 'member'), an explicit openid, or anonymously. */
   call<T = unknown>(fn: string, action: string, data?: unknown, as?: As): Promise<Result<T>>;
-  /** The raw HTTP exchange, for transport-level tests. */
+  /**
+   * The raw HTTP exchange, for transport-level tests. Every answer of a function call goes
+   * through the leak check (./leaks.ts): no other person's openid, no full ID number or mobile.
+   */
   post(path: string, body: string, headers?: Record<string, string>): Promise<{ status: number; json: unknown; headers: Headers }>;
+  /** The real SDK pointed at the local cloud (its callFunction reaches the function host, as from a function). */
+  app: ReturnType<typeof tcb.init>;
   /** The real SDK pointed at the local database, for arranging and inspecting data. */
   db: ReturnType<ReturnType<typeof tcb.init>['database']>;
   setClock(at: Date | string): Promise<void>;
@@ -32,7 +38,16 @@ function headersFor(as: As | undefined): Record<string, string> {
   return { 'x-local-persona': as?.persona ?? 'member' };
 }
 
-export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean } = {}): Promise<TestCloud> {
+function actionOf(body: string): string {
+  try {
+    const event = JSON.parse(body) as { action?: unknown };
+    return typeof event.action === 'string' ? event.action : '?';
+  } catch {
+    return '?';
+  }
+}
+
+export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boolean; schemaMarker?: boolean } = {}): Promise<TestCloud> {
   // Tests arrange thousands of documents at once through the SDK below; its keep-alive agent
   // queues one 'connect' listener per waiting request on a socket, past Node's warning level of
   // 10, without leaking.
@@ -40,17 +55,21 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
   // The function bundles are built once per jest run (tests/setup/build-functions.ts).
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   const dataDir = mkdtempSync(join(tmpdir(), 'union-cloud-'));
-  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false });
+  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false, schemaMarker: options.schemaMarker });
   const app = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
 
   async function post(path: string, body: string, headers: Record<string, string> = {}) {
     const res = await fetch(cloud.appUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: res.status, json: (await res.json()) as unknown, headers: res.headers };
+    const json = (await res.json()) as unknown;
+    const fn = /^\/api\/functions\/([^/?]+)/.exec(path);
+    if (fn) assertNoLeaks(json, callerOpenid(headers), `${fn[1]}.${actionOf(body)}`);
+    return { status: res.status, json, headers: res.headers };
   }
 
   return {
     cloud,
     dataDir,
+    app,
     db: app.database(),
     post,
     async call<T>(fn: string, action: string, data: unknown = {}, as?: As) {

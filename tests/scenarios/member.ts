@@ -131,15 +131,18 @@ export function memberRecords(cloud: () => TestCloud) {
     userDoc: async (openid: string) => (await db().collection(C.users).doc(openid).get()).data[0] as Record<string, unknown>,
     auditOf: async (memberId: string) =>
       (await db().collection(C.memberAudit).where({ memberId }).orderBy('at', 'asc').get()).data as Array<Record<string, unknown>>,
-    /** Membership notices after joining: the join review's own 入会申请已通过 is left out (review.test.ts checks it). */
+    /**
+     * The membership notices about the card and admin rights, oldest first. The join review's own
+     * notice (入会申请已通过 / 未通过, which every member made through an approval has) is left out:
+     * review-notify.test.ts checks it.
+     */
     noticesOf: async (openid: string) =>
       (
         (await db().collection(C.notifications).where({ openid, category: 'membership' }).orderBy('createdAt', 'asc').get()).data as Array<{
-          _id: string;
           title: string;
           body: string;
           link: string;
         }>
-      ).filter((n) => !n._id.startsWith('n_application_')),
+      ).filter((n) => !n.title.startsWith('入会申请')),
   };
 }

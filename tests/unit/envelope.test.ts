@@ -1,5 +1,6 @@
 import { fail, isResult, ok } from '../../shared/envelope';
 import { ERROR_MESSAGES, isErrorCode } from '../../shared/errors';
+import * as systemValidators from '../../shared/generated/validators/system';
 import { validate } from '../../shared/validation/validate';
 
 describe('envelope and error table', () => {
@@ -27,25 +28,39 @@ describe('envelope and error table', () => {
 
 describe('pre-compiled validators', () => {
   it('accepts a valid request', () => {
-    expect(validate('system.homeSummary', {})).toEqual({ ok: true, data: {} });
+    expect(validate(systemValidators, 'system.homeSummary', {})).toEqual({ ok: true, data: {} });
   });
 
   it('rejects unknown fields and wrong types with a Chinese message', () => {
-    const extra = validate('system.homeSummary', { openid: 'forged' });
+    const extra = validate(systemValidators, 'system.homeSummary', { openid: 'forged' });
     expect(extra.ok).toBe(false);
     if (!extra.ok) {
       expect(extra.error.code).toBe('INVALID_ARGUMENT');
       expect(extra.error.message).toContain('不支持的字段 openid');
     }
-    const wrongType = validate('system.serverTime', 'hello');
+    const wrongType = validate(systemValidators, 'system.serverTime', 'hello');
     expect(wrongType.ok).toBe(false);
     if (!wrongType.ok) expect(wrongType.error.message).toBe('请求类型不正确');
   });
 
-  it('the generated file uses neither eval nor new Function (WeChat forbids both)', () => {
+  it('the generated files use neither eval nor new Function (WeChat forbids both)', () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const text = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../shared/generated/validators.js'), 'utf8') as string;
-    expect(text).not.toMatch(/new Function|\beval\(/);
-    expect(text.startsWith('/* Generated')).toBe(true);
+    const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    const dir = require('node:path').join(__dirname, '../../shared/generated/validators') as string;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      expect(text).not.toMatch(/new Function|\beval\(/);
+      expect(text.startsWith('/* Generated')).toBe(true);
+    }
+  });
+
+  it('each function’s file holds only its own actions’ validators', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const member = require('../../shared/generated/validators/member') as Record<string, unknown>;
+    expect(Object.keys(member.schemas as object).every((id) => id.startsWith('member.'))).toBe(true);
+    expect(Object.keys(member).some((k) => k.startsWith('daycare_'))).toBe(false);
+    expect(() => validate(member as never, 'daycare.overview', {})).toThrow(/no pre-compiled validator/);
   });
 });

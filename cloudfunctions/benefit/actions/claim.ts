@@ -13,15 +13,19 @@ import { soldOutSentence } from '../../../shared/benefit/rules';
 import type { ClaimRequest, ClaimView } from '../../../shared/benefit/schemas';
 import { friendly } from '../../../shared/benefit/fastTime';
 import { C } from '../../_lib/collections';
+import { HELD_UNIT_RETRIES, quotaRefusal, retryRefused } from '../../_lib/quota';
 import { userAction, type UserContext } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { claimView, newClaim, readMine } from '../lib/claims';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
-import { asDate, isDuplicate, type ClaimDoc, type MemberDoc } from '../lib/docs';
+import { asDate, isDuplicate, type ClaimDoc, type UserDoc } from '../lib/docs';
 import { verifyPass } from '../lib/keys';
 import { knownClaims, rememberClaims, soldOutAt, withMemberLock, type DropEntry } from '../lib/memory';
-import { giveBack, loadDrop, takeUnit } from '../lib/stock';
+import { giveBack, loadDrop, recheckSoldOut, takeUnit } from '../lib/stock';
 
 export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async (input, ctx) => {
+  // No oversell or double without drop_claims.code_unique: refuse until the deploy verified it (no request once verified).
+  await requireSchema(ctx, 'benefit.claim');
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
@@ -33,8 +37,8 @@ export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async 
   if (now < opensAt) return fail('DROP_NOT_OPEN', `${friendly(opensAt)} 开抢，请稍候`);
 
   if (!verifyPass(input.pass, drop._id, ctx.openid, now)) {
-    const res = await ctx.db.collection(C.users).doc(ctx.openid).get();
-    const why = checkEligibility((res.data[0] as MemberDoc | undefined) ?? null, drop);
+    const res = await retryRefused(() => ctx.db.collection(C.users).doc(ctx.openid).get());
+    const why = checkEligibility((res.data[0] as UserDoc | undefined) ?? null, drop);
     if (why) return fail(why.code, why.message);
   }
   return withMemberLock(drop._id, ctx.openid, () => claimLocked(ctx, entry, now));
@@ -60,8 +64,15 @@ async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Pro
   if (mine && (mine.length >= limit || mine.some((c) => c.requestId === ctx.requestId))) return settle(ctx, entry, mine, now, false);
   if (now >= asDate(drop.closesAt).getTime()) return settle(ctx, entry, mine ?? (await readMine(ctx, drop, ctx.openid)), now, false);
 
+  // Units may have come back since this instance learnt it was sold out (reconcile, another
+  // instance's give-back): a memory older than SOLD_OUT_RECHECK_MS is re-read first.
+  if (soldOutAt(entry) !== false) await recheckSoldOut(ctx, entry);
   if (soldOutAt(entry) !== false) {
-    // Sold out: no write; one read so that a member who has a claim is told so (and a retry gets it back).
+    // Sold out: no write. A resend of a request that may have been applied reads the member's
+    // claims (1 read) so that it gets its claim back; a fresh request (every earlier send was
+    // refused before it ran) cannot have a claim of its own: 0 requests. (A member holding a
+    // claim from another request is then told 已抢完 — true — and finds it in 我的福利.)
+    if (!mine && ctx.fresh) return settle(ctx, entry, [], now, true);
     return settle(ctx, entry, mine ?? (await readMine(ctx, drop, ctx.openid)), now, true);
   }
   if (!mine && limit > 1) {
@@ -78,10 +89,17 @@ async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Pro
     if (used.has(slot)) continue;
     const doc = newClaim(drop, ctx.openid, slot, ctx.requestId, ctx.now());
     try {
-      await ctx.db.collection(C.dropClaims).add(doc);
+      // An insert refused for the quota did not run: retried while the unit is held, for longer
+      // than other steps (giving the unit back would waste the request that took it).
+      await retryRefused(() => ctx.db.collection(C.dropClaims).add(doc), HELD_UNIT_RETRIES);
     } catch (err) {
       if (isDuplicate(err)) continue; // this slot was filled by another attempt of the member: try the next
-      await giveBack(ctx, entry, shard).catch(() => undefined); // the reconcile timer covers a failed give-back
+      // Not recorded, nothing acknowledged; the router answers BUSY (or INTERNAL). The unit goes
+      // back only when the insert surely did not run (a quota refusal): after any other failure
+      // (a timeout) the claim may exist, and giving its unit back could sell it twice. A unit
+      // kept without a claim is returned by the reconcile timer (taken − claims), and
+      // recheckSoldOut offers it again.
+      if (quotaRefusal(err)) await giveBack(ctx, entry, shard).catch(() => undefined);
       throw err;
     }
     rememberClaims(drop._id, ctx.openid, [...(mine ?? []), doc]);

@@ -1,6 +1,6 @@
 /**
  * benefit.drawProof: the public record of a draw. Before the draw: the commitment only. After:
- * the seed, the sorted entrant keys and the winners, which scripts/recompute-draw.ts checks.
+ * the seed, the sorted entrant keys and the winners, which scripts/verify-lottery.ts checks.
  * A registered caller also gets their own entrant key, to find themselves in the list.
  */
 import { fail, ok } from '../../../shared/envelope';

@@ -2,13 +2,14 @@
 import { ok } from '../../../shared/envelope';
 import type { FiguresRequest, FiguresResult } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
-import { userAction } from '../../_lib/router';
+import { forConsole, userAction } from '../../_lib/router';
 import { adminDrop } from '../lib/admin';
 import { cancellationOf } from '../lib/cancel';
 import { allClaims, bucketSecondsFor } from '../lib/allClaims';
 import { ms, type StockDoc } from '../lib/docs';
 
-export const figures = userAction<FiguresRequest, FiguresResult>('benefit.figures', async (input, ctx) => {
+// 工会工作台 → 福利 too (admins only, checked by adminDrop).
+export const figures = forConsole(userAction<FiguresRequest, FiguresResult>('benefit.figures', async (input, ctx) => {
   const { drop } = await adminDrop(ctx, input.dropId);
   const [claims, regs, stock] = await Promise.all([
     allClaims(ctx, drop._id),
@@ -43,4 +44,4 @@ export const figures = userAction<FiguresRequest, FiguresResult>('benefit.figure
     soldOutAt: soldOut ? Math.max(...shards.map((s) => ms(s.lastTakenAt) ?? 0)) : null,
     cancelled: cancellationOf(drop),
   });
-});
+}));

@@ -7,10 +7,10 @@
  */
 import { ok } from '../../../shared/envelope';
 import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
-import { suspendedRefusal } from '../../../shared/member/schemas';
+import { verifiedMemberRefusal } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { publicAction, type ActionContext } from '../../_lib/router';
-import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
+import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
 import { dropCard } from '../lib/present';
 import { primeDrop } from '../lib/memory';
 
@@ -26,7 +26,7 @@ async function topLevelUnionIds(ctx: ActionContext): Promise<string[]> {
 export const list = publicAction<ListRequest, ListResult>('benefit.list', async (_input, ctx) => {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
-  const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined) ?? null) : null;
+  const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as UserDoc | undefined) ?? null) : null;
   const memberUnions = member?.unionAncestors ?? [];
   // Not a member yet: show what the platform-wide unions offer, so a worker sees why to join.
   const joinFirst = memberUnions.length === 0 && member?.memberStatus !== 'pending' && member?.memberStatus !== 'suspended';
@@ -65,6 +65,6 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
     return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);
   });
-  const notice = joinFirst ? guestNotice : member?.memberStatus === 'verified' ? null : member?.memberStatus === 'suspended' ? suspendedRefusal('参与福利') : '完成入会认证后即可参与福利';
+  const notice = joinFirst ? guestNotice : verifiedMemberRefusal(member, { doing: '参与福利', join: '完成入会认证后即可参与福利' });
   return ok({ serverTime: now, drops: cards, notice, joinFirst });
 });

@@ -15,7 +15,7 @@ import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
 import { userAction, type UserContext } from '../../_lib/router';
 import { requireAdmin } from '../../_lib/roles';
-import { asDate, type AuditDoc, type ClaimDoc, type MemberDoc } from '../lib/docs';
+import { asDate, type AuditDoc, type ClaimDoc, type UserDoc } from '../lib/docs';
 
 async function audit(ctx: UserContext, entry: Omit<AuditDoc, 'by' | 'at'>): Promise<void> {
   await ctx.db.collection(C.redemptionAudit).add({ ...entry, by: ctx.openid, at: ctx.now() });
@@ -46,7 +46,7 @@ export const redeem = userAction<RedeemRequest, RedeemResult>('benefit.redeem', 
     return fail('CODE_EXPIRED', `该兑换码已于 ${formatBusiness(claim.redeemBy, 'YYYY-MM-DD HH:mm')} 过期`);
   }
   // "The card is the key to every benefit": checked at the counter, not only when claiming.
-  const member = (await ctx.db.collection(C.users).doc(claim.openid).get()).data[0] as MemberDoc | undefined;
+  const member = (await ctx.db.collection(C.users).doc(claim.openid).get()).data[0] as UserDoc | undefined;
   if (member?.memberStatus === 'suspended') {
     await audit(ctx, { ...base, outcome: 'member_suspended' });
     return fail('MEMBER_SUSPENDED', '该会员卡已被所属工会停用，不能核销；如有疑问请会员联系所属工会');

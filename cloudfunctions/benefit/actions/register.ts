@@ -7,9 +7,11 @@ import { checkEligibility } from '../../../shared/benefit/eligibility';
 import type { RegisterRequest, RegistrationView } from '../../../shared/benefit/schemas';
 import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
+import { retryRefused } from '../../_lib/quota';
 import { userAction } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
-import { asDate, isDuplicate, type MemberDoc, type RegistrationDoc } from '../lib/docs';
+import { asDate, isDuplicate, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { entrantKeyOf } from '../lib/keys';
 import { loadDrop } from '../lib/stock';
 
@@ -26,6 +28,8 @@ export function registrationView(r: RegistrationDoc): RegistrationView {
 }
 
 export const register = userAction<RegisterRequest, RegistrationView>('benefit.register', async (input, ctx) => {
+  // A draw entry becomes a claim with a code: the same unique index must be there.
+  await requireSchema(ctx, 'benefit.register');
   const entry = await loadDrop(ctx, input.dropId);
   if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
@@ -35,14 +39,14 @@ export const register = userAction<RegisterRequest, RegistrationView>('benefit.r
   if (drop.mode !== 'draw') return fail('INVALID_ARGUMENT', '本次福利为先到先得，无需报名，请在开抢时领取');
   const now = ctx.now();
   const id = `${drop._id}_${ctx.openid}`;
-  const existing = (await ctx.db.collection(C.dropRegistrations).doc(id).get()).data[0] as RegistrationDoc | undefined;
+  const existing = (await retryRefused(() => ctx.db.collection(C.dropRegistrations).doc(id).get())).data[0] as RegistrationDoc | undefined;
   if (existing) return ok(registrationView(existing));
   if (drop.registerOpensAt && now < asDate(drop.registerOpensAt)) {
     return fail('REGISTRATION_NOT_OPEN', `${formatBusinessFriendly(drop.registerOpensAt)} 开始报名`);
   }
   const closes = asDate(drop.registerClosesAt ?? drop.opensAt);
   if (now >= closes) return fail('REGISTRATION_CLOSED', `报名已于 ${formatBusinessFriendly(closes)} 截止`);
-  const member = (await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as MemberDoc | undefined;
+  const member = (await retryRefused(() => ctx.db.collection(C.users).doc(ctx.openid).get())).data[0] as UserDoc | undefined;
   const why = checkEligibility(member ?? null, drop);
   if (why) return fail(why.code, why.message);
 
@@ -59,7 +63,8 @@ export const register = userAction<RegisterRequest, RegistrationView>('benefit.r
     explain: null,
   };
   try {
-    await ctx.db.collection(C.dropRegistrations).add(doc);
+    // Refused inserts did not run; a deterministic id makes a late duplicate harmless anyway.
+    await retryRefused(() => ctx.db.collection(C.dropRegistrations).add(doc));
   } catch (err) {
     if (!isDuplicate(err)) throw err;
     const again = (await ctx.db.collection(C.dropRegistrations).doc(id).get()).data[0] as RegistrationDoc;

@@ -136,15 +136,8 @@ export interface DropAuditDoc {
   before: { title: string; mode: string; stock: number; opensAt: Date; status: string };
 }
 
-/** Minimal shape of `users/<openid>` this domain reads (owned by membership). */
-export interface MemberDoc {
-  _id: string;
-  nameMasked?: string;
-  memberStatus?: string;
-  unionAncestors?: string[];
-  tags?: string[];
-  adminUnionIds?: string[];
-}
+/** `users/<openid>` (owned by membership): the one shape in _lib/docs.ts. */
+export type { UserDoc } from '../../_lib/docs';
 
 export const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));
 export const ms = (v: Date | null | undefined): number | null => (v ? asDate(v).getTime() : null);

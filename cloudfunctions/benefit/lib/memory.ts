@@ -46,6 +46,13 @@ export interface DropEntry {
   loadedAt: number;
   shards: ShardGate[];
   waiters: Array<() => void>;
+  /**
+   * When this instance last learnt the stock from the database (a load, a re-read, a take's
+   * answer). Units can come back without this instance taking part (the reconcile timer, another
+   * instance's give-back), so "sold out" from memory is re-checked once it is older than
+   * SOLD_OUT_RECHECK_MS (lib/stock.ts).
+   */
+  stockSeenAt: number;
 }
 
 const drops = new Map<string, DropEntry>();
@@ -83,10 +90,23 @@ export function gateVersions(dropId: string): Map<string, number> {
  * completed since the read was issued (`versionsBefore`); otherwise the take's answer is newer.
  */
 export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number, versionsBefore: Map<string, number>): DropEntry {
-  const entry = drops.get(drop._id) ?? { drop, loadedAt: now, shards: [], waiters: [] };
+  const entry = drops.get(drop._id) ?? { drop, loadedAt: now, shards: [], waiters: [], stockSeenAt: now };
   // A withdrawal is final: a reload whose read predates it must not undo what this instance knows.
   if (!(entry.drop.status === 'cancelled' && drop.status !== 'cancelled')) entry.drop = drop;
   entry.loadedAt = now;
+  applyStock(entry, stock, now, versionsBefore);
+  drops.set(drop._id, entry);
+  return entry;
+}
+
+/**
+ * The shards as read from the database at `readAt` (the time before the read). A gate takes the
+ * fresh `left` only when no take completed since the read was issued (`versionsBefore`) and none
+ * is in flight; otherwise the take's answer is newer.
+ */
+export function applyStock(entry: DropEntry, stock: StockDoc[], readAt: number, versionsBefore: Map<string, number>): void {
+  const drop = entry.drop;
+  entry.stockSeenAt = Math.max(entry.stockSeenAt, readAt);
   for (let i = 0; i < drop.shards; i++) {
     const id = `${drop._id}_s${i}`;
     const doc = stock.find((s) => s._id === id);
@@ -101,8 +121,7 @@ export function storeDrop(drop: DropDoc, stock: StockDoc[], now: number, version
     gate.taken = doc?.taken ?? 0;
     gate.lastTakenAt = doc?.lastTakenAt ? new Date(doc.lastTakenAt).getTime() : null;
   }
-  drops.set(drop._id, entry);
-  return entry;
+  wake(entry);
 }
 
 /**

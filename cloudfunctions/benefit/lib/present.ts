@@ -2,7 +2,7 @@
 import type { DrawResult, DropCard } from '../../../shared/benefit/schemas';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
 import { cancellationOf } from './cancel';
-import { ms, type DrawDoc, type DropDoc, type MemberDoc, type StockDoc } from './docs';
+import { ms, type DrawDoc, type DropDoc, type UserDoc, type StockDoc } from './docs';
 import { signPass } from './keys';
 
 export interface MineOfDrop {
@@ -16,7 +16,7 @@ export function dropCard(
   stock: StockDoc[],
   draw: DrawDoc | undefined,
   mine: MineOfDrop,
-  member: MemberDoc | null,
+  member: UserDoc | null,
   openid: string | null,
   now: number,
 ): DropCard {

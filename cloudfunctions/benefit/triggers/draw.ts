@@ -22,9 +22,11 @@ import { drawWinners } from '../../../shared/benefit/draw';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import { inChunks } from '../../_lib/chunks';
+import { retryRefused } from '../../_lib/quota';
 import { newClaim } from '../lib/claims';
-import { isDuplicate, type DrawDoc, type DropDoc, type MemberDoc, type RegistrationDoc } from '../lib/docs';
+import { isDuplicate, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';
 import { sendCancelNotices } from './cancelNotices';
 
@@ -40,11 +42,11 @@ async function allRegistrations(ctx: BaseContext, dropId: string): Promise<Regis
 /** Registrations whose member no longer qualifies, with the reason (Chinese). */
 async function noLongerEligible(ctx: BaseContext, drop: DropDoc, regs: RegistrationDoc[]): Promise<Map<string, string>> {
   const _ = ctx.db.command;
-  const members = new Map<string, MemberDoc>();
+  const members = new Map<string, UserDoc>();
   const openids = [...new Set(regs.map((r) => r.openid))];
   for (let i = 0; i < openids.length; i += 100) {
     const res = await ctx.db.collection(C.users).where({ _id: _.in(openids.slice(i, i + 100)) }).limit(100).get();
-    for (const u of res.data as (MemberDoc & { _id: string })[]) members.set(u._id, u);
+    for (const u of res.data as (UserDoc & { _id: string })[]) members.set(u._id, u);
   }
   const out = new Map<string, string>();
   for (const r of regs) {
@@ -77,7 +79,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   if (record.seed === null) {
     for (const [id, why] of await noLongerEligible(ctx, drop, regs)) excluded.set(id, `未参与抽签：${why}`);
     await inChunks([...excluded], 20, ([id, explain]) =>
-      ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain }),
+      retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ _id: id, result: null }).update({ result: 'excluded', explain })),
     );
     entrants = [...new Set(regs.filter((r) => !excluded.has(r._id)).map((r) => r.entrantKey))].sort();
   } else {
@@ -95,18 +97,24 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   const winnerRegs = regs.filter((r) => won.has(r.entrantKey));
   await inChunks(winnerRegs, 20, async (r) => {
     try {
-      await ctx.db.collection(C.dropClaims).add(newClaim(drop, r.openid, 1, `draw-${drop._id}`, now));
+      await retryRefused(() => ctx.db.collection(C.dropClaims).add(newClaim(drop, r.openid, 1, `draw-${drop._id}`, now)));
     } catch (err) {
       if (!isDuplicate(err)) throw err;
     }
   });
   for (let i = 0; i < winners.length; i += 100) {
-    await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) }).update({ result: 'won', explain: wonSentence });
+    await retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) }).update({ result: 'won', explain: wonSentence }));
   }
-  await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence });
-  await ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now });
+  await retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence }));
+  await retryRefused(() => ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now }));
 
-  await inChunks(regs, 20, (r) => {
+  // Under the environment's quota a refused write is sent again (every step here is idempotent:
+  // conditional updates, deterministic ids, notices deduplicated by key).
+  await inChunks(regs, 20, (r) => retryRefused(() => notifyOne(r)));
+  await retryRefused(() => ctx.db.collection(C.drops).doc(drop._id).update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length }));
+  return { registrants: entrants.length, winners: winners.length };
+
+  function notifyOne(r: (typeof regs)[number]): Promise<unknown> {
     const leftOut = excluded.get(r._id);
     if (leftOut) {
       return notify(ctx, {
@@ -129,9 +137,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
       templateData: { thing1: drop.title.slice(0, 20), phrase2: win ? '已中签' : '未中签', thing3: win ? '兑换码见我的福利' : '感谢参与，下周再来', time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
       dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
     });
-  });
-  await ctx.db.collection(C.drops).doc(drop._id).update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length });
-  return { registrants: entrants.length, winners: winners.length };
+  }
 }
 
 export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number; cancelNotices: number } }> {
@@ -144,6 +150,7 @@ export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn:
     .limit(10)
     .get();
   let drawn = 0;
+  if (due.data.length > 0) await requireSchema(ctx, 'benefit.draw');
   for (const drop of due.data as DropDoc[]) {
     const r = await runDraw(ctx, drop);
     if (!r) continue;

@@ -7,11 +7,14 @@ import { assertCanOversee, loadPost, requireAdmin } from '../lib/access';
 import type { SignupDoc } from '../lib/docs';
 import { rosterItem } from '../lib/roster';
 
-/** Staff check a signed-up member in at the event (签到), once; a second tap answers `already`. */
+/**
+ * Staff check a signed-up member in at the event (签到), once; a second tap answers `already`.
+ * `signupId` is the opaque key the roster showed (lib/ids.ts rosterKeyOf), never a document id.
+ */
 export const adminCheckIn = userAction<AdminCheckInRequest, AdminCheckInResult>('content.adminCheckIn', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const signups = ctx.db.collection(C.activitySignups);
-  const s = (await signups.doc(input.signupId).get()).data[0] as SignupDoc | undefined;
+  const s = (await signups.where({ rosterKey: input.signupId }).limit(1).get()).data[0] as SignupDoc | undefined;
   if (!s) throw new AppFailure('SIGNUP_NOT_FOUND');
   const post = await loadPost(ctx, s.postId);
   assertCanOversee(admin, post);

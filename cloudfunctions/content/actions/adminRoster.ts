@@ -7,6 +7,7 @@ import { AppFailure, userAction } from '../../_lib/router';
 import { assertCanOversee, loadPost, requireAdmin } from '../lib/access';
 import type { SignupDoc } from '../lib/docs';
 import { rosterItem } from '../lib/roster';
+import { rosterKeyOf } from '../lib/ids';
 
 /** The sign-up roster for staff at the event: signed first-come order, then the waitlist. Masked names only. */
 export const adminRoster = userAction<AdminRosterRequest, AdminRosterResult>('content.adminRoster', async (input, ctx) => {
@@ -33,6 +34,10 @@ export const adminRoster = userAction<AdminRosterRequest, AdminRosterResult>('co
   ]);
   const docs = res.data as SignupDoc[];
   const page = docs.slice(0, limit);
+  // Sign-ups made before rosters used opaque keys get theirs now, so the check-in can find them.
+  await Promise.all(
+    page.filter((s) => !s.rosterKey).map((s) => signups.where({ _id: s._id }).update({ rosterKey: rosterKeyOf(s.postId, s.openid) })),
+  );
   const last = page[page.length - 1];
   return ok({
     post: { id: post._id, title: post.title, capacity: post.activity.signup.capacity, remaining: post.remaining },

@@ -2,6 +2,8 @@ import { ok } from '../../../shared/envelope';
 import type { FollowRequest } from '../../../shared/content/schemas';
 import type { FollowResult } from '../../../shared/content/views';
 import { C } from '../../_lib/collections';
+import { isDuplicate } from '../../_lib/dbErrors';
+import { newUserDoc } from '../../_lib/docs';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { loadUnion } from '../lib/access';
 import { MAX_FOLLOWS } from '../lib/feed';
@@ -32,26 +34,14 @@ export const follow = userAction<FollowRequest, FollowResult>('content.follow', 
   return ok({ unionId: input.unionId, following: input.follow, followers: counts.get(input.unionId) ?? 0 });
 });
 
-/** WeChat users who never joined have no users document yet: create the documented shape. */
+/** WeChat users who never joined have no users document yet: create the one documented shape. */
 async function ensureUserDoc(ctx: UserContext): Promise<void> {
   const users = ctx.db.collection(C.users);
   const existing = await users.doc(ctx.openid).get();
   if (existing.data.length) return;
   try {
-    await users.add({
-      _id: ctx.openid,
-      openid: ctx.openid,
-      nameMasked: '微信用户',
-      memberStatus: 'none',
-      unionId: null,
-      unionAncestors: [],
-      tags: [],
-      cardNo: null,
-      adminUnionIds: [],
-      follows: [],
-      createdAt: ctx.now(),
-    });
+    await users.add({ _id: ctx.openid, ...newUserDoc(ctx.openid, '微信用户', ctx.now()) });
   } catch (err) {
-    if ((err as { code?: string }).code !== 'DATABASE_DUPLICATE_WRITE') throw err;
+    if (!isDuplicate(err)) throw err;
   }
 }

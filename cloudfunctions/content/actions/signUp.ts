@@ -1,13 +1,12 @@
-import { suspendedRefusal } from '../../../shared/member/schemas';
 import { ok } from '../../../shared/envelope';
 import type { SignUpRequest } from '../../../shared/content/schemas';
 import { SIGNUP_STATUS_LABELS, type SignUpResult } from '../../../shared/content/views';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
-import { loadUser } from '../../_lib/roles';
+import { requireVerifiedMember } from '../../_lib/roles';
 import { loadPost, loadPublished } from '../lib/access';
 import type { PostDoc, SignupDoc } from '../lib/docs';
-import { isDuplicate, signupIdFor } from '../lib/ids';
+import { isDuplicate, rosterKeyOf, signupIdFor } from '../lib/ids';
 import { activityInfo, signupState } from '../lib/present';
 import { adjustWaitlisted, fillFromWaitlist, givePlaceBack, takePlace, tellSignup, waitlistPosition } from '../lib/signups';
 
@@ -20,9 +19,7 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
   if (!post.activity) throw new AppFailure('POST_NOT_ACTIVITY');
   if (!post.activity.signup) throw new AppFailure('SIGNUP_NOT_AVAILABLE');
   if (signupState(post, ctx.now()) === 'closed') throw new AppFailure('SIGNUP_CLOSED');
-  const user = await loadUser(ctx);
-  if (user?.memberStatus === 'suspended') throw new AppFailure('MEMBER_NOT_VERIFIED', suspendedRefusal('报名活动'));
-  if (!user || user.memberStatus !== 'verified') throw new AppFailure('MEMBER_NOT_VERIFIED', '请先完成入会认证后再报名活动');
+  const user = await requireVerifiedMember(ctx, { doing: '报名活动', join: '请先完成入会认证后再报名活动' });
 
   const id = signupIdFor(post._id, ctx.openid);
   const signups = ctx.db.collection(C.activitySignups);
@@ -45,6 +42,7 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
     cancelledAt: null,
     checkedInAt: null,
     checkedInBy: null,
+    rosterKey: rosterKeyOf(post._id, ctx.openid),
   };
   const recorded = existing ? await reSignUp(ctx, doc) : await firstSignUp(ctx, doc);
   if (!recorded) {

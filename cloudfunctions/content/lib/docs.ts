@@ -75,6 +75,8 @@ export interface SignupDoc {
   cancelledAt: Date | null;
   checkedInAt: Date | null;
   checkedInBy: string | null;
+  /** The opaque key rosters show instead of `_id` (lib/ids.ts rosterKeyOf); absent on sign-ups made before it existed until a roster lists them. */
+  rosterKey?: string;
 }
 
 export interface UnionStatsDoc {

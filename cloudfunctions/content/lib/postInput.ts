@@ -3,7 +3,7 @@
  * activity times checked for order. Pure apart from the clock, so rules live in one place.
  */
 import type { AdminSaveRequest } from '../../../shared/content/schemas';
-import { plainText, sanitizeHtml, type RichNode } from '../../../shared/content/richText';
+import { MAX_PARSE_DEPTH, plainText, sanitizeHtml, type RichNode } from '../../../shared/content/richText';
 import { AppFailure } from '../../_lib/router';
 import type { ActivityDoc } from './docs';
 import { wallClock } from './time';
@@ -19,7 +19,8 @@ export interface PostFields {
 }
 
 export function postFields(input: AdminSaveRequest): PostFields {
-  const { nodes, changed } = sanitizeHtml(input.bodyHtml);
+  const { nodes, changed, tooDeep } = sanitizeHtml(input.bodyHtml);
+  if (tooDeep) throw new AppFailure('INVALID_ARGUMENT', `正文的格式层级过多（超过 ${MAX_PARSE_DEPTH} 层），请清除格式后重新粘贴`);
   if (nodes.length === 0) throw new AppFailure('INVALID_ARGUMENT', '正文不能为空（不允许的内容已被移除）');
   let activity: ActivityDoc | null = null;
   if (input.kind === 'activity') {

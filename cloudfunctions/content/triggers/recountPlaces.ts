@@ -1,5 +1,5 @@
 /**
- * Timer `recountPlaces` (every minute, at second 40): repairs the place counters of activities
+ * Timer `recountPlaces` (every 10 minutes, at second 40; a safety sweep, docs/operations.md): repairs the place counters of activities
  * after a crash. Without multi-document transactions a sign-up is two writes (take a place on the
  * post, then record the sign-up) and a cancellation is two or three (flip the sign-up, then hand
  * the place over / give it back / move `waitlisted`). An invocation that dies between them leaves
@@ -12,10 +12,10 @@
  * timeout), every pair is complete or never will be, so the records are the truth:
  *   remaining = capacity − signed, waitlisted = number waitlisted.
  * The records are counted first and checked for quiet after counting, so a cancellation that
- * flipped its record while we counted is seen and the post is left for the next minute; one that
+ * flipped its record while we counted is seen and the post is left for the next run; one that
  * flips later was not counted, so its own counter change lands correctly on top of ours. The
  * correction is one update conditional on the counters and `placesChangedAt` read, so any
- * sign-up that took a place meanwhile turns it into a no-op (redone next minute). It never makes
+ * sign-up that took a place meanwhile turns it into a no-op (redone at the next run). It never makes
  * `remaining` exceed capacity − signed; if more members are signed than there are places it
  * only logs an error (the sign-up path prevents that; nobody is dropped by a timer).
  *

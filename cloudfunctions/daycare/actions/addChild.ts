@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { ok } from '../../../shared/envelope';
 import { maskName } from '../../../shared/member/mask';
+import { shiftYears } from '../../../shared/validation/dates';
 import type { AddChildRequest } from '../../../shared/daycare/schemas';
 import type { AddChildResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
@@ -13,13 +14,18 @@ import { todayOf } from '../lib/present';
 import { findDoc, isDuplicate } from '../lib/store';
 
 const MAX_CHILDREN = 6;
+/** Oldest child a parent can register (years). */
+const CHILD_MAX_AGE = 18;
 
 export const addChild = userAction<AddChildRequest, AddChildResult>('daycare.addChild', async (input, ctx) => {
   await requireMember(ctx);
   if (!(await findDoc(ctx, C.daycareConsents, ctx.openid))) throw new AppFailure('DAYCARE_CONSENT_REQUIRED');
   if (!input.birthDate && !input.grade) throw new AppFailure('INVALID_ARGUMENT', '请填写出生日期或在读年级');
   const now = ctx.now();
-  if (input.birthDate && input.birthDate >= todayOf(now)) throw new AppFailure('INVALID_ARGUMENT', '出生日期不正确');
+  // Day-care is for school children: a birth date in the future or more than CHILD_MAX_AGE years ago is a typo.
+  if (input.birthDate && (input.birthDate >= todayOf(now) || input.birthDate < shiftYears(todayOf(now), -CHILD_MAX_AGE))) {
+    throw new AppFailure('INVALID_ARGUMENT', `出生日期须在今天之前的 ${CHILD_MAX_AGE} 年内`);
+  }
   const count = await ctx.db.collection(C.daycareChildren).where({ guardianOpenid: ctx.openid }).count();
   if ((count.total ?? 0) >= MAX_CHILDREN) throw new AppFailure('INVALID_ARGUMENT', `每位家长最多登记 ${MAX_CHILDREN} 个孩子`);
   const name = input.name.trim();

@@ -2,10 +2,11 @@
  * A union opens a summer day-care campaign: window, allocation mode, limits. In lottery mode a
  * random seed is drawn now and only its SHA-256 commitment is shown until the draw.
  */
+import { nodeHashes } from '../../_lib/hashes';
 import { createHash, randomBytes } from 'node:crypto';
 import { ok } from '../../../shared/envelope';
 import { commitmentOf } from '../../../shared/daycare/lottery';
-import { DEFAULT_TIER_ORDER } from '../../../shared/daycare/rules';
+import { DEFAULT_ATTENDANCE_THRESHOLD, DEFAULT_TIER_ORDER } from '../../../shared/daycare/rules';
 import type { AdminCreateCampaignRequest } from '../../../shared/daycare/schemas';
 import type { AdminCampaignResult } from '../../../shared/daycare/views';
 import { C } from '../../_lib/collections';
@@ -36,10 +37,10 @@ export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminC
     closesAt: new Date(input.closesAt),
     mode: input.mode,
     periodLimit: input.periodLimit ?? 1,
-    attendanceThreshold: input.attendanceThreshold ?? 0.7,
+    attendanceThreshold: input.attendanceThreshold ?? DEFAULT_ATTENDANCE_THRESHOLD,
     offerHours: input.offerHours ?? 24,
     tierOrder: input.tierOrder ? [...input.tierOrder] : [...DEFAULT_TIER_ORDER],
-    seedCommitment: seed ? commitmentOf(seed) : null,
+    seedCommitment: seed ? commitmentOf(seed, nodeHashes) : null,
     status: 'open',
     allocatedAt: null,
     createdBy: ctx.openid,
@@ -54,7 +55,7 @@ export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminC
       if (!isDuplicate(err)) throw err;
       const stored = await findDoc<{ seed: string }>(ctx, C.daycareSeeds, id);
       if (!stored) throw err;
-      campaign.seedCommitment = commitmentOf(stored.seed);
+      campaign.seedCommitment = commitmentOf(stored.seed, nodeHashes);
     }
   }
   try {

@@ -1,7 +1,7 @@
 /**
  * The published lottery of a campaign: before the draw only the seed commitment; after it the
  * seed, every slot's entries (registration id + tier, no names) and the result. Public, so
- * anyone can re-run it with scripts/recompute-daycare-lottery.ts.
+ * anyone can re-run it with scripts/verify-lottery.ts.
  */
 import { ok } from '../../../shared/envelope';
 import { ALGORITHM_NAME, type PublishedLottery } from '../../../shared/daycare/lottery';

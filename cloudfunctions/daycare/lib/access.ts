@@ -5,18 +5,14 @@
  * - site staff: the openids the host union's admins assigned to the site, plus admins of the
  *   host union or any of its ancestors. Only they read a site's roster and children's data.
  */
-import { suspendedRefusal } from '../../../shared/member/schemas';
 import { isInScope } from '../../../shared/union/tree';
 import { AppFailure, type UserContext } from '../../_lib/router';
 import type { UserDoc } from '../../_lib/docs';
-import { loadUser, requireAdmin, type Admin } from '../../_lib/roles';
+import { loadUser, requireAdmin, requireVerifiedMember, type Admin } from '../../_lib/roles';
 import type { CampaignDoc, SiteDoc } from './docs';
 
-export async function requireMember(ctx: UserContext): Promise<UserDoc> {
-  const user = await loadUser(ctx);
-  if (user?.memberStatus === 'suspended') throw new AppFailure('MEMBER_NOT_VERIFIED', suspendedRefusal('报名暑托班'));
-  if (!user || user.memberStatus !== 'verified') throw new AppFailure('MEMBER_NOT_VERIFIED', '暑托班面向已认证的工会会员家庭，请先完成入会认证');
-  return user;
+export function requireMember(ctx: UserContext): Promise<UserDoc> {
+  return requireVerifiedMember(ctx, { doing: '报名暑托班', join: '暑托班面向已认证的工会会员家庭，请先完成入会认证' });
 }
 
 export async function requireCampaignAdmin(ctx: UserContext, campaign: CampaignDoc): Promise<Admin> {

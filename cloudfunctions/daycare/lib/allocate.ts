@@ -3,12 +3,13 @@
  * are snapshotted, then ordered by shared/daycare/lottery.ts with the campaign's committed
  * seed; the first `capacity` are admitted, the rest waitlisted in lottery order. The record
  * (entries with tiers, seed, result) is published in `daycare_lotteries` so anyone can re-run it
- * (scripts/recompute-daycare-lottery.ts).
+ * (scripts/verify-lottery.ts).
  *
  * Re-runnable: the campaign is claimed with a conditional status change (open → allocating);
  * a run that died half-way is resumed by the next trigger, and every write is conditional or
  * keyed, so it produces the same result.
  */
+import { nodeHashes } from '../../_lib/hashes';
 import { countedBefore, tierLabel, tierOf } from '../../../shared/daycare/rules';
 import { ALGORITHM_NAME, allocateSlot, type PublishedLottery } from '../../../shared/daycare/lottery';
 import { C } from '../../_lib/collections';
@@ -37,7 +38,7 @@ async function allocateOne(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDo
   await snapshotTiers(ctx, campaign, regs);
   const byId = new Map(regs.map((r) => [r._id, r]));
   const entries = regs.map((r) => ({ id: r._id, tier: r.tier as number }));
-  const outcome = allocateSlot(seed, slot.capacity, entries);
+  const outcome = allocateSlot(seed, slot.capacity, entries, nodeHashes);
   const ordered = [...outcome.admitted, ...outcome.waitlist];
   let admitted = 0;
   await inChunks(ordered, 20, async (id, i) => {

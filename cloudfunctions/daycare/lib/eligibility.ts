@@ -1,23 +1,18 @@
 /**
  * The attendance bar: a child whose most recent finished period had attendance below the
- * campaign's threshold (default 70 %) may not sign up for a period that starts after it, in
+ * campaign's threshold (default 70 %, shared/daycare/rules.ts) may not sign up for a period that starts after it, in
  * the same or the following summer (docs/daycare.md).
  */
-import { attendanceRate, barReason } from '../../../shared/daycare/rules';
+import { attendanceBarFor, type AttendanceBar, type FinishedPeriod } from '../../../shared/daycare/rules';
 import { C } from '../../_lib/collections';
 import type { BaseContext } from '../../_lib/router';
 import type { CampaignDoc, RegistrationDoc, SlotDoc } from './docs';
 import { slotLabel } from './present';
 import { getAll } from './store';
 
-export interface Bar {
-  reason: string;
-  present: number;
-  marked: number;
-  threshold: number;
-}
+export type Bar = AttendanceBar;
 
-/** The bar that applies to a sign-up for a period starting on `startDate` of `summer` (or today's view when omitted). */
+/** The bar that applies to a sign-up for a period starting on `startDate` of `summer` (the rule: shared/daycare/rules.ts attendanceBarFor). */
 export async function attendanceBar(ctx: BaseContext, childId: string, target: { startDate: string; summer: number }): Promise<Bar | null> {
   const regs = await getAll<RegistrationDoc>(ctx, C.daycareRegistrations, { childId, status: 'admitted' });
   if (regs.length === 0) return null;
@@ -28,14 +23,11 @@ export async function attendanceBar(ctx: BaseContext, childId: string, target: {
   ]);
   const slotById = new Map((slots.data as SlotDoc[]).map((s) => [s._id, s]));
   const campaignById = new Map((campaigns.data as CampaignDoc[]).map((c) => [c._id, c]));
-  const finished = regs
-    .map((r) => ({ r, slot: slotById.get(r.slotId) }))
-    .filter((x): x is { r: RegistrationDoc; slot: SlotDoc } => !!x.slot && x.slot.endDate < target.startDate)
-    .sort((a, b) => (a.slot.endDate < b.slot.endDate ? 1 : -1));
-  const last = finished[0];
-  if (!last || target.summer > last.slot.summer + 1) return null;
-  const threshold = campaignById.get(last.r.campaignId)?.attendanceThreshold ?? 0.7;
-  const { present, marked, rate } = attendanceRate(last.r.attendance);
-  if (rate === null || rate >= threshold) return null;
-  return { reason: barReason(present, marked, threshold, slotLabel(last.slot)), present, marked, threshold };
+  const periods: FinishedPeriod[] = [];
+  for (const r of regs) {
+    const slot = slotById.get(r.slotId);
+    if (!slot) continue;
+    periods.push({ endDate: slot.endDate, summer: slot.summer, label: slotLabel(slot), attendance: r.attendance, threshold: campaignById.get(r.campaignId)?.attendanceThreshold });
+  }
+  return attendanceBarFor(periods, target);
 }

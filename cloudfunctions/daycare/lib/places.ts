@@ -13,6 +13,7 @@ import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import { AppFailure, type BaseContext } from '../../_lib/router';
+import { requireSchema } from '../../_lib/schema';
 import type { CampaignDoc, HoldDoc, RegistrationDoc, SlotDoc } from './docs';
 import { audit, isDuplicate } from './store';
 import { slotLabel, todayOf } from './present';
@@ -61,6 +62,8 @@ export async function acquireHold(
   limit: number,
   registrationId: string,
 ): Promise<{ holdId: string; resumed: boolean }> {
+  // One hold per registration is daycare_holds.registration_unique: refuse until the deploy verified it.
+  await requireSchema(ctx, 'daycare.acquireHold');
   const coll = ctx.db.collection(C.daycareHolds);
   for (let round = 0; round < 2; round++) {
     for (let k = 1; k <= limit; k++) {

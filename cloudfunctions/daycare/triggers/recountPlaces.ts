@@ -1,5 +1,5 @@
 /**
- * Timer (every minute, second 45): gives back places lost to a crash. Taking a place and writing
+ * Timer (every 10 minutes, second 45; a safety sweep, docs/operations.md): gives back places lost to a crash. Taking a place and writing
  * the registration (or offer) that uses it are two writes, as are ending a registration and
  * returning its place; a function that dies in between leaves `remaining` one lower than it
  * should be, for good (never higher: the slot under-admits, it never over-admits).
@@ -8,7 +8,7 @@
  * invocation can live (QUIET_MS > the 60 s function timeout), every take has its registration or
  * never will, so `capacity − registrations holding a place` is what `remaining` should be. A
  * shortfall is returned with an update conditional on `remaining` and `placesChangedAt` being
- * what was read: a take or return in between makes it a no-op (redone next minute). Races can
+ * what was read: a take or return in between makes it a no-op (redone at the next run). Races can
  * only make it return too few, never too many. A surplus (over-admission, which the design
  * prevents) is only logged: taking places away could evict families.
  */

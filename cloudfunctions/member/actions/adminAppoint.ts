@@ -65,7 +65,7 @@ export const adminAppoint = userAction<AdminAppointRequest, AdminAppointResult>(
   const admin = await requireAdmin(ctx);
   const cardNo = cardNoOf(input.cardNo);
   const union = await unionInScope(ctx, admin, input.unionId);
-  const found = await findMemberInScope(ctx, admin, { cardNo });
+  const found = await findMemberInScope(ctx, admin, { cardNo }, 'member.adminAppoint');
   assertAppointable(found);
   const { changed, audit } = await appoint(ctx, admin, union, found._id);
   if (changed && audit) await tellAppointee(ctx, union, audit);

@@ -13,7 +13,7 @@ import { adminMemberView } from '../lib/present';
 
 export const adminFindMember = userAction<AdminFindMemberRequest, AdminFindMemberResult>('member.adminFindMember', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
-  const member = await findMemberInScope(ctx, admin, { cardNo: input.cardNo });
+  const member = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminFindMember');
   const unions = await unionsById(ctx, [member.unionId]);
   return ok({ member: adminMemberView(member, unions) });
 });

@@ -1,10 +1,17 @@
 /**
  * 会员批量导入. Each valid row becomes one complete member document (`_id` = idHash, card
  * number included) in a single write, so nothing is ever half-written; numbers already on file
- * are skipped, which makes re-importing the same file (or finishing an interrupted import) safe.
+ * in the admin's subtree are skipped, which makes re-importing the same file (or finishing an
+ * interrupted import) safe. A number on file in a union outside the subtree is neither imported
+ * nor called a duplicate (that would confirm the person exists): it becomes a transfer request
+ * for the lowest union above both (lib/transfers.ts) and the importer is told only that the row
+ * went to a higher union for checking (`forwarded`). Checking the ID numbers is an identity
+ * look-up (_lib/lookups.ts): each forwarded row spends one of the admin's daily budget, and a
+ * file with more such rows than are left is refused whole (RATE_LIMITED, nothing imported).
  * Invalid rows come back with their spreadsheet row number and a reason; no ID number is echoed.
  * The file comes as `csv` (UTF-8 text the page already checked) or as `file` (the bytes of an
  * .xlsx or a CSV in any encoding, decoded here: lib/importFile.ts); exactly one of the two.
+ * With `preview` it answers the same counts and row errors and writes nothing (工会工作台's check).
  */
 import { ok } from '../../../shared/envelope';
 import { parseImportCsv, type ParsedImport } from '../../../shared/member/importTemplate';
@@ -15,9 +22,12 @@ import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { reserveCardNumbers } from '../lib/cards';
 import type { MemberDoc } from '../lib/docs';
 import { parseImportFile, type FileFormat } from '../lib/importFile';
-import { blankRowsUnion, chunks, existingMemberIds, prepareRows, type PreparedRow } from '../lib/importRows';
+import { blankRowsUnion, chunks, existingMembers, prepareRows, type ExistingMember, type PreparedRow } from '../lib/importRows';
 import type { UnionDoc } from '../lib/docs';
-import { requireAdmin } from '../../_lib/roles';
+import { forwardTransfers } from '../lib/transfers';
+import { requireAdmin, type Admin } from '../../_lib/roles';
+import { assertLookupBudget, recordLookup, spendAllLookups } from '../../_lib/lookups';
+import { isInScope } from '../../../shared/union/tree';
 import { isDuplicate } from '../lib/tx';
 
 type NewMember = MemberDoc;
@@ -27,16 +37,16 @@ type NewMember = MemberDoc;
  * approval raced us), fall back to one insert per document. A duplicate whose stored card
  * number is ours was written by our own batch (a partial batch on CloudBase): count it imported.
  */
-async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ imported: number; duplicates: number }> {
+async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ imported: number; duplicates: Array<{ doc: NewMember; stored: MemberDoc }> }> {
   const coll = ctx.db.collection(C.members);
   try {
     await coll.add(docs);
-    return { imported: docs.length, duplicates: 0 };
+    return { imported: docs.length, duplicates: [] };
   } catch (err) {
     if (!isDuplicate(err)) throw err;
   }
   let imported = 0;
-  let duplicates = 0;
+  const duplicates: Array<{ doc: NewMember; stored: MemberDoc }> = [];
   for (const doc of docs) {
     try {
       await coll.add(doc);
@@ -44,12 +54,14 @@ async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ impor
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       const stored = (await coll.doc(doc._id).get()).data[0] as MemberDoc | undefined;
-      if (stored?.cardNo === doc.cardNo) imported++;
-      else duplicates++;
+      if (!stored || stored.cardNo === doc.cardNo) imported++;
+      else duplicates.push({ doc, stored });
     }
   }
   return { imported, duplicates };
 }
+
+const inScope = (admin: Admin, m: Pick<ExistingMember, 'unionAncestors'>) => isInScope(admin.unionIds, m.unionAncestors ?? []);
 
 async function parseInput(input: AdminImportRequest, today: string): Promise<{ parsed: ParsedImport; format: FileFormat | 'csv-text' | null }> {
   if (input.file !== undefined) return parseImportFile(input.file, today);
@@ -79,26 +91,42 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
 
   const fallback = await blankRowsUnion(ctx, admin, input.unionId);
   const { prepared, errors } = await prepareRows(ctx, admin, parsed.rows, fallback);
-  const existing = await existingMemberIds(ctx, prepared.map((p) => p._id));
+  const left = prepared.length ? await assertLookupBudget(ctx) : 0;
+  const existing = await existingMembers(ctx, prepared.map((p) => p._id));
+  const outside = prepared.filter((p) => existing.has(p._id) && !inScope(admin, existing.get(p._id)!));
+  const byName = admin.user.nameMasked ?? '';
+  if (outside.length > left) {
+    await spendAllLookups(ctx, { action: 'member.adminImport', looked: prepared.length, byName });
+    ctx.log.info('import refused: look-up budget', { rows: prepared.length });
+    throw new AppFailure('RATE_LIMITED', '本次导入需转交上级工会核对的行数超过了您今天剩余的查询次数，为保护会员个人信息，本次未导入任何数据，请明天再试');
+  }
+  if (prepared.length) await recordLookup(ctx, { action: 'member.adminImport', looked: prepared.length, misses: outside.length, byName });
   const fresh: PreparedRow[] = prepared.filter((p) => !existing.has(p._id));
+  const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
   const totalRows = parsed.rows.length + parsed.errors.length;
   const context = { blankRowsUnion: fallback ? unionRef(fallback) : null, adminUnions: await adminUnionRefs(ctx, admin.unionIds) };
-  if (input.dryRun) {
-    // The preview says what an import would do now; the real import re-checks everything.
-    const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
-    return ok({ totalRows, imported: fresh.length, skippedDuplicates: existing.size, errors: allErrors, dryRun: true, ...context });
+  if (input.preview) {
+    // 工会工作台 shows this table before anything is written; the import itself re-checks everything.
+    // Counted as the import counts them: a number on file outside the subtree is 'forwarded', never a duplicate.
+    return ok({ totalRows, imported: 0, toImport: fresh.length, skippedDuplicates: existing.size - outside.length, forwarded: outside.length, errors: allErrors, preview: true, ...context });
   }
   const cardNos = await reserveCardNumbers(ctx.db, fresh.length, now);
   const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: admin.user.openid }));
 
   let imported = 0;
-  let skippedDuplicates = existing.size;
+  let skippedDuplicates = existing.size - outside.length;
+  const toForward = outside.map((p) => ({ member: existing.get(p._id)!, toUnionId: p.unionId, toAncestors: p.unionAncestors }));
   for (const part of chunks(docs)) {
     const res = await insertChunk(ctx, part);
     imported += res.imported;
-    skippedDuplicates += res.duplicates;
+    // Written meanwhile by someone else (an approval, another import): placed like the others.
+    for (const { doc, stored } of res.duplicates) {
+      if (inScope(admin, stored)) skippedDuplicates++;
+      else toForward.push({ member: stored, toUnionId: doc.unionId, toAncestors: doc.unionAncestors });
+    }
   }
-  const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
-  ctx.log.info('members imported', { format, totalRows, imported, skippedDuplicates, errors: allErrors.length });
-  return ok({ totalRows, imported, skippedDuplicates, errors: allErrors, dryRun: false, ...context });
+  await forwardTransfers(ctx, admin, toForward);
+  const forwarded = toForward.length;
+  ctx.log.info('members imported', { format, totalRows, imported, skippedDuplicates, forwarded, errors: allErrors.length });
+  return ok({ totalRows, imported, skippedDuplicates, forwarded, errors: allErrors, preview: false, ...context });
 });

@@ -16,7 +16,7 @@ import { adminMemberDetail } from '../lib/present';
 
 export const adminMemberHistory = userAction<AdminMemberHistoryRequest, AdminMemberHistoryResult>('member.adminMemberHistory', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
-  const member = await findMemberInScope(ctx, admin, { cardNo: input.cardNo });
+  const member = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminMemberHistory');
   // Indexes member_audit(memberId, at desc) and admin_audit(memberId, at desc).
   const [res, adminRes] = await Promise.all([
     ctx.db.collection(C.memberAudit).where({ memberId: member._id }).orderBy('at', 'desc').limit(MEMBER_HISTORY_LIMIT).get(),

@@ -17,6 +17,8 @@
 import { ok } from '../../../shared/envelope';
 import type { AdminRemoveRequest, AdminRemoveResult } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
+import { isInScope } from '../../../shared/union/tree';
+import { assertLookupBudget, recordLookup } from '../../_lib/lookups';
 import { requireAdmin, type Admin } from '../../_lib/roles';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { unionRef } from '../../_lib/unions';
@@ -54,7 +56,7 @@ async function ownLatestRemoval(ctx: UserContext, unionId: string): Promise<stri
 }
 
 /** The user the request names: by adminKey among the union's admins, or the WeChat user linked to the card. */
-async function targetOpenid(ctx: UserContext, union: UnionDoc, input: AdminRemoveRequest): Promise<string> {
+async function targetOpenid(ctx: UserContext, admin: Admin, union: UnionDoc, input: AdminRemoveRequest): Promise<string> {
   if (input.adminKey) {
     const current = openidForAdminKey(union._id, input.adminKey, await adminsOf(ctx, union._id));
     if (current) return current;
@@ -62,10 +64,22 @@ async function targetOpenid(ctx: UserContext, union: UnionDoc, input: AdminRemov
     if (retried && openidForAdminKey(union._id, input.adminKey, [retried])) return retried;
     throw adminNotFound();
   }
-  const res = await ctx.db.collection(C.members).where({ cardNo: cardNoOf(input.cardNo ?? '') }).limit(1).get();
+  // By a typed card number: a budgeted, audited look-up. A card outside the caller's subtree is
+  // answered only if it names one of the union's admins (or this request's own earlier removal):
+  // any other such card answers exactly like an unknown one.
+  const cardNo = cardNoOf(input.cardNo ?? '');
+  await assertLookupBudget(ctx);
+  const res = await ctx.db.collection(C.members).where({ cardNo }).limit(1).get();
   const member = res.data[0] as MemberDoc | undefined;
-  if (!member?.openid) throw adminNotFound();
-  return member.openid;
+  let openid: string | null = null;
+  if (member?.openid) {
+    if (isInScope(admin.unionIds, member.unionAncestors ?? [])) openid = member.openid;
+    else if ((await adminsOf(ctx, union._id)).includes(member.openid)) openid = member.openid;
+    else if ((await ownLatestRemoval(ctx, union._id)) === member.openid) openid = member.openid;
+  }
+  await recordLookup(ctx, { action: 'member.adminRemove', looked: 1, misses: openid ? 0 : 1, byName: admin.user.nameMasked ?? '' });
+  if (!openid) throw adminNotFound();
+  return openid;
 }
 
 type Outcome = { changed: boolean; audit: AdminAuditDoc | null };
@@ -101,7 +115,7 @@ export const adminRemove = userAction<AdminRemoveRequest, AdminRemoveResult>('me
   if (input.cardNo !== undefined) cardNoOf(input.cardNo);
   const reason = removalReason(input.reason);
   const union = await unionInScope(ctx, admin, input.unionId);
-  const openid = await targetOpenid(ctx, union, input);
+  const openid = await targetOpenid(ctx, admin, union, input);
   const { changed, audit } = await remove(ctx, admin, union, openid, reason);
   if (changed && audit) await tellRemoved(ctx, union, audit);
   ctx.log.info('union admin removed', { unionId: union._id, changed, self: openid === ctx.openid });

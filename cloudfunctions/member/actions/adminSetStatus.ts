@@ -107,7 +107,7 @@ export const adminSetStatus = userAction<AdminSetStatusRequest, AdminSetStatusRe
   const admin = await requireAdmin(ctx);
   if (!input.memberId === !input.cardNo) throw new AppFailure('INVALID_ARGUMENT', '请指定要操作的会员卡');
   const reason = reasonOf(input);
-  const found = await findMemberInScope(ctx, admin, { memberId: input.memberId, cardNo: input.cardNo });
+  const found = await findMemberInScope(ctx, admin, { memberId: input.memberId, cardNo: input.cardNo }, 'member.adminSetStatus');
   // Scope is decided by the member's union, which this action never changes.
   const { member, changed } = await applyChange(ctx, admin, found._id, input.status, reason);
   const unions = await unionsById(ctx, [member.unionId]);

@@ -181,7 +181,7 @@ async function tellMember(ctx: UserContext, member: MemberDoc, audit: MemberUpda
 export const adminUpdateMember = userAction<AdminUpdateMemberRequest, AdminUpdateMemberResult>('member.adminUpdateMember', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const wanted = wantedOf(input);
-  const found = await findMemberInScope(ctx, admin, { cardNo: input.cardNo });
+  const found = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminUpdateMember');
   const target = wanted.unionId ? await targetUnion(ctx, admin, wanted.unionId) : null;
   const { member, changed, audit } = await applyUpdate(ctx, admin, found._id, wanted, target);
   const unions = await unionsById(ctx, [member.unionId, ...(audit?.fromUnionId ? [audit.fromUnionId] : [])]);

@@ -6,7 +6,7 @@ import type { ApplicationStatus, CardStatus, MemberStatus, Routing } from '../..
 import type { MemberTag } from '../../../shared/member/tags';
 import type { UnionKind, UnionLevel } from '../../../shared/union/tree';
 
-export type { UnionDoc, UserDoc } from '../../_lib/docs';
+export type { MemberDoc, UnionDoc, UserDoc } from '../../_lib/docs';
 
 export interface ReviewRecord {
   status: 'rejected';
@@ -40,51 +40,6 @@ export interface ApplicationDoc {
   cardNo: string | null;
   /** Earlier rejections of this person, newest last. */
   history: ReviewRecord[];
-}
-
-/** `members/<idHash>`. `openid` is null for an imported member who has not claimed yet. */
-export interface MemberDoc {
-  _id: string;
-  cardNo: string;
-  status: CardStatus;
-  nameMasked: string;
-  nameHash: string;
-  idMasked: string;
-  phoneMasked: string | null;
-  phoneHash: string | null;
-  employer: string;
-  unionId: string;
-  unionAncestors: string[];
-  tags: MemberTag[];
-  source: 'application' | 'import';
-  openid: string | null;
-  joinedAt: Date;
-  createdBy: string;
-  claimedAt?: Date | null;
-  /** When the linked WeChat user deleted their account (注销): the record was unlinked (openid null), not deleted. */
-  unlinkedAt?: Date | null;
-  /**
-   * The last suspension / reinstatement (member.adminSetStatus): who (admin openid and masked
-   * name), when, why, under which requestId (a retry of that request is answered, not re-applied),
-   * and how many changes so far (the audit entry's id). Absent until the first change.
-   */
-  statusChangedAt?: Date | null;
-  statusChangedBy?: string | null;
-  statusChangedByName?: string | null;
-  statusChangedReason?: string | null;
-  statusRequestId?: string | null;
-  statusVersion?: number;
-  /**
-   * The last change of tags or union (member.adminUpdateMember), kept like the status fields:
-   * who, when, the note, the requestId (a retry is answered, not re-applied) and how many such
-   * changes so far (the audit entry's id `<memberId>_u<infoVersion>`). Absent until the first.
-   */
-  infoChangedAt?: Date | null;
-  infoChangedBy?: string | null;
-  infoChangedByName?: string | null;
-  infoNote?: string | null;
-  infoRequestId?: string | null;
-  infoVersion?: number;
 }
 
 /** `member_audit/<memberId>_<statusVersion>`: one applied card status change (no `kind`: written before updates existed). */

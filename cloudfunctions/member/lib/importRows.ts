@@ -83,12 +83,19 @@ export async function prepareRows(ctx: UserContext, admin: Admin, rows: ImportRo
   return { prepared, errors };
 }
 
-/** Ids (idHash) among `ids` that already have a member record. */
-export async function existingMemberIds(ctx: UserContext, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+export type ExistingMember = Pick<MemberDoc, '_id' | 'cardNo' | 'unionId' | 'unionAncestors'>;
+
+/** The member records among `ids` (idHash) that exist, by id: only what the import needs to place them. */
+export async function existingMembers(ctx: UserContext, ids: string[]): Promise<Map<string, ExistingMember>> {
+  const found = new Map<string, ExistingMember>();
   for (const part of chunks(ids)) {
-    const res = await ctx.db.collection(C.members).where({ _id: ctx.db.command.in(part) }).field({ _id: true }).limit(part.length).get();
-    for (const d of res.data as Array<{ _id: string }>) found.add(d._id);
+    const res = await ctx.db
+      .collection(C.members)
+      .where({ _id: ctx.db.command.in(part) })
+      .field({ _id: true, cardNo: true, unionId: true, unionAncestors: true })
+      .limit(part.length)
+      .get();
+    for (const d of res.data as ExistingMember[]) found.set(d._id, d);
   }
   return found;
 }

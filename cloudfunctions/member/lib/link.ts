@@ -53,20 +53,4 @@ export async function writeLinkedUser(tx: Tx, openid: string, user: UserDoc | nu
   }
 }
 
-/** A users document for someone who is not (yet) a member. */
-export function newUserDoc(openid: string, nameMasked: string, now: Date): Omit<UserDoc, '_id'> {
-  return {
-    openid,
-    nameMasked,
-    memberStatus: 'none',
-    unionId: null,
-    unionAncestors: [],
-    tags: [],
-    cardNo: null,
-    adminUnionIds: [],
-    follows: [],
-    memberId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+export { newUserDoc } from '../../_lib/docs';

@@ -1,5 +1,5 @@
 /**
- * Timer `finishDeletions` (every minute, second 20): finishes 注销账号 jobs whose run stopped
+ * Timer `finishDeletions` (every 10 minutes, second 20): finishes 注销账号 jobs whose run stopped
  * half-way (the member closed the page, a timeout, a crash — their lease ran out), and deletes
  * identity-probe budgets kept after a deletion once their windows have ended.
  */
@@ -31,7 +31,7 @@ export const finishDeletions: TriggerHandler = async (ctx) => {
       if (run.outcome === 'done') finished++;
       else pending++;
     } catch {
-      // Logged by runDeletion (step and code only); the lease is released, the next minute retries.
+      // Logged by runDeletion (step and code only); the lease is released, the next run retries.
       pending++;
     }
   }

@@ -5,6 +5,7 @@
  */
 import { ok } from '../../../shared/envelope';
 import { batchProblems, batchYear } from '../../../shared/recuperation/batch';
+import { formatBusiness } from '../../../shared/time';
 import type { AdminCreateBatchRequest, AdminCreateBatchResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
@@ -18,7 +19,7 @@ export const adminCreateBatch = userAction<AdminCreateBatchRequest, AdminCreateB
   const admin = await requireAdmin(ctx);
   const owner = await getUnion(ctx, input.ownerUnionId);
   assertInScope(admin, owner.ancestors);
-  const problems = batchProblems(input);
+  const problems = batchProblems(input, formatBusiness(ctx.now(), 'YYYY-MM-DD'));
   if (problems.length) throw new AppFailure('RECU_RULE_INVALID', problems.join('；'));
   const venue = (await ctx.db.collection(C.recuVenues).doc(input.venueId).get()).data[0] as VenueDoc | undefined;
   if (!venue) throw new AppFailure('NOT_FOUND', '疗休养场所不存在');

@@ -8,7 +8,7 @@ import { fail, ok } from '../../../shared/envelope';
 import type { AdminNominateRequest, AdminNominateResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
-import type { MemberDoc, UserDoc } from '../../member/lib/docs';
+import type { MemberDoc, UserDoc } from '../../_lib/docs';
 import { assertInScope, getBatch, requireAdmin } from '../lib/access';
 import { createApplication } from '../lib/applications';
 import { applicantView } from '../lib/present';

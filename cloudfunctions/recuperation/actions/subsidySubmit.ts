@@ -5,6 +5,7 @@
  */
 import { ok } from '../../../shared/envelope';
 import { batchYear } from '../../../shared/recuperation/batch';
+import { formatBusiness } from '../../../shared/time';
 import type { SubsidySubmitRequest, SubsidySubmitResult } from '../../../shared/recuperation/schemas';
 import { computeSubsidy, subsidyProblems } from '../../../shared/recuperation/subsidy';
 import { C } from '../../_lib/collections';
@@ -19,7 +20,7 @@ export const subsidySubmit = userAction<SubsidySubmitRequest, SubsidySubmitResul
   const admin = await requireAdmin(ctx);
   const union = await unitInScope(ctx, admin, input.unionId);
   const unit = await findUnit(ctx, union._id);
-  const problems = subsidyProblems({ ...input, ownership: unit?.ownership ?? null });
+  const problems = subsidyProblems({ ...input, ownership: unit?.ownership ?? null }, formatBusiness(ctx.now(), 'YYYY-MM-DD'));
   if (unit?.ownership !== 'other') throw new AppFailure('RECU_SUBSIDY_NOT_ELIGIBLE', unit ? undefined : '请先设置该单位的疗休养信息（单位性质）');
   if (problems.length) throw new AppFailure('RECU_RULE_INVALID', problems.join('；'));
   const id = createdId('subsidy', ctx.openid, ctx.requestId);

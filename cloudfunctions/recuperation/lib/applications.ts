@@ -3,7 +3,7 @@
  * member's standing among the unit's applicants. One application per member per year is the
  * primary key (`<year>_<member hash>`): two simultaneous applies cannot both succeed.
  */
-import { suspendedRefusal } from '../../../shared/member/schemas';
+import { verifiedMemberRefusal } from '../../../shared/member/schemas';
 import { fail, type Fail } from '../../../shared/envelope';
 import { applicationsOpen } from '../../../shared/recuperation/batch';
 import { applyViolation } from '../../../shared/recuperation/eligibility';
@@ -48,11 +48,10 @@ export interface Standing {
 
 /** Everything that decides whether the member may apply for the batch now. */
 export async function standingFor(ctx: ActionContext, user: UserDoc | null, batch: BatchDoc): Promise<Standing> {
-  if (user?.memberStatus === 'suspended') {
-    return { unit: null, lastTrip: null, current: null, violation: fail('MEMBER_NOT_VERIFIED', suspendedRefusal('申请疗休养')) };
-  }
-  if (!user || user.memberStatus !== 'verified' || !user.unionId) {
-    return { unit: null, lastTrip: null, current: null, violation: fail('MEMBER_NOT_VERIFIED', '疗休养面向已认证的工会会员，请先完成入会认证') };
+  const join = '疗休养面向已认证的工会会员，请先完成入会认证';
+  const refusal = verifiedMemberRefusal(user, { doing: '申请疗休养', join }) ?? (user?.unionId ? null : join);
+  if (refusal !== null || !user?.unionId) {
+    return { unit: null, lastTrip: null, current: null, violation: fail('MEMBER_NOT_VERIFIED', refusal ?? join) };
   }
   const key = memberKeyOf(user);
   const [unit, lastTrip, current] = await Promise.all([

@@ -1,16 +1,10 @@
-import { MEMBER_STATUS_LABELS, type MemberStatus } from '../../../shared/member/schemas';
+import { MEMBER_STATUS_LABELS } from '../../../shared/member/schemas';
 import { ok } from '../../../shared/envelope';
 import type { HomeNotice, HomeSummary, HomeSummaryRequest, ViewerRole } from '../../../shared/system/schemas';
 import { C } from '../../_lib/collections';
+import type { UserDoc } from '../../_lib/docs';
 import { publicAction, type ActionContext } from '../../_lib/router';
 
-interface UserDoc {
-  _id: string;
-  nameMasked?: string;
-  memberStatus?: MemberStatus;
-  unionId?: string | null;
-  adminUnionIds?: string[];
-}
 interface NoticeDoc {
   _id: string;
   title: string;

@@ -29,6 +29,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
       { key: 'import', title: '批量导入会员', desc: '按名单导入已入会职工', target: { kind: 'page', url: '/packages/admin/member/import/index' } },
       { key: 'verify', title: '会员卡核验', desc: '扫描会员卡二维码，现场核验身份', target: { kind: 'page', url: '/packages/admin/member/verify/index' } },
       { key: 'manage', title: '会员卡管理', desc: '按卡号查找会员，停用或恢复会员卡', target: { kind: 'page', url: '/packages/admin/member/manage/index' } },
+      { key: 'console', title: '扫码登录工作台', desc: '扫描电脑上的二维码，在电脑上批量办理', target: { kind: 'page', url: '/packages/admin/member/console/index' } },
       { key: 'admins', title: '管理员管理', desc: '为本级及下级工会设置或移除管理员', target: { kind: 'page', url: '/packages/admin/member/admins/index' } },
     ],
   },

@@ -1,8 +1,9 @@
 /** Display helpers shared by the recuperation pages. */
-import { MEMBER_TAG_LABELS, type MemberTag } from '../../../shared/member/tags';
+import { MEMBER_TAG_LABELS } from '../../../shared/member/tags';
 import type { ApplicationStatus } from '../../../shared/recuperation/schemas';
 
-export const TAG_LABELS: Record<MemberTag, string> = { ...MEMBER_TAG_LABELS, leader: '领导干部' };
+/** The member tags' one set of labels (shared/member/tags.ts). */
+export const TAG_LABELS = MEMBER_TAG_LABELS;
 
 export function statusBadge(status: ApplicationStatus): string {
   if (status === 'approved' || status === 'attended') return 'rc-badge';

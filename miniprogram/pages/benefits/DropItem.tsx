@@ -17,6 +17,8 @@ export interface DropItemProps {
   serverNow: number;
   serverOffset: number;
   busy: boolean;
+  /** Seconds this tap has waited in line (the cloud is busy and services/ is retrying), else null. */
+  queuedSeconds: number | null;
   onAction: (drop: DropCard, action: 'claim' | 'register') => void;
   onCountdownEnd: () => void;
   onMine: () => void;
@@ -24,7 +26,7 @@ export interface DropItemProps {
   onJoin?: () => void;
 }
 
-export default function DropItem({ drop, serverNow, serverOffset, busy, onAction, onCountdownEnd, onMine, onJoin }: DropItemProps) {
+export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSeconds, onAction, onCountdownEnd, onMine, onJoin }: DropItemProps) {
   const view = dropState(drop, serverNow);
   const countTo = drop.opensAt;
   const showCountdown = serverNow < countTo && view.state !== 'claimed' && view.state !== 'cancelled';
@@ -53,7 +55,7 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, onAction
         </View>
       ) : null}
       <View className='drop__foot'>
-        <Text className='drop__explain'>{view.explain}</Text>
+        <Text className='drop__explain'>{queuedSeconds !== null ? '参与的人较多，正在为您排队，结果出来会自动显示，请勿离开' : view.explain}</Text>
         {view.state === 'claimed' || view.state === 'won' ? (
           <Button className='drop__btn drop__btn--ghost' size='mini' onClick={onMine}>
             查看兑换码
@@ -63,8 +65,8 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, onAction
             入会后参与
           </Button>
         ) : (
-          <Button className={`drop__btn ${enabled ? '' : 'drop__btn--off'}`} size='mini' disabled={!enabled} loading={busy} onClick={() => view.action && onAction(drop, view.action)}>
-            {view.label}
+          <Button className={`drop__btn ${enabled ? '' : 'drop__btn--off'}`} size='mini' disabled={!enabled} loading={busy && queuedSeconds === null} onClick={() => view.action && onAction(drop, view.action)}>
+            {queuedSeconds !== null ? `排队中 ${queuedSeconds} 秒` : view.label}
           </Button>
         )}
       </View>

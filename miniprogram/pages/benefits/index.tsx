@@ -3,11 +3,14 @@
  * time, each drop's facts and the member's own state, plus a claim pass; the page recomputes
  * every state on the server clock (shared/benefit/rules.ts) when a countdown ends, so 未开始
  * turns into 抢 at the opening second without asking the server. A tap on 抢 keeps its request
- * id until it gets an answer, so a retry after a network failure can never claim twice.
+ * id until it gets a final answer, so a retry can never claim twice. At 10:00 the cloud may
+ * answer BUSY (its quota) or not at all: services/ retries with the same request id, and the
+ * button shows 排队中 with the seconds waited until 已领取 / 已抢完 arrives by itself; only
+ * after RETRY_BUDGET_MS does the page say, in plain words, that the request is kept for a re-tap.
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../services/api';
 import { askSubscribe } from '../../services/notify';
 import { newRequestId } from '../../services/requestId';
@@ -38,10 +41,24 @@ const MINE_URL = '/packages/benefit/mine/index';
 const JOIN_URL = '/packages/member/join/index';
 const openJoin = () => void Taro.navigateTo({ url: JOIN_URL });
 
+/** A tap in progress: which drop, since when, and whether it is waiting in line (retrying). */
+interface Pending {
+  dropId: string;
+  since: number;
+  queued: boolean;
+}
+
+/** Final words when the retries ran out; the request id is kept, so a re-tap continues it. */
+const GAVE_UP: Record<string, { title: string; content: string }> = {
+  BUSY: { title: '参与的人太多', content: '已为您排队较长时间仍未排到。您的请求已保留，稍后再点一次即可继续（不会重复领取）。' },
+  NETWORK: { title: '网络不给力', content: '手机网络连不上服务。请检查网络后再点一次（不会重复领取）。' },
+  INTERNAL: { title: '服务暂时出了点问题', content: '这不是您的网络问题。请稍后再点一次（不会重复领取）。' },
+};
+
 export default function BenefitsPage() {
   const { state, reload } = useRemote(load);
   const [patches, setPatches] = useState<Record<string, Partial<DropCard>>>({});
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Pending | null>(null);
   const [, setTick] = useState(0);
   const pending = useRef(new Map<string, string>()); // dropId → requestId of an unanswered tap
   const shown = useRef(false);
@@ -56,17 +73,30 @@ export default function BenefitsPage() {
 
   const patch = (id: string, p: Partial<DropCard>) => setPatches((prev) => ({ ...prev, [id]: { ...prev[id], ...p } }));
 
+  // While a tap waits in line, the button's seconds count up.
+  const queued = busy?.queued ?? false;
+  useEffect(() => {
+    if (!queued) return undefined;
+    const timer = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [queued]);
+
   const onAction = useCallback(
     async (drop: DropCard, action: 'claim' | 'register') => {
       const requestId = pending.current.get(drop.id) ?? newRequestId();
       pending.current.set(drop.id, requestId);
-      setBusy(drop.id);
+      const since = Date.now();
+      setBusy({ dropId: drop.id, since, queued: false });
       if (action === 'register') await askSubscribe(['benefit_result']);
-      const res = action === 'claim' ? await api.benefit.claim(drop.id, drop.pass, requestId) : await api.benefit.register(drop.id, requestId);
+      const onWait = () => setBusy({ dropId: drop.id, since, queued: true });
+      const res = action === 'claim' ? await api.benefit.claim(drop.id, drop.pass, requestId, onWait) : await api.benefit.register(drop.id, requestId, onWait);
       setBusy(null);
-      if (!res.ok && res.error.code === 'NETWORK') {
-        void Taro.showToast({ title: '网络不给力，请再点一次（不会重复领取）', icon: 'none' });
-        return; // keep the request id for the retry
+      const gaveUp = !res.ok ? GAVE_UP[res.error.code] : undefined;
+      if (gaveUp) {
+        // No final answer (still busy, no network, or a server failure that may have happened
+        // after the claim): the request id is kept, so the next tap continues this request.
+        void Taro.showModal({ title: gaveUp.title, content: gaveUp.content, showCancel: false });
+        return;
       }
       pending.current.delete(drop.id);
       if (res.ok) {
@@ -142,7 +172,8 @@ export default function BenefitsPage() {
                     drop={drop}
                     serverNow={Date.now() + state.data.serverOffset}
                     serverOffset={state.data.serverOffset}
-                    busy={busy === d.id}
+                    busy={busy?.dropId === d.id}
+                    queuedSeconds={busy?.dropId === d.id && busy.queued ? Math.floor((Date.now() - busy.since) / 1000) : null}
                     onAction={(x, a) => void onAction(x, a)}
                     onCountdownEnd={() => setTick((n) => n + 1)}
                     onMine={() => Taro.navigateTo({ url: MINE_URL })}

@@ -68,6 +68,15 @@ export default function MinePage() {
             <Text className='link-row__arrow'>›</Text>
           </View>
         ) : null}
+        {state.status === 'ready' && state.data.viewer.role === 'union_admin' ? (
+          <View
+            className='link-row mine__consoles'
+            onClick={() => openTarget({ kind: 'page', url: '/packages/admin/member/sessions/index' })}
+          >
+            <Text>已登录的工作台</Text>
+            <Text className='link-row__arrow'>›</Text>
+          </View>
+        ) : null}
         {LINKS.map((link) => (
           <View key={link.key} className='link-row' onClick={() => openTarget(link.target)}>
             <Text>{link.title}</Text>

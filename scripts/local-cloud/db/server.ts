@@ -9,6 +9,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Engine } from './engine'
+import type { DbQuota } from './quota'
 
 export interface DbServerOptions {
   engine: Engine
@@ -17,7 +18,18 @@ export interface DbServerOptions {
   host?: string
   /** URL path served (default /admin). */
   path?: string
+  /**
+   * The same endpoint carries the SDK's `callFunction` (`functions.invokeFunction`, node-sdk
+   * functions/index.ts): given, it runs the function and answers its result; without it the
+   * action is refused as the engine refuses any action it does not know.
+   */
+  invokeFunction?: FunctionInvoker
+  /** A quota profile's database limits (off when absent); refusals are answered before executing. */
+  quota?: DbQuota
 }
+
+/** Runs function `name` with the JSON text the SDK sent; the function's result. */
+export type FunctionInvoker = (name: string, requestData: string) => Promise<unknown>
 
 export interface DbServer {
   /** e.g. http://127.0.0.1:PORT/admin — use as tcb.init({ serviceUrl }). */
@@ -42,6 +54,16 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
     const url = new URL(req.url ?? '/', 'http://local')
     if (url.pathname !== basePath) return send(res, 404, { code: 'NOT_FOUND', message: `no route ${url.pathname}`, requestId: '' })
     if (req.method !== 'POST') return send(res, 405, { code: 'METHOD_NOT_ALLOWED', message: 'POST only', requestId: '' })
+    const seq = url.searchParams.get('seqId') ?? ''
+    const quota = opts.quota
+    if (quota) {
+      const refused = quota.enter(seq)
+      if (refused) {
+        req.resume() // drain the body; the socket stays usable for keep-alive
+        return send(res, 200, refused)
+      }
+      res.once('close', () => quota.leave())
+    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -63,6 +85,16 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       }
       const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>
       const seqId = url.searchParams.get('seqId') ?? undefined
+      if (b.action === 'functions.invokeFunction' && opts.invokeFunction) {
+        // The SDK reads `data.response_data` (JSON text) from the answer.
+        opts.invokeFunction(String(b.function_name ?? ''), String(b.request_data ?? '')).then(
+          (result) => send(res, 200, { requestId: seqId ?? '', data: { response_data: JSON.stringify(result ?? null) } }),
+          (e: unknown) => send(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: (e as Error).message, requestId: seqId ?? '' }),
+        )
+        return
+      }
+      const refused = quota?.admit(String(b.action ?? ''), seq)
+      if (refused) return send(res, 200, refused)
       try {
         send(res, 200, engine.execute(String(b.action ?? ''), b, { seqId }))
       } catch (e) {

@@ -84,12 +84,12 @@ test('register, commit, draw at the opening, tell everyone, and recompute the wi
   try {
     const file = join(dir, 'proof.json');
     writeFileSync(file, JSON.stringify(p));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/recompute-draw.ts'), '--file', file], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/verify-lottery.ts'), '--file', file], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout.slice(0, run.stdout.lastIndexOf('}') + 1)) as { winners: string[]; commitmentOk: boolean };
     expect(out).toMatchObject({ commitmentOk: true, winners: p.winners });
     writeFileSync(file, JSON.stringify({ ...p, winners: [...p.winners].reverse() }));
-    expect(spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/recompute-draw.ts'), '--file', file]).status).toBe(1);
+    expect(spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/verify-lottery.ts'), '--file', file]).status).toBe(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import tcb from '@cloudbase/node-sdk'
 import { createEngine, type CollectionSpec, type Engine } from '../../../scripts/local-cloud/db/engine'
 import { startDbServer, type DbServer } from '../../../scripts/local-cloud/db/server'
+import type { DbQuota } from '../../../scripts/local-cloud/db/quota'
 
 // The SDK warns about requests slower than 3 s unless SILENCE=true.
 process.env.SILENCE = 'true'
@@ -31,10 +32,10 @@ export interface TestDb {
 
 let counter = 0
 
-export async function startTestDb(opts: { collections?: CollectionSpec[]; clock?: () => number } = {}): Promise<TestDb> {
+export async function startTestDb(opts: { collections?: CollectionSpec[]; clock?: () => number; quota?: DbQuota } = {}): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-db-'))
   const engine = createEngine({ file: path.join(dir, 'db.sqlite'), collections: opts.collections, clock: opts.clock })
-  const server = await startDbServer({ engine, port: 0 })
+  const server = await startDbServer({ engine, port: 0, quota: opts.quota })
   const app = tcb.init({ env: 'local', serviceUrl: server.url, secretId: 'local', secretKey: 'local' })
   const db = app.database()
   return {

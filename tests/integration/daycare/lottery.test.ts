@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeHashes } from '../../../cloudfunctions/_lib/hashes';
 import { verifyPublished, type PublishedLottery } from '../../../shared/daycare/lottery';
 import type { OverviewResult } from '../../../shared/daycare/views';
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
@@ -42,7 +43,7 @@ it('the lottery admits by tier, orders by the committed seed, publishes the seed
   const record = unwrap(await t.call<PublishedLottery>('daycare', 'lotteryRecord', { campaignId: c.campaignId }, 'anonymous'));
   expect(record.seed).toMatch(/^[0-9a-f]{64}$/);
   expect(record.commitment).toBe(c.commitment);
-  expect(verifyPublished(record)).toMatchObject({ ok: true, commitmentOk: true });
+  expect(verifyPublished(record, nodeHashes)).toMatchObject({ ok: true, commitmentOk: true });
   // The published entries carry ids and tiers only: no names.
   expect(JSON.stringify(record)).not.toMatch(/测试孩子/);
 
@@ -62,17 +63,17 @@ it('the lottery admits by tier, orders by the committed seed, publishes the seed
   // The repo script reproduces it from the published file (and rejects a tampered one).
   const file = join(t.dataDir, 'lottery.json');
   writeFileSync(file, JSON.stringify(record));
-  const script = join(__dirname, '../../../scripts/recompute-daycare-lottery.ts');
+  const script = join(__dirname, '../../../scripts/verify-lottery.ts');
   const run = spawnSync(process.execPath, ['--import', 'tsx', script, file], { encoding: 'utf8' });
   expect(run.stdout).toContain('结论：公布的结果可由公开数据完全复现');
   expect(run.status).toBe(0);
 
   // A tampered result or seed fails verification.
   const tampered = { ...record, slots: record.slots.map((s) => (s.slotId === big ? { ...s, admitted: [...s.waitlist.slice(0, 1), ...s.admitted.slice(1)] } : s)) };
-  expect(verifyPublished(tampered).ok).toBe(false);
+  expect(verifyPublished(tampered, nodeHashes).ok).toBe(false);
   writeFileSync(file, JSON.stringify(tampered));
   expect(spawnSync(process.execPath, ['--import', 'tsx', script, file], { encoding: 'utf8' }).status).toBe(1);
-  expect(verifyPublished({ ...record, seed: 'f'.repeat(64) }).commitmentOk).toBe(false);
+  expect(verifyPublished({ ...record, seed: 'f'.repeat(64) }, nodeHashes).commitmentOk).toBe(false);
 
   // Parents see the result and the reason; the waitlist is in lottery order.
   const firstWait = bigSlot.waitlist[0];

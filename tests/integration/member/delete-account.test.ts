@@ -161,7 +161,7 @@ function personal(b: Busy): string[] {
 }
 
 function directContext(): BaseContext {
-  return { app: undefined as never, db: t.db as unknown as BaseContext['db'], log: createLogger({ fn: 'test' }), now: () => new Date(now()) };
+  return { app: t.app as unknown as BaseContext['app'], db: t.db as unknown as BaseContext['db'], log: createLogger({ fn: 'test' }), now: () => new Date(now()) };
 }
 
 let a: Busy;

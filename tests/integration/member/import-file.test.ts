@@ -60,6 +60,7 @@ describe('adminImport with an .xlsx workbook', () => {
       totalRows: 5,
       imported: 2,
       skippedDuplicates: 0,
+      forwarded: 0,
       errors: [
         { row: 3, reason: '身份证号校验位不正确，请核对' },
         { row: 4, reason: ID_NUMBER_STORED_AS_NUMBER },
@@ -115,7 +116,7 @@ describe('adminImport with a CSV file', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const before = await memberCount();
     const res = await importFile('会员.csv', bytes);
-    expect(res.ok && res.data).toMatchObject({ totalRows: 2, imported: 1, skippedDuplicates: 0, errors: [{ row: 4, reason: '身份证号校验位不正确，请核对' }], dryRun: false });
+    expect(res.ok && res.data).toMatchObject({ totalRows: 2, imported: 1, skippedDuplicates: 0, forwarded: 0, errors: [{ row: 4, reason: '身份证号校验位不正确，请核对' }], preview: false });
     expect(await memberCount()).toBe(before + 1);
     expect(await membersOf('nb-bl-dq-jl')).toEqual([
       expect.objectContaining({ nameMasked: '钟*', employer: '北仑港务', phoneMasked: '137****1111', tags: ['hazardous', 'leader'] }),

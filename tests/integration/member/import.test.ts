@@ -103,7 +103,7 @@ describe('adminImport', () => {
     expect(await memberCount()).toBe(before);
   });
 
-  it('the preview (dryRun) counts what an import would really do and writes nothing', async () => {
+  it('the preview counts what an import would really do and writes nothing', async () => {
     const fresh = newIdNumber();
     const onFile = newIdNumber();
     await t.call('member', 'adminImport', { csv: importCsv([{ realName: '孙可', idNumber: onFile, unionCode: 'nb-bl-xq-gw' }]) }, DISTRICT);
@@ -114,13 +114,13 @@ describe('adminImport', () => {
       { realName: '孙空', idNumber: newIdNumber() }, // no union code and none chosen
     ]);
     const before = await memberCount();
-    const preview = await t.call<AdminImportResult>('member', 'adminImport', { csv: file, dryRun: true }, DISTRICT);
-    expect(preview.ok && preview.data).toMatchObject({ dryRun: true, totalRows: 4, imported: 1, skippedDuplicates: 1 });
+    const preview = await t.call<AdminImportResult>('member', 'adminImport', { csv: file, preview: true }, DISTRICT);
+    expect(preview.ok && preview.data).toMatchObject({ preview: true, totalRows: 4, imported: 0, toImport: 1, skippedDuplicates: 1 });
     expect(preview.ok && preview.data.errors.map((e) => e.row)).toEqual([4, 5]);
     expect(await memberCount()).toBe(before);
     // The real import then does exactly what the preview said.
     const real = await t.call<AdminImportResult>('member', 'adminImport', { csv: file }, DISTRICT);
-    expect(real.ok && real.data).toMatchObject({ dryRun: false, imported: 1, skippedDuplicates: 1 });
+    expect(real.ok && real.data).toMatchObject({ preview: false, imported: 1, skippedDuplicates: 1 });
     expect(await memberCount()).toBe(before + 1);
   });
 

@@ -174,3 +174,23 @@ it('the 消息 list pages newest first with a cursor, counts unread, and marks o
   expect(unwrap(await t.call<{ unread: number }>('notify', 'unreadCount', {}, { openid: other })).unread).toBe(1);
   expect(await t.call('notify', 'inbox', { cursor: 'garbage' }, { openid: me })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
 });
+
+it('an entry a dead run left `sending` goes back to the queue at the next tenth-minute run, not before (docs/operations.md)', async () => {
+  const base = Date.parse('2031-03-04T09:11:00+08:00'); // a minute that is not a multiple of 10
+  const id = `o_stale_${process.pid}`;
+  await t.db.collection('outbox').add({
+    _id: id, openid: 'o_someone_stale', template: 'benefit_result', data: { thing1: '周五流量包', phrase2: '领取成功' },
+    page: '/packages/benefit/mine/index', status: 'sending', attempts: 1, createdAt: new Date(base - 20 * 60_000),
+    nextAttemptAt: new Date(base - 20 * 60_000), claimedAt: new Date(base - 10 * 60_000), sentAt: null, lastError: null,
+  });
+  const statusOf = async () => ((await t.db.collection('outbox').doc(id).get()).data[0] as { status: string }).status;
+
+  await t.setClock(new Date(base + 500)); // 09:11: a claim older than 5 minutes, but no sweep this minute
+  await fire(t, 'notify', 'send');
+  expect(await statusOf()).toBe('sending');
+
+  await t.setClock(new Date(base + 9 * 60_000 + 500)); // 09:20: the sweep puts it back, the same run sends it
+  await fire(t, 'notify', 'send');
+  expect(await statusOf()).toBe('sent');
+  expect(loggedIds()).toContain(id);
+});

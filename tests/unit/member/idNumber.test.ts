@@ -46,3 +46,17 @@ describe('ID number checksum (GB 11643)', () => {
     expect(() => withCheckChar('123')).toThrow();
   });
 });
+
+describe('ID number region code (issue 11)', () => {
+  it('refuses a region whose province does not exist', () => {
+    for (const region of ['999999', '100000', '190101', '660101', '900101', '840101']) {
+      expect([region, checkIdNumber(withCheckChar(`${region}19900101123`))]).toEqual([region, { valid: false, problem: 'region' }]);
+    }
+  });
+
+  it('accepts every province-level code, and the whole-province codes of residence permits', () => {
+    for (const region of ['110105', '330206', '650102', '710000', '810000', '820000', '830000', '540102']) {
+      expect([region, checkIdNumber(withCheckChar(`${region}19900101123`)).valid]).toEqual([region, true]);
+    }
+  });
+});

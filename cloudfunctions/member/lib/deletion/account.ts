@@ -6,16 +6,16 @@
  *   (`openid: null`, `unlinkedAt`: the union's roster keeps the member, who can claim the record
  *   again from another WeChat account), the unions the user followed are noted on the job, and
  *   `users/<openid>` is deleted. From then on the same WeChat user is a guest.
- * - follows: each followed union's follower counter loses one (content's counters; the nightly
- *   recount would correct them anyway), each union once: it is taken off the job's list after.
+ * - follows: each followed union's follower counter loses one (content's counters, moved by the
+ *   content function's `follows.leave`; the nightly recount would correct them anyway), each union once: it is taken off the job's list after.
  */
 import { C } from '../../../_lib/collections';
 import type { BaseContext } from '../../../_lib/router';
-import { countFollowChange } from '../../../content/lib/follows';
+import { callInternal } from '../../../_lib/internal';
+import { allDocs } from '../../../_lib/reads';
 import type { MemberDoc, UserDoc } from '../docs';
 import { inTransaction, txGet } from '../tx';
 import { checkTime, findJobById, type Step, type StepContext } from './job';
-import { allDocs } from './read';
 
 export const applicationsStep: Step = {
   name: 'applications',
@@ -58,7 +58,7 @@ export const followsStep: Step = {
     let unfollowed = 0;
     for (const unionId of job?.pendingUnfollows ?? []) {
       checkTime(sc);
-      await countFollowChange(ctx, unionId, false);
+      await callInternal(ctx, 'content', 'follows.leave', { unionId });
       await ctx.db.collection(C.accountDeletions).doc(sc.jobId).update({ pendingUnfollows: ctx.db.command.pull(unionId) });
       unfollowed++;
     }

@@ -20,7 +20,8 @@ export const LEASE_MS = 30_000;
 /** A run starts no new step (and a step no new record) after this much wall time. */
 export const BUDGET_MS = 12_000;
 
-export type StepCounts = Record<string, number>;
+export type { StepCounts } from '../../../_lib/forgetUser';
+import type { StepCounts } from '../../../_lib/forgetUser';
 
 export interface DeletionRound {
   round: number;
@@ -63,14 +64,7 @@ export interface Step {
   run(ctx: BaseContext, sc: StepContext): Promise<StepCounts>;
 }
 
-/** The invocation's budget ran out: stop here, a retry or the timer continues. */
-export class OutOfTime extends Error {}
-/** Something in another domain is mid-way (e.g. a day-care draw is writing): try again later. */
-export class RetryLater extends Error {}
-
-export function checkTime(sc: Pick<StepContext, 'deadline'>): void {
-  if (Date.now() >= sc.deadline) throw new OutOfTime('deletion budget used up');
-}
+export { checkTime, OutOfTime, RetryLater } from '../../../_lib/forgetUser';
 
 export async function findJob(ctx: BaseContext, openid: string): Promise<DeletionJobDoc | null> {
   return findJobById(ctx, openidKey(openid));

@@ -11,7 +11,7 @@ import { C } from '../../../_lib/collections';
 import type { BaseContext } from '../../../_lib/router';
 import { PROOF_LIMITS, proofKey, type AttemptDoc } from '../attempts';
 import type { Step, StepContext } from './job';
-import { docById } from './read';
+import { docById } from '../../../_lib/reads';
 
 export const messagesStep: Step = {
   name: 'messages',

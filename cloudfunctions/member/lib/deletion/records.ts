@@ -13,7 +13,7 @@ import type { UserDoc } from '../../../_lib/docs';
 import type { BaseContext } from '../../../_lib/router';
 import type { ApplicationDoc, ReviewRecord } from '../docs';
 import { checkTime, type Step, type StepContext } from './job';
-import { allDocs } from './read';
+import { allDocs } from '../../../_lib/reads';
 
 /** [collection, actor field, masked-name field stored beside it]. */
 export const ACTOR_FIELDS: ReadonlyArray<readonly [string, string, string | null]> = [

@@ -3,6 +3,9 @@
  * budget (or when a step must wait, RetryLater) and answers `in_progress`; the next call of
  * member.deleteAccount or the `finishDeletions` timer takes the lease and continues.
  *
+ * The day-care, recuperation, benefit and publishing steps are each domain's own part, run by
+ * that domain's function (domains.ts); the rest is membership's.
+ *
  * Order: first what may still move things for other people (day-care places, recuperation,
  * benefit codes, activity places), then the records, then the account itself (after which the
  * user is a guest), then the follower counters, the messages and the probe budget. Logs carry
@@ -10,22 +13,21 @@
  */
 import type { BaseContext } from '../../../_lib/router';
 import { accountStep, applicationsStep, followsStep } from './account';
-import { benefitStep } from './benefit';
-import { contentStep } from './content';
-import { daycareStep } from './daycare';
+import { consoleStep } from './console';
+import { domainStep } from './domains';
 import { checkTime, finishJob, findJobById, markStep, OutOfTime, releaseLease, RetryLater, takeLease, type DeletionJobDoc, type Step } from './job';
 import { attemptsStep, messagesStep } from './messages';
 import { recordsStep } from './records';
-import { recuperationStep } from './recuperation';
 import { tombstoneOf } from './tombstone';
 
 export const STEPS: readonly Step[] = [
-  daycareStep,
-  recuperationStep,
-  benefitStep,
-  contentStep,
+  domainStep('daycare'),
+  domainStep('recuperation'),
+  domainStep('benefit'),
+  domainStep('content'),
   applicationsStep,
   recordsStep,
+  consoleStep,
   accountStep,
   followsStep,
   messagesStep,

@@ -5,4 +5,6 @@ export const ADMIN_MEMBER_PAGES = {
   verify: '/packages/admin/member/verify/index',
   manage: '/packages/admin/member/manage/index',
   admins: '/packages/admin/member/admins/index',
+  console: '/packages/admin/member/console/index',
+  sessions: '/packages/admin/member/sessions/index',
 } as const;

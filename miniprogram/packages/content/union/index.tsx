@@ -6,8 +6,8 @@ import type { PostCard as Post, UnionCard, UnionPageResult } from '../../../../s
 import { api } from '../../../services/api';
 import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
-import { PostCard } from '../../../pages/activities/PostCard';
-import { usePaged } from '../../../pages/activities/usePaged';
+import { PostCard } from '../../../components/PostCard';
+import { usePaged } from '../../../hooks/usePaged';
 import { elderClass } from '../../../utils/elderMode';
 import '../content.css';
 

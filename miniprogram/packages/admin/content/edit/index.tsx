@@ -89,7 +89,9 @@ export default function EditPage() {
       setBusy(false);
       await Taro.showToast({ title: saved.data.post.status === 'published' ? '已更新' : '草稿已保存', icon: 'success' });
     }
-    if (mode !== 'draft') setTimeout(() => void Taro.navigateBack(), 600);
+    // Opened as the first page (a shared link, a notification, a relaunch) there is nothing to go back
+    // to: WeChat rejects navigateBack and the admin would stay on the form; go to the list instead.
+    if (mode !== 'draft') setTimeout(() => (Taro.getCurrentPages().length > 1 ? void Taro.navigateBack() : void Taro.redirectTo({ url: '/packages/admin/content/list/index' })), 600);
   };
 
   const unionIndex = Math.max(0, unions.findIndex((u) => u.id === f.unionId));

@@ -9,7 +9,7 @@ import { api } from '../../../../services/api';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import LocalTools from '../../../../components/LocalTools';
-import { usePaged } from '../../../../pages/activities/usePaged';
+import { usePaged } from '../../../../hooks/usePaged';
 import { elderClass } from '../../../../utils/elderMode';
 import '../admin.css';
 

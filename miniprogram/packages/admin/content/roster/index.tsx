@@ -7,7 +7,7 @@ import { formatBusiness } from '../../../../../shared/time';
 import { api } from '../../../../services/api';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
-import { usePaged } from '../../../../pages/activities/usePaged';
+import { usePaged } from '../../../../hooks/usePaged';
 import { elderClass } from '../../../../utils/elderMode';
 import '../admin.css';
 

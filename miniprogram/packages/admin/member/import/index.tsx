@@ -53,7 +53,7 @@ export default function ImportPage() {
     if (!file || !ready) return setCheck({ status: 'idle' });
     let live = true;
     setCheck({ status: 'loading' });
-    void api.member.adminImport({ ...requestOf(file), dryRun: true }).then((res) => {
+    void api.member.adminImport({ ...requestOf(file), preview: true }).then((res) => {
       if (!live) return;
       setCheck(res.ok ? { status: 'ready', data: res.data } : { status: 'error', message: res.error.message });
     });
@@ -168,7 +168,7 @@ export default function ImportPage() {
         {check.status === 'error' ? <Text className='am-error import-check-error'>{check.message}</Text> : null}
         {checked ? (
           <Text className='note import-preview'>
-            {`共 ${checked.totalRows} 行：可导入 ${checked.imported} 人${checked.skippedDuplicates ? `，${checked.skippedDuplicates} 人已是会员（跳过）` : ''}${checked.errors.length ? `，${checked.errors.length} 行有问题（见下方）` : ''}`}
+            {`共 ${checked.totalRows} 行：可导入 ${checked.toImport ?? 0} 人${checked.skippedDuplicates ? `，${checked.skippedDuplicates} 人已是会员（跳过）` : ''}${checked.forwarded ? `，${checked.forwarded} 行将转交上级工会核对` : ''}${checked.errors.length ? `，${checked.errors.length} 行有问题（见下方）` : ''}`}
           </Text>
         ) : null}
         {checked && !result
@@ -183,10 +183,10 @@ export default function ImportPage() {
         <View className='am-actions'>
           <Button
             className={`am-btn import-submit`}
-            disabled={!ready || busy || !checked || checked.imported === 0 || undefined}
+            disabled={!ready || busy || !checked || (checked.toImport ?? 0) === 0 || undefined}
             onClick={() => void upload()}
           >
-            {busy ? '正在导入…' : checked ? `导入 ${checked.imported} 人` : '开始导入'}
+            {busy ? '正在导入…' : checked ? `导入 ${checked.toImport ?? 0} 人` : '开始导入'}
           </Button>
         </View>
       </View>
@@ -206,6 +206,10 @@ export default function ImportPage() {
               <Text className='am-stat__name'>已是会员（跳过）</Text>
             </View>
             <View className='am-stat'>
+              <Text className='am-stat__value'>{result.forwarded}</Text>
+              <Text className='am-stat__name'>转上级工会核对</Text>
+            </View>
+            <View className='am-stat'>
               <Text className='am-stat__value'>{result.errors.length}</Text>
               <Text className='am-stat__name'>有误未导入</Text>
             </View>
@@ -217,6 +221,9 @@ export default function ImportPage() {
               <Text>{e.reason}</Text>
             </View>
           ))}
+          {result.forwarded > 0 ? (
+            <Text className='note import-forwarded'>{`${result.forwarded} 行暂不能由本级导入，已转交上级工会核对处理，无需重复导入。`}</Text>
+          ) : null}
           {result.imported > 0 ? <Text className='note'>导入的会员在小程序中「认领会员卡」后即可使用电子会员卡。</Text> : null}
         </View>
       ) : null}

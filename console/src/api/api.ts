@@ -1,0 +1,43 @@
+/**
+ * Typed clients of the actions the console uses: the same contracts (shared/api.ts) the
+ * mini-program's services call, so a request or response type cannot drift between them.
+ */
+import type * as M from '../../../shared/member/schemas';
+import type * as MC from '../../../shared/member/console';
+import type * as CQ from '../../../shared/content/schemas';
+import type { AdminOverviewRequest } from '../../../shared/system/overview';
+import { callApi } from './client';
+
+export const api = {
+  signIn: {
+    ticket: (device: string) => callApi('member', 'consoleTicket', { device }),
+    poll: (request: MC.ConsolePollRequest) => callApi('member', 'consolePoll', request),
+    me: () => callApi('member', 'consoleMe', {}),
+    signOut: () => callApi('member', 'consoleSignOut', {}),
+  },
+  overview: (request: AdminOverviewRequest) => callApi('system', 'adminOverview', request),
+  member: {
+    listApplications: (query: M.AdminListApplicationsRequest) => callApi('member', 'adminListApplications', query),
+    review: (decision: M.AdminReviewRequest, requestId: string) => callApi('member', 'adminReview', decision, { requestId }),
+    listMembers: (query: MC.AdminListMembersRequest) => callApi('member', 'adminListMembers', query),
+    history: (cardNo: string) => callApi('member', 'adminMemberHistory', { cardNo }),
+    setStatus: (change: M.AdminSetStatusRequest, requestId: string) => callApi('member', 'adminSetStatus', change, { requestId }),
+    update: (change: M.AdminUpdateMemberRequest, requestId: string) => callApi('member', 'adminUpdateMember', change, { requestId }),
+    importFile: (file: M.AdminImportRequest, requestId: string) => callApi('member', 'adminImport', file, { requestId }),
+    listUnions: (query: M.ListUnionsRequest) => callApi('member', 'listUnions', query),
+  },
+  benefit: {
+    list: () => callApi('benefit', 'adminList', {}),
+    figures: (dropId: string) => callApi('benefit', 'figures', { dropId }),
+    exportCsv: (dropId: string) => callApi('benefit', 'exportCsv', { dropId }),
+  },
+  content: {
+    list: (query: CQ.AdminListRequest) => callApi('content', 'adminList', query),
+    get: (id: string) => callApi('content', 'adminGet', { id }),
+    save: (post: CQ.AdminSaveRequest, requestId: string) => callApi('content', 'adminSave', post, { requestId }),
+    publish: (request: CQ.AdminPublishRequest) => callApi('content', 'adminPublish', request),
+    withdraw: (request: CQ.AdminWithdrawRequest) => callApi('content', 'adminWithdraw', request),
+    roster: (query: CQ.AdminRosterRequest) => callApi('content', 'adminRoster', query),
+    checkIn: (request: CQ.AdminCheckInRequest) => callApi('content', 'adminCheckIn', request),
+  },
+};

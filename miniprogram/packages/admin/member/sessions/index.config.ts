@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '已登录的工作台',
+});
