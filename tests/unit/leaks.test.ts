@@ -25,3 +25,8 @@ it('knows the caller from the front door’s identity headers', () => {
   expect(callerOpenid({ 'x-local-persona': 'anonymous' })).toBeNull();
   expect(callerOpenid({})).toBe('o_local_member_wangjianguo');
 });
+
+it('does not mistake a signed token’s random signature for an openid (a claim pass that failed CI once)', () => {
+  expect(findLeaks({ drops: [{ pass: 'v1.1796000000.o_spcquTk_BMl6TH6QzzYw' }] }, 'md7537b_00000', 'benefit.list')).toEqual([]);
+  expect(findLeaks({ note: 'v1 o_other_user' }, null, 'x.y')).toEqual(['openid o_other_user']);
+});
