@@ -27,6 +27,7 @@ it('an article published from an editor opened as the first page lands on the li
   await edit.input(edit.get('.ca-field', '标题').querySelector('wx-input')!, '北仑职工书法展开幕');
   await edit.input('.ca-textarea', '<p>展期一周，欢迎参观。</p>');
   await edit.tap('.ca-btn', '立即发布');
+  (await mp.asks.next('showModal')).answer({ confirm: true, cancel: false }); // 立即发布 asks first
   const list = await mp.waitForRoute('packages/admin/content/list/index');
   expect(list.text()).toContain('北仑职工书法展开幕');
   expect(mp.records.filter((r) => r.kind === 'navigateBack')).toEqual([]);

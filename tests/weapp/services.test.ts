@@ -107,6 +107,7 @@ it('the district admin publishes an activity; a follower finds it in 活动 and 
   await edit.input('.ca-textarea', '<p>欢迎职工朋友报名参赛。</p><p onclick="x()">比赛设男子、女子和混合双打。</p>');
   await edit.input(edit.get('.ca-field', '活动地点').querySelector('wx-input')!, '北仑区体育馆');
   await edit.tap('.ca-btn', '立即发布');
+  (await mp.asks.next('showModal')).answer({ confirm: true, cancel: false }); // 立即发布 asks first
   await mp.idle();
   expect(mp.toasts().at(-1)?.title).toBe('发布成功');
   const list = await mp.waitForRoute('packages/admin/content/list/index'); // back to the list
@@ -143,7 +144,7 @@ it('the workbench chart mounts: F2 draws on the 2d canvas and its labels read ba
   const canvases = [...mp.canvases.values()];
   expect(canvases.length).toBeGreaterThan(0);
   const drawn = canvases.flatMap((c) => c.texts.map((t) => t.text));
-  // The overview bars (入驻工会, 认证会员) with a value axis, on a 2× backing store of the measured width.
-  expect(drawn).toEqual(expect.arrayContaining(['入驻工会', '认证会员', '0']));
+  // The overview bars of the admin's own subtree (工会组织, 在册会员) with a whole-number value axis, on a 2× backing store of the measured width.
+  expect(drawn).toEqual(expect.arrayContaining(['工会组织', '在册会员', '0']));
   expect(canvases[0].width).toBe(2 * 343);
 });

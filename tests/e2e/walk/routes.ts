@@ -52,6 +52,8 @@ export const WALK_ROUTES: WalkRoute[] = [
   { path: 'packages/admin/member/verify/index', persona: district },
   { path: 'packages/admin/member/manage/index', persona: district },
   { path: 'packages/admin/member/admins/index', persona: district },
+  { path: 'packages/admin/member/console/index', persona: district },
+  { path: 'packages/admin/member/sessions/index', persona: district },
   { path: 'packages/admin/recuperation/applicants/index', persona: district },
   { path: 'packages/admin/recuperation/batches/index', persona: 'city_admin' },
   { path: 'packages/admin/recuperation/units/index', persona: district },

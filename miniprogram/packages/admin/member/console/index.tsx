@@ -3,7 +3,9 @@
  * H5 demo pastes the code), sees which device asks, when, and for which unions, and confirms or
  * refuses. The console is then signed in as this admin (docs/console.md).
  */
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
+import { elderClass } from '../../../../utils/elderMode';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
@@ -60,7 +62,7 @@ export default function ConsoleSignInPage() {
   if (step.kind === 'confirm') {
     const { info, ticket } = step;
     return (
-      <View className='page am-console'>
+      <View className={`page am-console${elderClass()}`}>
         <View className='card console-confirm'>
           <View className='section-title'>
             <Text>电脑端请求登录工会工作台</Text>
@@ -70,10 +72,10 @@ export default function ConsoleSignInPage() {
           <Kv k='登录后管理' v={info.unionNames.join('、')} />
           <Text className='note'>请确认这是您本人正在使用的电脑。登录后可在「我的 → 已登录的工作台」随时退出。</Text>
           <View className='am-actions'>
-            <Button className='am-btn am-btn--ghost console-decline' disabled={busy || undefined} onClick={() => void decide(ticket, 'decline')}>
+            <Button className='am-btn am-btn--ghost console-decline' disabled={busy} onClick={() => void decide(ticket, 'decline')}>
               取消
             </Button>
-            <Button className='am-btn console-approve' disabled={busy || undefined} onClick={() => void decide(ticket, 'confirm')}>
+            <Button className='am-btn console-approve' disabled={busy} onClick={() => void decide(ticket, 'confirm')}>
               {busy ? '正在登录…' : '确认登录'}
             </Button>
           </View>
@@ -84,7 +86,7 @@ export default function ConsoleSignInPage() {
   }
 
   return (
-    <View className='page am-console'>
+    <View className={`page am-console${elderClass()}`}>
       {step.kind === 'done' ? (
         <View className={`am-verdict ${step.confirmed ? 'am-verdict--valid' : 'am-verdict--revoked'} console-done`}>
           <Text className='am-verdict__title'>{step.confirmed ? '已确认登录' : '已取消登录'}</Text>
@@ -93,7 +95,7 @@ export default function ConsoleSignInPage() {
       ) : null}
       <View className='card'>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='am-btn console-scan' disabled={busy || undefined} onClick={() => void scan()}>
+          <Button className='am-btn console-scan' disabled={busy} onClick={() => void scan()}>
             {busy ? '正在读取…' : '扫一扫电脑上的二维码'}
           </Button>
         ) : (
@@ -109,7 +111,7 @@ export default function ConsoleSignInPage() {
               onInput={(e) => setCode(e.detail.value)}
             />
             <View className='am-actions'>
-              <Button className={`am-btn console-read ${busy ? 'am-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void read(code)}>
+              <Button className={`am-btn console-read ${busy ? 'am-btn--disabled' : ''}`} disabled={busy} onClick={() => void read(code)}>
                 {busy ? '正在读取…' : '下一步'}
               </Button>
             </View>

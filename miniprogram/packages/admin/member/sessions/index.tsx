@@ -2,7 +2,9 @@
  * 我的 → 已登录的工作台: the admin's console sessions (device, since when, last used, when it
  * ends) and 退出登录 for each. Ending one takes effect on that console's next call.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../../components/Button';
+import { elderClass } from '../../../../utils/elderMode';
 import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -27,7 +29,7 @@ export default function ConsoleSessionsPage() {
   };
 
   return (
-    <View className='page am-sessions'>
+    <View className={`page am-sessions${elderClass()}`}>
       {state.status === 'loading' ? (
         <Skeleton rows={3} />
       ) : state.status === 'error' ? (
