@@ -42,15 +42,18 @@ describe('member.adminImport', () => {
     expect(first).toMatchObject({ ok: true, data: { imported: 1 } });
     expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '陈大海', idNumber: inside, unionCode: 'nb-bl-xq-gw' }]) }, BEILUN)).toMatchObject({ ok: true, data: { imported: 1 } });
 
-    const res = await t.call<AdminImportResult>('member', 'adminImport', {
-      csv: importCsv([
-        { realName: '何平', idNumber: elsewhere, unionCode: 'nb-bl-xq-gw' },
-        { realName: '陈大海', idNumber: inside, unionCode: 'nb-bl-xq-gw' },
-        { realName: '林小红', idNumber: fresh, unionCode: 'nb-bl-xq-gw' },
-      ]),
-    }, BEILUN);
+    const csv = importCsv([
+      { realName: '何平', idNumber: elsewhere, unionCode: 'nb-bl-xq-gw' },
+      { realName: '陈大海', idNumber: inside, unionCode: 'nb-bl-xq-gw' },
+      { realName: '林小红', idNumber: fresh, unionCode: 'nb-bl-xq-gw' },
+    ]);
+    // The preview (工作台 and the import page) counts exactly as the import does: the person of
+    // another district is 'forwarded', never one of the 已是会员 (it counted them there before).
+    const preview = await t.call<AdminImportResult>('member', 'adminImport', { csv, preview: true }, BEILUN);
+    expect(preview).toMatchObject({ ok: true, data: { totalRows: 3, imported: 0, toImport: 1, skippedDuplicates: 1, forwarded: 1, preview: true } });
+    const res = await t.call<AdminImportResult>('member', 'adminImport', { csv }, BEILUN);
     // In the subtree: a duplicate (the admin may see that member anyway). Outside: forwarded, not "duplicate".
-    expect(res).toEqual({ ok: true, data: { totalRows: 3, imported: 1, skippedDuplicates: 1, forwarded: 1, errors: [] } });
+    expect(res).toMatchObject({ ok: true, data: { totalRows: 3, imported: 1, skippedDuplicates: 1, forwarded: 1, errors: [], preview: false } });
 
     const transfers = (await t.db.collection('member_transfers').where({ toUnionId: 'nb-bl-xq-gw' }).get()).data as Array<Record<string, unknown>>;
     expect(transfers).toHaveLength(1);
