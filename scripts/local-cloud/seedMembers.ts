@@ -7,6 +7,7 @@
  */
 import type tcb from '@cloudbase/node-sdk';
 import { C } from '../../cloudfunctions/_lib/collections';
+import { newUserDoc } from '../../cloudfunctions/_lib/docs';
 import { hashIdNumber, hashName, hashPhone } from '../../cloudfunctions/_lib/personal';
 import { formatCardNo } from '../../shared/member/card';
 import { withCheckChar } from '../../shared/member/idNumber';
@@ -112,18 +113,7 @@ export async function seedMembership(db: Db, personas: Persona[], ancestorsOf: (
       cardNo: null,
       history: [],
     });
-    await db.collection(C.users).doc(a.openid).set({
-      openid: a.openid,
-      nameMasked: maskName(a.realName),
-      memberStatus: 'pending',
-      unionId: null,
-      unionAncestors: [],
-      tags: [],
-      cardNo: null,
-      adminUnionIds: [],
-      follows: [],
-      memberId: null,
-      createdAt: submittedAt,
-    });
+    // The one users shape (cloudfunctions/_lib/docs.ts), as member.apply leaves it.
+    await db.collection(C.users).doc(a.openid).set({ ...newUserDoc(a.openid, maskName(a.realName), submittedAt), memberStatus: 'pending' });
   }
 }
