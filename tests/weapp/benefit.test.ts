@@ -6,27 +6,12 @@
  * Also the subscribe-message opt-in: the member allows 领取结果通知 in WeChat's dialog and the
  * function records one message credit.
  */
-import { givenLocalCloud, type TestCloud } from '../scenarios/cloud';
-import { bootWeapp, type Weapp } from './harness/miniapp';
+import { weappSuite } from './harness/suite';
 
 const TEMPLATE_ID = 'tmpl-benefit-result-test';
-let cloud: TestCloud;
-let mp: Weapp;
 
-beforeAll(async () => {
-  process.env.WX_TMPL_BENEFIT_RESULT = TEMPLATE_ID; // the function reads its template ids from the environment
-  cloud = await givenLocalCloud();
-  mp = await bootWeapp(cloud.cloud.appUrl);
-});
-afterAll(async () => {
-  await mp?.close();
-  await cloud?.close();
-  delete process.env.WX_TMPL_BENEFIT_RESULT;
-});
-afterEach(() => {
-  expect(mp.errors).toEqual([]);
-  expect(mp.fake.unknown).toEqual([]);
-});
+// The function reads its template ids from the environment.
+const suite = weappSuite({ env: { WX_TMPL_BENEFIT_RESULT: TEMPLATE_ID } });
 
 /** The next Friday 10:00 in Beijing (UTC+8, no daylight saving) after `now`, at least a day ahead. */
 function nextFriday10(now: number): number {
@@ -39,12 +24,12 @@ function nextFriday10(now: number): number {
 it('at Friday 10:00 the member claims on 福利, sees the code in 我的福利, and the admin redeems it by scanning', async () => {
   const title = '周五流量包 小程序测试';
   const opensAt = nextFriday10(Date.now());
-  const created = await cloud.call<{ dropId: string }>('benefit', 'adminCreate', { unionId: 'nb-bl', title, kind: 'data', mode: 'first_come', opensAt, stock: 3 }, { persona: 'district_admin' });
+  const created = await suite.cloud.call<{ dropId: string }>('benefit', 'adminCreate', { unionId: 'nb-bl', title, kind: 'data', mode: 'first_come', opensAt, stock: 3 }, { persona: 'district_admin' });
   expect(created.ok).toBe(true);
 
-  await cloud.setClock(new Date(opensAt - 3000));
-  mp.as('member');
-  const benefits = await mp.open('/pages/benefits/index');
+  await suite.cloud.setClock(new Date(opensAt - 3000));
+  suite.mp.as('member');
+  const benefits = await suite.mp.open('/pages/benefits/index');
   const card = () => benefits.get('.drop', title);
   expect(card().textContent).toContain('距开抢');
   expect(card().querySelector('.drop__btn')?.textContent).toBe('未开始');
@@ -52,14 +37,14 @@ it('at Friday 10:00 the member claims on 福利, sees the code in 我的福利, 
   // The native countdown reaches zero on the phone; the card opens without a reload.
   await benefits.waitFor('.drop.drop--open', title, 8000);
   await benefits.tap(card().querySelector('.drop__btn')!, '抢');
-  const modal = await mp.asks.next('showModal');
+  const modal = await suite.mp.asks.next('showModal');
   expect(modal.args).toMatchObject({ title: '抢到了', confirmText: '去查看' });
   modal.answer({ confirm: true, cancel: false });
-  await mp.idle();
+  await suite.mp.idle();
 
-  const mine = mp.current;
+  const mine = suite.mp.current;
   expect(mine.route).toBe('packages/benefit/mine/index');
-  expect(mp.stack.map((p) => p.route)).toEqual(['pages/benefits/index', 'packages/benefit/mine/index']);
+  expect(suite.mp.stack.map((p) => p.route)).toEqual(['pages/benefits/index', 'packages/benefit/mine/index']);
   await mine.settled();
   const claim = mine.get('.bf-claim', title);
   const code = claim.querySelector('.bf-code')?.textContent?.trim() ?? '';
@@ -67,49 +52,49 @@ it('at Friday 10:00 the member claims on 福利, sees the code in 我的福利, 
   expect(claim.querySelector('.qr-code__row')).not.toBeNull();
 
   // Back on 福利 the card says so.
-  await (mp.fake.wx.navigateBack as () => Promise<unknown>)();
-  await mp.idle();
-  expect(mp.current.route).toBe('pages/benefits/index');
-  await mp.current.waitFor('.drop', new RegExp(`${title}.*查看兑换码`));
+  await (suite.mp.fake.wx.navigateBack as () => Promise<unknown>)();
+  await suite.mp.idle();
+  expect(suite.mp.current.route).toBe('pages/benefits/index');
+  await suite.mp.current.waitFor('.drop', new RegExp(`${title}.*查看兑换码`));
 
-  mp.as('district_admin');
-  const redeem = await mp.open('/packages/admin/benefit/redeem/index');
-  mp.asks.prepare('scanCode', { result: code });
+  suite.mp.as('district_admin');
+  const redeem = await suite.mp.open('/packages/admin/benefit/redeem/index');
+  suite.mp.asks.prepare('scanCode', { result: code });
   await redeem.tap('.bf-secondary', '扫码核销');
   await redeem.waitFor('.bf-result--ok', '核销成功');
-  expect(mp.asks.log.find((a) => a.api === 'scanCode')?.args).toMatchObject({ onlyFromCamera: true, scanType: ['qrCode'] });
-  mp.asks.prepare('scanCode', { result: code });
+  expect(suite.mp.asks.log.find((a) => a.api === 'scanCode')?.args).toMatchObject({ onlyFromCamera: true, scanType: ['qrCode'] });
+  suite.mp.asks.prepare('scanCode', { result: code });
   await redeem.tap('.bf-secondary', '扫码核销');
   await redeem.waitFor('.bf-result--fail', '不能重复使用');
 
   // A cancelled scan changes nothing.
-  mp.asks.prepare('scanCode', { fail: 'scanCode:fail cancel' });
+  suite.mp.asks.prepare('scanCode', { fail: 'scanCode:fail cancel' });
   await redeem.tap('.bf-secondary', '扫码核销');
-  await mp.idle();
+  await suite.mp.idle();
   expect(redeem.get('.bf-result--fail').textContent).toContain('不能重复使用');
 
-  mp.as('member');
-  const after = await mp.open('/packages/benefit/mine/index');
+  suite.mp.as('member');
+  const after = await suite.mp.open('/packages/benefit/mine/index');
   expect(after.get('.bf-claim', title).textContent).toContain('已核销');
 });
 
 it('the member allows 领取结果通知 in WeChat\'s subscribe dialog and the function keeps one credit', async () => {
-  mp.as('member');
-  const benefits = await mp.open('/pages/benefits/index');
+  suite.mp.as('member');
+  const benefits = await suite.mp.open('/pages/benefits/index');
   await benefits.tap('.benefits__remind');
-  const dialog = await mp.asks.next('requestSubscribeMessage');
+  const dialog = await suite.mp.asks.next('requestSubscribeMessage');
   expect(dialog.args.tmplIds).toEqual([TEMPLATE_ID]);
   dialog.answer({ [TEMPLATE_ID]: 'accept' });
-  await mp.idle();
-  expect(mp.toasts().at(-1)?.title).toBe('已订阅领取结果通知');
-  const templates = await cloud.call<{ templates: Array<{ key: string; credits: number }> }>('notify', 'templates', { keys: ['benefit_result'] }, { persona: 'member' });
+  await suite.mp.idle();
+  expect(suite.mp.toasts().at(-1)?.title).toBe('已订阅领取结果通知');
+  const templates = await suite.cloud.call<{ templates: Array<{ key: string; credits: number }> }>('notify', 'templates', { keys: ['benefit_result'] }, { persona: 'member' });
   expect(templates.ok && templates.data.templates[0].credits).toBe(1);
 
   // Rejected in the dialog: no credit added, and the page says so.
   await benefits.tap('.benefits__remind');
-  (await mp.asks.next('requestSubscribeMessage')).answer({ [TEMPLATE_ID]: 'reject' });
-  await mp.idle();
-  expect(mp.toasts().at(-1)?.title).toBe('未订阅，可在“消息”中查看结果');
-  const again = await cloud.call<{ templates: Array<{ credits: number }> }>('notify', 'templates', { keys: ['benefit_result'] }, { persona: 'member' });
+  (await suite.mp.asks.next('requestSubscribeMessage')).answer({ [TEMPLATE_ID]: 'reject' });
+  await suite.mp.idle();
+  expect(suite.mp.toasts().at(-1)?.title).toBe('未订阅，可在“消息”中查看结果');
+  const again = await suite.cloud.call<{ templates: Array<{ credits: number }> }>('notify', 'templates', { keys: ['benefit_result'] }, { persona: 'member' });
   expect(again.ok && again.data.templates[0].credits).toBe(1);
 });

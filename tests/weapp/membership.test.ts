@@ -11,28 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { qrMatrix } from '../../miniprogram/components/qrMatrix';
 import { withCheckChar } from '../../shared/member/idNumber';
-import { givenLocalCloud, type TestCloud } from '../scenarios/cloud';
 import { TEMPLATE_HEADER_CELLS, xlsxWorkbook } from '../scenarios/importFiles';
-import { bootWeapp, type Weapp } from './harness/miniapp';
+import { weappSuite } from './harness/suite';
 import type { WeappPage } from './harness/page';
 
-let cloud: TestCloud;
-let mp: Weapp;
 const files = mkdtempSync(join(tmpdir(), 'weapp-files-'));
 
-beforeAll(async () => {
-  cloud = await givenLocalCloud();
-  mp = await bootWeapp(cloud.cloud.appUrl);
-});
-afterAll(async () => {
-  jest.useRealTimers();
-  await mp?.close();
-  await cloud?.close();
-});
-afterEach(() => {
-  expect(mp.errors).toEqual([]);
-  expect(mp.fake.unknown).toEqual([]);
-});
+const suite = weappSuite({ afterAll: () => jest.useRealTimers() });
 
 /** Rebuild each QR row's modules from its hard-stop gradient (dark start/end pairs), as a scanner reads them. */
 function qrModules(page: WeappPage): boolean[][] {
@@ -49,7 +34,7 @@ function qrModules(page: WeappPage): boolean[][] {
 }
 
 function lastToken(): string {
-  const res = mp.results('member.cardToken').at(-1);
+  const res = suite.mp.results('member.cardToken').at(-1);
   if (!res?.ok) throw new Error(`no card token: ${JSON.stringify(res)}`);
   return (res.data as { token: string }).token;
 }
@@ -57,19 +42,19 @@ function lastToken(): string {
 /** Move the phone's timers and the cloud's clock forward together, a second at a time. */
 async function elapse(ms: number): Promise<void> {
   const now = Date.now();
-  await cloud.setClock(new Date(now + ms));
+  await suite.cloud.setClock(new Date(now + ms));
   for (let t = 0; t < ms; t += 1000) {
     jest.advanceTimersByTime(1000);
-    await mp.idle();
+    await suite.mp.idle();
   }
-  await mp.current.waitFor('.qr-code__row');
+  await suite.mp.current.waitFor('.qr-code__row');
 }
 
 const ID_NUMBER = withCheckChar('33020619920315123');
 
 it('a worker joins, the district union approves, and the card shows a QR code that refreshes itself', async () => {
-  mp.as('guest');
-  const join = await mp.open('/packages/member/join/index');
+  suite.mp.as('guest');
+  const join = await suite.mp.open('/packages/member/join/index');
   await join.input('.field-realName wx-input', '陈晓');
   await join.input('.field-idNumber wx-input', ID_NUMBER.slice(0, 17) + (ID_NUMBER[17] === '1' ? '2' : '1'));
   await join.waitForText('身份证号校验位不正确，请核对');
@@ -82,17 +67,17 @@ it('a worker joins, the district union approves, and the card shows a QR code th
   await join.waitForText('请先阅读并同意《用户隐私保护指引》');
   await join.tap('.mconsent__box');
   await join.tap('.join-submit');
-  const sure = await mp.asks.next('showModal'); // applying cannot be undone: the form asks first
+  const sure = await suite.mp.asks.next('showModal'); // applying cannot be undone: the form asks first
   expect(sure.args).toMatchObject({ title: '提交入会申请', confirmText: '提交' });
   sure.answer({ confirm: true, cancel: false });
-  await mp.idle();
-  const status = mp.current;
+  await suite.mp.idle();
+  const status = suite.mp.current;
   expect(status.route).toBe('packages/member/status/index');
   await status.waitForText('已提交，待审核');
   expect(status.text()).not.toContain(ID_NUMBER);
 
-  mp.as('district_admin');
-  const review = await mp.open('/packages/admin/member/review/index');
+  suite.mp.as('district_admin');
+  const review = await suite.mp.open('/packages/admin/member/review/index');
   const item = review.get('.am-app', '陈晓');
   await review.tap(item.querySelector('.review-approve')!);
   await review.tap(await review.waitFor('.am-app .review-confirm'));
@@ -110,8 +95,8 @@ it('a worker joins, the district union approves, and the card shows a QR code th
 });
 
 async function cardRefreshes(cardNo: string): Promise<void> {
-  mp.as('guest');
-  const card = await mp.open('/packages/member/card/index');
+  suite.mp.as('guest');
+  const card = await suite.mp.open('/packages/member/card/index');
   await card.waitFor('.mcard__no', cardNo.replace(/(.{4})/g, '$1 ').trim());
   await card.waitFor('.qr-code__row');
   const first = lastToken();
@@ -123,16 +108,16 @@ async function cardRefreshes(cardNo: string): Promise<void> {
   const second = lastToken();
   expect(second).not.toBe(first);
   expect(qrModules(card)).toEqual(qrMatrix(second).rows);
-  await mp.close(); // its timers are fake
+  await suite.mp.close(); // its timers are fake
 }
 
 it('the district union imports members from a CSV and an .xlsx picked from a WeChat chat', async () => {
-  mp.as('district_admin');
-  const page = await mp.open('/packages/admin/member/import/index');
+  suite.mp.as('district_admin');
+  const page = await suite.mp.open('/packages/admin/member/import/index');
 
   const csv = join(files, '会员名单.csv');
   writeFileSync(csv, `${TEMPLATE_HEADER_CELLS.join(',')}\r\n柳青,${withCheckChar('33020619880808123')},13800138000,北仑港务,nb-bl-xq-gw,一线职工\r\n`);
-  mp.asks.prepare('chooseMessageFile', { files: [csv] });
+  suite.mp.asks.prepare('chooseMessageFile', { files: [csv] });
   await page.tap('wx-button', '从微信聊天中选择');
   await page.waitForText('已选择：会员名单.csv');
   await page.waitForText('共 1 行：可导入 1 人');
@@ -140,21 +125,21 @@ it('the district union imports members from a CSV and an .xlsx picked from a WeC
   const result = await page.waitFor('.import-result');
   expect(page.get('.am-stat', '新导入').querySelector('.am-stat__value')?.textContent).toBe('1');
   expect(result.textContent).toContain('新导入');
-  const pick = mp.asks.log.find((a) => a.api === 'chooseMessageFile');
+  const pick = suite.mp.asks.log.find((a) => a.api === 'chooseMessageFile');
   expect(pick?.args).toMatchObject({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
 
   const xlsx = join(files, '会员名单.xlsx');
   writeFileSync(xlsx, xlsxWorkbook([{ name: '会员名单', rows: [{ r: 1, cells: TEMPLATE_HEADER_CELLS }, { r: 2, cells: ['严明', withCheckChar('33020619870707123'), null, null, 'nb-bl-xq-gw', null] }] }]));
-  mp.asks.prepare('chooseMessageFile', { files: [xlsx] });
+  suite.mp.asks.prepare('chooseMessageFile', { files: [xlsx] });
   await page.tap('wx-button', '从微信聊天中选择');
   await page.waitForText('已选择：会员名单.xlsx');
   await page.waitForText('共 1 行：可导入 1 人'); // the server's preview of the workbook
   await page.tap('.import-submit');
   await page.waitFor('.import-result');
-  await mp.idle();
+  await suite.mp.idle();
   expect(page.get('.am-stat', '新导入').querySelector('.am-stat__value')?.textContent).toBe('1');
   // Each file: the server's preview (nothing written) when picked, then the import itself.
-  const sent = mp.results('member.adminImport');
+  const sent = suite.mp.results('member.adminImport');
   expect(sent.every((r) => r.ok)).toBe(true);
   expect(sent.filter((r) => r.ok && !(r.data as { preview: boolean }).preview)).toHaveLength(2);
   expect(sent.filter((r) => r.ok && (r.data as { preview: boolean }).preview).length).toBeGreaterThanOrEqual(2);
