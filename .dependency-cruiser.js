@@ -9,7 +9,9 @@
  * - the chart library (AntV F2, ~500 KB) is reached only from subpackage pages, never the main package;
  * - the xlsx parser (member import) stays in the functions;
  * - the 工会工作台 (console/) is a separate web app: nothing shipped imports it, and it reaches
- *   the functions only through shared/ contracts (its own typed client), like the mini-program.
+ *   the functions only through shared/ contracts (its own typed client), like the mini-program;
+ * - the local cloud's core (scripts/local-cloud/core/: database, function host, timers, quota)
+ *   emulates CloudBase for any app: it imports nothing of this one (rule local-cloud-core-standalone).
  */
 module.exports = {
   forbidden: [
@@ -89,6 +91,14 @@ module.exports = {
       comment: 'components/charts pulls in AntV F2: import it only from miniprogram/packages/** so it stays out of the weapp main package',
       from: { path: '^miniprogram/', pathNot: '^miniprogram/(packages|components/charts)/' },
       to: { path: ['^miniprogram/components/charts/', 'node_modules/@antv/'] },
+    },
+    {
+      name: 'local-cloud-core-standalone',
+      severity: 'error',
+      comment:
+        'scripts/local-cloud/core/ emulates CloudBase (database wire protocol, function host, timers, quota) and knows no app: it imports only its own files and packages. The app’s wiring (collections, personas, seed, secrets, the front door’s envelopes) lives beside it in scripts/local-cloud/ and passes what the core needs as options',
+      from: { path: '^scripts/local-cloud/core/' },
+      to: { path: '^(miniprogram|cloudfunctions|shared|console|scripts|tests|config|types)/', pathNot: '^scripts/local-cloud/core/' },
     },
     {
       name: 'no-circular',

@@ -6,7 +6,7 @@
  * applies a quota profile from the start.
  */
 import { startLocalCloud } from '../local-cloud';
-import { quotaFromEnv } from '../local-cloud/quota';
+import { quotaFromEnv } from '../local-cloud/core/quota';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];

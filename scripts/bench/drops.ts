@@ -12,7 +12,7 @@
  *    the next member, through POST /api/functions/benefit (the H5 app's path), each on its own
  *    kept-alive connection (./http1.ts).
  * 4. Runs the same claim (conditional take + claim insert, the same documents) directly
- *    against the embedded engine (scripts/local-cloud/db/engine.ts, synchronous, no HTTP/SDK).
+ *    against the embedded engine (scripts/local-cloud/core/db/engine.ts, synchronous, no HTTP/SDK).
  *
  * 5. Open loop: attempts on a third drop arrive at a fixed rate (--open-rate per second for
  *    --open-seconds), below the capacity the closed loop measured, whatever the answers do; the
@@ -38,7 +38,7 @@ import { codeFromBytes } from '../../shared/benefit/code';
 import type { AdminCreateResult, ClaimView, ListResult } from '../../shared/benefit/schemas';
 import type { Result } from '../../shared/envelope';
 import { buildFunctions } from '../build-functions';
-import { createEngine } from '../local-cloud/db/engine';
+import { createEngine } from '../local-cloud/core/db/engine';
 import { Pool } from './crowd';
 import { Http1Connection } from './http1';
 

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     // Midnight (Asia/Shanghai) DAYS_AFTER days from now: a day on which the demo data holds nothing due.
     const day = Math.floor((Date.now() + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR + DAYS_AFTER * 24 * HOUR;
     cloud.clock.setOffset(day - HOUR - Date.now());
-    const fresh = new (await import('../local-cloud/triggers')).TriggerRunner(cloud.host, cloud.clock);
+    const fresh = new (await import('../local-cloud/core/triggers')).TriggerRunner(cloud.host, cloud.clock);
     await fresh.advanceTo(day); // the unmeasured hour before
 
     const byTrigger = new Map<string, Tally>();

@@ -18,37 +18,26 @@
  *   POST /api/_local/quota                 {preset, overrides?} switch it (preset 'off' = none)
  *
  * A call the quota profile refuses is answered HTTP 429 with `{errCode, errMsg}` (not an
- * envelope): what wx.cloud.callFunction rejects with in the weapp (fnQuota.ts).
+ * envelope): what wx.cloud.callFunction rejects with in the weapp (core/fnQuota.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { fail, ok } from '../../shared/envelope';
 import { jsonTextNestsDeeper } from '../../shared/validation/depth';
-import type { Clock } from './clock';
-import type { FunctionHost } from './functions';
+import type { Clock } from './core/clock';
+import type { FunctionHost } from './core/functions';
 import { StorageError, type LocalStorage } from './storage';
-import { DEFAULT_PERSONA, PERSONAS, personaById } from './personas';
+import { DEFAULT_PERSONA, PERSONAS, personaById } from './demo/personas';
 import { sessionIdOf } from '../../cloudfunctions/_lib/consoleSession';
-import type { TriggerRunner } from './triggers';
-import { compressedFile, pickEncoding } from './compress';
+import type { TriggerRunner } from './core/triggers';
+import { serveStatic } from './core/static';
 import type { QuotaControl } from './index';
-import { resolveQuota } from './quota';
+import { resolveQuota } from './core/quota';
 
 const MAX_BODY = 1024 * 1024;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
+const H5_MISSING = 'H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）';
+const CONSOLE_MISSING = '工会工作台尚未构建：请运行 npm run build:console（npm start 会自动构建）';
 
 export interface AppServerOptions {
   host: FunctionHost;
@@ -175,38 +164,6 @@ function serveStored(storage: LocalStorage, req: IncomingMessage, encodedPath: s
   else createReadStream(file.path).pipe(res);
 }
 
-function serveStatic(staticDir: string | null, req: IncomingMessage, urlPath: string, res: ServerResponse, missing = 'H5 版本尚未构建：请运行 npm run build:h5（npm start 会自动构建）'): void {
-  if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(missing);
-    return;
-  }
-  let rel: string;
-  try {
-    rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-  } catch {
-    rel = '';
-  }
-  let file = join(staticDir, rel);
-  if (!file.startsWith(staticDir + sep) && file !== staticDir) file = join(staticDir, 'index.html');
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticDir, 'index.html');
-  const isHtml = extname(file) === '.html';
-  const headers = {
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    'cache-control': isHtml ? 'no-cache' : 'public, max-age=300',
-    vary: 'accept-encoding',
-  };
-  const encoding = pickEncoding(req.headers['accept-encoding']);
-  const body = encoding ? compressedFile(file, encoding) : null;
-  if (encoding && body) {
-    res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return;
-  }
-  res.writeHead(200, headers);
-  createReadStream(file).pipe(res);
-}
-
 export function createAppServer(options: AppServerOptions): Server {
   const { host, clock, triggers } = options;
 
@@ -314,10 +271,10 @@ export function createAppServer(options: AppServerOptions): Server {
       return;
     }
     if (path.startsWith('/console/')) {
-      serveStatic(options.consoleDir ?? null, req, path.slice('/console'.length), res, '工会工作台尚未构建：请运行 npm run build:console（npm start 会自动构建）');
+      serveStatic(options.consoleDir ?? null, req, path.slice('/console'.length), res, CONSOLE_MISSING);
       return;
     }
-    serveStatic(options.staticDir, req, path, res);
+    serveStatic(options.staticDir, req, path, res, H5_MISSING);
   }
 
   return createServer((req, res) => {

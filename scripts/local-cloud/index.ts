@@ -8,17 +8,18 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { COLLECTION_SPECS } from '../../cloudfunctions/_lib/collections';
-import { createClock, type Clock } from './clock';
-import { startDbThread, type DbThread } from './db/thread';
-import { configureSdkEnvironment, FunctionHost } from './functions';
+import { fail } from '../../shared/envelope';
+import { createClock, type Clock } from './core/clock';
+import { startDbThread, type DbThread } from './core/db/thread';
+import { configureSdkEnvironment, FunctionHost, type FailureAnswers } from './core/functions';
 import { createAppServer } from './http';
 import { ensureLocalSecrets } from './secrets';
-import { seedIfEmpty } from './seed';
+import { seedIfEmpty } from './demo/seed';
 import { LocalStorage } from './storage';
-import { TriggerRunner } from './triggers';
-import type { QuotaProfile } from './quota';
-import type { DbQuotaStats } from './db/quota';
-import type { FnQuotaStats } from './fnQuota';
+import { TriggerRunner } from './core/triggers';
+import type { QuotaProfile } from './core/quota';
+import type { DbQuotaStats } from './core/db/quota';
+import type { FnQuotaStats } from './core/fnQuota';
 
 export interface QuotaControl {
   /** Switch the quota profile (null = off) for the database and the functions; figures start again. */
@@ -29,6 +30,12 @@ export interface QuotaControl {
 import { markLocalSchema } from './schemaMarker';
 
 export const ROOT = join(__dirname, '../..');
+
+/** What a caller gets when a function crashed or ran past its timeout: the app's INTERNAL envelope. */
+export const HOST_FAILURES: FailureAnswers = {
+  crashed: fail('INTERNAL'),
+  timedOut: fail('INTERNAL', '服务处理超时，请稍后再试'),
+};
 
 export interface LocalCloudOptions {
   /** Folder holding the SQLite file, the generated secrets and the stored files (storage/). */
@@ -82,6 +89,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clockOffset: clock.shared,
   });
   configureSdkEnvironment(db.url);
+  // Subscribe messages are logged, never sent to WeChat (cloudfunctions/notify/lib/transport.ts).
+  process.env.NOTIFY_TRANSPORT = process.env.NOTIFY_TRANSPORT || 'log';
   ensureLocalSecrets(options.dataDir);
   // The database thread has just created every collection and index of COLLECTION_SPECS: say so,
   // as the deploy does after verifying a CloudBase environment (cloudfunctions/_lib/schema.ts).
@@ -94,6 +103,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     clock,
     counts: db.counts,
     concurrency: options.functionConcurrency,
+    failureAnswers: HOST_FAILURES,
   });
   await host.start();
   // A function's `app.callFunction` reaches the database endpoint (the SDK's one API URL), which

@@ -15,8 +15,8 @@ import { isAbsolute, join } from 'node:path';
 import { buildFunctions } from '../build-functions';
 import { buildConsole } from '../build-console';
 import { ROOT, startLocalCloud } from './index';
-import { demoDataNotice } from './seed';
-import { describeQuota, quotaFromEnv } from './quota';
+import { demoDataNotice } from './demo/seed';
+import { describeQuota, quotaFromEnv } from './core/quota';
 
 /** The newest modification time of the files under `dirs` (what the H5 build is made from). */
 function newestMtime(dirs: string[]): number {

@@ -359,7 +359,7 @@ export function checkUnionImport(records: TableRecord[], existing: ReadonlyMap<s
 
   if (errors.length || fileProblem) return { ok: false, fileProblem, errors: sortProblems(errors) };
 
-  // Ancestors: root → self, as the seed writes them (scripts/local-cloud/seed.ts).
+  // Ancestors: root → self, as the seed writes them (scripts/local-cloud/demo/seed.ts).
   const ancestors = new Map<string, string[]>();
   const chainOf = (code: string): string[] => {
     const known = ancestors.get(code);

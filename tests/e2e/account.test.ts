@@ -6,7 +6,7 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { openAs, shot, useAppAndBrowser } from './harness';
-import { personaById } from '../../scripts/local-cloud/personas';
+import { personaById } from '../../scripts/local-cloud/demo/personas';
 
 const e2e = useAppAndBrowser();
 

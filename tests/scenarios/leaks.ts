@@ -12,7 +12,7 @@
  *
  * docs/security.md lists the rules; a finding fails the test that made the call.
  */
-import { personaById } from '../../scripts/local-cloud/personas';
+import { personaById } from '../../scripts/local-cloud/demo/personas';
 
 const OPENID_TOKEN = /(?<![A-Za-z0-9])o_[A-Za-z0-9_-]{3,}/g;
 const ID_NUMBER = /(?<![A-Za-z0-9])[1-9]\d{16}[\dXx](?![A-Za-z0-9])/g;

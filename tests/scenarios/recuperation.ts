@@ -7,7 +7,7 @@ import type { MemberTag } from '../../shared/member/tags';
 import type { AdminDecideResult, AdminSaveUnitRequest, ApplyResult, BatchView, UnitView } from '../../shared/recuperation/schemas';
 import { inBusinessTz } from '../../shared/time';
 import { C } from '../../cloudfunctions/_lib/collections';
-import { RECU_UNIT_ADMIN_OPENID } from '../../scripts/local-cloud/seedRecuperation';
+import { RECU_UNIT_ADMIN_OPENID } from '../../scripts/local-cloud/demo/seedRecuperation';
 import { givenLocalCloud, type As, type TestCloud } from './cloud';
 
 export { givenLocalCloud, type TestCloud };

@@ -1,4 +1,4 @@
-import { parseCron } from '../../scripts/local-cloud/cron';
+import { parseCron } from '../../scripts/local-cloud/core/cron';
 import { fromBusinessWallClock, formatBusiness } from '../../shared/time';
 
 describe('7-field CloudBase timer expressions in Asia/Shanghai', () => {

@@ -1,10 +1,10 @@
 /**
- * The function side of a quota profile (scripts/local-cloud/fnQuota.ts): instances × per-instance
+ * The function side of a quota profile (scripts/local-cloud/core/fnQuota.ts): instances × per-instance
  * concurrency, the scale-out rate, the ceiling and the month's calls, with the errCode/errMsg
  * wx.cloud.callFunction rejects with.
  */
-import { FnQuota } from '../../scripts/local-cloud/fnQuota';
-import { resolveQuota } from '../../scripts/local-cloud/quota';
+import { FnQuota } from '../../scripts/local-cloud/core/fnQuota';
+import { resolveQuota } from '../../scripts/local-cloud/core/quota';
 
 const limits = { maxInstances: 4, perInstance: 2, scalePerMin: 60, scaleBurst: 1, provisioned: 1, callsPerMonth: Infinity };
 

@@ -1,5 +1,5 @@
 /** Demo data lands at daytime half hours whatever time the demo is started (it showed 04:08). */
-import { futureDaytime, pastDaytime } from '../../scripts/local-cloud/seedTime';
+import { futureDaytime, pastDaytime } from '../../scripts/local-cloud/demo/seedTime';
 import { formatBusiness, fromBusinessWallClock } from '../../shared/time';
 
 const at = (wall: string) => fromBusinessWallClock(wall).getTime();

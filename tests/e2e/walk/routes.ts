@@ -1,6 +1,6 @@
 /**
  * Every page of the app with the persona it is meant for (app.config.ts lists the pages; a test
- * checks this table covers them all). Ids are the demo data's (scripts/local-cloud/seed*.ts).
+ * checks this table covers them all). Ids are the demo data's (scripts/local-cloud/demo/seed*.ts).
  */
 export interface WalkRoute {
   path: string;

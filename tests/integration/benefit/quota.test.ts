@@ -5,7 +5,7 @@
  */
 import type { ClaimView } from '../../../shared/benefit/schemas';
 import { formatCode } from '../../../shared/benefit/code';
-import { resolveQuota } from '../../../scripts/local-cloud/quota';
+import { resolveQuota } from '../../../scripts/local-cloud/core/quota';
 import type { TestCloud } from '../../scenarios/cloud';
 import { claimAs, dropFacts, fireBenefitTimer, givenBenefitCloud, givenDrop, givenMembers, passFor } from '../../scenarios/benefit';
 import { tapAsApp } from '../../scenarios/appClient';

@@ -6,9 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import tcb from '@cloudbase/node-sdk'
-import { createEngine, type CollectionSpec, type Engine } from '../../../scripts/local-cloud/db/engine'
-import { startDbServer, type DbServer } from '../../../scripts/local-cloud/db/server'
-import type { DbQuota } from '../../../scripts/local-cloud/db/quota'
+import { createEngine, type CollectionSpec, type Engine } from '../../../scripts/local-cloud/core/db/engine'
+import { startDbServer, type DbServer } from '../../../scripts/local-cloud/core/db/server'
+import type { DbQuota } from '../../../scripts/local-cloud/core/db/quota'
 
 // The SDK warns about requests slower than 3 s unless SILENCE=true.
 process.env.SILENCE = 'true'

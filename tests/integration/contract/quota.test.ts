@@ -4,8 +4,8 @@
  * (thrown by the SDK as an error carrying `code`, `message`, `requestId`) and changes nothing.
  */
 import http from 'node:http'
-import { DbQuota } from '../../../scripts/local-cloud/db/quota'
-import { QUOTA_PRESETS } from '../../../scripts/local-cloud/quota'
+import { DbQuota } from '../../../scripts/local-cloud/core/db/quota'
+import { QUOTA_PRESETS } from '../../../scripts/local-cloud/core/quota'
 import { rejection, startTestDb, type TestDb } from './helpers'
 
 let t: TestDb

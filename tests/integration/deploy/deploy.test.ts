@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { C, COLLECTION_SPECS, SCHEMA } from '../../../cloudfunctions/_lib/collections';
 import { FUNCTIONS_OUT, functionNames } from '../../../scripts/build-functions';
 import { functionDef } from '../../../scripts/deploy/functions';
-import { startDbThread, type DbThread } from '../../../scripts/local-cloud/db/thread';
+import { startDbThread, type DbThread } from '../../../scripts/local-cloud/core/db/thread';
 import { connect, type Db } from '../../../scripts/ops/cloud';
 import { startFakeTencentCloud, type FakeTencentCloud } from './fakeTencentCloud';
 

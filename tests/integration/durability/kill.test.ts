@@ -1,6 +1,6 @@
 /**
  * Durability: acknowledged inserts survive a SIGKILL of the database process.
- * Spawns scripts/local-cloud/db/cli.ts, storms it with concurrent inserts through the real SDK,
+ * Spawns scripts/local-cloud/core/db/cli.ts, storms it with concurrent inserts through the real SDK,
  * SIGKILLs it mid-storm, restarts it on the same file and checks every acknowledged insert.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -14,7 +14,7 @@ process.env.SILENCE = 'true'
 process.env.TENCENTCLOUD = 'true' // skip the SDK's per-request metadata probe (see contract/helpers.ts)
 
 const ROOT = path.resolve(__dirname, '../../..')
-const CLI = path.join(ROOT, 'scripts/local-cloud/db/cli.ts')
+const CLI = path.join(ROOT, 'scripts/local-cloud/core/db/cli.ts')
 const COLLECTIONS = JSON.stringify([{ name: 'orders', indexes: [{ name: 'order_no', keys: { orderNo: 1 }, unique: true }] }])
 
 const children: ChildProcess[] = []

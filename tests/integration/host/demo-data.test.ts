@@ -1,4 +1,4 @@
-import { demoDataNotice, SEED_VERSION } from '../../../scripts/local-cloud/seed';
+import { demoDataNotice, SEED_VERSION } from '../../../scripts/local-cloud/demo/seed';
 import { C } from '../../../cloudfunctions/_lib/collections';
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 

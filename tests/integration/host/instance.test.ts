@@ -6,9 +6,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClock } from '../../../scripts/local-cloud/clock';
-import { CountSlots } from '../../../scripts/local-cloud/db/stats';
-import { FunctionHost } from '../../../scripts/local-cloud/functions';
+import { createClock } from '../../../scripts/local-cloud/core/clock';
+import { CountSlots } from '../../../scripts/local-cloud/core/db/stats';
+import { FunctionHost } from '../../../scripts/local-cloud/core/functions';
+import { HOST_FAILURES } from '../../../scripts/local-cloud';
 
 // Module state lives as long as the instance: `calls` counts invocations since it started.
 const PROBE = `
@@ -40,7 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'probe', 'index.js'), PROBE);
   writeFileSync(join(dir, 'probe', 'config.json'), JSON.stringify({ timeout: 1, triggers: [] }));
   process.env.PROBE_SETTING = 'first';
-  host = new FunctionHost({ functionsDir: dir, clock: createClock(0), counts: new CountSlots(), concurrency: 3 });
+  host = new FunctionHost({ functionsDir: dir, clock: createClock(0), counts: new CountSlots(), concurrency: 3, failureAnswers: HOST_FAILURES });
   await host.start();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { as, givenAdminOf, newIdNumber, withWrongCheck } from '../../scenarios/member';
 import { base64, encodeGbk, TEMPLATE_HEADER_CELLS, xlsxWorkbook, type XRow } from '../../scenarios/importFiles';
-import { personaById } from '../../../scripts/local-cloud/personas';
+import { personaById } from '../../../scripts/local-cloud/demo/personas';
 import { ID_NUMBER_STORED_AS_NUMBER, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../../../shared/member/importTemplate';
 import { withCheckChar } from '../../../shared/member/idNumber';
 import type { AdminImportResult } from '../../../shared/member/schemas';

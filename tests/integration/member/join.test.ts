@@ -2,7 +2,7 @@
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { anApplicant, as, givenApplicant, newIdNumber, newOpenid, withWrongCheck } from '../../scenarios/member';
 import { LIST_UNIONS_MAX, type ApplyResult, type ListUnionsResult, type MyApplicationResult, type Profile } from '../../../shared/member/schemas';
-import { PERSONAS } from '../../../scripts/local-cloud/personas';
+import { PERSONAS } from '../../../scripts/local-cloud/demo/personas';
 
 let t: TestCloud;
 beforeAll(async () => {

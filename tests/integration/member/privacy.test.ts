@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureConsole, type TestCloud } from '../../scenarios/cloud';
 import { anApplicant, as, givenLocalCloudWithDataDir, importCsv, newIdNumber, newOpenid, withWrongCheck } from '../../scenarios/member';
-import { SEED_APPLICANTS, SEED_MEMBERS, seedIdNumber } from '../../../scripts/local-cloud/seedMembers';
+import { SEED_APPLICANTS, SEED_MEMBERS, seedIdNumber } from '../../../scripts/local-cloud/demo/seedMembers';
 
 let t: TestCloud;
 let dataDir: string;

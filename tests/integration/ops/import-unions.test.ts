@@ -13,7 +13,7 @@ import { run, applyPlan } from '../../../scripts/ops/import-unions';
 import { checkUnionImport, KIND_TEMPLATE_LABELS, LEVEL_TEMPLATE_LABELS } from '../../../scripts/ops/unionTemplate';
 import { readTableFile } from '../../../scripts/ops/readTable';
 import { generateUnionCsv } from '../../../scripts/bench/unions-import';
-import { UNION_TREE } from '../../../scripts/local-cloud/seed';
+import { UNION_TREE } from '../../../scripts/local-cloud/demo/seed';
 import { csvCell } from '../../../shared/member/csv';
 import type { ListUnionsResult } from '../../../shared/member/schemas';
 
@@ -40,7 +40,7 @@ function writeCsv(rows: string[][]): string {
   return path;
 }
 
-/** The demo tree (scripts/local-cloud/seed.ts UNION_TREE) as a city would fill in the template. */
+/** The demo tree (scripts/local-cloud/demo/seed.ts UNION_TREE) as a city would fill in the template. */
 const DEMO_ROWS: string[][] = UNION_TREE.map((u) => [
   u._id,
   u.name,

@@ -1,6 +1,6 @@
 /** Non-admins and admins of other units are refused, with nothing changed. */
 import { C } from '../../../cloudfunctions/_lib/collections';
-import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/seedRecuperation';
+import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/demo/seedRecuperation';
 import { applyAs, GANGWU, givenLocalCloud, givenMembers, LIANHE, MEMBER, must, UNIT_ADMIN, type TestCloud } from '../../scenarios/recuperation';
 
 let t: TestCloud;

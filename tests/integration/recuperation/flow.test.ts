@@ -3,7 +3,7 @@
  * and approves; he sees the approval and why; the roster lists him; attendance closes the batch.
  */
 import { C } from '../../../cloudfunctions/_lib/collections';
-import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/seedRecuperation';
+import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/demo/seedRecuperation';
 import type { AdminApplicantsResult, AdminRosterResult, ApplyResult, MyApplicationsResult } from '../../../shared/recuperation/schemas';
 import { DISTRICT_ADMIN, GANGWU, givenLocalCloud, MEMBER, must, UNIT_ADMIN, type TestCloud } from '../../scenarios/recuperation';
 

@@ -1,6 +1,6 @@
 /** The domain rules through the function: no-repeat, 5 days, cost caps, withdraw and re-apply, nomination, 本地行, figures. */
 import { C } from '../../../cloudfunctions/_lib/collections';
-import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/seedRecuperation';
+import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/demo/seedRecuperation';
 import type { AdminFiguresResult, AdminUnitMembersResult, SubsidyListResult, SubsidySubmitResult } from '../../../shared/recuperation/schemas';
 import {
   applyAs,

@@ -1,10 +1,11 @@
 /**
- * The layer rules of .dependency-cruiser.js fire: depcruise runs with the repository's config on
- * a small fixture tree (in a temporary folder) that breaks each rule once and also holds the
- * allowed imports, and exactly the breaking imports are reported.
+ * The layer rules of .dependency-cruiser.js fire: depcruise runs with the repository's config and
+ * the folders `npm run lint:layers` names (read from package.json, so dropping one from the script
+ * fails here) on a small fixture tree (in a temporary folder) that breaks each rule once and also
+ * holds the allowed imports, and exactly the breaking imports are reported.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -29,7 +30,22 @@ const FILES: Record<string, string> = {
   'miniprogram/services/requestId.ts': 'export const newRequestId = () => 1;\n',
   'miniprogram/pages/home/index.tsx':
     "import { api } from '../../services/api';\nimport { newRequestId } from '../../services/requestId';\nimport { callApi } from '../../services/cloud';\nimport { member } from '../../services/member';\nexport const x = [api, newRequestId, callApi, member];\n",
+  // The console reaches the functions through shared/ only.
+  'console/src/main.ts': "import { pure } from '../../shared/pure';\nexport const m = pure;\n",
+  // The local cloud's core: its own files and Node built-ins are fine; app code and the demo data beside it are not.
+  'scripts/local-cloud/core/clock.ts': 'export const clock = 1;\n',
+  'scripts/local-cloud/demo/personas.ts': 'export const personas = 1;\n',
+  'scripts/local-cloud/core/host.ts':
+    "import { join } from 'node:path';\nimport { clock } from './clock';\nimport { pure } from '../../../shared/pure';\nimport { personas } from '../demo/personas';\nexport const h = [join, clock, pure, personas];\n",
 };
+
+/** The arguments `npm run lint:layers` passes to depcruise (the folders it checks and the config). */
+function lintLayersArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [bin, ...args] = pkg.scripts['lint:layers'].trim().split(/\s+/);
+  if (bin !== 'depcruise') throw new Error(`lint:layers no longer runs depcruise: ${pkg.scripts['lint:layers']}`);
+  return args;
+}
 
 interface Violation {
   rule: { name: string };
@@ -47,7 +63,7 @@ beforeAll(() => {
     writeFileSync(join(dir, path), text);
   }
   copyFileSync(join(ROOT, '.dependency-cruiser.js'), join(dir, '.dependency-cruiser.js'));
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'shared', 'cloudfunctions', 'miniprogram', '--config', '.dependency-cruiser.js', '--output-type', 'json'], {
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), ...lintLayersArgs(), '--output-type', 'json'], {
     cwd: dir,
     encoding: 'utf8',
   });
@@ -65,6 +81,8 @@ it('reports exactly the imports that break a layer rule', () => {
   expect(found()).toEqual(
     [
       'lib-is-not-a-function: cloudfunctions/_lib/forget.ts → cloudfunctions/beta/lib/places.ts',
+      'local-cloud-core-standalone: scripts/local-cloud/core/host.ts → scripts/local-cloud/demo/personas.ts',
+      'local-cloud-core-standalone: scripts/local-cloud/core/host.ts → shared/pure.ts',
       'no-cross-function-imports: cloudfunctions/alpha/index.ts → cloudfunctions/beta/lib/places.ts',
       'services-entry-points: miniprogram/pages/home/index.tsx → miniprogram/services/cloud.ts',
       'services-entry-points: miniprogram/pages/home/index.tsx → miniprogram/services/member.ts',

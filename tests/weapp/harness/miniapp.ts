@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import simulate from 'miniprogram-simulate';
-import { PERSONAS } from '../../../scripts/local-cloud/personas';
+import { PERSONAS } from '../../../scripts/local-cloud/demo/personas';
 import { Asks } from './asks';
 import { FakeCanvasNode } from './canvas';
 import { pumpFakeTimers } from './device';

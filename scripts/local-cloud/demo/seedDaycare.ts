@@ -13,14 +13,14 @@
  *   北仑 site through the host-union rule.
  * Children here are invented; their data never leaves this database.
  */
-import { nodeHashes } from '../../cloudfunctions/_lib/hashes';
+import { nodeHashes } from '../../../cloudfunctions/_lib/hashes';
 import { randomBytes } from 'node:crypto';
 import type tcb from '@cloudbase/node-sdk';
-import { C } from '../../cloudfunctions/_lib/collections';
-import { commitmentOf } from '../../shared/daycare/lottery';
-import { DEFAULT_TIER_ORDER, type Circumstance } from '../../shared/daycare/rules';
-import { maskName } from '../../shared/member/mask';
-import { inBusinessTz } from '../../shared/time';
+import { C } from '../../../cloudfunctions/_lib/collections';
+import { commitmentOf } from '../../../shared/daycare/lottery';
+import { DEFAULT_TIER_ORDER, type Circumstance } from '../../../shared/daycare/rules';
+import { maskName } from '../../../shared/member/mask';
+import { inBusinessTz } from '../../../shared/time';
 import type { Persona } from './personas';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;

@@ -1,5 +1,5 @@
 /**
- * Throughput benchmark: `npx tsx scripts/local-cloud/db/bench-engine.ts [--n 20000] [--concurrency 100]`.
+ * Throughput benchmark: `npx tsx scripts/local-cloud/core/db/bench-engine.ts [--n 20000] [--concurrency 100]`.
  *
  * Three operations, each (a) on the engine directly with the exact bodies the SDK sends and
  * (b) through HTTP with the real @cloudbase/node-sdk at N concurrent requests:

@@ -9,12 +9,12 @@
  * acts on the units of 北仑, which the scope rule allows.
  */
 import type tcb from '@cloudbase/node-sdk';
-import { C } from '../../cloudfunctions/_lib/collections';
-import { applicationId, rosterCounterId, yearCounterId } from '../../cloudfunctions/recuperation/lib/ids';
-import { priorityScore } from '../../shared/recuperation/priority';
-import { computeSubsidy } from '../../shared/recuperation/subsidy';
-import { inBusinessTz } from '../../shared/time';
-import type { MemberTag } from '../../shared/member/tags';
+import { C } from '../../../cloudfunctions/_lib/collections';
+import { applicationId, rosterCounterId, yearCounterId } from '../../../cloudfunctions/recuperation/lib/ids';
+import { priorityScore } from '../../../shared/recuperation/priority';
+import { computeSubsidy } from '../../../shared/recuperation/subsidy';
+import { inBusinessTz } from '../../../shared/time';
+import type { MemberTag } from '../../../shared/member/tags';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 

@@ -1,5 +1,5 @@
 /**
- * Standalone database server: `node --import tsx scripts/local-cloud/db/cli.ts --file data/db.sqlite
+ * Standalone database server: `node --import tsx scripts/local-cloud/core/db/cli.ts --file data/db.sqlite
  * [--port 0] [--host 127.0.0.1] [--collections '<CollectionSpec[] JSON>']`.
  * Prints one JSON line `{"port":…,"url":…,"file":…}` on stdout once listening.
  */

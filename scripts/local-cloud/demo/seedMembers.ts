@@ -6,14 +6,14 @@
  * the database, exactly as in the functions.
  */
 import type tcb from '@cloudbase/node-sdk';
-import { C } from '../../cloudfunctions/_lib/collections';
-import { newUserDoc } from '../../cloudfunctions/_lib/docs';
-import { hashIdNumber, hashName, hashPhone } from '../../cloudfunctions/_lib/personal';
-import { formatCardNo } from '../../shared/member/card';
-import { withCheckChar } from '../../shared/member/idNumber';
-import { maskIdNumber, maskName, maskPhone } from '../../shared/member/mask';
-import type { MemberTag } from '../../shared/member/tags';
-import { defaultFollows } from '../../shared/union/tree';
+import { C } from '../../../cloudfunctions/_lib/collections';
+import { newUserDoc } from '../../../cloudfunctions/_lib/docs';
+import { hashIdNumber, hashName, hashPhone } from '../../../cloudfunctions/_lib/personal';
+import { formatCardNo } from '../../../shared/member/card';
+import { withCheckChar } from '../../../shared/member/idNumber';
+import { maskIdNumber, maskName, maskPhone } from '../../../shared/member/mask';
+import type { MemberTag } from '../../../shared/member/tags';
+import { defaultFollows } from '../../../shared/union/tree';
 import type { Persona } from './personas';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;

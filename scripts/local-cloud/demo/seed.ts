@@ -5,7 +5,7 @@
  */
 import { pastDaytime } from './seedTime';
 import tcb from '@cloudbase/node-sdk';
-import { C } from '../../cloudfunctions/_lib/collections';
+import { C } from '../../../cloudfunctions/_lib/collections';
 import { PERSONAS } from './personas';
 import { seedMembership } from './seedMembers';
 import { seedContent } from './seedContent';

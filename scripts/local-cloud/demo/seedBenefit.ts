@@ -4,9 +4,9 @@
  * countdown), and one draw taking registrations (报名) that draws next Friday 10:00.
  */
 import type tcb from '@cloudbase/node-sdk';
-import { C } from '../../cloudfunctions/_lib/collections';
-import { newDropDocs, type NewDropInput } from '../../cloudfunctions/benefit/lib/newDrop';
-import { defaultOpening } from '../../shared/benefit/rules';
+import { C } from '../../../cloudfunctions/_lib/collections';
+import { newDropDocs, type NewDropInput } from '../../../cloudfunctions/benefit/lib/newDrop';
+import { defaultOpening } from '../../../shared/benefit/rules';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 const HOUR = 3600_000;

@@ -5,8 +5,8 @@
  */
 import { futureDaytime, pastDaytime } from './seedTime';
 import type tcb from '@cloudbase/node-sdk';
-import { C } from '../../cloudfunctions/_lib/collections';
-import { sanitizeHtml } from '../../shared/content/richText';
+import { C } from '../../../cloudfunctions/_lib/collections';
+import { sanitizeHtml } from '../../../shared/content/richText';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 

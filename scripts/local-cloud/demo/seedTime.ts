@@ -4,7 +4,7 @@
  * Past instants move back into the previous daytime (08:00–20:00 Beijing), future ones forward
  * into the next; both land on a half hour.
  */
-import { inBusinessTz } from '../../shared/time';
+import { inBusinessTz } from '../../../shared/time';
 
 const OPEN_HOUR = 8;
 const CLOSE_HOUR = 20;

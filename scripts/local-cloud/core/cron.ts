@@ -4,7 +4,9 @@
  * on top of it.
  */
 import { CronExpressionParser } from 'cron-parser';
-import { BUSINESS_TZ } from '../../shared/time';
+
+/** The zone CloudBase evaluates timer triggers in (China Standard Time): the platform's, not the app's. */
+export const TIMER_TZ = 'Asia/Shanghai';
 
 export interface CronSchedule {
   next(after: number): number | null;
@@ -27,13 +29,13 @@ export function parseCron(expression: string): CronSchedule {
   const six = fields.slice(0, 6).join(' ');
   const yearOk = yearMatcher(fields[6]);
   // Validate now, so a bad config.json fails at start rather than at fire time.
-  CronExpressionParser.parse(six, { tz: BUSINESS_TZ });
+  CronExpressionParser.parse(six, { tz: TIMER_TZ });
   return {
     next(after: number): number | null {
-      const it = CronExpressionParser.parse(six, { currentDate: new Date(after), tz: BUSINESS_TZ });
+      const it = CronExpressionParser.parse(six, { currentDate: new Date(after), tz: TIMER_TZ });
       for (let i = 0; i < 10000; i++) {
         const at = it.next().toDate();
-        const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: BUSINESS_TZ }).format(at));
+        const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIMER_TZ }).format(at));
         if (yearOk(year)) return at.getTime();
         if (year > 2100) return null;
       }

@@ -7,7 +7,8 @@
  * The bundles run in a thread of their own, one "instance" (instance-thread.cjs): its own module
  * state and its own SDK with its sockets, as a CloudBase instance has, and its own core, so the
  * HTTP front door here and the database in its thread do not queue behind function code. An
- * instance that dies fails the invocations it was running (INTERNAL) and a new one starts.
+ * instance that dies fails the invocations it was running (with the app's crash answer,
+ * FailureAnswers) and a new one starts.
  *
  * Each function runs at most `concurrency` invocations at once, like CloudBase's 单实例多并发
  * setting; later calls wait their turn, in order. The default, 10, is what the SDK's keep-alive
@@ -57,7 +58,7 @@ export interface Caller {
   source?: 'wx_client' | 'wx_trigger';
   /**
    * A custom-login user id, as CloudBase puts it in the context of a call from the web SDK after
-   * `signInWithTicket`: the 工会工作台 session id (http.ts derives it from the Bearer token).
+   * `signInWithTicket`: the 工会工作台 session id (../http.ts derives it from the Bearer token).
    */
   customUserId?: string;
 }
@@ -66,8 +67,16 @@ export const LOCAL_APPID = 'wx_local_demo_appid';
 const ENV_ID = 'local';
 
 export const DEFAULT_CONCURRENCY = 10;
-const CRASHED = { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } };
-const TIMED_OUT = { ok: false, error: { code: 'INTERNAL', message: '服务处理超时，请稍后再试' } };
+
+/**
+ * What a caller gets when the function itself could not answer: its instance crashed (or could
+ * not start), or it ran past its timeout. The app decides the shape (its own error envelope), so
+ * the host knows nothing of it.
+ */
+export interface FailureAnswers {
+  crashed: unknown;
+  timedOut: unknown;
+}
 
 type InstanceMessage =
   | { type: 'ready'; names: string[] }
@@ -120,11 +129,14 @@ class Instance {
   /** Invocations to send, one message per turn of the event loop (see instance-thread.cjs). */
   private outbox: { type: 'invoke'; id: number; name: string; event: unknown; context: unknown }[] = [];
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(
+    private readonly worker: Worker,
+    private readonly answers: FailureAnswers,
+  ) {}
 
-  static start(dir: string, names: string[], env: Record<string, string>, onExit: (instance: Instance) => void): Promise<Instance> {
+  static start(dir: string, names: string[], env: Record<string, string>, answers: FailureAnswers, onExit: (instance: Instance) => void): Promise<Instance> {
     const worker = new Worker(join(__dirname, 'instance-thread.cjs'), { workerData: { dir, names }, env });
-    const instance = new Instance(worker);
+    const instance = new Instance(worker, answers);
     return new Promise((resolve, reject) => {
       worker.on('message', (msg: InstanceMessage) => {
         if (msg.type === 'ready') resolve(instance);
@@ -137,20 +149,20 @@ class Instance {
       });
       worker.once('exit', () => {
         instance.dead = true;
-        for (const settle of instance.running.values()) settle(CRASHED);
+        for (const settle of instance.running.values()) settle(answers.crashed);
         instance.running.clear();
         onExit(instance);
       });
     });
   }
 
-  /** Runs one invocation; past `timeoutMs` it answers INTERNAL and drops the late answer. */
+  /** Runs one invocation; past `timeoutMs` it answers the timeout answer and drops the late answer. */
   run(name: string, event: unknown, context: unknown, timeoutMs: number): Promise<unknown> {
-    if (this.dead) return Promise.resolve(CRASHED);
+    if (this.dead) return Promise.resolve(this.answers.crashed);
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.settle(id, TIMED_OUT); // a late answer is then dropped
+        this.settle(id, this.answers.timedOut); // a late answer is then dropped
         this.checkAlive();
       }, timeoutMs);
       this.running.set(id, (result) => {
@@ -175,7 +187,7 @@ class Instance {
         try {
           this.worker.postMessage({ type: 'batch', messages: [m] });
         } catch {
-          this.settle(m.id, CRASHED);
+          this.settle(m.id, this.answers.crashed);
         }
       }
     }
@@ -222,7 +234,7 @@ class Instance {
     } else if (msg.type === 'crashed') {
       // The router catches everything; this is a last line for a function that does not use it.
       console.error(JSON.stringify({ level: 'error', msg: 'function crashed', error: msg.message }));
-      this.settle(msg.id, CRASHED);
+      this.settle(msg.id, this.answers.crashed);
     }
   }
 
@@ -252,7 +264,6 @@ export function configureSdkEnvironment(dbUrl: string): void {
   process.env.TENCENTCLOUD = 'true';
   process.env.TENCENTCLOUD_SECRETID = process.env.TENCENTCLOUD_SECRETID || 'local-dummy-id';
   process.env.TENCENTCLOUD_SECRETKEY = process.env.TENCENTCLOUD_SECRETKEY || 'local-dummy-key';
-  process.env.NOTIFY_TRANSPORT = process.env.NOTIFY_TRANSPORT || 'log'; // subscribe messages are logged, never sent to WeChat
 }
 
 export class FunctionHost {
@@ -272,6 +283,8 @@ export class FunctionHost {
       counts: CountSlots;
       /** Invocations of one function running at once (default 10). */
       concurrency?: number;
+      /** The answers to an invocation that crashed or timed out (the app's error envelope). */
+      failureAnswers: FailureAnswers;
     },
   ) {
     this.quota = new FnQuota(() => options.clock.now());
@@ -325,7 +338,7 @@ export class FunctionHost {
 
   private currentInstance(): Promise<Instance> {
     if (!this.instance) {
-      const starting = Instance.start(this.options.functionsDir, [...this.functions.keys()], this.environment(), () => {
+      const starting = Instance.start(this.options.functionsDir, [...this.functions.keys()], this.environment(), this.options.failureAnswers, () => {
         if (this.instance === starting) this.instance = null; // the next invocation starts a new one
       });
       this.instance = starting;
@@ -404,13 +417,13 @@ export class FunctionHost {
   }
 
   private async run(fn: LoadedFunction, event: unknown, context: Record<string, unknown>): Promise<unknown> {
-    if (this.closed) return CRASHED;
+    if (this.closed) return this.options.failureAnswers.crashed;
     let instance: Instance;
     try {
       instance = await this.currentInstance();
     } catch (err) {
       console.error(JSON.stringify({ level: 'error', msg: 'function instance unavailable', fn: fn.name, error: String(err) }));
-      return CRASHED;
+      return this.options.failureAnswers.crashed;
     }
     return instance.run(fn.name, event, context, fn.timeoutMs);
   }
