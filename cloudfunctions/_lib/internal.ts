@@ -7,9 +7,11 @@
  * The event is `{ internal: { payload, sig } }`: `payload` is the JSON text of
  * `{ fn, op, at, body }` and `sig` its HMAC-SHA256 with `INTERNAL_CALL_SECRET`, a secret in every
  * function's environment. The router (router.ts) runs an internal operation only when the
- * invocation carries no caller identity (a user's call from the mini-program always does) AND the
- * signature is good, for this function, and at most `MAX_AGE_MS` old. So a user can neither call
- * an internal operation nor forge or re-target one.
+ * signature is good, for this function, and at most `MAX_AGE_MS` old; a user never sees a signed
+ * event (it goes from function to function) and cannot make one, so a user can neither call an
+ * internal operation nor forge or re-target one. The invocation context is not part of the test:
+ * a call made while serving a user carries that user's source chain (`wx_client,scf`) and maybe
+ * identity; the operation runs with the function's own context either way.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Result } from '../../shared/envelope';

@@ -110,6 +110,20 @@ export function timerInvocationAllowed(invocation: Pick<InvocationInfo, 'hasCall
   return invocation.sources.every((s) => !s.startsWith('wx_') || s === 'wx_trigger');
 }
 
+/**
+ * Whether an invocation can be another function's call. The platform writes the source chain:
+ * a call from the mini-program is `wx_client`, and a function called while that invocation runs
+ * gets `wx_client,scf` (wx-server-sdk getWXContext: "小程序调用云函数 A，再在云函数 A 内调用云函数 B
+ * … B 内获得的 SOURCE 为 wx_client,scf"; the node-sdk sends `X-TCB-Source: <TCB_SOURCE>,scf`).
+ * Whether the user's OPENID reaches B is not documented, so identity is not part of the test:
+ * only the last hop is, and it must not be a WeChat client or HTTP caller. An internal operation
+ * then runs with the function's own context, never as that user.
+ */
+export function internalInvocationAllowed(invocation: Pick<InvocationInfo, 'sources'>): boolean {
+  const last = invocation.sources[invocation.sources.length - 1];
+  return last === undefined || !last.startsWith('wx_') || last === 'wx_trigger';
+}
+
 function newRequestId(): string {
   return randomBytes(12).toString('hex');
 }
@@ -166,10 +180,11 @@ export function createFunction<F extends FunctionName>(spec: {
     }
 
     if (isInternalEvent(event)) {
-      // Only another function may call these: no caller identity, and a good signature.
-      const call = timerInvocationAllowed(invocation) ? openInternal(event, spec.name) : null;
+      // Only another function may call these: a good signature (the secret lives in the
+      // functions' environment only) on an invocation whose last hop is not a client.
+      const call = internalInvocationAllowed(invocation) ? openInternal(event, spec.name) : null;
       if (!call) {
-        log.error('internal call refused', { caller: invocation.hasCaller });
+        log.error('internal call refused', { caller: invocation.hasCaller, sources: invocation.sources.join(',') });
         return fail('FORBIDDEN');
       }
       const op = Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;

@@ -107,10 +107,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   await host.start();
   // A function's `app.callFunction` reaches the database endpoint (the SDK's one API URL), which
-  // hands it here. The callee gets no caller identity, as on CloudBase (see FunctionHost.invoke).
-  db.setFunctionInvoker(async (name, event) => {
+  // hands it here. The callee runs with the caller's source chain plus `scf` and the caller's
+  // identity carried along (FunctionHost.callerFor).
+  db.setFunctionInvoker(async (name, event, seqId) => {
     if (!host.has(name)) throw new Error(`function ${name} not found`);
-    return (await host.invoke(name, event, {})).result;
+    return (await host.invoke(name, event, host.callerFor(seqId))).result;
   });
   let profile: QuotaProfile | null = null;
   const quota: QuotaControl = {

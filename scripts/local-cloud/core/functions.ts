@@ -53,9 +53,11 @@ export interface Caller {
    * What started the invocation, as CloudBase puts it in `TCB_SOURCE` (wx-server-sdk's
    * getWXContext().SOURCE): `wx_client` for a call from the mini-program (the front door's
    * function route, whoever the persona), `wx_trigger` for a timer trigger (the scheduler).
-   * Unset: none, as for a direct call in a test.
+   * A function called by another function gets the caller's chain with `scf` appended
+   * (`wx_client,scf`, `wx_trigger,scf`): the node-sdk sends `X-TCB-Source: <TCB_SOURCE>,scf` and
+   * getWXContext documents the chain (see `callerFor`). Unset: none, as for a direct call in a test.
    */
-  source?: 'wx_client' | 'wx_trigger';
+  source?: string;
   /**
    * A custom-login user id, as CloudBase puts it in the context of a call from the web SDK after
    * `signInWithTicket`: the 工会工作台 session id (../http.ts derives it from the Bearer token).
@@ -269,6 +271,8 @@ export function configureSdkEnvironment(dbUrl: string): void {
 export class FunctionHost {
   private readonly functions = new Map<string, LoadedFunction>();
   private readonly gates = new Map<string, Gate>();
+  /** Running invocations by id, so a call they make to another function can carry their context. */
+  private readonly active = new Map<string, Caller>();
   private instance: Promise<Instance> | null = null;
   private readonly envChanges: Record<string, string | undefined> = {};
   private closed = false;
@@ -357,6 +361,20 @@ export class FunctionHost {
     return [...this.functions.values()];
   }
 
+  /**
+   * The caller a function-to-function call runs as, from the calling request's seqId (its
+   * invocation id before the first '-'): the calling invocation's source chain with `scf`
+   * appended, and its user identity carried along. WeChat documents the chain
+   * ("小程序调用云函数 A，再在云函数 A 内调用云函数 B … B 内获得的 SOURCE 为 wx_client,scf");
+   * whether the user's OPENID reaches B is not documented, so the host passes it on: the
+   * stricter case for code that must tell an internal call from a user's (router.ts).
+   */
+  callerFor(seqId: string | undefined): Caller {
+    const calling = seqId ? this.active.get(seqId.split('-')[0]) : undefined;
+    if (!calling) return { source: 'scf' };
+    return { ...calling, source: `${calling.source ?? ''},scf` };
+  }
+
   async invoke(name: string, event: unknown, caller: Caller = {}): Promise<InvokeResult> {
     const fn = this.functions.get(name);
     const gate = this.gates.get(name);
@@ -378,9 +396,11 @@ export class FunctionHost {
     // everything before the first '-' of a request's seqId).
     const { slot, invocationId } = this.options.counts.claim(randomBytes(4).toString('hex'));
     let result: unknown;
+    this.active.set(invocationId, caller);
     try {
       result = await this.run(fn, event, this.contextFor(fn, invocationId, caller));
     } finally {
+      this.active.delete(invocationId);
       gate.leave();
     }
     return { result, invocationId, db: this.options.counts.read(slot), ms: Date.now() - started };
@@ -394,7 +414,7 @@ export class FunctionHost {
       LOCAL_CLOCK_OFFSET_MS: String(this.options.clock.offsetMs()),
     };
     // A timer invocation carries no user identity (no WX_OPENID / WX_APPID), as on CloudBase.
-    if (caller.openid && caller.source !== 'wx_trigger') {
+    if (caller.openid && !(caller.source ?? '').startsWith('wx_trigger')) {
       environment.WX_OPENID = caller.openid;
       environment.WX_APPID = caller.appid ?? LOCAL_APPID;
     } else if (caller.customUserId) {

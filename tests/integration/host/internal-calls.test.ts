@@ -1,7 +1,8 @@
 /**
  * Calls between functions (cloudfunctions/_lib/internal.ts): the SDK's callFunction from a
- * function reaches the local function host the way it reaches CloudBase, and an internal
- * operation runs only for a caller with no user identity and a good signature for that function.
+ * function reaches the local function host the way it reaches CloudBase (the callee gets the
+ * caller's source chain plus `scf` and the caller's identity), and an internal operation runs only
+ * for a good signature on an invocation whose last hop is not the mini-program.
  * Every refusal is checked to change nothing (`content`'s `follows.leave` moves a counter).
  */
 import { C } from '../../../cloudfunctions/_lib/collections';
@@ -33,6 +34,15 @@ describe('an internal operation', () => {
     const res = await t.app.callFunction({ name: 'content', data: leave() });
     expect(res.result).toEqual({ ok: true, data: null });
     expect(await followers()).toBe(before - 1);
+  });
+
+  it('runs when the calling function is serving a user (SOURCE wx_client,scf, the user carried along)', async () => {
+    const before = (await followers()) ?? 0;
+    const res = await t.cloud.host.invoke('content', leave(), { openid: newOpenid(), source: 'wx_client,scf' });
+    expect(res.result).toEqual({ ok: true, data: null });
+    const fromTimer = await t.cloud.host.invoke('content', leave(), { source: 'wx_trigger,scf' });
+    expect(fromTimer.result).toEqual({ ok: true, data: null });
+    expect(await followers()).toBe(before - 2);
   });
 
   it('is refused to a signed-in user even with a valid signature, and changes nothing', async () => {

@@ -28,8 +28,12 @@ export interface DbServerOptions {
   quota?: DbQuota
 }
 
-/** Runs function `name` with the JSON text the SDK sent; the function's result. */
-export type FunctionInvoker = (name: string, requestData: string) => Promise<unknown>
+/**
+ * Runs function `name` with the JSON text the SDK sent; the function's result. `seqId` is the
+ * calling request's sequence id (the caller's invocation id before its first '-'), so the host can
+ * give the callee the context CloudBase gives it (the caller's source chain).
+ */
+export type FunctionInvoker = (name: string, requestData: string, seqId: string | undefined) => Promise<unknown>
 
 export interface DbServer {
   /** e.g. http://127.0.0.1:PORT/admin — use as tcb.init({ serviceUrl }). */
@@ -87,7 +91,7 @@ export function startDbServer(opts: DbServerOptions): Promise<DbServer> {
       const seqId = url.searchParams.get('seqId') ?? undefined
       if (b.action === 'functions.invokeFunction' && opts.invokeFunction) {
         // The SDK reads `data.response_data` (JSON text) from the answer.
-        opts.invokeFunction(String(b.function_name ?? ''), String(b.request_data ?? '')).then(
+        opts.invokeFunction(String(b.function_name ?? ''), String(b.request_data ?? ''), seqId).then(
           (result) => send(res, 200, { requestId: seqId ?? '', data: { response_data: JSON.stringify(result ?? null) } }),
           (e: unknown) => send(res, 200, { code: 'FUNCTIONS_EXECUTE_FAIL', message: (e as Error).message, requestId: seqId ?? '' }),
         )

@@ -16,7 +16,7 @@ export interface DbThread {
   /** Per-invocation request counters shared with the database thread. */
   counts: CountSlots
   /** Who runs the functions the SDK calls from a function (callFunction reaches this endpoint). */
-  setFunctionInvoker(invoke: (name: string, event: unknown) => Promise<unknown>): void
+  setFunctionInvoker(invoke: (name: string, event: unknown, seqId: string | undefined) => Promise<unknown>): void
   /** Switch the database quota (null = off); figures start again. */
   setQuota(limits: DbLimits | null): Promise<DbQuotaStats>
   /** Accepted and refused requests, peak QPS, since the quota was last set. */
@@ -50,7 +50,7 @@ export async function startDbThread(opts: {
     worker.on('message', onMessage)
     worker.once('error', reject)
   })
-  let invoker: ((name: string, event: unknown) => Promise<unknown>) | null = null
+  let invoker: ((name: string, event: unknown, seqId: string | undefined) => Promise<unknown>) | null = null
   worker.on('message', (msg: Record<string, unknown>) => {
     if (msg.invoke) {
       const id = Number(msg.id)
@@ -62,7 +62,7 @@ export async function startDbThread(opts: {
         return answer({ error: 'request_data is not JSON' })
       }
       if (!invoker) return answer({ error: 'no function host' })
-      invoker(String(msg.name), event).then(
+      invoker(String(msg.name), event, typeof msg.seqId === 'string' ? msg.seqId : undefined).then(
         (result) => answer({ result }),
         (err: unknown) => answer({ error: err instanceof Error ? err.message : String(err) }),
       )

@@ -37,11 +37,11 @@ async function main(): Promise<void> {
   // callFunction from a function: the function host lives in the main thread.
   const invocations = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   let nextInvocation = 1
-  const invokeFunction = (name: string, requestData: string) =>
+  const invokeFunction = (name: string, requestData: string, seqId: string | undefined) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextInvocation++
       invocations.set(id, { resolve, reject })
-      port.postMessage({ invoke: true, id, name, requestData })
+      port.postMessage({ invoke: true, id, name, requestData, seqId })
     })
   const server = await startDbServer({ engine, port: init.port, host: init.host, invokeFunction, quota })
   port.on('message', (msg: Request) => {
