@@ -5,7 +5,7 @@
  *
  * The check reads types, not text: every `return` (and every arrow function's expression body) in
  * cloudfunctions/ is reported when its value, awaited, can be an object with `ok: false` and an
- * `error`. So `return fail(…)`, a helper that answers `Result<T>`, a literal envelope or one passed
+ * `error`; so is every `throw` of one (not an AppFailure: the router would answer INTERNAL). So `return fail(…)`, a helper that answers `Result<T>`, a literal envelope or one passed
  * on from a variable are all caught, and other `ok: false` shapes (an import file's `reason`, a
  * delivery's `errcode`) are not. `ActionDef.handler` is typed `Promise<Ok<O>>` as well; this also
  * covers helpers and internal code the action types do not reach.
@@ -24,6 +24,7 @@ export interface Finding {
   file: string;
   line: number;
   column: number;
+  how: 'returns' | 'throws';
   type: string;
 }
 
@@ -79,15 +80,17 @@ export function findFailureReturns(rootDir: string): Finding[] {
   for (const file of files) {
     const source = program.getSourceFile(file);
     if (!source) continue;
-    const report = (expr: ts.Expression) => {
+    const report = (expr: ts.Expression, how: Finding['how']) => {
       const type = checker.getTypeAtLocation(expr);
       if (!canBeFailure(checker, type, expr)) return;
       const { line, character } = source.getLineAndCharacterOfPosition(expr.getStart(source));
-      findings.push({ file: relative(root, file).split('\\').join('/'), line: line + 1, column: character + 1, type: shortType(checker.typeToString(type)) });
+      findings.push({ file: relative(root, file).split('\\').join('/'), line: line + 1, column: character + 1, how, type: shortType(checker.typeToString(type)) });
     };
     const visit = (node: ts.Node): void => {
-      if (ts.isReturnStatement(node) && node.expression) report(node.expression);
-      if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) report(node.body);
+      if (ts.isReturnStatement(node) && node.expression) report(node.expression, 'returns');
+      if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) report(node.body, 'returns');
+      // Thrown, an envelope is no AppFailure: the router would answer INTERNAL.
+      if (ts.isThrowStatement(node)) report(node.expression, 'throws');
       ts.forEachChild(node, visit);
     };
     visit(source);
@@ -99,10 +102,10 @@ if (process.argv[1] && /check-failures(\.ts)?$/.test(process.argv[1])) {
   const root = process.argv[2] ?? join(__dirname, '..');
   const findings = findFailureReturns(root);
   for (const f of findings) {
-    console.error(`${f.file}:${f.line}:${f.column} returns a failure value (${f.type}): throw new AppFailure(code, message) instead`);
+    console.error(`${f.file}:${f.line}:${f.column} ${f.how} a failure value (${f.type}): throw new AppFailure(code, message) instead`);
   }
   if (findings.length) {
-    console.error(`\n${findings.length} failure value(s) returned under cloudfunctions/: refusals are thrown as AppFailure (docs/architecture.md#errors)`);
+    console.error(`\n${findings.length} failure value(s) returned or thrown under cloudfunctions/: refusals are thrown as AppFailure (docs/architecture.md#errors)`);
     process.exit(1);
   }
   console.log('lint:failures: no code under cloudfunctions/ returns a failure value (refusals are thrown)');

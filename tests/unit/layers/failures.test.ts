@@ -2,8 +2,8 @@
  * The one-way-to-fail check (scripts/check-failures.ts, `npm run lint:failures`) fires: it runs on
  * a small fixture tree (in a temporary folder, with the repository's real shared/envelope.ts and
  * shared/errors.ts) in which some code under cloudfunctions/ returns a failure envelope in each way
- * we know of and other code refuses by throwing or returns other `ok: false` shapes. Exactly the
- * lines marked `// BAD` are reported, and the script exits 1.
+ * we know of (and throws one once) and other code refuses by throwing AppFailure or returns other
+ * `ok: false` shapes. Exactly the lines marked `// BAD` are reported, and the script exits 1.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,10 @@ const FILES: Record<string, string> = {
     "  const r: Result<number> = typeof input === 'number' ? ok(input) : fail('INVALID_ARGUMENT');",
     '  if (!r.ok) return r; // BAD',
     '  return ok(r.data);',
+    '});',
+    'export const thrown = action<number>(async (input) => {',
+    "  if (input === null) throw fail('NOT_FOUND'); // BAD",
+    '  return ok(1);',
     '});',
     'export const arrow = action<number>(async () => soldOut()); // BAD',
     'export const later = action<number>(() => Promise.resolve(soldOut())); // BAD',
@@ -107,15 +111,15 @@ function marked(): string[] {
   return out.sort();
 }
 
-it('reports exactly the returned failure values, and fails', () => {
+it('reports exactly the returned or thrown failure values, and fails', () => {
   const reported = run.stderr
     .split('\n')
-    .map((line) => /^(\S+?):(\d+):\d+ returns a failure value/.exec(line))
+    .map((line) => /^(\S+?):(\d+):\d+ (?:returns|throws) a failure value/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}:${m[2]}`)
     .sort();
   expect(reported).toEqual(marked());
-  expect(marked()).toHaveLength(7);
+  expect(marked()).toHaveLength(8);
   expect(run.status).toBe(1);
 });
 
