@@ -13,7 +13,10 @@ export function ok<T>(data: T): Ok<T> {
   return { ok: true, data };
 }
 
-/** A failure with the table's default message, or a more specific Chinese message. */
+/**
+ * A failure with the table's default message, or a more specific Chinese message. Cloud functions
+ * build it only in their router: code below it throws AppFailure (docs/architecture.md#errors).
+ */
 export function fail(code: ErrorCode, message?: string): Fail {
   return { ok: false, error: { code, message: message ?? ERROR_MESSAGES[code] } };
 }

@@ -6,7 +6,7 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { randomBytes } from 'node:crypto';
-import { fail, isResult, type Result } from '../../shared/envelope';
+import { fail, isResult, type Ok, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
 import { valueNestsDeeper } from '../../shared/validation/depth';
@@ -41,7 +41,13 @@ export interface UserContext extends ActionContext {
   openid: string;
 }
 
-/** Thrown deep inside a handler for an expected failure; the router turns it into `fail(code)`. */
+/**
+ * The one way an action refuses (sold out, not yet a member, out of scope…): thrown, from the
+ * handler or anywhere below it, never returned. The router turns it into
+ * `{ ok:false, error:{ code, message } }` (the table's message when none is given). Thrown inside
+ * a transaction it aborts it like any error (nothing written is kept). `npm run lint:failures`
+ * fails when code under cloudfunctions/ returns a failure envelope instead.
+ */
 export class AppFailure extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -54,7 +60,8 @@ export class AppFailure extends Error {
 export interface ActionDef<I, O> {
   schema: SchemaId;
   auth: 'user' | 'public';
-  handler: (input: I, ctx: UserContext) => Promise<Result<O>>;
+  /** The success envelope only: a refusal is an `AppFailure` thrown. */
+  handler: (input: I, ctx: UserContext) => Promise<Ok<O>>;
   /** A 工会工作台 session may call it (every `admin*` action may; others opt in with `forConsole`). */
   console?: boolean;
 }
@@ -65,21 +72,21 @@ export function forConsole<I, O>(def: ActionDef<I, O>): ActionDef<I, O> {
 }
 
 /** An action that needs a signed-in WeChat user (every action but a few public reads). */
-export function userAction<I, O>(schema: SchemaId, handler: (input: I, ctx: UserContext) => Promise<Result<O>>): ActionDef<I, O> {
+export function userAction<I, O>(schema: SchemaId, handler: (input: I, ctx: UserContext) => Promise<Ok<O>>): ActionDef<I, O> {
   return { schema, auth: 'user', handler };
 }
 
 /** An action anyone may call; `ctx.openid` may be null. */
-export function publicAction<I, O>(schema: SchemaId, handler: (input: I, ctx: ActionContext) => Promise<Result<O>>): ActionDef<I, O> {
-  return { schema, auth: 'public', handler: handler as (input: I, ctx: UserContext) => Promise<Result<O>> };
+export function publicAction<I, O>(schema: SchemaId, handler: (input: I, ctx: ActionContext) => Promise<Ok<O>>): ActionDef<I, O> {
+  return { schema, auth: 'public', handler: handler as (input: I, ctx: UserContext) => Promise<Ok<O>> };
 }
 
 export type ActionMap<F extends FunctionName> = {
   [A in ActionName<F>]: ActionDef<RequestOf<F, A>, ResponseOf<F, A>>;
 };
 
-/** An internal operation (internal.ts): runs with the function's own context, never a user's. */
-export type InternalHandler = (ctx: BaseContext, body: unknown) => Promise<Result<unknown>>;
+/** An internal operation (internal.ts): runs with the function's own context, never a user's; refuses by throwing. */
+export type InternalHandler = (ctx: BaseContext, body: unknown) => Promise<Ok<unknown>>;
 
 export type TriggerHandler = (ctx: BaseContext, event: TimerEvent) => Promise<unknown>;
 
@@ -243,9 +250,10 @@ export function createFunction<F extends FunctionName>(spec: {
     };
     let outcome: Result<unknown>;
     try {
-      const result = await def.handler(input.data, ctx);
-      outcome = isResult(result) ? result : fail('INTERNAL');
-      if (!isResult(result)) log.error('handler returned a non-envelope', { action });
+      const result: unknown = await def.handler(input.data, ctx);
+      // A handler answers success only (refusals are thrown): anything else is a bug, not a refusal.
+      outcome = isResult(result) && result.ok ? result : fail('INTERNAL');
+      if (!outcome.ok) log.error('handler returned no success envelope', { action });
     } catch (err) {
       const refusal = quotaRefusal(err);
       if (err instanceof AppFailure && isErrorCode(err.code)) {

@@ -4,7 +4,7 @@
  * exposes a half-made drop: seed → draw record → stock shards → the drop document last.
  */
 import { createHash } from 'node:crypto';
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import { defaultOpening } from '../../../shared/benefit/rules';
 import type { AdminCreateRequest, AdminCreateResult } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
@@ -28,7 +28,7 @@ async function addOnce(p: Promise<unknown>): Promise<void> {
 export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('benefit.adminCreate', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const union = (await ctx.db.collection(C.unions).doc(input.unionId).get()).data[0] as { _id: string; name: string; ancestors: string[] } | undefined;
-  if (!union) return fail('NOT_FOUND', '所选工会不存在');
+  if (!union) throw new AppFailure('NOT_FOUND', '所选工会不存在');
   assertInScope(admin, union.ancestors);
   assertOwnImage(input.picture, union._id);
 

@@ -7,14 +7,14 @@
  * Order of the writes: stock first, claim second. A crash between them leaves a unit taken
  * without a claim (the reconcile timer returns it); a claim without its unit can never exist.
  */
-import { fail, ok, type Result } from '../../../shared/envelope';
+import { ok, type Ok } from '../../../shared/envelope';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
 import { soldOutSentence } from '../../../shared/benefit/rules';
 import type { ClaimRequest, ClaimView } from '../../../shared/benefit/schemas';
 import { friendly } from '../../../shared/benefit/fastTime';
 import { C } from '../../_lib/collections';
 import { HELD_UNIT_RETRIES, quotaRefusal, retryRefused } from '../../_lib/quota';
-import { userAction, type UserContext } from '../../_lib/router';
+import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { requireSchema } from '../../_lib/schema';
 import { claimView, newClaim, readMine } from '../lib/claims';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
@@ -27,37 +27,37 @@ export const claim = userAction<ClaimRequest, ClaimView>('benefit.claim', async 
   // No oversell or double without drop_claims.code_unique: refuse until the deploy verified it (no request once verified).
   await requireSchema(ctx, 'benefit.claim');
   const entry = await loadDrop(ctx, input.dropId);
-  if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
+  if (!entry) throw new AppFailure('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
   // Withdrawn: refused from the cached copy, no request (the copy shows it by the opening, see CANCEL_LEAD_MS).
-  if (isCancelled(drop)) return cancelledRefusal(drop);
-  if (drop.mode !== 'first_come') return fail('DROP_WRONG_MODE');
+  if (isCancelled(drop)) throw cancelledRefusal(drop);
+  if (drop.mode !== 'first_come') throw new AppFailure('DROP_WRONG_MODE');
   const now = ctx.now().getTime();
   const opensAt = asDate(drop.opensAt).getTime();
-  if (now < opensAt) return fail('DROP_NOT_OPEN', `${friendly(opensAt)} 开抢，请稍候`);
+  if (now < opensAt) throw new AppFailure('DROP_NOT_OPEN', `${friendly(opensAt)} 开抢，请稍候`);
 
   if (!verifyPass(input.pass, drop._id, ctx.openid, now)) {
     const res = await retryRefused(() => ctx.db.collection(C.users).doc(ctx.openid).get());
     const why = checkEligibility((res.data[0] as UserDoc | undefined) ?? null, drop);
-    if (why) return fail(why.code, why.message);
+    if (why) throw new AppFailure(why.code, why.message);
   }
   return withMemberLock(drop._id, ctx.openid, () => claimLocked(ctx, entry, now));
 });
 
-/** What to answer when no new claim is made: the same claim for the same request, else why not. */
-function settle(ctx: UserContext, entry: DropEntry, mine: ClaimDoc[], now: number, soldOut: boolean): Result<ClaimView> {
+/** What to answer when no new claim is made: the same claim for the same request, else why not (thrown). */
+function settle(ctx: UserContext, entry: DropEntry, mine: ClaimDoc[], now: number, soldOut: boolean): Ok<ClaimView> {
   const same = mine.find((c) => c.requestId === ctx.requestId);
   if (same) return ok(claimView(same, now));
   const limit = entry.drop.perMemberLimit;
-  if (mine.length >= limit) return fail('DROP_LIMIT_REACHED', `您已领取过本福利（每人限 ${limit} 份），兑换码见“我的福利”`);
+  if (mine.length >= limit) throw new AppFailure('DROP_LIMIT_REACHED', `您已领取过本福利（每人限 ${limit} 份），兑换码见“我的福利”`);
   if (soldOut) {
     const at = soldOutAt(entry);
-    return fail('DROP_SOLD_OUT', soldOutSentence(entry.drop.stock, at === false ? null : at));
+    throw new AppFailure('DROP_SOLD_OUT', soldOutSentence(entry.drop.stock, at === false ? null : at));
   }
-  return fail('DROP_CLOSED');
+  throw new AppFailure('DROP_CLOSED');
 }
 
-async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Promise<Result<ClaimView>> {
+async function claimLocked(ctx: UserContext, entry: DropEntry, now: number): Promise<Ok<ClaimView>> {
   const drop = entry.drop;
   const limit = drop.perMemberLimit;
   let mine = knownClaims(drop._id, ctx.openid);

@@ -3,10 +3,10 @@
  * the seed, the sorted entrant keys and the winners, which scripts/verify-lottery.ts checks.
  * A registered caller also gets their own entrant key, to find themselves in the list.
  */
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import type { DrawProof, DrawProofRequest } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
-import { publicAction } from '../../_lib/router';
+import { AppFailure, publicAction } from '../../_lib/router';
 import { ms, type DrawDoc, type DropDoc, type RegistrationDoc } from '../lib/docs';
 
 export const drawProof = publicAction<DrawProofRequest, DrawProof>('benefit.drawProof', async (input, ctx) => {
@@ -17,7 +17,7 @@ export const drawProof = publicAction<DrawProofRequest, DrawProof>('benefit.draw
   ]);
   const drop = dropRes.data[0] as DropDoc | undefined;
   const draw = drawRes.data[0] as DrawDoc | undefined;
-  if (!drop || !draw) return fail('NOT_FOUND', '该福利没有抽签记录');
+  if (!drop || !draw) throw new AppFailure('NOT_FOUND', '该福利没有抽签记录');
   const published = draw.seed !== null;
   return ok({
     dropId: drop._id,

@@ -7,13 +7,13 @@
  * user document is the one read this costs; it is read before the update instead of after it
  * (for the masked name), so a successful scan costs what it did before.
  */
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import { formatCode, normalizeCode } from '../../../shared/benefit/code';
 import type { RedeemRequest, RedeemResult } from '../../../shared/benefit/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
-import { userAction, type UserContext } from '../../_lib/router';
+import { AppFailure, userAction, type UserContext } from '../../_lib/router';
 import { requireAdmin } from '../../_lib/roles';
 import { asDate, type AuditDoc, type ClaimDoc, type UserDoc } from '../lib/docs';
 
@@ -24,37 +24,37 @@ async function audit(ctx: UserContext, entry: Omit<AuditDoc, 'by' | 'at'>): Prom
 export const redeem = userAction<RedeemRequest, RedeemResult>('benefit.redeem', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const code = normalizeCode(input.code);
-  if (!code) return fail('CODE_NOT_FOUND');
+  if (!code) throw new AppFailure('CODE_NOT_FOUND');
   const res = await ctx.db.collection(C.dropClaims).where({ code }).limit(1).get();
   const claim = res.data[0] as ClaimDoc | undefined;
   if (!claim) {
     await audit(ctx, { code, claimId: null, dropId: null, outcome: 'not_found' });
-    return fail('CODE_NOT_FOUND');
+    throw new AppFailure('CODE_NOT_FOUND');
   }
   const base = { code, claimId: claim._id, dropId: claim.dropId };
   if (!isInScope(admin.unionIds, claim.unionAncestors)) {
     await audit(ctx, { ...base, outcome: 'out_of_scope' });
-    return fail('OUT_OF_SCOPE', `该兑换码属于“${claim.unionName}”发放的福利，不在您的核销范围内`);
+    throw new AppFailure('OUT_OF_SCOPE', `该兑换码属于“${claim.unionName}”发放的福利，不在您的核销范围内`);
   }
   if (claim.status === 'redeemed') {
     await audit(ctx, { ...base, outcome: 'already_redeemed' });
-    return fail('CODE_ALREADY_REDEEMED', `该兑换码已于 ${formatBusiness(claim.redeemedAt as Date, 'YYYY-MM-DD HH:mm:ss')} 核销，不能重复使用`);
+    throw new AppFailure('CODE_ALREADY_REDEEMED', `该兑换码已于 ${formatBusiness(claim.redeemedAt as Date, 'YYYY-MM-DD HH:mm:ss')} 核销，不能重复使用`);
   }
   const now = ctx.now();
   if (claim.status === 'expired' || now > asDate(claim.redeemBy)) {
     await audit(ctx, { ...base, outcome: 'expired' });
-    return fail('CODE_EXPIRED', `该兑换码已于 ${formatBusiness(claim.redeemBy, 'YYYY-MM-DD HH:mm')} 过期`);
+    throw new AppFailure('CODE_EXPIRED', `该兑换码已于 ${formatBusiness(claim.redeemBy, 'YYYY-MM-DD HH:mm')} 过期`);
   }
   // "The card is the key to every benefit": checked at the counter, not only when claiming.
   const member = (await ctx.db.collection(C.users).doc(claim.openid).get()).data[0] as UserDoc | undefined;
   if (member?.memberStatus === 'suspended') {
     await audit(ctx, { ...base, outcome: 'member_suspended' });
-    return fail('MEMBER_SUSPENDED', '该会员卡已被所属工会停用，不能核销；如有疑问请会员联系所属工会');
+    throw new AppFailure('MEMBER_SUSPENDED', '该会员卡已被所属工会停用，不能核销；如有疑问请会员联系所属工会');
   }
   const upd = await ctx.db.collection(C.dropClaims).where({ _id: claim._id, status: 'issued' }).update({ status: 'redeemed', redeemedAt: now, redeemedBy: ctx.openid });
   if (upd.updated !== 1) {
     await audit(ctx, { ...base, outcome: 'already_redeemed' });
-    return fail('CODE_ALREADY_REDEEMED');
+    throw new AppFailure('CODE_ALREADY_REDEEMED');
   }
   await audit(ctx, { ...base, outcome: 'redeemed' });
   return ok({

@@ -2,13 +2,13 @@
  * benefit.register (预约抽签): one registration per member and drop, `_id` = `<dropId>_<openid>`,
  * so a retry or a second tap is "already registered", never a second entry.
  */
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
 import type { RegisterRequest, RegistrationView } from '../../../shared/benefit/schemas';
 import { formatBusinessFriendly } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { retryRefused } from '../../_lib/quota';
-import { userAction } from '../../_lib/router';
+import { AppFailure, userAction } from '../../_lib/router';
 import { requireSchema } from '../../_lib/schema';
 import { cancelledRefusal, isCancelled } from '../lib/cancel';
 import { asDate, isDuplicate, type UserDoc, type RegistrationDoc } from '../lib/docs';
@@ -31,24 +31,24 @@ export const register = userAction<RegisterRequest, RegistrationView>('benefit.r
   // A draw entry becomes a claim with a code: the same unique index must be there.
   await requireSchema(ctx, 'benefit.register');
   const entry = await loadDrop(ctx, input.dropId);
-  if (!entry) return fail('NOT_FOUND', '福利不存在或已下架');
+  if (!entry) throw new AppFailure('NOT_FOUND', '福利不存在或已下架');
   const drop = entry.drop;
   // A registration that slips in while the withdrawal reaches this instance's copy is still told:
   // the `draw` timer notifies every registration of a withdrawn drop (triggers/cancelNotices.ts).
-  if (isCancelled(drop)) return cancelledRefusal(drop);
-  if (drop.mode !== 'draw') return fail('INVALID_ARGUMENT', '本次福利为先到先得，无需报名，请在开抢时领取');
+  if (isCancelled(drop)) throw cancelledRefusal(drop);
+  if (drop.mode !== 'draw') throw new AppFailure('INVALID_ARGUMENT', '本次福利为先到先得，无需报名，请在开抢时领取');
   const now = ctx.now();
   const id = `${drop._id}_${ctx.openid}`;
   const existing = (await retryRefused(() => ctx.db.collection(C.dropRegistrations).doc(id).get())).data[0] as RegistrationDoc | undefined;
   if (existing) return ok(registrationView(existing));
   if (drop.registerOpensAt && now < asDate(drop.registerOpensAt)) {
-    return fail('REGISTRATION_NOT_OPEN', `${formatBusinessFriendly(drop.registerOpensAt)} 开始报名`);
+    throw new AppFailure('REGISTRATION_NOT_OPEN', `${formatBusinessFriendly(drop.registerOpensAt)} 开始报名`);
   }
   const closes = asDate(drop.registerClosesAt ?? drop.opensAt);
-  if (now >= closes) return fail('REGISTRATION_CLOSED', `报名已于 ${formatBusinessFriendly(closes)} 截止`);
+  if (now >= closes) throw new AppFailure('REGISTRATION_CLOSED', `报名已于 ${formatBusinessFriendly(closes)} 截止`);
   const member = (await retryRefused(() => ctx.db.collection(C.users).doc(ctx.openid).get())).data[0] as UserDoc | undefined;
   const why = checkEligibility(member ?? null, drop);
-  if (why) return fail(why.code, why.message);
+  if (why) throw new AppFailure(why.code, why.message);
 
   const doc: RegistrationDoc = {
     _id: id,

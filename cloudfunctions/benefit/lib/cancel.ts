@@ -1,5 +1,5 @@
 /** 撤回 (benefit.adminCancel): what the drop says after it, and the refusal every member action gives. */
-import { fail, type Result } from '../../../shared/envelope';
+import { AppFailure } from '../../_lib/router';
 import type { DropCancellation } from '../../../shared/benefit/schemas';
 import { asDate, type DropDoc } from './docs';
 
@@ -12,7 +12,7 @@ export function cancellationOf(drop: DropDoc): DropCancellation | null {
   return { at: asDate(drop.cancelledAt).getTime(), reason: drop.cancelReason ?? '', by: drop.cancelledByName ?? '工会管理员' };
 }
 
-/** DROP_CANCELLED, with the union's reason. No database request: decided from the (cached) drop. */
-export function cancelledRefusal<T>(drop: DropDoc): Result<T> {
-  return fail('DROP_CANCELLED', `该福利已被发布工会撤回${drop.cancelReason ? `（原因：${drop.cancelReason}）` : ''}`);
+/** DROP_CANCELLED, with the union's reason, to throw. No database request: decided from the (cached) drop. */
+export function cancelledRefusal(drop: DropDoc): AppFailure {
+  return new AppFailure('DROP_CANCELLED', `该福利已被发布工会撤回${drop.cancelReason ? `（原因：${drop.cancelReason}）` : ''}`);
 }

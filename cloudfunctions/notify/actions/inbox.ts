@@ -1,8 +1,8 @@
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import { decodeCursor, encodeCursor } from '../../../shared/content/cursor';
 import type { InboxRequest, InboxResult } from '../../../shared/notify/schemas';
 import { C } from '../../_lib/collections';
-import { userAction } from '../../_lib/router';
+import { AppFailure, userAction } from '../../_lib/router';
 import { noticeView, unreadOf, type NotificationDoc } from '../lib/notices';
 
 /** My 消息, newest first, keyset-paginated on (createdAt, _id) over the `inbox` index. */
@@ -12,7 +12,7 @@ export const inbox = userAction<InboxRequest, InboxResult>('notify.inbox', async
   let where: object = { openid: ctx.openid };
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
-    if (!c) return fail('INVALID_ARGUMENT', '分页位置无效，请刷新');
+    if (!c) throw new AppFailure('INVALID_ARGUMENT', '分页位置无效，请刷新');
     const at = new Date(c.at);
     where = _.and([{ openid: ctx.openid }, _.or([{ createdAt: _.lt(at) }, { createdAt: at, _id: _.lt(c.id) }])]);
   }

@@ -3,11 +3,11 @@
  * day): every approved member becomes attended unless listed as absent. Places used stay used.
  * Re-running it on a closed batch changes nothing.
  */
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import { hasStarted } from '../../../shared/recuperation/batch';
 import type { AdminAttendanceRequest, AdminAttendanceResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
-import { userAction } from '../../_lib/router';
+import { AppFailure, userAction } from '../../_lib/router';
 import { assertInScope, getBatch, requireAdmin, unionsById } from '../lib/access';
 import type { ApplicationDoc } from '../lib/docs';
 import { batchView } from '../lib/present';
@@ -17,13 +17,13 @@ export const adminAttendance = userAction<AdminAttendanceRequest, AdminAttendanc
   const batch = await getBatch(ctx, input.batchId);
   assertInScope(admin, batch.ownerAncestors);
   const now = ctx.now();
-  if (batch.status === 'open' && !hasStarted(batch.startDate, now)) return fail('RECU_NOT_STARTED', `批次 ${batch.startDate} 开始后才能登记出勤`);
+  if (batch.status === 'open' && !hasStarted(batch.startDate, now)) throw new AppFailure('RECU_NOT_STARTED', `批次 ${batch.startDate} 开始后才能登记出勤`);
   const _ = ctx.db.command;
   const apps = ctx.db.collection(C.recuApplications);
   const roster = await apps.where({ batchId: batch._id, status: 'approved' }).limit(1000).get();
   const ids = new Set((roster.data as ApplicationDoc[]).map((a) => a._id));
   const unknown = input.absentApplicationIds.filter((id) => !ids.has(id));
-  if (batch.status === 'open' && unknown.length) return fail('INVALID_ARGUMENT', '未出勤名单中有不在本批次名单上的人员');
+  if (batch.status === 'open' && unknown.length) throw new AppFailure('INVALID_ARGUMENT', '未出勤名单中有不在本批次名单上的人员');
   const absent = input.absentApplicationIds.filter((id) => ids.has(id));
   // The batch closes first: no approval can land on it after this point.
   await ctx.db.collection(C.recuBatches).where({ _id: batch._id, status: 'open' }).update({ status: 'closed', closedAt: now });

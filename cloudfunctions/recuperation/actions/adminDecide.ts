@@ -7,7 +7,7 @@
  * A member whose card the union suspended cannot be approved (`MEMBER_SUSPENDED`, before any
  * counter is touched); refusing their application is still allowed.
  */
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import { approvalViolations } from '../../../shared/recuperation/caps';
 import { formatYuan } from '../../../shared/recuperation/money';
 import type { AdminDecideRequest, AdminDecideResult } from '../../../shared/recuperation/schemas';
@@ -47,27 +47,27 @@ export const adminDecide = userAction<AdminDecideRequest, AdminDecideResult>('re
   const target = input.decision === 'approve' ? 'approved' : 'refused';
   if (app.status !== 'pending') {
     if (app.status === target) return ok({ applicant: applicantView(app, batch, 0, memberSuspended), alreadyDecided: true });
-    return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
+    throw new AppFailure('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
   }
   const now = ctx.now();
   const apps = ctx.db.collection(C.recuApplications);
 
   if (input.decision === 'refuse') {
     const reason = input.reason?.trim() ?? '';
-    if (!reason) return fail('REJECT_REASON_REQUIRED', '不予批准时请填写原因');
+    if (!reason) throw new AppFailure('REJECT_REASON_REQUIRED', '不予批准时请填写原因');
     const decided = { status: 'refused' as const, refuseReason: reason, decidedAt: now, decidedBy: ctx.openid };
     const res = await apps.where({ _id: app._id, status: 'pending' }).update(decided);
-    if (res.updated !== 1) return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
+    if (res.updated !== 1) throw new AppFailure('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
     const refused = { ...app, ...decided };
     await tellMember(ctx, refused, batch);
     return ok({ applicant: applicantView(refused, batch, 0, memberSuspended), alreadyDecided: false });
   }
 
-  if (memberSuspended) return fail('MEMBER_SUSPENDED', '该会员的会员卡已被所属工会停用，不能批准其疗休养申请；如不再安排，请填写原因后不予批准');
+  if (memberSuspended) throw new AppFailure('MEMBER_SUSPENDED', '该会员的会员卡已被所属工会停用，不能批准其疗休养申请；如不再安排，请填写原因后不予批准');
 
   const unit = await findUnit(ctx, app.unionId);
-  if (!unit) return fail('RECU_UNIT_NOT_SET', '该单位尚未设置疗休养名额，请先设置');
-  if (batch.status !== 'open') return fail('RECU_BATCH_CLOSED', '该批次已结束，不能再批准');
+  if (!unit) throw new AppFailure('RECU_UNIT_NOT_SET', '该单位尚未设置疗休养名额，请先设置');
+  if (batch.status !== 'open') throw new AppFailure('RECU_BATCH_CLOSED', '该批次已结束，不能再批准');
   // Name the first rule the approval would break, from the current figures.
   const [yc, roster] = await Promise.all([ensureYearCounter(ctx, app.unionId, app.year, unit), rosterCounter(ctx, batch._id, app.unionId)]);
   const violations = approvalViolations({
@@ -77,18 +77,18 @@ export const adminDecide = userAction<AdminDecideRequest, AdminDecideResult>('re
     roster,
     applicant: { isLeader: app.isLeader, yearSpendFen: 0 },
   });
-  if (violations.length) return fail(violations[0].code, violations[0].message);
+  if (violations.length) throw new AppFailure(violations[0].code, violations[0].message);
 
   // Take the place atomically (the figures above may be stale under concurrent approvals).
   const reservation = await reservePlace(ctx, app, batch, unit);
-  if (isViolation(reservation)) return fail(reservation.code, reservation.message);
+  if (isViolation(reservation)) throw new AppFailure(reservation.code, reservation.message);
   const decided = { status: 'approved' as const, decidedAt: now, decidedBy: ctx.openid, refuseReason: null };
   const res = await apps.where({ _id: app._id, status: 'pending' }).update(decided);
   if (res.updated !== 1) {
     await reservation.release();
     const fresh = await findApplication(ctx, app._id);
     if (fresh?.status === 'approved') return ok({ applicant: applicantView(fresh, batch, 0, memberSuspended), alreadyDecided: true });
-    return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
+    throw new AppFailure('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
   }
   const approved = { ...app, ...decided };
   ctx.log.info('recuperation approved', { unionId: app.unionId, batchId: batch._id });

@@ -9,7 +9,6 @@ import { myApplicationView } from '../lib/present';
 export const apply = userAction<ApplyRequest, ApplyResult>('recuperation.apply', async (input, ctx) => {
   const [user, batch] = await Promise.all([loadUser(ctx), getBatch(ctx, input.batchId)]);
   const created = await createApplication(ctx, { user, batch, source: 'self', nominatedBy: null });
-  if ('ok' in created) return created;
   ctx.log.info('recuperation application', { unionId: created.unionId, batchId: batch._id });
   const [unions, rank] = await Promise.all([unionsById(ctx, [created.unionId, batch.ownerUnionId]), rankOf(ctx, created)]);
   return ok({ application: myApplicationView(created, batch, unions, rank, ctx.now()) });

@@ -22,7 +22,7 @@ export const batchDetail = userAction<BatchDetailRequest, BatchDetailResult>('re
     batch: batchView(batch, unions, ctx.now()),
     venue: venueView(venue, unions),
     eligibility: standing.violation
-      ? { ok: false, code: standing.violation.error.code, message: standing.violation.error.message }
+      ? { ok: false, code: standing.violation.code, message: standing.violation.message }
       : { ok: true, code: null, message: null },
     preview: score ? { ...score, explanation: explainScore(score) } : null,
   });

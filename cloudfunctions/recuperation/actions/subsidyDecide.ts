@@ -1,5 +1,5 @@
 /** A union above the unit approves or rejects a 本地行 claim (never the unit's own admins, never the submitter). */
-import { fail, ok } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import type { SubsidyDecideRequest, SubsidyDecideResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
@@ -15,7 +15,7 @@ export const subsidyDecide = userAction<SubsidyDecideRequest, SubsidyDecideResul
   assertInScope(admin, claim.unionAncestors);
   if (!canReviewClaim(admin, claim)) throw new AppFailure('RECU_SUBSIDY_SELF_REVIEW');
   const reason = input.reason?.trim() ?? '';
-  if (input.decision === 'reject' && !reason) return fail('REJECT_REASON_REQUIRED');
+  if (input.decision === 'reject' && !reason) throw new AppFailure('REJECT_REASON_REQUIRED');
   const now = ctx.now();
   const decided = {
     status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
@@ -24,7 +24,7 @@ export const subsidyDecide = userAction<SubsidyDecideRequest, SubsidyDecideResul
     decidedAt: now,
   };
   const res = await ctx.db.collection(C.recuSubsidies).where({ _id: claim._id, status: 'pending' }).update(decided);
-  if (res.updated !== 1) return fail('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
+  if (res.updated !== 1) throw new AppFailure('ALREADY_REVIEWED', '该申请已处理，请刷新列表');
   const unions = await unionsById(ctx, [claim.unionId]);
   return ok({ claim: subsidyView({ ...claim, ...decided }, unions, false) });
 });

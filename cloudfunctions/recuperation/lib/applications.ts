@@ -4,13 +4,13 @@
  * primary key (`<year>_<member hash>`): two simultaneous applies cannot both succeed.
  */
 import { verifiedMemberRefusal } from '../../../shared/member/schemas';
-import { fail, type Fail } from '../../../shared/envelope';
 import { applicationsOpen } from '../../../shared/recuperation/batch';
+import type { Violation } from '../../../shared/recuperation/caps';
 import { applyViolation } from '../../../shared/recuperation/eligibility';
 import { priorityScore, rankByPriority } from '../../../shared/recuperation/priority';
 import type { RankView } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
-import type { ActionContext } from '../../_lib/router';
+import { AppFailure, type ActionContext } from '../../_lib/router';
 import type { UserDoc } from '../../_lib/docs';
 import { findUnit } from './access';
 import type { ApplicationDoc, BatchDoc, UnitDoc } from './docs';
@@ -43,7 +43,8 @@ export interface Standing {
   unit: UnitDoc | null;
   lastTrip: number | null;
   current: ApplicationDoc | null;
-  violation: Fail | null;
+  /** The rule that refuses an application now (shown by batchDetail, thrown by createApplication). */
+  violation: Violation | null;
 }
 
 /** Everything that decides whether the member may apply for the batch now. */
@@ -51,7 +52,7 @@ export async function standingFor(ctx: ActionContext, user: UserDoc | null, batc
   const join = '疗休养面向已认证的工会会员，请先完成入会认证';
   const refusal = verifiedMemberRefusal(user, { doing: '申请疗休养', join }) ?? (user?.unionId ? null : join);
   if (refusal !== null || !user?.unionId) {
-    return { unit: null, lastTrip: null, current: null, violation: fail('MEMBER_NOT_VERIFIED', refusal ?? join) };
+    return { unit: null, lastTrip: null, current: null, violation: { code: 'MEMBER_NOT_VERIFIED', message: refusal ?? join } };
   }
   const key = memberKeyOf(user);
   const [unit, lastTrip, current] = await Promise.all([
@@ -69,22 +70,22 @@ export async function standingFor(ctx: ActionContext, user: UserDoc | null, batc
     currentStatus: current?.status ?? null,
     lastTripYear: lastTrip,
   });
-  return { unit, lastTrip, current, violation: v ? fail(v.code, v.message) : null };
+  return { unit, lastTrip, current, violation: v };
 }
 
 export function scoreFor(user: UserDoc, lastTrip: number | null) {
   return priorityScore({ tags: user.tags ?? [], firstTime: lastTrip === null });
 }
 
-/** Writes the application (or reopens a refused / withdrawn one of the same year). */
+/** Writes the application (or reopens a refused / withdrawn one of the same year); a rule that refuses it is thrown. */
 export async function createApplication(
   ctx: ActionContext,
   input: { user: UserDoc | null; batch: BatchDoc; source: 'self' | 'nominated'; nominatedBy: string | null },
-): Promise<ApplicationDoc | Fail> {
+): Promise<ApplicationDoc> {
   const { user, batch } = input;
   const standing = await standingFor(ctx, user, batch);
-  if (standing.violation) return standing.violation;
-  if (!user) return fail('MEMBER_NOT_VERIFIED');
+  if (standing.violation) throw new AppFailure(standing.violation.code, standing.violation.message);
+  if (!user) throw new AppFailure('MEMBER_NOT_VERIFIED');
   const key = memberKeyOf(user);
   const score = scoreFor(user, standing.lastTrip);
   const tags = user.tags ?? [];
@@ -111,7 +112,7 @@ export async function createApplication(
     refuseReason: null,
     costFen: batch.costFen,
   };
-  const duplicate = fail('RECU_DUPLICATE', `您 ${batch.year} 年已有一份疗休养申请，每人每年只能申请一次`);
+  const duplicate = new AppFailure('RECU_DUPLICATE', `您 ${batch.year} 年已有一份疗休养申请，每人每年只能申请一次`);
   if (standing.current) {
     // Reopen only a closed-without-a-place application; the condition makes a race harmless.
     const _ = ctx.db.command;
@@ -120,12 +121,12 @@ export async function createApplication(
       .where({ _id, status: _.in(['refused', 'withdrawn']) })
       // Arrays are replaced whole (_.set), never merged element by element.
       .update({ ...fields, tags: _.set(fields.tags), scoreLines: _.set(fields.scoreLines), unionAncestors: _.set(fields.unionAncestors) });
-    if (res.updated !== 1) return duplicate;
+    if (res.updated !== 1) throw duplicate;
   } else {
     try {
       await ctx.db.collection(C.recuApplications).add({ _id, ...fields });
     } catch (err) {
-      if (isDuplicate(err)) return duplicate;
+      if (isDuplicate(err)) throw duplicate;
       throw err;
     }
   }

@@ -1,7 +1,7 @@
-import { ok, fail } from '../../../shared/envelope';
+import { ok } from '../../../shared/envelope';
 import type { NoticeDetail, NoticeRequest } from '../../../shared/system/schemas';
 import { C } from '../../_lib/collections';
-import { publicAction } from '../../_lib/router';
+import { AppFailure, publicAction } from '../../_lib/router';
 
 interface NoticeDoc {
   _id: string;
@@ -19,7 +19,7 @@ export const notice = publicAction<NoticeRequest, NoticeDetail>('system.notice',
   const _ = ctx.db.command;
   const res = await ctx.db.collection(C.notices).where({ _id: input.id, publishedAt: _.lte(ctx.now()) }).limit(1).get();
   const doc = res.data[0] as NoticeDoc | undefined;
-  if (!doc) return fail('NOT_FOUND');
+  if (!doc) throw new AppFailure('NOT_FOUND');
   return ok({
     id: doc._id,
     title: doc.title,
