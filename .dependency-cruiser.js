@@ -4,7 +4,8 @@
  * - the mini-program and the functions meet only in shared/;
  * - each function folder imports only itself, cloudfunctions/_lib/ and shared/ (functions are
  *   bundled and deployed one by one: another domain's code would ship as a private copy);
- * - pages reach the backend only through miniprogram/services/ (rule services-entry-points);
+ * - pages reach the backend only through miniprogram/services/ (rule services-entry-points), and
+ *   keep request ids only through miniprogram/hooks/useRetrySafeSend.ts (rule request-ids-through-hook);
  * - local-only tooling (scripts/) is never imported by shipped code;
  * - the chart library (AntV F2, ~500 KB) is reached only from subpackage pages, never the main package;
  * - the xlsx parser (member import) stays in the functions;
@@ -51,6 +52,14 @@ module.exports = {
         'pages reach the backend only through miniprogram/services/: code outside services/ imports from it only api.ts (the typed client of every function), requestId.ts (the idempotency key a retried call reuses) and notify.ts (askSubscribe, the WeChat subscribe prompt); the transport (cloud.ts, localCloud.ts, files.ts, …) and the per-domain clients are reached through api only',
       from: { path: '^miniprogram/', pathNot: '^miniprogram/services/' },
       to: { path: '^miniprogram/services/', pathNot: '^miniprogram/services/(api|requestId|notify)\\.ts$' },
+    },
+    {
+      name: 'request-ids-through-hook',
+      severity: 'error',
+      comment:
+        'a page keeps the request id of a change through miniprogram/hooks/useRetrySafeSend.ts (useRetrySafeCalls / useRetrySafeSend): the same id while the answer is lost, a new one after a final answer. Ids made by hand beside it drifted (kept after a refusal, shared between two actions)',
+      from: { path: '^miniprogram/', pathNot: '^miniprogram/(services|hooks)/' },
+      to: { path: '^miniprogram/services/requestId\\.ts$' },
     },
     {
       name: 'miniprogram-not-functions',

@@ -13,7 +13,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../services/api';
 import { askSubscribe } from '../../services/notify';
-import { newRequestId } from '../../services/requestId';
+import { useRetrySafeCalls } from '../../hooks/useRetrySafeSend';
 import { useRemote } from '../../hooks/useRemote';
 import { EmptyState } from '../../components/StateViews';
 import { Button } from '../../components/Button';
@@ -54,13 +54,14 @@ const GAVE_UP: Record<string, { title: string; content: string }> = {
   NETWORK: { title: '网络不给力', content: '手机网络连不上服务。请检查网络后再点一次（不会重复领取）。' },
   INTERNAL: { title: '服务暂时出了点问题', content: '这不是您的网络问题。请稍后再点一次（不会重复领取）。' },
 };
+const NOT_FINAL = Object.keys(GAVE_UP);
 
 export default function BenefitsPage() {
   const { state, reload } = useRemote(load);
   const [patches, setPatches] = useState<Record<string, Partial<DropCard>>>({});
   const [busy, setBusy] = useState<Pending | null>(null);
   const [, setTick] = useState(0);
-  const pending = useRef(new Map<string, string>()); // dropId → requestId of an unanswered tap
+  const { run } = useRetrySafeCalls(NOT_FINAL); // one open request per drop
   const shown = useRef(false);
   const offset = useRef(0); // serverTime − clientTime of the last list
   if (state.status === 'ready') offset.current = state.data.serverOffset;
@@ -83,13 +84,13 @@ export default function BenefitsPage() {
 
   const onAction = useCallback(
     async (drop: DropCard, action: 'claim' | 'register') => {
-      const requestId = pending.current.get(drop.id) ?? newRequestId();
-      pending.current.set(drop.id, requestId);
       const since = Date.now();
-      setBusy({ dropId: drop.id, since, queued: false });
-      if (action === 'register') await askSubscribe(['benefit_result']);
       const onWait = () => setBusy({ dropId: drop.id, since, queued: true });
-      const res = action === 'claim' ? await api.benefit.claim(drop.id, drop.pass, requestId, onWait) : await api.benefit.register(drop.id, requestId, onWait);
+      const res = await run(async (requestId): Promise<Result<unknown>> => {
+        setBusy({ dropId: drop.id, since, queued: false });
+        if (action === 'register') await askSubscribe(['benefit_result']);
+        return action === 'claim' ? api.benefit.claim(drop.id, drop.pass, requestId, onWait) : api.benefit.register(drop.id, requestId, onWait);
+      }, drop.id);
       setBusy(null);
       const gaveUp = !res.ok ? GAVE_UP[res.error.code] : undefined;
       if (gaveUp) {
@@ -98,7 +99,6 @@ export default function BenefitsPage() {
         void Taro.showModal({ title: gaveUp.title, content: gaveUp.content, showCancel: false });
         return;
       }
-      pending.current.delete(drop.id);
       if (res.ok) {
         if (action === 'claim') {
           patch(drop.id, { mine: { ...drop.mine, claims: drop.mine.claims + 1 } });
@@ -122,7 +122,7 @@ export default function BenefitsPage() {
       if (code === 'DROP_LIMIT_REACHED') patch(drop.id, { mine: { ...drop.mine, claims: drop.perMemberLimit } });
       void Taro.showModal({ title: '未能领取', content: res.error.message, showCancel: false });
     },
-    [reload],
+    [reload, run],
   );
 
   const remind = async () => {

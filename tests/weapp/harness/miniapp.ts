@@ -122,6 +122,25 @@ export class Weapp {
     return this.records.filter((r) => r.kind === 'toast').map((r) => r.detail as { title: string; icon?: string });
   }
 
+  /** Answers to these `fn.action`s are lost on the way back (the call runs on the cloud); see loseAnswers. */
+  private readonly losing = new Set<string>();
+
+  /** From now on the phone hears no answer to `fn.action` (the call still runs), until answersArrive. */
+  loseAnswers(fnAction: string): void {
+    this.losing.add(fnAction);
+  }
+
+  answersArrive(fnAction: string): void {
+    this.losing.delete(fnAction);
+  }
+
+  /** The request ids the app sent to `fn.action`, oldest first. */
+  requestIds(fnAction: string): string[] {
+    return this.records
+      .filter((r) => r.kind === 'callFunction' && `${(r.detail as { name: string }).name}.${(r.detail as { action: string }).action}` === fnAction)
+      .map((r) => (r.detail as { requestId: string }).requestId);
+  }
+
   /** The envelopes the app's cloud calls returned, newest last (`fn.action`). */
   results(fnAction: string): Array<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
     return this.records
@@ -192,6 +211,7 @@ export class Weapp {
       cloudCall: (delta: 1 | -1) => {
         this.inflight += delta;
       },
+      losesAnswer: (fnAction: string) => this.losing.has(fnAction),
     };
   }
 

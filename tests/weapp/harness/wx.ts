@@ -28,6 +28,8 @@ export interface PhoneHost {
   canvasFor(el: Element): FakeCanvasNode;
   record(kind: string, detail: unknown): void;
   cloudCall(delta: 1 | -1): void;
+  /** True while answers to `fn.action` are lost on the way back: the call runs, the phone hears nothing. */
+  losesAnswer(fnAction: string): boolean;
 }
 
 
@@ -126,7 +128,10 @@ export function createWx(host: PhoneHost): FakeWx {
             body: JSON.stringify(opts.data ?? {}),
           });
           const result = (await res.json()) as Record<string, unknown>;
-          host.record('callFunction', { name, action: (opts.data as { action?: string } | undefined)?.action, ok: result?.ok, result });
+          const { action, requestId } = (opts.data ?? {}) as { action?: string; requestId?: string };
+          host.record('callFunction', { name, action, requestId, ok: result?.ok, result, lost: host.losesAnswer(`${name}.${action}`) });
+          // What wx.cloud.callFunction rejects with when no answer came back (no errCode: the app reads it as NETWORK).
+          if (host.losesAnswer(`${name}.${action}`)) throw { errMsg: 'cloud.callFunction:fail request:fail timeout' };
           const data = result?.data as { cloudPath?: unknown; uploadToken?: unknown } | undefined;
           if (result?.ok && typeof data?.cloudPath === 'string' && typeof data.uploadToken === 'string') uploadTokens.set(data.cloudPath, data.uploadToken);
           return { result, requestID: res.headers.get('x-local-invocation') ?? '' };

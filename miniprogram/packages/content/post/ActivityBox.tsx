@@ -2,29 +2,28 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ActivityInfo } from '../../../../shared/content/views';
 import { formatBusiness, formatBusinessFriendly } from '../../../../shared/time';
 import { api } from '../../../services/api';
 import { askSubscribe } from '../../../services/notify';
-import { newRequestId } from '../../../services/requestId';
+import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 
 export function ActivityBox({ postId, activity, onChanged }: { postId: string; activity: ActivityInfo; onChanged: (a: ActivityInfo) => void }) {
   const [busy, setBusy] = useState(false);
   // One id per intended sign-up: a retry after a network error is the same request.
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
   const s = activity.signup;
   const mine = activity.mine;
 
   const signUp = async () => {
     setBusy(true);
-    const res = await api.content.signUp(postId, { requestId: requestId.current });
+    const res = await run((requestId) => api.content.signUp(postId, { requestId }));
     setBusy(false);
     if (!res.ok) {
       void Taro.showToast({ title: res.error.message, icon: 'none' });
       return;
     }
-    requestId.current = newRequestId();
     onChanged(res.data.activity);
     const title = res.data.status === 'signed' ? '报名成功' : `已进入候补（第 ${res.data.position ?? '-'} 位）`;
     await Taro.showToast({ title, icon: res.data.status === 'signed' ? 'success' : 'none' });

@@ -1,9 +1,9 @@
 /** Add a child: the minimum fields only (no ID number). */
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../services/api';
-import { newRequestId } from '../../../services/requestId';
+import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { revealProblems } from '../../../utils/formProblems';
 import { formatBusiness } from '../../../../shared/time';
@@ -16,7 +16,7 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
   const [grade, setGrade] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const requestId = useRef<string | null>(null);
+  const { run } = useRetrySafeCalls();
   const set = (k: keyof typeof v) => (e: { detail: { value: string } }) => setV((p) => ({ ...p, [k]: e.detail.value }));
 
   const submit = async () => {
@@ -35,27 +35,26 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
       return;
     }
     if (!gender) return; // listed above; narrows the type
-    requestId.current = requestId.current ?? newRequestId();
     setBusy(true);
-    const res = await api.daycare.addChild(
-      {
-        name: v.name.trim(),
-        gender,
-        school: v.school.trim(),
-        emergencyName: v.emergencyName.trim(),
-        emergencyPhone: v.emergencyPhone.trim(),
-        ...(v.healthNotes.trim() ? { healthNotes: v.healthNotes.trim() } : {}),
-        ...(grade ? { grade } : { birthDate: v.birthDate }),
-      },
-      { requestId: requestId.current },
+    const res = await run((requestId) =>
+      api.daycare.addChild(
+        {
+          name: v.name.trim(),
+          gender,
+          school: v.school.trim(),
+          emergencyName: v.emergencyName.trim(),
+          emergencyPhone: v.emergencyPhone.trim(),
+          ...(v.healthNotes.trim() ? { healthNotes: v.healthNotes.trim() } : {}),
+          ...(grade ? { grade } : { birthDate: v.birthDate }),
+        },
+        { requestId },
+      ),
     );
     setBusy(false);
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') requestId.current = null;
       setError(res.error.message);
       return;
     }
-    requestId.current = null;
     setV({ name: '', school: '', emergencyName: '', emergencyPhone: '', healthNotes: '', birthDate: '' });
     setGender(null);
     setGrade(null);

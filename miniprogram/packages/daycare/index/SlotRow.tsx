@@ -2,9 +2,9 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../services/api';
-import { newRequestId } from '../../../services/requestId';
+import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import type { ChildView, SlotView } from '../../../../shared/daycare/views';
 import { DAYCARE_PAGES, monthDay } from '../labels';
 
@@ -13,20 +13,17 @@ export default function SlotRow({ slot, mode, open, kids }: { slot: SlotView; mo
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Reused when retrying after a network failure: the server resumes the same sign-up.
-  const requestId = useRef<string | null>(null);
+  const { run } = useRetrySafeCalls();
 
   const choose = async (child: ChildView) => {
     setError(null);
-    requestId.current = requestId.current ?? newRequestId();
     setBusy(true);
-    const res = await api.daycare.signUp({ slotId: slot.id, childId: child.id }, { requestId: requestId.current });
+    const res = await run((requestId) => api.daycare.signUp({ slotId: slot.id, childId: child.id }, { requestId }));
     setBusy(false);
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') requestId.current = null;
       setError(res.error.message);
       return;
     }
-    requestId.current = null;
     setPicking(false);
     void Taro.showToast({ title: res.data.registration.statusText, icon: 'none' });
     void Taro.navigateTo({ url: DAYCARE_PAGES.mine });

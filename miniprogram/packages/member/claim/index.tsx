@@ -6,9 +6,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../services/api';
-import { newRequestId } from '../../../services/requestId';
+import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import LocalTools from '../../../components/LocalTools';
 import { normalizeIdNumber } from '../../../../shared/member/idNumber';
 import { normalizeName } from '../../../../shared/member/mask';
@@ -27,7 +27,7 @@ export default function ClaimPage() {
   const [submitting, setSubmitting] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [claimed, setClaimed] = useState<MemberCardView | null>(null);
-  const requestId = useRef<string | null>(null);
+  const { run } = useRetrySafeCalls();
 
   const nameMsg = tried ? realNameProblem(realName) : null;
   const idMsg = tried || normalizeIdNumber(idNumber).length >= 18 ? idNumberProblem(idNumber) : null;
@@ -40,19 +40,15 @@ export default function ClaimPage() {
       setServerError('请先阅读并同意《用户隐私保护指引》');
       return;
     }
-    requestId.current = requestId.current ?? newRequestId();
     setSubmitting(true);
-    const res = await api.member.claim(
-      { realName: normalizeName(realName), idNumber: normalizeIdNumber(idNumber), consent: true },
-      { requestId: requestId.current },
+    const res = await run((requestId) =>
+      api.member.claim({ realName: normalizeName(realName), idNumber: normalizeIdNumber(idNumber), consent: true }, { requestId }),
     );
     setSubmitting(false);
     if (res.ok) {
-      requestId.current = null;
       setClaimed(res.data.card);
       return;
     }
-    if (res.error.code !== 'NETWORK') requestId.current = null;
     setServerError(res.error.message);
   };
 

@@ -7,9 +7,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../services/api';
-import { newRequestId } from '../../../services/requestId';
+import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import { SELF_DECLARED_TAGS, MEMBER_TAG_LABELS } from '../../../../shared/member/tags';
 import { normalizeIdNumber } from '../../../../shared/member/idNumber';
 import { normalizeName } from '../../../../shared/member/mask';
@@ -40,7 +40,7 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
   const [serverError, setServerError] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
   // Kept across a retry after a network failure; a new one once the server has answered.
-  const requestId = useRef<string | null>(null);
+  const { run, pending } = useRetrySafeCalls();
 
   const problem = (k: FieldKey) => CHECKS[k](values[k]);
   const shown = (k: FieldKey) => (touched[k] || tried ? problem(k) : null);
@@ -70,7 +70,7 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
       setServerError('请先阅读并同意《用户隐私保护指引》');
       return;
     }
-    if (!requestId.current) {
+    if (!pending()) {
       const sure = await Taro.showModal({
         title: '提交入会申请',
         content: `申请将交给「${choice.union!.name}」审核，审核期间不能修改。请确认姓名、身份证号无误。`,
@@ -88,18 +88,15 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
       tags,
       consent: true,
     };
-    requestId.current = requestId.current ?? newRequestId();
     setSubmitting(true);
-    const res = await api.member.apply(form, { requestId: requestId.current });
+    const res = await run((requestId) => api.member.apply(form, { requestId }));
     setSubmitting(false);
     if (res.ok) {
-      requestId.current = null;
       onSubmitted(res.data.application);
       // The review result is what the applicant waits for: the natural moment to ask.
       await askSubscribe(['membership_review']);
       return;
     }
-    if (res.error.code !== 'NETWORK') requestId.current = null;
     setServerError(res.error.message);
   };
 

@@ -5,9 +5,9 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../../services/api';
-import { newRequestId } from '../../../services/requestId';
+import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import { useRemote } from '../../../hooks/useRemote';
 import { RemoteGate } from '../../../components/RemoteView';
 import { formatYuan } from '../../../../shared/recuperation/money';
@@ -20,16 +20,15 @@ export default function BatchPage() {
   const { state, reload } = useRemote(load);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
 
   const apply = async () => {
     setBusy(true);
     setError('');
-    const res = await api.recuperation.apply(id, { requestId: requestId.current });
+    const res = await run((requestId) => api.recuperation.apply(id, { requestId }));
     setBusy(false);
     if (!res.ok) {
       setError(res.error.message);
-      if (res.error.code !== 'NETWORK') requestId.current = newRequestId();
       return;
     }
     void Taro.showToast({ title: '申请已提交', icon: 'success' });

@@ -7,9 +7,9 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { useRemote } from '../../../../hooks/useRemote';
 import { RemoteGate } from '../../../../components/RemoteView';
 import ImagePicker from '../../../../components/ImagePicker';
@@ -34,7 +34,7 @@ export default function CreateDropPage() {
   const [tags, setTags] = useState<MemberTag[]>([]);
   const [picture, setPicture] = useState('');
   const [saving, setSaving] = useState(false);
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={6} page='page' bare />;
   const unions = state.data.unions;
@@ -43,27 +43,27 @@ export default function CreateDropPage() {
     const union = unions[unionIdx];
     if (!union) return;
     setSaving(true);
-    const res = await api.benefit.adminCreate(
-      {
-        unionId: union.id,
-        title: title.trim(),
-        kind,
-        stock: Number(stock),
-        perMemberLimit: mode === 'draw' ? 1 : Number(limit),
-        mode,
-        opensAt: fromBusinessWallClock(`${date} ${time}`).getTime(),
-        ...(tags.length ? { requiredTags: tags } : {}),
-        ...(picture ? { picture } : {}),
-      },
-      requestId.current,
+    const res = await run((requestId) =>
+      api.benefit.adminCreate(
+        {
+          unionId: union.id,
+          title: title.trim(),
+          kind,
+          stock: Number(stock),
+          perMemberLimit: mode === 'draw' ? 1 : Number(limit),
+          mode,
+          opensAt: fromBusinessWallClock(`${date} ${time}`).getTime(),
+          ...(tags.length ? { requiredTags: tags } : {}),
+          ...(picture ? { picture } : {}),
+        },
+        requestId,
+      ),
     );
     setSaving(false);
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') requestId.current = newRequestId();
       void Taro.showModal({ title: '未能发布', content: res.error.message, showCancel: false });
       return;
     }
-    requestId.current = newRequestId();
     await Taro.showToast({ title: '已发布', icon: 'success' });
     if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
     else void Taro.redirectTo({ url: '/packages/admin/benefit/index/index' });

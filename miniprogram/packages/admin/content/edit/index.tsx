@@ -7,10 +7,10 @@
 import { Input, Picker, RichText, Switch, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import type { AdminGetResult, UnionBrief, RichNodeList } from './types';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { ErrorState, Skeleton } from '../../../../components/StateViews';
 import ImagePicker from '../../../../components/ImagePicker';
 import { DateTimeField } from '../../../../components/DateTimeField';
@@ -38,7 +38,7 @@ export default function EditPage() {
   const [history, setHistory] = useState<AdminGetResult['revisions']>([]);
   const [preview, setPreview] = useState<RichNodeList | null>(null);
   const [busy, setBusy] = useState(false);
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
   const set = (patch: Partial<EditorForm>) => setForm((f) => (f ? { ...f, ...patch } : f));
 
   useEffect(() => {
@@ -71,12 +71,11 @@ export default function EditPage() {
       if (!sure.confirm) return;
     }
     setBusy(true);
-    const saved = await api.content.adminSave(toRequest(f), { requestId: requestId.current });
+    const saved = await run((requestId) => api.content.adminSave(toRequest(f), { requestId }));
     if (!saved.ok) {
       setBusy(false);
       return void Taro.showToast({ title: saved.error.message, icon: 'none' });
     }
-    requestId.current = newRequestId();
     set({ id: saved.data.post.id });
     setPreview(saved.data.post.body);
     if (saved.data.sanitized) void Taro.showToast({ title: '正文中不安全的内容已被移除', icon: 'none' });

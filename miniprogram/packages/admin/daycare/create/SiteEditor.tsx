@@ -1,9 +1,9 @@
 /** Add a site to a campaign, then its periods × bands, then its staff (by member card number). */
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import type { CampaignView } from '../../../../../shared/daycare/views';
 import { Chips, Field } from './Field';
 
@@ -12,20 +12,20 @@ export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: C
   const [slot, setSlot] = useState({ siteId: '', periodName: '第一期', startDate: `${campaign.summer}-07-06`, endDate: `${campaign.summer}-07-24`, band: 'lower' as 'lower' | 'upper', capacity: '30' });
   const [staff, setStaff] = useState({ siteId: '', cardNos: '' });
   const [msg, setMsg] = useState<string | null>(null);
-  const rid = useRef(newRequestId());
+  // One open request per kind of change: a retry after a lost answer repeats that change only.
+  const { run } = useRetrySafeCalls();
   const done = (text: string) => {
     setMsg(text);
-    rid.current = newRequestId();
     onChanged();
   };
 
   const addSite = async () => {
-    const res = await api.daycare.adminAddSite({ campaignId: campaign.id, ...site }, { requestId: rid.current });
+    const res = await run((requestId) => api.daycare.adminAddSite({ campaignId: campaign.id, ...site }, { requestId }), 'site');
     if (res.ok) done(`已添加托管点：${res.data.site.name}`);
     else setMsg(res.error.message);
   };
   const addSlot = async () => {
-    const res = await api.daycare.adminAddSlot({ ...slot, siteId: slot.siteId || campaign.sites[0]?.id || '', capacity: Number(slot.capacity) }, { requestId: rid.current });
+    const res = await run((requestId) => api.daycare.adminAddSlot({ ...slot, siteId: slot.siteId || campaign.sites[0]?.id || '', capacity: Number(slot.capacity) }, { requestId }), 'slot');
     if (res.ok) done(`已添加班期：${res.data.slot.periodName} ${res.data.slot.bandLabel}`);
     else setMsg(res.error.message);
   };

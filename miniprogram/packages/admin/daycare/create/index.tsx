@@ -4,10 +4,10 @@
  */
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import type { CampaignView } from '../../../../../shared/daycare/views';
@@ -24,7 +24,7 @@ export default function CreateDaycarePage() {
   const [form, setForm] = useState({ unionId: '', title: `${summer} 年暑期爱心托管班`, days: '7', mode: 'lottery' as 'lottery' | 'first_come', periodLimit: '1', offerHours: '24', threshold: '70' });
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const rid = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' bare />;
   const unions = state.data.adminUnions;
@@ -38,19 +38,21 @@ export default function CreateDaycarePage() {
   const create = async () => {
     setError(null);
     const now = Date.now();
-    const res = await api.daycare.adminCreateCampaign(
-      {
-        unionId,
-        title: form.title.trim(),
-        summer,
-        opensAt: now,
-        closesAt: now + Number(form.days) * DAY,
-        mode: form.mode,
-        periodLimit: Number(form.periodLimit) || 1,
-        offerHours: Number(form.offerHours) || 24,
-        attendanceThreshold: (Number(form.threshold) || 70) / 100,
-      },
-      { requestId: rid.current },
+    const res = await run((requestId) =>
+      api.daycare.adminCreateCampaign(
+        {
+          unionId,
+          title: form.title.trim(),
+          summer,
+          opensAt: now,
+          closesAt: now + Number(form.days) * DAY,
+          mode: form.mode,
+          periodLimit: Number(form.periodLimit) || 1,
+          offerHours: Number(form.offerHours) || 24,
+          attendanceThreshold: (Number(form.threshold) || 70) / 100,
+        },
+        { requestId },
+      ),
     );
     if (!res.ok) return setError(res.error.message);
     setCampaign(res.data.campaign);

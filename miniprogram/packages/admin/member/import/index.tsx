@@ -9,9 +9,9 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
 import Taro from '@tarojs/taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import LocalTools from '../../../../components/LocalTools';
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportCsv } from '../../../../../shared/member/importTemplate';
 import type { AdminImportResult, UnionRef } from '../../../../../shared/member/schemas';
@@ -34,7 +34,7 @@ export default function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [result, setResult] = useState<AdminImportResult | null>(null);
-  const requestId = useRef<string | null>(null);
+  const { run, forget } = useRetrySafeCalls();
 
   // Only a UTF-8 CSV can be checked here; other files are checked by the function on import.
   const preview = useMemo(() => (file && 'csv' in file ? parseImportCsv(file.csv, formatBusiness(Date.now(), 'YYYY-MM-DD')) : null), [file]);
@@ -68,7 +68,7 @@ export default function ImportPage() {
     setPickError(null);
     setServerError(null);
     setResult(null);
-    requestId.current = null;
+    forget(); // another file is another import
   };
   const checked = check.status === 'ready' ? check.data : null;
   const blankTarget = blankUnion ?? checked?.blankRowsUnion ?? null;
@@ -86,16 +86,13 @@ export default function ImportPage() {
   const upload = async () => {
     if (!file || !ready) return;
     setServerError(null);
-    requestId.current = requestId.current ?? newRequestId();
     setBusy(true);
-    const res = await api.member.adminImport(requestOf(file), { requestId: requestId.current });
+    const res = await run((requestId) => api.member.adminImport(requestOf(file), { requestId }));
     setBusy(false);
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') requestId.current = null;
       setServerError(res.error.message);
       return;
     }
-    requestId.current = null;
     setResult(res.data);
     setCheck({ status: 'idle' }); // done: importing the same file again would add nobody
   };

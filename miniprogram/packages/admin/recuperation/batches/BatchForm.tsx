@@ -1,9 +1,9 @@
 /** 发布批次: venue, start date, days (≤ 5, travel included), capacity, cost per person in 元 (sent as 分). */
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { MAX_BATCH_DAYS } from '../../../../../shared/recuperation/batch';
 import { parseYuan } from '../../../../../shared/recuperation/money';
 import type { AdminBatchesResult } from '../../../../../shared/recuperation/schemas';
@@ -17,7 +17,7 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
   const [cost, setCost] = useState('1800');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
 
   const submit = async () => {
     const costFen = parseYuan(cost);
@@ -25,13 +25,14 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
     if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) return setError('开始日期请按 2026-07-06 的格式填写');
     setBusy(true);
     setError('');
-    const res = await api.recuperation.adminCreateBatch(
-      { venueId, ownerUnionId, startDate, days: Number(days), capacity: Number(capacity), costFen },
-      { requestId: requestId.current },
+    const res = await run((requestId) =>
+      api.recuperation.adminCreateBatch(
+        { venueId, ownerUnionId, startDate, days: Number(days), capacity: Number(capacity), costFen },
+        { requestId },
+      ),
     );
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
-    requestId.current = newRequestId();
     onCreated();
   };
 

@@ -1,9 +1,9 @@
 /** 申报本地行奖励: a non-public unit's local recuperation; the subsidy is previewed with the same rule the server applies. */
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '../../../../components/Button';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { formatYuan, parseYuan } from '../../../../../shared/recuperation/money';
 import { computeSubsidy } from '../../../../../shared/recuperation/subsidy';
 import type { UnionBrief } from '../../../../../shared/recuperation/schemas';
@@ -17,7 +17,7 @@ export default function ClaimForm({ units, onSubmitted }: { units: UnionBrief[];
   const [spend, setSpend] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
   const spendFen = parseYuan(spend);
   const preview = spendFen && Number(persons) > 0 && Number(days) > 0 ? computeSubsidy({ persons: Number(persons), days: Number(days), spendPerPersonPerDayFen: spendFen }) : null;
 
@@ -25,13 +25,14 @@ export default function ClaimForm({ units, onSubmitted }: { units: UnionBrief[];
     if (!spendFen) return setError('请填写人均每天实际消费（元）');
     setBusy(true);
     setError('');
-    const res = await api.recuperation.subsidySubmit(
-      { unionId, place: place.trim(), startDate, days: Number(days), persons: Number(persons), spendPerPersonPerDayFen: spendFen },
-      { requestId: requestId.current },
+    const res = await run((requestId) =>
+      api.recuperation.subsidySubmit(
+        { unionId, place: place.trim(), startDate, days: Number(days), persons: Number(persons), spendPerPersonPerDayFen: spendFen },
+        { requestId },
+      ),
     );
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
-    requestId.current = newRequestId();
     onSubmitted();
   };
 
