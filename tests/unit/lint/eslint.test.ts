@@ -14,7 +14,16 @@ const ROOT = join(__dirname, '../../..');
 
 const FILES: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
-    compilerOptions: { target: 'es2021', lib: ['ES2021', 'DOM'], module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, skipLibCheck: true, types: ['node'] },
+    compilerOptions: {
+      target: 'es2021',
+      lib: ['ES2021', 'DOM'],
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      jsx: 'react-jsx',
+      strict: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
     include: ['cloudfunctions', 'miniprogram'],
   }),
   'cloudfunctions/bugs.ts': `export async function load(): Promise<number> {
@@ -153,10 +162,14 @@ beforeAll(() => {
   copyFileSync(join(ROOT, 'eslint.config.mjs'), join(dir, 'eslint.config.mjs'));
   // The config imports typescript-eslint and the hooks plugin; the fixtures import react's types.
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'cloudfunctions', 'miniprogram'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', 'cloudfunctions', 'miniprogram'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   if (!run.stdout) throw new Error(`eslint printed nothing (exit ${String(run.status)}): ${run.stderr}`);
   results = JSON.parse(run.stdout) as FileResult[];
 }, 120_000);
@@ -172,11 +185,20 @@ const marked = () =>
 
 const reported = () =>
   results
-    .flatMap((f) => f.messages.map((m) => `${f.filePath.slice(dir.length + 1)}:${m.line} ${m.ruleId ?? (m.message.startsWith('Unused eslint-disable directive') ? 'unused-disable-directive' : `(no rule) ${m.message}`)}`))
+    .flatMap((f) =>
+      f.messages.map(
+        (m) =>
+          `${f.filePath.slice(dir.length + 1)}:${m.line} ${m.ruleId ?? (m.message.startsWith('Unused eslint-disable directive') ? 'unused-disable-directive' : `(no rule) ${m.message}`)}`,
+      ),
+    )
     .sort();
 
 it('lints every fixture file with type information', () => {
-  expect(results.map((f) => f.filePath.slice(dir.length + 1)).sort()).toEqual(['cloudfunctions/bugs.ts', 'cloudfunctions/fine.ts', 'miniprogram/page.tsx']);
+  expect(results.map((f) => f.filePath.slice(dir.length + 1)).sort()).toEqual([
+    'cloudfunctions/bugs.ts',
+    'cloudfunctions/fine.ts',
+    'miniprogram/page.tsx',
+  ]);
 });
 
 it('reports exactly the marked lines, and nothing on the sanctioned patterns', () => {
