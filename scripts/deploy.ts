@@ -17,7 +17,6 @@ import CloudBase from '@cloudbase/manager-node';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTION_SPECS } from '../cloudfunctions/_lib/collections';
-import { SECRET_NAMES } from '../cloudfunctions/_lib/personal';
 import { buildFunctions, FUNCTIONS_OUT, ROOT } from './build-functions';
 import { credentialsOf, environmentNames } from './deploy/environment';
 import { functionDef } from './deploy/functions';

@@ -8,7 +8,7 @@ import tcb from '@cloudbase/node-sdk';
 import { randomBytes } from 'node:crypto';
 import { fail, isResult, type Ok, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
-import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
+import { REQUEST_ID_PATTERN, type ActionName, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
 import { valueNestsDeeper } from '../../shared/validation/depth';
 import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';

@@ -34,7 +34,7 @@ export function useUnions(query: ListUnionsRequest | null, delayMs = 0): [Unions
       live = false;
       clearTimeout(timer);
     };
-    // `key` stands for `query` (a fresh object each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `query` (a fresh object each render).
   }, [key, attempt, delayMs]);
   return [state, () => setAttempt((n) => n + 1)];
 }

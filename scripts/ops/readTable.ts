@@ -13,7 +13,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readSheet } from 'read-excel-file/universal';
 import { CsvError, parseCsv } from '../../shared/member/csv';
 import { cellText, decodeText, zipUnpackedSize, type NumberCell } from '../../cloudfunctions/member/lib/importFile';
-import type { CellKind, TableRecord } from './unionTemplate';
+import type { TableRecord } from './unionTemplate';
 
 export const MAX_TABLE_FILE_BYTES = 50_000_000;
 const MAX_XLSX_UNPACKED_BYTES = 500_000_000;

@@ -91,7 +91,7 @@ async function inPool<T>(items: T[], width: number, run: (item: T) => Promise<vo
 it('the route table covers every page in app.config.ts', () => {
   const config = readFileSync(join(ROOT, 'miniprogram/app.config.ts'), 'utf8');
   const main = [...config.matchAll(/'(pages\/[\w/]+)'/g)].map((m) => m[1]);
-  const sub = [...config.matchAll(/root: '([\w/]+)', pages: \[([^\]]+)\]/g)].flatMap((m) => [...m[2].matchAll(/'([\w/]+)'/g)].map((p) => `${m[1]}/${p[1]}`));
+  const sub = [...config.matchAll(/root:\s*'([\w/]+)',\s*pages:\s*\[([^\]]+)\]/g)].flatMap((m) => [...m[2].matchAll(/'([\w/]+)'/g)].map((p) => `${m[1]}/${p[1]}`));
   const walked = new Set(WALK_ROUTES.map((r) => r.path));
   expect([...new Set([...main, ...sub])].filter((p) => !walked.has(p))).toEqual([]);
 });

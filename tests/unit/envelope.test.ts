@@ -44,7 +44,6 @@ describe('pre-compiled validators', () => {
   });
 
   it('the generated files use neither eval nor new Function (WeChat forbids both)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
     const dir = require('node:path').join(__dirname, '../../shared/generated/validators') as string;
     const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
@@ -57,7 +56,6 @@ describe('pre-compiled validators', () => {
   });
 
   it('each function’s file holds only its own actions’ validators', () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const member = require('../../shared/generated/validators/member') as Record<string, unknown>;
     expect(Object.keys(member.schemas as object).every((id) => id.startsWith('member.'))).toBe(true);
     expect(Object.keys(member).some((k) => k.startsWith('daycare_'))).toBe(false);

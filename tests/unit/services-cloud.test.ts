@@ -25,7 +25,6 @@ jest.mock(
 );
 
 process.env.TARO_ENV = 'weapp';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { callFunction } = require('../../miniprogram/services/cloud') as typeof import('../../miniprogram/services/cloud');
 
 const refuse = (errCode: number, errMsg = `cloud.callFunction:fail Error: errCode: ${errCode}`) => () => {

@@ -12,7 +12,6 @@ import type { RegistrationResult } from '../../../shared/daycare/views';
 import { loadUser } from '../../_lib/roles';
 import { AppFailure, userAction } from '../../_lib/router';
 import { ownRegistration } from '../lib/mine';
-import { transition } from '../lib/places';
 import { viewOf } from '../lib/registrations';
 import { audit } from '../lib/store';
 import { C } from '../../_lib/collections';

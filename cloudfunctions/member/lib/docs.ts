@@ -2,9 +2,8 @@
  * Stored shapes of the membership collections (see docs/membership.md). None of them holds a
  * plain ID number or phone number; the full name lives only in a pending application.
  */
-import type { ApplicationStatus, CardStatus, MemberStatus, Routing } from '../../../shared/member/schemas';
+import type { ApplicationStatus, CardStatus, Routing } from '../../../shared/member/schemas';
 import type { MemberTag } from '../../../shared/member/tags';
-import type { UnionKind, UnionLevel } from '../../../shared/union/tree';
 
 export type { MemberDoc, UnionDoc, UserDoc } from '../../_lib/docs';
 

@@ -17,12 +17,12 @@ export function UnionPicker({ value, onChange, className }: { value: string; onC
   useEffect(() => {
     if (!root) return;
     let live = true;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => void (async () => {
       const res = await api.member.listUnions({ within: root, ...(keyword.trim() ? { keyword: keyword.trim() } : {}) });
       if (!live || !res.ok) return;
       setUnions(res.data.unions);
       setTruncated(res.data.truncated);
-    }, 250);
+    })(), 250);
     return () => {
       live = false;
       clearTimeout(timer);

@@ -35,6 +35,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
   useEffect(() => {
     void start();
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- a counter, not a DOM node: the latest value must be bumped to drop answers still in flight.
       generation.current++;
     };
   }, [start]);
@@ -42,7 +43,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
   useEffect(() => {
     if (state.kind !== 'waiting') return;
     const mine = generation.current;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => void (async () => {
       const res = await api.signIn.poll({ ticket: state.ticket, pollKey: state.pollKey });
       if (mine !== generation.current) return;
       if (!res.ok) {
@@ -55,7 +56,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
         onSignedIn();
       } else if (d.status === 'waiting') setState({ ...state, scanned: d.scanned });
       else setState({ kind: 'ended', reason: d.status });
-    }, POLL_MS);
+    })(), POLL_MS);
     return () => clearTimeout(timer);
   }, [state, onSignedIn]);
 

@@ -157,7 +157,7 @@ export default function BenefitsPage() {
           <View className='card'>
             <View className='section-title benefits__title'>
               <Text>本周福利</Text>
-              <Text className='benefits__link' onClick={() => Taro.navigateTo({ url: MINE_URL })}>
+              <Text className='benefits__link' onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
                 我的福利 ›
               </Text>
             </View>
@@ -176,7 +176,7 @@ export default function BenefitsPage() {
                     queuedSeconds={busy?.dropId === d.id && busy.queued ? Math.floor((Date.now() - busy.since) / 1000) : null}
                     onAction={(x, a) => void onAction(x, a)}
                     onCountdownEnd={() => setTick((n) => n + 1)}
-                    onMine={() => Taro.navigateTo({ url: MINE_URL })}
+                    onMine={() => void Taro.navigateTo({ url: MINE_URL })}
                     onJoin={state.data.joinFirst ? openJoin : undefined}
                   />
                 );

@@ -20,7 +20,6 @@ process.env.TENCENTCLOUD = 'true'
 export interface TestDb {
   app: ReturnType<typeof tcb.init>
   // The SDK's Db typings are loose; tests use it dynamically.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: any
   engine: Engine
   server: DbServer

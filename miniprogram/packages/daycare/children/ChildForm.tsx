@@ -103,7 +103,7 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
         <Textarea className='dc-input' nativeProps={{ 'aria-label': '健康提示' }} style={{ height: '120px', padding: '16px 22px' }} maxlength={200} value={v.healthNotes} onInput={set('healthNotes')} />
       </View>
       {error ? <Text className='dc-error'>{error}</Text> : null}
-      <Button className='dc-btn dc-btn--wide add-child-submit' disabled={busy} onClick={submit}>
+      <Button className='dc-btn dc-btn--wide add-child-submit' disabled={busy} onClick={() => void submit()}>
         {busy ? '提交中…' : '保存'}
       </Button>
     </View>

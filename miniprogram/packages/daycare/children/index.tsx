@@ -31,7 +31,7 @@ function Consent({ onDone }: { onDone: () => void }) {
         周岁，这些信息属于敏感个人信息：仅用于报名、录取和托管期间的照护，只有您和孩子所在托管点的工作人员可以查看，工会管理员看到的是脱敏姓名；不收集身份证号。孩子没有报名或名额时，您可以随时删除孩子的全部信息。
       </Text>
       {error ? <Text className='dc-error'>{error}</Text> : null}
-      <Button className='dc-btn dc-btn--wide consent-agree' onClick={agree}>
+      <Button className='dc-btn dc-btn--wide consent-agree' onClick={() => void agree()}>
         我是孩子的监护人，同意上述处理
       </Button>
     </View>
@@ -63,7 +63,7 @@ function ChildCard({ child, onChanged }: { child: ChildView; onChanged: () => vo
       {child.hasCurrentPlace ? (
         <Text className='dc-meta'>孩子当前有报名或名额，取消后才能删除。</Text>
       ) : (
-        <Button className='dc-btn dc-btn--plain delete-child' onClick={remove}>
+        <Button className='dc-btn dc-btn--plain delete-child' onClick={() => void remove()}>
           删除
         </Button>
       )}
@@ -97,7 +97,7 @@ function Family({ data, onSaved }: { data: MyChildrenResult['family']; onSaved: 
       ))}
       <Text className='dc-meta'>如实申报，工会将核实；核实未通过的情况不计入优先档次。报名截止后申报的不计入当期摇号。</Text>
       {msg ? <Text className='dc-meta'>{msg}</Text> : null}
-      <Button className='dc-btn dc-btn--wide save-family' onClick={save}>
+      <Button className='dc-btn dc-btn--wide save-family' onClick={() => void save()}>
         保存家庭情况
       </Button>
     </View>

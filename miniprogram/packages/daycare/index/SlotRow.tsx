@@ -52,7 +52,7 @@ export default function SlotRow({ slot, mode, open, kids }: { slot: SlotView; mo
           {kids.length === 0 ? (
             <View>
               <Text className='dc-meta'>还没有登记孩子信息。</Text>
-              <Button className='dc-btn dc-btn--plain' onClick={() => Taro.navigateTo({ url: DAYCARE_PAGES.children })}>
+              <Button className='dc-btn dc-btn--plain' onClick={() => void Taro.navigateTo({ url: DAYCARE_PAGES.children })}>
                 去添加孩子
               </Button>
             </View>
@@ -60,7 +60,7 @@ export default function SlotRow({ slot, mode, open, kids }: { slot: SlotView; mo
             kids.map((k) => (
               <View key={k.id} className='dc-child-option'>
                 <Text>为 {k.name} 报名</Text>
-                <Button className='dc-btn choose-child' disabled={busy} onClick={() => choose(k)}>
+                <Button className='dc-btn choose-child' disabled={busy} onClick={() => void choose(k)}>
                   {busy ? '提交中…' : '确认报名'}
                 </Button>
               </View>

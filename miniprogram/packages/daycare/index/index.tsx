@@ -72,11 +72,11 @@ export default function DaycareHome() {
         <Text className='hero__sub'>线上报名，不用排队：名额不足时按优先档次摇号，结果和原因一目了然</Text>
       </View>
       <View className='dc-links'>
-        <View className='dc-link' onClick={() => Taro.navigateTo({ url: DAYCARE_PAGES.children })}>
+        <View className='dc-link' onClick={() => void Taro.navigateTo({ url: DAYCARE_PAGES.children })}>
           <Text className='dc-link__title'>我的孩子</Text>
           <Text className='dc-link__sub'>{state.status === 'ready' ? `已登记 ${state.data.kids.length} 个` : '登记孩子信息'}</Text>
         </View>
-        <View className='dc-link' onClick={() => Taro.navigateTo({ url: DAYCARE_PAGES.mine })}>
+        <View className='dc-link' onClick={() => void Taro.navigateTo({ url: DAYCARE_PAGES.mine })}>
           <Text className='dc-link__title'>我的报名</Text>
           <Text className='dc-link__sub'>录取、候补与原因</Text>
         </View>

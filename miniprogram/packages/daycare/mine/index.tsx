@@ -53,12 +53,12 @@ function Registration({ r, onChanged }: { r: RegistrationView; onChanged: () => 
       <VerifyDetails explain='摇号结束后工会公布全部报名编号和排序，您可以用下面的编号在公布的摇号记录中找到自己的位置。' items={[{ label: '报名编号', value: r.id }]} />
       <View style={{ display: 'flex', justifyContent: 'flex-end', marginTop: '12px' }}>
         {r.status === 'offered' ? (
-          <Button className='dc-btn accept-offer' onClick={() => act('accept')}>
+          <Button className='dc-btn accept-offer' onClick={() => void act('accept')}>
             确认递补
           </Button>
         ) : null}
         {CANCEL_TEXT[r.status] ? (
-          <Button className='dc-btn dc-btn--plain cancel-registration' onClick={() => act('cancel')}>
+          <Button className='dc-btn dc-btn--plain cancel-registration' onClick={() => void act('cancel')}>
             {CANCEL_TEXT[r.status]}
           </Button>
         ) : null}
@@ -76,7 +76,7 @@ export default function MyDaycarePage() {
       ) : state.data.registrations.length === 0 ? (
         <View>
           <EmptyState title='还没有暑托班报名' hint='在暑托班页面选择班期为孩子报名。' />
-          <Button className='dc-btn dc-btn--wide' onClick={() => Taro.navigateTo({ url: DAYCARE_PAGES.home })}>
+          <Button className='dc-btn dc-btn--wide' onClick={() => void Taro.navigateTo({ url: DAYCARE_PAGES.home })}>
             去报名
           </Button>
         </View>

@@ -30,7 +30,7 @@ export default function Roster({ slotId }: { slotId: string }) {
   }, [slotId, date]);
   useEffect(() => void load(), [load]);
 
-  if (error) return <ErrorState message={error.message} onRetry={load} />;
+  if (error) return <ErrorState message={error.message} onRetry={() => void load()} />;
   if (!data) return <Skeleton rows={4} />;
   if (data.rows.length === 0) return <EmptyState title='本班期暂无录取的孩子' />;
 
@@ -68,10 +68,10 @@ export default function Roster({ slotId }: { slotId: string }) {
           </Text>
         </View>
       ))}
-      <Button className='dc-btn dc-btn--wide save-attendance' onClick={save}>
+      <Button className='dc-btn dc-btn--wide save-attendance' onClick={() => void save()}>
         保存 {date} 出勤
       </Button>
-      <Button className='dc-btn dc-btn--plain dc-btn--wide export-roster' onClick={download}>
+      <Button className='dc-btn dc-btn--plain dc-btn--wide export-roster' onClick={() => void download()}>
         导出花名册（CSV）
       </Button>
       <Text className='dc-meta'>花名册含儿童个人信息，仅限本托管点工作人员使用，请勿外传。</Text>

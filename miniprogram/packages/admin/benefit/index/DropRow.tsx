@@ -51,7 +51,7 @@ export default function DropRow({ drop, serverNow }: DropRowProps) {
 
   return (
     <View className='bf-claim' data-drop={drop.id} data-cancelled={cancelled ? 'yes' : 'no'}>
-      <View onClick={() => Taro.navigateTo({ url: `/packages/admin/benefit/figures/index?dropId=${drop.id}` })}>
+      <View onClick={() => void Taro.navigateTo({ url: `/packages/admin/benefit/figures/index?dropId=${drop.id}` })}>
         <View className='bf-row'>
           <Text className='bf-title'>{drop.title}</Text>
           {cancelled ? <Text className='bf-badge bf-badge--muted'>已撤回</Text> : <Text className='bf-badge'>{DROP_MODE_LABELS[drop.mode]}</Text>}

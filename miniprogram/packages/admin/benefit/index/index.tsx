@@ -29,10 +29,10 @@ export default function AdminDropsPage() {
   return (
     <View className={`page${elderClass()}`}>
       <View className='card'>
-        <Button className='bf-primary' onClick={() => Taro.navigateTo({ url: '/packages/admin/benefit/create/index' })}>
+        <Button className='bf-primary' onClick={() => void Taro.navigateTo({ url: '/packages/admin/benefit/create/index' })}>
           发布福利
         </Button>
-        <Button className='bf-secondary' onClick={() => Taro.navigateTo({ url: '/packages/admin/benefit/redeem/index' })}>
+        <Button className='bf-secondary' onClick={() => void Taro.navigateTo({ url: '/packages/admin/benefit/redeem/index' })}>
           兑换码核销
         </Button>
       </View>

@@ -47,7 +47,7 @@ export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: C
         <Field label='联系人' value={site.contactName} onChange={(v) => setSite({ ...site, contactName: v })} />
         <Field label='联系电话' value={site.contactPhone} onChange={(v) => setSite({ ...site, contactPhone: v })} placeholder='手机或 0574-xxxxxxxx' />
         <Chips options={[['science', '科技'], ['arts', '文艺']]} value={site.kind} onChange={(v) => setSite({ ...site, kind: v })} />
-        <Button className='dc-btn dc-btn--wide' onClick={addSite}>
+        <Button className='dc-btn dc-btn--wide' onClick={() => void addSite()}>
           添加托管点
         </Button>
       </View>
@@ -60,7 +60,7 @@ export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: C
           <Field label='结班日期' value={slot.endDate} onChange={(v) => setSlot({ ...slot, endDate: v })} />
           <Chips options={[['lower', '一至三年级'], ['upper', '四至六年级']]} value={slot.band} onChange={(v) => setSlot({ ...slot, band: v })} />
           <Field label='名额' type='number' value={slot.capacity} onChange={(v) => setSlot({ ...slot, capacity: v })} />
-          <Button className='dc-btn dc-btn--wide' onClick={addSlot}>
+          <Button className='dc-btn dc-btn--wide' onClick={() => void addSlot()}>
             添加班期
           </Button>
         </View>
@@ -71,7 +71,7 @@ export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: C
           <Chips options={siteOptions} value={staff.siteId || campaign.sites[0].id} onChange={(v) => setStaff({ ...staff, siteId: v })} />
           <Field label='会员卡号（多个用逗号分隔）' value={staff.cardNos} onChange={(v) => setStaff({ ...staff, cardNos: v })} />
           <Text className='dc-meta'>工作人员可查看本托管点花名册与儿童信息、登记出勤、导出花名册。</Text>
-          <Button className='dc-btn dc-btn--wide' onClick={setStaffCards}>
+          <Button className='dc-btn dc-btn--wide' onClick={() => void setStaffCards()}>
             保存工作人员
           </Button>
         </View>

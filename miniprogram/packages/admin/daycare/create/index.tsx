@@ -69,7 +69,7 @@ export default function CreateDaycarePage() {
             </Text>
             {campaign.seedCommitment ? <Text className='dc-mono'>种子承诺 SHA-256：{campaign.seedCommitment}</Text> : null}
           </View>
-          <SiteEditor campaign={campaign} hosts={[{ id: campaign.unionId, name: campaign.unionName || '主办工会' }]} onChanged={refresh} />
+          <SiteEditor campaign={campaign} hosts={[{ id: campaign.unionId, name: campaign.unionName || '主办工会' }]} onChanged={() => void refresh()} />
         </View>
       ) : (
         <View className='card'>
@@ -85,7 +85,7 @@ export default function CreateDaycarePage() {
           <Field label='候补递补确认时限（小时）' type='number' value={form.offerHours} onChange={(v) => setForm({ ...form, offerHours: v })} />
           <Field label='出勤率要求（%），低于则不能报名下一期' type='number' value={form.threshold} onChange={(v) => setForm({ ...form, threshold: v })} />
           {error ? <Text className='dc-error'>{error}</Text> : null}
-          <Button className='dc-btn dc-btn--wide' onClick={create}>
+          <Button className='dc-btn dc-btn--wide' onClick={() => void create()}>
             创建活动
           </Button>
         </View>

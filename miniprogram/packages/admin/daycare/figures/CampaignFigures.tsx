@@ -73,10 +73,10 @@ export default function CampaignFigures({ campaignId }: { campaignId: string }) 
                 <Text className='dc-meta' style={{ flex: 1 }}>
                   {c.label}：{c.statusLabel}
                 </Text>
-                <Button className='dc-btn' size='mini' onClick={() => check(f.registrationId, c.kind, 'verified')}>
+                <Button className='dc-btn' size='mini' onClick={() => void check(f.registrationId, c.kind, 'verified')}>
                   核实
                 </Button>
-                <Button className='dc-btn dc-btn--plain' size='mini' onClick={() => check(f.registrationId, c.kind, 'rejected')}>
+                <Button className='dc-btn dc-btn--plain' size='mini' onClick={() => void check(f.registrationId, c.kind, 'rejected')}>
                   不通过
                 </Button>
               </View>

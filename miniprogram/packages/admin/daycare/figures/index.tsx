@@ -21,10 +21,10 @@ export default function DaycareAdminPage() {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <View className={`page daycare-admin${elderClass()}`}>
-      <Button className='dc-btn dc-btn--wide' onClick={() => Taro.navigateTo({ url: '/packages/admin/daycare/create/index' })}>
+      <Button className='dc-btn dc-btn--wide' onClick={() => void Taro.navigateTo({ url: '/packages/admin/daycare/create/index' })}>
         开设暑托班
       </Button>
-      <Button className='dc-btn dc-btn--plain dc-btn--wide' onClick={() => Taro.navigateTo({ url: '/packages/daycare/staff/index' })}>
+      <Button className='dc-btn dc-btn--plain dc-btn--wide' onClick={() => void Taro.navigateTo({ url: '/packages/daycare/staff/index' })}>
         托管点花名册与出勤
       </Button>
       <View style={{ height: '24px' }} />

@@ -60,7 +60,7 @@ export default function ImportPage() {
     return () => {
       live = false;
     };
-    // requestOf reads file and blankUnion, both listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- requestOf reads file and blankUnion, both listed.
   }, [file, ready, blankUnion]);
 
   const picked = (f: PickedFile) => {
