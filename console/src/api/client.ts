@@ -21,8 +21,8 @@ let signedOutListener: (() => void) | null = null;
 function builtTransport(): Promise<Transport> {
   if (typeof __CONSOLE_TARGET__ !== 'undefined' && __CONSOLE_TARGET__ === 'cloudbase') {
     // Only the CloudBase build reaches this import: the local build never bundles the SDK.
-    return Promise.all([import('@cloudbase/js-sdk'), import('./cloudbaseTransport')]).then(([sdk, t]) =>
-      t.cloudbaseTransport(sdk.default, typeof __CONSOLE_ENV_ID__ !== 'undefined' ? __CONSOLE_ENV_ID__ : ''),
+    return Promise.all([import('./cloudbaseSdk'), import('./cloudbaseTransport')]).then(([m, t]) =>
+      t.cloudbaseTransport(m.sdk, typeof __CONSOLE_ENV_ID__ !== 'undefined' ? __CONSOLE_ENV_ID__ : ''),
     );
   }
   return Promise.resolve(localTransport());
