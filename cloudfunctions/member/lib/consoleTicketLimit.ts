@@ -2,7 +2,7 @@
  * How often one client may ask for a 工会工作台 login ticket (`member.consoleTicket` is public:
  * each call writes a ticket). Counted per client as the platform names it in the invocation
  * context (never from the request): the CloudBase user id of the console's anonymous sign-in
- * (`TCB_UUID`) and the source IP (`TCB_SOURCE_IP`). Each key has a fixed window; a call first
+ * (`TCB_UUID`, or the openid of a WeChat caller) and the source IP (`TCB_SOURCE_IP`). Each key has a fixed window; a call first
  * TAKES a slot with one conditional `_.inc` (atomic in the database, so a burst cannot overshoot
  * the cap), and only then is the ticket written. Over the cap: RATE_LIMITED, nothing written.
  *
@@ -39,10 +39,14 @@ function limited(): AppFailure {
   return new AppFailure('RATE_LIMITED', '获取登录二维码太频繁，请 10 分钟后再试');
 }
 
-/** The keys this call counts against (none known: one shared key, so the cap still holds). */
-export function ticketLimitKeys(client: ActionContext['client']): { id: string; max: number }[] {
+/**
+ * The keys this call counts against: the platform's user (the web SDK's `TCB_UUID`, or a WeChat
+ * caller's openid) and the IP; none known: one shared key, so the cap still holds.
+ */
+export function ticketLimitKeys(client: ActionContext['client'], openid: string | null): { id: string; max: number }[] {
   const keys: { id: string; max: number }[] = [];
-  if (client.uid) keys.push({ id: `uid:${sha256Hex(client.uid)}`, max: TICKET_LIMITS.perUser });
+  const user = client.uid ?? openid;
+  if (user) keys.push({ id: `uid:${sha256Hex(user)}`, max: TICKET_LIMITS.perUser });
   if (client.ip) keys.push({ id: `ip:${sha256Hex(client.ip)}`, max: TICKET_LIMITS.perIp });
   if (keys.length === 0) keys.push({ id: 'unknown', max: TICKET_LIMITS.perIp });
   return keys;
@@ -84,7 +88,7 @@ async function takeSlot(ctx: ActionContext, id: string, max: number): Promise<vo
 export async function takeTicketSlot(ctx: ActionContext): Promise<void> {
   const taken: string[] = [];
   try {
-    for (const key of ticketLimitKeys(ctx.client)) {
+    for (const key of ticketLimitKeys(ctx.client, ctx.openid)) {
       await takeSlot(ctx, key.id, key.max);
       taken.push(key.id);
     }
