@@ -26,7 +26,14 @@ export const consolePoll = publicAction<ConsolePollRequest, ConsolePollResult>('
   const { token, doc: session } = newSessionDoc(doc.openid, doc.device, now);
   const { _id, ...fields } = session;
   // Signed before anything is written: a signing failure leaves the ticket confirmed.
-  const loginTicket = issueLoginTicket(_id);
+  let loginTicket: string | null;
+  try {
+    loginTicket = issueLoginTicket(_id);
+  } catch (err) {
+    // A deployment error (a broken key, or one of another environment): say which, never the key.
+    ctx.log.error('console login ticket not issued: check CONSOLE_LOGIN_KEY', { reason: err instanceof Error ? err.message.slice(0, 120) : 'unknown' });
+    throw new AppFailure('INTERNAL');
+  }
   await ctx.db.collection(C.consoleSessions).doc(_id).set(fields);
   const upd = await ctx.db.collection(C.consoleTickets).where({ _id: doc._id, status: 'confirmed' }).update({ status: 'claimed', claimedAt: now });
   if (upd.updated !== 1) {
