@@ -70,7 +70,10 @@ export async function callApi<F extends FunctionName, A extends ActionName<F>>(
   }
   if (!isResult(raw)) return fail('INTERNAL');
   const result = raw as Result<ResponseOf<F, A>>;
-  if (!result.ok && result.error.code === 'CONSOLE_SESSION_INVALID' && token) {
+  // CONSOLE_SESSION_INVALID: the session ended. UNAUTHENTICATED with a token: the platform no
+  // longer holds the console's sign-in (CloudBase's login state was lost), which only a new
+  // scan can restore. Either way the console signs out.
+  if (!result.ok && token && (result.error.code === 'CONSOLE_SESSION_INVALID' || result.error.code === 'UNAUTHENTICATED')) {
     session.clear();
     await signOutOfPlatform();
     signedOutListener?.();

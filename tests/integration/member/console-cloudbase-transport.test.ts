@@ -138,3 +138,11 @@ it('a transport failure is NETWORK with the same Chinese message as the local tr
     useTransport(cloudbaseTransport(platform.sdk, 'local'));
   }
 });
+
+it('a console whose CloudBase login state was lost (token still in the tab) is signed out, not left half signed in', async () => {
+  await scanAndSignIn();
+  await platform.sdk.init({ env: 'local' }).auth({ persistence: 'session' }).signOut(); // e.g. the SDK's storage was cleared
+  expect(await api.signIn.me()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  expect(session.get()).toBeNull();
+  expect(platform.state()).toBeNull();
+});
