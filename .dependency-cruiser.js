@@ -85,7 +85,14 @@ module.exports = {
       severity: 'error',
       comment: 'the 工会工作台 meets the functions in shared/ (contracts, types, pure rules) and calls them through console/src/api only',
       from: { path: '^console/' },
-      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', 'node_modules/(@cloudbase|@tarojs)/'] },
+      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', 'node_modules/@tarojs/', 'node_modules/@cloudbase/(?!js-sdk/)'] },
+    },
+    {
+      name: 'js-sdk-only-in-console-transport',
+      severity: 'error',
+      comment: "@cloudbase/js-sdk is the 工会工作台's CloudBase transport (console/src/api, docs/console.md): nothing else imports it, so neither the weapp nor the functions bundle it",
+      from: { pathNot: '^console/src/api/' },
+      to: { path: 'node_modules/@cloudbase/js-sdk/' },
     },
     {
       name: 'no-xlsx-parser-in-app',

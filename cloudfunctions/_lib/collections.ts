@@ -150,6 +150,12 @@ export const C = {
    * itself is never stored): the admin's openid, device, idle and absolute expiry, revocation.
    */
   consoleSessions: 'console_sessions',
+  /**
+   * How many 工会工作台 login tickets one client asked for in the current window, `_id` =
+   * `<kind>:<SHA-256 of the anonymous user id or IP>` (member/lib/consoleTicketLimit.ts): counts
+   * and the window's end only, never the IP itself.
+   */
+  consoleTicketLimits: 'console_ticket_limits',
 } as const;
 
 export type CollectionName = (typeof C)[keyof typeof C];
@@ -332,7 +338,15 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.accountDeletions, indexes: [{ name: 'resume', keys: { status: 1, leaseUntil: 1 } }] },
   { name: C.consoleTickets, indexes: [{ name: 'expiry', keys: { expiresAt: 1 } }] },
   // 我的 → 已登录的工作台: an admin's sessions, newest first.
-  { name: C.consoleSessions, indexes: [{ name: 'mine', keys: { openid: 1, createdAt: -1 } }] },
+  // The member timer purges ended sessions (member/lib/consolePurge.ts).
+  {
+    name: C.consoleSessions,
+    indexes: [
+      { name: 'mine', keys: { openid: 1, createdAt: -1 } },
+      { name: 'expiry', keys: { idleExpiresAt: 1 } },
+    ],
+  },
+  { name: C.consoleTicketLimits, indexes: [{ name: 'expiry', keys: { expiresAt: 1 } }] },
 ];
 
 /**
@@ -343,4 +357,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 3, fingerprint: '299480014f32bf10' } as const;
+export const SCHEMA = { version: 4, fingerprint: '7790deb561465fff' } as const;

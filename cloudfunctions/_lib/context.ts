@@ -9,6 +9,13 @@ export interface InvocationInfo {
    * session id, which the router resolves to the admin's openid from the stored session.
    */
   customUserId: string | null;
+  /**
+   * Who is calling when there is no WeChat or console identity, for rate limits only (never for
+   * authorisation): the CloudBase user id of a web SDK caller (`TCB_UUID`, e.g. the console's
+   * anonymous sign-in) and the caller's IP as the platform saw it (`TCB_SOURCE_IP`, the
+   * node-sdk's `auth().getClientIP()`; `WX_CLIENTIP` for a mini-program call).
+   */
+  client: { uid: string | null; ip: string | null };
   /** The platform's request id (for logs). */
   platformRequestId: string;
   /**
@@ -46,6 +53,7 @@ export function readInvocation(context: ScfContext | undefined): InvocationInfo 
     openid: str(env.WX_OPENID),
     appid: str(env.WX_APPID),
     customUserId: str(env.TCB_CUSTOM_USER_ID),
+    client: { uid: str(env.TCB_UUID), ip: str(env.TCB_SOURCE_IP) ?? str(env.WX_CLIENTIP) },
     platformRequestId: str(context?.request_id) ?? 'unknown',
     // The old context format (`environ`) turns a value with commas into an array.
     sources: (str(Array.isArray(env.TCB_SOURCE) ? env.TCB_SOURCE.join(',') : env.TCB_SOURCE) ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0),

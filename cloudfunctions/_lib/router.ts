@@ -32,6 +32,8 @@ export interface ActionContext extends BaseContext {
   appid: string | null;
   /** Set when the caller is a 工会工作台 session (docs/console.md): its id. */
   consoleSessionId: string | null;
+  /** The platform's view of the caller's client (rate limits of public actions only; context.ts). */
+  client: InvocationInfo['client'];
   /** The caller's idempotency key for this request (generated when the caller sent none). */
   requestId: string;
   /** No earlier send of this request id can have been applied (shared/api.ts CallEvent.fresh). */
@@ -244,6 +246,7 @@ export function createFunction<F extends FunctionName>(spec: {
       openid: openid as string,
       appid: invocation.appid,
       consoleSessionId,
+      client: invocation.client,
       requestId: (requestId as string | undefined) ?? newRequestId(),
       // Without a request id there is nothing to resend; otherwise only the client can know.
       fresh: requestId === undefined || fresh === true,

@@ -5,15 +5,21 @@
  */
 import { SECRET_NAMES } from '../../cloudfunctions/_lib/personal';
 import { TEMPLATES } from '../../shared/notify/templates';
+import { CONSOLE_LOGIN_KEY_ENV } from '../../cloudfunctions/member/lib/consoleLoginTicket';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Read by every function through cloudfunctions/_lib/personal.ts (hashes, card and upload tokens, calls between functions). */
 export const FUNCTION_SECRETS = SECRET_NAMES;
 
-/** Passed on when set (subscribe-message template ids: without one, that message is logged as not sent). */
+/**
+ * Passed on when set: subscribe-message template ids (without one, that message is logged as not
+ * sent); the environment's custom-login private key for 工会工作台 sign-in on CloudBase (the JSON
+ * of the key file; without it the console can only use the local front door, docs/console.md).
+ */
 const OPTIONAL_BY_FUNCTION: Record<string, string[]> = {
   notify: [...Object.values(TEMPLATES).map((t) => t.envVar), 'WX_MINIPROGRAM_STATE'],
+  member: [CONSOLE_LOGIN_KEY_ENV],
 };
 
 export interface Credentials {

@@ -121,14 +121,17 @@ const BEARER = /^Bearer ([0-9a-f]{32})$/;
 /**
  * The console's caller, as CloudBase's custom login would present it: no Authorization header is
  * an anonymous caller; a well-formed token becomes its session id (TCB_CUSTOM_USER_ID), which the
- * router checks against the stored sessions. Persona headers are ignored on this route.
+ * router checks against the stored sessions. Persona headers are ignored on this route. The
+ * socket's address goes along as TCB_SOURCE_IP (rate limits of the public sign-in actions).
  */
-function consoleCallerFrom(req: IncomingMessage): { customUserId?: string } {
+function consoleCallerFrom(req: IncomingMessage): { customUserId?: string; sourceIp?: string } {
+  // The address the request came from, as CloudBase's TCB_SOURCE_IP (never a forwarded header).
+  const sourceIp = req.socket.remoteAddress ? { sourceIp: req.socket.remoteAddress } : {};
   const auth = req.headers.authorization;
-  if (auth === undefined || auth === '') return {};
+  if (auth === undefined || auth === '') return sourceIp;
   const m = BEARER.exec(auth);
   if (!m) throw new HttpError(401, fail('CONSOLE_SESSION_INVALID'));
-  return { customUserId: sessionIdOf(m[1]) };
+  return { customUserId: sessionIdOf(m[1]), ...sourceIp };
 }
 
 function header(req: IncomingMessage, name: string): string | null {

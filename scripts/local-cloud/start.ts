@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const consoleDir = join(ROOT, 'dist/console');
   if (consoleStale(consoleDir)) {
     console.log('正在构建工会工作台…');
-    await buildConsole({ quiet: true });
+    await buildConsole({ quiet: true, target: 'local' });
   }
 
   const cloud = await startLocalCloud({

@@ -82,8 +82,12 @@ export type ConsolePollRequest = FromSchema<typeof consolePollRequest>;
 export type ConsolePollResult =
   | { status: 'waiting'; scanned: boolean; expiresAt: string }
   | { status: 'declined' | 'expired' }
-  /** `token` is handed out once; the console sends it as `Authorization: Bearer <token>`. */
-  | { status: 'signedIn'; token: string; expiresAt: string };
+  /**
+   * `token` is handed out once; locally the console sends it as `Authorization: Bearer <token>`.
+   * On CloudBase `loginTicket` is the custom-login ticket (for the session id) the console signs
+   * in with (`auth.signInWithCustomTicket`); absent where no custom-login key is configured.
+   */
+  | { status: 'signedIn'; token: string; expiresAt: string; loginTicket?: string };
 
 export const consoleSessionsRequest = { $id: 'member.consoleSessions', type: 'object', additionalProperties: false, properties: {} } as const;
 export type ConsoleSessionsRequest = FromSchema<typeof consoleSessionsRequest>;

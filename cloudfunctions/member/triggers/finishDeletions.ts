@@ -1,12 +1,15 @@
 /**
  * Timer `finishDeletions` (every 10 minutes, second 20): finishes 注销账号 jobs whose run stopped
  * half-way (the member closed the page, a timeout, a crash — their lease ran out), and deletes
- * identity-probe budgets kept after a deletion once their windows have ended.
+ * identity-probe budgets kept after a deletion once their windows have ended, and purges the
+ * 工会工作台 sign-in's spent tickets, ended sessions and ended ticket-limit windows
+ * (lib/consolePurge.ts: any timer may call it; it rides this one until a shared tick exists).
  */
 import { ok } from '../../../shared/envelope';
 import { C } from '../../_lib/collections';
 import type { TriggerHandler } from '../../_lib/router';
 import { BUDGET_MS, type DeletionJobDoc } from '../lib/deletion/job';
+import { purgeConsoleSignIns } from '../lib/consolePurge';
 import { purgeAttempts } from '../lib/deletion/messages';
 import { runDeletion } from '../lib/deletion/run';
 
@@ -36,6 +39,8 @@ export const finishDeletions: TriggerHandler = async (ctx) => {
     }
   }
   const purged = await purgeAttempts(ctx);
-  if (due.data.length > 0 || purged > 0) ctx.log.info('deletions timer', { finished, pending, purged });
-  return ok({ finished, pending, purged });
+  const signIns = await purgeConsoleSignIns(ctx);
+  const consolePurged = signIns.tickets + signIns.sessions + signIns.limits;
+  if (due.data.length > 0 || purged > 0 || consolePurged > 0) ctx.log.info('deletions timer', { finished, pending, purged, consoleTickets: signIns.tickets, consoleSessions: signIns.sessions, consoleLimits: signIns.limits });
+  return ok({ finished, pending, purged, console: signIns });
 };

@@ -6,14 +6,34 @@ import type * as M from '../../../shared/member/schemas';
 import type * as MC from '../../../shared/member/console';
 import type * as CQ from '../../../shared/content/schemas';
 import type { AdminOverviewRequest } from '../../../shared/system/overview';
-import { callApi } from './client';
+import { fail, type Result } from '../../../shared/envelope';
+import { callApi, signInToPlatform, signOutOfPlatform } from './client';
+
+/**
+ * The poll, and once it collects a session, the platform sign-in with it (CloudBase: the
+ * session's custom-login ticket) before the page stores the token and moves on. If the
+ * platform refuses, the console is not signed in and says so (the QR code must be renewed).
+ */
+async function pollAndSignIn(request: MC.ConsolePollRequest): Promise<Result<MC.ConsolePollResult>> {
+  const res = await callApi('member', 'consolePoll', request);
+  if (!res.ok || res.data.status !== 'signedIn') return res;
+  if (await signInToPlatform(res.data)) return res;
+  return fail('CONSOLE_SESSION_INVALID', '工作台登录未完成，请刷新二维码后重新扫码');
+}
+
+/** 退出登录: ends the session on the server, then the platform's login state. */
+async function signOut(): Promise<Result<MC.ConsoleSignOutResult>> {
+  const res = await callApi('member', 'consoleSignOut', {});
+  await signOutOfPlatform();
+  return res;
+}
 
 export const api = {
   signIn: {
     ticket: (device: string) => callApi('member', 'consoleTicket', { device }),
-    poll: (request: MC.ConsolePollRequest) => callApi('member', 'consolePoll', request),
+    poll: pollAndSignIn,
     me: () => callApi('member', 'consoleMe', {}),
-    signOut: () => callApi('member', 'consoleSignOut', {}),
+    signOut,
   },
   overview: (request: AdminOverviewRequest) => callApi('system', 'adminOverview', request),
   member: {

@@ -63,6 +63,17 @@ export interface Caller {
    * `signInWithTicket`: the 工会工作台 session id (../http.ts derives it from the Bearer token).
    */
   customUserId?: string;
+  /**
+   * The caller's IP as CloudBase puts it in `TCB_SOURCE_IP` (the node-sdk's getClientIP): the
+   * console route passes the socket's address (member.consoleTicket's rate limit reads it).
+   */
+  sourceIp?: string;
+  /**
+   * A CloudBase user of the web SDK who signed in anonymously (`TCB_UUID`, with
+   * `TCB_ISANONYMOUS_USER` and `LOGINTYPE=ANONYMOUS`): how the console calls the public sign-in
+   * actions on CloudBase before it has a session (the js-sdk stand-in in the tests uses it).
+   */
+  anonymousUid?: string;
 }
 
 export const LOCAL_APPID = 'wx_local_demo_appid';
@@ -420,8 +431,13 @@ export class FunctionHost {
     } else if (caller.customUserId) {
       environment.TCB_CUSTOM_USER_ID = caller.customUserId;
       environment.LOGINTYPE = 'CUSTOM';
+    } else if (caller.anonymousUid && caller.source !== 'wx_trigger') {
+      environment.TCB_UUID = caller.anonymousUid;
+      environment.TCB_ISANONYMOUS_USER = 'true';
+      environment.LOGINTYPE = 'ANONYMOUS';
     }
     if (caller.source) environment.TCB_SOURCE = caller.source;
+    if (caller.sourceIp && caller.source !== 'wx_trigger') environment.TCB_SOURCE_IP = caller.sourceIp;
     return {
       request_id: invocationId,
       // The SDK prefixes the seqId of every database request with this, which is how the

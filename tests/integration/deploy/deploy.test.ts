@@ -23,6 +23,8 @@ const ENV = {
   ID_HASH_SECRET: 'a'.repeat(64),
   CARD_TOKEN_SECRET: 'b'.repeat(64),
   INTERNAL_CALL_SECRET: 'c'.repeat(64),
+  // The custom-login key file's JSON (a stand-in: the deploy only passes it on).
+  CONSOLE_LOGIN_KEY: JSON.stringify({ private_key_id: 'key-id-1', private_key: '-----BEGIN RSA PRIVATE KEY-----\nnot-a-real-key\n-----END RSA PRIVATE KEY-----\n', env_id: 'union-prod-1a2b' }),
 };
 
 let fake: FakeTencentCloud;
@@ -107,10 +109,13 @@ it('a fresh environment gets every collection, every index (unique ones unique),
     expect(f.env.ID_HASH_SECRET).toBe(ENV.ID_HASH_SECRET);
     expect(f.env.CARD_TOKEN_SECRET).toBe(ENV.CARD_TOKEN_SECRET);
     expect(Object.fromEntries(f.triggers)).toEqual(Object.fromEntries(functionDef(FUNCTIONS_OUT, name).triggers.map((t) => [t.name, t.config])));
+    // The custom-login key goes to the member function (console sign-in tickets) and nowhere else.
+    expect(f.env.CONSOLE_LOGIN_KEY).toBe(name === 'member' ? ENV.CONSOLE_LOGIN_KEY : undefined);
   }
   expect(await marker()).toMatchObject({ version: SCHEMA.version, by: 'deploy' });
   // No secret value is printed.
   expect(res.out.join('\n')).not.toContain(ENV.ID_HASH_SECRET);
+  expect(res.out.join('\n')).not.toContain('not-a-real-key');
 }, 120_000);
 
 it('a second run creates nothing (only reads and the function update)', async () => {
