@@ -23,7 +23,7 @@ export const CONSOLE_CLOUDBASE_OUT = join(CONSOLE_ROOT, 'dist/console-cloudbase'
 export type ConsoleTarget = 'local' | 'cloudbase';
 
 /** The build's transport from the environment; a CloudBase build needs the environment id. */
-export function consoleTargetFrom(env: NodeJS.ProcessEnv = process.env): { target: ConsoleTarget; envId: string } {
+export function consoleTargetFrom(env: Record<string, string | undefined> = process.env): { target: ConsoleTarget; envId: string } {
   const target = env.CONSOLE_TARGET || 'local';
   if (target === 'local') return { target, envId: '' };
   if (target !== 'cloudbase') throw new Error(`CONSOLE_TARGET 只能是 local 或 cloudbase（现在是 ${target}）`);
