@@ -23,6 +23,8 @@ export const C = {
   notices: 'notices',
   /** Bookkeeping of the local cloud / deploy init (seed version…). */
   meta: 'system_meta',
+  /** When each scheduled job next has work, `_id` = job id (`_lib/schedule.ts`); read whole by `system.tick`. */
+  schedule: 'schedule',
   /** In-app notices (消息), one per event per member; always written. */
   notifications: 'notifications',
   /** Subscribe messages to send: pending → sent / failed / skipped (cloudfunctions/notify). */
@@ -177,6 +179,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   },
   { name: C.notices, indexes: [{ name: 'published', keys: { publishedAt: -1 } }] },
   { name: C.meta },
+  // A dozen documents read whole every minute: no index.
+  { name: C.schedule },
   { name: C.notifications, indexes: [{ name: 'inbox', keys: { openid: 1, createdAt: -1 } }] },
   {
     name: C.outbox,
@@ -343,4 +347,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 3, fingerprint: '299480014f32bf10' } as const;
+export const SCHEMA = { version: 4, fingerprint: 'edafce3fe2fd2867' } as const;

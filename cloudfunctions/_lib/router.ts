@@ -12,7 +12,7 @@ import { REQUEST_ID_PATTERN, type ActionName, type Api, type FunctionName, type 
 import { valueNestsDeeper } from '../../shared/validation/depth';
 import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';
-import { isInternalEvent, openInternal } from './internal';
+import { isInternalEvent, openInternal, TIMER_OP } from './internal';
 import { resolveConsoleSession } from './consoleSession';
 import { createLogger, type Logger } from './log';
 import { quotaRefusal } from './quota';
@@ -129,6 +129,20 @@ export function createFunction<F extends FunctionName>(spec: {
     if (!validatorIn(spec.validators, def.schema)) throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
   }
 
+  /**
+   * The schedule tick (system.tick, _lib/schedule.ts) runs a job through a signed internal call:
+   * the same handler a timer event would run, with the time it was due for as `Time`. The call
+   * is checked as a timer event is (no caller identity, no client source) plus its signature.
+   */
+  const runScheduledTrigger: InternalHandler = async (ctx, body) => {
+    const { trigger, scheduledFor } = (body ?? {}) as { trigger?: unknown; scheduledFor?: unknown };
+    const handler = typeof trigger === 'string' && Object.prototype.hasOwnProperty.call(spec.triggers ?? {}, trigger) ? spec.triggers![trigger] : undefined;
+    if (!handler) return fail('UNKNOWN_ACTION');
+    const event: TimerEvent = { Type: 'Timer', TriggerName: trigger as string, Time: typeof scheduledFor === 'string' ? scheduledFor : undefined };
+    const result = await handler(ctx, event);
+    return isResult(result) ? result : { ok: true, data: result ?? null };
+  };
+
   return async function main(event: unknown, context?: ScfContext): Promise<unknown> {
     const started = Date.now();
     let invocation;
@@ -172,7 +186,7 @@ export function createFunction<F extends FunctionName>(spec: {
         log.error('internal call refused', { caller: invocation.hasCaller });
         return fail('FORBIDDEN');
       }
-      const op = Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
+      const op = call.op === TIMER_OP ? runScheduledTrigger : Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
       if (!op) return fail('UNKNOWN_ACTION');
       try {
         const result = await op(base, call.body);

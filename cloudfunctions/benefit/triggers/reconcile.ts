@@ -16,11 +16,18 @@ import { formatCode } from '../../../shared/benefit/code';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
+import { earliest } from '../../_lib/schedule';
 import { asDate, ms, type ClaimDoc, type DropDoc, type StockDoc } from '../lib/docs';
 
 export const QUIET_MS = 90_000;
 const NOTICE_SETTLE_MS = 5_000;
 const DAY = 24 * 3600_000;
+/**
+ * After a drop closes, the last takes (started before the close, within the function timeout)
+ * settle and their units can only be recounted once the stock has been quiet QUIET_MS: the
+ * schedule keeps this timer every minute until then, and a little longer for the last notices.
+ */
+export const AFTER_CLOSE_MS = QUIET_MS + 3 * 60_000;
 
 export async function recountStock(ctx: BaseContext, drop: DropDoc): Promise<number> {
   const _ = ctx.db.command;
@@ -83,7 +90,26 @@ async function expireClaims(ctx: BaseContext, drop: DropDoc): Promise<number> {
   return res.updated ?? 0;
 }
 
-export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { returned: number; notices: number; expired: number } }> {
+/**
+ * When this timer next has work, for the schedule (_lib/schedule.ts): every minute while a drop
+ * is open or just closed (a crash can orphan units at any take, and no write announces it; the
+ * claim notices go out from here too), else the next opening or redemption deadline.
+ */
+async function nextWork(ctx: BaseContext, active: DropDoc[], busy: boolean): Promise<Date | null> {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  const live = active.some((d) => d.status !== 'cancelled' && asDate(d.closesAt).getTime() + AFTER_CLOSE_MS > now.getTime());
+  if (busy || live) return now;
+  const [opening, deadline] = await Promise.all([
+    ctx.db.collection(C.drops).where({ opensAt: _.gt(now), status: _.neq('cancelled') }).orderBy('opensAt', 'asc').field({ opensAt: true }).limit(1).get(),
+    ctx.db.collection(C.drops).where({ redeemBy: _.gte(now), expiredAt: null }).orderBy('redeemBy', 'asc').field({ redeemBy: true }).limit(1).get(),
+  ]);
+  const redeemBy = (deadline.data[0] as DropDoc | undefined)?.redeemBy;
+  // Expiry runs once the deadline has passed (`redeemBy < now`): a second after it.
+  return earliest((opening.data[0] as DropDoc | undefined)?.opensAt, redeemBy ? new Date(asDate(redeemBy).getTime() + 1000) : null);
+}
+
+export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { returned: number; notices: number; expired: number; nextDueAt: Date | null } }> {
   const _ = ctx.db.command;
   const now = ctx.now();
   let returned = 0;
@@ -101,5 +127,6 @@ export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { r
   }
   const due = await ctx.db.collection(C.drops).where({ redeemBy: _.lt(now), expiredAt: null }).limit(50).get();
   for (const drop of due.data as DropDoc[]) expired += await expireClaims(ctx, drop);
-  return { ok: true, data: { returned, notices, expired } };
+  const nextDueAt = await nextWork(ctx, active.data as DropDoc[], active.data.length === 100 || due.data.length === 50 || notices >= 500);
+  return { ok: true, data: { returned, notices, expired, nextDueAt } };
 }

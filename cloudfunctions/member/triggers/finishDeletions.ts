@@ -9,6 +9,7 @@ import type { TriggerHandler } from '../../_lib/router';
 import { BUDGET_MS, type DeletionJobDoc } from '../lib/deletion/job';
 import { purgeAttempts } from '../lib/deletion/messages';
 import { runDeletion } from '../lib/deletion/run';
+import { earliest } from '../../_lib/schedule';
 
 export const finishDeletions: TriggerHandler = async (ctx) => {
   const deadline = Date.now() + BUDGET_MS;
@@ -37,5 +38,14 @@ export const finishDeletions: TriggerHandler = async (ctx) => {
   }
   const purged = await purgeAttempts(ctx);
   if (due.data.length > 0 || purged > 0) ctx.log.info('deletions timer', { finished, pending, purged });
-  return ok({ finished, pending, purged });
+  // For the schedule: the next lease to run out and the next kept budget to delete (both
+  // announced by their writers); work left over → the next minute.
+  const [lease, budget] = await Promise.all([
+    ctx.db.collection(C.accountDeletions).where({ status: 'running' }).field({ leaseUntil: true }).orderBy('leaseUntil', 'asc').limit(1).get(),
+    ctx.db.collection(C.memberAttempts).where({ purgeAfter: _.gte(ctx.now()) }).field({ purgeAfter: true }).orderBy('purgeAfter', 'asc').limit(1).get(),
+  ]);
+  const leaseUntil = (lease.data[0] as DeletionJobDoc | undefined)?.leaseUntil;
+  const purgeAfter = (budget.data[0] as { purgeAfter?: Date } | undefined)?.purgeAfter;
+  const nextDueAt = pending > 0 || due.data.length === 10 ? ctx.now() : earliest(leaseUntil ? new Date(new Date(leaseUntil).getTime() + 1000) : null, purgeAfter ? new Date(new Date(purgeAfter).getTime() + 1000) : null);
+  return ok({ finished, pending, purged, nextDueAt });
 };
