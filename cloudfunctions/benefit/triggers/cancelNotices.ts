@@ -1,5 +1,5 @@
 /**
- * Run by the `draw` timer (every minute): tells every registrant of a withdrawn (撤回) draw that
+ * Run by the `draw` job (every minute while notices are left, _lib/schedule.ts): tells every registrant of a withdrawn (撤回) draw that
  * it will not take place — in-app notice “<title>”已撤回：<reason> — and marks the registration
  * `cancelled` with the same sentence (我的福利 shows it).
  *

@@ -1,5 +1,5 @@
 /**
- * Timer `draw` (every minute): draws every draw-mode drop whose opening has come. Resumable and
+ * Job `draw` (run by the schedule tick at each draw's opening, _lib/schedule.ts): draws every draw-mode drop whose opening has come. Resumable and
  * idempotent: the winners follow from the committed seed and the registrations (which close
  * at least a minute before), claim ids are deterministic and notices carry dedupe keys, so a
  * run cut short by a timeout is finished by the next one without doing anything twice.

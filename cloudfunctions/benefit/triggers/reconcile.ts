@@ -1,5 +1,5 @@
 /**
- * Timer `reconcile` (every minute, offset 30 s from `draw`), off the hot path:
+ * Job `reconcile` (run by the schedule tick every minute while a drop sells, _lib/schedule.ts), off the hot path:
  * 1. Stock recount. A crash between "take a unit" and "insert the claim" leaves a unit taken
  *    without a claim. When a drop's stock has been quiet for longer than any invocation can
  *    live (QUIET_MS > the function timeout), every take has its claim or never will, so

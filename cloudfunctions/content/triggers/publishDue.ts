@@ -5,7 +5,7 @@ import type { PostDoc } from '../lib/docs';
 import { announcePost } from '../lib/schedule';
 
 /**
- * Timer `publishDue` (every minute): scheduled posts whose time has come become published, with
+ * Job `publishDue` (run by the schedule tick at each scheduled post's minute, _lib/schedule.ts): scheduled posts whose time has come become published, with
  * `publishedAt` = the scheduled time. Each flip is conditional (still scheduled, time passed),
  * so overlapping runs and an admin's concurrent edit or withdrawal are safe.
  */

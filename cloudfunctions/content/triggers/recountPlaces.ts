@@ -1,5 +1,5 @@
 /**
- * Timer `recountPlaces` (every 10 minutes, at second 40; a safety sweep, docs/operations.md): repairs the place counters of activities
+ * Job `recountPlaces` (run by the schedule tick after writes that move places, _lib/schedule.ts): repairs the place counters of activities
  * after a crash. Without multi-document transactions a sign-up is two writes (take a place on the
  * post, then record the sign-up) and a cancellation is two or three (flip the sign-up, then hand
  * the place over / give it back / move `waitlisted`). An invocation that dies between them leaves

@@ -44,7 +44,7 @@ async function remindSignedUp(ctx: BaseContext, post: PostDoc): Promise<number> 
 }
 
 /**
- * Timer `remindActivities` (every 10 minutes): members signed up for an activity that starts
+ * Job `remindActivities` (run by the schedule tick a day before each activity, _lib/schedule.ts): members signed up for an activity that starts
  * within the next 24 hours get one reminder (in-app, and the subscribe message they accepted
  * when signing up). Notices are keyed by activity + member, so overlapping or repeated runs send
  * nothing twice; `remindedAt` only stops later runs from re-reading the roster.

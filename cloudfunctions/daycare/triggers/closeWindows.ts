@@ -1,5 +1,5 @@
 /**
- * Timer (every minute): campaigns whose sign-up window has closed. Lottery campaigns are
+ * Job (run by the schedule tick at each window's close, _lib/schedule.ts): campaigns whose sign-up window has closed. Lottery campaigns are
  * allocated (lib/allocate.ts); first-come campaigns, already allocated at sign-up, are marked
  * closed. Safe to run twice or concurrently: every step is claimed by a conditional update.
  */

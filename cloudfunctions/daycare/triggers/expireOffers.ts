@@ -1,5 +1,5 @@
 /**
- * Timer (every minute): waitlist offers past their deadline expire and the place moves on to
+ * Job (run by the schedule tick at each offer's deadline and period start, _lib/schedule.ts): waitlist offers past their deadline expire and the place moves on to
  * the next family; once a period has started, its remaining waitlist is closed (未录取).
  */
 import { ok } from '../../../shared/envelope';

@@ -1,5 +1,5 @@
 /**
- * Timer (every 10 minutes, second 45; a safety sweep, docs/operations.md): gives back places lost to a crash. Taking a place and writing
+ * Job (run by the schedule tick after writes that move places, _lib/schedule.ts): gives back places lost to a crash. Taking a place and writing
  * the registration (or offer) that uses it are two writes, as are ending a registration and
  * returning its place; a function that dies in between leaves `remaining` one lower than it
  * should be, for good (never higher: the slot under-admits, it never over-admits).

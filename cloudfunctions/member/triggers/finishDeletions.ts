@@ -1,5 +1,5 @@
 /**
- * Timer `finishDeletions` (every 10 minutes, second 20): finishes 注销账号 jobs whose run stopped
+ * Job `finishDeletions` (run by the schedule tick when a lease runs out, _lib/schedule.ts): finishes 注销账号 jobs whose run stopped
  * half-way (the member closed the page, a timeout, a crash — their lease ran out), and deletes
  * identity-probe budgets kept after a deletion once their windows have ended.
  */

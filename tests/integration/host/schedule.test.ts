@@ -116,7 +116,8 @@ it('a client cannot run a job: neither a timer-shaped event nor a signed interna
   const post = await givenPost(t, articleInput(), { at: at.wall });
   await t.setClock(new Date(at.at + 500)); // due now: a run would publish it
   const signed = signInternal('content', TIMER_OP, { trigger: 'publishDue', scheduledFor: new Date().toISOString() }, Date.now(), process.env.INTERNAL_CALL_SECRET);
-  for (const headers of [{ 'x-local-persona': 'member' }, { 'x-local-persona': 'anonymous' }, { 'x-local-openid': 'o_schedule_probe_1' }]) {
+  const callers: Array<Record<string, string>> = [{ 'x-local-persona': 'member' }, { 'x-local-persona': 'anonymous' }, { 'x-local-openid': 'o_schedule_probe_1' }];
+  for (const headers of callers) {
     for (const event of [signed, { Type: 'Timer', TriggerName: 'publishDue' }, { Type: 'Timer', TriggerName: 'tick' }]) {
       const fn = (event as { TriggerName?: string }).TriggerName === 'tick' ? 'system' : 'content';
       const res = await t.post(`/api/functions/${fn}`, JSON.stringify(event), headers);
