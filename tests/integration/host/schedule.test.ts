@@ -156,3 +156,13 @@ it('a drop announces its opening: the reconcile runs from that minute and then e
   expect(dropId).toMatch(/^d/);
   await t.setClock(new Date(Date.now()));
 });
+
+it('a due time further ahead than any sweep (written before the clock went back) is run, not slept through', async () => {
+  const now = t.cloud.clock.now();
+  await t.db.collection(C.schedule).doc('member.finishDeletions').update({ dueAt: new Date(now + 3 * 24 * 3600_000) });
+  await t.db.collection(C.schedule).doc('daycare.closeWindows').update({ dueAt: new Date(now + 20 * 3600_000) });
+  const ran = (await tick()).data.ran;
+  expect(ran).toContain('member.finishDeletions');
+  expect(ran).not.toContain('daycare.closeWindows'); // within its sweep: a real due time
+  expect(new Date((await entry('member.finishDeletions'))!.dueAt).getTime()).toBeLessThanOrEqual(now + 24 * 3600_000 + 60_000);
+});
