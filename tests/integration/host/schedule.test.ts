@@ -10,7 +10,7 @@ import { signInternal } from '../../../cloudfunctions/_lib/internal';
 import { RETRY_MS, SCHEDULED_JOBS, TIMER_OP } from '../../../cloudfunctions/_lib/schedule';
 import { articleInput, givenLocalCloud, givenPost, type TestCloud } from '../../scenarios/content';
 import { formatBusiness } from '../../../shared/time';
-import { givenDrop } from '../../scenarios/benefit';
+import { claimAs, givenDrop, givenMembers as givenBenefitMembers } from '../../scenarios/benefit';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -165,4 +165,37 @@ it('a due time further ahead than any sweep (written before the clock went back)
   expect(ran).toContain('member.finishDeletions');
   expect(ran).not.toContain('daycare.closeWindows'); // within its sweep: a real due time
   expect(new Date((await entry('member.finishDeletions'))!.dueAt).getTime()).toBeLessThanOrEqual(now + 24 * 3600_000 + 60_000);
+});
+
+it('a sold-out drop keeps the reconcile every minute while a unit is orphaned, and lets it sleep once every unit has its claim', async () => {
+  // 90 days on: the demo's drops are long over, only this one is live.
+  const base = minuteAfter(Date.now() + 90 * 24 * 3600_000, 0).at;
+  await t.setClock(new Date(base));
+  const opensAt = base + 10 * 60_000;
+  const { dropId } = await givenDrop(t, { opensAt, closesAt: opensAt + 6 * 3600_000, stock: 2 });
+  const [a] = await givenBenefitMembers(t, 1);
+  await t.setClock(new Date(opensAt + 1000));
+  expect((await claimAs(t, a, dropId)).result.ok).toBe(true);
+  // A crash between "take a unit" and "insert the claim": the last unit is taken, no claim.
+  const _ = t.db.command;
+  await t.db.collection(C.dropStock).where({ _id: `${dropId}_s0`, left: 1 }).update({ left: _.inc(-1), lastTakenAt: new Date(opensAt + 2000) });
+
+  const dueAfterTick = async (at: number) => {
+    await t.setClock(new Date(at));
+    expect((await tick()).data.ran).toContain('benefit.reconcile');
+    return new Date((await entry('benefit.reconcile'))!.dueAt).getTime();
+  };
+  // Sold out but a unit has no claim: every minute until the recount returns it (90 s quiet).
+  expect(await dueAfterTick(opensAt + 60_500)).toBeLessThanOrEqual(opensAt + 2 * 60_000);
+  expect(await dueAfterTick(opensAt + 120_500)).toBeLessThanOrEqual(opensAt + 3 * 60_000);
+  const left = ((await t.db.collection(C.dropStock).doc(`${dropId}_s0`).get()).data[0] as { left: number }).left;
+  expect(left).toBe(1); // returned: takeable again, so still every minute
+  const [b] = await givenBenefitMembers(t, 1);
+  await t.setClock(new Date(opensAt + 150_000));
+  expect((await claimAs(t, b, dropId)).result.ok).toBe(true);
+  // Sold out, quiet, every unit claimed and told: no more minutes; the next work is a deadline or the sweep.
+  expect(await dueAfterTick(opensAt + 3 * 60_000 + 500)).toBeLessThanOrEqual(opensAt + 4 * 60_000); // b's take not quiet yet
+  const asleep = await dueAfterTick(opensAt + 5 * 60_000 + 500);
+  expect(asleep).toBeGreaterThan(opensAt + 5 * 60_000 + 60 * 60_000);
+  await t.setClock(new Date(Date.now()));
 });
