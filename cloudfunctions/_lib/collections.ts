@@ -23,6 +23,8 @@ export const C = {
   notices: 'notices',
   /** Bookkeeping of the local cloud / deploy init (seed version…). */
   meta: 'system_meta',
+  /** When each scheduled job next has work, `_id` = job id (`_lib/schedule.ts`); read whole by `system.tick`. */
+  schedule: 'schedule',
   /** In-app notices (消息), one per event per member; always written. */
   notifications: 'notifications',
   /** Subscribe messages to send: pending → sent / failed / skipped (cloudfunctions/notify). */
@@ -183,6 +185,8 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   },
   { name: C.notices, indexes: [{ name: 'published', keys: { publishedAt: -1 } }] },
   { name: C.meta },
+  // A dozen documents read whole every minute: no index.
+  { name: C.schedule },
   { name: C.notifications, indexes: [{ name: 'inbox', keys: { openid: 1, createdAt: -1 } }] },
   {
     name: C.outbox,
@@ -357,4 +361,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 4, fingerprint: '7790deb561465fff' } as const;
+export const SCHEMA = { version: 5, fingerprint: 'b2518d4fa746e3b6' } as const;

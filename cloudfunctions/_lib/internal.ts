@@ -17,6 +17,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Result } from '../../shared/envelope';
 import { secretFromEnv } from './personal';
 
+/**
+ * The operation every function answers (router.ts): runs the named handler of its `triggers`,
+ * as a timer event would; body `{ trigger, scheduledFor }`. The schedule tick uses it
+ * (_lib/schedule.ts).
+ */
+export const TIMER_OP = 'timer.run';
+
 /** Oldest accepted call (wall clock, both sides on CloudBase's synchronised hosts). */
 export const MAX_AGE_MS = 60_000;
 

@@ -11,6 +11,7 @@ import { isTombstone } from '../../shared/member/deletion';
 import { C } from './collections';
 import type { BaseContext } from './router';
 import { isDuplicate } from './dbErrors';
+import { lowerDue } from './schedule';
 
 export type NoticeCategory = 'membership' | 'benefit' | 'daycare' | 'recuperation' | 'activity' | 'system';
 
@@ -95,5 +96,7 @@ export async function notify(ctx: Pick<BaseContext, 'db' | 'now'>, input: Notice
     await ctx.db.collection(C.outbox).doc(outboxId).update({ status: 'skipped', lastError: '用户未订阅该消息' });
     return { inApp, queued: false };
   }
+  // The sender runs at the schedule's next tick (one conditional write; a no-op while it is due).
+  await lowerDue(ctx, 'notify.send', now);
   return { inApp, queued: true };
 }

@@ -6,13 +6,13 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { randomBytes } from 'node:crypto';
-import { fail, isResult, type Ok, type Result } from '../../shared/envelope';
+import { fail, isResult, ok, type Ok, type Result } from '../../shared/envelope';
 import { isErrorCode, type ErrorCode } from '../../shared/errors';
 import { REQUEST_ID_PATTERN, type ActionName, type FunctionName, type RequestOf, type ResponseOf } from '../../shared/api';
 import { valueNestsDeeper } from '../../shared/validation/depth';
 import { validate, validatorIn, type SchemaId, type ValidatorSet } from '../../shared/validation/validate';
 import { readInvocation, type InvocationInfo, type ScfContext } from './context';
-import { isInternalEvent, openInternal } from './internal';
+import { isInternalEvent, openInternal, TIMER_OP } from './internal';
 import { resolveConsoleSession } from './consoleSession';
 import { createLogger, type Logger } from './log';
 import { quotaRefusal } from './quota';
@@ -152,6 +152,22 @@ export function createFunction<F extends FunctionName>(spec: {
     if (!validatorIn(spec.validators, def.schema)) throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
   }
 
+  /**
+   * The schedule tick (system.tick, _lib/schedule.ts) runs a job through a signed internal call:
+   * the same handler a timer event would run, with the time it was due for as `Time`. The call
+   * is checked as a timer event is (no caller identity, no client source) plus its signature.
+   */
+  const runScheduledTrigger: InternalHandler = async (ctx, body) => {
+    const { trigger, scheduledFor } = (body ?? {}) as { trigger?: unknown; scheduledFor?: unknown };
+    const handler = typeof trigger === 'string' && Object.prototype.hasOwnProperty.call(spec.triggers ?? {}, trigger) ? spec.triggers![trigger] : undefined;
+    if (!handler) throw new AppFailure('UNKNOWN_ACTION');
+    const event: TimerEvent = { Type: 'Timer', TriggerName: trigger as string, Time: typeof scheduledFor === 'string' ? scheduledFor : undefined };
+    const result = await handler(ctx, event);
+    if (!isResult(result)) return ok(result ?? null);
+    if (!result.ok) throw new AppFailure(result.error.code, result.error.message);
+    return result;
+  };
+
   return async function main(event: unknown, context?: ScfContext): Promise<unknown> {
     const started = Date.now();
     let invocation;
@@ -192,11 +208,16 @@ export function createFunction<F extends FunctionName>(spec: {
       // Only another function may call these: a good signature (the secret lives in the
       // functions' environment only) on an invocation whose last hop is not a client.
       const call = internalInvocationAllowed(invocation) ? openInternal(event, spec.name) : null;
+      // A scheduled job is a timer's work: also checked as a timer event is (see runScheduledTrigger).
+      if (call?.op === TIMER_OP && !timerInvocationAllowed(invocation)) {
+        log.error('scheduled job refused: not from a timer', { sources: invocation.sources.join(',') });
+        return fail('FORBIDDEN');
+      }
       if (!call) {
         log.error('internal call refused', { caller: invocation.hasCaller, sources: invocation.sources.join(',') });
         return fail('FORBIDDEN');
       }
-      const op = Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
+      const op = call.op === TIMER_OP ? runScheduledTrigger : Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
       if (!op) return fail('UNKNOWN_ACTION');
       try {
         const result = await op(base, call.body);

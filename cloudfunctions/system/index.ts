@@ -5,10 +5,11 @@ import { homeSummary } from './actions/homeSummary';
 import { serverTime } from './actions/serverTime';
 import { notice } from './actions/notice';
 import { heartbeat } from './triggers/heartbeat';
+import { tick } from './triggers/tick';
 
 export const main = createFunction({
   name: 'system',
   validators,
   actions: { homeSummary, serverTime, notice, adminOverview },
-  triggers: { heartbeat },
+  triggers: { tick, heartbeat },
 });

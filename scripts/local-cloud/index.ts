@@ -17,6 +17,7 @@ import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './demo/seed';
 import { LocalStorage } from './storage';
 import { TriggerRunner } from './core/triggers';
+import { SCHEDULED_JOBS } from '../../cloudfunctions/_lib/schedule';
 import type { QuotaProfile } from './core/quota';
 import type { DbQuotaStats } from './core/db/quota';
 import type { FnQuotaStats } from './core/fnQuota';
@@ -127,7 +128,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
   // After seeding: the demo data is written without a quota (as a data import would be).
   await quota.set(options.quota ?? null);
-  const triggers = new TriggerRunner(host, clock);
+  const triggers = new TriggerRunner(host, clock, SCHEDULED_JOBS);
   if (options.runTimers !== false) triggers.start();
 
   const storage = new LocalStorage({

@@ -16,6 +16,7 @@ import { CANCEL_LEAD_MS, cancelDeadline } from '../../../shared/benefit/rules';
 import { CANCEL_REASON_MAX, CANCEL_REASON_MIN, type AdminCancelRequest, type AdminCancelResult } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction, type UserContext } from '../../_lib/router';
+import { lowerDue } from '../../_lib/schedule';
 import { adminDrop } from '../lib/admin';
 import { cancellationOf } from '../lib/cancel';
 import { asDate, isDuplicate, type DropAuditDoc, type DropDoc } from '../lib/docs';
@@ -94,5 +95,7 @@ export const adminCancel = userAction<AdminCancelRequest, AdminCancelResult>('be
   noteCancelled(drop._id, fields);
   await audit(ctx, cancelled, drop);
   ctx.log.info('drop cancelled', { dropId: drop._id, mode: drop.mode });
+  // A withdrawn draw's registrants are told by the draw timer: at its next tick.
+  if (drop.mode === 'draw') await lowerDue(ctx, 'benefit.draw', ctx.now());
   return ok(answer(cancelled));
 });

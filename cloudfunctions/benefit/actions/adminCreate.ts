@@ -10,6 +10,7 @@ import type { AdminCreateRequest, AdminCreateResult } from '../../../shared/bene
 import { C } from '../../_lib/collections';
 import { AppFailure, userAction } from '../../_lib/router';
 import { assertInScope, requireAdmin } from '../../_lib/roles';
+import { lowerDue } from '../../_lib/schedule';
 import { assertOwnImage } from '../../_lib/uploads';
 import { asDate, isDuplicate, type DropDoc } from '../lib/docs';
 import { newDropDocs, newSeed } from '../lib/newDrop';
@@ -48,6 +49,10 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
   if (isDraw && limit !== 1) throw new AppFailure('INVALID_ARGUMENT', '预约抽签每人限 1 份');
 
   const dropId = 'd' + createHash('sha256').update(`${ctx.openid}:${ctx.requestId}`).digest('hex').slice(0, 20);
+  // The timers that serve the drop run from its opening (_lib/schedule.ts): announced before the
+  // drop is written (the time is in the future, so no run can miss it), and again by a retry.
+  await lowerDue(ctx, 'benefit.reconcile', new Date(opensAt));
+  if (isDraw) await lowerDue(ctx, 'benefit.draw', new Date(opensAt));
   const existing = (await ctx.db.collection(C.drops).doc(dropId).get()).data[0] as DropDoc | undefined;
   if (existing) return ok({ dropId, opensAt: asDate(existing.opensAt).getTime(), seedHash: existing.seedHash });
 

@@ -1,5 +1,5 @@
 /**
- * Run by the `draw` timer (every minute): tells every registrant of a withdrawn (撤回) draw that
+ * Run by the `draw` job (every minute while notices are left, _lib/schedule.ts): tells every registrant of a withdrawn (撤回) draw that
  * it will not take place — in-app notice “<title>”已撤回：<reason> — and marks the registration
  * `cancelled` with the same sentence (我的福利 shows it).
  *
@@ -32,7 +32,7 @@ export const SETTLE_MS = DROP_STALE_MAX_MS + FUNCTION_TIMEOUT_MS + 60_000;
 const BATCH = 200;
 const TIME_BUDGET_MS = 30_000;
 
-export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Date.now()): Promise<{ notified: number; finished: number }> {
+export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Date.now()): Promise<{ notified: number; finished: number; pending: boolean }> {
   const _ = ctx.db.command;
   const now = ctx.now();
   const res = await ctx.db
@@ -46,7 +46,7 @@ export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Da
   for (const drop of res.data as DropDoc[]) {
     const sentence = cancelledSentence(drop.title, drop.cancelReason ?? '');
     for (;;) {
-      if (Date.now() - startedAt > TIME_BUDGET_MS) return { notified, finished };
+      if (Date.now() - startedAt > TIME_BUDGET_MS) return { notified, finished, pending: true };
       const batch = await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).orderBy('_id', 'asc').limit(BATCH).get();
       const regs = batch.data as RegistrationDoc[];
       if (regs.length === 0) {
@@ -76,5 +76,6 @@ export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Da
       notified += regs.length;
     }
   }
-  return { notified, finished };
+  // Drops not finished yet (notices left, or the settle time not over): the next minute again.
+  return { notified, finished, pending: res.data.length > finished };
 }

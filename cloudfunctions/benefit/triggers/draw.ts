@@ -1,5 +1,5 @@
 /**
- * Timer `draw` (every minute): draws every draw-mode drop whose opening has come. Resumable and
+ * Job `draw` (run by the schedule tick at each draw's opening, _lib/schedule.ts): draws every draw-mode drop whose opening has come. Resumable and
  * idempotent: the winners follow from the committed seed and the registrations (which close
  * at least a minute before), claim ids are deterministic and notices carry dedupe keys, so a
  * run cut short by a timeout is finished by the next one without doing anything twice.
@@ -25,6 +25,7 @@ import type { BaseContext } from '../../_lib/router';
 import { requireSchema } from '../../_lib/schema';
 import { inChunks } from '../../_lib/chunks';
 import { retryRefused } from '../../_lib/quota';
+import { earliest } from '../../_lib/schedule';
 import { newClaim } from '../lib/claims';
 import { isDuplicate, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc } from '../lib/docs';
 import { sha256Hex } from '../lib/keys';
@@ -140,7 +141,7 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
   }
 }
 
-export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number; cancelNotices: number } }> {
+export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number; cancelNotices: number; nextDueAt: Date | null } }> {
   const startedAt = Date.now();
   const _ = ctx.db.command;
   const due = await ctx.db
@@ -159,5 +160,16 @@ export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn:
   }
   const cancelled = await sendCancelNotices(ctx, startedAt);
   if (cancelled.notified > 0) ctx.log.info('cancel notices sent', cancelled);
-  return { ok: true, data: { drawn, cancelNotices: cancelled.notified } };
+  // For the schedule (_lib/schedule.ts): a draw or withdrawal still in progress → the next
+  // minute; otherwise the next draw drop's opening (adminCreate announces new ones).
+  const next = await ctx.db
+    .collection(C.drops)
+    .where({ mode: 'draw', status: 'scheduled', opensAt: _.gt(ctx.now()) })
+    .orderBy('opensAt', 'asc')
+    .field({ opensAt: true })
+    .limit(1)
+    .get();
+  const busy = due.data.length > 0 || cancelled.pending;
+  const nextDueAt = busy ? ctx.now() : earliest((next.data[0] as DropDoc | undefined)?.opensAt);
+  return { ok: true, data: { drawn, cancelNotices: cancelled.notified, nextDueAt } };
 }

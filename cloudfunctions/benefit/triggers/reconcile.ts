@@ -1,5 +1,5 @@
 /**
- * Timer `reconcile` (every minute, offset 30 s from `draw`), off the hot path:
+ * Job `reconcile` (run by the schedule tick every minute while a drop sells, _lib/schedule.ts), off the hot path:
  * 1. Stock recount. A crash between "take a unit" and "insert the claim" leaves a unit taken
  *    without a claim. When a drop's stock has been quiet for longer than any invocation can
  *    live (QUIET_MS > the function timeout), every take has its claim or never will, so
@@ -16,13 +16,25 @@ import { formatCode } from '../../../shared/benefit/code';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
+import { earliest } from '../../_lib/schedule';
 import { asDate, ms, type ClaimDoc, type DropDoc, type StockDoc } from '../lib/docs';
 
 export const QUIET_MS = 90_000;
 const NOTICE_SETTLE_MS = 5_000;
 const DAY = 24 * 3600_000;
+/**
+ * After a drop closes, the last takes (started before the close, within the function timeout)
+ * settle and their units can only be recounted once the stock has been quiet QUIET_MS: the
+ * schedule keeps this timer every minute until then, and a little longer for the last notices.
+ */
+export const AFTER_CLOSE_MS = QUIET_MS + 3 * 60_000;
 
-export async function recountStock(ctx: BaseContext, drop: DropDoc): Promise<number> {
+/**
+ * `settled`: set to true when the drop is sold out, its stock quiet and every taken unit has its
+ * claim: no take can happen any more (a unit only comes back from a take's own invocation, which
+ * is over after QUIET_MS, or from this recount), so the per-minute runs can stop.
+ */
+export async function recountStock(ctx: BaseContext, drop: DropDoc, seen: { settled: boolean } = { settled: false }): Promise<number> {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
   const shards = (await ctx.db.collection(C.dropStock).where({ dropId: drop._id }).get()).data as StockDoc[];
@@ -30,13 +42,17 @@ export async function recountStock(ctx: BaseContext, drop: DropDoc): Promise<num
   const last = Math.max(0, ...shards.map((s) => ms(s.lastTakenAt) ?? 0));
   if (last > 0 && now - last < QUIET_MS) return 0;
   const claims = (await ctx.db.collection(C.dropClaims).where({ dropId: drop._id }).count()).total ?? 0;
-  const taken = drop.stock - shards.reduce((sum, s) => sum + s.left, 0);
+  const left = shards.reduce((sum, s) => sum + s.left, 0);
+  const taken = drop.stock - left;
   const missing = taken - claims;
   if (missing < 0) {
     ctx.log.error('claims exceed taken units', { dropId: drop._id, taken, claims });
     return 0;
   }
-  if (missing === 0) return 0;
+  if (missing === 0) {
+    seen.settled = left === 0;
+    return 0;
+  }
   const target = shards[0];
   const res = await ctx.db.collection(C.dropStock).where({ _id: target._id, left: target.left }).update({ left: _.inc(missing) });
   if (res.updated === 1) ctx.log.info('stock returned', { dropId: drop._id, units: missing });
@@ -83,12 +99,34 @@ async function expireClaims(ctx: BaseContext, drop: DropDoc): Promise<number> {
   return res.updated ?? 0;
 }
 
-export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { returned: number; notices: number; expired: number } }> {
+/**
+ * When this timer next has work, for the schedule (_lib/schedule.ts): every minute while a
+ * first-come drop is open or just closed and not settled (a crash can orphan units at any take,
+ * and no write announces it; the claim notices go out from here too), else the next opening or
+ * redemption deadline.
+ */
+async function nextWork(ctx: BaseContext, active: DropDoc[], settled: Set<string>, busy: boolean): Promise<Date | null> {
+  const _ = ctx.db.command;
+  const now = ctx.now();
+  // Draw drops take no units here (the draw job writes their claims and notices).
+  const live = active.some((d) => d.status !== 'cancelled' && d.mode === 'first_come' && !settled.has(d._id) && asDate(d.closesAt).getTime() + AFTER_CLOSE_MS > now.getTime());
+  if (busy || live) return now;
+  const [opening, deadline] = await Promise.all([
+    ctx.db.collection(C.drops).where({ opensAt: _.gt(now), status: _.neq('cancelled') }).orderBy('opensAt', 'asc').field({ opensAt: true }).limit(1).get(),
+    ctx.db.collection(C.drops).where({ redeemBy: _.gte(now), expiredAt: null }).orderBy('redeemBy', 'asc').field({ redeemBy: true }).limit(1).get(),
+  ]);
+  const redeemBy = (deadline.data[0] as DropDoc | undefined)?.redeemBy;
+  // Expiry runs once the deadline has passed (`redeemBy < now`): a second after it.
+  return earliest((opening.data[0] as DropDoc | undefined)?.opensAt, redeemBy ? new Date(asDate(redeemBy).getTime() + 1000) : null);
+}
+
+export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { returned: number; notices: number; expired: number; nextDueAt: Date | null } }> {
   const _ = ctx.db.command;
   const now = ctx.now();
   let returned = 0;
   let notices = 0;
   let expired = 0;
+  const settled = new Set<string>();
   const active = await ctx.db
     .collection(C.drops)
     .where({ opensAt: _.lte(now), closesAt: _.gt(new Date(now.getTime() - DAY)) })
@@ -96,10 +134,16 @@ export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { r
     .get();
   for (const drop of active.data as DropDoc[]) {
     if (drop.status === 'cancelled') continue; // withdrawn before it opened: no takes, no claims
-    if (drop.mode === 'first_come') returned += await recountStock(ctx, drop);
-    notices += await sendClaimNotices(ctx, drop);
+    const seen = { settled: false };
+    if (drop.mode === 'first_come') returned += await recountStock(ctx, drop, seen);
+    const sent = await sendClaimNotices(ctx, drop);
+    notices += sent;
+    // Settled means quiet for QUIET_MS, so every claim is older than NOTICE_SETTLE_MS and this
+    // run's page told them all unless it was full.
+    if (seen.settled && sent < 500) settled.add(drop._id);
   }
   const due = await ctx.db.collection(C.drops).where({ redeemBy: _.lt(now), expiredAt: null }).limit(50).get();
   for (const drop of due.data as DropDoc[]) expired += await expireClaims(ctx, drop);
-  return { ok: true, data: { returned, notices, expired } };
+  const nextDueAt = await nextWork(ctx, active.data as DropDoc[], settled, active.data.length === 100 || due.data.length === 50 || notices >= 500);
+  return { ok: true, data: { returned, notices, expired, nextDueAt } };
 }

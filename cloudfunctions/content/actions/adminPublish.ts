@@ -6,6 +6,7 @@ import { AppFailure, userAction } from '../../_lib/router';
 import { assertCanPublishFor, loadPost, requireAdmin } from '../lib/access';
 import { adminView } from '../lib/present';
 import { recordRevision } from '../lib/revisions';
+import { announcePost } from '../lib/schedule';
 import { wallClock } from '../lib/time';
 
 /**
@@ -33,5 +34,6 @@ export const adminPublish = userAction<AdminPublishRequest, AdminPublishResult>(
   if (res.updated !== 1) throw new AppFailure('CONFLICT');
   const fresh = await loadPost(ctx, post._id);
   await recordRevision(ctx, fresh, at ? 'schedule' : 'publish', admin.user.nameMasked);
+  await announcePost(ctx, fresh);
   return ok({ post: adminView(fresh) });
 });

@@ -10,6 +10,7 @@ import { isDuplicate, postIdFor } from '../lib/ids';
 import { postFields, type PostFields } from '../lib/postInput';
 import { adminView } from '../lib/present';
 import { recordRevision } from '../lib/revisions';
+import { announcePost } from '../lib/schedule';
 import { fillFromWaitlist } from '../lib/signups';
 
 /**
@@ -107,6 +108,7 @@ async function edit(ctx: UserContext, admin: Admin, id: string, unionId: string,
   }
   const updated = await loadPost(ctx, id);
   await recordRevision(ctx, updated, 'edit', admin.user.nameMasked);
+  await announcePost(ctx, updated); // a new start time or sign-up moves the reminder and the recount
   if (delta > 0) await fillFromWaitlist(ctx, updated);
   return delta > 0 ? loadPost(ctx, id) : updated;
 }

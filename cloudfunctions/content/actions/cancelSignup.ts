@@ -8,6 +8,7 @@ import type { SignupDoc } from '../lib/docs';
 import { signupIdFor } from '../lib/ids';
 import { activityInfo } from '../lib/present';
 import { adjustWaitlisted, handOverPlace } from '../lib/signups';
+import { announceRecount } from '../lib/schedule';
 
 /**
  * Cancel my sign-up (or leave the waitlist) before the activity starts. A freed place goes to
@@ -25,6 +26,7 @@ export const cancelSignup = userAction<CancelSignupRequest, CancelSignupResult>(
 
   let cancelled = false;
   if (mine.status === 'signed' || mine.status === 'waitlisted') {
+    await announceRecount(ctx); // if the place is never handed on after the flip below
     const res = await signups.where({ _id: id, status: mine.status }).update({ status: 'cancelled', cancelledAt: now, updatedAt: now });
     cancelled = res.updated === 1;
     if (cancelled && mine.status === 'signed') {

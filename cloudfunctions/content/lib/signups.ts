@@ -16,6 +16,7 @@ import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import type { BaseContext } from '../../_lib/router';
 import type { PostDoc, SignupDoc } from './docs';
+import { announceRecount } from './schedule';
 
 /**
  * Take one free place. A newcomer takes one only while nobody is waiting (`waitlisted` = 0):
@@ -23,6 +24,7 @@ import type { PostDoc, SignupDoc } from './docs';
  */
 export async function takePlace(ctx: BaseContext, postId: string, opts: { newcomer?: boolean } = {}): Promise<boolean> {
   const _ = ctx.db.command;
+  await announceRecount(ctx); // if the sign-up that uses the place is never written
   const where: Record<string, unknown> = { _id: postId, status: 'published', remaining: _.gt(0) };
   if (opts.newcomer) where.waitlisted = _.lte(0);
   const res = await ctx.db.collection(C.posts).where(where).update({ remaining: _.inc(-1), placesChangedAt: ctx.now() });
@@ -34,6 +36,7 @@ export async function givePlaceBack(ctx: BaseContext, postId: string): Promise<v
 }
 
 export async function adjustWaitlisted(ctx: BaseContext, postId: string, by: number): Promise<void> {
+  await announceRecount(ctx);
   await ctx.db.collection(C.posts).doc(postId).update({ waitlisted: ctx.db.command.inc(by), placesChangedAt: ctx.now() });
 }
 

@@ -1,5 +1,5 @@
 /**
- * Timer `recountPlaces` (every 10 minutes, at second 40; a safety sweep, docs/operations.md): repairs the place counters of activities
+ * Job `recountPlaces` (run by the schedule tick after writes that move places, _lib/schedule.ts): repairs the place counters of activities
  * after a crash. Without multi-document transactions a sign-up is two writes (take a place on the
  * post, then record the sign-up) and a cancellation is two or three (flip the sign-up, then hand
  * the place over / give it back / move `waitlisted`). An invocation that dies between them leaves
@@ -27,9 +27,9 @@ import { C } from '../../_lib/collections';
 import type { BaseContext, TriggerHandler } from '../../_lib/router';
 import type { PostDoc } from '../lib/docs';
 import { fillFromWaitlist } from '../lib/signups';
+import { QUIET_MS } from '../lib/schedule';
 
-/** Longer than any `content` invocation can live (config.json timeout: 20 s). */
-export const QUIET_MS = 60_000;
+export { QUIET_MS };
 const PAGE = 100;
 /** Stop starting new posts well inside the 20 s timeout; the soonest activities go first. */
 const BUDGET_MS = 12_000;
@@ -101,6 +101,7 @@ export const recountPlaces: TriggerHandler = async (ctx) => {
   let promoted = 0;
   let after: { at: Date; id: string } | null = null;
   let finished = false;
+  let outOfTime = false;
   while (!finished) {
     const where: object = after
       ? _.and([base, _.or([{ 'activity.startAt': _.gt(after.at) }, { 'activity.startAt': after.at, _id: _.gt(after.id) }])])
@@ -111,6 +112,7 @@ export const recountPlaces: TriggerHandler = async (ctx) => {
       if (Date.now() - started > BUDGET_MS) {
         // The later activities are not reached this minute either: a signal to page differently.
         ctx.log.error('recountPlaces ran out of time', { checked: Object.values(tally).reduce((a, b) => a + b, 0) });
+        outOfTime = true;
         finished = true;
         break;
       }
@@ -123,5 +125,8 @@ export const recountPlaces: TriggerHandler = async (ctx) => {
     else after = { at: new Date(page[page.length - 1].activity!.startAt), id: page[page.length - 1]._id };
   }
   if (tally.corrected || promoted) ctx.log.info('activity places reconciled', { ...tally, promoted });
-  return ok({ ...tally, promoted });
+  // For the schedule: every write that moves places announces a run once they are quiet
+  // (lib/schedule.ts); an activity still moving (or raced) now is looked at again then.
+  const again = tally.busy + tally.raced > 0 || outOfTime;
+  return ok({ ...tally, promoted, nextDueAt: again ? new Date(ctx.now().getTime() + QUIET_MS + 1000) : null });
 };

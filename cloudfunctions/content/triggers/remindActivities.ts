@@ -6,9 +6,9 @@ import { notify } from '../../_lib/notify';
 import type { BaseContext, TriggerHandler } from '../../_lib/router';
 import type { PostDoc, SignupDoc } from '../lib/docs';
 import { activityLink } from '../lib/signups';
+import { REMIND_BEFORE_MS } from '../lib/schedule';
 
-/** Members who signed up hear about the activity this long before it starts. */
-export const REMIND_BEFORE_MS = 24 * 3600_000;
+export { REMIND_BEFORE_MS };
 const PAGE = 100;
 
 async function remindSignedUp(ctx: BaseContext, post: PostDoc): Promise<number> {
@@ -44,7 +44,7 @@ async function remindSignedUp(ctx: BaseContext, post: PostDoc): Promise<number> 
 }
 
 /**
- * Timer `remindActivities` (every 10 minutes): members signed up for an activity that starts
+ * Job `remindActivities` (run by the schedule tick a day before each activity, _lib/schedule.ts): members signed up for an activity that starts
  * within the next 24 hours get one reminder (in-app, and the subscribe message they accepted
  * when signing up). Notices are keyed by activity + member, so overlapping or repeated runs send
  * nothing twice; `remindedAt` only stops later runs from re-reading the roster.
@@ -68,5 +68,15 @@ export const remindActivities: TriggerHandler = async (ctx) => {
     activities++;
   }
   if (activities) ctx.log.info('activity reminders sent', { activities, reminders });
-  return ok({ activities, reminders });
+  // For the schedule: the next activity's reminder time (a full page: the next minute again).
+  const next = await ctx.db
+    .collection(C.posts)
+    .where({ kind: 'activity', status: 'published', remindedAt: null, 'activity.startAt': _.gt(horizon) })
+    .field({ activity: true })
+    .orderBy('activity.startAt', 'asc')
+    .limit(1)
+    .get();
+  const startAt = (next.data[0] as PostDoc | undefined)?.activity?.startAt;
+  const nextDueAt = res.data.length === 50 ? now : startAt ? new Date(new Date(startAt).getTime() - REMIND_BEFORE_MS) : null;
+  return ok({ activities, reminders, nextDueAt });
 };

@@ -9,6 +9,7 @@ import { requireCampaignAdmin } from '../lib/access';
 import type { SlotDoc } from '../lib/docs';
 import { slotView } from '../lib/present';
 import { audit, getCampaign, getSite, getSlot, isDuplicate } from '../lib/store';
+import { announceStart } from '../lib/schedule';
 
 export const adminAddSlot = userAction<AdminAddSlotRequest, AdminSlotResult>('daycare.adminAddSlot', async (input, ctx) => {
   const site = await getSite(ctx, input.siteId);
@@ -35,6 +36,8 @@ export const adminAddSlot = userAction<AdminAddSlotRequest, AdminSlotResult>('da
     placesChangedAt: ctx.now(),
     createdAt: ctx.now(),
   };
+  // Its waitlist closes at its start (expireOffers).
+  await announceStart(ctx, slot.startDate);
   try {
     await ctx.db.collection(C.daycareSlots).add(slot);
   } catch (err) {

@@ -16,6 +16,7 @@ import { getUnion } from '../../_lib/unions';
 import { campaignViews } from '../lib/catalog';
 import type { CampaignDoc } from '../lib/docs';
 import { audit, findDoc, getCampaign, isDuplicate } from '../lib/store';
+import { announceClose } from '../lib/schedule';
 
 export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminCampaignResult>('daycare.adminCreateCampaign', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
@@ -58,6 +59,8 @@ export const adminCreateCampaign = userAction<AdminCreateCampaignRequest, AdminC
       campaign.seedCommitment = commitmentOf(stored.seed, nodeHashes);
     }
   }
+  // The window's close is in the future: announced before the write, so no run can miss it.
+  await announceClose(ctx, campaign.closesAt);
   try {
     await ctx.db.collection(C.daycareCampaigns).add(campaign);
   } catch (err) {

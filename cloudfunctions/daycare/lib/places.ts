@@ -17,6 +17,7 @@ import { requireSchema } from '../../_lib/schema';
 import type { CampaignDoc, HoldDoc, RegistrationDoc, SlotDoc } from './docs';
 import { audit, isDuplicate } from './store';
 import { slotLabel, todayOf } from './present';
+import { announceOffer, announceRecount } from './schedule';
 
 const STALE_HOLD_MS = 2 * 60_000;
 const LINK = '/packages/daycare/mine/index';
@@ -35,6 +36,7 @@ export const PLACE_STATUSES: readonly RegistrationDoc['status'][] = ['admitted',
 
 export async function takePlace(ctx: BaseContext, slotId: string): Promise<boolean> {
   const _ = ctx.db.command;
+  await announceRecount(ctx); // if the registration that uses it is never written
   const res = await ctx.db
     .collection(C.daycareSlots)
     .where({ _id: slotId, remaining: _.gt(0) })
@@ -108,6 +110,8 @@ export async function releaseHold(ctx: BaseContext, reg: Pick<RegistrationDoc, '
  * timer can race; exactly one wins). Returns whether this call made the change.
  */
 export async function transition(ctx: BaseContext, regId: string, from: RegistrationDoc['status'], set: Partial<RegistrationDoc>): Promise<boolean> {
+  // Leaving a place-holding status: if the place is never given back, the recount returns it.
+  if (PLACE_STATUSES.includes(from) && set.status !== undefined && !PLACE_STATUSES.includes(set.status)) await announceRecount(ctx);
   const res = await ctx.db
     .collection(C.daycareRegistrations)
     .where({ _id: regId, status: from })
@@ -140,6 +144,7 @@ export async function offerNext(ctx: BaseContext, campaign: CampaignDoc, slot: S
     const expires = new Date(ctx.now().getTime() + campaign.offerHours * 3600_000);
     const reason = `有名额空出，请在 ${formatBusinessFriendly(expires)} 前确认，逾期将顺延给下一位候补家庭`;
     if (await transition(ctx, next._id, 'waitlisted', { status: 'offered', offerExpiresAt: expires, reason })) {
+      await announceOffer(ctx, expires);
       await audit(ctx, { campaignId: campaign._id, slotId: slot._id, registrationId: next._id, event: 'offered', actor: 'system', detail: `确认期限 ${campaign.offerHours} 小时` });
       await notify(ctx, {
         openid: next.guardianOpenid,

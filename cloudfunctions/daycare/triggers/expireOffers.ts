@@ -1,5 +1,5 @@
 /**
- * Timer (every minute): waitlist offers past their deadline expire and the place moves on to
+ * Job (run by the schedule tick at each offer's deadline and period start, _lib/schedule.ts): waitlist offers past their deadline expire and the place moves on to
  * the next family; once a period has started, its remaining waitlist is closed (未录取).
  */
 import { ok } from '../../../shared/envelope';
@@ -10,6 +10,8 @@ import type { CampaignDoc, RegistrationDoc, SlotDoc } from '../lib/docs';
 import { notifyResult, offerNext, releaseHold, returnPlace, transition } from '../lib/places';
 import { slotLabel, todayOf } from '../lib/present';
 import { audit, findDoc, getAll } from '../lib/store';
+import { startOfDay } from '../lib/schedule';
+import { earliest } from '../../_lib/schedule';
 
 async function expireOne(ctx: BaseContext, reg: RegistrationDoc): Promise<boolean> {
   const reason = `未在 ${formatBusinessFriendly(reg.offerExpiresAt as Date)} 前确认递补，名额已顺延给下一位候补家庭`;
@@ -27,7 +29,7 @@ async function expireOne(ctx: BaseContext, reg: RegistrationDoc): Promise<boolea
   return true;
 }
 
-async function closeStartedWaitlists(ctx: BaseContext): Promise<number> {
+async function closeStartedWaitlists(ctx: BaseContext): Promise<{ closed: number; full: boolean }> {
   const _ = ctx.db.command;
   const started = await ctx.db
     .collection(C.daycareSlots)
@@ -48,7 +50,7 @@ async function closeStartedWaitlists(ctx: BaseContext): Promise<number> {
     }
     await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ waitlistClosed: true });
   }
-  return closed;
+  return { closed, full: started.data.length === 50 };
 }
 
 export const expireOffers: TriggerHandler = async (ctx) => {
@@ -61,6 +63,21 @@ export const expireOffers: TriggerHandler = async (ctx) => {
     .get();
   let expired = 0;
   for (const reg of due.data as RegistrationDoc[]) if (await expireOne(ctx, reg)) expired += 1;
-  const waitlistsClosed = await closeStartedWaitlists(ctx);
-  return ok({ expired, waitlistsClosed });
+  const { closed: waitlistsClosed, full: moreStarted } = await closeStartedWaitlists(ctx);
+  // For the schedule: the next offer's deadline or the next period's start (offerNext and
+  // adminAddSlot announce new ones); a full page → the next minute.
+  const [offer, slot] = await Promise.all([
+    ctx.db.collection(C.daycareRegistrations).where({ status: 'offered' }).field({ offerExpiresAt: true }).orderBy('offerExpiresAt', 'asc').limit(1).get(),
+    ctx.db
+      .collection(C.daycareSlots)
+      .where({ startDate: _.gt(todayOf(ctx.now())), waitlistClosed: _.neq(true) })
+      .field({ startDate: true })
+      .orderBy('startDate', 'asc')
+      .limit(1)
+      .get(),
+  ]);
+  const startDate = (slot.data[0] as SlotDoc | undefined)?.startDate;
+  const full = due.data.length === 100 || moreStarted;
+  const nextDueAt = full ? ctx.now() : earliest((offer.data[0] as RegistrationDoc | undefined)?.offerExpiresAt, startDate ? startOfDay(startDate) : null);
+  return ok({ expired, waitlistsClosed, nextDueAt });
 };

@@ -1,5 +1,5 @@
 /**
- * Timer (every 10 minutes, second 45; a safety sweep, docs/operations.md): gives back places lost to a crash. Taking a place and writing
+ * Job (run by the schedule tick after writes that move places, _lib/schedule.ts): gives back places lost to a crash. Taking a place and writing
  * the registration (or offer) that uses it are two writes, as are ending a registration and
  * returning its place; a function that dies in between leaves `remaining` one lower than it
  * should be, for good (never higher: the slot under-admits, it never over-admits).
@@ -19,9 +19,9 @@ import type { CampaignDoc, SlotDoc } from '../lib/docs';
 import { offerNext, PLACE_STATUSES, waitlistOpen } from '../lib/places';
 import { todayOf } from '../lib/present';
 import { audit, getAll } from '../lib/store';
+import { QUIET_MS } from '../lib/schedule';
 
-/** Longer than the function timeout (config.json: 60 s), as the drops' stock recount. */
-export const QUIET_MS = 90_000;
+export { QUIET_MS };
 
 /**
  * Whether a place of `slot` can still be taken: by a first-come sign-up while the window is open,
@@ -41,11 +41,15 @@ function msOf(at: Date | string | null | undefined): number | null {
 }
 
 /** Recount one slot; returns the number of places given back. */
-export async function recountSlot(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDoc): Promise<number> {
+/** `seen.busy`: set when a slot was left for later because it moved within QUIET_MS. */
+export async function recountSlot(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDoc, seen: { busy: boolean } = { busy: false }): Promise<number> {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
   const changedAt = msOf(slot.placesChangedAt);
-  if (changedAt !== null && now - changedAt < QUIET_MS) return 0;
+  if (changedAt !== null && now - changedAt < QUIET_MS) {
+    seen.busy = true;
+    return 0;
+  }
   const regs = ctx.db.collection(C.daycareRegistrations);
   const holding = (await regs.where({ slotId: slot._id, status: _.in([...PLACE_STATUSES]) }).count()).total ?? 0;
   const expected = slot.capacity - holding;
@@ -54,7 +58,10 @@ export async function recountSlot(ctx: BaseContext, campaign: CampaignDoc, slot:
   // counter is quiet but one short. Only a registration untouched for QUIET_MS is settled. This
   // read comes after the count on purpose: a status change after it was counted as holding.
   const recent = (await regs.where({ slotId: slot._id, updatedAt: _.gt(new Date(now - QUIET_MS)) }).count()).total ?? 0;
-  if (recent > 0) return 0;
+  if (recent > 0) {
+    seen.busy = true;
+    return 0;
+  }
   if (slot.remaining > expected) {
     ctx.log.error('daycare slot has more free places than capacity allows', { slotId: slot._id, capacity: slot.capacity, holding, remaining: slot.remaining });
     return 0;
@@ -97,9 +104,12 @@ export const recountPlaces: TriggerHandler = async (ctx) => {
     return c !== undefined && placesInPlay(ctx, c, s);
   });
   let returned = 0;
+  const seen = { busy: false };
   for (let i = 0; i < live.length; i += 10) {
-    const counts = await Promise.all(live.slice(i, i + 10).map((s) => recountSlot(ctx, campaigns.get(s.campaignId)!, s)));
+    const counts = await Promise.all(live.slice(i, i + 10).map((s) => recountSlot(ctx, campaigns.get(s.campaignId)!, s, seen)));
     returned += counts.reduce((a, b) => a + b, 0);
   }
-  return ok({ checked: live.length, returned });
+  // For the schedule: every write that moves places announces a run QUIET_MS after it
+  // (lib/schedule.ts); a slot still moving now is looked at again once it has been quiet.
+  return ok({ checked: live.length, returned, nextDueAt: seen.busy ? new Date(ctx.now().getTime() + QUIET_MS + 1000) : null });
 };

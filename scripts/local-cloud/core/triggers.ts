@@ -2,6 +2,10 @@
  * Runs the timer triggers declared in each function's config.json on the local clock, and lets
  * tests and demos fire one now. A clock jump re-plans every trigger from the new time (missed
  * fires are not replayed; fire one by hand if a demo needs it).
+ *
+ * Jobs without a timer of their own (the app's scheduled jobs, which its `system` tick runs when
+ * due) are given by the caller (`jobs`): listed here (`cron: null`) and fired by hand with the
+ * same timer event and context as a trigger.
  */
 import type { Clock } from './clock';
 import { parseCron, type CronSchedule } from './cron';
@@ -20,9 +24,16 @@ interface Planned {
 export interface TriggerInfo {
   fn: string;
   name: string;
-  cron: string;
+  /** null: a scheduled job, run by the system tick when due. */
+  cron: string | null;
   nextAt: string | null;
   lastFiredAt: string | null;
+}
+
+/** A job that runs as a timer trigger of `fn` named `trigger`, but has no timer of its own. */
+export interface UntimedJob {
+  fn: string;
+  trigger: string;
 }
 
 export class TriggerRunner {
@@ -33,6 +44,7 @@ export class TriggerRunner {
   constructor(
     private readonly host: FunctionHost,
     private readonly clock: Clock,
+    private readonly untimed: readonly UntimedJob[] = [],
   ) {
     for (const fn of host.list()) {
       for (const t of fn.triggers) {
@@ -101,15 +113,24 @@ export class TriggerRunner {
     this.clock.setOffset(until - Date.now());
   }
 
-  /** Fire a trigger now, whatever its schedule; resolves with the function's answer. */
+  /** Fire a trigger or a scheduled job now, whatever its schedule; resolves with the function's answer. */
   async fireNow(fn: string, name: string): Promise<InvokeResult | null> {
     const p = this.planned.find((x) => x.fn === fn && x.name === name);
-    if (!p) return null;
-    return this.fire(p, this.clock.now());
+    if (p) return this.fire(p, this.clock.now());
+    if (!this.jobs().some((j) => j.fn === fn && j.name === name)) return null;
+    const at = this.clock.now();
+    const event = { Type: 'Timer', TriggerName: name, Time: new Date(at).toISOString(), Message: '' };
+    return this.host.invoke(fn, event, { source: 'wx_trigger' });
+  }
+
+  /** The scheduled jobs of the loaded functions. */
+  private jobs(): Array<{ fn: string; name: string }> {
+    return this.untimed.filter((j) => this.host.has(j.fn)).map((j) => ({ fn: j.fn, name: j.trigger }));
   }
 
   list(): TriggerInfo[] {
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-    return this.planned.map((p) => ({ fn: p.fn, name: p.name, cron: p.cron, nextAt: iso(p.nextAt), lastFiredAt: iso(p.lastFiredAt) }));
+    const timers = this.planned.map((p) => ({ fn: p.fn, name: p.name, cron: p.cron as string | null, nextAt: iso(p.nextAt), lastFiredAt: iso(p.lastFiredAt) }));
+    return [...timers, ...this.jobs().map((j) => ({ ...j, cron: null, nextAt: null, lastFiredAt: null }))];
   }
 }

@@ -127,11 +127,13 @@ describe('clock offset and timer triggers', () => {
     expectStructuredError(res.json, 'INVALID_ARGUMENT');
   });
 
-  it('fires a trigger on demand and lists the next run in Beijing time', async () => {
-    const list = (await (await fetch(`${t.cloud.appUrl}/api/_local/triggers`)).json()) as { data: Array<{ fn: string; name: string; nextAt: string }> };
-    const hb = list.data.find((x) => x.fn === 'system' && x.name === 'heartbeat');
-    expect(hb).toBeDefined();
-    expect(new Date(hb!.nextAt).getUTCMinutes() % 5).toBe(0);
+  it('fires a trigger or a scheduled job on demand and lists the next run', async () => {
+    const list = (await (await fetch(`${t.cloud.appUrl}/api/_local/triggers`)).json()) as { data: Array<{ fn: string; name: string; nextAt: string | null; cron: string | null }> };
+    const tick = list.data.find((x) => x.fn === 'system' && x.name === 'tick');
+    expect(tick?.cron).toBe('0 * * * * * *');
+    expect(new Date(tick!.nextAt!).getUTCSeconds()).toBe(0);
+    // The heartbeat is a scheduled job now (run by the tick): listed without a cron of its own.
+    expect(list.data.find((x) => x.fn === 'system' && x.name === 'heartbeat')).toMatchObject({ cron: null, nextAt: null });
     const fired = await t.post('/api/_local/triggers/system/heartbeat', '{}');
     expect(fired.status).toBe(200);
     const doc = await t.db.collection('system_meta').doc('heartbeat').get();

@@ -175,21 +175,24 @@ it('the 消息 list pages newest first with a cursor, counts unread, and marks o
   expect(await t.call('notify', 'inbox', { cursor: 'garbage' }, { openid: me })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
 });
 
-it('an entry a dead run left `sending` goes back to the queue at the next tenth-minute run, not before (docs/operations.md)', async () => {
-  const base = Date.parse('2031-03-04T09:11:00+08:00'); // a minute that is not a multiple of 10
+it('an entry a dead run left `sending` goes back to the queue once its claim is stale, and the run says when that is (docs/notifications.md)', async () => {
+  const base = Date.parse('2031-03-04T09:11:00+08:00');
   const id = `o_stale_${process.pid}`;
+  const claimedAt = base - 2 * 60_000; // 5 minutes (STALE_SENDING_MS) make it stale at 09:14
   await t.db.collection('outbox').add({
     _id: id, openid: 'o_someone_stale', template: 'benefit_result', data: { thing1: '周五流量包', phrase2: '领取成功' },
     page: '/packages/benefit/mine/index', status: 'sending', attempts: 1, createdAt: new Date(base - 20 * 60_000),
-    nextAttemptAt: new Date(base - 20 * 60_000), claimedAt: new Date(base - 10 * 60_000), sentAt: null, lastError: null,
+    nextAttemptAt: new Date(base - 20 * 60_000), claimedAt: new Date(claimedAt), sentAt: null, lastError: null,
   });
   const statusOf = async () => ((await t.db.collection('outbox').doc(id).get()).data[0] as { status: string }).status;
 
-  await t.setClock(new Date(base + 500)); // 09:11: a claim older than 5 minutes, but no sweep this minute
-  await fire(t, 'notify', 'send');
+  await t.setClock(new Date(base + 500)); // 09:11: the claim may still be a live run's
+  const early = (await fire(t, 'notify', 'send')) as { data: { nextDueAt: string } };
   expect(await statusOf()).toBe('sending');
+  // The schedule runs the sender again when the claim goes stale (the earliest work it knows of).
+  expect(Date.parse(early.data.nextDueAt)).toBeLessThanOrEqual(claimedAt + 5 * 60_000 + 1000);
 
-  await t.setClock(new Date(base + 9 * 60_000 + 500)); // 09:20: the sweep puts it back, the same run sends it
+  await t.setClock(new Date(claimedAt + 5 * 60_000 + 1500)); // stale now: put back and sent by the same run
   await fire(t, 'notify', 'send');
   expect(await statusOf()).toBe('sent');
   expect(loggedIds()).toContain(id);

@@ -1,5 +1,6 @@
 /**
- * Timer triggers run only when a timer fires them (docs/security.md, "Timer triggers"). A
+ * Timer triggers and scheduled jobs run only when a timer fires them (docs/security.md, "Timer
+ * triggers"; the jobs through the system tick's signed internal call). A
  * mini-program call whose event looks like a timer's (`{Type:'Timer', TriggerName}`) carries the
  * caller's identity and source `wx_client`; the router refuses it: FORBIDDEN, nothing runs,
  * nothing is written. The local scheduler and the local control still fire them, with the
@@ -9,11 +10,11 @@ import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { changedCollections, snapshot } from '../../scenarios/snapshot';
 
 let t: TestCloud;
-let triggers: Array<{ fn: string; name: string }>;
+let triggers: Array<{ fn: string; name: string; cron: string | null }>;
 beforeAll(async () => {
   t = await givenLocalCloud();
   const res = await fetch(`${t.cloud.appUrl}/api/_local/triggers`);
-  triggers = ((await res.json()) as { data: Array<{ fn: string; name: string }> }).data;
+  triggers = ((await res.json()) as { data: Array<{ fn: string; name: string; cron: string | null }> }).data;
 });
 afterAll(async () => {
   await t.close();
@@ -26,8 +27,9 @@ const callers: Array<[string, Record<string, string>]> = [
   ['a caller without identity', { 'x-local-persona': 'anonymous' }],
 ];
 
-it('every declared trigger is covered (12 of them)', () => {
-  expect(triggers.length).toBe(12);
+it('every declared trigger and scheduled job is covered (2 timers + 11 jobs)', () => {
+  expect(triggers.filter((x) => (x as { cron: string | null }).cron !== null).map((x) => `${x.fn}.${x.name}`).sort()).toEqual(['content.recountFollowers', 'system.tick']);
+  expect(triggers.length).toBe(13);
 });
 
 it.each(callers)('a timer-shaped event from %s through the function route is refused and writes nothing', async (_who, headers) => {

@@ -14,6 +14,7 @@ import { C } from '../../../_lib/collections';
 import type { BaseContext } from '../../../_lib/router';
 import { openidKey } from './tombstone';
 import { isDuplicate } from '../../../_lib/dbErrors';
+import { lowerDue } from '../../../_lib/schedule';
 
 /** Longer than a member invocation may run (config.json timeout: 20 s). */
 export const LEASE_MS = 30_000;
@@ -83,6 +84,9 @@ export async function beginDeletion(ctx: BaseContext, openid: string): Promise<D
   const _ = ctx.db.command;
   const coll = ctx.db.collection(C.accountDeletions);
   const id = openidKey(openid);
+  // If this run stops half-way, the timer finishes the job once the lease has run out. Announced
+  // before the job is written (a future time: no timer run can miss the job).
+  await lowerDue(ctx, 'member.finishDeletions', new Date(ctx.now().getTime() + LEASE_MS + 1000));
   for (let attempt = 0; attempt < 4; attempt++) {
     const current = await findJobById(ctx, id);
     if (current?.status === 'running') return current;

@@ -12,6 +12,7 @@ import type { BaseContext } from '../../../_lib/router';
 import { PROOF_LIMITS, proofKey, type AttemptDoc } from '../attempts';
 import type { Step, StepContext } from './job';
 import { docById } from '../../../_lib/reads';
+import { lowerDue } from '../../../_lib/schedule';
 
 export const messagesStep: Step = {
   name: 'messages',
@@ -43,6 +44,7 @@ export const attemptsStep: Step = {
       return { deleted: res.deleted ?? 0, held: 0 };
     }
     await ctx.db.collection(C.memberAttempts).where({ _id: key }).update({ purgeAfter: new Date(until) });
+    await lowerDue(ctx, 'member.finishDeletions', new Date(until + 1000)); // purgeAttempts deletes it then
     return { deleted: 0, held: 1 };
   },
 };
