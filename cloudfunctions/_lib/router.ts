@@ -224,6 +224,8 @@ export function createFunction<F extends FunctionName>(spec: {
         log.info('internal done', { op: call.op, ms: Date.now() - started });
         return result;
       } catch (err) {
+        // A refusal answers its code, as for an action (the caller treats any failure alike).
+        if (err instanceof AppFailure) return fail(err.code, err.message === err.code ? undefined : err.message);
         // An internal body names a user (注销账号) and database errors can quote ids holding an
         // openid: log the operation and the error code only.
         log.error('internal failed', { op: call.op, errCode: String((err as { code?: unknown }).code ?? (err as Error).name) });
