@@ -136,6 +136,19 @@ describe('member.adminImport', () => {
     expect((await send(t, 'member', 'adminImport', { csv }, as(other.openid), requestId)).result).toMatchObject({ ok: true, data: { imported: 0, skippedDuplicates: 2 } });
   });
 
+  it('a resend of an import that was cut off finishes it and answers the whole file as imported', async () => {
+    const admin = await givenAdminOf(t, 'nb-bl');
+    const csv = aFile(3);
+    const requestId = newRequestId();
+    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), requestId)).result).toMatchObject({ ok: true, data: { imported: 3 } });
+    // As if the call had died before its last record was written.
+    const written = (await t.db.collection(C.members).where({ createdBy: admin.openid }).get()).data as Array<{ _id: string }>;
+    await t.db.collection(C.members).doc(written[2]._id).remove();
+    const again = await send<AdminImportResult>(t, 'member', 'adminImport', { csv }, as(admin.openid), requestId);
+    expect(again.result).toMatchObject({ ok: true, data: { imported: 3, skippedDuplicates: 0 } });
+    expect(await importedBy(admin.openid)).toBe(3);
+  });
+
   it('the same request sent twice at once: each person once, both answer the whole file as imported', async () => {
     const admin = await givenAdminOf(t, 'nb-bl');
     const csv = aFile(4);
