@@ -49,7 +49,11 @@ export interface MemberDoc {
   openid: string | null;
   joinedAt: Date;
   createdBy: string;
+  /** The member.adminImport request that wrote it (a resend of that import counts it as imported again, not as on file). */
+  importRequestId?: string | null;
   claimedAt?: Date | null;
+  /** The request of member.claim that linked the record (a resend of it is answered, not re-applied). */
+  claimRequestId?: string | null;
   /** When the linked WeChat user deleted their account (注销): the record was unlinked (openid null), not deleted. */
   unlinkedAt?: Date | null;
   /**

@@ -92,7 +92,7 @@ export interface SignUpResult {
   statusLabel: string;
   /** Waitlist position (1 = next to be promoted), when waitlisted. */
   position: number | null;
-  /** True when the caller was already signed up / waitlisted (a retry or a second tap). */
+  /** True when the caller was already signed up / waitlisted (a second tap, another device); false again for a resend of the request that signed them up. */
   already: boolean;
   activity: ActivityInfo;
 }

@@ -12,19 +12,27 @@ import { adjustWaitlisted, fillFromWaitlist, givePlaceBack, takePlace, tellSignu
 
 /**
  * 线上报名: a verified member takes a place if one is free, otherwise joins the waitlist (候补)
- * in order. Signing up twice (a retry, a double tap, two devices) answers the existing sign-up.
+ * in order. Signing up twice (a double tap, two devices) answers the existing sign-up with
+ * `already: true`. A resend of the request that made it (same request id, same member: its answer
+ * was lost) answers it as the first call did (`already: false`), even after sign-up has closed,
+ * and writes nothing: the sign-up keeps the request id that made it.
  */
 export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', async (input, ctx) => {
   const post = await loadPublished(ctx, input.postId);
   if (!post.activity) throw new AppFailure('POST_NOT_ACTIVITY');
   if (!post.activity.signup) throw new AppFailure('SIGNUP_NOT_AVAILABLE');
-  if (signupState(post, ctx.now()) === 'closed') throw new AppFailure('SIGNUP_CLOSED');
-  const user = await requireVerifiedMember(ctx, { doing: '报名活动', join: '请先完成入会认证后再报名活动' });
-
   const id = signupIdFor(post._id, ctx.openid);
   const signups = ctx.db.collection(C.activitySignups);
+  if (signupState(post, ctx.now()) === 'closed') {
+    // Read only on this refusal path: a resend of a sign-up made before the close gets its answer.
+    const mine = (await signups.doc(id).get()).data[0] as SignupDoc | undefined;
+    if (mine && mine.status !== 'cancelled' && madeByThisRequest(mine, ctx)) return answer(ctx, post._id, mine, false);
+    throw new AppFailure('SIGNUP_CLOSED');
+  }
+  const user = await requireVerifiedMember(ctx, { doing: '报名活动', join: '请先完成入会认证后再报名活动' });
+
   const existing = (await signups.doc(id).get()).data[0] as SignupDoc | undefined;
-  if (existing && existing.status !== 'cancelled') return answer(ctx, post._id, existing, true);
+  if (existing && existing.status !== 'cancelled') return answer(ctx, post._id, existing, !madeByThisRequest(existing, ctx));
 
   const took = await takePlace(ctx, post._id, { newcomer: true });
   const now = ctx.now();
@@ -43,6 +51,7 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
     checkedInAt: null,
     checkedInBy: null,
     rosterKey: rosterKeyOf(post._id, ctx.openid),
+    requestId: ctx.requestId,
   };
   const recorded = existing ? await reSignUp(ctx, doc) : await firstSignUp(ctx, doc);
   if (!recorded) {
@@ -52,7 +61,7 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
       await fillFromWaitlist(ctx, post);
     }
     const current = (await signups.doc(id).get()).data[0] as SignupDoc;
-    return answer(ctx, post._id, current, true);
+    return answer(ctx, post._id, current, !madeByThisRequest(current, ctx));
   }
   if (status === 'waitlisted') {
     await adjustWaitlisted(ctx, post._id, 1);
@@ -63,6 +72,11 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('content.signUp', 
   if (final.status === status) await tellSignup(ctx, post, final, status);
   return answer(ctx, post._id, final, false);
 });
+
+/** The sign-up was made (or last re-made) by this very request of this member: a resend, not a second sign-up. */
+function madeByThisRequest(s: SignupDoc, ctx: UserContext): boolean {
+  return s.openid === ctx.openid && s.requestId === ctx.requestId;
+}
 
 async function firstSignUp(ctx: UserContext, doc: SignupDoc): Promise<boolean> {
   try {

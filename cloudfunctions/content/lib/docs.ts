@@ -77,6 +77,8 @@ export interface SignupDoc {
   checkedInBy: string | null;
   /** The opaque key rosters show instead of `_id` (lib/ids.ts rosterKeyOf); absent on sign-ups made before it existed until a roster lists them. */
   rosterKey?: string;
+  /** The request that made (or re-made) it: a resend of that request is answered as the first time (absent on older sign-ups). */
+  requestId?: string;
 }
 
 export interface UnionStatsDoc {

@@ -12,6 +12,13 @@
  * The file comes as `csv` (UTF-8 text the page already checked) or as `file` (the bytes of an
  * .xlsx or a CSV in any encoding, decoded here: lib/importFile.ts); exactly one of the two.
  * With `preview` it answers the same counts and row errors and writes nothing (工会工作台's check).
+ *
+ * Each imported record keeps the request id that wrote it (`importRequestId`, with `createdBy`).
+ * A resend of the same request by the same admin (its answer was lost; the app sends the same id)
+ * finds those records and counts them as imported again, not as already on file, records no
+ * second look-up and spends no budget, so it answers what the first call answered (and finishes
+ * an import that was cut off). A file that imported nothing the first time leaves nothing to
+ * recognise: its resend is answered like a new import.
  */
 import { ok } from '../../../shared/envelope';
 import { parseImportCsv, type ParsedImport } from '../../../shared/member/importTemplate';
@@ -35,7 +42,8 @@ type NewMember = MemberDoc;
 /**
  * Insert a chunk in one request; if any document already exists (another import or an
  * approval raced us), fall back to one insert per document. A duplicate whose stored card
- * number is ours was written by our own batch (a partial batch on CloudBase): count it imported.
+ * number is ours was written by our own batch (a partial batch on CloudBase), and one that
+ * carries our request id by a resend of this request running at the same time: count it imported.
  */
 async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ imported: number; duplicates: Array<{ doc: NewMember; stored: MemberDoc }> }> {
   const coll = ctx.db.collection(C.members);
@@ -54,7 +62,7 @@ async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ impor
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       const stored = (await coll.doc(doc._id).get()).data[0] as MemberDoc | undefined;
-      if (!stored || stored.cardNo === doc.cardNo) imported++;
+      if (!stored || stored.cardNo === doc.cardNo || (stored.importRequestId === ctx.requestId && stored.createdBy === ctx.openid)) imported++;
       else duplicates.push({ doc, stored });
     }
   }
@@ -94,13 +102,15 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   const left = prepared.length ? await assertLookupBudget(ctx) : 0;
   const existing = await existingMembers(ctx, prepared.map((p) => p._id));
   const outside = prepared.filter((p) => existing.has(p._id) && !inScope(admin, existing.get(p._id)!));
+  // Records this very request wrote (a resend): imported, not on file; its look-up was recorded then.
+  const ours = input.preview ? 0 : [...existing.values()].filter((m) => m.importRequestId === ctx.requestId && m.createdBy === ctx.openid && inScope(admin, m)).length;
   const byName = admin.user.nameMasked ?? '';
-  if (outside.length > left) {
+  if (outside.length > left && ours === 0) {
     await spendAllLookups(ctx, { action: 'member.adminImport', looked: prepared.length, byName });
     ctx.log.info('import refused: look-up budget', { rows: prepared.length });
     throw new AppFailure('RATE_LIMITED', '本次导入需转交上级工会核对的行数超过了您今天剩余的查询次数，为保护会员个人信息，本次未导入任何数据，请明天再试');
   }
-  if (prepared.length) await recordLookup(ctx, { action: 'member.adminImport', looked: prepared.length, misses: outside.length, byName });
+  if (prepared.length && ours === 0) await recordLookup(ctx, { action: 'member.adminImport', looked: prepared.length, misses: outside.length, byName });
   const fresh: PreparedRow[] = prepared.filter((p) => !existing.has(p._id));
   const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
   const totalRows = parsed.rows.length + parsed.errors.length;
@@ -111,10 +121,10 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
     return ok({ totalRows, imported: 0, toImport: fresh.length, skippedDuplicates: existing.size - outside.length, forwarded: outside.length, errors: allErrors, preview: true, ...context });
   }
   const cardNos = await reserveCardNumbers(ctx.db, fresh.length, now);
-  const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: admin.user.openid }));
+  const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: ctx.openid, importRequestId: ctx.requestId }));
 
-  let imported = 0;
-  let skippedDuplicates = existing.size - outside.length;
+  let imported = ours;
+  let skippedDuplicates = existing.size - outside.length - ours;
   const toForward = outside.map((p) => ({ member: existing.get(p._id)!, toUnionId: p.unionId, toAncestors: p.unionAncestors }));
   for (const part of chunks(docs)) {
     const res = await insertChunk(ctx, part);

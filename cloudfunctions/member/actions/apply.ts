@@ -10,6 +10,11 @@
  * depends on the typed number uses up a try of the same identity-probe budget as `claim`
  * (lib/attempts.ts); over budget nothing is read. A filed application and a refusal about the
  * caller alone ("you are already a member") give the try back.
+ *
+ * A repeat of the request (the same request id from the same WeChat user, sent again when the
+ * answer was lost) finds its own application and answers it as it stands, writing nothing: the
+ * application keeps the request id that filed it. Anyone else, or another request id, gets the
+ * refusals below.
  */
 import { ok } from '../../../shared/envelope';
 import type { ApplyRequest, ApplyResult, Routing } from '../../../shared/member/schemas';
@@ -22,7 +27,7 @@ import { identityOf, phoneFacts, type Identity } from '../lib/identity';
 import { newUserDoc } from '../lib/link';
 import { applicationView } from '../lib/present';
 import { inTransaction, txGet } from '../lib/tx';
-import { findUnion } from '../../_lib/unions';
+import { findUnion, unionsById } from '../../_lib/unions';
 
 const LEVEL_FOR: Record<Routing, UnionDoc['level']> = { employer_union: 'grassroots', street_union: 'street' };
 
@@ -51,12 +56,18 @@ function refuseIfBlocked(user: UserDoc | null, member: MemberDoc | null, current
   if (current?.status === 'approved') throw new AppFailure('ALREADY_MEMBER');
 }
 
-function newApplication(input: ApplyRequest, who: Identity, union: UnionDoc, openid: string, now: Date, previous: ApplicationDoc | null): Omit<ApplicationDoc, '_id'> {
+/** The caller's own application filed by this very request (a resend after a lost answer). */
+function filedByThisRequest(current: ApplicationDoc | null, ctx: UserContext): current is ApplicationDoc {
+  return current !== null && current.openid === ctx.openid && current.requestId === ctx.requestId;
+}
+
+function newApplication(input: ApplyRequest, who: Identity, union: UnionDoc, ctx: UserContext, now: Date, previous: ApplicationDoc | null): Omit<ApplicationDoc, '_id'> {
   const history = previous?.status === 'rejected' && previous.rejectReason
     ? [...(previous.history ?? []), { status: 'rejected' as const, reason: previous.rejectReason, reviewedAt: previous.reviewedAt ?? now, reviewedBy: previous.reviewedBy ?? '' }]
     : previous?.history ?? [];
   return {
-    openid,
+    openid: ctx.openid,
+    requestId: ctx.requestId,
     status: 'pending',
     realName: who.realName,
     nameMasked: who.nameMasked,
@@ -91,17 +102,19 @@ export const apply = userAction<ApplyRequest, ApplyResult>('member.apply', async
       const user = await txGet<UserDoc>(tx, C.users, ctx.openid);
       const member = await txGet<MemberDoc>(tx, C.members, who.idHash);
       const current = await txGet<ApplicationDoc>(tx, C.memberApplications, who.idHash);
+      if (filedByThisRequest(current, ctx)) return { doc: current, repeat: true };
       refuseIfBlocked(user, member, current, ctx.openid);
-      const doc = newApplication(input, who, union, ctx.openid, now, current);
+      const doc = newApplication(input, who, union, ctx, now, current);
       await tx.collection(C.memberApplications).doc(who.idHash).set(doc);
       if (user) {
         await tx.collection(C.users).doc(ctx.openid).update({ memberStatus: 'pending', nameMasked: who.nameMasked, updatedAt: now });
       } else {
         await tx.collection(C.users).doc(ctx.openid).set({ ...newUserDoc(ctx.openid, who.nameMasked, now), memberStatus: 'pending' });
       }
-      return { _id: who.idHash, ...doc } as ApplicationDoc;
+      return { doc: { _id: who.idHash, ...doc } as ApplicationDoc, repeat: false };
     }),
   );
-  ctx.log.info('application filed', { unionId: union._id, routing: input.routing });
-  return ok({ application: applicationView(saved, new Map([[union._id, union]])) });
+  ctx.log.info(saved.repeat ? 'application answered again' : 'application filed', { unionId: saved.doc.unionId, routing: saved.doc.routing });
+  const unions = saved.doc.unionId === union._id ? new Map([[union._id, union]]) : await unionsById(ctx, [saved.doc.unionId]);
+  return ok({ application: applicationView(saved.doc, unions) });
 });

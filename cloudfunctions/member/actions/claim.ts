@@ -7,6 +7,10 @@
  * so each one uses up a try of the caller's identity-probe budget (lib/attempts.ts); over budget,
  * the records are not read at all. A successful link gives its try back. Format errors (checksum,
  * birth date) are computed from the input alone and answered before, without counting.
+ *
+ * The record keeps the request id that linked it (`claimRequestId`): a resend of that request by
+ * the same user (its answer was lost) finds the record linked to them and answers the same card,
+ * writing nothing. Claiming one's own record again under a new request id relinks it as before.
  */
 import { ok } from '../../../shared/envelope';
 import type { ClaimRequest, ClaimResult } from '../../../shared/member/schemas';
@@ -33,9 +37,11 @@ export const claim = userAction<ClaimRequest, ClaimResult>('member.claim', async
       // One answer for "no such record" and "name does not match": no probing which is which.
       if (!found || found.nameHash !== who.nameHash) throw new AppFailure('MEMBER_RECORD_NOT_FOUND');
       if (found.openid && found.openid !== ctx.openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
+      // A resend of the request that linked it, to the same user, still linked: nothing to write.
+      if (found.openid === ctx.openid && found.claimRequestId === ctx.requestId && user?.memberId === found._id && holdsMembership(user)) return found;
       // A suspended member holds a membership too: claiming someone else's record must not replace it.
       if (holdsMembership(user) && user?.memberId !== found._id) throw new AppFailure('ALREADY_MEMBER');
-      if (!found.openid) await tx.collection(C.members).doc(found._id).update({ openid: ctx.openid, claimedAt: now });
+      if (!found.openid) await tx.collection(C.members).doc(found._id).update({ openid: ctx.openid, claimedAt: now, claimRequestId: ctx.requestId });
       await writeLinkedUser(tx, ctx.openid, user, found, now);
       return found;
     }),

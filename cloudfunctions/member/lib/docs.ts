@@ -18,6 +18,8 @@ export interface ReviewRecord {
 export interface ApplicationDoc {
   _id: string;
   openid: string;
+  /** The request that filed it: a resend of that request by the same user is answered with it (absent on older documents). */
+  requestId?: string;
   status: ApplicationStatus;
   /** Shown to the reviewing admin; erased (null) once the application is decided. */
   realName: string | null;

@@ -12,7 +12,7 @@ import type { MemberDoc, UnionDoc } from './docs';
 import type { Admin } from '../../_lib/roles';
 
 /** A row ready to be written: hashes and masks only; the plain values are gone. */
-export type PreparedRow = Omit<MemberDoc, 'cardNo' | 'joinedAt' | 'createdBy'> & { row: number };
+export type PreparedRow = Omit<MemberDoc, 'cardNo' | 'joinedAt' | 'createdBy' | 'importRequestId'> & { row: number };
 
 const CHUNK = 100;
 
@@ -83,7 +83,7 @@ export async function prepareRows(ctx: UserContext, admin: Admin, rows: ImportRo
   return { prepared, errors };
 }
 
-export type ExistingMember = Pick<MemberDoc, '_id' | 'cardNo' | 'unionId' | 'unionAncestors'>;
+export type ExistingMember = Pick<MemberDoc, '_id' | 'cardNo' | 'unionId' | 'unionAncestors' | 'createdBy' | 'importRequestId'>;
 
 /** The member records among `ids` (idHash) that exist, by id: only what the import needs to place them. */
 export async function existingMembers(ctx: UserContext, ids: string[]): Promise<Map<string, ExistingMember>> {
@@ -92,7 +92,7 @@ export async function existingMembers(ctx: UserContext, ids: string[]): Promise<
     const res = await ctx.db
       .collection(C.members)
       .where({ _id: ctx.db.command.in(part) })
-      .field({ _id: true, cardNo: true, unionId: true, unionAncestors: true })
+      .field({ _id: true, cardNo: true, unionId: true, unionAncestors: true, createdBy: true, importRequestId: true })
       .limit(part.length)
       .get();
     for (const d of res.data as ExistingMember[]) found.set(d._id, d);

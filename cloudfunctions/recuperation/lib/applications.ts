@@ -2,6 +2,11 @@
  * Creating an application (a member applying, or the unit union nominating a member) and the
  * member's standing among the unit's applicants. One application per member per year is the
  * primary key (`<year>_<member hash>`): two simultaneous applies cannot both succeed.
+ *
+ * The application keeps the request id that wrote it and who sent it (the member for 'self', the
+ * nominating admin for 'nominated'): a resend of that request by the same caller (its answer was
+ * lost) is answered with the application as it stands and writes nothing; anyone else, or another
+ * request id, gets the usual refusal (RECU_DUPLICATE and the rest).
  */
 import { verifiedMemberRefusal } from '../../../shared/member/schemas';
 import { applicationsOpen } from '../../../shared/recuperation/batch';
@@ -77,6 +82,12 @@ export function scoreFor(user: UserDoc, lastTrip: number | null) {
   return priorityScore({ tags: user.tags ?? [], firstTime: lastTrip === null });
 }
 
+/** The application was written by this very request of this caller (a resend after a lost answer). */
+function writtenByThisRequest(app: ApplicationDoc | null, ctx: ActionContext): app is ApplicationDoc {
+  if (!app || !ctx.openid || app.requestId !== ctx.requestId) return false;
+  return (app.source === 'self' ? app.openid : app.nominatedBy) === ctx.openid;
+}
+
 /** Writes the application (or reopens a refused / withdrawn one of the same year); a rule that refuses it is thrown. */
 export async function createApplication(
   ctx: ActionContext,
@@ -84,6 +95,7 @@ export async function createApplication(
 ): Promise<ApplicationDoc> {
   const { user, batch } = input;
   const standing = await standingFor(ctx, user, batch);
+  if (writtenByThisRequest(standing.current, ctx)) return standing.current;
   if (standing.violation) throw new AppFailure(standing.violation.code, standing.violation.message);
   if (!user) throw new AppFailure('MEMBER_NOT_VERIFIED');
   const key = memberKeyOf(user);
@@ -111,6 +123,7 @@ export async function createApplication(
     decidedBy: null,
     refuseReason: null,
     costFen: batch.costFen,
+    requestId: ctx.requestId,
   };
   const duplicate = new AppFailure('RECU_DUPLICATE', `您 ${batch.year} 年已有一份疗休养申请，每人每年只能申请一次`);
   if (standing.current) {
@@ -121,16 +134,23 @@ export async function createApplication(
       .where({ _id, status: _.in(['refused', 'withdrawn']) })
       // Arrays are replaced whole (_.set), never merged element by element.
       .update({ ...fields, tags: _.set(fields.tags), scoreLines: _.set(fields.scoreLines), unionAncestors: _.set(fields.unionAncestors) });
-    if (res.updated !== 1) throw duplicate;
+    if (res.updated !== 1) return answerIfOurs(ctx, _id, duplicate);
   } else {
     try {
       await ctx.db.collection(C.recuApplications).add({ _id, ...fields });
     } catch (err) {
-      if (isDuplicate(err)) throw duplicate;
+      if (isDuplicate(err)) return answerIfOurs(ctx, _id, duplicate);
       throw err;
     }
   }
   return { _id, ...fields };
+}
+
+/** Another write won the race: the same request sent twice at once gets what it wrote, anyone else the refusal. */
+async function answerIfOurs(ctx: ActionContext, id: string, refusal: AppFailure): Promise<ApplicationDoc> {
+  const stored = await findApplication(ctx, id);
+  if (writtenByThisRequest(stored, ctx)) return stored;
+  throw refusal;
 }
 
 /** The unit's pending and approved applicants for one batch, ranked. */

@@ -98,6 +98,8 @@ export interface ApplicationDoc {
   decidedBy: string | null;
   refuseReason: string | null;
   costFen: number;
+  /** The request that wrote (or reopened) it; a resend of it by the same caller is answered with it (absent on older documents). */
+  requestId?: string;
 }
 
 export interface SubsidyDoc {
