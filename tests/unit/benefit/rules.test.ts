@@ -69,7 +69,7 @@ function card(o: Partial<DropCard>): DropCard {
   return {
     id: 'd1', title: 't', kind: 'data', picture: null, unionName: 'u', mode: 'first_come', stock: 500, perMemberLimit: 1, requiredTags: [],
     opensAt, closesAt: opensAt + 86400_000, redeemBy: opensAt + 30 * 86400_000, registerOpensAt: null, registerClosesAt: null,
-    soldOutAt: null, left: 500, seedHash: null, seed: null, registrants: null, winners: null, drawnAt: null,
+    soldOutAt: null, left: 500, seedHash: null, seed: null, registrants: null, winners: null, drawnAt: null, venue: null,
     mine: { claims: 0, registered: false, result: null }, cancelled: null, ineligible: null, pass: 'p', ...o,
   };
 }
