@@ -26,7 +26,7 @@ const TABS: Array<{ key: Kind; title: string }> = [
   { key: 'article', title: '资讯' },
 ];
 /** Design px above the first row: hero + search entry + tab bar (+ the suggestion card when shown). */
-const LIST_TOP = 424;
+const LIST_TOP = 432;
 const SEARCH_URL = '/packages/content/search/index';
 
 export default function ActivitiesPage() {
