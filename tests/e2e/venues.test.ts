@@ -76,7 +76,7 @@ it('搜索 on the 活动 tab finds this week\'s drop and the post, and the drop 
   await member.locator('.sr-go').click();
   const drop = member.locator('.sr-drop', { hasText: '0元看大片' });
   await drop.waitFor();
-  await member.locator('.post-card', { hasText: '电影票限量免费领' }).waitFor();
+  await member.locator('.sr-post .post-card', { hasText: '电影票限量免费领' }).waitFor();
   await shot(member, 'venues-search');
 
   await input.fill('没有这个词');
