@@ -56,8 +56,8 @@ export default defineAppConfig({
     { root: 'packages/recuperation', pages: ['index/index', 'batch/index', 'mine/index'] },
     // Summer day-care (免费暑托班): campaigns, children, my registrations, site staff.
     { root: 'packages/daycare', pages: ['index/index', 'children/index', 'mine/index', 'staff/index'] },
-    // Publishing to followers (活动与资讯): post, union page, follows, my sign-ups, 消息, 工会通知.
-    { root: 'packages/content', pages: ['post/index', 'union/index', 'unions/index', 'mine/index', 'inbox/index', 'notice/index'] },
+    // Publishing to followers (活动与资讯): post, union page, follows, my sign-ups, 消息, 工会通知, 搜索.
+    { root: 'packages/content', pages: ['post/index', 'union/index', 'unions/index', 'mine/index', 'inbox/index', 'notice/index', 'search/index'] },
     // Friday benefit drops (周五福利): 我的福利 (codes + QR). The drop admin lives in packages/admin/benefit.
     { root: 'packages/benefit', pages: ['mine/index'] },
   ],

@@ -20,6 +20,7 @@ import type { UploadSlot } from './files/images';
 export interface Api {
   content: {
     feed: [CQ.FeedRequest, CV.FeedResult];
+    search: [CQ.SearchRequest, CV.FeedResult];
     get: [CQ.GetRequest, CV.GetResult];
     follow: [CQ.FollowRequest, CV.FollowResult];
     discover: [CQ.DiscoverRequest, CV.DiscoverResult];
@@ -131,6 +132,7 @@ export interface Api {
   };
   benefit: {
     list: [B.ListRequest, B.ListResult];
+    search: [B.SearchRequest, B.SearchResult];
     claim: [B.ClaimRequest, B.ClaimView];
     register: [B.RegisterRequest, B.RegistrationView];
     myClaims: [B.MyClaimsRequest, B.MyClaimsResult];

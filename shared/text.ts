@@ -23,3 +23,11 @@ export function groupThousands(value: number): string {
 export function quoted(title: string): string {
   return `“${title.replace(/[“"]/g, '‘').replace(/”/g, '’')}”`;
 }
+
+/**
+ * A keyword as a literal regular-expression pattern (for `db.RegExp` searches): what a person
+ * types is matched as text, so "(" or ".*" cannot make the query fail or match everything.
+ */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -14,13 +14,14 @@ import { list } from './actions/list';
 import { myClaims } from './actions/myClaims';
 import { redeem } from './actions/redeem';
 import { register } from './actions/register';
+import { search } from './actions/search';
 import { draw } from './triggers/draw';
 import { reconcile } from './triggers/reconcile';
 
 export const main = createFunction({
   name: 'benefit',
   validators,
-  actions: { list, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
+  actions: { list, search, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
   triggers: { draw, reconcile },
   internal: forgetUserOps(benefitForgetUser),
 });

@@ -17,6 +17,7 @@ import { feed } from './actions/feed';
 import { follow } from './actions/follow';
 import { get } from './actions/get';
 import { mySignups } from './actions/mySignups';
+import { search } from './actions/search';
 import { signUp } from './actions/signUp';
 import { unionPage } from './actions/unionPage';
 import { publishDue } from './triggers/publishDue';
@@ -27,7 +28,7 @@ import { remindActivities } from './triggers/remindActivities';
 export const main = createFunction({
   name: 'content',
   validators,
-  actions: { feed, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures, adminUploadSlot },
+  actions: { feed, search, get, follow, discover, unionPage, signUp, cancelSignup, mySignups, adminSave, adminPublish, adminWithdraw, adminList, adminGet, adminRoster, adminCheckIn, adminFigures, adminUploadSlot },
   triggers: { publishDue, recountFollowers, recountPlaces, remindActivities },
   internal: { ...forgetUserOps(contentForgetUser), 'follows.leave': leaveFollowed },
 });

@@ -9,6 +9,8 @@ const queued = (requestId: string, onWait?: (elapsedMs: number) => void) => ({ r
 export const benefit = {
   /** This week's drops with the member's state and claim passes. */
   list: () => callApi('benefit', 'list', {}),
+  /** This week's drops I may see whose title, union or venue contains the keyword. */
+  search: (keyword: string) => callApi('benefit', 'search', { keyword }),
   /** 抢: retried with the same `requestId` while the cloud is busy, so nothing is claimed twice; `onWait` for 排队中. */
   claim: (dropId: string, pass: string | null, requestId: string, onWait?: (elapsedMs: number) => void) =>
     callApi('benefit', 'claim', pass ? { dropId, pass } : { dropId }, queued(requestId, onWait)),

@@ -5,6 +5,8 @@ import type * as Q from '../../shared/content/schemas';
 export const content = {
   /** The 活动 tab: followed unions' posts, newest first; pass `nextCursor` for the next page. */
   feed: (query: Q.FeedRequest = {}) => callApi('content', 'feed', query),
+  /** Published posts I may read whose title, summary or place contains the keyword; pass `nextCursor` for more. */
+  search: (keyword: string, cursor?: string) => callApi('content', 'search', cursor ? { keyword, cursor } : { keyword }),
   /** One post (records my read once). */
   get: (id: string) => callApi('content', 'get', { id }),
   follow: (unionId: string, follow: boolean) => callApi('content', 'follow', { unionId, follow }),

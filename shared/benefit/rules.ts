@@ -125,3 +125,16 @@ function drawState(d: DropCard, now: number): DropStateView {
     action: 'register',
   };
 }
+
+/**
+ * 剩余 N 份 on an open first-come drop: the stock shards' sum that benefit.list already read (no
+ * request of its own, so a claim still costs 2, and the page does not poll: 20,000 phones
+ * re-reading the list would spend the quota the claims need). It is as fresh as the page's last
+ * load (opening or returning to the tab); the member's own claim lowers it by one. Null when there
+ * is nothing useful to say (a draw, not yet open: 共 N 份 says it, sold out, closed, withdrawn).
+ */
+export function leftLabel(d: Pick<DropCard, 'mode' | 'left' | 'opensAt' | 'closesAt' | 'cancelled' | 'soldOutAt'>, now: number): string | null {
+  if (d.mode !== 'first_come' || d.left === null || d.left <= 0 || d.soldOutAt !== null || d.cancelled) return null;
+  if (now < d.opensAt || now >= d.closesAt) return null;
+  return `剩余 ${n(d.left)} 份`;
+}

@@ -7,6 +7,7 @@ import { MEMBER_TAGS, type MemberTag } from '../member/tags';
 import { DROP_KINDS, DROP_MODES, EXPIRY_POLICIES, type DropKind, type DropMode, type ExpiryPolicy } from './kinds';
 import { CODE_INPUT_PATTERN } from './code';
 import { uploadSlotSchema } from '../files/schemas';
+import { venueInputSchema, type VenueInfo } from '../venue/schemas';
 
 const dropId = { type: 'string', title: '福利编号', pattern: '^d[0-9a-z]{6,40}$' } as const;
 const epochMs = (title: string) => ({ type: 'integer', title, minimum: 1_500_000_000_000, maximum: 4_000_000_000_000 }) as const;
@@ -68,6 +69,8 @@ export const adminCreateRequest = {
     registerOpensAt: epochMs('报名开始时间'),
     registerClosesAt: epochMs('报名截止时间'),
     expiryPolicy: { type: 'string', title: '过期处理', enum: EXPIRY_POLICIES },
+    /** Where and how to redeem (optional: 流量/话费 arrive on the phone, nobody goes anywhere). */
+    venue: venueInputSchema,
   },
 } as const;
 export type AdminCreateRequest = FromSchema<typeof adminCreateRequest>;
@@ -95,6 +98,22 @@ export const adminCancelRequest = {
   },
 } as const;
 export type AdminCancelRequest = FromSchema<typeof adminCancelRequest>;
+
+/** Longest search keyword (benefit.search, content.search). */
+export const SEARCH_KEYWORD_MAX = 30;
+
+/**
+ * Search this week's drops the caller may see (the ones benefit.list shows) by a keyword in the
+ * title, the publishing union or the redemption venue. Blank (spaces only) is refused.
+ */
+export const searchRequest = {
+  $id: 'benefit.search',
+  type: 'object',
+  additionalProperties: false,
+  required: ['keyword'],
+  properties: { keyword: { type: 'string', title: '搜索关键词', minLength: 1, maxLength: SEARCH_KEYWORD_MAX } },
+} as const;
+export type SearchRequest = FromSchema<typeof searchRequest>;
 
 export const redeemRequest = {
   $id: 'benefit.redeem',
@@ -150,6 +169,8 @@ export interface DropCard {
   registrants: number | null;
   winners: number | null;
   drawnAt: number | null;
+  /** Where and how to redeem; null for drops that need no visit (e.g. 流量 sent to the phone). */
+  venue: VenueInfo | null;
   mine: { claims: number; registered: boolean; result: DrawResult | null };
   /** Withdrawn (撤回) by the publishing union: when and why (shown only to members who had registered). */
   cancelled: { at: number; reason: string } | null;
@@ -173,6 +194,24 @@ export interface ListResult {
 
 export type ClaimStatus = 'issued' | 'redeemed' | 'expired';
 
+/** A drop found by benefit.search: what the result row shows; tapping it opens the 福利 tab. */
+export interface DropHit {
+  id: string;
+  title: string;
+  kind: DropKind;
+  mode: DropMode;
+  unionName: string;
+  opensAt: number;
+  closesAt: number;
+  /** Units left (first-come, from the stock shards); null for draws. */
+  left: number | null;
+  venue: VenueInfo | null;
+}
+export interface SearchResult {
+  serverTime: number;
+  drops: DropHit[];
+}
+
 export interface ClaimView {
   id: string;
   dropId: string;
@@ -185,6 +224,8 @@ export interface ClaimView {
   claimedAt: number;
   redeemBy: number;
   redeemedAt: number | null;
+  /** Where to redeem (copied from the drop when the code was issued); null when none was given. */
+  venue: VenueInfo | null;
   /** Chinese sentence explaining the status. */
   explain: string;
 }
@@ -300,4 +341,4 @@ export interface ExportCsvResult {
   rows: number;
 }
 
-export type { DropKind, DropMode, ExpiryPolicy };
+export type { DropKind, DropMode, ExpiryPolicy, VenueInfo };

@@ -6,6 +6,7 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { uploadSlotSchema } from '../files/schemas';
 import { WALL_CLOCK_PATTERN } from '../validation/dates';
+import { geoPointSchema, venuePhoneSchema } from '../venue/schemas';
 
 const id = (title: string) => ({ type: 'string', title, minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) as const;
 const wallClock = (title: string) => ({ type: 'string', title, pattern: WALL_CLOCK_PATTERN }) as const;
@@ -62,6 +63,23 @@ export const cancelSignupRequest = {
 } as const;
 export type CancelSignupRequest = FromSchema<typeof cancelSignupRequest>;
 
+/** Longest search keyword (the same bound as benefit.search). */
+export const SEARCH_KEYWORD_MAX = 30;
+
+/**
+ * Search published posts (activities and articles) of the unions the caller may read in the
+ * feed (followed unions, the caller's own union chain, the city union) by a keyword in the
+ * title, summary or activity place. Keyset-paged like the feed. Blank (spaces only) is refused.
+ */
+export const searchRequest = {
+  $id: 'content.search',
+  type: 'object',
+  additionalProperties: false,
+  required: ['keyword'],
+  properties: { keyword: { type: 'string', title: '搜索关键词', minLength: 1, maxLength: SEARCH_KEYWORD_MAX }, cursor, limit: limit(20) },
+} as const;
+export type SearchRequest = FromSchema<typeof searchRequest>;
+
 export const mySignupsRequest = { $id: 'content.mySignups', type: 'object', additionalProperties: false, properties: { cursor, limit: limit(30) } } as const;
 export type MySignupsRequest = FromSchema<typeof mySignupsRequest>;
 
@@ -76,6 +94,9 @@ export const activityInput = {
     startAt: wallClock('活动开始时间'),
     endAt: wallClock('活动结束时间'),
     place: { type: 'string', title: '活动地点', minLength: 2, maxLength: 60 },
+    /** Optional map position of the place (查看位置 opens the map) and a phone for questions. */
+    location: geoPointSchema,
+    phone: { ...venuePhoneSchema, title: '咨询电话' },
     signupEnabled: { type: 'boolean', title: '线上报名' },
     capacity: { type: 'integer', title: '报名名额', minimum: 1, maximum: 100000 },
     deadline: wallClock('报名截止时间'),
@@ -162,6 +183,7 @@ export type AdminUploadSlotRequest = FromSchema<typeof adminUploadSlotRequest>;
 
 export const CONTENT_SCHEMAS = {
   'content.feed': feedRequest,
+  'content.search': searchRequest,
   'content.get': getRequest,
   'content.follow': followRequest,
   'content.discover': discoverRequest,

@@ -1,5 +1,6 @@
 /** Responses of the `content` function (what pages render). */
 import type { RichNode } from './richText';
+import type { GeoPoint } from '../venue/schemas';
 
 export type PostKind = 'article' | 'activity';
 export type PostStatus = 'draft' | 'scheduled' | 'published' | 'withdrawn';
@@ -31,6 +32,10 @@ export interface ActivityInfo {
   startAt: string; // ISO
   endAt: string | null;
   place: string;
+  /** Map position of the place, null when the union gave none (the page then offers to copy the place). */
+  location: GeoPoint | null;
+  /** A phone for questions about the activity, or null. */
+  phone: string | null;
   signup: SignupInfo | null;
   /** The caller's sign-up (null when none or cancelled). */
   mine: { id: string; status: Exclude<SignupStatus, 'cancelled'>; statusLabel: string; checkedIn: boolean } | null;
@@ -130,6 +135,8 @@ export interface AdminPostView {
     startAt: string; // Beijing wall clock "YYYY-MM-DD HH:mm", as the form edits it
     endAt: string | null;
     place: string;
+    location: GeoPoint | null;
+    phone: string | null;
     signupEnabled: boolean;
     capacity: number | null;
     deadline: string | null;

@@ -3,6 +3,7 @@
  * property has a Chinese title for the validator's messages). Responses are in ./views.ts.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { geoPointSchema } from '../venue/schemas';
 import { PHONE_PATTERN, REAL_NAME_PATTERN } from '../member/mask';
 import { CALENDAR_DATE_PATTERN } from '../validation/dates';
 
@@ -140,6 +141,8 @@ export const adminAddSiteRequest = {
     contactName: { type: 'string', title: '联系人', minLength: 1, maxLength: 20 },
     contactPhone: { type: 'string', title: '联系电话', pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$' },
     kind: { type: 'string', title: '班型', enum: ['arts', 'science'] },
+    /** Optional map position: parents tap 查看位置 to open it in the map. */
+    location: geoPointSchema,
   },
 } as const;
 export type AdminAddSiteRequest = FromSchema<typeof adminAddSiteRequest>;

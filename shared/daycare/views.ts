@@ -1,5 +1,6 @@
 /** Responses of the `daycare` function (what pages render). Instants are ISO strings. */
 import type { PublishedLottery } from './lottery';
+import type { GeoPoint } from '../venue/schemas';
 import type { AllocationMode, Circumstance, CheckStatus, GradeBand, RegistrationStatus, SiteKind } from './rules';
 
 export interface SlotView {
@@ -21,6 +22,8 @@ export interface SiteView {
   address: string;
   contactName: string;
   contactPhone: string;
+  /** Map position, or null (the page then offers to copy the address). */
+  location: GeoPoint | null;
   kind: SiteKind;
   kindLabel: string;
   hostUnionId: string;

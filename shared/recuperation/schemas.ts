@@ -3,6 +3,7 @@
  * FromSchema; every property has a Chinese `title`) and responses. Money is integer 分.
  */
 import type { FromSchema } from 'json-schema-to-ts';
+import { geoPointSchema, venuePhoneSchema, type GeoPoint } from '../venue/schemas';
 import type { MemberTag } from '../member/tags';
 import type { BatchStatus } from './batch';
 import { DATE_PATTERN } from './batch';
@@ -88,6 +89,10 @@ export const adminSaveVenueRequest = {
     ownerUnionId: id('发布工会'),
     name: { type: 'string', title: '场所名称', minLength: 2, maxLength: 40 },
     location: { type: 'string', title: '地点', minLength: 2, maxLength: 60 },
+    /** Optional: the full address, map position and front-desk phone (查看位置 / 拨打电话 on the batch page). */
+    address: { type: 'string', title: '详细地址', minLength: 4, maxLength: 80 },
+    position: geoPointSchema,
+    phone: { ...venuePhoneSchema, title: '场所电话' },
     rooms: { type: 'integer', title: '客房数', minimum: 0, maximum: 100000 },
     description: { type: 'string', title: '简介', maxLength: 300 },
   },
@@ -250,6 +255,10 @@ export interface VenueView {
   id: string;
   name: string;
   location: string;
+  /** Full address, map position and phone; null when the union gave none. */
+  address: string | null;
+  position: GeoPoint | null;
+  phone: string | null;
   rooms: number | null;
   description: string;
   owner: UnionBrief;

@@ -66,6 +66,7 @@ export const schemaRegistry = {
   'recuperation.adminFigures': recuperation.adminFiguresRequest,
   ...DAYCARE_SCHEMAS,
   'benefit.list': benefit.listRequest,
+  'benefit.search': benefit.searchRequest,
   'benefit.claim': benefit.claimRequest,
   'benefit.register': benefit.registerRequest,
   'benefit.myClaims': benefit.myClaimsRequest,

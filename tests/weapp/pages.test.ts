@@ -42,6 +42,7 @@ beforeAll(async () => {
   queries.set('packages/content/post/index', `id=${activity.id}`);
   queries.set('packages/content/union/index', 'id=nb-bl');
   queries.set('packages/content/notice/index', 'id=notice-1');
+  queries.set('packages/content/search/index', `q=${encodeURIComponent('电影')}`);
   queries.set('packages/recuperation/batch/index', `id=${batches[0].id}`);
 });
 

@@ -47,6 +47,9 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
     throw new AppFailure('DROP_TIMES_INVALID', '报名须在抽签（开抢时间）前至少 1 分钟截止，且截止时间晚于开始时间');
   }
   if (isDraw && limit !== 1) throw new AppFailure('INVALID_ARGUMENT', '预约抽签每人限 1 份');
+  if (input.venue && (input.venue.name.trim().length < 2 || input.venue.address.trim().length < 4 || input.venue.hours.trim().length < 2)) {
+    throw new AppFailure('INVALID_ARGUMENT', '请填写兑换地点的名称、地址和营业时间');
+  }
 
   const dropId = 'd' + createHash('sha256').update(`${ctx.openid}:${ctx.requestId}`).digest('hex').slice(0, 20);
   // The timers that serve the drop run from its opening (_lib/schedule.ts): announced before the
@@ -78,6 +81,7 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
     registerOpensAt,
     registerClosesAt,
     expiryPolicy: input.expiryPolicy ?? 'report',
+    venue: input.venue ? { name: input.venue.name, address: input.venue.address, hours: input.venue.hours, location: input.venue.location ?? null, phone: input.venue.phone ?? null } : null,
     createdBy: ctx.openid,
     now,
     seed,

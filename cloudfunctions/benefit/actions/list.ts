@@ -9,28 +9,17 @@ import { ok } from '../../../shared/envelope';
 import type { ListRequest, ListResult } from '../../../shared/benefit/schemas';
 import { verifiedMemberRefusal } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
-import { publicAction, type ActionContext } from '../../_lib/router';
-import { ms, type ClaimDoc, type DrawDoc, type DropDoc, type UserDoc, type RegistrationDoc, type StockDoc } from '../lib/docs';
+import { publicAction } from '../../_lib/router';
+import type { ClaimDoc, DrawDoc, DropDoc, RegistrationDoc, StockDoc } from '../lib/docs';
+import { dropScope, listable, LISTED_AFTER_CLOSE_MS } from '../lib/scope';
 import { dropCard } from '../lib/present';
 import { primeDrop } from '../lib/memory';
-
-/** Drops stay listed this long after they close (so 已抢完 / 未中签 remain visible). */
-const LISTED_AFTER_CLOSE_MS = 3 * 24 * 3600 * 1000;
-
-/** The unions without a parent (a city's 总工会): their drops are open to every member of the platform. */
-async function topLevelUnionIds(ctx: ActionContext): Promise<string[]> {
-  const res = await ctx.db.collection(C.unions).where({ parentId: null }).field({ _id: true }).limit(20).get();
-  return (res.data as { _id: string }[]).map((u) => u._id);
-}
 
 export const list = publicAction<ListRequest, ListResult>('benefit.list', async (_input, ctx) => {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
-  const member = ctx.openid ? (((await ctx.db.collection(C.users).doc(ctx.openid).get()).data[0] as UserDoc | undefined) ?? null) : null;
-  const memberUnions = member?.unionAncestors ?? [];
   // Not a member yet: show what the platform-wide unions offer, so a worker sees why to join.
-  const joinFirst = memberUnions.length === 0 && member?.memberStatus !== 'pending' && member?.memberStatus !== 'suspended';
-  const unions = memberUnions.length ? memberUnions : joinFirst ? await topLevelUnionIds(ctx) : [];
+  const { member, unions, joinFirst } = await dropScope(ctx);
   const guestNotice = '入会并完成认证后，可参与所在工会及上级工会发布的福利';
   if (unions.length === 0) return ok({ serverTime: now, drops: [], notice: guestNotice, joinFirst });
   const readAt = Date.now(); // the cached copies below count their age from before the read
@@ -41,7 +30,7 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
     .limit(50)
     .get();
   // Withdrawn first-come drops: nobody can have taken part (withdrawal closes before the opening).
-  const drops = (dropsRes.data as DropDoc[]).filter((d) => d.status !== 'cancelled' || (d.mode === 'draw' && now < (ms(d.closesAt) as number)));
+  const drops = (dropsRes.data as DropDoc[]).filter((d) => listable(d, now));
   if (drops.length === 0) return ok({ serverTime: now, drops: [], notice: joinFirst ? guestNotice : null, joinFirst });
   const ids = drops.map((d) => d._id);
   const drawIds = drops.filter((d) => d.mode === 'draw').map((d) => d._id);

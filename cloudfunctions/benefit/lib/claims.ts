@@ -32,6 +32,7 @@ export function newClaim(drop: DropDoc, openid: string, slot: number, requestId:
     kind: drop.kind,
     unionName: drop.unionName,
     unionAncestors: drop.unionAncestors,
+    venue: drop.venue ?? null,
   };
 }
 
@@ -67,6 +68,7 @@ export function claimView(c: ClaimDoc, now: number): ClaimView {
     claimedAt: asDate(c.claimedAt).getTime(),
     redeemBy: asDate(c.redeemBy).getTime(),
     redeemedAt: c.redeemedAt ? asDate(c.redeemedAt).getTime() : null,
+    venue: c.venue ?? null,
     explain: explainClaim(c, now),
   };
 }

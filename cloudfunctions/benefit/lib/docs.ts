@@ -1,6 +1,7 @@
 /** Stored shapes of the benefit collections (see docs/benefit.md). */
 import type { ClaimStatus, DrawResult, DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
 import type { MemberTag } from '../../../shared/member/tags';
+import type { VenueInfo } from '../../../shared/venue/schemas';
 export { isDuplicate } from '../../_lib/dbErrors';
 
 /**
@@ -27,6 +28,8 @@ export interface DropDoc {
   registerOpensAt: Date | null;
   registerClosesAt: Date | null;
   expiryPolicy: ExpiryPolicy;
+  /** Where and how to redeem (absent on drops published before venues existed, null when none). */
+  venue?: VenueInfo | null;
   /** Number of stock shards `<dropId>_s0 … s(n-1)`. */
   shards: number;
   seedHash: string | null;
@@ -82,6 +85,8 @@ export interface ClaimDoc {
   kind: DropKind;
   unionName: string;
   unionAncestors: string[];
+  /** The drop's venue, copied at issue like the title: 我的福利 shows it without reading the drop. */
+  venue?: VenueInfo | null;
 }
 
 /** `drop_registrations/<dropId>_<openid>`. */

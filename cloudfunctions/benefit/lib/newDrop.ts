@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { commitmentOf } from '../../../shared/benefit/draw';
 import { normalizeTags, type MemberTag } from '../../../shared/member/tags';
 import type { DropKind, DropMode, ExpiryPolicy } from '../../../shared/benefit/schemas';
+import { venueInfo, type VenueInfo } from '../../../shared/venue/schemas';
 import type { DrawDoc, DropDoc, StockDoc } from './docs';
 import { sha256Hex } from './keys';
 
@@ -38,6 +39,7 @@ export interface NewDropInput {
   registerOpensAt: number | null;
   registerClosesAt: number | null;
   expiryPolicy: ExpiryPolicy;
+  venue?: VenueInfo | null;
   createdBy: string;
   now: number;
   /** An existing seed (a retried create keeps the first one). */
@@ -84,6 +86,7 @@ export function newDropDocs(i: NewDropInput): NewDropDocs {
       registerOpensAt: date(i.registerOpensAt),
       registerClosesAt: date(i.registerClosesAt),
       expiryPolicy: i.expiryPolicy,
+      venue: i.venue ? venueInfo(i.venue) : null,
       shards,
       seedHash,
       status: 'scheduled',

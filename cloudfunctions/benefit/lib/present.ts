@@ -49,6 +49,7 @@ export function dropCard(
     registrants: d.registrants ?? null,
     winners: d.winners ?? null,
     drawnAt: ms(d.drawnAt),
+    venue: d.venue ?? null,
     mine,
     cancelled: cancelled ? { at: cancelled.at, reason: cancelled.reason } : null,
     ineligible: why ? why.message : null,

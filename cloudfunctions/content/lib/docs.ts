@@ -1,11 +1,15 @@
 /** Stored shapes of the content collections (docs/content.md). */
 import type { RichNode } from '../../../shared/content/richText';
+import type { GeoPoint } from '../../../shared/venue/schemas';
 import type { PostKind, PostStatus, SignupStatus } from '../../../shared/content/views';
 
 export interface ActivityDoc {
   startAt: Date;
   endAt: Date | null;
   place: string;
+  /** Optional map position and phone (absent on posts saved before they existed). */
+  location?: GeoPoint | null;
+  phone?: string | null;
   /** Null: no online sign-up (线下自由参加). */
   signup: { capacity: number; deadline: Date } | null;
 }

@@ -28,14 +28,18 @@ export function afterCursor(ctx: UserContext, base: object, field: string, curso
   return _.and([base, _.or([{ [field]: _.lt(at) }, { [field]: at, _id: _.lt(c.id) }])]);
 }
 
-export async function publishedPosts(ctx: UserContext, unionIds: string[], opts: { cursor?: string; limit: number; kind?: string }): Promise<PageOf<PostDoc>> {
+export async function publishedPosts(
+  ctx: UserContext,
+  unionIds: string[],
+  opts: { cursor?: string; limit: number; kind?: string; /** An extra condition (content.search's keyword). */ match?: object },
+): Promise<PageOf<PostDoc>> {
   if (unionIds.length === 0) return { items: [], nextCursor: null };
   const _ = ctx.db.command;
   const base: Record<string, unknown> = { unionId: unionIds.length === 1 ? unionIds[0] : _.in(unionIds), status: 'published' };
   if (opts.kind) base.kind = opts.kind;
   const res = await ctx.db
     .collection(C.posts)
-    .where(afterCursor(ctx, base, 'publishedAt', opts.cursor))
+    .where(afterCursor(ctx, opts.match ? _.and([base, opts.match]) : base, 'publishedAt', opts.cursor))
     .field({ body: false })
     .orderBy('publishedAt', 'desc')
     .orderBy('_id', 'desc')

@@ -36,7 +36,7 @@ export function postFields(input: AdminSaveRequest): PostFields {
       if (deadline.getTime() > startAt.getTime()) throw new AppFailure('POST_TIME_INVALID', '报名截止时间不能晚于活动开始时间');
       signup = { capacity: a.capacity, deadline };
     }
-    activity = { startAt, endAt, place: a.place.trim(), signup };
+    activity = { startAt, endAt, place: a.place.trim(), location: a.location ?? null, phone: a.phone ?? null, signup };
   }
   return {
     kind: input.kind,

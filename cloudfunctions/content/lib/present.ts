@@ -37,6 +37,8 @@ export function activityInfo(post: PostDoc, mine: SignupDoc | null | undefined, 
     startAt: new Date(a.startAt).toISOString(),
     endAt: iso(a.endAt),
     place: a.place,
+    location: a.location ?? null,
+    phone: a.phone ?? null,
     signup: signupInfo(post, now),
     mine: live
       ? { id: live._id, status: live.status as 'signed' | 'waitlisted', statusLabel: SIGNUP_STATUS_LABELS[live.status], checkedIn: !!live.checkedInAt }
@@ -77,6 +79,8 @@ export function adminView(post: PostDoc): AdminPostView {
           startAt: toWallClock(a.startAt)!,
           endAt: toWallClock(a.endAt),
           place: a.place,
+          location: a.location ?? null,
+          phone: a.phone ?? null,
           signupEnabled: !!a.signup,
           capacity: a.signup?.capacity ?? null,
           deadline: toWallClock(a.signup?.deadline),

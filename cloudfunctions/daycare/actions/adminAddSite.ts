@@ -33,6 +33,7 @@ export const adminAddSite = userAction<AdminAddSiteRequest, AdminSiteResult>('da
     address: input.address.trim(),
     contactName: input.contactName.trim(),
     contactPhone: input.contactPhone,
+    location: input.location ?? null,
     kind: input.kind,
     staffOpenids: [],
     staff: [],

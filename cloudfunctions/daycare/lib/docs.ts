@@ -3,6 +3,7 @@
  * registrations carry only the child's masked name, so admin lists and figures never need
  * the child document.
  */
+import type { GeoPoint } from '../../../shared/venue/schemas';
 import type { AllocationMode, Circumstance, DeclaredCircumstance, GradeBand, RegistrationStatus, SiteKind } from '../../../shared/daycare/rules';
 
 export interface CampaignDoc {
@@ -37,6 +38,8 @@ export interface SiteDoc {
   address: string;
   contactName: string;
   contactPhone: string;
+  /** Map position (absent on sites added before it existed). */
+  location?: GeoPoint | null;
   kind: SiteKind;
   /** Staff assigned by the host union's admins (resolved from member card numbers). */
   staffOpenids: string[];

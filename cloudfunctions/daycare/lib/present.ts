@@ -49,6 +49,7 @@ export function siteView(site: SiteDoc, slots: SlotView[], unionNames: Map<strin
     address: site.address,
     contactName: site.contactName,
     contactPhone: site.contactPhone,
+    location: site.location ?? null,
     kind: site.kind,
     kindLabel: SITE_KIND_LABELS[site.kind],
     hostUnionId: site.hostUnionId,

@@ -6,14 +6,11 @@
  * answer would be megabytes. `within` keeps the unions at or below one union (admin pickers).
  */
 import { ok } from '../../../shared/envelope';
+import { escapeRegExp } from '../../../shared/text';
 import { LIST_UNIONS_MAX, type ListUnionsRequest, type ListUnionsResult, type UnionItem } from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { AppFailure, forConsole, publicAction } from '../../_lib/router';
 import type { UnionDoc } from '../lib/docs';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 // 工会工作台's union pickers use it too (forConsole): the tree is public.
 export const listUnions = forConsole(publicAction<ListUnionsRequest, ListUnionsResult>('member.listUnions', async (input, ctx) => {

@@ -21,6 +21,9 @@ export const adminSaveVenue = userAction<AdminSaveVenueRequest, AdminSaveVenueRe
   const fields = {
     name: input.name.trim(),
     location: input.location.trim(),
+    address: input.address?.trim() || null,
+    position: input.position ?? null,
+    phone: input.phone ?? null,
     rooms: input.rooms ?? null,
     description: input.description?.trim() ?? '',
     ownerUnionId: owner._id,

@@ -4,6 +4,7 @@
  * ranking an admin saw stays explainable); no other personal data is stored.
  */
 import type { MemberTag } from '../../../shared/member/tags';
+import type { GeoPoint } from '../../../shared/venue/schemas';
 import type { BatchStatus } from '../../../shared/recuperation/batch';
 import type { ScoreLine } from '../../../shared/recuperation/priority';
 import type { ApplicationStatus, SubsidyStatus } from '../../../shared/recuperation/schemas';
@@ -13,6 +14,10 @@ export interface VenueDoc {
   _id: string;
   name: string;
   location: string;
+  /** Optional (absent on venues saved before they existed). */
+  address?: string | null;
+  position?: GeoPoint | null;
+  phone?: string | null;
   rooms: number | null;
   description: string;
   ownerUnionId: string;

@@ -1,7 +1,8 @@
 /**
  * The 活动 tab: what the unions I follow publish, newest first (cursor pages on reach-bottom, a
  * windowed list so long feeds stay light). Someone who follows nothing sees the city union's
- * posts and a prompt to follow unions.
+ * posts and a prompt to follow unions. The search entry under the hero opens 搜索 (activities,
+ * articles and this week's drops).
  */
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
@@ -24,8 +25,9 @@ const TABS: Array<{ key: Kind; title: string }> = [
   { key: 'activity', title: '活动' },
   { key: 'article', title: '资讯' },
 ];
-/** Design px above the first row: hero + tab bar (+ the suggestion card when shown). */
-const LIST_TOP = 320;
+/** Design px above the first row: hero + search entry + tab bar (+ the suggestion card when shown). */
+const LIST_TOP = 432;
+const SEARCH_URL = '/packages/content/search/index';
 
 export default function ActivitiesPage() {
   const [kind, setKind] = useState<Kind>('all');
@@ -55,6 +57,9 @@ export default function ActivitiesPage() {
       <View className='hero'>
         <Text className='hero__title'>工会活动</Text>
         <Text className='hero__sub'>关注工会，查看资讯，报名文体、培训、公益活动</Text>
+      </View>
+      <View className='feed__search' role='search' aria-label='搜索活动、资讯、福利' onClick={() => go(SEARCH_URL)}>
+        <Text className='feed__search-text'>搜索活动、资讯、福利</Text>
       </View>
       <View className='feed__bar'>
         <View className='feed__tabs'>

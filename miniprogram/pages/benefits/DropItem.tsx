@@ -1,16 +1,18 @@
 /**
  * One drop on the 福利 tab: what it is, the countdown (server time), the button in its real
- * state (未开始 / 抢 / 已抢完 / 已领取 / 报名 / 已报名 / 已中签 / 未中签 / 已撤回) and why.
+ * state (未开始 / 抢 / 已抢完 / 已领取 / 报名 / 已报名 / 已中签 / 未中签 / 已撤回) and why,
+ * 剩余 N 份 while a first-come drop is open, and where to redeem (兑换地点).
  */
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
 import Countdown from '../../components/Countdown';
 import { DROP_KIND_LABELS, DROP_MODE_LABELS } from '../../../shared/benefit/kinds';
-import { dropState } from '../../../shared/benefit/rules';
+import { dropState, leftLabel } from '../../../shared/benefit/rules';
 import type { DropCard } from '../../../shared/benefit/schemas';
 import { MEMBER_TAG_LABELS } from '../../../shared/member/tags';
 import { formatBusinessFriendly } from '../../../shared/time';
 import { api } from '../../services/api';
+import { VenueCard } from '../../components/VenueCard';
 
 export interface DropItemProps {
   drop: DropCard;
@@ -32,6 +34,7 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSe
   const showCountdown = serverNow < countTo && view.state !== 'claimed' && view.state !== 'cancelled';
   const prefix = drop.mode === 'draw' ? '距抽签' : '距开抢';
   const enabled = view.action !== null && !busy;
+  const left = leftLabel(drop, serverNow);
   return (
     <View className={`drop drop--${view.state}`} data-drop={drop.id} data-state={view.state}>
       <View className='drop__head'>
@@ -43,6 +46,7 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSe
           </Text>
           {drop.requiredTags.length ? <Text className='drop__meta'>仅限：{drop.requiredTags.map((t) => MEMBER_TAG_LABELS[t]).join('、')}</Text> : null}
           <Text className='drop__meta'>{drop.mode === 'draw' ? '抽签' : '开抢'}：{formatBusinessFriendly(drop.opensAt)}</Text>
+          {left ? <Text className='drop__left'>{left}</Text> : null}
         </View>
       </View>
       {showCountdown ? (
@@ -54,6 +58,7 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSe
           )}
         </View>
       ) : null}
+      {drop.venue ? <VenueCard venue={drop.venue} label='兑换地点' /> : null}
       <View className='drop__foot'>
         <Text className='drop__explain'>{queuedSeconds !== null ? '参与的人较多，正在为您排队，结果出来会自动显示，请勿离开' : view.explain}</Text>
         {view.state === 'claimed' || view.state === 'won' ? (

@@ -101,7 +101,7 @@ export default function BenefitsPage() {
       }
       if (res.ok) {
         if (action === 'claim') {
-          patch(drop.id, { mine: { ...drop.mine, claims: drop.mine.claims + 1 } });
+          patch(drop.id, { mine: { ...drop.mine, claims: drop.mine.claims + 1 }, left: drop.left === null ? null : Math.max(0, drop.left - 1) });
           void Taro.showModal({ title: '抢到了', content: '兑换码已放入“我的福利”，凭码到指定地点核销。', confirmText: '去查看', cancelText: '知道了' }).then((r) => {
             if (r.confirm) void Taro.navigateTo({ url: MINE_URL });
           });

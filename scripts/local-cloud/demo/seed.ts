@@ -13,7 +13,7 @@ import { seedRecuperation } from './seedRecuperation';
 import { seedDaycare } from './seedDaycare';
 import { seedBenefit } from './seedBenefit';
 
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 type Level = 'city' | 'district' | 'industry' | 'street' | 'grassroots';
 interface UnionSeed {

@@ -21,7 +21,7 @@ interface SeedPost {
   html: string;
   hoursAgo: number;
   reads: number;
-  activity?: { startInHours: number; durationHours: number; place: string; capacity?: number; deadlineInHours?: number };
+  activity?: { startInHours: number; durationHours: number; place: string; location?: { lat: number; lng: number }; phone?: string; capacity?: number; deadlineInHours?: number };
 }
 
 const UNIONS = {
@@ -39,7 +39,7 @@ const POSTS: SeedPost[] = [
     html: '<p>为丰富职工业余文化生活，北仑区总工会将举办“奋进北仑”职工健步走活动，全程约 6 公里。</p><h3>活动安排</h3><ul><li>集合：北仑区职工文化中心广场</li><li>路线：新碶街道滨江绿道往返</li><li>完成全程可领取纪念品一份</li></ul><p>请穿着运动服装，注意安全。报名成功后请准时到场签到。</p>',
     hoursAgo: 3,
     reads: 1286,
-    activity: { startInHours: 5 * 24, durationHours: 3, place: '北仑区职工文化中心广场', capacity: 30, deadlineInHours: 3 * 24 },
+    activity: { startInHours: 5 * 24, durationHours: 3, place: '北仑区职工文化中心广场', location: { lat: 29.9031, lng: 121.8452 }, phone: '0574-86783000', capacity: 30, deadlineInHours: 3 * 24 },
   },
   {
     id: 'p_seed_bl_law',
@@ -95,6 +95,8 @@ export async function seedContent(db: Db, now: number): Promise<void> {
           startAt: new Date(startAt),
           endAt: new Date(startAt + a.durationHours * HOUR),
           place: a.place,
+          location: a.location ?? null,
+          phone: a.phone ?? null,
           signup: a.capacity ? { capacity: a.capacity, deadline: new Date(Math.min(startAt, futureDaytime(now + (a.deadlineInHours ?? a.startInHours) * HOUR))) } : null,
         }
       : null;

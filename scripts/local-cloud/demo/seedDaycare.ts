@@ -69,7 +69,7 @@ async function addCampaign(db: Db, now: number, c: { id: string; unionId: string
   });
 }
 
-async function addSite(db: Db, now: number, s: { id: string; campaignId: string; summer: number; host: string; ancestors: string[]; name: string; address: string; kind: 'arts' | 'science'; staff: Array<{ openid: string; nameMasked: string; cardNo: string }> }) {
+async function addSite(db: Db, now: number, s: { id: string; campaignId: string; summer: number; host: string; ancestors: string[]; name: string; address: string; location?: { lat: number; lng: number }; phone?: string; kind: 'arts' | 'science'; staff: Array<{ openid: string; nameMasked: string; cardNo: string }> }) {
   await db.collection(C.daycareSites).doc(s.id).set({
     campaignId: s.campaignId,
     summer: s.summer,
@@ -78,7 +78,8 @@ async function addSite(db: Db, now: number, s: { id: string; campaignId: string;
     name: s.name,
     address: s.address,
     contactName: '张老师',
-    contactPhone: '0574-86881234',
+    contactPhone: s.phone ?? '0574-86881234',
+    location: s.location ?? null,
     kind: s.kind,
     staffOpenids: s.staff.map((x) => x.openid),
     staff: s.staff,
@@ -147,12 +148,12 @@ export async function seedDaycare(db: Db, personas: Persona[], ancestorsOf: (uni
   await addCampaign(db, now, { id: DAYCARE_SEED_CAMPAIGN, unionId: 'nb-bl', ancestors: ancestorsOf('nb-bl'), title: `北仑区 ${summer} 年暑期爱心托管班（免费暑托班）`, summer, mode: 'lottery' });
   await addSite(db, now, {
     id: 'ds_seed_xinqi', campaignId: DAYCARE_SEED_CAMPAIGN, summer, host: 'nb-bl-xq', ancestors: ancestorsOf('nb-bl-xq'),
-    name: '新碶街道职工子女暑托班', address: '北仑区新碶街道明州路 501 号 社区学校三楼', kind: 'science',
+    name: '新碶街道职工子女暑托班', address: '北仑区新碶街道明州路 501 号 社区学校三楼', location: { lat: 29.9012, lng: 121.8476 }, phone: '0574-86881234', kind: 'science',
     staff: [{ openid: openidOf('member'), nameMasked: '王*国', cardNo: memberCard?.cardNo ?? '' }],
   });
   await addSite(db, now, {
     id: 'ds_seed_daqi', campaignId: DAYCARE_SEED_CAMPAIGN, summer, host: 'nb-bl-dq', ancestors: ancestorsOf('nb-bl-dq'),
-    name: '大碶街道文艺暑托班', address: '北仑区大碶街道华山路 88 号 文化站', kind: 'arts', staff: [],
+    name: '大碶街道文艺暑托班', address: '北仑区大碶街道华山路 88 号 文化站', location: { lat: 29.8857, lng: 121.7961 }, phone: '0574-86112088', kind: 'arts', staff: [],
   });
   const periods = [
     { name: '第一期', start: `${summer}-07-05`, end: `${summer}-07-23` },

@@ -44,8 +44,8 @@ export async function seedRecuperation(db: Db, ancestorsOf: (unionId: string) =>
   const year = (d: string) => Number(d.slice(0, 4));
 
   const venues = [
-    { _id: 'venue_seed_gongren', name: '宁波工人疗养院', location: '象山县石浦镇半边山旅游度假区', rooms: 312, description: '宁波市总工会等共建，集健康养生、休闲度假、体检于一体，距市区约 70 公里。' },
-    { _id: 'venue_seed_shipu', name: '象山石浦渔港疗休养基地', location: '象山县石浦镇', rooms: 120, description: '渔港古城、海鲜美食，适合就近安排参观学习。' },
+    { _id: 'venue_seed_gongren', name: '宁波工人疗养院', location: '象山县石浦镇半边山旅游度假区', address: '象山县石浦镇半边山旅游度假区 宁波工人疗养院', position: { lat: 29.1783, lng: 121.9561 }, phone: '0574-65987000', rooms: 312, description: '宁波市总工会等共建，集健康养生、休闲度假、体检于一体，距市区约 70 公里。' },
+    { _id: 'venue_seed_shipu', name: '象山石浦渔港疗休养基地', location: '象山县石浦镇', address: '象山县石浦镇渔港路 2 号', position: null, phone: null, rooms: 120, description: '渔港古城、海鲜美食，适合就近安排参观学习。' },
   ];
   for (const v of venues) {
     const { _id, ...fields } = v;

@@ -12,4 +12,5 @@ export declare const benefit_list: ValidatorFn;
 export declare const benefit_myClaims: ValidatorFn;
 export declare const benefit_redeem: ValidatorFn;
 export declare const benefit_register: ValidatorFn;
+export declare const benefit_search: ValidatorFn;
 export declare const schemas: Record<string, unknown>;

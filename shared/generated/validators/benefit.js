@@ -134,10 +134,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var benefit_adminCreate = validate11;
-var schema12 = { "$id": "benefit.adminCreate", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "kind", "stock", "mode"], "properties": { "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u798F\u5229\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "kind": { "type": "string", "title": "\u798F\u5229\u7C7B\u578B", "enum": ["data", "phone", "film", "park", "gym", "other"] }, "picture": { "type": "string", "title": "\u56FE\u7247\u5730\u5740", "maxLength": 300, "pattern": "^(https://|cloud://|/)[^\\s]*$" }, "stock": { "type": "integer", "title": "\u603B\u4EFD\u6570", "minimum": 1, "maximum": 1e5 }, "perMemberLimit": { "type": "integer", "title": "\u6BCF\u4EBA\u9650\u9886", "minimum": 1, "maximum": 5 }, "mode": { "type": "string", "title": "\u53D1\u653E\u65B9\u5F0F", "enum": ["first_come", "draw"] }, "requiredTags": { "type": "array", "title": "\u9650\u5B9A\u804C\u5DE5\u6807\u7B7E", "maxItems": 6, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement", "leader"] } }, "opensAt": { "type": "integer", "title": "\u5F00\u62A2\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "closesAt": { "type": "integer", "title": "\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "redeemBy": { "type": "integer", "title": "\u6838\u9500\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerOpensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerClosesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "expiryPolicy": { "type": "string", "title": "\u8FC7\u671F\u5904\u7406", "enum": ["release", "report"] } } };
+var schema12 = { "$id": "benefit.adminCreate", "type": "object", "additionalProperties": false, "required": ["unionId", "title", "kind", "stock", "mode"], "properties": { "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "title": { "type": "string", "title": "\u798F\u5229\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "kind": { "type": "string", "title": "\u798F\u5229\u7C7B\u578B", "enum": ["data", "phone", "film", "park", "gym", "other"] }, "picture": { "type": "string", "title": "\u56FE\u7247\u5730\u5740", "maxLength": 300, "pattern": "^(https://|cloud://|/)[^\\s]*$" }, "stock": { "type": "integer", "title": "\u603B\u4EFD\u6570", "minimum": 1, "maximum": 1e5 }, "perMemberLimit": { "type": "integer", "title": "\u6BCF\u4EBA\u9650\u9886", "minimum": 1, "maximum": 5 }, "mode": { "type": "string", "title": "\u53D1\u653E\u65B9\u5F0F", "enum": ["first_come", "draw"] }, "requiredTags": { "type": "array", "title": "\u9650\u5B9A\u804C\u5DE5\u6807\u7B7E", "maxItems": 6, "uniqueItems": true, "items": { "type": "string", "title": "\u804C\u5DE5\u6807\u7B7E", "enum": ["frontline", "hazardous", "model_worker", "work_injured", "near_retirement", "leader"] } }, "opensAt": { "type": "integer", "title": "\u5F00\u62A2\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "closesAt": { "type": "integer", "title": "\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "redeemBy": { "type": "integer", "title": "\u6838\u9500\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerOpensAt": { "type": "integer", "title": "\u62A5\u540D\u5F00\u59CB\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "registerClosesAt": { "type": "integer", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "minimum": 15e11, "maximum": 4e12 }, "expiryPolicy": { "type": "string", "title": "\u8FC7\u671F\u5904\u7406", "enum": ["release", "report"] }, "venue": { "type": "object", "title": "\u5151\u6362\u5730\u70B9", "additionalProperties": false, "required": ["name", "address", "hours"], "properties": { "name": { "type": "string", "title": "\u5151\u6362\u5730\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5151\u6362\u5730\u5740", "minLength": 4, "maxLength": 80 }, "hours": { "type": "string", "title": "\u8425\u4E1A\u65F6\u95F4", "minLength": 2, "maxLength": 40 }, "location": { "type": "object", "title": "\u5730\u56FE\u4F4D\u7F6E", "additionalProperties": false, "required": ["lat", "lng"], "properties": { "lat": { "type": "number", "title": "\u7EAC\u5EA6", "minimum": 3, "maximum": 54 }, "lng": { "type": "number", "title": "\u7ECF\u5EA6", "minimum": 73, "maximum": 136 } } }, "phone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$" } } } } };
 var func4 = Object.prototype.hasOwnProperty;
 var pattern1 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 var pattern2 = new RegExp("^(https://|cloud://|/)[^\\s]*$", "u");
+var pattern3 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -655,12 +656,282 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.venue !== void 0) {
+      let data15 = data.venue;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        if (data15.name === void 0) {
+          const err48 = { instancePath: instancePath + "/venue", schemaPath: "#/properties/venue/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+        if (data15.address === void 0) {
+          const err49 = { instancePath: instancePath + "/venue", schemaPath: "#/properties/venue/required", keyword: "required", params: { missingProperty: "address" }, message: "must have required property 'address'" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        if (data15.hours === void 0) {
+          const err50 = { instancePath: instancePath + "/venue", schemaPath: "#/properties/venue/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+        for (const key1 in data15) {
+          if (!(key1 === "name" || key1 === "address" || key1 === "hours" || key1 === "location" || key1 === "phone")) {
+            const err51 = { instancePath: instancePath + "/venue", schemaPath: "#/properties/venue/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data15.name !== void 0) {
+          let data16 = data15.name;
+          if (typeof data16 === "string") {
+            if (func2(data16) > 40) {
+              const err52 = { instancePath: instancePath + "/venue/name", schemaPath: "#/properties/venue/properties/name/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+            }
+            if (func2(data16) < 2) {
+              const err53 = { instancePath: instancePath + "/venue/name", schemaPath: "#/properties/venue/properties/name/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+          } else {
+            const err54 = { instancePath: instancePath + "/venue/name", schemaPath: "#/properties/venue/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data15.address !== void 0) {
+          let data17 = data15.address;
+          if (typeof data17 === "string") {
+            if (func2(data17) > 80) {
+              const err55 = { instancePath: instancePath + "/venue/address", schemaPath: "#/properties/venue/properties/address/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+            if (func2(data17) < 4) {
+              const err56 = { instancePath: instancePath + "/venue/address", schemaPath: "#/properties/venue/properties/address/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/venue/address", schemaPath: "#/properties/venue/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+        if (data15.hours !== void 0) {
+          let data18 = data15.hours;
+          if (typeof data18 === "string") {
+            if (func2(data18) > 40) {
+              const err58 = { instancePath: instancePath + "/venue/hours", schemaPath: "#/properties/venue/properties/hours/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+            if (func2(data18) < 2) {
+              const err59 = { instancePath: instancePath + "/venue/hours", schemaPath: "#/properties/venue/properties/hours/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+          } else {
+            const err60 = { instancePath: instancePath + "/venue/hours", schemaPath: "#/properties/venue/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+        }
+        if (data15.location !== void 0) {
+          let data19 = data15.location;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.lat === void 0) {
+              const err61 = { instancePath: instancePath + "/venue/location", schemaPath: "#/properties/venue/properties/location/required", keyword: "required", params: { missingProperty: "lat" }, message: "must have required property 'lat'" };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+            if (data19.lng === void 0) {
+              const err62 = { instancePath: instancePath + "/venue/location", schemaPath: "#/properties/venue/properties/location/required", keyword: "required", params: { missingProperty: "lng" }, message: "must have required property 'lng'" };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+            for (const key2 in data19) {
+              if (!(key2 === "lat" || key2 === "lng")) {
+                const err63 = { instancePath: instancePath + "/venue/location", schemaPath: "#/properties/venue/properties/location/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data19.lat !== void 0) {
+              let data20 = data19.lat;
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 > 54 || isNaN(data20)) {
+                  const err64 = { instancePath: instancePath + "/venue/location/lat", schemaPath: "#/properties/venue/properties/location/properties/lat/maximum", keyword: "maximum", params: { comparison: "<=", limit: 54 }, message: "must be <= 54" };
+                  if (vErrors === null) {
+                    vErrors = [err64];
+                  } else {
+                    vErrors.push(err64);
+                  }
+                  errors++;
+                }
+                if (data20 < 3 || isNaN(data20)) {
+                  const err65 = { instancePath: instancePath + "/venue/location/lat", schemaPath: "#/properties/venue/properties/location/properties/lat/minimum", keyword: "minimum", params: { comparison: ">=", limit: 3 }, message: "must be >= 3" };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/venue/location/lat", schemaPath: "#/properties/venue/properties/location/properties/lat/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+            if (data19.lng !== void 0) {
+              let data21 = data19.lng;
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 > 136 || isNaN(data21)) {
+                  const err67 = { instancePath: instancePath + "/venue/location/lng", schemaPath: "#/properties/venue/properties/location/properties/lng/maximum", keyword: "maximum", params: { comparison: "<=", limit: 136 }, message: "must be <= 136" };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+                if (data21 < 73 || isNaN(data21)) {
+                  const err68 = { instancePath: instancePath + "/venue/location/lng", schemaPath: "#/properties/venue/properties/location/properties/lng/minimum", keyword: "minimum", params: { comparison: ">=", limit: 73 }, message: "must be >= 73" };
+                  if (vErrors === null) {
+                    vErrors = [err68];
+                  } else {
+                    vErrors.push(err68);
+                  }
+                  errors++;
+                }
+              } else {
+                const err69 = { instancePath: instancePath + "/venue/location/lng", schemaPath: "#/properties/venue/properties/location/properties/lng/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err70 = { instancePath: instancePath + "/venue/location", schemaPath: "#/properties/venue/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err70];
+            } else {
+              vErrors.push(err70);
+            }
+            errors++;
+          }
+        }
+        if (data15.phone !== void 0) {
+          let data22 = data15.phone;
+          if (typeof data22 === "string") {
+            if (!pattern3.test(data22)) {
+              const err71 = { instancePath: instancePath + "/venue/phone", schemaPath: "#/properties/venue/properties/phone/pattern", keyword: "pattern", params: { pattern: "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$" }, message: 'must match pattern "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"' };
+              if (vErrors === null) {
+                vErrors = [err71];
+              } else {
+                vErrors.push(err71);
+              }
+              errors++;
+            }
+          } else {
+            const err72 = { instancePath: instancePath + "/venue/phone", schemaPath: "#/properties/venue/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/venue", schemaPath: "#/properties/venue/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err48];
+      vErrors = [err74];
     } else {
-      vErrors.push(err48);
+      vErrors.push(err74);
     }
     errors++;
   }
@@ -1120,7 +1391,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var benefit_redeem = validate20;
-var pattern8 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1149,7 +1420,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.code !== void 0) {
       let data0 = data.code;
       if (typeof data0 === "string") {
-        if (!pattern8.test(data0)) {
+        if (!pattern9.test(data0)) {
           const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1240,6 +1511,75 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
+var benefit_search = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.keyword === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "keyword" }, message: "must have required property 'keyword'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "keyword")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.keyword !== void 0) {
+      let data0 = data.keyword;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 30) {
+          const err2 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
 export {
   benefit_adminCancel,
   benefit_adminCreate,
@@ -1252,6 +1592,7 @@ export {
   benefit_list,
   benefit_myClaims,
   benefit_redeem,
-  benefit_register
+  benefit_register,
+  benefit_search
 };
-export const schemas = {"benefit.adminCancel":{"$id":"benefit.adminCancel","type":"object","additionalProperties":false,"required":["dropId","reason"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"reason":{"type":"string","title":"撤回原因","minLength":2,"maxLength":100}}},"benefit.adminCreate":{"$id":"benefit.adminCreate","type":"object","additionalProperties":false,"required":["unionId","title","kind","stock","mode"],"properties":{"unionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"福利名称","minLength":2,"maxLength":40},"kind":{"type":"string","title":"福利类型","enum":["data","phone","film","park","gym","other"]},"picture":{"type":"string","title":"图片地址","maxLength":300,"pattern":"^(https://|cloud://|/)[^\\s]*$"},"stock":{"type":"integer","title":"总份数","minimum":1,"maximum":100000},"perMemberLimit":{"type":"integer","title":"每人限领","minimum":1,"maximum":5},"mode":{"type":"string","title":"发放方式","enum":["first_come","draw"]},"requiredTags":{"type":"array","title":"限定职工标签","maxItems":6,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]}},"opensAt":{"type":"integer","title":"开抢时间","minimum":1500000000000,"maximum":4000000000000},"closesAt":{"type":"integer","title":"截止时间","minimum":1500000000000,"maximum":4000000000000},"redeemBy":{"type":"integer","title":"核销截止时间","minimum":1500000000000,"maximum":4000000000000},"registerOpensAt":{"type":"integer","title":"报名开始时间","minimum":1500000000000,"maximum":4000000000000},"registerClosesAt":{"type":"integer","title":"报名截止时间","minimum":1500000000000,"maximum":4000000000000},"expiryPolicy":{"type":"string","title":"过期处理","enum":["release","report"]}}},"benefit.adminList":{"$id":"benefit.adminList","type":"object","additionalProperties":false,"properties":{}},"benefit.adminUploadSlot":{"$id":"benefit.adminUploadSlot","type":"object","additionalProperties":false,"required":["unionId","ext"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"ext":{"type":"string","title":"图片格式","enum":["jpg","png","webp"]}}},"benefit.claim":{"$id":"benefit.claim","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"pass":{"type":"string","title":"领取凭证","maxLength":200}}},"benefit.drawProof":{"$id":"benefit.drawProof","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.exportCsv":{"$id":"benefit.exportCsv","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.figures":{"$id":"benefit.figures","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.list":{"$id":"benefit.list","type":"object","additionalProperties":false,"properties":{}},"benefit.myClaims":{"$id":"benefit.myClaims","type":"object","additionalProperties":false,"properties":{}},"benefit.redeem":{"$id":"benefit.redeem","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string","title":"兑换码","pattern":"^[A-Za-z0-9 -]{12,20}$"}}},"benefit.register":{"$id":"benefit.register","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}}};
+export const schemas = {"benefit.adminCancel":{"$id":"benefit.adminCancel","type":"object","additionalProperties":false,"required":["dropId","reason"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"reason":{"type":"string","title":"撤回原因","minLength":2,"maxLength":100}}},"benefit.adminCreate":{"$id":"benefit.adminCreate","type":"object","additionalProperties":false,"required":["unionId","title","kind","stock","mode"],"properties":{"unionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"福利名称","minLength":2,"maxLength":40},"kind":{"type":"string","title":"福利类型","enum":["data","phone","film","park","gym","other"]},"picture":{"type":"string","title":"图片地址","maxLength":300,"pattern":"^(https://|cloud://|/)[^\\s]*$"},"stock":{"type":"integer","title":"总份数","minimum":1,"maximum":100000},"perMemberLimit":{"type":"integer","title":"每人限领","minimum":1,"maximum":5},"mode":{"type":"string","title":"发放方式","enum":["first_come","draw"]},"requiredTags":{"type":"array","title":"限定职工标签","maxItems":6,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]}},"opensAt":{"type":"integer","title":"开抢时间","minimum":1500000000000,"maximum":4000000000000},"closesAt":{"type":"integer","title":"截止时间","minimum":1500000000000,"maximum":4000000000000},"redeemBy":{"type":"integer","title":"核销截止时间","minimum":1500000000000,"maximum":4000000000000},"registerOpensAt":{"type":"integer","title":"报名开始时间","minimum":1500000000000,"maximum":4000000000000},"registerClosesAt":{"type":"integer","title":"报名截止时间","minimum":1500000000000,"maximum":4000000000000},"expiryPolicy":{"type":"string","title":"过期处理","enum":["release","report"]},"venue":{"type":"object","title":"兑换地点","additionalProperties":false,"required":["name","address","hours"],"properties":{"name":{"type":"string","title":"兑换地点名称","minLength":2,"maxLength":40},"address":{"type":"string","title":"兑换地址","minLength":4,"maxLength":80},"hours":{"type":"string","title":"营业时间","minLength":2,"maxLength":40},"location":{"type":"object","title":"地图位置","additionalProperties":false,"required":["lat","lng"],"properties":{"lat":{"type":"number","title":"纬度","minimum":3,"maximum":54},"lng":{"type":"number","title":"经度","minimum":73,"maximum":136}}},"phone":{"type":"string","title":"联系电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"}}}}},"benefit.adminList":{"$id":"benefit.adminList","type":"object","additionalProperties":false,"properties":{}},"benefit.adminUploadSlot":{"$id":"benefit.adminUploadSlot","type":"object","additionalProperties":false,"required":["unionId","ext"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"ext":{"type":"string","title":"图片格式","enum":["jpg","png","webp"]}}},"benefit.claim":{"$id":"benefit.claim","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"pass":{"type":"string","title":"领取凭证","maxLength":200}}},"benefit.drawProof":{"$id":"benefit.drawProof","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.exportCsv":{"$id":"benefit.exportCsv","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.figures":{"$id":"benefit.figures","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.list":{"$id":"benefit.list","type":"object","additionalProperties":false,"properties":{}},"benefit.myClaims":{"$id":"benefit.myClaims","type":"object","additionalProperties":false,"properties":{}},"benefit.redeem":{"$id":"benefit.redeem","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string","title":"兑换码","pattern":"^[A-Za-z0-9 -]{12,20}$"}}},"benefit.register":{"$id":"benefit.register","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.search":{"$id":"benefit.search","type":"object","additionalProperties":false,"required":["keyword"],"properties":{"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30}}}};

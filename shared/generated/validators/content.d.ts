@@ -15,6 +15,7 @@ export declare const content_feed: ValidatorFn;
 export declare const content_follow: ValidatorFn;
 export declare const content_get: ValidatorFn;
 export declare const content_mySignups: ValidatorFn;
+export declare const content_search: ValidatorFn;
 export declare const content_signUp: ValidatorFn;
 export declare const content_unionPage: ValidatorFn;
 export declare const schemas: Record<string, unknown>;

@@ -647,8 +647,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var content_adminSave = validate16;
-var schema17 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" } } } } };
+var schema17 = { "$id": "content.adminSave", "type": "object", "additionalProperties": false, "required": ["unionId", "kind", "title", "bodyHtml"], "properties": { "id": { "type": "string", "title": "\u5185\u5BB9\u7F16\u53F7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "unionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "kind": { "type": "string", "title": "\u5185\u5BB9\u7C7B\u578B", "enum": ["article", "activity"] }, "title": { "type": "string", "title": "\u6807\u9898", "minLength": 2, "maxLength": 60 }, "summary": { "type": "string", "title": "\u6458\u8981", "maxLength": 120 }, "cover": { "type": "string", "title": "\u5C01\u9762\u56FE\u7247\u5730\u5740", "maxLength": 500, "pattern": '^(https://|http://|cloud://)[^\\s"<>]+$' }, "bodyHtml": { "type": "string", "title": "\u6B63\u6587", "minLength": 1, "maxLength": 5e4 }, "activity": { "type": "object", "title": "\u6D3B\u52A8\u4FE1\u606F", "additionalProperties": false, "required": ["startAt", "place"], "properties": { "startAt": { "type": "string", "title": "\u6D3B\u52A8\u5F00\u59CB\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, "endAt": { "type": "string", "title": "\u6D3B\u52A8\u7ED3\u675F\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, "place": { "type": "string", "title": "\u6D3B\u52A8\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "location": { "type": "object", "title": "\u5730\u56FE\u4F4D\u7F6E", "additionalProperties": false, "required": ["lat", "lng"], "properties": { "lat": { "type": "number", "title": "\u7EAC\u5EA6", "minimum": 3, "maximum": 54 }, "lng": { "type": "number", "title": "\u7ECF\u5EA6", "minimum": 73, "maximum": 136 } } }, "phone": { "type": "string", "title": "\u54A8\u8BE2\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$" }, "signupEnabled": { "type": "boolean", "title": "\u7EBF\u4E0A\u62A5\u540D" }, "capacity": { "type": "integer", "title": "\u62A5\u540D\u540D\u989D", "minimum": 1, "maximum": 1e5 }, "deadline": { "type": "string", "title": "\u62A5\u540D\u622A\u6B62\u65F6\u95F4", "pattern": "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" } } } } };
 var pattern8 = new RegExp('^(https://|http://|cloud://)[^\\s"<>]+$', "u");
+var pattern11 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$", "u");
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -939,7 +940,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key1 in data7) {
-          if (!(key1 === "startAt" || key1 === "endAt" || key1 === "place" || key1 === "signupEnabled" || key1 === "capacity" || key1 === "deadline")) {
+          if (!(key1 === "startAt" || key1 === "endAt" || key1 === "place" || key1 === "location" || key1 === "phone" || key1 === "signupEnabled" || key1 === "capacity" || key1 === "deadline")) {
             const err28 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err28];
@@ -1024,87 +1025,213 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data7.location !== void 0) {
+          let data11 = data7.location;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.lat === void 0) {
+              const err36 = { instancePath: instancePath + "/activity/location", schemaPath: "#/properties/activity/properties/location/required", keyword: "required", params: { missingProperty: "lat" }, message: "must have required property 'lat'" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data11.lng === void 0) {
+              const err37 = { instancePath: instancePath + "/activity/location", schemaPath: "#/properties/activity/properties/location/required", keyword: "required", params: { missingProperty: "lng" }, message: "must have required property 'lng'" };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            for (const key2 in data11) {
+              if (!(key2 === "lat" || key2 === "lng")) {
+                const err38 = { instancePath: instancePath + "/activity/location", schemaPath: "#/properties/activity/properties/location/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data11.lat !== void 0) {
+              let data12 = data11.lat;
+              if (typeof data12 == "number" && isFinite(data12)) {
+                if (data12 > 54 || isNaN(data12)) {
+                  const err39 = { instancePath: instancePath + "/activity/location/lat", schemaPath: "#/properties/activity/properties/location/properties/lat/maximum", keyword: "maximum", params: { comparison: "<=", limit: 54 }, message: "must be <= 54" };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+                if (data12 < 3 || isNaN(data12)) {
+                  const err40 = { instancePath: instancePath + "/activity/location/lat", schemaPath: "#/properties/activity/properties/location/properties/lat/minimum", keyword: "minimum", params: { comparison: ">=", limit: 3 }, message: "must be >= 3" };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+              } else {
+                const err41 = { instancePath: instancePath + "/activity/location/lat", schemaPath: "#/properties/activity/properties/location/properties/lat/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data11.lng !== void 0) {
+              let data13 = data11.lng;
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (data13 > 136 || isNaN(data13)) {
+                  const err42 = { instancePath: instancePath + "/activity/location/lng", schemaPath: "#/properties/activity/properties/location/properties/lng/maximum", keyword: "maximum", params: { comparison: "<=", limit: 136 }, message: "must be <= 136" };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data13 < 73 || isNaN(data13)) {
+                  const err43 = { instancePath: instancePath + "/activity/location/lng", schemaPath: "#/properties/activity/properties/location/properties/lng/minimum", keyword: "minimum", params: { comparison: ">=", limit: 73 }, message: "must be >= 73" };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              } else {
+                const err44 = { instancePath: instancePath + "/activity/location/lng", schemaPath: "#/properties/activity/properties/location/properties/lng/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/activity/location", schemaPath: "#/properties/activity/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data7.phone !== void 0) {
+          let data14 = data7.phone;
+          if (typeof data14 === "string") {
+            if (!pattern11.test(data14)) {
+              const err46 = { instancePath: instancePath + "/activity/phone", schemaPath: "#/properties/activity/properties/phone/pattern", keyword: "pattern", params: { pattern: "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$" }, message: 'must match pattern "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"' };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/activity/phone", schemaPath: "#/properties/activity/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
         if (data7.signupEnabled !== void 0) {
           if (typeof data7.signupEnabled !== "boolean") {
-            const err36 = { instancePath: instancePath + "/activity/signupEnabled", schemaPath: "#/properties/activity/properties/signupEnabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err48 = { instancePath: instancePath + "/activity/signupEnabled", schemaPath: "#/properties/activity/properties/signupEnabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err48];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
         if (data7.capacity !== void 0) {
-          let data12 = data7.capacity;
-          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err37 = { instancePath: instancePath + "/activity/capacity", schemaPath: "#/properties/activity/properties/capacity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          let data16 = data7.capacity;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+            const err49 = { instancePath: instancePath + "/activity/capacity", schemaPath: "#/properties/activity/properties/capacity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err49];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err49);
             }
             errors++;
           }
-          if (typeof data12 == "number" && isFinite(data12)) {
-            if (data12 > 1e5 || isNaN(data12)) {
-              const err38 = { instancePath: instancePath + "/activity/capacity", schemaPath: "#/properties/activity/properties/capacity/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+          if (typeof data16 == "number" && isFinite(data16)) {
+            if (data16 > 1e5 || isNaN(data16)) {
+              const err50 = { instancePath: instancePath + "/activity/capacity", schemaPath: "#/properties/activity/properties/capacity/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
               if (vErrors === null) {
-                vErrors = [err38];
+                vErrors = [err50];
               } else {
-                vErrors.push(err38);
+                vErrors.push(err50);
               }
               errors++;
             }
-            if (data12 < 1 || isNaN(data12)) {
-              const err39 = { instancePath: instancePath + "/activity/capacity", schemaPath: "#/properties/activity/properties/capacity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+            if (data16 < 1 || isNaN(data16)) {
+              const err51 = { instancePath: instancePath + "/activity/capacity", schemaPath: "#/properties/activity/properties/capacity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err51];
               } else {
-                vErrors.push(err39);
+                vErrors.push(err51);
               }
               errors++;
             }
           }
         }
         if (data7.deadline !== void 0) {
-          let data13 = data7.deadline;
-          if (typeof data13 === "string") {
-            if (!pattern4.test(data13)) {
-              const err40 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"' };
+          let data17 = data7.deadline;
+          if (typeof data17 === "string") {
+            if (!pattern4.test(data17)) {
+              const err52 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/pattern", keyword: "pattern", params: { pattern: "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$" }, message: 'must match pattern "^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"' };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err52];
               } else {
-                vErrors.push(err40);
+                vErrors.push(err52);
               }
               errors++;
             }
           } else {
-            const err41 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err53 = { instancePath: instancePath + "/activity/deadline", schemaPath: "#/properties/activity/properties/deadline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err53];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
       } else {
-        const err42 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err54 = { instancePath: instancePath + "/activity", schemaPath: "#/properties/activity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err54];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err54);
         }
         errors++;
       }
     }
   } else {
-    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err55 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err43];
+      vErrors = [err55];
     } else {
-      vErrors.push(err43);
+      vErrors.push(err55);
     }
     errors++;
   }
@@ -1816,8 +1943,140 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
-var content_signUp = validate25;
+var content_search = validate25;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.keyword === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "keyword" }, message: "must have required property 'keyword'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "keyword" || key0 === "cursor" || key0 === "limit")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.keyword !== void 0) {
+      let data0 = data.keyword;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 30) {
+          const err2 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/keyword", schemaPath: "#/properties/keyword/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.cursor !== void 0) {
+      let data1 = data.cursor;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 200) {
+          const err5 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err6 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/cursor", schemaPath: "#/properties/cursor/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.limit !== void 0) {
+      let data2 = data.limit;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err8 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 20 || isNaN(data2)) {
+          const err9 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data2 < 1 || isNaN(data2)) {
+          const err10 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var content_signUp = validate26;
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1891,11 +2150,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var content_unionPage = validate26;
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var content_unionPage = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2032,7 +2291,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
 export {
@@ -2051,7 +2310,8 @@ export {
   content_follow,
   content_get,
   content_mySignups,
+  content_search,
   content_signUp,
   content_unionPage
 };
-export const schemas = {"content.adminCheckIn":{"$id":"content.adminCheckIn","type":"object","additionalProperties":false,"required":["signupId"],"properties":{"signupId":{"type":"string","title":"报名记录","minLength":1,"maxLength":140,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.adminFigures":{"$id":"content.adminFigures","type":"object","additionalProperties":false,"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"days":{"type":"integer","title":"统计天数","minimum":7,"maximum":90}}},"content.adminGet":{"$id":"content.adminGet","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.adminList":{"$id":"content.adminList","type":"object","additionalProperties":false,"properties":{"status":{"type":"string","title":"状态","enum":["draft","scheduled","published","withdrawn"]},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30}}},"content.adminPublish":{"$id":"content.adminPublish","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"at":{"type":"string","title":"定时发布时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"}}},"content.adminRoster":{"$id":"content.adminRoster","type":"object","additionalProperties":false,"required":["postId"],"properties":{"postId":{"type":"string","title":"活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":100}}},"content.adminSave":{"$id":"content.adminSave","type":"object","additionalProperties":false,"required":["unionId","kind","title","bodyHtml"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"unionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"kind":{"type":"string","title":"内容类型","enum":["article","activity"]},"title":{"type":"string","title":"标题","minLength":2,"maxLength":60},"summary":{"type":"string","title":"摘要","maxLength":120},"cover":{"type":"string","title":"封面图片地址","maxLength":500,"pattern":"^(https://|http://|cloud://)[^\\s\"<>]+$"},"bodyHtml":{"type":"string","title":"正文","minLength":1,"maxLength":50000},"activity":{"type":"object","title":"活动信息","additionalProperties":false,"required":["startAt","place"],"properties":{"startAt":{"type":"string","title":"活动开始时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"},"endAt":{"type":"string","title":"活动结束时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"},"place":{"type":"string","title":"活动地点","minLength":2,"maxLength":60},"signupEnabled":{"type":"boolean","title":"线上报名"},"capacity":{"type":"integer","title":"报名名额","minimum":1,"maximum":100000},"deadline":{"type":"string","title":"报名截止时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"}}}}},"content.adminUploadSlot":{"$id":"content.adminUploadSlot","type":"object","additionalProperties":false,"required":["unionId","ext"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"ext":{"type":"string","title":"图片格式","enum":["jpg","png","webp"]}}},"content.adminWithdraw":{"$id":"content.adminWithdraw","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"reason":{"type":"string","title":"撤回原因","minLength":1,"maxLength":100}}},"content.cancelSignup":{"$id":"content.cancelSignup","type":"object","additionalProperties":false,"required":["postId"],"properties":{"postId":{"type":"string","title":"活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.discover":{"$id":"content.discover","type":"object","additionalProperties":false,"properties":{}},"content.feed":{"$id":"content.feed","type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30},"kind":{"type":"string","title":"内容类型","enum":["article","activity"]}}},"content.follow":{"$id":"content.follow","type":"object","additionalProperties":false,"required":["unionId","follow"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"follow":{"type":"boolean","title":"是否关注"}}},"content.get":{"$id":"content.get","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.mySignups":{"$id":"content.mySignups","type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30}}},"content.signUp":{"$id":"content.signUp","type":"object","additionalProperties":false,"required":["postId"],"properties":{"postId":{"type":"string","title":"活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.unionPage":{"$id":"content.unionPage","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30}}}};
+export const schemas = {"content.adminCheckIn":{"$id":"content.adminCheckIn","type":"object","additionalProperties":false,"required":["signupId"],"properties":{"signupId":{"type":"string","title":"报名记录","minLength":1,"maxLength":140,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.adminFigures":{"$id":"content.adminFigures","type":"object","additionalProperties":false,"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"days":{"type":"integer","title":"统计天数","minimum":7,"maximum":90}}},"content.adminGet":{"$id":"content.adminGet","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.adminList":{"$id":"content.adminList","type":"object","additionalProperties":false,"properties":{"status":{"type":"string","title":"状态","enum":["draft","scheduled","published","withdrawn"]},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30}}},"content.adminPublish":{"$id":"content.adminPublish","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"at":{"type":"string","title":"定时发布时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"}}},"content.adminRoster":{"$id":"content.adminRoster","type":"object","additionalProperties":false,"required":["postId"],"properties":{"postId":{"type":"string","title":"活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":100}}},"content.adminSave":{"$id":"content.adminSave","type":"object","additionalProperties":false,"required":["unionId","kind","title","bodyHtml"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"unionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"kind":{"type":"string","title":"内容类型","enum":["article","activity"]},"title":{"type":"string","title":"标题","minLength":2,"maxLength":60},"summary":{"type":"string","title":"摘要","maxLength":120},"cover":{"type":"string","title":"封面图片地址","maxLength":500,"pattern":"^(https://|http://|cloud://)[^\\s\"<>]+$"},"bodyHtml":{"type":"string","title":"正文","minLength":1,"maxLength":50000},"activity":{"type":"object","title":"活动信息","additionalProperties":false,"required":["startAt","place"],"properties":{"startAt":{"type":"string","title":"活动开始时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"},"endAt":{"type":"string","title":"活动结束时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"},"place":{"type":"string","title":"活动地点","minLength":2,"maxLength":60},"location":{"type":"object","title":"地图位置","additionalProperties":false,"required":["lat","lng"],"properties":{"lat":{"type":"number","title":"纬度","minimum":3,"maximum":54},"lng":{"type":"number","title":"经度","minimum":73,"maximum":136}}},"phone":{"type":"string","title":"咨询电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"},"signupEnabled":{"type":"boolean","title":"线上报名"},"capacity":{"type":"integer","title":"报名名额","minimum":1,"maximum":100000},"deadline":{"type":"string","title":"报名截止时间","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)[ T](?:[01]\\d|2[0-3]):[0-5]\\d$"}}}}},"content.adminUploadSlot":{"$id":"content.adminUploadSlot","type":"object","additionalProperties":false,"required":["unionId","ext"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"ext":{"type":"string","title":"图片格式","enum":["jpg","png","webp"]}}},"content.adminWithdraw":{"$id":"content.adminWithdraw","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"reason":{"type":"string","title":"撤回原因","minLength":1,"maxLength":100}}},"content.cancelSignup":{"$id":"content.cancelSignup","type":"object","additionalProperties":false,"required":["postId"],"properties":{"postId":{"type":"string","title":"活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.discover":{"$id":"content.discover","type":"object","additionalProperties":false,"properties":{}},"content.feed":{"$id":"content.feed","type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30},"kind":{"type":"string","title":"内容类型","enum":["article","activity"]}}},"content.follow":{"$id":"content.follow","type":"object","additionalProperties":false,"required":["unionId","follow"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"follow":{"type":"boolean","title":"是否关注"}}},"content.get":{"$id":"content.get","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","title":"内容编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.mySignups":{"$id":"content.mySignups","type":"object","additionalProperties":false,"properties":{"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30}}},"content.search":{"$id":"content.search","type":"object","additionalProperties":false,"required":["keyword"],"properties":{"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":20}}},"content.signUp":{"$id":"content.signUp","type":"object","additionalProperties":false,"required":["postId"],"properties":{"postId":{"type":"string","title":"活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"content.unionPage":{"$id":"content.unionPage","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"cursor":{"type":"string","title":"分页位置","minLength":1,"maxLength":200},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":30}}}};

@@ -420,7 +420,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var daycare_adminAddSite = validate12;
-var schema13 = { "$id": "daycare.adminAddSite", "type": "object", "additionalProperties": false, "required": ["campaignId", "hostUnionId", "name", "address", "contactName", "contactPhone", "kind"], "properties": { "campaignId": { "type": "string", "title": "\u6691\u6258\u73ED\u6D3B\u52A8", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "hostUnionId": { "type": "string", "title": "\u627F\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u6258\u7BA1\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5730\u5740", "minLength": 4, "maxLength": 80 }, "contactName": { "type": "string", "title": "\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20 }, "contactPhone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, "kind": { "type": "string", "title": "\u73ED\u578B", "enum": ["arts", "science"] } } };
+var schema13 = { "$id": "daycare.adminAddSite", "type": "object", "additionalProperties": false, "required": ["campaignId", "hostUnionId", "name", "address", "contactName", "contactPhone", "kind"], "properties": { "campaignId": { "type": "string", "title": "\u6691\u6258\u73ED\u6D3B\u52A8", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "hostUnionId": { "type": "string", "title": "\u627F\u529E\u5DE5\u4F1A", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u6258\u7BA1\u70B9\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "address": { "type": "string", "title": "\u5730\u5740", "minLength": 4, "maxLength": 80 }, "contactName": { "type": "string", "title": "\u8054\u7CFB\u4EBA", "minLength": 1, "maxLength": 20 }, "contactPhone": { "type": "string", "title": "\u8054\u7CFB\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$" }, "kind": { "type": "string", "title": "\u73ED\u578B", "enum": ["arts", "science"] }, "location": { "type": "object", "title": "\u5730\u56FE\u4F4D\u7F6E", "additionalProperties": false, "required": ["lat", "lng"], "properties": { "lat": { "type": "number", "title": "\u7EAC\u5EA6", "minimum": 3, "maximum": 54 }, "lng": { "type": "number", "title": "\u7ECF\u5EA6", "minimum": 73, "maximum": 136 } } } } };
 var pattern7 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -491,7 +491,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "campaignId" || key0 === "hostUnionId" || key0 === "name" || key0 === "address" || key0 === "contactName" || key0 === "contactPhone" || key0 === "kind")) {
+      if (!(key0 === "campaignId" || key0 === "hostUnionId" || key0 === "name" || key0 === "address" || key0 === "contactName" || key0 === "contactPhone" || key0 === "kind" || key0 === "location")) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -717,12 +717,116 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.location !== void 0) {
+      let data7 = data.location;
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.lat === void 0) {
+          const err29 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "lat" }, message: "must have required property 'lat'" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7.lng === void 0) {
+          const err30 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "lng" }, message: "must have required property 'lng'" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        for (const key1 in data7) {
+          if (!(key1 === "lat" || key1 === "lng")) {
+            const err31 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data7.lat !== void 0) {
+          let data8 = data7.lat;
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 > 54 || isNaN(data8)) {
+              const err32 = { instancePath: instancePath + "/location/lat", schemaPath: "#/properties/location/properties/lat/maximum", keyword: "maximum", params: { comparison: "<=", limit: 54 }, message: "must be <= 54" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            if (data8 < 3 || isNaN(data8)) {
+              const err33 = { instancePath: instancePath + "/location/lat", schemaPath: "#/properties/location/properties/lat/minimum", keyword: "minimum", params: { comparison: ">=", limit: 3 }, message: "must be >= 3" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/location/lat", schemaPath: "#/properties/location/properties/lat/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data7.lng !== void 0) {
+          let data9 = data7.lng;
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 > 136 || isNaN(data9)) {
+              const err35 = { instancePath: instancePath + "/location/lng", schemaPath: "#/properties/location/properties/lng/maximum", keyword: "maximum", params: { comparison: "<=", limit: 136 }, message: "must be <= 136" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data9 < 73 || isNaN(data9)) {
+              const err36 = { instancePath: instancePath + "/location/lng", schemaPath: "#/properties/location/properties/lng/minimum", keyword: "minimum", params: { comparison: ">=", limit: 73 }, message: "must be >= 73" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/location/lng", schemaPath: "#/properties/location/properties/lng/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err29];
+      vErrors = [err39];
     } else {
-      vErrors.push(err29);
+      vErrors.push(err39);
     }
     errors++;
   }
@@ -3157,4 +3261,4 @@ export {
   daycare_staffRosterCsv,
   daycare_staffSites
 };
-export const schemas = {"daycare.acceptOffer":{"$id":"daycare.acceptOffer","type":"object","additionalProperties":false,"required":["registrationId"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.addChild":{"$id":"daycare.addChild","type":"object","additionalProperties":false,"required":["name","gender","school","emergencyName","emergencyPhone"],"properties":{"name":{"type":"string","title":"孩子姓名","minLength":1,"maxLength":20,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"gender":{"type":"string","title":"性别","enum":["male","female"]},"birthDate":{"type":"string","title":"出生日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"grade":{"type":"integer","title":"在读年级","minimum":1,"maximum":6},"school":{"type":"string","title":"就读学校","minLength":2,"maxLength":40},"emergencyName":{"type":"string","title":"紧急联系人","minLength":1,"maxLength":20,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"emergencyPhone":{"type":"string","title":"紧急联系电话","pattern":"^1[3-9]\\d{9}$"},"healthNotes":{"type":"string","title":"健康提示（过敏、慢性病等）","maxLength":200}}},"daycare.adminAddSite":{"$id":"daycare.adminAddSite","type":"object","additionalProperties":false,"required":["campaignId","hostUnionId","name","address","contactName","contactPhone","kind"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"hostUnionId":{"type":"string","title":"承办工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"name":{"type":"string","title":"托管点名称","minLength":2,"maxLength":40},"address":{"type":"string","title":"地址","minLength":4,"maxLength":80},"contactName":{"type":"string","title":"联系人","minLength":1,"maxLength":20},"contactPhone":{"type":"string","title":"联系电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$"},"kind":{"type":"string","title":"班型","enum":["arts","science"]}}},"daycare.adminAddSlot":{"$id":"daycare.adminAddSlot","type":"object","additionalProperties":false,"required":["siteId","periodName","startDate","endDate","band","capacity"],"properties":{"siteId":{"type":"string","title":"托管点","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"periodName":{"type":"string","title":"期次名称","minLength":2,"maxLength":20},"startDate":{"type":"string","title":"开班日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"endDate":{"type":"string","title":"结班日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"band":{"type":"string","title":"年级段","enum":["lower","upper"]},"capacity":{"type":"integer","title":"名额","minimum":1,"maximum":500}}},"daycare.adminAudit":{"$id":"daycare.adminAudit","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.adminCampaigns":{"$id":"daycare.adminCampaigns","type":"object","additionalProperties":false,"properties":{}},"daycare.adminCheckFamily":{"$id":"daycare.adminCheckFamily","type":"object","additionalProperties":false,"required":["registrationId","kind","decision"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"kind":{"type":"string","title":"家庭情况","enum":["dual_worker_sme","single_parent","hardship"]},"decision":{"type":"string","title":"核实结果","enum":["verified","rejected"]}}},"daycare.adminCreateCampaign":{"$id":"daycare.adminCreateCampaign","type":"object","additionalProperties":false,"required":["unionId","title","summer","opensAt","closesAt","mode"],"properties":{"unionId":{"type":"string","title":"主办工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"活动名称","minLength":4,"maxLength":40},"summer":{"type":"integer","title":"暑期年份","minimum":2024,"maximum":2100},"opensAt":{"type":"integer","title":"报名开始时间","minimum":1500000000000,"maximum":4000000000000},"closesAt":{"type":"integer","title":"报名截止时间","minimum":1500000000000,"maximum":4000000000000},"mode":{"type":"string","title":"录取方式","enum":["first_come","lottery"]},"periodLimit":{"type":"integer","title":"每个孩子每个暑期可报期数","minimum":1,"maximum":4},"attendanceThreshold":{"type":"number","title":"出勤率要求","minimum":0,"maximum":1},"offerHours":{"type":"integer","title":"递补确认时限（小时）","minimum":1,"maximum":168},"tierOrder":{"type":"array","title":"优先档次顺序","minItems":1,"maxItems":3,"uniqueItems":true,"items":{"type":"string","title":"家庭情况","enum":["dual_worker_sme","single_parent","hardship"]}}}},"daycare.adminFamilies":{"$id":"daycare.adminFamilies","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.adminFigures":{"$id":"daycare.adminFigures","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.adminSetStaff":{"$id":"daycare.adminSetStaff","type":"object","additionalProperties":false,"required":["siteId","cardNos"],"properties":{"siteId":{"type":"string","title":"托管点","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"cardNos":{"type":"array","title":"工作人员会员卡号","maxItems":20,"uniqueItems":true,"items":{"type":"string","title":"会员卡号","minLength":4,"maxLength":32}}}},"daycare.cancel":{"$id":"daycare.cancel","type":"object","additionalProperties":false,"required":["registrationId"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.childDetail":{"$id":"daycare.childDetail","type":"object","additionalProperties":false,"required":["childId"],"properties":{"childId":{"type":"string","title":"孩子","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.consent":{"$id":"daycare.consent","type":"object","additionalProperties":false,"required":["agree"],"properties":{"agree":{"type":"boolean","title":"同意《儿童个人信息处理规则》（监护人单独同意）"}}},"daycare.declareFamily":{"$id":"daycare.declareFamily","type":"object","additionalProperties":false,"required":["circumstances"],"properties":{"circumstances":{"type":"array","title":"家庭情况","maxItems":3,"uniqueItems":true,"items":{"type":"string","title":"家庭情况","enum":["dual_worker_sme","single_parent","hardship"]}}}},"daycare.deleteChild":{"$id":"daycare.deleteChild","type":"object","additionalProperties":false,"required":["childId"],"properties":{"childId":{"type":"string","title":"孩子","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.lotteryRecord":{"$id":"daycare.lotteryRecord","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.myChildren":{"$id":"daycare.myChildren","type":"object","additionalProperties":false,"properties":{}},"daycare.myRegistrations":{"$id":"daycare.myRegistrations","type":"object","additionalProperties":false,"properties":{}},"daycare.overview":{"$id":"daycare.overview","type":"object","additionalProperties":false,"properties":{}},"daycare.signUp":{"$id":"daycare.signUp","type":"object","additionalProperties":false,"required":["slotId","childId"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"childId":{"type":"string","title":"孩子","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.staffMarkAttendance":{"$id":"daycare.staffMarkAttendance","type":"object","additionalProperties":false,"required":["slotId","date","marks"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"date":{"type":"string","title":"出勤日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"marks":{"type":"array","title":"出勤记录","minItems":1,"maxItems":500,"items":{"type":"object","title":"出勤记录","additionalProperties":false,"required":["registrationId","present"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"present":{"type":"boolean","title":"是否出勤"}}}}}},"daycare.staffRoster":{"$id":"daycare.staffRoster","type":"object","additionalProperties":false,"required":["slotId"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.staffRosterCsv":{"$id":"daycare.staffRosterCsv","type":"object","additionalProperties":false,"required":["slotId"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.staffSites":{"$id":"daycare.staffSites","type":"object","additionalProperties":false,"properties":{}}};
+export const schemas = {"daycare.acceptOffer":{"$id":"daycare.acceptOffer","type":"object","additionalProperties":false,"required":["registrationId"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.addChild":{"$id":"daycare.addChild","type":"object","additionalProperties":false,"required":["name","gender","school","emergencyName","emergencyPhone"],"properties":{"name":{"type":"string","title":"孩子姓名","minLength":1,"maxLength":20,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"gender":{"type":"string","title":"性别","enum":["male","female"]},"birthDate":{"type":"string","title":"出生日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"grade":{"type":"integer","title":"在读年级","minimum":1,"maximum":6},"school":{"type":"string","title":"就读学校","minLength":2,"maxLength":40},"emergencyName":{"type":"string","title":"紧急联系人","minLength":1,"maxLength":20,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"emergencyPhone":{"type":"string","title":"紧急联系电话","pattern":"^1[3-9]\\d{9}$"},"healthNotes":{"type":"string","title":"健康提示（过敏、慢性病等）","maxLength":200}}},"daycare.adminAddSite":{"$id":"daycare.adminAddSite","type":"object","additionalProperties":false,"required":["campaignId","hostUnionId","name","address","contactName","contactPhone","kind"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"hostUnionId":{"type":"string","title":"承办工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"name":{"type":"string","title":"托管点名称","minLength":2,"maxLength":40},"address":{"type":"string","title":"地址","minLength":4,"maxLength":80},"contactName":{"type":"string","title":"联系人","minLength":1,"maxLength":20},"contactPhone":{"type":"string","title":"联系电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$"},"kind":{"type":"string","title":"班型","enum":["arts","science"]},"location":{"type":"object","title":"地图位置","additionalProperties":false,"required":["lat","lng"],"properties":{"lat":{"type":"number","title":"纬度","minimum":3,"maximum":54},"lng":{"type":"number","title":"经度","minimum":73,"maximum":136}}}}},"daycare.adminAddSlot":{"$id":"daycare.adminAddSlot","type":"object","additionalProperties":false,"required":["siteId","periodName","startDate","endDate","band","capacity"],"properties":{"siteId":{"type":"string","title":"托管点","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"periodName":{"type":"string","title":"期次名称","minLength":2,"maxLength":20},"startDate":{"type":"string","title":"开班日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"endDate":{"type":"string","title":"结班日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"band":{"type":"string","title":"年级段","enum":["lower","upper"]},"capacity":{"type":"integer","title":"名额","minimum":1,"maximum":500}}},"daycare.adminAudit":{"$id":"daycare.adminAudit","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.adminCampaigns":{"$id":"daycare.adminCampaigns","type":"object","additionalProperties":false,"properties":{}},"daycare.adminCheckFamily":{"$id":"daycare.adminCheckFamily","type":"object","additionalProperties":false,"required":["registrationId","kind","decision"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"kind":{"type":"string","title":"家庭情况","enum":["dual_worker_sme","single_parent","hardship"]},"decision":{"type":"string","title":"核实结果","enum":["verified","rejected"]}}},"daycare.adminCreateCampaign":{"$id":"daycare.adminCreateCampaign","type":"object","additionalProperties":false,"required":["unionId","title","summer","opensAt","closesAt","mode"],"properties":{"unionId":{"type":"string","title":"主办工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"活动名称","minLength":4,"maxLength":40},"summer":{"type":"integer","title":"暑期年份","minimum":2024,"maximum":2100},"opensAt":{"type":"integer","title":"报名开始时间","minimum":1500000000000,"maximum":4000000000000},"closesAt":{"type":"integer","title":"报名截止时间","minimum":1500000000000,"maximum":4000000000000},"mode":{"type":"string","title":"录取方式","enum":["first_come","lottery"]},"periodLimit":{"type":"integer","title":"每个孩子每个暑期可报期数","minimum":1,"maximum":4},"attendanceThreshold":{"type":"number","title":"出勤率要求","minimum":0,"maximum":1},"offerHours":{"type":"integer","title":"递补确认时限（小时）","minimum":1,"maximum":168},"tierOrder":{"type":"array","title":"优先档次顺序","minItems":1,"maxItems":3,"uniqueItems":true,"items":{"type":"string","title":"家庭情况","enum":["dual_worker_sme","single_parent","hardship"]}}}},"daycare.adminFamilies":{"$id":"daycare.adminFamilies","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.adminFigures":{"$id":"daycare.adminFigures","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.adminSetStaff":{"$id":"daycare.adminSetStaff","type":"object","additionalProperties":false,"required":["siteId","cardNos"],"properties":{"siteId":{"type":"string","title":"托管点","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"cardNos":{"type":"array","title":"工作人员会员卡号","maxItems":20,"uniqueItems":true,"items":{"type":"string","title":"会员卡号","minLength":4,"maxLength":32}}}},"daycare.cancel":{"$id":"daycare.cancel","type":"object","additionalProperties":false,"required":["registrationId"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.childDetail":{"$id":"daycare.childDetail","type":"object","additionalProperties":false,"required":["childId"],"properties":{"childId":{"type":"string","title":"孩子","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.consent":{"$id":"daycare.consent","type":"object","additionalProperties":false,"required":["agree"],"properties":{"agree":{"type":"boolean","title":"同意《儿童个人信息处理规则》（监护人单独同意）"}}},"daycare.declareFamily":{"$id":"daycare.declareFamily","type":"object","additionalProperties":false,"required":["circumstances"],"properties":{"circumstances":{"type":"array","title":"家庭情况","maxItems":3,"uniqueItems":true,"items":{"type":"string","title":"家庭情况","enum":["dual_worker_sme","single_parent","hardship"]}}}},"daycare.deleteChild":{"$id":"daycare.deleteChild","type":"object","additionalProperties":false,"required":["childId"],"properties":{"childId":{"type":"string","title":"孩子","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.lotteryRecord":{"$id":"daycare.lotteryRecord","type":"object","additionalProperties":false,"required":["campaignId"],"properties":{"campaignId":{"type":"string","title":"暑托班活动","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.myChildren":{"$id":"daycare.myChildren","type":"object","additionalProperties":false,"properties":{}},"daycare.myRegistrations":{"$id":"daycare.myRegistrations","type":"object","additionalProperties":false,"properties":{}},"daycare.overview":{"$id":"daycare.overview","type":"object","additionalProperties":false,"properties":{}},"daycare.signUp":{"$id":"daycare.signUp","type":"object","additionalProperties":false,"required":["slotId","childId"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"childId":{"type":"string","title":"孩子","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.staffMarkAttendance":{"$id":"daycare.staffMarkAttendance","type":"object","additionalProperties":false,"required":["slotId","date","marks"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"date":{"type":"string","title":"出勤日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"marks":{"type":"array","title":"出勤记录","minItems":1,"maxItems":500,"items":{"type":"object","title":"出勤记录","additionalProperties":false,"required":["registrationId","present"],"properties":{"registrationId":{"type":"string","title":"报名编号","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"present":{"type":"boolean","title":"是否出勤"}}}}}},"daycare.staffRoster":{"$id":"daycare.staffRoster","type":"object","additionalProperties":false,"required":["slotId"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.staffRosterCsv":{"$id":"daycare.staffRosterCsv","type":"object","additionalProperties":false,"required":["slotId"],"properties":{"slotId":{"type":"string","title":"班期","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"daycare.staffSites":{"$id":"daycare.staffSites","type":"object","additionalProperties":false,"properties":{}}};

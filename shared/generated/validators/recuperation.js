@@ -1492,6 +1492,8 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var recuperation_adminSaveVenue = validate19;
+var schema20 = { "$id": "recuperation.adminSaveVenue", "type": "object", "additionalProperties": false, "required": ["ownerUnionId", "name", "location"], "properties": { "venueId": { "type": "string", "title": "\u7597\u4F11\u517B\u573A\u6240", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "ownerUnionId": { "type": "string", "title": "\u53D1\u5E03\u5DE5\u4F1A", "minLength": 1, "maxLength": 80, "pattern": "^[A-Za-z0-9_-]+$" }, "name": { "type": "string", "title": "\u573A\u6240\u540D\u79F0", "minLength": 2, "maxLength": 40 }, "location": { "type": "string", "title": "\u5730\u70B9", "minLength": 2, "maxLength": 60 }, "address": { "type": "string", "title": "\u8BE6\u7EC6\u5730\u5740", "minLength": 4, "maxLength": 80 }, "position": { "type": "object", "title": "\u5730\u56FE\u4F4D\u7F6E", "additionalProperties": false, "required": ["lat", "lng"], "properties": { "lat": { "type": "number", "title": "\u7EAC\u5EA6", "minimum": 3, "maximum": 54 }, "lng": { "type": "number", "title": "\u7ECF\u5EA6", "minimum": 73, "maximum": 136 } } }, "phone": { "type": "string", "title": "\u573A\u6240\u7535\u8BDD", "pattern": "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$" }, "rooms": { "type": "integer", "title": "\u5BA2\u623F\u6570", "minimum": 0, "maximum": 1e5 }, "description": { "type": "string", "title": "\u7B80\u4ECB", "maxLength": 300 } } };
+var pattern14 = new RegExp("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$", "u");
 function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1525,7 +1527,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "venueId" || key0 === "ownerUnionId" || key0 === "name" || key0 === "location" || key0 === "rooms" || key0 === "description")) {
+      if (!func24.call(schema20.properties, key0)) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1677,20 +1679,20 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.rooms !== void 0) {
-      let data4 = data.rooms;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err18 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
+    if (data.address !== void 0) {
+      let data4 = data.address;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 80) {
+          const err18 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 > 1e5 || isNaN(data4)) {
-          const err19 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+        if (func2(data4) < 4) {
+          const err19 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/minLength", keyword: "minLength", params: { limit: 4 }, message: "must NOT have fewer than 4 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -1698,22 +1700,21 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data4 < 0 || isNaN(data4)) {
-          const err20 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
+      } else {
+        const err20 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
+        errors++;
       }
     }
-    if (data.description !== void 0) {
-      let data5 = data.description;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 300) {
-          const err21 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
+    if (data.position !== void 0) {
+      let data5 = data.position;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.lat === void 0) {
+          const err21 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/required", keyword: "required", params: { missingProperty: "lat" }, message: "must have required property 'lat'" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1721,22 +1722,180 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data5.lng === void 0) {
+          const err22 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/required", keyword: "required", params: { missingProperty: "lng" }, message: "must have required property 'lng'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "lat" || key1 === "lng")) {
+            const err23 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data5.lat !== void 0) {
+          let data6 = data5.lat;
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 > 54 || isNaN(data6)) {
+              const err24 = { instancePath: instancePath + "/position/lat", schemaPath: "#/properties/position/properties/lat/maximum", keyword: "maximum", params: { comparison: "<=", limit: 54 }, message: "must be <= 54" };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data6 < 3 || isNaN(data6)) {
+              const err25 = { instancePath: instancePath + "/position/lat", schemaPath: "#/properties/position/properties/lat/minimum", keyword: "minimum", params: { comparison: ">=", limit: 3 }, message: "must be >= 3" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/position/lat", schemaPath: "#/properties/position/properties/lat/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data5.lng !== void 0) {
+          let data7 = data5.lng;
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 > 136 || isNaN(data7)) {
+              const err27 = { instancePath: instancePath + "/position/lng", schemaPath: "#/properties/position/properties/lng/maximum", keyword: "maximum", params: { comparison: "<=", limit: 136 }, message: "must be <= 136" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data7 < 73 || isNaN(data7)) {
+              const err28 = { instancePath: instancePath + "/position/lng", schemaPath: "#/properties/position/properties/lng/minimum", keyword: "minimum", params: { comparison: ">=", limit: 73 }, message: "must be >= 73" };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/position/lng", schemaPath: "#/properties/position/properties/lng/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err22 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = { instancePath: instancePath + "/position", schemaPath: "#/properties/position/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err30];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.phone !== void 0) {
+      let data8 = data.phone;
+      if (typeof data8 === "string") {
+        if (!pattern14.test(data8)) {
+          const err31 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$" }, message: 'must match pattern "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"' };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.rooms !== void 0) {
+      let data9 = data.rooms;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err33 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e5 || isNaN(data9)) {
+          const err34 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data9 < 0 || isNaN(data9)) {
+          const err35 = { instancePath: instancePath + "/rooms", schemaPath: "#/properties/rooms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.description !== void 0) {
+      let data10 = data.description;
+      if (typeof data10 === "string") {
+        if (func2(data10) > 300) {
+          const err36 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 300 }, message: "must NOT have more than 300 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
         errors++;
       }
     }
   } else {
-    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err23];
+      vErrors = [err38];
     } else {
-      vErrors.push(err23);
+      vErrors.push(err38);
     }
     errors++;
   }
@@ -2687,4 +2846,4 @@ export {
   recuperation_subsidySubmit,
   recuperation_withdraw
 };
-export const schemas = {"recuperation.adminApplicants":{"$id":"recuperation.adminApplicants","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100},"status":{"type":"string","title":"申请状态","enum":["pending","approved","refused","all"]}}},"recuperation.adminAttendance":{"$id":"recuperation.adminAttendance","type":"object","additionalProperties":false,"required":["batchId","absentApplicationIds"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"absentApplicationIds":{"type":"array","title":"未出勤名单","maxItems":10000,"uniqueItems":true,"items":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}}},"recuperation.adminBatches":{"$id":"recuperation.adminBatches","type":"object","additionalProperties":false,"properties":{}},"recuperation.adminCreateBatch":{"$id":"recuperation.adminCreateBatch","type":"object","additionalProperties":false,"required":["venueId","ownerUnionId","startDate","days","capacity","costFen"],"properties":{"venueId":{"type":"string","title":"疗休养场所","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"ownerUnionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"批次名称","minLength":2,"maxLength":40},"startDate":{"type":"string","title":"开始日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"days":{"type":"integer","title":"天数（含路途）","minimum":1,"maximum":30},"capacity":{"type":"integer","title":"名额","minimum":1,"maximum":10000},"costFen":{"type":"integer","title":"人均费用（分）","minimum":0,"maximum":100000000}}},"recuperation.adminDecide":{"$id":"recuperation.adminDecide","type":"object","additionalProperties":false,"required":["applicationId","decision"],"properties":{"applicationId":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"decision":{"type":"string","title":"审核结果","enum":["approve","refuse"]},"reason":{"type":"string","title":"不予批准的原因","minLength":1,"maxLength":200}}},"recuperation.adminFigures":{"$id":"recuperation.adminFigures","type":"object","additionalProperties":false,"properties":{"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100}}},"recuperation.adminNominate":{"$id":"recuperation.adminNominate","type":"object","additionalProperties":false,"required":["batchId","memberId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"memberId":{"type":"string","title":"会员","pattern":"^[0-9a-f]{64}$"}}},"recuperation.adminRoster":{"$id":"recuperation.adminRoster","type":"object","additionalProperties":false,"required":["batchId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.adminSaveUnit":{"$id":"recuperation.adminSaveUnit","type":"object","additionalProperties":false,"required":["unionId","quota","staffCount","ownership"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"quota":{"type":"integer","title":"年度名额","minimum":0,"maximum":100000},"staffCount":{"type":"integer","title":"职工总数","minimum":0,"maximum":1000000},"ownership":{"type":"string","title":"单位性质","enum":["public","other"]},"costCapFen":{"type":"integer","title":"费用标准（分/人/年）","minimum":1,"maximum":100000000},"leaderShareNum":{"type":"integer","title":"领导干部比例（分子）","minimum":0,"maximum":1000},"leaderShareDen":{"type":"integer","title":"领导干部比例（分母）","minimum":1,"maximum":1000},"noRepeatYears":{"type":"integer","title":"不重复参加年限","minimum":1,"maximum":10},"staffShareNum":{"type":"integer","title":"年度参加比例（分子）","minimum":0,"maximum":1000},"staffShareDen":{"type":"integer","title":"年度参加比例（分母）","minimum":1,"maximum":1000}}},"recuperation.adminSaveVenue":{"$id":"recuperation.adminSaveVenue","type":"object","additionalProperties":false,"required":["ownerUnionId","name","location"],"properties":{"venueId":{"type":"string","title":"疗休养场所","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"ownerUnionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"name":{"type":"string","title":"场所名称","minLength":2,"maxLength":40},"location":{"type":"string","title":"地点","minLength":2,"maxLength":60},"rooms":{"type":"integer","title":"客房数","minimum":0,"maximum":100000},"description":{"type":"string","title":"简介","maxLength":300}}},"recuperation.adminUnitMembers":{"$id":"recuperation.adminUnitMembers","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.adminUnits":{"$id":"recuperation.adminUnits","type":"object","additionalProperties":false,"properties":{"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100}}},"recuperation.apply":{"$id":"recuperation.apply","type":"object","additionalProperties":false,"required":["batchId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.batchDetail":{"$id":"recuperation.batchDetail","type":"object","additionalProperties":false,"required":["batchId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.listBatches":{"$id":"recuperation.listBatches","type":"object","additionalProperties":false,"properties":{}},"recuperation.myApplications":{"$id":"recuperation.myApplications","type":"object","additionalProperties":false,"properties":{}},"recuperation.subsidyDecide":{"$id":"recuperation.subsidyDecide","type":"object","additionalProperties":false,"required":["claimId","decision"],"properties":{"claimId":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"decision":{"type":"string","title":"审核结果","enum":["approve","reject"]},"reason":{"type":"string","title":"驳回原因","minLength":1,"maxLength":200}}},"recuperation.subsidyList":{"$id":"recuperation.subsidyList","type":"object","additionalProperties":false,"properties":{"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100},"status":{"type":"string","title":"审核状态","enum":["pending","approved","rejected","all"]}}},"recuperation.subsidySubmit":{"$id":"recuperation.subsidySubmit","type":"object","additionalProperties":false,"required":["unionId","place","startDate","days","persons","spendPerPersonPerDayFen"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"place":{"type":"string","title":"疗休养地点","minLength":2,"maxLength":60},"startDate":{"type":"string","title":"开始日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"days":{"type":"integer","title":"天数","minimum":1,"maximum":5},"persons":{"type":"integer","title":"参加人数","minimum":1,"maximum":100000},"spendPerPersonPerDayFen":{"type":"integer","title":"人均每天实际消费（分）","minimum":1,"maximum":10000000}}},"recuperation.withdraw":{"$id":"recuperation.withdraw","type":"object","additionalProperties":false,"required":["applicationId"],"properties":{"applicationId":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}}};
+export const schemas = {"recuperation.adminApplicants":{"$id":"recuperation.adminApplicants","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100},"status":{"type":"string","title":"申请状态","enum":["pending","approved","refused","all"]}}},"recuperation.adminAttendance":{"$id":"recuperation.adminAttendance","type":"object","additionalProperties":false,"required":["batchId","absentApplicationIds"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"absentApplicationIds":{"type":"array","title":"未出勤名单","maxItems":10000,"uniqueItems":true,"items":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}}},"recuperation.adminBatches":{"$id":"recuperation.adminBatches","type":"object","additionalProperties":false,"properties":{}},"recuperation.adminCreateBatch":{"$id":"recuperation.adminCreateBatch","type":"object","additionalProperties":false,"required":["venueId","ownerUnionId","startDate","days","capacity","costFen"],"properties":{"venueId":{"type":"string","title":"疗休养场所","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"ownerUnionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"批次名称","minLength":2,"maxLength":40},"startDate":{"type":"string","title":"开始日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"days":{"type":"integer","title":"天数（含路途）","minimum":1,"maximum":30},"capacity":{"type":"integer","title":"名额","minimum":1,"maximum":10000},"costFen":{"type":"integer","title":"人均费用（分）","minimum":0,"maximum":100000000}}},"recuperation.adminDecide":{"$id":"recuperation.adminDecide","type":"object","additionalProperties":false,"required":["applicationId","decision"],"properties":{"applicationId":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"decision":{"type":"string","title":"审核结果","enum":["approve","refuse"]},"reason":{"type":"string","title":"不予批准的原因","minLength":1,"maxLength":200}}},"recuperation.adminFigures":{"$id":"recuperation.adminFigures","type":"object","additionalProperties":false,"properties":{"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100}}},"recuperation.adminNominate":{"$id":"recuperation.adminNominate","type":"object","additionalProperties":false,"required":["batchId","memberId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"memberId":{"type":"string","title":"会员","pattern":"^[0-9a-f]{64}$"}}},"recuperation.adminRoster":{"$id":"recuperation.adminRoster","type":"object","additionalProperties":false,"required":["batchId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.adminSaveUnit":{"$id":"recuperation.adminSaveUnit","type":"object","additionalProperties":false,"required":["unionId","quota","staffCount","ownership"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"quota":{"type":"integer","title":"年度名额","minimum":0,"maximum":100000},"staffCount":{"type":"integer","title":"职工总数","minimum":0,"maximum":1000000},"ownership":{"type":"string","title":"单位性质","enum":["public","other"]},"costCapFen":{"type":"integer","title":"费用标准（分/人/年）","minimum":1,"maximum":100000000},"leaderShareNum":{"type":"integer","title":"领导干部比例（分子）","minimum":0,"maximum":1000},"leaderShareDen":{"type":"integer","title":"领导干部比例（分母）","minimum":1,"maximum":1000},"noRepeatYears":{"type":"integer","title":"不重复参加年限","minimum":1,"maximum":10},"staffShareNum":{"type":"integer","title":"年度参加比例（分子）","minimum":0,"maximum":1000},"staffShareDen":{"type":"integer","title":"年度参加比例（分母）","minimum":1,"maximum":1000}}},"recuperation.adminSaveVenue":{"$id":"recuperation.adminSaveVenue","type":"object","additionalProperties":false,"required":["ownerUnionId","name","location"],"properties":{"venueId":{"type":"string","title":"疗休养场所","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"ownerUnionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"name":{"type":"string","title":"场所名称","minLength":2,"maxLength":40},"location":{"type":"string","title":"地点","minLength":2,"maxLength":60},"address":{"type":"string","title":"详细地址","minLength":4,"maxLength":80},"position":{"type":"object","title":"地图位置","additionalProperties":false,"required":["lat","lng"],"properties":{"lat":{"type":"number","title":"纬度","minimum":3,"maximum":54},"lng":{"type":"number","title":"经度","minimum":73,"maximum":136}}},"phone":{"type":"string","title":"场所电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"},"rooms":{"type":"integer","title":"客房数","minimum":0,"maximum":100000},"description":{"type":"string","title":"简介","maxLength":300}}},"recuperation.adminUnitMembers":{"$id":"recuperation.adminUnitMembers","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.adminUnits":{"$id":"recuperation.adminUnits","type":"object","additionalProperties":false,"properties":{"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100}}},"recuperation.apply":{"$id":"recuperation.apply","type":"object","additionalProperties":false,"required":["batchId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.batchDetail":{"$id":"recuperation.batchDetail","type":"object","additionalProperties":false,"required":["batchId"],"properties":{"batchId":{"type":"string","title":"批次","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}},"recuperation.listBatches":{"$id":"recuperation.listBatches","type":"object","additionalProperties":false,"properties":{}},"recuperation.myApplications":{"$id":"recuperation.myApplications","type":"object","additionalProperties":false,"properties":{}},"recuperation.subsidyDecide":{"$id":"recuperation.subsidyDecide","type":"object","additionalProperties":false,"required":["claimId","decision"],"properties":{"claimId":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"decision":{"type":"string","title":"审核结果","enum":["approve","reject"]},"reason":{"type":"string","title":"驳回原因","minLength":1,"maxLength":200}}},"recuperation.subsidyList":{"$id":"recuperation.subsidyList","type":"object","additionalProperties":false,"properties":{"year":{"type":"integer","title":"年度","minimum":2000,"maximum":2100},"status":{"type":"string","title":"审核状态","enum":["pending","approved","rejected","all"]}}},"recuperation.subsidySubmit":{"$id":"recuperation.subsidySubmit","type":"object","additionalProperties":false,"required":["unionId","place","startDate","days","persons","spendPerPersonPerDayFen"],"properties":{"unionId":{"type":"string","title":"基层工会","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"},"place":{"type":"string","title":"疗休养地点","minLength":2,"maxLength":60},"startDate":{"type":"string","title":"开始日期","pattern":"^(?:20\\d{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|20(?:[02468][048]|[13579][26])-02-29)$"},"days":{"type":"integer","title":"天数","minimum":1,"maximum":5},"persons":{"type":"integer","title":"参加人数","minimum":1,"maximum":100000},"spendPerPersonPerDayFen":{"type":"integer","title":"人均每天实际消费（分）","minimum":1,"maximum":10000000}}},"recuperation.withdraw":{"$id":"recuperation.withdraw","type":"object","additionalProperties":false,"required":["applicationId"],"properties":{"applicationId":{"type":"string","title":"申请编号","minLength":1,"maxLength":80,"pattern":"^[A-Za-z0-9_-]+$"}}}};

@@ -43,6 +43,7 @@ export const WALK_ROUTES: WalkRoute[] = [
   { path: 'packages/content/mine/index', persona: member },
   { path: 'packages/content/inbox/index', persona: member },
   { path: 'packages/content/notice/index', persona: 'guest', query: 'id=notice-1' },
+  { path: 'packages/content/search/index', persona: member, query: 'q=%E7%94%B5%E5%BD%B1' },
 
   { path: 'packages/benefit/mine/index', persona: member },
 

@@ -4,7 +4,7 @@ import { formatBusiness, formatBusinessFriendly, fromBusinessWallClock } from '.
 import { commitmentOf, drawWinners, verifyDraw } from '../../../shared/benefit/draw';
 import { codeFromBytes, formatCode, normalizeCode } from '../../../shared/benefit/code';
 import { checkEligibility } from '../../../shared/benefit/eligibility';
-import { CANCEL_LEAD_MS, cancelDeadline, defaultOpening, dropState } from '../../../shared/benefit/rules';
+import { CANCEL_LEAD_MS, cancelDeadline, defaultOpening, dropState, leftLabel } from '../../../shared/benefit/rules';
 import type { DropCard } from '../../../shared/benefit/schemas';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -69,7 +69,7 @@ function card(o: Partial<DropCard>): DropCard {
   return {
     id: 'd1', title: 't', kind: 'data', picture: null, unionName: 'u', mode: 'first_come', stock: 500, perMemberLimit: 1, requiredTags: [],
     opensAt, closesAt: opensAt + 86400_000, redeemBy: opensAt + 30 * 86400_000, registerOpensAt: null, registerClosesAt: null,
-    soldOutAt: null, left: 500, seedHash: null, seed: null, registrants: null, winners: null, drawnAt: null,
+    soldOutAt: null, left: 500, seedHash: null, seed: null, registrants: null, winners: null, drawnAt: null, venue: null,
     mine: { claims: 0, registered: false, result: null }, cancelled: null, ineligible: null, pass: 'p', ...o,
   };
 }
@@ -100,4 +100,16 @@ test('a withdrawn drop shows 已撤回 with the reason and offers no action, in 
   // The lead time outlasts the claim path's cached copy of a drop (10 s, at most 60 s old).
   expect(CANCEL_LEAD_MS).toBeGreaterThan(60_000);
   expect(cancelDeadline(c.opensAt)).toBe(c.opensAt - CANCEL_LEAD_MS);
+});
+
+test('剩余 N 份 only while a first-come drop is open with units left', () => {
+  const open = card({});
+  const now = open.opensAt + 60_000;
+  expect(leftLabel({ ...open, left: 1234 }, now)).toBe('剩余 1,234 份');
+  expect(leftLabel(open, open.opensAt - 1)).toBeNull(); // not open yet: 共 N 份 says it
+  expect(leftLabel({ ...open, left: 0 }, now)).toBeNull();
+  expect(leftLabel({ ...open, soldOutAt: now }, now)).toBeNull();
+  expect(leftLabel(open, open.closesAt)).toBeNull();
+  expect(leftLabel({ ...open, mode: 'draw', left: null }, now)).toBeNull();
+  expect(leftLabel({ ...open, cancelled: { at: now, reason: '供应商无法供货' } }, now)).toBeNull();
 });

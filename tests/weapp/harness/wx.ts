@@ -230,6 +230,8 @@ export function createWx(host: PhoneHost): FakeWx {
     setClipboardData: ok('clipboard', (o) => o.data),
     previewImage: ok('previewImage', (o) => o.urls),
     makePhoneCall: asked('makePhoneCall'),
+    // WeChat opens its own map page at once (no question asked); recorded with what it was given.
+    openLocation: ok('openLocation', (o) => ({ latitude: o.latitude, longitude: o.longitude, name: o.name, address: o.address, scale: o.scale })),
     // Device
     scanCode: asked('scanCode', (res) => ({ scanType: 'QR_CODE', charSet: 'utf-8', ...res })),
     chooseMessageFile: asked('chooseMessageFile', picked),

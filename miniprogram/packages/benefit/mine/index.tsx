@@ -1,4 +1,7 @@
-/** 我的福利: claimed codes (text + QR) with their status, and draw registrations with the result and why. */
+/**
+ * 我的福利: claimed codes (text + QR) with their status and where to redeem them (兑换地点 with
+ * map and call, for a code still to redeem), and draw registrations with the result and why.
+ */
 import { Text, View } from '@tarojs/components';
 import { api } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
@@ -6,6 +9,7 @@ import { EmptyState } from '../../../components/StateViews';
 import { RemoteGate } from '../../../components/RemoteView';
 import QrCode from '../../../components/QrCode';
 import LocalTools from '../../../components/LocalTools';
+import { VenueCard } from '../../../components/VenueCard';
 import { DROP_KIND_LABELS } from '../../../../shared/benefit/kinds';
 import { DRAW_RESULT_LABELS, type ClaimStatus } from '../../../../shared/benefit/schemas';
 import { elderClass } from '../../../utils/elderMode';
@@ -44,6 +48,7 @@ export default function MyBenefitsPage() {
                 </View>
               ) : null}
               <Text className='bf-explain'>{c.explain}</Text>
+              {c.venue && c.status === 'issued' ? <VenueCard venue={c.venue} label='兑换地点' /> : null}
             </View>
           ))
         )}

@@ -1,6 +1,7 @@
-/** The activity part of a post: time, place, places left, and the sign-up / cancel button. */
+/** The activity part of a post: time, place (map, call), places left, and the sign-up / cancel button. */
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
+import { VenueCard } from '../../../components/VenueCard';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ActivityInfo } from '../../../../shared/content/views';
@@ -59,10 +60,7 @@ export function ActivityBox({ postId, activity, onChanged }: { postId: string; a
           {activity.endAt ? ` — ${formatBusiness(activity.endAt, 'HH:mm')}` : ''}
         </Text>
       </View>
-      <View className='ct-activity__row'>
-        <Text className='ct-activity__label'>活动地点</Text>
-        <Text className='ct-activity__value'>{activity.place}</Text>
-      </View>
+      <VenueCard venue={{ name: activity.place, address: activity.place, hours: null, location: activity.location, phone: activity.phone }} label='活动地点' />
       {s ? (
         <>
           <View className='ct-activity__row'>

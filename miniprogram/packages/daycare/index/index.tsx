@@ -10,6 +10,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { EmptyState } from '../../../components/StateViews';
 import { VerifyDetails } from '../../../components/VerifyDetails';
 import { RemoteGate } from '../../../components/RemoteView';
+import { VenueCard } from '../../../components/VenueCard';
 import { ok, type Result } from '../../../../shared/envelope';
 import type { CampaignView, ChildView, OverviewResult } from '../../../../shared/daycare/views';
 import { DAYCARE_PAGES, PHASE_LABELS, windowText } from '../labels';
@@ -51,9 +52,8 @@ function Campaign({ c, kids, member }: { c: CampaignView; kids: ChildView[]; mem
         <View key={site.id} className='dc-site'>
           <Text className='dc-site__name'>{site.name}</Text>
           <Text className='dc-kind'>{site.kindLabel}</Text>
-          <Text className='dc-meta'>
-            {site.address} · {site.contactName} {site.contactPhone}
-          </Text>
+          <Text className='dc-meta'>联系人：{site.contactName}</Text>
+          <VenueCard venue={{ name: site.name, address: site.address, hours: null, location: site.location, phone: site.contactPhone }} />
           {site.slots.map((slot) => (
             <SlotRow key={slot.id} slot={slot} mode={c.mode} open={open} kids={kids} />
           ))}

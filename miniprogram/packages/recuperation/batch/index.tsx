@@ -1,5 +1,5 @@
 /**
- * One batch: venue, dates, cost, places; whether the member may apply (and which rule says no);
+ * One batch: venue (with 查看位置 / 拨打电话), dates, cost, places; whether the member may apply (and which rule says no);
  * the priority score they would get, line by line; 申请 (retries reuse the same requestId).
  */
 import { Text, View } from '@tarojs/components';
@@ -10,6 +10,7 @@ import { api } from '../../../services/api';
 import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import { useRemote } from '../../../hooks/useRemote';
 import { RemoteGate } from '../../../components/RemoteView';
+import { VenueCard } from '../../../components/VenueCard';
 import { formatYuan } from '../../../../shared/recuperation/money';
 import { elderClass } from '../../../utils/elderMode';
 import '../recuperation.css';
@@ -70,6 +71,7 @@ export default function BatchPage() {
           <Text className='rc-kv__v'>{batch.owner.name}</Text>
         </View>
         {venue.description ? <Text className='note'>{venue.description}</Text> : null}
+        <VenueCard venue={{ name: venue.name, address: venue.address ?? venue.location, hours: null, location: venue.position, phone: venue.phone }} label='疗休养场所' />
       </View>
 
       {preview ? (

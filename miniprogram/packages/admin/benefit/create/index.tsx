@@ -1,7 +1,8 @@
 /**
  * 发布福利: title, kind, optional picture (选择图片: uploaded to cloud storage through a slot for
  * the chosen union), stock, per-member limit, mode, opening (default next Friday 10:00),
- * optional member tags. Closing (+1 day) and redemption deadline (+30 days) take the server's
+ * optional member tags, and where to redeem (兑换地点: name, address, hours, optional phone and
+ * map position; none for 流量/话费). Closing (+1 day) and redemption deadline (+30 days) take the server's
  * defaults. The request id is kept until an answer arrives, so a double tap publishes once.
  */
 import { Input, Picker, Text, View } from '@tarojs/components';
@@ -18,6 +19,8 @@ import { defaultOpening } from '../../../../../shared/benefit/rules';
 import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
 import { formatBusiness, fromBusinessWallClock } from '../../../../../shared/time';
 import { elderClass } from '../../../../utils/elderMode';
+import VenueFields from './VenueFields';
+import { EMPTY_VENUE_FORM, venueFromForm } from './venueForm';
 import '../../../benefit/benefit.css';
 
 export default function CreateDropPage() {
@@ -33,6 +36,7 @@ export default function CreateDropPage() {
   const [time, setTime] = useState(formatBusiness(opening, 'HH:mm'));
   const [tags, setTags] = useState<MemberTag[]>([]);
   const [picture, setPicture] = useState('');
+  const [venue, setVenue] = useState(EMPTY_VENUE_FORM);
   const [saving, setSaving] = useState(false);
   const { run } = useRetrySafeCalls();
 
@@ -42,6 +46,11 @@ export default function CreateDropPage() {
   const submit = async () => {
     const union = unions[unionIdx];
     if (!union) return;
+    const place = venueFromForm(venue);
+    if (!place.ok) {
+      void Taro.showModal({ title: '请检查兑换地点', content: place.problem, showCancel: false });
+      return;
+    }
     setSaving(true);
     const res = await run((requestId) =>
       api.benefit.adminCreate(
@@ -55,6 +64,7 @@ export default function CreateDropPage() {
           opensAt: fromBusinessWallClock(`${date} ${time}`).getTime(),
           ...(tags.length ? { requiredTags: tags } : {}),
           ...(picture ? { picture } : {}),
+          ...(place.venue ? { venue: place.venue } : {}),
         },
         requestId,
       ),
@@ -140,6 +150,7 @@ export default function CreateDropPage() {
             ))}
           </View>
         </View>
+        <VenueFields value={venue} onChange={setVenue} />
         <Text className='note' style={{ display: 'block', marginTop: '16px' }}>
           {mode === 'draw' ? '会员即日起可报名，抽签前 1 小时截止；开奖时公布种子，任何人可复核名单。' : '领取截止为开抢后 1 天，兑换码 30 天内有效。'}
         </Text>

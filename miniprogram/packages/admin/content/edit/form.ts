@@ -2,6 +2,7 @@
 import type { AdminSaveRequest } from '../../../../../shared/content/schemas';
 import type { AdminPostView, PostKind } from '../../../../../shared/content/views';
 import { formatBusiness, inBusinessTz } from '../../../../../shared/time';
+import { toHalfWidth } from '../../../../../shared/text';
 
 export interface EditorForm {
   id: string | null;
@@ -14,6 +15,10 @@ export interface EditorForm {
   startAt: string;
   endAt: string;
   place: string;
+  /** Optional: a phone for questions and the place's map position (kept across edits). */
+  phone: string;
+  lat: string;
+  lng: string;
   signupEnabled: boolean;
   capacity: string;
   deadline: string;
@@ -34,6 +39,9 @@ export function blankForm(kind: PostKind, unionId: string, now: number): EditorF
     startAt: start.format('YYYY-MM-DD HH:mm'),
     endAt: start.add(3, 'hour').format('YYYY-MM-DD HH:mm'),
     place: '',
+    phone: '',
+    lat: '',
+    lng: '',
     signupEnabled: true,
     capacity: '50',
     deadline: start.subtract(1, 'day').hour(18).format('YYYY-MM-DD HH:mm'),
@@ -55,6 +63,9 @@ export function formFromPost(p: AdminPostView, now: number): EditorForm {
           startAt: p.activity.startAt,
           endAt: p.activity.endAt ?? '',
           place: p.activity.place,
+          phone: p.activity.phone ?? '',
+          lat: p.activity.location ? String(p.activity.location.lat) : '',
+          lng: p.activity.location ? String(p.activity.location.lng) : '',
           signupEnabled: p.activity.signupEnabled,
           capacity: p.activity.capacity ? String(p.activity.capacity) : '',
           deadline: p.activity.deadline ?? '',
@@ -72,6 +83,10 @@ export function toRequest(f: EditorForm): AdminSaveRequest {
   if (f.kind === 'activity') {
     req.activity = { startAt: f.startAt.trim(), place: f.place.trim(), signupEnabled: f.signupEnabled };
     if (f.endAt.trim()) req.activity.endAt = f.endAt.trim();
+    const phone = toHalfWidth(f.phone).replace(/\s/g, '');
+    if (phone) req.activity.phone = phone;
+    const [lat, lng] = [f.lat, f.lng].map((v) => toHalfWidth(v).trim());
+    if (lat && lng) req.activity.location = { lat: Number(lat), lng: Number(lng) };
     if (f.signupEnabled) {
       const cap = Number(f.capacity);
       if (Number.isInteger(cap)) req.activity.capacity = cap;

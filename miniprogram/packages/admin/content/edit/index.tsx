@@ -133,6 +133,9 @@ export default function EditPage() {
           <DateTimeField className='field-startAt' label='开始时间（北京时间）' value={f.startAt} onChange={(v) => set({ startAt: v })} />
           <DateTimeField label='结束时间（选填）' optional value={f.endAt} onChange={(v) => set({ endAt: v })} />
           <Field name='place' label='活动地点' value={f.place} placeholder='如：北仑区职工文化中心' onInput={(v) => set({ place: v })} />
+          <Field name='phone' label='咨询电话（选填）' value={f.phone} placeholder='如：0574-86881234' onInput={(v) => set({ phone: v })} />
+          <Field name='lat' label='地图纬度（选填）' value={f.lat} placeholder='如：29.9031' onInput={(v) => set({ lat: v })} />
+          <Field name='lng' label='地图经度（选填）' value={f.lng} placeholder='如：121.8452' onInput={(v) => set({ lng: v })} />
           <View className='ca-switch-row'>
             <Text>线上报名、线下参加</Text>
             <Switch nativeProps={{ 'aria-label': '线上报名' }} checked={f.signupEnabled} color='#d7000f' onChange={(e) => set({ signupEnabled: e.detail.value })} />
@@ -190,6 +193,7 @@ function formProblems(f: EditorForm, mode: 'draft' | 'now' | 'schedule'): { sele
   if (f.kind === 'activity') {
     if (!f.startAt.trim()) out.push({ selector: '.field-startAt', message: '请选择活动开始时间' });
     if (!f.place.trim()) out.push({ selector: '.field-place', message: '请填写活动地点' });
+    if (!!f.lat.trim() !== !!f.lng.trim()) out.push({ selector: '.field-lat', message: '地图位置需要同时填写纬度和经度，或都不填' });
     if (f.signupEnabled && !/^[1-9]\d*$/.test(f.capacity)) out.push({ selector: '.field-capacity', message: '请填写报名名额' });
   }
   if (mode === 'schedule' && !f.publishAt.trim()) out.push({ selector: '.field-publishAt', message: '请选择定时发布时间' });

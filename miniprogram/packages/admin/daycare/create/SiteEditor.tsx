@@ -9,6 +9,7 @@ import { Chips, Field } from './Field';
 
 export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: CampaignView; hosts: Array<{ id: string; name: string }>; onChanged: () => void }) {
   const [site, setSite] = useState({ name: '', address: '', contactName: '', contactPhone: '', hostUnionId: hosts[0]?.id ?? campaign.unionId, kind: 'science' as 'science' | 'arts' });
+  const [pos, setPos] = useState({ lat: '', lng: '' }); // optional map position: parents get 查看位置
   const [slot, setSlot] = useState({ siteId: '', periodName: '第一期', startDate: `${campaign.summer}-07-06`, endDate: `${campaign.summer}-07-24`, band: 'lower' as 'lower' | 'upper', capacity: '30' });
   const [staff, setStaff] = useState({ siteId: '', cardNos: '' });
   const [msg, setMsg] = useState<string | null>(null);
@@ -20,7 +21,10 @@ export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: C
   };
 
   const addSite = async () => {
-    const res = await run((requestId) => api.daycare.adminAddSite({ campaignId: campaign.id, ...site }, { requestId }), 'site');
+    const [lat, lng] = [pos.lat.trim(), pos.lng.trim()];
+    if (!!lat !== !!lng) return setMsg('地图位置需要同时填写纬度和经度，或都不填');
+    const location = lat ? { location: { lat: Number(lat), lng: Number(lng) } } : {};
+    const res = await run((requestId) => api.daycare.adminAddSite({ campaignId: campaign.id, ...site, ...location }, { requestId }), 'site');
     if (res.ok) done(`已添加托管点：${res.data.site.name}`);
     else setMsg(res.error.message);
   };
@@ -46,6 +50,8 @@ export default function SiteEditor({ campaign, hosts, onChanged }: { campaign: C
         <Field label='地址' value={site.address} onChange={(v) => setSite({ ...site, address: v })} />
         <Field label='联系人' value={site.contactName} onChange={(v) => setSite({ ...site, contactName: v })} />
         <Field label='联系电话' value={site.contactPhone} onChange={(v) => setSite({ ...site, contactPhone: v })} placeholder='手机或 0574-xxxxxxxx' />
+        <Field label='地图纬度（选填）' value={pos.lat} onChange={(v) => setPos({ ...pos, lat: v })} placeholder='如：29.9012' />
+        <Field label='地图经度（选填）' value={pos.lng} onChange={(v) => setPos({ ...pos, lng: v })} placeholder='如：121.8476' />
         <Chips options={[['science', '科技'], ['arts', '文艺']]} value={site.kind} onChange={(v) => setSite({ ...site, kind: v })} />
         <Button className='dc-btn dc-btn--wide' onClick={() => void addSite()}>
           添加托管点
