@@ -21,6 +21,10 @@ export const C = {
   unions: 'unions',
   /** Short notices shown on the home page. */
   notices: 'notices',
+  /** 首页轮播图 put up by unions (system.adminCreateBanner): picture, title, in-app link, time window, order. */
+  banners: 'banners',
+  /** 联系工会: one public office contact per union, `_id` = unionId (system.adminSaveContact). */
+  unionContacts: 'union_contacts',
   /** Bookkeeping of the local cloud / deploy init (seed version…). */
   meta: 'system_meta',
   /** In-app notices (消息), one per event per member; always written. */
@@ -176,6 +180,16 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
     ],
   },
   { name: C.notices, indexes: [{ name: 'published', keys: { publishedAt: -1 } }] },
+  {
+    name: C.banners,
+    indexes: [
+      // The carousel: the banners of a chain of unions whose window has not ended.
+      { name: 'union_end', keys: { unionId: 1, endAt: 1 } },
+      // Admin lists: banners in the admin's subtree.
+      { name: 'scope', keys: { unionAncestors: 1, endAt: -1 } },
+    ],
+  },
+  { name: C.unionContacts },
   { name: C.meta },
   { name: C.notifications, indexes: [{ name: 'inbox', keys: { openid: 1, createdAt: -1 } }] },
   {
@@ -343,4 +357,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 3, fingerprint: '299480014f32bf10' } as const;
+export const SCHEMA = { version: 4, fingerprint: '61ac8e5264d1fe82' } as const;

@@ -15,6 +15,7 @@ import { createAppServer } from './http';
 import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './seed';
 import { LocalStorage } from './storage';
+import { writeSeedBannerImages } from './seedHome';
 import { TriggerRunner } from './triggers';
 import type { QuotaProfile } from './quota';
 import type { DbQuotaStats } from './db/quota';
@@ -124,6 +125,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     secret: () => host.environmentValue('CARD_TOKEN_SECRET'),
     now: () => clock.now(),
   });
+  // The seeded banners' pictures (drawn, not shipped): written whenever missing.
+  if (options.seed !== false) writeSeedBannerImages(join(options.dataDir, 'storage'));
   const server = createAppServer({
     host,
     clock,
