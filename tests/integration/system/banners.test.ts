@@ -23,7 +23,10 @@ const banner = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
-const titles = (r: Result<BannersResult>) => (r.ok ? r.data.items.map((b) => b.title) : r);
+const titles = (r: Result<BannersResult>): string[] => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data.items.map((b) => b.title);
+};
 
 beforeAll(async () => {
   t = await givenLocalCloud();
