@@ -1,6 +1,7 @@
 /** The shared loading / empty / error states every page uses. */
 import { Text, View } from '@tarojs/components';
 import { Button } from './Button';
+import { openTarget, type EntryTarget } from '../utils/navigate';
 import './StateViews.css';
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
@@ -13,11 +14,8 @@ export function Skeleton({ rows = 3 }: { rows?: number }) {
   );
 }
 
-/** What to do next from an empty state: a button that leads there. */
-export interface NextStep {
-  label: string;
-  onClick: () => void;
-}
+/** What to do next from an empty state: a button that opens a page (`to`) or does something (`onClick`). */
+export type NextStep = { label: string; to: EntryTarget } | { label: string; onClick: () => void };
 
 /**
  * Nothing to show yet. Say what the person can do about it: `hint` in words, and `action` as a
@@ -32,7 +30,7 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
       {action ? (
-        <Button className='state__action' size='mini' onClick={action.onClick}>
+        <Button className='state__action' size='mini' onClick={() => ('to' in action ? openTarget(action.to) : action.onClick())}>
           {action.label}
         </Button>
       ) : null}

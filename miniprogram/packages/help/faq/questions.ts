@@ -2,8 +2,11 @@
  * 常见问题: what members ask, answered from the rules the code applies (docs/membership.md,
  * docs/benefit.md, docs/daycare.md, docs/recuperation.md, docs/architecture.md). Static and
  * versioned with the code: when a rule changes, its answer here changes in the same commit
- * (tests/unit/app/faq.test.ts holds a few answers to the numbers in shared/).
+ * (tests/unit/app/faq.test.ts holds a few answers to the numbers in shared/; the priority points
+ * are written from shared/recuperation/priority.ts itself).
  */
+import { PRIORITY_RULES } from '../../../../shared/recuperation/priority';
+
 export interface FaqItem {
   id: string;
   q: string;
@@ -147,7 +150,7 @@ export const FAQ: FaqTopic[] = [
         id: 'recu-score',
         q: '审批按什么顺序？',
         a: [
-          '工会按优先分从高到低审批：长期从事有毒有害或高强度岗位 40 分、劳动模范 30 分、因工负伤 20 分、即将退休 20 分、一线职工 10 分、此前从未参加过 5 分；同分按申请先后。',
+          `工会按优先分从高到低审批：${PRIORITY_RULES.map((r) => `${r.label} ${r.points} 分`).join('、')}；同分按申请先后。`,
           '申请后可以看到自己的得分明细和排名。',
         ],
       },
