@@ -51,7 +51,7 @@ export const SEED_BANNERS: SeedBanner[] = [
 export async function seedHome(db: Db, now: number): Promise<void> {
   for (const c of SEED_CONTACTS) {
     const { unionId, ...fields } = c;
-    await db.collection(C.unionContacts).doc(unionId).set({ ...fields, updatedAt: new Date(now), updatedBy: '演示数据' });
+    await db.collection(C.unionContacts).doc(unionId).set({ ...fields, updatedAt: new Date(now) });
   }
   for (const b of SEED_BANNERS) {
     const union = UNIONS[b.unionId];
@@ -67,7 +67,6 @@ export async function seedHome(db: Db, now: number): Promise<void> {
       endAt: new Date(now + 30 * DAY),
       sort: b.sort,
       createdAt: new Date(now - DAY),
-      createdBy: '演示数据',
     });
   }
 }

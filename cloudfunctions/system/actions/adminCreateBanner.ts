@@ -52,7 +52,6 @@ export const adminCreateBanner = userAction<AdminCreateBannerRequest, AdminBanne
     endAt,
     sort: current.reduce((max, b) => Math.max(max, b.sort), -1) + 1,
     createdAt: now,
-    createdBy: admin.user.nameMasked,
   };
   const { _id, ...fields } = doc;
   await ctx.db.collection(C.banners).doc(_id).set(fields);

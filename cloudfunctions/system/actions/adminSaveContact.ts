@@ -23,7 +23,6 @@ export const adminSaveContact = userAction<AdminSaveContactRequest, AdminContact
     hours: input.hours.trim(),
     location: input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null,
     updatedAt: ctx.now(),
-    updatedBy: admin.user.nameMasked,
   };
   const { _id, ...fields } = doc;
   await ctx.db.collection(C.unionContacts).doc(_id).set(fields);

@@ -17,9 +17,8 @@ export interface BannerDoc {
   endAt: Date;
   /** Order among the union's banners, ascending. */
   sort: number;
+  /** When it was put up. Who did is not stored: a banner keeps nothing personal to erase on 注销账号. */
   createdAt: Date;
-  /** The admin's masked name (never an openid). */
-  createdBy: string;
 }
 
 export function bannerView(doc: BannerDoc): BannerView {

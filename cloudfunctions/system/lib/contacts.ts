@@ -8,9 +8,8 @@ export interface ContactDoc {
   address: string;
   hours: string;
   location: { latitude: number; longitude: number } | null;
+  /** When it was last set. Who set it is not stored: nothing personal to erase on 注销账号. */
   updatedAt: Date;
-  /** The admin's masked name (never an openid). */
-  updatedBy: string;
 }
 
 export function contactView(doc: ContactDoc): UnionContactView {
