@@ -21,14 +21,6 @@ export default function AdminBannersPage() {
   const { state, reload } = useRemote(() => api.system.adminBanners());
   const [busy, setBusy] = useState<string | null>(null);
 
-  if (state.status !== 'ready') {
-    return (
-      <RemoteGate state={state} reload={reload} rows={5} page='page'>
-        <LocalTools />
-      </RemoteGate>
-    );
-  }
-
   const run = async (id: string, call: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
     setBusy(id);
     const res = await call();
@@ -41,14 +33,17 @@ export default function AdminBannersPage() {
     if (ok.confirm) await run(b.id, () => api.system.adminRemoveBanner(b.id));
   };
 
-  const items = state.data.items;
+  // The form stays mounted while the list reloads (after a create), so what it says is not lost.
+  const items = state.status === 'ready' ? state.data.items : [];
   return (
     <View className={`page${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
           <Text>轮播图</Text>
         </View>
-        {items.length === 0 ? (
+        {state.status !== 'ready' ? (
+          <RemoteGate state={state} reload={reload} rows={4} bare />
+        ) : items.length === 0 ? (
           <EmptyState title='还没有轮播图' hint='在下方上传图片、填写标题并选择链接，会员的首页就会显示' />
         ) : (
           items.map((b, i) => {
