@@ -1,12 +1,12 @@
 /** One union's contact: loads what is stored (system.adminContact), edits and saves it. */
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { Button } from '../../../../components/Button';
-import { CONTACT_PHONE_PATTERN, type AdminSaveContactRequest } from '../../../../../shared/system/contacts';
+import { CONTACT_PHONE_PATTERN, type AdminContactResult, type AdminSaveContactRequest } from '../../../../../shared/system/contacts';
 
 interface Form {
   contactPhone: string;
@@ -27,18 +27,22 @@ function problem(f: Form): string | null {
 
 export default function ContactForm({ unionId }: { unionId: string }) {
   const { state, reload } = useRemote(() => api.system.adminContact(unionId));
-  const [form, setForm] = useState<Form>(EMPTY);
+  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} />;
+  return <ContactEditor key={state.data.contact?.updatedAt ?? 'none'} data={state.data} />;
+}
+
+/**
+ * The form, mounted with the loaded values (Taro H5's Input throws when its value changes right
+ * after it mounts, before its inner <input> exists: so never load into a mounted form).
+ */
+function ContactEditor({ data }: { data: AdminContactResult }) {
+  const unionId = data.unionId;
+  const c = data.contact;
+  const [form, setForm] = useState<Form>(c ? { contactPhone: c.contactPhone, address: c.address, hours: c.hours, location: c.location } : EMPTY);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (state.status !== 'ready') return;
-    const c = state.data.contact;
-    setForm(c ? { contactPhone: c.contactPhone, address: c.address, hours: c.hours, location: c.location } : EMPTY);
-  }, [state]);
-
-  if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={4} />;
   const set = (patch: Partial<Form>) => {
     setDone(null);
     setForm((f) => ({ ...f, ...patch }));
@@ -65,10 +69,10 @@ export default function ContactForm({ unionId }: { unionId: string }) {
   return (
     <View className='card hm-contact'>
       <View className='section-title'>
-        <Text>{state.data.unionName}的联系方式</Text>
+        <Text>{data.unionName}的联系方式</Text>
       </View>
       {done ? <Text className='hm-done'>{done}</Text> : null}
-      {state.data.contact ? null : <Text className='note'>尚未填写：会员目前看到的是上级工会的联系方式。</Text>}
+      {c ? null : <Text className='note'>尚未填写：会员目前看到的是上级工会的联系方式。</Text>}
       <View className='hm-field'>
         <Text className='hm-field__label'>联系电话</Text>
         <Input className='hm-field__input hm-phone' type='text' nativeProps={{ 'aria-label': '联系电话' }} placeholder='如 0574-86781234' value={form.contactPhone} maxlength={20} onInput={(e) => set({ contactPhone: e.detail.value })} />
