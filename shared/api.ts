@@ -5,6 +5,8 @@
  */
 import type { HomeSummary, HomeSummaryRequest, NoticeDetail, NoticeRequest, ServerTime, ServerTimeRequest } from './system/schemas';
 import type { AdminOverviewRequest, AdminOverviewResult } from './system/overview';
+import type * as SB from './system/banners';
+import type * as SC from './system/contacts';
 import type * as M from './member/schemas';
 import type * as MD from './member/deletion';
 import type * as MC from './member/console';
@@ -50,6 +52,14 @@ export interface Api {
     serverTime: [ServerTimeRequest, ServerTime];
     notice: [NoticeRequest, NoticeDetail];
     adminOverview: [AdminOverviewRequest, AdminOverviewResult];
+    banners: [SB.BannersRequest, SB.BannersResult];
+    adminBanners: [SB.AdminBannersRequest, SB.AdminBannersResult];
+    adminCreateBanner: [SB.AdminCreateBannerRequest, SB.AdminBannerResult];
+    adminRemoveBanner: [SB.AdminRemoveBannerRequest, SB.AdminRemoveBannerResult];
+    adminMoveBanner: [SB.AdminMoveBannerRequest, SB.AdminBannersResult];
+    contact: [SC.ContactRequest, SC.ContactResult];
+    adminContact: [SC.AdminContactRequest, SC.AdminContactResult];
+    adminSaveContact: [SC.AdminSaveContactRequest, SC.AdminContactResult];
   };
   member: {
     profile: [M.ProfileRequest, M.Profile];

@@ -21,6 +21,10 @@ export const C = {
   unions: 'unions',
   /** Short notices shown on the home page. */
   notices: 'notices',
+  /** 首页轮播图 put up by unions (system.adminCreateBanner): picture, title, in-app link, time window, order. */
+  banners: 'banners',
+  /** 联系工会: one public office contact per union, `_id` = unionId (system.adminSaveContact). */
+  unionContacts: 'union_contacts',
   /** Bookkeeping of the local cloud / deploy init (seed version…). */
   meta: 'system_meta',
   /** When each scheduled job next has work, `_id` = job id (`_lib/schedule.ts`); read whole by `system.tick`. */
@@ -184,6 +188,16 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
     ],
   },
   { name: C.notices, indexes: [{ name: 'published', keys: { publishedAt: -1 } }] },
+  {
+    name: C.banners,
+    indexes: [
+      // The carousel: the banners of a chain of unions whose window has not ended.
+      { name: 'union_end', keys: { unionId: 1, endAt: 1 } },
+      // Admin lists: banners in the admin's subtree.
+      { name: 'scope', keys: { unionAncestors: 1, endAt: -1 } },
+    ],
+  },
+  { name: C.unionContacts },
   { name: C.meta },
   // A dozen documents read whole every minute: no index.
   { name: C.schedule },
@@ -361,4 +375,4 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
  * new fingerprint (tests/unit/deploy/schema.test.ts prints it): a version only grows, so code
  * already running keeps working while a newer deploy rolls out.
  */
-export const SCHEMA = { version: 5, fingerprint: 'b2518d4fa746e3b6' } as const;
+export const SCHEMA = { version: 6, fingerprint: '0285b8d7eb7ab1d4' } as const;

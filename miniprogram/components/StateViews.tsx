@@ -1,6 +1,7 @@
 /** The shared loading / empty / error states every page uses. */
 import { Text, View } from '@tarojs/components';
 import { Button } from './Button';
+import { openTarget, type EntryTarget } from '../utils/navigate';
 import './StateViews.css';
 
 export function Skeleton({ rows = 3 }: { rows?: number }) {
@@ -13,7 +14,14 @@ export function Skeleton({ rows = 3 }: { rows?: number }) {
   );
 }
 
-export function EmptyState({ title, hint }: { title: string; hint?: string }) {
+/** What to do next from an empty state: a button that opens a page (`to`) or does something (`onClick`). */
+export type NextStep = { label: string; to: EntryTarget } | { label: string; onClick: () => void };
+
+/**
+ * Nothing to show yet. Say what the person can do about it: `hint` in words, and `action` as a
+ * button when there is a page for it (暂无报名 → 去看看暑托班).
+ */
+export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: NextStep }) {
   return (
     <View className='state state--empty'>
       <View className='state__icon'>
@@ -21,6 +29,11 @@ export function EmptyState({ title, hint }: { title: string; hint?: string }) {
       </View>
       <Text className='state__title'>{title}</Text>
       {hint ? <Text className='state__hint'>{hint}</Text> : null}
+      {action ? (
+        <Button className='state__action' size='mini' onClick={() => ('to' in action ? openTarget(action.to) : action.onClick())}>
+          {action.label}
+        </Button>
+      ) : null}
     </View>
   );
 }

@@ -59,6 +59,22 @@ const LEAKY = /\bat [\w$.<>]+ \(|\.(?:ts|js|cjs):\d+|\/(?:work|home|tmp|usr|var)
 /** A message may repeat a caller-chosen field name cut to 24 characters; anything longer is an echo. */
 const ECHO_MIN = 25;
 
+/**
+ * Refusals that write by design: the action's own audit trail records every attempt, refused ones
+ * included (docs/benefit.md: every 核销 attempt goes to redemption_audit). For these a refusal may
+ * change that collection and nothing else; every other collection is compared before and after.
+ */
+const AUDIT_TRAILS: Partial<Record<SchemaId, string[]>> = { 'benefit.redeem': ['redemption_audit'] };
+
+/** Per collection table: rows, bytes and last rowid (a cheap fingerprint of its content), audit trails left out. */
+function tablesSignature(db: Database.Database, leaveOut: readonly string[]): string {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name`).pluck().all() as string[];
+  return tables
+    .filter((t) => !leaveOut.includes(t.slice(2)))
+    .map((t) => `${t}:${db.prepare(`SELECT count(*) || '/' || coalesce(sum(length(body)), 0) || '/' || coalesce(max(rowid), 0) FROM "${t}"`).pluck().get() as string}`)
+    .join(',');
+}
+
 function idPool(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -181,6 +197,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
     for (const [i, c] of cases.entries()) {
       const fn = c.schemaId.slice(0, c.schemaId.indexOf('.'));
       const before = dataVersion();
+      const trail = AUDIT_TRAILS[c.schemaId];
+      const otherTablesBefore = trail ? tablesSignature(watcher, trail) : '';
       const [res, innocent] = await Promise.all([
         post(cloud, `/api/functions/${fn}`, c.body, c.persona),
         post(cloud, '/api/functions/system', '{"action":"serverTime","data":{}}', 'member'),
@@ -195,7 +213,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
         figures.byCode[code] = (figures.byCode[code] ?? 0) + 1;
         if (code === 'INTERNAL') figures.internal++;
         else if (problems.length) figures.badMessage++;
-        if (wrote) {
+        // An audit trail's own write is expected; anything else it touched is not.
+        if (wrote && !(trail && tablesSignature(watcher, trail) === otherTablesBefore)) {
           figures.unexpectedWrites++;
           problems.push(`${c.schemaId} as ${c.persona} (${c.twist.kind}): refused with ${code} but wrote to the database`);
         }

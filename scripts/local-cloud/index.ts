@@ -16,6 +16,7 @@ import { createAppServer } from './http';
 import { ensureLocalSecrets } from './secrets';
 import { seedIfEmpty } from './demo/seed';
 import { LocalStorage } from './storage';
+import { writeSeedBannerImages } from './demo/seedHome';
 import { TriggerRunner } from './core/triggers';
 import { SCHEDULED_JOBS } from '../../cloudfunctions/_lib/schedule';
 import type { QuotaProfile } from './core/quota';
@@ -136,6 +137,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     secret: () => host.environmentValue('CARD_TOKEN_SECRET'),
     now: () => clock.now(),
   });
+  // The seeded banners' pictures (drawn, not shipped): written whenever missing.
+  if (options.seed !== false) writeSeedBannerImages(join(options.dataDir, 'storage'));
   const server = createAppServer({
     host,
     clock,

@@ -4,6 +4,8 @@
  */
 import { homeSummaryRequest, noticeRequest, serverTimeRequest } from '../system/schemas';
 import { adminOverviewRequest } from '../system/overview';
+import { BANNER_SCHEMAS } from '../system/banners';
+import { CONTACT_SCHEMAS } from '../system/contacts';
 import * as member from '../member/schemas';
 import { CONSOLE_SCHEMAS, adminListMembersRequest } from '../member/console';
 import { CONTENT_SCHEMAS } from '../content/schemas';
@@ -23,6 +25,8 @@ export const schemaRegistry = {
   'system.serverTime': serverTimeRequest,
   'system.notice': noticeRequest,
   'system.adminOverview': adminOverviewRequest,
+  ...BANNER_SCHEMAS,
+  ...CONTACT_SCHEMAS,
   'member.profile': member.profileRequest,
   'member.listUnions': member.listUnionsRequest,
   'member.apply': member.applyRequest,

@@ -4,8 +4,9 @@ const e2e = useAppAndBrowser();
 
 it('the home page shows live data from the local cloud and follows the chosen persona', async () => {
   const page = await openPhone(e2e.browser, e2e.app.url);
-  await page.getByText('甬工惠 · 职工身边的工会').waitFor();
-  for (const service of ['入会', '会员卡', '周五福利', '暑托班', '疗休养']) {
+  // The member's carousel: 北仑区总工会's banners before the city's (the static banner only stands in).
+  await page.locator('.home-banner__title', { hasText: '北仑暑托班开始报名' }).first().waitFor();
+  for (const service of ['入会', '会员卡', '周五福利', '暑托班', '疗休养', '常见问题', '联系工会']) {
     await page.locator('.home__grid-title', { hasText: service }).first().waitFor();
   }
   // The default persona is the verified member; the strip data came through the system function.

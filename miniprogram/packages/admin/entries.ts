@@ -43,4 +43,12 @@ export const ADMIN_SECTIONS: AdminSection[] = [
       { key: 'publish', title: '活动与资讯', desc: '发布给关注者，查看阅读与报名', target: { kind: 'page', url: '/packages/admin/content/list/index' } },
     ],
   },
+  {
+    key: 'home',
+    title: '首页与联系',
+    entries: [
+      { key: 'banners', title: '首页轮播图', desc: '上传图片，链接到活动、福利或服务页面', target: { kind: 'page', url: '/packages/admin/home/banners/index' } },
+      { key: 'contact', title: '联系方式', desc: '设置本级及下级工会的电话、地址和办公时间', target: { kind: 'page', url: '/packages/admin/home/contact/index' } },
+    ],
+  },
 ];

@@ -90,7 +90,7 @@ export default function ActivitiesPage() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='暂无动态' hint='关注的工会发布资讯和活动后，会在这里显示' />
+          <EmptyState title='暂无动态' hint='关注的工会发布资讯和活动后，会在这里显示' action={{ label: '去关注工会', to: { kind: 'page', url: '/packages/content/unions/index' } }} />
         </View>
       ) : (
         <>

@@ -162,7 +162,7 @@ export default function BenefitsPage() {
               </Text>
             </View>
             {state.data.drops.length === 0 ? (
-              <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里；点右上角「订阅领取结果通知」或留意首页的工会通知' />
+              <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里；点右上角「订阅领取结果通知」或留意首页的工会通知' action={{ label: '福利怎么领', to: { kind: 'page', url: '/packages/help/faq/index?q=friday-claim' } }} />
             ) : (
               state.data.drops.map((d) => {
                 const drop = { ...d, ...patches[d.id] } as DropCard;

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import { api } from '../../services/api';
@@ -10,17 +10,20 @@ import LocalTools from '../../components/LocalTools';
 import { formatBusiness } from '../../../shared/time';
 import type { HomeSummary } from '../../../shared/system/schemas';
 import { SERVICE_GRID } from './serviceGrid';
+import BannerCarousel from './BannerCarousel';
 import { elderClass } from '../../utils/elderMode';
 import './index.css';
 
 export default function HomePage() {
   const { state, reload } = useRemote(api.system.homeSummary);
+  const banners = useRemote(api.system.banners);
 
   // Stop the pull-down spinner once the reload it started has settled.
   const refreshing = useRef(false);
   usePullDownRefresh(() => {
     refreshing.current = true;
     reload();
+    banners.reload();
   });
   useEffect(() => {
     if (refreshing.current && state.status !== 'loading') {
@@ -31,16 +34,13 @@ export default function HomePage() {
 
   return (
     <View className={`page home${elderClass()}`}>
-      <View className='hero'>
-        <Text className='hero__title'>甬工惠 · 职工身边的工会</Text>
-        <Text className='hero__sub'>入会、福利、活动、暑托、疗休养，一站办理</Text>
-      </View>
+      <BannerCarousel state={banners.state} reload={banners.reload} />
 
       <View className='card home__grid'>
         {SERVICE_GRID.map((entry) => (
           <View key={entry.key} className='home__grid-item' onClick={() => openTarget(entry.target)}>
             <View className='home__grid-badge' style={{ background: entry.tint }}>
-              <Text>{entry.glyph}</Text>
+              <Image className='home__grid-icon' src={entry.icon} mode='aspectFit' nativeProps={{ alt: '' }} />
             </View>
             <Text className='home__grid-title'>{entry.title}</Text>
           </View>

@@ -25,6 +25,8 @@ const LINKS: MineLink[] = [
   { key: 'recuperation', title: '我的疗休养', target: { kind: 'page', url: '/packages/recuperation/mine/index' } },
   { key: 'daycare', title: '我的暑托班', target: { kind: 'page', url: '/packages/daycare/mine/index' } },
   { key: 'daycare-staff', title: '托管点工作台', target: { kind: 'page', url: '/packages/daycare/staff/index' } },
+  { key: 'faq', title: '常见问题', target: { kind: 'page', url: '/packages/help/faq/index' } },
+  { key: 'contact', title: '联系工会', target: { kind: 'page', url: '/packages/help/contact/index' } },
   { key: 'privacy', title: '用户隐私保护指引', target: { kind: 'page', url: '/pages/privacy/index' } },
   { key: 'account', title: '账号与隐私', target: { kind: 'page', url: '/packages/member/account/index' } },
 ];

@@ -12,8 +12,9 @@ import { seedContent } from './seedContent';
 import { seedRecuperation } from './seedRecuperation';
 import { seedDaycare } from './seedDaycare';
 import { seedBenefit } from './seedBenefit';
+import { seedHome } from './seedHome';
 
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 
 type Level = 'city' | 'district' | 'industry' | 'street' | 'grassroots';
 interface UnionSeed {
@@ -153,6 +154,7 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
   await seedRecuperation(db, ancestorsOf, now);
   await seedDaycare(db, PERSONAS, ancestorsOf, now);
   await seedBenefit(db, ancestorsOf, now);
+  await seedHome(db, now);
   for (const [i, n] of NOTICES.entries()) {
     await db.collection(C.notices).doc(`notice-${i + 1}`).set({
       title: n.title,

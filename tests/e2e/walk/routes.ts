@@ -47,6 +47,9 @@ export const WALK_ROUTES: WalkRoute[] = [
 
   { path: 'packages/benefit/mine/index', persona: member },
 
+  { path: 'packages/help/faq/index', persona: 'guest' },
+  { path: 'packages/help/contact/index', persona: member },
+
   { path: 'packages/admin/dashboard/index', persona: district },
   { path: 'packages/admin/member/review/index', persona: district },
   { path: 'packages/admin/member/import/index', persona: district },
@@ -70,4 +73,6 @@ export const WALK_ROUTES: WalkRoute[] = [
   { path: 'packages/admin/benefit/create/index', persona: district },
   { path: 'packages/admin/benefit/redeem/index', persona: district },
   { path: 'packages/admin/benefit/figures/index', persona: district, query: 'dropId=ddemo0open' },
+  { path: 'packages/admin/home/banners/index', persona: district },
+  { path: 'packages/admin/home/contact/index', persona: district },
 ];

@@ -28,7 +28,7 @@ export default function MyBenefitsPage() {
           <Text>我的兑换码</Text>
         </View>
         {claims.length === 0 ? (
-          <EmptyState title='还没有领到福利' hint='周五 10:00 开抢，或报名预约抽签' />
+          <EmptyState title='还没有领到福利' hint='周五 10:00 开抢，或报名预约抽签' action={{ label: '去看看本周福利', to: { kind: 'tab', url: '/pages/benefits/index' } }} />
         ) : (
           claims.map((c) => (
             <View key={c.id} className='bf-claim' data-claim={c.id}>

@@ -49,7 +49,7 @@ export default function InboxPage() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='暂无消息' hint='报名、审核、领取等结果会在这里通知您' />
+          <EmptyState title='暂无消息' hint='报名、审核、领取等结果会在这里通知您' action={{ label: '看看本周福利', to: { kind: 'tab', url: '/pages/benefits/index' } }} />
         </View>
       ) : (
         <View className='card'>

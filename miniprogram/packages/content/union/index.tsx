@@ -53,7 +53,7 @@ export default function UnionPage() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='还没有发布内容' />
+          <EmptyState title='还没有发布内容' hint='关注后，该工会发布的活动和资讯会出现在「活动」里' />
         </View>
       ) : (
         <>

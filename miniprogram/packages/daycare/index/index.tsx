@@ -84,7 +84,7 @@ export default function DaycareHome() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.overview.campaigns.length === 0 ? (
-        <EmptyState title='暂无开放的暑托班' hint='所在工会发布后会在这里显示。' />
+        <EmptyState title='暂无开放的暑托班' hint='所在工会发布后会在这里显示，也可以咨询所在工会。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
       ) : (
         <View>
           {!state.data.overview.memberVerified ? <Text className='dc-warn'>暑托班面向已认证的工会会员家庭，请先完成入会认证后报名。</Text> : null}

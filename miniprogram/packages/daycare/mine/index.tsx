@@ -75,7 +75,7 @@ export default function MyDaycarePage() {
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.registrations.length === 0 ? (
         <View>
-          <EmptyState title='还没有暑托班报名' hint='在暑托班页面选择班期为孩子报名。' />
+          <EmptyState title='还没有暑托班报名' hint='在暑托班页面选择班期为孩子报名。' action={{ label: '去看看暑托班', to: { kind: 'page', url: '/packages/daycare/index/index' } }} />
           <Button className='dc-btn dc-btn--wide' onClick={() => void Taro.navigateTo({ url: DAYCARE_PAGES.home })}>
             去报名
           </Button>

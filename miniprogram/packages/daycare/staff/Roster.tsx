@@ -32,7 +32,7 @@ export default function Roster({ slotId }: { slotId: string }) {
 
   if (error) return <ErrorState message={error.message} onRetry={() => void load()} />;
   if (!data) return <Skeleton rows={4} />;
-  if (data.rows.length === 0) return <EmptyState title='本班期暂无录取的孩子' />;
+  if (data.rows.length === 0) return <EmptyState title='本班期暂无录取的孩子' hint='录取结果公布后，名单会显示在这里' />;
 
   const save = async () => {
     const res = await api.daycare.staffMarkAttendance({ slotId, date, marks: Object.entries(marks).map(([registrationId, present]) => ({ registrationId, present })) });

@@ -49,7 +49,7 @@ export default function RecuperationHome() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.batches.length === 0 ? (
-        <EmptyState title='暂无疗休养批次' hint='工会发布批次后会显示在这里' />
+        <EmptyState title='暂无疗休养批次' hint='工会发布批次后会显示在这里，也可以咨询所在工会' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
       ) : (
         state.data.batches.map((b) => <BatchCard key={b.id} b={b} />)
       )}

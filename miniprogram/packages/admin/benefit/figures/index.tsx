@@ -74,7 +74,7 @@ export default function FiguresPage() {
           <Text>领取趋势（每 {f.bucketSeconds >= 60 ? `${f.bucketSeconds / 60} 分钟` : `${f.bucketSeconds} 秒`}）</Text>
         </View>
         {f.series.length === 0 ? (
-          <EmptyState title='还没有领取记录' />
+          <EmptyState title='还没有领取记录' hint='会员领取或中签后，这里会显示每天的领取和核销情况' />
         ) : (
           <LineChart data={f.series.map((p) => ({ x: formatBusiness(p.at, fmt), y: p.claims }))} yLabel='领取数' area />
         )}

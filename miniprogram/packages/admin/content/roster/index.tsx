@@ -43,7 +43,7 @@ export default function RosterPage() {
         <RemoteGate state={state} reload={reload} rows={6} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='还没有会员报名' />
+          <EmptyState title='还没有会员报名' hint='会员在活动页点「立即报名」后会出现在这里' />
         </View>
       ) : (
         <View className='card'>

@@ -28,7 +28,7 @@ export default function CreateDaycarePage() {
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' bare />;
   const unions = state.data.adminUnions;
-  if (unions.length === 0) return <View className={`page${elderClass()}`}><EmptyState title='仅工会管理员可开设暑托班' /></View>;
+  if (unions.length === 0) return <View className={`page${elderClass()}`}><EmptyState title='仅工会管理员可开设暑托班' hint='如需开通，请联系上级工会。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} /></View>;
   const unionId = form.unionId || unions[0].id;
 
   const refresh = async () => {

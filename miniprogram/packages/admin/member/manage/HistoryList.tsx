@@ -14,7 +14,7 @@ export default function HistoryList({ state, reload }: { state: RemoteState<Admi
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={3} bare />
       ) : state.data.entries.length === 0 ? (
-        <EmptyState title='暂无变更记录' />
+        <EmptyState title='暂无变更记录' hint='停用、恢复、修改标签和转会都会记录在这里' />
       ) : (
         <>
           {state.data.entries.map((e) => (

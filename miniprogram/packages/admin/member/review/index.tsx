@@ -83,7 +83,7 @@ export default function ReviewPage() {
       ) : list.status === 'error' ? (
         <ErrorState message={list.message} onRetry={() => load(tab)} />
       ) : list.items.length === 0 ? (
-        <EmptyState title={tab === 'pending' ? '暂无待审核的入会申请' : '暂无记录'} hint='仅显示本级及下级工会受理的申请。' />
+        <EmptyState title={tab === 'pending' ? '暂无待审核的入会申请' : '暂无记录'} hint='仅显示本级及下级工会受理的申请。已有会员名单的，可以批量导入。' action={{ label: '批量导入会员', to: { kind: 'page', url: '/packages/admin/member/import/index' } }} />
       ) : (
         <>
           <Text className='note'>{`共 ${list.total} 条${tab === 'pending' ? '，按提交时间先后排列' : ''}`}</Text>

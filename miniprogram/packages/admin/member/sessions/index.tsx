@@ -35,7 +35,7 @@ export default function ConsoleSessionsPage() {
       ) : state.status === 'error' ? (
         <ErrorState message={state.error.message} onRetry={reload} />
       ) : state.data.sessions.length === 0 ? (
-        <EmptyState title='没有已登录的工作台' hint='在电脑上打开工会工作台，用「扫码登录工作台」扫码即可登录' />
+        <EmptyState title='没有已登录的工作台' hint='在电脑上打开工会工作台，用「扫码登录工作台」扫码即可登录' action={{ label: '扫码登录工作台', to: { kind: 'page', url: '/packages/admin/member/console/index' } }} />
       ) : (
         state.data.sessions.map((s) => (
           <View key={s.key} className='card console-session'>

@@ -77,7 +77,7 @@ export default function ApplicantsPage() {
       {units.state.status !== 'ready' ? (
         <RemoteGate state={units.state} reload={units.reload} rows={3} />
       ) : units.state.data.units.length === 0 ? (
-        <EmptyState title='您管理的范围内没有基层工会' />
+        <EmptyState title='您管理的范围内没有基层工会' hint='疗休养以基层工会为单位开展，请由基层工会或其上级工会的管理员审批' />
       ) : (
         <View>
           <UnitPicker units={units.state.data.units} value={unionId} onChange={setUnionId} />
@@ -95,7 +95,7 @@ export default function ApplicantsPage() {
               <UnitSummary data={list.state.data} />
               <Text className='note'>按优先分从高到低排列（同分按申请先后）。</Text>
               {list.state.data.items.length === 0 ? (
-                <EmptyState title='暂无申请' />
+                <EmptyState title='暂无申请' hint='会员在「疗休养」页申请后会显示在这里；也可以在下方推荐会员' />
               ) : (
                 list.state.data.items.map((a) => (
                   <ApplicantCard

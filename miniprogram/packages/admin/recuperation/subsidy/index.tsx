@@ -67,7 +67,7 @@ export default function SubsidyPage() {
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : (
         <View>
-          {state.data.claims.length === 0 ? <EmptyState title='暂无申报' /> : state.data.claims.map((c) => <Claim key={c.id} c={c} onDecided={reload} />)}
+          {state.data.claims.length === 0 ? <EmptyState title='暂无申报' hint='非公企业、社会组织工会组织的本地疗休养，可在此申报本地行奖励' /> : state.data.claims.map((c) => <Claim key={c.id} c={c} onDecided={reload} />)}
           <ClaimForm units={state.data.units} onSubmitted={reload} />
         </View>
       )}

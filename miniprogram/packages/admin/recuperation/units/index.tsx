@@ -25,7 +25,7 @@ export default function UnitsPage() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.units.length === 0 ? (
-        <EmptyState title='您管理的范围内没有基层工会' />
+        <EmptyState title='您管理的范围内没有基层工会' hint='疗休养以基层工会为单位开展，请由基层工会或其上级工会的管理员设置' />
       ) : (
         <View>
           <UnitPicker units={state.data.units} value={unionId} onChange={setUnionId} />

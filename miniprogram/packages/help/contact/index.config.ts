@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '联系工会', enablePullDownRefresh: true });
