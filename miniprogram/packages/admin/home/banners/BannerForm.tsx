@@ -4,10 +4,10 @@
  * lists, never typed), and its time window. Sent with a request id kept across a lost answer.
  */
 import { Input, Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
-import { newRequestId } from '../../../../services/requestId';
 import { useRemote } from '../../../../hooks/useRemote';
+import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { Button } from '../../../../components/Button';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import ImagePicker from '../../../../components/ImagePicker';
@@ -28,7 +28,7 @@ export default function BannerForm({ onCreated }: { onCreated: () => void }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const requestId = useRef(newRequestId());
+  const { run } = useRetrySafeCalls();
   const choices = useLinkChoices(kind);
   const union = unions[unionIdx];
   if (!union) return null;
@@ -38,13 +38,9 @@ export default function BannerForm({ onCreated }: { onCreated: () => void }) {
     if (bad) return setError(bad);
     setError(null);
     setSaving(true);
-    const res = await api.system.adminCreateBanner({ unionId: union.id, title: title.trim(), image, link: link!, startAt, endAt }, { requestId: requestId.current });
+    const res = await run((requestId) => api.system.adminCreateBanner({ unionId: union.id, title: title.trim(), image, link: link!, startAt, endAt }, { requestId }));
     setSaving(false);
-    if (!res.ok) {
-      if (res.error.code !== 'NETWORK') requestId.current = newRequestId();
-      return setError(res.error.message);
-    }
-    requestId.current = newRequestId();
+    if (!res.ok) return setError(res.error.message);
     setTitle('');
     setImage('');
     setLink(null);
