@@ -1,5 +1,5 @@
 /**
- * 选择图片 for the console: choose a file (or drop one on the box), it is uploaded at once to a slot
+ * 上传图片 for the console: choose a file (or drop one on the box), it is uploaded at once to a slot
  * of the given union (console/src/api/upload.ts) and the fileID is handed up. 清除 forgets it;
  * an https:// address typed by hand still works. Uploading, done and failed states are shown.
  */
@@ -40,11 +40,11 @@ export function PicturePicker(props: { label: string; value: string; onChange: (
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        {src ? <img className='picture__img' src={src} alt='已选图片' /> : <span className='note'>拖入图片，或点「选择图片」（JPG、PNG、WebP，2 MB 以内）</span>}
+        {src ? <img className='picture__img' src={src} alt='已选图片' /> : <span className='note'>拖入图片，或点「上传」选择文件（JPG、PNG、WebP，2 MB 以内）</span>}
       </div>
       <div className='inline'>
         <button type='button' className='btn btn--plain' disabled={props.disabled || state.kind === 'busy'} onClick={() => input.current?.click()}>
-          {state.kind === 'busy' ? '正在上传…' : '选择图片'}
+          {state.kind === 'busy' ? '正在上传…' : '上传'}
         </button>
         {props.value ? (
           <button type='button' className='btn btn--plain' onClick={() => props.onChange('')}>
