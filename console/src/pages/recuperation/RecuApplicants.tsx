@@ -170,7 +170,7 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
       {data ? <Places u={data.unit} /> : null}
       {data ? (
         <p className='note'>
-          年度名额 {data.unit.quota} 人，职工 {data.unit.staffCount} 人的{data.unit.staffShare.label}，取较小者；领导干部不超过每批次本单位人数的{data.unit.leaderShare.label}；费用标准 {data.unit.costCapLabel}；{data.unit.noRepeatYears} 年内不重复参加。按优先分从高到低排列（同分按申请先后）。
+          年度名额 {data.unit.quota} 人，职工 {data.unit.staffCount} 人的{data.unit.staffShare.label}为 {Math.floor((data.unit.staffCount * data.unit.staffShare.num) / data.unit.staffShare.den)} 人，取较小者；领导干部不超过每批次本单位人数的{data.unit.leaderShare.label}；费用标准 {data.unit.costCapLabel}；{data.unit.noRepeatYears} 年内不重复参加。按优先分从高到低排列（同分按申请先后）。
         </p>
       ) : null}
       {message ? <p className={message.ok ? 'ok-text rc-message' : 'error-text rc-message'}>{message.text}</p> : null}
