@@ -9,6 +9,7 @@
  * server for that order), never within one page, which would look sorted and be wrong.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { sortRows, type SortValue } from '../lib/sortRows';
 
 export interface Column<T> {
   key: string;
@@ -18,7 +19,7 @@ export interface Column<T> {
   /** Hidden until chosen in 列设置. */
   optional?: boolean;
   /** Makes the column sortable: the value rows are ordered by (null last). */
-  sortValue?: (row: T) => string | number | null;
+  sortValue?: (row: T) => SortValue;
 }
 
 export interface Sort {
@@ -52,13 +53,6 @@ interface Props<T> {
   onSort?: (sort: Sort) => void;
 }
 
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'zh-CN');
-}
 
 export function DataTable<T>(props: Props<T>) {
   const { columns, rowKey, selected, onSelect, page, onPage } = props;
@@ -72,14 +66,8 @@ export function DataTable<T>(props: Props<T>) {
   const sort = serverSorted ? (props.sort ?? null) : localSort;
   const rows = useMemo(() => {
     const col = !serverSorted && sort ? columns.find((c) => c.key === sort.key) : undefined;
-    if (!col?.sortValue) return props.rows;
-    const value = col.sortValue;
-    const sign = sort?.dir === 'desc' ? -1 : 1;
-    // Stable: equal values keep the server's order.
-    return props.rows
-      .map((row, i) => ({ row, i, v: value(row) }))
-      .sort((x, y) => (x.v === null || y.v === null ? compare(x.v, y.v) : sign * compare(x.v, y.v)) || x.i - y.i)
-      .map((x) => x.row);
+    if (!col?.sortValue || !sort) return props.rows;
+    return sortRows(props.rows, col.sortValue, sort.dir);
   }, [props.rows, columns, sort, serverSorted]);
   const sortBy = (c: Column<T>) => {
     const next: Sort = { key: c.key, dir: sort?.key === c.key && sort.dir === 'asc' ? 'desc' : 'asc' };
