@@ -83,7 +83,10 @@ export function BenefitCreate({ unions, onDone, onCancel }: { unions: Array<{ id
       </label>
       <label>
         福利名称
-        <input name='title' placeholder='如：10GB 流量包' value={title} maxLength={40} onChange={(e) => setTitle(e.target.value)} />
+        <input name='title' placeholder='如：10GB 流量包' value={title} maxLength={40} onChange={(e) => {
+            setTitle(e.target.value);
+            setError(null);
+          }} />
       </label>
       <PicturePicker label='福利图片（选填）' value={picture} onChange={setPicture} slotFor={(ext) => api.benefit.uploadSlot(unionId, ext)} />
       <fieldset>
