@@ -14,6 +14,8 @@ import type { AdminSaveResult } from '../../../shared/content/views';
 import type { TestCloud } from '../../scenarios/cloud';
 import { claimAs, givenBenefitCloud, givenDrop, givenMembers } from '../../scenarios/benefit';
 import { consoleCall, signInConsole, unwrap } from '../../scenarios/console';
+import { anApplicant } from '../../scenarios/member';
+import type { AdminListApplicationsResult } from '../../../shared/member/schemas';
 
 const HAISHU = 'o_test_console_haishu';
 let t: TestCloud;
@@ -125,5 +127,24 @@ describe('发布 cover upload from the console', () => {
       'save',
     );
     expect(saved.post).toMatchObject({ id: expect.any(String), cover: fileID });
+  });
+});
+
+describe('入会审核 sorted on the server', () => {
+  it('orders by 提交时间 either way across pages', async () => {
+    const people = [anApplicant({ realName: '排序一' }), anApplicant({ realName: '排序二' }), anApplicant({ realName: '排序三' })];
+    for (const p of people) unwrap(await t.call('member', 'apply', p.request, { openid: p.openid }), 'apply');
+    const list = async (data: Record<string, unknown>) => unwrap(await call<AdminListApplicationsResult>(district, 'member', 'adminListApplications', { unionId: 'nb-bl-xq-gw', limit: 50, ...data }), 'list');
+    const names = (r: AdminListApplicationsResult) => r.items.map((a) => a.realName ?? a.nameMasked);
+    const byDefault = await list({});
+    const asc = await list({ order: 'asc' });
+    const desc = await list({ order: 'desc' });
+    expect(names(asc)).toEqual(names(byDefault)); // pending: oldest first unless asked
+    expect(names(desc)).toEqual([...names(asc)].reverse());
+    expect(asc.items.map((a) => a.submittedAt)).toEqual([...asc.items.map((a) => a.submittedAt)].sort());
+    // The newest application is the first of page one when sorted newest first, whatever the page size.
+    const first = await list({ order: 'desc', limit: 1 });
+    expect(first.total).toBe(desc.total);
+    expect(names(first)).toEqual([names(desc)[0]]);
   });
 });
