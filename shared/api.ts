@@ -153,6 +153,7 @@ export interface Api {
     redeem: [B.RedeemRequest, B.RedeemResult];
     figures: [B.FiguresRequest, B.FiguresResult];
     exportCsv: [B.ExportCsvRequest, B.ExportCsvResult];
+    adminRedemptions: [B.AdminRedemptionsRequest, B.AdminRedemptionsResult];
     adminUploadSlot: [B.AdminUploadSlotRequest, UploadSlot];
   };
 }

@@ -13,6 +13,10 @@
  *   storage endpoint accept an upload only to a path a slot issued to that caller, until the slot
  *   expires. CloudBase does not use it.
  *
+ * A 工会工作台 session uploads as itself, not as the admin's WeChat user: its slots bind the token
+ * to `consoleUploader(sessionId)` (the custom-login user id CloudBase storage would see; the ':'
+ * never occurs in an openid, so neither token works on the other route). docs/console.md.
+ *
  * Pure node:crypto (no SDK): the local cloud's front door imports it to check uploads.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -41,6 +45,11 @@ function sameHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+/** The uploader a console session's slots are bound to (see above). */
+export function consoleUploader(sessionId: string): string {
+  return `console:${sessionId}`;
 }
 
 export interface NewSlot {

@@ -4,11 +4,16 @@
  * that a `cloud://` image was issued for that union (see ./fileSlots.ts).
  */
 import { MAX_IMAGE_BYTES, parseFileId, parseSlotPath, type ImageExt, type UploadPurpose, type UploadSlot } from '../../shared/files/images';
-import { issueSlot, verifySlotPath } from './fileSlots';
+import { consoleUploader, issueSlot, verifySlotPath } from './fileSlots';
 import { AppFailure, type UserContext } from './router';
 
+/**
+ * The slot's token is for whoever will upload: the WeChat user, or a 工会工作台 session (which
+ * uploads through the console's storage route as its session, never as the admin's openid).
+ */
 export function newUploadSlot(ctx: UserContext, purpose: UploadPurpose, unionId: string, ext: ImageExt): UploadSlot {
-  const slot = issueSlot({ purpose, unionId, ext, openid: ctx.openid, nowMs: ctx.now().getTime() });
+  const uploader = ctx.consoleSessionId ? consoleUploader(ctx.consoleSessionId) : ctx.openid;
+  const slot = issueSlot({ purpose, unionId, ext, openid: uploader, nowMs: ctx.now().getTime() });
   ctx.log.info('upload slot issued', { purpose, unionId });
   return { ...slot, maxBytes: MAX_IMAGE_BYTES };
 }

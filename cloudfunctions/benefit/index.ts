@@ -5,6 +5,7 @@ import { benefitForgetUser } from './lib/forgetUser';
 import { adminCancel } from './actions/adminCancel';
 import { adminCreate } from './actions/adminCreate';
 import { adminList } from './actions/adminList';
+import { adminRedemptions } from './actions/adminRedemptions';
 import { adminUploadSlot } from './actions/adminUploadSlot';
 import { claim } from './actions/claim';
 import { drawProof } from './actions/drawProof';
@@ -21,7 +22,7 @@ import { reconcile } from './triggers/reconcile';
 export const main = createFunction({
   name: 'benefit',
   validators,
-  actions: { list, search, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot },
+  actions: { list, search, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot, adminRedemptions },
   triggers: { draw, reconcile },
   internal: forgetUserOps(benefitForgetUser),
 });

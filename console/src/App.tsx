@@ -1,6 +1,6 @@
 /**
  * The console's shell: the sign-in gate, then a sidebar layout with one page per hash route
- * (#/overview, #/review, #/members, #/publish). The header shows who is signed in, for which
+ * (#/overview, #/review, #/members, #/publish, #/benefit, #/daycare, #/recuperation). The header shows who is signed in, for which
  * unions and until when; 退出登录 ends the session on the server.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -14,6 +14,8 @@ import { Review } from './pages/Review';
 import { Members } from './pages/Members';
 import { Publish } from './pages/Publish';
 import { Benefit } from './pages/Benefit';
+import { Daycare } from './pages/daycare/Daycare';
+import { Recuperation } from './pages/recuperation/Recuperation';
 import { MeContext } from './components/MeContext';
 
 const ROUTES = [
@@ -22,6 +24,8 @@ const ROUTES = [
   { path: 'members', title: '会员' },
   { path: 'publish', title: '发布' },
   { path: 'benefit', title: '福利' },
+  { path: 'daycare', title: '暑托班' },
+  { path: 'recuperation', title: '疗休养' },
 ] as const;
 type RoutePath = (typeof ROUTES)[number]['path'];
 
@@ -92,7 +96,6 @@ export function App() {
             {r.title}
           </a>
         ))}
-        <p className='shell__more'>创建福利、核销，以及暑托班、疗休养，请暂在小程序「工会工作台」中办理。</p>
       </nav>
       <div className='shell__main'>
         <header className='shell__head'>
@@ -110,6 +113,8 @@ export function App() {
           {route === 'members' ? <Members /> : null}
           {route === 'publish' ? <Publish /> : null}
           {route === 'benefit' ? <Benefit /> : null}
+          {route === 'daycare' ? <Daycare /> : null}
+          {route === 'recuperation' ? <Recuperation /> : null}
         </main>
       </div>
     </div>

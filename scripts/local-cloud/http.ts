@@ -13,6 +13,8 @@
  *   GET  /api/_local/triggers              timer triggers and their next fire time
  *   POST /api/_local/triggers/:fn/:name    fire one now
  *   POST /api/storage/upload               image bytes to a slot's cloud path (see ./storage.ts)
+ *   POST /api/console/storage/upload       the same for the 工会工作台: the uploader is the Bearer's
+ *                                          session (its slot was issued to that session)
  *   GET  /api/storage/<cloudPath>          a stored image (what a cloud:// fileID shows in H5)
  *   GET  /api/_local/quota                 the quota profile in force and its figures (refusals, peak QPS)
  *   POST /api/_local/quota                 {preset, overrides?} switch it (preset 'off' = none)
@@ -29,6 +31,7 @@ import type { FunctionHost } from './core/functions';
 import { StorageError, type LocalStorage } from './storage';
 import { DEFAULT_PERSONA, PERSONAS, personaById } from './demo/personas';
 import { sessionIdOf } from '../../cloudfunctions/_lib/consoleSession';
+import { consoleUploader } from '../../cloudfunctions/_lib/fileSlots';
 import type { TriggerRunner } from './core/triggers';
 import { serveStatic } from './core/static';
 import type { QuotaControl } from './index';
@@ -245,12 +248,19 @@ export function createAppServer(options: AppServerOptions): Server {
       send(res, 200, ok({ result: out.result, db: out.db, ms: out.ms }));
       return;
     }
-    if (path === '/api/storage/upload' && options.storage) {
+    const uploadMatch = /^\/api\/(console\/)?storage\/upload$/.exec(path);
+    if (uploadMatch && options.storage) {
       if (method !== 'POST') throw new HttpError(405, fail('BAD_REQUEST', '请使用 POST 上传文件'));
-      const caller = callerFrom(req);
+      // The console uploads as its session (the custom user CloudBase storage would see), bound
+      // to the slot its session was issued; the mini-program as the persona's openid.
+      let uploader: string | null;
+      if (uploadMatch[1]) {
+        const sessionId = consoleCallerFrom(req).customUserId;
+        uploader = sessionId ? consoleUploader(sessionId) : null;
+      } else uploader = callerFrom(req).openid;
       try {
         const out = await options.storage.upload(req, {
-          openid: caller.openid,
+          openid: uploader,
           cloudPath: header(req, 'x-cloud-path') ?? url.searchParams.get('cloudPath'),
           token: header(req, 'x-upload-token') ?? url.searchParams.get('token'),
         });

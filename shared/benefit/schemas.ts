@@ -142,6 +142,24 @@ export const exportCsvRequest = {
 } as const;
 export type ExportCsvRequest = FromSchema<typeof exportCsvRequest>;
 
+/**
+ * 核销记录: one drop's redemption audit trail (every attempt, good or bad), newest first unless
+ * `order: 'asc'`; paged on the server.
+ */
+export const adminRedemptionsRequest = {
+  $id: 'benefit.adminRedemptions',
+  type: 'object',
+  additionalProperties: false,
+  required: ['dropId'],
+  properties: {
+    dropId,
+    order: { type: 'string', title: '排序', enum: ['desc', 'asc'] },
+    offset: { type: 'integer', title: '起始位置', minimum: 0, maximum: 100000 },
+    limit: { type: 'integer', title: '每页条数', minimum: 1, maximum: 100 },
+  },
+} as const;
+export type AdminRedemptionsRequest = FromSchema<typeof adminRedemptionsRequest>;
+
 // ---- responses ----
 
 /** What the member page needs to show one drop and compute its state at any instant. */
@@ -333,6 +351,34 @@ export interface FiguresResult {
   expired: number;
   soldOutAt: number | null;
   cancelled: DropCancellation | null;
+}
+
+export type RedemptionOutcome = 'redeemed' | 'not_found' | 'already_redeemed' | 'expired' | 'out_of_scope' | 'member_suspended';
+export const REDEMPTION_OUTCOME_LABELS: Record<RedemptionOutcome, string> = {
+  redeemed: '核销成功',
+  not_found: '兑换码不存在',
+  already_redeemed: '重复核销（已拒绝）',
+  expired: '已过期（已拒绝）',
+  out_of_scope: '非本工会核销员（已拒绝）',
+  member_suspended: '会员卡已停用（已拒绝）',
+};
+
+/** One redemption attempt: the code as printed, who tried (masked), when, the outcome. */
+export interface RedemptionRow {
+  at: number;
+  code: string;
+  outcome: RedemptionOutcome;
+  outcomeLabel: string;
+  /** The staff member's masked name; '其他工会核销员' for an attempt from outside the drop's chain. */
+  by: string;
+}
+export interface AdminRedemptionsResult {
+  dropId: string;
+  title: string;
+  total: number;
+  offset: number;
+  limit: number;
+  items: RedemptionRow[];
 }
 
 export interface ExportCsvResult {

@@ -74,6 +74,8 @@ export const adminListApplicationsRequest = {
   properties: {
     status: { type: 'string', title: '审核状态', enum: ['pending', 'approved', 'rejected'] },
     unionId: { ...unionId, title: '工会组织' },
+    /** By submission time; absent: oldest first while pending, newest first once decided. */
+    order: { type: 'string', title: '排序', enum: ['asc', 'desc'] },
     offset: { type: 'integer', title: '起始位置', minimum: 0, maximum: 10000 },
     limit: { type: 'integer', title: '每页条数', minimum: 1, maximum: 50 },
   },

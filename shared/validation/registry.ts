@@ -81,6 +81,7 @@ export const schemaRegistry = {
   'benefit.redeem': benefit.redeemRequest,
   'benefit.figures': benefit.figuresRequest,
   'benefit.exportCsv': benefit.exportCsvRequest,
+  'benefit.adminRedemptions': benefit.adminRedemptionsRequest,
   'benefit.adminUploadSlot': benefit.adminUploadSlotRequest,
 } as const;
 

@@ -164,6 +164,7 @@ it('lists the subtree’s benefit drops with their figures and exports a drop’
   await first.getByRole('button', { name: '领取情况' }).click();
   await pc.locator('.ov-card__label', { hasText: '已核销' }).waitFor();
   await consoleShot(pc, '10-benefit');
+  await pc.getByRole('complementary').getByRole('button', { name: '关闭' }).click();
   const [download] = await Promise.all([pc.waitForEvent('download'), first.getByRole('button', { name: '导出领取记录' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^福利领取明细-.+\.csv$/);
   const text = readFileSync((await download.path())!).toString('utf8');

@@ -6,10 +6,11 @@
 import { ok } from '../../../shared/envelope';
 import type { DrawProof, DrawProofRequest } from '../../../shared/benefit/schemas';
 import { C } from '../../_lib/collections';
-import { AppFailure, publicAction } from '../../_lib/router';
+import { AppFailure, publicAction, forConsole } from '../../_lib/router';
 import { ms, type DrawDoc, type DropDoc, type RegistrationDoc } from '../lib/docs';
 
-export const drawProof = publicAction<DrawProofRequest, DrawProof>('benefit.drawProof', async (input, ctx) => {
+// 工会工作台 → 福利 → 抽签复核 too (forConsole): the record is public anyway.
+export const drawProof = forConsole(publicAction<DrawProofRequest, DrawProof>('benefit.drawProof', async (input, ctx) => {
   const [dropRes, drawRes, regRes] = await Promise.all([
     ctx.db.collection(C.drops).doc(input.dropId).get(),
     ctx.db.collection(C.dropDraws).doc(input.dropId).get(),
@@ -30,4 +31,4 @@ export const drawProof = publicAction<DrawProofRequest, DrawProof>('benefit.draw
     myEntrantKey: (regRes.data[0] as RegistrationDoc | undefined)?.entrantKey ?? null,
     drawnAt: ms(draw.drawnAt),
   });
-});
+}));

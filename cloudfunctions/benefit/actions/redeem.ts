@@ -13,7 +13,7 @@ import type { RedeemRequest, RedeemResult } from '../../../shared/benefit/schema
 import { formatBusiness } from '../../../shared/time';
 import { isInScope } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
-import { AppFailure, userAction, type UserContext } from '../../_lib/router';
+import { AppFailure, userAction, type UserContext, forConsole } from '../../_lib/router';
 import { requireAdmin } from '../../_lib/roles';
 import { asDate, type AuditDoc, type ClaimDoc, type UserDoc } from '../lib/docs';
 
@@ -21,7 +21,8 @@ async function audit(ctx: UserContext, entry: Omit<AuditDoc, 'by' | 'at'>): Prom
   await ctx.db.collection(C.redemptionAudit).add({ ...entry, by: ctx.openid, at: ctx.now() });
 }
 
-export const redeem = userAction<RedeemRequest, RedeemResult>('benefit.redeem', async (input, ctx) => {
+// 工会工作台 → 福利 → 核销 too (forConsole): the same admin and scope checks below.
+export const redeem = forConsole(userAction<RedeemRequest, RedeemResult>('benefit.redeem', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const code = normalizeCode(input.code);
   if (!code) throw new AppFailure('CODE_NOT_FOUND');
@@ -64,4 +65,4 @@ export const redeem = userAction<RedeemRequest, RedeemResult>('benefit.redeem', 
     claimedAt: asDate(claim.claimedAt).getTime(),
     redeemedAt: now.getTime(),
   });
-});
+}));

@@ -1,6 +1,7 @@
 /**
  * Applications in the admin's subtree, oldest first while pending (first come, first served),
- * newest first once decided. Optionally narrowed to one union of the subtree.
+ * newest first once decided, unless `order` asks for the other way (工会工作台 → 入会审核 sorts
+ * by 提交时间 here, across all pages). Optionally narrowed to one union of the subtree.
  */
 import { ok } from '../../../shared/envelope';
 import type { AdminListApplicationsRequest, AdminListApplicationsResult } from '../../../shared/member/schemas';
@@ -33,7 +34,7 @@ export const adminListApplications = userAction<AdminListApplicationsRequest, Ad
       coll.where(where).count(),
       coll
         .where(where)
-        .orderBy('submittedAt', status === 'pending' ? 'asc' : 'desc')
+        .orderBy('submittedAt', input.order ?? (status === 'pending' ? 'asc' : 'desc'))
         .skip(offset)
         .limit(limit)
         .get(),

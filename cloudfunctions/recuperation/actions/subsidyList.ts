@@ -2,13 +2,14 @@
 import { ok } from '../../../shared/envelope';
 import type { SubsidyListRequest, SubsidyListResult } from '../../../shared/recuperation/schemas';
 import { C } from '../../_lib/collections';
-import { userAction } from '../../_lib/router';
+import { userAction, forConsole } from '../../_lib/router';
 import { requireAdmin, unionsById } from '../lib/access';
 import type { SubsidyDoc, UnitDoc } from '../lib/docs';
 import { brief, subsidyView } from '../lib/present';
 import { canReviewClaim } from '../lib/subsidies';
 
-export const subsidyList = userAction<SubsidyListRequest, SubsidyListResult>('recuperation.subsidyList', async (input, ctx) => {
+// 工会工作台 → 疗休养 → 本地行奖励 too (forConsole): requireAdmin and the subtree filter below.
+export const subsidyList = forConsole(userAction<SubsidyListRequest, SubsidyListResult>('recuperation.subsidyList', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
   const _ = ctx.db.command;
   const where: Record<string, unknown> = { unionAncestors: _.in(admin.unionIds) };
@@ -25,4 +26,4 @@ export const subsidyList = userAction<SubsidyListRequest, SubsidyListResult>('re
     units: units.map((u) => brief(unions.get(u._id), u._id)).sort((a, b) => a.id.localeCompare(b.id)),
     claims: claims.map((c) => subsidyView(c, unions, c.status === 'pending' && canReviewClaim(admin, c))),
   });
-});
+}));

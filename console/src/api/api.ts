@@ -7,6 +7,10 @@ import type * as MC from '../../../shared/member/console';
 import type * as CQ from '../../../shared/content/schemas';
 import type { AdminOverviewRequest } from '../../../shared/system/overview';
 import { fail, type Result } from '../../../shared/envelope';
+import type * as B from '../../../shared/benefit/schemas';
+import type * as DQ from '../../../shared/daycare/schemas';
+import type * as R from '../../../shared/recuperation/schemas';
+import type { ImageExt } from '../../../shared/files/images';
 import { callApi, signInToPlatform, signOutOfPlatform } from './client';
 
 /**
@@ -50,6 +54,38 @@ export const api = {
     list: () => callApi('benefit', 'adminList', {}),
     figures: (dropId: string) => callApi('benefit', 'figures', { dropId }),
     exportCsv: (dropId: string) => callApi('benefit', 'exportCsv', { dropId }),
+    create: (drop: B.AdminCreateRequest, requestId: string) => callApi('benefit', 'adminCreate', drop, { requestId }),
+    cancel: (request: B.AdminCancelRequest) => callApi('benefit', 'adminCancel', request),
+    redeem: (code: string) => callApi('benefit', 'redeem', { code }),
+    redemptions: (query: B.AdminRedemptionsRequest) => callApi('benefit', 'adminRedemptions', query),
+    drawProof: (dropId: string) => callApi('benefit', 'drawProof', { dropId }),
+    uploadSlot: (unionId: string, ext: ImageExt) => callApi('benefit', 'adminUploadSlot', { unionId, ext }),
+  },
+  daycare: {
+    campaigns: () => callApi('daycare', 'adminCampaigns', {}),
+    figures: (campaignId: string) => callApi('daycare', 'adminFigures', { campaignId }),
+    audit: (campaignId: string) => callApi('daycare', 'adminAudit', { campaignId }),
+    createCampaign: (request: DQ.AdminCreateCampaignRequest, requestId: string) => callApi('daycare', 'adminCreateCampaign', request, { requestId }),
+    addSite: (request: DQ.AdminAddSiteRequest, requestId: string) => callApi('daycare', 'adminAddSite', request, { requestId }),
+    addSlot: (request: DQ.AdminAddSlotRequest, requestId: string) => callApi('daycare', 'adminAddSlot', request, { requestId }),
+    setStaff: (request: DQ.AdminSetStaffRequest) => callApi('daycare', 'adminSetStaff', request),
+    roster: (slotId: string) => callApi('daycare', 'staffRoster', { slotId }),
+    rosterCsv: (slotId: string) => callApi('daycare', 'staffRosterCsv', { slotId }),
+  },
+  recuperation: {
+    units: (query: R.AdminUnitsRequest) => callApi('recuperation', 'adminUnits', query),
+    saveUnit: (request: R.AdminSaveUnitRequest) => callApi('recuperation', 'adminSaveUnit', request),
+    batches: () => callApi('recuperation', 'adminBatches', {}),
+    saveVenue: (request: R.AdminSaveVenueRequest) => callApi('recuperation', 'adminSaveVenue', request),
+    createBatch: (request: R.AdminCreateBatchRequest, requestId: string) => callApi('recuperation', 'adminCreateBatch', request, { requestId }),
+    applicants: (query: R.AdminApplicantsRequest) => callApi('recuperation', 'adminApplicants', query),
+    decide: (request: R.AdminDecideRequest) => callApi('recuperation', 'adminDecide', request),
+    unitMembers: (unionId: string) => callApi('recuperation', 'adminUnitMembers', { unionId }),
+    nominate: (request: R.AdminNominateRequest) => callApi('recuperation', 'adminNominate', request),
+    roster: (batchId: string) => callApi('recuperation', 'adminRoster', { batchId }),
+    figures: (query: R.AdminFiguresRequest) => callApi('recuperation', 'adminFigures', query),
+    subsidies: (query: R.SubsidyListRequest) => callApi('recuperation', 'subsidyList', query),
+    decideSubsidy: (request: R.SubsidyDecideRequest) => callApi('recuperation', 'subsidyDecide', request),
   },
   content: {
     list: (query: CQ.AdminListRequest) => callApi('content', 'adminList', query),
@@ -59,5 +95,6 @@ export const api = {
     withdraw: (request: CQ.AdminWithdrawRequest) => callApi('content', 'adminWithdraw', request),
     roster: (query: CQ.AdminRosterRequest) => callApi('content', 'adminRoster', query),
     checkIn: (request: CQ.AdminCheckInRequest) => callApi('content', 'adminCheckIn', request),
+    uploadSlot: (unionId: string, ext: ImageExt) => callApi('content', 'adminUploadSlot', { unionId, ext }),
   },
 };

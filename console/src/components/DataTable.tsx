@@ -1,9 +1,15 @@
 /**
  * The console's table: server-side pages (the parent loads a page; this shows it), optional
- * row selection, column choice, and the keyboard: ↑/↓ move between rows, Space selects, Enter
- * opens, PageUp/PageDown change page. Loading, empty and error states are part of it.
+ * row selection, column choice, column sorting, and the keyboard: ↑/↓ move between rows, Space
+ * selects, Enter opens, PageUp/PageDown change page; a sortable header is a button (Tab to it,
+ * Enter or Space sorts, again reverses). Loading, empty and error states are part of it.
+ *
+ * Sorting: a table whose rows are the whole list (no `page`) sorts them here by the columns'
+ * `sortValue`; a table paged on the server sorts only through `onSort` (the parent asks the
+ * server for that order), never within one page, which would look sorted and be wrong.
  */
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { sortRows, type SortValue } from '../lib/sortRows';
 
 export interface Column<T> {
   key: string;
@@ -12,6 +18,13 @@ export interface Column<T> {
   width?: number;
   /** Hidden until chosen in 列设置. */
   optional?: boolean;
+  /** Makes the column sortable: the value rows are ordered by (null last). */
+  sortValue?: (row: T) => SortValue;
+}
+
+export interface Sort {
+  key: string;
+  dir: 'asc' | 'desc';
 }
 
 export interface Page {
@@ -34,14 +47,33 @@ interface Props<T> {
   onSelect?: (keys: Set<string>) => void;
   onOpen?: (row: T) => void;
   caption: string;
+  /** The first order (client-side tables) or the server's current order (with onSort). */
+  sort?: Sort | null;
+  /** Server-side sorting: the parent reloads in this order. */
+  onSort?: (sort: Sort) => void;
 }
 
+
 export function DataTable<T>(props: Props<T>) {
-  const { columns, rows, rowKey, selected, onSelect, page, onPage } = props;
+  const { columns, rowKey, selected, onSelect, page, onPage } = props;
   const [shown, setShown] = useState<Set<string>>(() => new Set(columns.filter((c) => !c.optional).map((c) => c.key)));
   const [chooser, setChooser] = useState(false);
   const body = useRef<HTMLTableSectionElement>(null);
   const visible = useMemo(() => columns.filter((c) => shown.has(c.key)), [columns, shown]);
+  const [localSort, setLocalSort] = useState<Sort | null>(props.sort ?? null);
+  const serverSorted = !!props.onSort;
+  const canSort = (c: Column<T>) => !!c.sortValue && (serverSorted || !page);
+  const sort = serverSorted ? (props.sort ?? null) : localSort;
+  const rows = useMemo(() => {
+    const col = !serverSorted && sort ? columns.find((c) => c.key === sort.key) : undefined;
+    if (!col?.sortValue || !sort) return props.rows;
+    return sortRows(props.rows, col.sortValue, sort.dir);
+  }, [props.rows, columns, sort, serverSorted]);
+  const sortBy = (c: Column<T>) => {
+    const next: Sort = { key: c.key, dir: sort?.key === c.key && sort.dir === 'asc' ? 'desc' : 'asc' };
+    if (serverSorted) props.onSort?.(next);
+    else setLocalSort(next);
+  };
   const allKeys = rows.map(rowKey);
   const allSelected = !!selected && rows.length > 0 && allKeys.every((k) => selected.has(k));
 
@@ -106,11 +138,21 @@ export function DataTable<T>(props: Props<T>) {
                 />
               </th>
             ) : null}
-            {visible.map((c) => (
-              <th key={c.key} style={c.width ? { width: c.width } : undefined}>
-                {c.title}
-              </th>
-            ))}
+            {visible.map((c) => {
+              const on = sort?.key === c.key;
+              return (
+                <th key={c.key} style={c.width ? { width: c.width } : undefined} aria-sort={on ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : canSort(c) ? 'none' : undefined}>
+                  {canSort(c) ? (
+                    <button type='button' className={on ? 'dt__sort dt__sort--on' : 'dt__sort'} onClick={() => sortBy(c)} title={`按「${c.title}」排序`}>
+                      {c.title}
+                      <span aria-hidden='true'>{on ? (sort?.dir === 'asc' ? ' ▲' : ' ▼') : ' ⇅'}</span>
+                    </button>
+                  ) : (
+                    c.title
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody ref={body}>

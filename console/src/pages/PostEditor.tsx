@@ -11,6 +11,7 @@ import { api } from '../api/api';
 import { newRequestId } from '../api/client';
 import { PhonePreview } from '../components/PhonePreview';
 import { RichEditor } from '../components/RichEditor';
+import { PicturePicker } from '../components/PicturePicker';
 
 interface Form {
   unionId: string;
@@ -160,9 +161,10 @@ export function PostEditor({ post, unions, onClose }: { post: AdminPostView | nu
             摘要（选填）
             <input value={form.summary} maxLength={120} onChange={(e) => set({ summary: e.target.value })} />
           </label>
+          <PicturePicker label='封面图片（选填）' value={form.cover} onChange={(cover) => setForm((f) => ({ ...f, cover }))} slotFor={(ext) => api.content.uploadSlot(form.unionId, ext)} />
           <label>
-            封面图片地址（选填）
-            <input value={form.cover} maxLength={500} placeholder='https://…' onChange={(e) => set({ cover: e.target.value })} />
+            或填写封面图片地址
+            <input value={form.cover.startsWith('cloud://') ? '' : form.cover} maxLength={500} placeholder='https://…' onChange={(e) => set({ cover: e.target.value })} />
           </label>
           {form.kind === 'activity' ? (
             <fieldset>

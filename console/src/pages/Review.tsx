@@ -28,6 +28,8 @@ export function Review() {
   const [status, setStatus] = useState<ApplicationStatus>('pending');
   const [unionId, setUnionId] = useState('');
   const [offset, setOffset] = useState(0);
+  // 提交时间 sorts on the server (across pages); null: the server's default for the status.
+  const [order, setOrder] = useState<'asc' | 'desc' | null>(null);
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListApplicationsResult }>({ kind: 'loading' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
@@ -37,9 +39,9 @@ export function Review() {
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
-    const res = await api.member.listApplications({ status, offset, limit: PAGE, ...(unionId ? { unionId } : {}) });
+    const res = await api.member.listApplications({ status, offset, limit: PAGE, ...(unionId ? { unionId } : {}), ...(order ? { order } : {}) });
     setState(res.ok ? { kind: 'ready', data: res.data } : { kind: 'error', message: res.error.message });
-  }, [status, unionId, offset]);
+  }, [status, unionId, offset, order]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -75,7 +77,7 @@ export function Review() {
     { key: 'employer', title: '工作单位', render: (a) => a.employer },
     { key: 'union', title: '申请加入', render: (a) => a.union.name },
     { key: 'tags', title: '标签', optional: true, render: (a) => a.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、') || '—' },
-    { key: 'submitted', title: '提交时间', width: 140, render: (a) => when(a.submittedAt) },
+    { key: 'submitted', title: '提交时间', width: 140, sortValue: (a) => a.submittedAt, render: (a) => when(a.submittedAt) },
     { key: 'status', title: '状态', width: 110, render: (a) => (a.status === 'rejected' && a.rejectReason ? `未通过：${a.rejectReason}` : APPLICATION_STATUS_LABELS[a.status]) },
   ];
 
@@ -89,7 +91,7 @@ export function Review() {
       <div className='page-head'>
         <h2>入会审核</h2>
         <div className='toolbar'>
-          <select value={status} onChange={(e) => { setOffset(0); setStatus(e.target.value as ApplicationStatus); }} aria-label='审核状态'>
+          <select value={status} onChange={(e) => { setOffset(0); setOrder(null); setStatus(e.target.value as ApplicationStatus); }} aria-label='审核状态'>
             <option value='pending'>待审核</option>
             <option value='approved'>已通过</option>
             <option value='rejected'>未通过</option>
@@ -132,6 +134,11 @@ export function Review() {
         empty={status === 'pending' ? '没有待审核的入会申请' : '没有记录'}
         page={state.kind === 'ready' ? { offset: state.data.offset, limit: state.data.limit, total: state.data.total } : undefined}
         onPage={setOffset}
+        sort={{ key: 'submitted', dir: order ?? (status === 'pending' ? 'asc' : 'desc') }}
+        onSort={(next) => {
+          setOrder(next.dir);
+          setOffset(0);
+        }}
         selected={status === 'pending' ? selected : undefined}
         onSelect={status === 'pending' ? setSelected : undefined}
       />

@@ -3,6 +3,7 @@ import type { ValidatorFn } from '../../validation/types';
 export declare const benefit_adminCancel: ValidatorFn;
 export declare const benefit_adminCreate: ValidatorFn;
 export declare const benefit_adminList: ValidatorFn;
+export declare const benefit_adminRedemptions: ValidatorFn;
 export declare const benefit_adminUploadSlot: ValidatorFn;
 export declare const benefit_claim: ValidatorFn;
 export declare const benefit_drawProof: ValidatorFn;

@@ -965,9 +965,155 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   validate12.errors = vErrors;
   return errors === 0;
 }
-var benefit_adminUploadSlot = validate13;
-var schema14 = { "$id": "benefit.adminUploadSlot", "type": "object", "additionalProperties": false, "required": ["unionId", "ext"], "properties": { "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "ext": { "type": "string", "title": "\u56FE\u7247\u683C\u5F0F", "enum": ["jpg", "png", "webp"] } } };
+var benefit_adminRedemptions = validate13;
+var schema14 = { "$id": "benefit.adminRedemptions", "type": "object", "additionalProperties": false, "required": ["dropId"], "properties": { "dropId": { "type": "string", "title": "\u798F\u5229\u7F16\u53F7", "pattern": "^d[0-9a-z]{6,40}$" }, "order": { "type": "string", "title": "\u6392\u5E8F", "enum": ["desc", "asc"] }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e5 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 100 } } };
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dropId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "dropId" || key0 === "order" || key0 === "offset" || key0 === "limit")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.dropId !== void 0) {
+      let data0 = data.dropId;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.order !== void 0) {
+      let data1 = data.order;
+      if (typeof data1 !== "string") {
+        const err4 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!(data1 === "desc" || data1 === "asc")) {
+        const err5 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/enum", keyword: "enum", params: { allowedValues: schema14.properties.order.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.offset !== void 0) {
+      let data2 = data.offset;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err6 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 > 1e5 || isNaN(data2)) {
+          const err7 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data2 < 0 || isNaN(data2)) {
+          const err8 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.limit !== void 0) {
+      let data3 = data.limit;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err9 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 > 100 || isNaN(data3)) {
+          const err10 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data3 < 1 || isNaN(data3)) {
+          const err11 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+var benefit_adminUploadSlot = validate14;
+var schema15 = { "$id": "benefit.adminUploadSlot", "type": "object", "additionalProperties": false, "required": ["unionId", "ext"], "properties": { "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "ext": { "type": "string", "title": "\u56FE\u7247\u683C\u5F0F", "enum": ["jpg", "png", "webp"] } } };
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1053,7 +1199,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "jpg" || data1 === "png" || data1 === "webp")) {
-        const err8 = { instancePath: instancePath + "/ext", schemaPath: "#/properties/ext/enum", keyword: "enum", params: { allowedValues: schema14.properties.ext.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = { instancePath: instancePath + "/ext", schemaPath: "#/properties/ext/enum", keyword: "enum", params: { allowedValues: schema15.properties.ext.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1071,11 +1217,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-var benefit_claim = validate14;
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var benefit_claim = validate15;
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1153,70 +1299,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-var benefit_drawProof = validate15;
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.dropId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "dropId")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.dropId !== void 0) {
-      let data0 = data.dropId;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
   validate15.errors = vErrors;
   return errors === 0;
 }
-var benefit_exportCsv = validate16;
+var benefit_drawProof = validate16;
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1276,7 +1362,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   validate16.errors = vErrors;
   return errors === 0;
 }
-var benefit_figures = validate17;
+var benefit_exportCsv = validate17;
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1336,123 +1422,8 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-var benefit_list = validate18;
+var benefit_figures = validate18;
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate18.errors = vErrors;
-  return errors === 0;
-}
-var benefit_myClaims = validate19;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate19.errors = vErrors;
-  return errors === 0;
-}
-var benefit_redeem = validate20;
-var pattern9 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.code === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "code")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      let data0 = data.code;
-      if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
-          const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-var benefit_register = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1508,11 +1479,186 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+var benefit_list = validate19;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var benefit_myClaims = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var benefit_redeem = validate21;
+var pattern10 = new RegExp("^[A-Za-z0-9 -]{12,20}$", "u");
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.code === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "code")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data0 = data.code;
+      if (typeof data0 === "string") {
+        if (!pattern10.test(data0)) {
+          const err2 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 -]{12,20}$" }, message: 'must match pattern "^[A-Za-z0-9 -]{12,20}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
   validate21.errors = vErrors;
   return errors === 0;
 }
-var benefit_search = validate22;
+var benefit_register = validate22;
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dropId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "dropId" }, message: "must have required property 'dropId'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "dropId")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.dropId !== void 0) {
+      let data0 = data.dropId;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err2 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/pattern", keyword: "pattern", params: { pattern: "^d[0-9a-z]{6,40}$" }, message: 'must match pattern "^d[0-9a-z]{6,40}$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/dropId", schemaPath: "#/properties/dropId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+var benefit_search = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1577,13 +1723,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
 export {
   benefit_adminCancel,
   benefit_adminCreate,
   benefit_adminList,
+  benefit_adminRedemptions,
   benefit_adminUploadSlot,
   benefit_claim,
   benefit_drawProof,
@@ -1595,4 +1742,4 @@ export {
   benefit_register,
   benefit_search
 };
-export const schemas = {"benefit.adminCancel":{"$id":"benefit.adminCancel","type":"object","additionalProperties":false,"required":["dropId","reason"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"reason":{"type":"string","title":"撤回原因","minLength":2,"maxLength":100}}},"benefit.adminCreate":{"$id":"benefit.adminCreate","type":"object","additionalProperties":false,"required":["unionId","title","kind","stock","mode"],"properties":{"unionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"福利名称","minLength":2,"maxLength":40},"kind":{"type":"string","title":"福利类型","enum":["data","phone","film","park","gym","other"]},"picture":{"type":"string","title":"图片地址","maxLength":300,"pattern":"^(https://|cloud://|/)[^\\s]*$"},"stock":{"type":"integer","title":"总份数","minimum":1,"maximum":100000},"perMemberLimit":{"type":"integer","title":"每人限领","minimum":1,"maximum":5},"mode":{"type":"string","title":"发放方式","enum":["first_come","draw"]},"requiredTags":{"type":"array","title":"限定职工标签","maxItems":6,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]}},"opensAt":{"type":"integer","title":"开抢时间","minimum":1500000000000,"maximum":4000000000000},"closesAt":{"type":"integer","title":"截止时间","minimum":1500000000000,"maximum":4000000000000},"redeemBy":{"type":"integer","title":"核销截止时间","minimum":1500000000000,"maximum":4000000000000},"registerOpensAt":{"type":"integer","title":"报名开始时间","minimum":1500000000000,"maximum":4000000000000},"registerClosesAt":{"type":"integer","title":"报名截止时间","minimum":1500000000000,"maximum":4000000000000},"expiryPolicy":{"type":"string","title":"过期处理","enum":["release","report"]},"venue":{"type":"object","title":"兑换地点","additionalProperties":false,"required":["name","address","hours"],"properties":{"name":{"type":"string","title":"兑换地点名称","minLength":2,"maxLength":40},"address":{"type":"string","title":"兑换地址","minLength":4,"maxLength":80},"hours":{"type":"string","title":"营业时间","minLength":2,"maxLength":40},"location":{"type":"object","title":"地图位置","additionalProperties":false,"required":["lat","lng"],"properties":{"lat":{"type":"number","title":"纬度","minimum":3,"maximum":54},"lng":{"type":"number","title":"经度","minimum":73,"maximum":136}}},"phone":{"type":"string","title":"联系电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"}}}}},"benefit.adminList":{"$id":"benefit.adminList","type":"object","additionalProperties":false,"properties":{}},"benefit.adminUploadSlot":{"$id":"benefit.adminUploadSlot","type":"object","additionalProperties":false,"required":["unionId","ext"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"ext":{"type":"string","title":"图片格式","enum":["jpg","png","webp"]}}},"benefit.claim":{"$id":"benefit.claim","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"pass":{"type":"string","title":"领取凭证","maxLength":200}}},"benefit.drawProof":{"$id":"benefit.drawProof","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.exportCsv":{"$id":"benefit.exportCsv","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.figures":{"$id":"benefit.figures","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.list":{"$id":"benefit.list","type":"object","additionalProperties":false,"properties":{}},"benefit.myClaims":{"$id":"benefit.myClaims","type":"object","additionalProperties":false,"properties":{}},"benefit.redeem":{"$id":"benefit.redeem","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string","title":"兑换码","pattern":"^[A-Za-z0-9 -]{12,20}$"}}},"benefit.register":{"$id":"benefit.register","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.search":{"$id":"benefit.search","type":"object","additionalProperties":false,"required":["keyword"],"properties":{"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30}}}};
+export const schemas = {"benefit.adminCancel":{"$id":"benefit.adminCancel","type":"object","additionalProperties":false,"required":["dropId","reason"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"reason":{"type":"string","title":"撤回原因","minLength":2,"maxLength":100}}},"benefit.adminCreate":{"$id":"benefit.adminCreate","type":"object","additionalProperties":false,"required":["unionId","title","kind","stock","mode"],"properties":{"unionId":{"type":"string","title":"发布工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"title":{"type":"string","title":"福利名称","minLength":2,"maxLength":40},"kind":{"type":"string","title":"福利类型","enum":["data","phone","film","park","gym","other"]},"picture":{"type":"string","title":"图片地址","maxLength":300,"pattern":"^(https://|cloud://|/)[^\\s]*$"},"stock":{"type":"integer","title":"总份数","minimum":1,"maximum":100000},"perMemberLimit":{"type":"integer","title":"每人限领","minimum":1,"maximum":5},"mode":{"type":"string","title":"发放方式","enum":["first_come","draw"]},"requiredTags":{"type":"array","title":"限定职工标签","maxItems":6,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]}},"opensAt":{"type":"integer","title":"开抢时间","minimum":1500000000000,"maximum":4000000000000},"closesAt":{"type":"integer","title":"截止时间","minimum":1500000000000,"maximum":4000000000000},"redeemBy":{"type":"integer","title":"核销截止时间","minimum":1500000000000,"maximum":4000000000000},"registerOpensAt":{"type":"integer","title":"报名开始时间","minimum":1500000000000,"maximum":4000000000000},"registerClosesAt":{"type":"integer","title":"报名截止时间","minimum":1500000000000,"maximum":4000000000000},"expiryPolicy":{"type":"string","title":"过期处理","enum":["release","report"]},"venue":{"type":"object","title":"兑换地点","additionalProperties":false,"required":["name","address","hours"],"properties":{"name":{"type":"string","title":"兑换地点名称","minLength":2,"maxLength":40},"address":{"type":"string","title":"兑换地址","minLength":4,"maxLength":80},"hours":{"type":"string","title":"营业时间","minLength":2,"maxLength":40},"location":{"type":"object","title":"地图位置","additionalProperties":false,"required":["lat","lng"],"properties":{"lat":{"type":"number","title":"纬度","minimum":3,"maximum":54},"lng":{"type":"number","title":"经度","minimum":73,"maximum":136}}},"phone":{"type":"string","title":"联系电话","pattern":"^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|400-?\\d{3}-?\\d{4})$"}}}}},"benefit.adminList":{"$id":"benefit.adminList","type":"object","additionalProperties":false,"properties":{}},"benefit.adminRedemptions":{"$id":"benefit.adminRedemptions","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"order":{"type":"string","title":"排序","enum":["desc","asc"]},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":100000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":100}}},"benefit.adminUploadSlot":{"$id":"benefit.adminUploadSlot","type":"object","additionalProperties":false,"required":["unionId","ext"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"ext":{"type":"string","title":"图片格式","enum":["jpg","png","webp"]}}},"benefit.claim":{"$id":"benefit.claim","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"},"pass":{"type":"string","title":"领取凭证","maxLength":200}}},"benefit.drawProof":{"$id":"benefit.drawProof","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.exportCsv":{"$id":"benefit.exportCsv","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.figures":{"$id":"benefit.figures","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.list":{"$id":"benefit.list","type":"object","additionalProperties":false,"properties":{}},"benefit.myClaims":{"$id":"benefit.myClaims","type":"object","additionalProperties":false,"properties":{}},"benefit.redeem":{"$id":"benefit.redeem","type":"object","additionalProperties":false,"required":["code"],"properties":{"code":{"type":"string","title":"兑换码","pattern":"^[A-Za-z0-9 -]{12,20}$"}}},"benefit.register":{"$id":"benefit.register","type":"object","additionalProperties":false,"required":["dropId"],"properties":{"dropId":{"type":"string","title":"福利编号","pattern":"^d[0-9a-z]{6,40}$"}}},"benefit.search":{"$id":"benefit.search","type":"object","additionalProperties":false,"required":["keyword"],"properties":{"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30}}}};

@@ -524,14 +524,14 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var member_adminListApplications = validate14;
-var schema15 = { "$id": "member.adminListApplications", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e4 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 50 } } };
+var schema15 = { "$id": "member.adminListApplications", "type": "object", "additionalProperties": false, "properties": { "status": { "type": "string", "title": "\u5BA1\u6838\u72B6\u6001", "enum": ["pending", "approved", "rejected"] }, "unionId": { "type": "string", "title": "\u5DE5\u4F1A\u7EC4\u7EC7", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9_-]+$" }, "order": { "type": "string", "title": "\u6392\u5E8F", "enum": ["asc", "desc"] }, "offset": { "type": "integer", "title": "\u8D77\u59CB\u4F4D\u7F6E", "minimum": 0, "maximum": 1e4 }, "limit": { "type": "integer", "title": "\u6BCF\u9875\u6761\u6570", "minimum": 1, "maximum": 50 } } };
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "status" || key0 === "unionId" || key0 === "offset" || key0 === "limit")) {
+      if (!(key0 === "status" || key0 === "unionId" || key0 === "order" || key0 === "offset" || key0 === "limit")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -602,10 +602,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.offset !== void 0) {
-      let data2 = data.offset;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err7 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.order !== void 0) {
+      let data2 = data.order;
+      if (typeof data2 !== "string") {
+        const err7 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -613,41 +613,39 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 > 1e4 || isNaN(data2)) {
-          const err8 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
+      if (!(data2 === "asc" || data2 === "desc")) {
+        const err8 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/enum", keyword: "enum", params: { allowedValues: schema15.properties.order.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
         }
-        if (data2 < 0 || isNaN(data2)) {
-          const err9 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
+        errors++;
       }
     }
-    if (data.limit !== void 0) {
-      let data3 = data.limit;
+    if (data.offset !== void 0) {
+      let data3 = data.offset;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err10 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err9 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err9];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
       if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 > 50 || isNaN(data3)) {
-          const err11 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
+        if (data3 > 1e4 || isNaN(data3)) {
+          const err10 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e4 }, message: "must be <= 10000" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data3 < 0 || isNaN(data3)) {
+          const err11 = { instancePath: instancePath + "/offset", schemaPath: "#/properties/offset/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -655,23 +653,46 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data3 < 1 || isNaN(data3)) {
-          const err12 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.limit !== void 0) {
+      let data4 = data.limit;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err12 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 > 50 || isNaN(data4)) {
+          const err13 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50" };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data4 < 1 || isNaN(data4)) {
+          const err14 = { instancePath: instancePath + "/limit", schemaPath: "#/properties/limit/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
           }
           errors++;
         }
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err15];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -2912,4 +2933,4 @@ export {
   member_profile,
   member_verifyCard
 };
-export const schemas = {"member.adminAppoint":{"$id":"member.adminAppoint","type":"object","additionalProperties":false,"required":["cardNo","unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminFindMember":{"$id":"member.adminFindMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminImport":{"$id":"member.adminImport","type":"object","additionalProperties":false,"properties":{"csv":{"type":"string","title":"导入文件内容","minLength":1,"maxLength":1000000},"file":{"type":"object","title":"导入文件","additionalProperties":false,"required":["name","base64"],"properties":{"name":{"type":"string","title":"文件名","minLength":1,"maxLength":255},"base64":{"type":"string","title":"导入文件","minLength":1,"maxLength":1333336,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}}},"unionId":{"type":"string","title":"导入到的工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"preview":{"type":"boolean","title":"仅预览"}}},"member.adminListAdmins":{"$id":"member.adminListAdmins","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminListApplications":{"$id":"member.adminListApplications","type":"object","additionalProperties":false,"properties":{"status":{"type":"string","title":"审核状态","enum":["pending","approved","rejected"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":10000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":50}}},"member.adminListMembers":{"$id":"member.adminListMembers","type":"object","additionalProperties":false,"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"status":{"type":"string","title":"会员卡状态","enum":["active","revoked"]},"tag":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":100000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":100}}},"member.adminMemberHistory":{"$id":"member.adminMemberHistory","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminRemove":{"$id":"member.adminRemove","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"adminKey":{"type":"string","title":"管理员","pattern":"^[0-9a-f]{24}$"},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"reason":{"type":"string","title":"移除原因","maxLength":100}}},"member.adminReview":{"$id":"member.adminReview","type":"object","additionalProperties":false,"required":["applicationId","decision"],"properties":{"applicationId":{"type":"string","title":"申请编号","pattern":"^[0-9a-f]{64}$"},"decision":{"type":"string","title":"审核结果","enum":["approve","reject"]},"reason":{"type":"string","title":"驳回原因","minLength":1,"maxLength":200}}},"member.adminSetStatus":{"$id":"member.adminSetStatus","type":"object","additionalProperties":false,"required":["status"],"properties":{"memberId":{"type":"string","title":"会员编号","pattern":"^[0-9a-f]{64}$"},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"status":{"type":"string","title":"会员卡状态","enum":["revoked","active"]},"reason":{"type":"string","title":"原因","maxLength":200}}},"member.adminUpdateMember":{"$id":"member.adminUpdateMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"tags":{"type":"array","title":"职工标签","maxItems":12,"items":{"type":"string","title":"职工标签","minLength":1,"maxLength":20}},"unionId":{"type":"string","title":"转入工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"note":{"type":"string","title":"说明","maxLength":100}}},"member.apply":{"$id":"member.apply","type":"object","additionalProperties":false,"required":["realName","idNumber","phone","employer","routing","unionId","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"phone":{"type":"string","title":"手机号","pattern":"^1[3-9]\\d{9}$"},"employer":{"type":"string","title":"工作单位","minLength":2,"maxLength":100},"routing":{"type":"string","title":"入会方式","enum":["employer_union","street_union"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"tags":{"type":"array","title":"职工标签","maxItems":5,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement"]}},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.cardToken":{"$id":"member.cardToken","type":"object","additionalProperties":false,"properties":{}},"member.claim":{"$id":"member.claim","type":"object","additionalProperties":false,"required":["realName","idNumber","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.consoleConfirm":{"$id":"member.consoleConfirm","type":"object","additionalProperties":false,"required":["ticket","decision"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"},"decision":{"type":"string","title":"是否登录","enum":["confirm","decline"]}}},"member.consoleMe":{"$id":"member.consoleMe","type":"object","additionalProperties":false,"properties":{}},"member.consolePoll":{"$id":"member.consolePoll","type":"object","additionalProperties":false,"required":["ticket","pollKey"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"},"pollKey":{"type":"string","title":"登录凭据","pattern":"^[0-9a-f]{32}$"}}},"member.consoleRevoke":{"$id":"member.consoleRevoke","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","title":"登录记录","pattern":"^[0-9a-f]{32}$"}}},"member.consoleScan":{"$id":"member.consoleScan","type":"object","additionalProperties":false,"required":["ticket"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"}}},"member.consoleSessions":{"$id":"member.consoleSessions","type":"object","additionalProperties":false,"properties":{}},"member.consoleSignOut":{"$id":"member.consoleSignOut","type":"object","additionalProperties":false,"properties":{}},"member.consoleTicket":{"$id":"member.consoleTicket","type":"object","additionalProperties":false,"required":["device"],"properties":{"device":{"type":"string","title":"设备说明","minLength":1,"maxLength":60}}},"member.deleteAccount":{"$id":"member.deleteAccount","type":"object","additionalProperties":false,"required":["confirm"],"properties":{"confirm":{"type":"string","title":"确认文字","maxLength":20}}},"member.deletionPreview":{"$id":"member.deletionPreview","type":"object","additionalProperties":false,"properties":{}},"member.listUnions":{"$id":"member.listUnions","type":"object","additionalProperties":false,"properties":{"level":{"type":"string","title":"工会层级","enum":["city","district","industry","street","grassroots"]},"parentId":{"type":"string","title":"上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30},"within":{"type":"string","title":"所属上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.myApplication":{"$id":"member.myApplication","type":"object","additionalProperties":false,"properties":{}},"member.profile":{"$id":"member.profile","type":"object","additionalProperties":false,"properties":{}},"member.verifyCard":{"$id":"member.verifyCard","type":"object","additionalProperties":false,"required":["token"],"properties":{"token":{"type":"string","title":"会员码","minLength":1,"maxLength":200}}}};
+export const schemas = {"member.adminAppoint":{"$id":"member.adminAppoint","type":"object","additionalProperties":false,"required":["cardNo","unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminFindMember":{"$id":"member.adminFindMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminImport":{"$id":"member.adminImport","type":"object","additionalProperties":false,"properties":{"csv":{"type":"string","title":"导入文件内容","minLength":1,"maxLength":1000000},"file":{"type":"object","title":"导入文件","additionalProperties":false,"required":["name","base64"],"properties":{"name":{"type":"string","title":"文件名","minLength":1,"maxLength":255},"base64":{"type":"string","title":"导入文件","minLength":1,"maxLength":1333336,"pattern":"^[A-Za-z0-9+/]*={0,2}$"}}},"unionId":{"type":"string","title":"导入到的工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"preview":{"type":"boolean","title":"仅预览"}}},"member.adminListAdmins":{"$id":"member.adminListAdmins","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.adminListApplications":{"$id":"member.adminListApplications","type":"object","additionalProperties":false,"properties":{"status":{"type":"string","title":"审核状态","enum":["pending","approved","rejected"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"order":{"type":"string","title":"排序","enum":["asc","desc"]},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":10000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":50}}},"member.adminListMembers":{"$id":"member.adminListMembers","type":"object","additionalProperties":false,"properties":{"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"status":{"type":"string","title":"会员卡状态","enum":["active","revoked"]},"tag":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement","leader"]},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"offset":{"type":"integer","title":"起始位置","minimum":0,"maximum":100000},"limit":{"type":"integer","title":"每页条数","minimum":1,"maximum":100}}},"member.adminMemberHistory":{"$id":"member.adminMemberHistory","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40}}},"member.adminRemove":{"$id":"member.adminRemove","type":"object","additionalProperties":false,"required":["unionId"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"adminKey":{"type":"string","title":"管理员","pattern":"^[0-9a-f]{24}$"},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"reason":{"type":"string","title":"移除原因","maxLength":100}}},"member.adminReview":{"$id":"member.adminReview","type":"object","additionalProperties":false,"required":["applicationId","decision"],"properties":{"applicationId":{"type":"string","title":"申请编号","pattern":"^[0-9a-f]{64}$"},"decision":{"type":"string","title":"审核结果","enum":["approve","reject"]},"reason":{"type":"string","title":"驳回原因","minLength":1,"maxLength":200}}},"member.adminSetStatus":{"$id":"member.adminSetStatus","type":"object","additionalProperties":false,"required":["status"],"properties":{"memberId":{"type":"string","title":"会员编号","pattern":"^[0-9a-f]{64}$"},"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"status":{"type":"string","title":"会员卡状态","enum":["revoked","active"]},"reason":{"type":"string","title":"原因","maxLength":200}}},"member.adminUpdateMember":{"$id":"member.adminUpdateMember","type":"object","additionalProperties":false,"required":["cardNo"],"properties":{"cardNo":{"type":"string","title":"会员卡号","minLength":1,"maxLength":40},"tags":{"type":"array","title":"职工标签","maxItems":12,"items":{"type":"string","title":"职工标签","minLength":1,"maxLength":20}},"unionId":{"type":"string","title":"转入工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"note":{"type":"string","title":"说明","maxLength":100}}},"member.apply":{"$id":"member.apply","type":"object","additionalProperties":false,"required":["realName","idNumber","phone","employer","routing","unionId","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"phone":{"type":"string","title":"手机号","pattern":"^1[3-9]\\d{9}$"},"employer":{"type":"string","title":"工作单位","minLength":2,"maxLength":100},"routing":{"type":"string","title":"入会方式","enum":["employer_union","street_union"]},"unionId":{"type":"string","title":"工会组织","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"tags":{"type":"array","title":"职工标签","maxItems":5,"uniqueItems":true,"items":{"type":"string","title":"职工标签","enum":["frontline","hazardous","model_worker","work_injured","near_retirement"]}},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.cardToken":{"$id":"member.cardToken","type":"object","additionalProperties":false,"properties":{}},"member.claim":{"$id":"member.claim","type":"object","additionalProperties":false,"required":["realName","idNumber","consent"],"properties":{"realName":{"type":"string","title":"姓名","minLength":1,"maxLength":30,"pattern":"^[\\u4e00-\\u9fa5\\u3400-\\u4dbf·•A-Za-z][\\u4e00-\\u9fa5\\u3400-\\u4dbf·• A-Za-z]{0,29}$"},"idNumber":{"type":"string","title":"身份证号","pattern":"^\\s*[0-9０-９]{17}[0-9０-９Xxｘ]\\s*$"},"consent":{"type":"boolean","title":"同意《用户隐私保护指引》"}}},"member.consoleConfirm":{"$id":"member.consoleConfirm","type":"object","additionalProperties":false,"required":["ticket","decision"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"},"decision":{"type":"string","title":"是否登录","enum":["confirm","decline"]}}},"member.consoleMe":{"$id":"member.consoleMe","type":"object","additionalProperties":false,"properties":{}},"member.consolePoll":{"$id":"member.consolePoll","type":"object","additionalProperties":false,"required":["ticket","pollKey"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"},"pollKey":{"type":"string","title":"登录凭据","pattern":"^[0-9a-f]{32}$"}}},"member.consoleRevoke":{"$id":"member.consoleRevoke","type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"type":"string","title":"登录记录","pattern":"^[0-9a-f]{32}$"}}},"member.consoleScan":{"$id":"member.consoleScan","type":"object","additionalProperties":false,"required":["ticket"],"properties":{"ticket":{"type":"string","title":"登录二维码","pattern":"^[0-9a-f]{32}$"}}},"member.consoleSessions":{"$id":"member.consoleSessions","type":"object","additionalProperties":false,"properties":{}},"member.consoleSignOut":{"$id":"member.consoleSignOut","type":"object","additionalProperties":false,"properties":{}},"member.consoleTicket":{"$id":"member.consoleTicket","type":"object","additionalProperties":false,"required":["device"],"properties":{"device":{"type":"string","title":"设备说明","minLength":1,"maxLength":60}}},"member.deleteAccount":{"$id":"member.deleteAccount","type":"object","additionalProperties":false,"required":["confirm"],"properties":{"confirm":{"type":"string","title":"确认文字","maxLength":20}}},"member.deletionPreview":{"$id":"member.deletionPreview","type":"object","additionalProperties":false,"properties":{}},"member.listUnions":{"$id":"member.listUnions","type":"object","additionalProperties":false,"properties":{"level":{"type":"string","title":"工会层级","enum":["city","district","industry","street","grassroots"]},"parentId":{"type":"string","title":"上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"},"keyword":{"type":"string","title":"搜索关键词","minLength":1,"maxLength":30},"within":{"type":"string","title":"所属上级工会","minLength":1,"maxLength":64,"pattern":"^[A-Za-z0-9_-]+$"}}},"member.myApplication":{"$id":"member.myApplication","type":"object","additionalProperties":false,"properties":{}},"member.profile":{"$id":"member.profile","type":"object","additionalProperties":false,"properties":{}},"member.verifyCard":{"$id":"member.verifyCard","type":"object","additionalProperties":false,"required":["token"],"properties":{"token":{"type":"string","title":"会员码","minLength":1,"maxLength":200}}}};

@@ -129,6 +129,7 @@ const ADMIN_FIXTURES: Record<string, Fixture> = {
   'benefit.adminList': { input: () => ({}) },
   'benefit.figures': { input: () => ({ dropId: 'ddemo0open' }) },
   'benefit.exportCsv': { input: () => ({ dropId: 'ddemo0open' }) },
+  'benefit.adminRedemptions': { input: () => ({ dropId: 'ddemo0open' }) },
   'benefit.redeem': { input: () => ({ code: ids.claimCode }), audits: ['redemption_audit'] },
   'benefit.adminCancel': { input: () => ({ dropId: 'ddemo0park', reason: '商家临时取消' }) },
   'benefit.adminUploadSlot': { input: () => ({ unionId: 'nb-bl', ext: 'png' }) },
