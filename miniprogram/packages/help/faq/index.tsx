@@ -8,7 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { EmptyState } from '../../../components/StateViews';
 import { elderClass } from '../../../utils/elderMode';
-import { FAQ, searchFaq, type FaqItem } from './questions';
+import { searchFaq, type FaqItem } from './questions';
 import '../help.css';
 
 function open(link: NonNullable<FaqItem['link']>) {
