@@ -21,12 +21,22 @@ module.exports = {
       severity: 'error',
       comment: 'shared/ is used by the mini-program and the functions: it may not import an SDK, a framework or app code',
       from: { path: '^shared/' },
-      to: { path: ['^miniprogram/', '^cloudfunctions/', '^scripts/', '^tests/', '^console/', 'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/'] },
+      to: {
+        path: [
+          '^miniprogram/',
+          '^cloudfunctions/',
+          '^scripts/',
+          '^tests/',
+          '^console/',
+          'node_modules/(@cloudbase|@tarojs|wx-server-sdk|react|react-dom)/',
+        ],
+      },
     },
     {
       name: 'shared-no-node-builtins',
       severity: 'error',
-      comment: 'shared/ runs in the mini-program too, which has no Node built-ins (node:crypto, fs, …): inject what needs one (shared/benefit/draw.ts takes its hash as a parameter)',
+      comment:
+        'shared/ runs in the mini-program too, which has no Node built-ins (node:crypto, fs, …): inject what needs one (shared/benefit/draw.ts takes its hash as a parameter)',
       from: { path: '^shared/' },
       to: { dependencyTypes: ['core'] },
     },
@@ -90,14 +100,16 @@ module.exports = {
     {
       name: 'js-sdk-only-in-console-transport',
       severity: 'error',
-      comment: "@cloudbase/js-sdk is the 工会工作台's CloudBase transport (console/src/api, docs/console.md): nothing else imports it, so neither the weapp nor the functions bundle it",
+      comment:
+        "@cloudbase/js-sdk is the 工会工作台's CloudBase transport (console/src/api, docs/console.md): nothing else imports it, so neither the weapp nor the functions bundle it",
       from: { pathNot: '^console/src/api/' },
       to: { path: 'node_modules/@cloudbase/js-sdk/' },
     },
     {
       name: 'no-xlsx-parser-in-app',
       severity: 'error',
-      comment: 'the member import reads .xlsx in the function (cloudfunctions/member/lib/importFile.ts): the mini-program and shared/ never bundle the parser',
+      comment:
+        'the member import reads .xlsx in the function (cloudfunctions/member/lib/importFile.ts): the mini-program and shared/ never bundle the parser',
       from: { path: '^(miniprogram|shared|console)/' },
       to: { path: 'node_modules/(read-excel-file|fflate|saxen)/' },
     },

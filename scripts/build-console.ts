@@ -32,7 +32,9 @@ export function consoleTargetFrom(env: Record<string, string | undefined> = proc
   return { target, envId };
 }
 
-export async function buildConsole(options: { quiet?: boolean; target?: ConsoleTarget; envId?: string; outDir?: string } = {}): Promise<void> {
+export async function buildConsole(
+  options: { quiet?: boolean; target?: ConsoleTarget; envId?: string; outDir?: string } = {},
+): Promise<void> {
   const started = Date.now();
   const fromEnv = options.target ? { target: options.target, envId: options.envId ?? '' } : consoleTargetFrom();
   // The CloudBase build goes beside the local one, so `npm start` never serves it by mistake.
@@ -57,7 +59,10 @@ export async function buildConsole(options: { quiet?: boolean; target?: ConsoleT
     legalComments: 'none',
   });
   copyFileSync(join(CONSOLE_ROOT, 'console/index.html'), join(out, 'index.html'));
-  if (!options.quiet) console.log(`工会工作台已构建：${out}（${fromEnv.target === 'cloudbase' ? `云开发环境 ${fromEnv.envId}` : '本地云'}，${Date.now() - started} ms）`);
+  if (!options.quiet)
+    console.log(
+      `工会工作台已构建：${out}（${fromEnv.target === 'cloudbase' ? `云开发环境 ${fromEnv.envId}` : '本地云'}，${Date.now() - started} ms）`,
+    );
 }
 
 if (process.argv[1] && /build-console(\.ts)?$/.test(process.argv[1])) {

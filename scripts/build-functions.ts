@@ -61,7 +61,9 @@ export function buildFunctions(options: { quiet?: boolean } = {}): string[] {
     if (!options.quiet) {
       const bytes = Object.values(result.metafile!.outputs).reduce((sum, o) => sum + o.bytes, 0);
       const own = result.metafile!.inputs[inputs.find((p) => p.endsWith(`/validators/${name}.js`)) ?? '']?.bytes ?? 0;
-      console.log(`built ${name.padEnd(14)} ${(bytes / 1024).toFixed(1).padStart(6)} KB  (its validators ${(own / 1024).toFixed(1)} KB before bundling)`);
+      console.log(
+        `built ${name.padEnd(14)} ${(bytes / 1024).toFixed(1).padStart(6)} KB  (its validators ${(own / 1024).toFixed(1)} KB before bundling)`,
+      );
     }
   }
   rmSync(FUNCTIONS_OUT, { recursive: true, force: true });

@@ -84,7 +84,13 @@ export function findFailureReturns(rootDir: string): Finding[] {
       const type = checker.getTypeAtLocation(expr);
       if (!canBeFailure(checker, type, expr)) return;
       const { line, character } = source.getLineAndCharacterOfPosition(expr.getStart(source));
-      findings.push({ file: relative(root, file).split('\\').join('/'), line: line + 1, column: character + 1, how, type: shortType(checker.typeToString(type)) });
+      findings.push({
+        file: relative(root, file).split('\\').join('/'),
+        line: line + 1,
+        column: character + 1,
+        how,
+        type: shortType(checker.typeToString(type)),
+      });
     };
     const visit = (node: ts.Node): void => {
       if (ts.isReturnStatement(node) && node.expression) report(node.expression, 'returns');
@@ -105,7 +111,9 @@ if (process.argv[1] && /check-failures(\.ts)?$/.test(process.argv[1])) {
     console.error(`${f.file}:${f.line}:${f.column} ${f.how} a failure value (${f.type}): throw new AppFailure(code, message) instead`);
   }
   if (findings.length) {
-    console.error(`\n${findings.length} failure value(s) returned or thrown under cloudfunctions/: refusals are thrown as AppFailure (docs/architecture.md#errors)`);
+    console.error(
+      `\n${findings.length} failure value(s) returned or thrown under cloudfunctions/: refusals are thrown as AppFailure (docs/architecture.md#errors)`,
+    );
     process.exit(1);
   }
   console.log('lint:failures: no code under cloudfunctions/ returns a failure value (refusals are thrown)');

@@ -42,7 +42,9 @@ export function expectedRc(names: string[]): unknown {
 function printPlan(names: string[]): void {
   const env = process.env.TCB_ENV_ID ?? '<TCB_ENV_ID>';
   console.log(`部署计划（环境 ${env}）：`);
-  console.log(`  数据库：${COLLECTION_SPECS.length} 个集合、${COLLECTION_SPECS.reduce((n, c) => n + (c.indexes?.length ?? 0), 0)} 个索引，缺少的自动创建，完成后逐一核对：`);
+  console.log(
+    `  数据库：${COLLECTION_SPECS.length} 个集合、${COLLECTION_SPECS.reduce((n, c) => n + (c.indexes?.length ?? 0), 0)} 个索引，缺少的自动创建，完成后逐一核对：`,
+  );
   for (const c of COLLECTION_SPECS) {
     const idx = (c.indexes ?? []).map((i) => `${i.name}(${Object.keys(i.keys).join(',')}${i.unique ? ', 唯一' : ''})`).join('；');
     console.log(`    ${c.name}${idx ? `：${idx}` : ''}`);

@@ -34,7 +34,11 @@ const GRID_ICONS: Record<string, Shape> = {
     minus(union(triangle([0.1, 0.52], [0.45, 0.24], [0.8, 0.52]), rect(0.18, 0.5, 0.72, 0.86)), rect(0.38, 0.64, 0.52, 0.86)),
   ),
   // 疗休养: two mountains and a sun.
-  recuperation: union(triangle([0.05, 0.82], [0.38, 0.3], [0.7, 0.82]), triangle([0.42, 0.82], [0.68, 0.45], [0.95, 0.82]), circle(0.74, 0.24, 0.09)),
+  recuperation: union(
+    triangle([0.05, 0.82], [0.38, 0.3], [0.7, 0.82]),
+    triangle([0.42, 0.82], [0.68, 0.45], [0.95, 0.82]),
+    circle(0.74, 0.24, 0.09),
+  ),
   // 活动: a flag on a pole.
   activities: union(rect(0.22, 0.14, 0.29, 0.88), triangle([0.29, 0.16], [0.82, 0.32], [0.29, 0.5])),
   // 常见问题: a speech bubble with a question mark cut out.

@@ -14,10 +14,7 @@ const COLORS = { normal: [0x8a, 0x8a, 0x8f], active: [0xd7, 0x00, 0x0f] } as con
 
 const ICONS: Record<string, Shape> = {
   // A house: roof, walls, a door cut out.
-  home: minus(
-    union(triangle([0.08, 0.5], [0.5, 0.12], [0.92, 0.5]), rect(0.2, 0.45, 0.8, 0.88)),
-    rect(0.42, 0.62, 0.58, 0.88),
-  ),
+  home: minus(union(triangle([0.08, 0.5], [0.5, 0.12], [0.92, 0.5]), rect(0.2, 0.45, 0.8, 0.88)), rect(0.42, 0.62, 0.58, 0.88)),
   // A gift box with a ribbon gap and two bow loops.
   benefits: union(
     minus(union(rect(0.1, 0.32, 0.9, 0.46), rect(0.16, 0.5, 0.84, 0.88)), rect(0.46, 0.3, 0.54, 0.9)),

@@ -22,7 +22,8 @@ import { orderEntries, verifyPublished, type PublishedLottery } from '../shared/
 type Loaded = { kind: 'draw'; record: DrawProof } | { kind: 'daycare'; record: PublishedLottery };
 
 function classify(raw: unknown): Loaded {
-  const data = (raw && typeof raw === 'object' && 'ok' in raw ? (raw as { data?: unknown }).data : raw) as Record<string, unknown> | undefined;
+  const data = (raw && typeof raw === 'object' && 'ok' in raw ? (raw as { data?: unknown }).data : raw) as
+    Record<string, unknown> | undefined;
   if (data && 'seedHash' in data) return { kind: 'draw', record: data as unknown as DrawProof };
   if (data && 'commitment' in data && 'slots' in data) return { kind: 'daycare', record: data as unknown as PublishedLottery };
   throw new Error('文件不是抽签记录（benefit.drawProof）或摇号记录（daycare.lotteryRecord）');
@@ -57,8 +58,24 @@ function verifyBenefitDraw(proof: DrawProof): boolean {
     console.log(`尚未开奖。种子承诺（SHA-256）：${proof.seedHash}`);
     process.exit(2);
   }
-  const check = verifyDraw({ seed: proof.seed, seedHash: proof.seedHash, entrants: proof.entrants, stock: proof.stock, winners: proof.winners }, nodeHashes.sha256Hex);
-  console.log(JSON.stringify({ dropId: proof.dropId, entrants: proof.entrants.length, places: proof.stock, commitmentOk: check.commitmentOk, matchesPublished: check.matchesPublished, winners: check.winners }, null, 2));
+  const check = verifyDraw(
+    { seed: proof.seed, seedHash: proof.seedHash, entrants: proof.entrants, stock: proof.stock, winners: proof.winners },
+    nodeHashes.sha256Hex,
+  );
+  console.log(
+    JSON.stringify(
+      {
+        dropId: proof.dropId,
+        entrants: proof.entrants.length,
+        places: proof.stock,
+        commitmentOk: check.commitmentOk,
+        matchesPublished: check.matchesPublished,
+        winners: check.winners,
+      },
+      null,
+      2,
+    ),
+  );
   const ok = check.commitmentOk && check.matchesPublished;
   console.log(ok ? '复核通过：种子与承诺一致，中签名单可由公开数据重算' : '复核失败：公布的数据与重算结果不一致');
   return ok;
@@ -78,7 +95,9 @@ function verifyDaycare(record: PublishedLottery): boolean {
     const checked = report.slots.find((x) => x.slotId === s.slotId)!;
     const tiers = orderEntries(record.seed, s.entries, nodeHashes).map((e) => e.tier);
     const counts = [...new Set(tiers)].map((t) => `第${t}档 ${tiers.filter((x) => x === t).length}`).join('，');
-    console.log(`${checked.ok ? '✓' : '✗'} ${s.label}：报名 ${s.entries.length}（${counts || '无'}），名额 ${s.capacity}，录取 ${checked.admitted}，候补 ${checked.waitlist}`);
+    console.log(
+      `${checked.ok ? '✓' : '✗'} ${s.label}：报名 ${s.entries.length}（${counts || '无'}），名额 ${s.capacity}，录取 ${checked.admitted}，候补 ${checked.waitlist}`,
+    );
   }
   console.log(report.ok ? '结论：公布的结果可由公开数据完全复现。' : '结论：复现结果与公布结果不一致！');
   return report.ok;

@@ -54,7 +54,13 @@ async function main(): Promise<number> {
     const keyPath = join(keyDir, 'private.key');
     writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }));
     const config = JSON.parse(readFileSync(join(DIST, 'project.config.json'), 'utf8')) as { appid?: string };
-    const project = new ci.Project({ appid: config.appid ?? 'touristappid', type: 'miniProgram', projectPath: DIST, privateKeyPath: keyPath, ignores: ['node_modules/**/*'] });
+    const project = new ci.Project({
+      appid: config.appid ?? 'touristappid',
+      type: 'miniProgram',
+      projectPath: DIST,
+      privateKeyPath: keyPath,
+      ignores: ['node_modules/**/*'],
+    });
 
     const quality = await ci.checkCodeQuality(project);
     log('WeChat code quality (miniprogram-ci checkCodeQuality):');
@@ -92,7 +98,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(`✘ miniprogram-ci could not check ${relative(ROOT, DIST)}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(
+      `✘ miniprogram-ci could not check ${relative(ROOT, DIST)}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     process.exit(1);
   },
 );

@@ -33,7 +33,12 @@ export function commitmentOf(seed: string, sha256Hex: Sha256Hex): string {
   return sha256Hex(seed);
 }
 
-export function scoreOf(rule: ScoreRule, seed: string, id: string, hashes: Pick<LotteryHashes, 'sha256Hex'> & Partial<LotteryHashes>): string {
+export function scoreOf(
+  rule: ScoreRule,
+  seed: string,
+  id: string,
+  hashes: Pick<LotteryHashes, 'sha256Hex'> & Partial<LotteryHashes>,
+): string {
   if (rule === 'draw-v1') return hashes.sha256Hex(`${seed}:${id}`);
   if (!hashes.hmacSha256Hex) throw new Error('daycare-lottery-v1 needs an HMAC-SHA256');
   return hashes.hmacSha256Hex(seed, id);
@@ -49,7 +54,11 @@ export function rank<E extends RankedEntry>(entries: readonly E[], score: (id: s
 }
 
 /** Winners (first `places`) and the waitlist, both in lottery order. */
-export function allocate<E extends RankedEntry>(entries: readonly E[], places: number, score: (id: string) => string): { winners: E[]; waitlist: E[] } {
+export function allocate<E extends RankedEntry>(
+  entries: readonly E[],
+  places: number,
+  score: (id: string) => string,
+): { winners: E[]; waitlist: E[] } {
   const ordered = rank(entries, score).map((s) => s.entry);
   const n = Math.max(0, places);
   return { winners: ordered.slice(0, n), waitlist: ordered.slice(n) };

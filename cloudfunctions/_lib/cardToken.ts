@@ -8,7 +8,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { CARD_NO_PATTERN, CARD_TOKEN_TTL_SECONDS, CARD_TOKEN_VERSION } from '../../shared/member/card';
 import { secretFromEnv } from './personal';
 
-export type TokenCheck = { status: 'valid'; cardNo: string; exp: number } | { status: 'expired'; cardNo: string; exp: number } | { status: 'forged' };
+export type TokenCheck =
+  { status: 'valid'; cardNo: string; exp: number } | { status: 'expired'; cardNo: string; exp: number } | { status: 'forged' };
 
 function signature(payload: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(payload).digest();

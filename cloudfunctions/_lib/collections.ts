@@ -244,10 +244,22 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
   { name: C.lookupBudgets },
   { name: C.lookupAudit, indexes: [{ name: 'admin', keys: { adminKey: 1, at: -1 } }] },
   { name: C.memberTransfers, indexes: [{ name: 'scope_status', keys: { unionAncestors: 1, status: 1, requestedAt: -1 } }] },
-  { name: C.daycareCampaigns, indexes: [{ name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } }, { name: 'closing', keys: { status: 1, closesAt: 1 } }] },
+  {
+    name: C.daycareCampaigns,
+    indexes: [
+      { name: 'scope', keys: { unionAncestors: 1, closesAt: -1 } },
+      { name: 'closing', keys: { status: 1, closesAt: 1 } },
+    ],
+  },
   { name: C.daycareSeeds },
   { name: C.daycareLotteries },
-  { name: C.daycareSites, indexes: [{ name: 'campaign', keys: { campaignId: 1 } }, { name: 'staff', keys: { staffOpenids: 1 } }] },
+  {
+    name: C.daycareSites,
+    indexes: [
+      { name: 'campaign', keys: { campaignId: 1 } },
+      { name: 'staff', keys: { staffOpenids: 1 } },
+    ],
+  },
   {
     name: C.daycareSlots,
     indexes: [
@@ -347,7 +359,13 @@ export const COLLECTION_SPECS: CollectionSpec[] = [
       { name: 'drop_status', keys: { dropId: 1, status: 1 } },
     ],
   },
-  { name: C.dropRegistrations, indexes: [{ name: 'drop', keys: { dropId: 1, entrantKey: 1 } }, { name: 'mine', keys: { openid: 1, registeredAt: -1 } }] },
+  {
+    name: C.dropRegistrations,
+    indexes: [
+      { name: 'drop', keys: { dropId: 1, entrantKey: 1 } },
+      { name: 'mine', keys: { openid: 1, registeredAt: -1 } },
+    ],
+  },
   { name: C.dropDraws },
   { name: C.dropSecrets },
   { name: C.redemptionAudit, indexes: [{ name: 'drop_time', keys: { dropId: 1, at: -1 } }] },

@@ -56,7 +56,10 @@ export function readInvocation(context: ScfContext | undefined): InvocationInfo 
     client: { uid: str(env.TCB_UUID), ip: str(env.TCB_SOURCE_IP) ?? str(env.WX_CLIENTIP) },
     platformRequestId: str(context?.request_id) ?? 'unknown',
     // The old context format (`environ`) turns a value with commas into an array.
-    sources: (str(Array.isArray(env.TCB_SOURCE) ? env.TCB_SOURCE.join(',') : env.TCB_SOURCE) ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0),
+    sources: (str(Array.isArray(env.TCB_SOURCE) ? env.TCB_SOURCE.join(',') : env.TCB_SOURCE) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
     hasCaller: ['WX_OPENID', 'WX_UNIONID', 'TCB_UUID', 'TCB_CUSTOM_USER_ID'].some((k) => str(env[k]) !== null),
     clockOffsetMs: Number.isFinite(offset) ? offset : 0,
   };

@@ -86,9 +86,16 @@ export function verifySlotPath(path: string, secret = secretFromEnv('CARD_TOKEN_
 export type TokenCheck = 'valid' | 'expired' | 'forged';
 
 /** Whether `token` authorises `openid` to upload to `path` at `nowMs`. */
-export function checkUploadToken(token: string, path: string, openid: string, nowMs: number, secret = secretFromEnv('CARD_TOKEN_SECRET')): TokenCheck {
+export function checkUploadToken(
+  token: string,
+  path: string,
+  openid: string,
+  nowMs: number,
+  secret = secretFromEnv('CARD_TOKEN_SECRET'),
+): TokenCheck {
   const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== TOKEN_VERSION || !/^\d{1,12}$/.test(parts[1]) || !/^[A-Za-z0-9_-]{32}$/.test(parts[2])) return 'forged';
+  if (parts.length !== 3 || parts[0] !== TOKEN_VERSION || !/^\d{1,12}$/.test(parts[1]) || !/^[A-Za-z0-9_-]{32}$/.test(parts[2]))
+    return 'forged';
   const exp = Number(parts[1]);
   const given = Buffer.from(parts[2], 'base64url');
   const expected = tokenSig(keys(secret).token, path, openid, exp);

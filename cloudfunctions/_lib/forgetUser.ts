@@ -83,7 +83,8 @@ export type ForgetUserDomain = (typeof FORGET_USER_DOMAINS)[number];
 /** The member job's side: ask a domain's function for its part. */
 export const remoteForgetUser = {
   blockers: (ctx: BaseContext, fn: ForgetUserDomain, openid: string) => callInternal<string[]>(ctx, fn, 'forgetUser.blockers', { openid }),
-  counts: (ctx: BaseContext, fn: ForgetUserDomain, openid: string) => callInternal<Partial<DeletionCounts>>(ctx, fn, 'forgetUser.counts', { openid }),
+  counts: (ctx: BaseContext, fn: ForgetUserDomain, openid: string) =>
+    callInternal<Partial<DeletionCounts>>(ctx, fn, 'forgetUser.counts', { openid }),
   async run(ctx: BaseContext, fn: ForgetUserDomain, scope: ForgetScope): Promise<StepCounts> {
     const body: RunBody = { openid: scope.openid, tombstone: scope.tombstone, budgetMs: scope.deadline - Date.now() };
     const outcome = await callInternal<ForgetOutcome>(ctx, fn, 'forgetUser.run', body);

@@ -96,7 +96,10 @@ async function spend(ctx: UserContext, misses: number): Promise<void> {
  * Records one look-up: spends `misses` of the budget and writes the audit entry. `byName` is the
  * admin's masked name (their own, for the operator reading the audit).
  */
-export async function recordLookup(ctx: UserContext, entry: { action: LookupAction; looked: number; misses: number; byName: string }): Promise<void> {
+export async function recordLookup(
+  ctx: UserContext,
+  entry: { action: LookupAction; looked: number; misses: number; byName: string },
+): Promise<void> {
   await spend(ctx, entry.misses);
   await ctx.db.collection(C.lookupAudit).add({
     adminKey: lookupAdminKey(ctx.openid),

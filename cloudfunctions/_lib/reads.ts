@@ -16,7 +16,11 @@ export async function allDocs<T>(ctx: BaseContext, collection: string, where: ob
 }
 
 /** Documents by id, 100 ids per read. */
-export async function docsByIds<T extends { _id: string }>(ctx: BaseContext, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+export async function docsByIds<T extends { _id: string }>(
+  ctx: BaseContext,
+  collection: string,
+  ids: readonly string[],
+): Promise<Map<string, T>> {
   const unique = [...new Set(ids)];
   const out = new Map<string, T>();
   for (let i = 0; i < unique.length; i += 100) {

@@ -149,7 +149,8 @@ export function createFunction<F extends FunctionName>(spec: {
   const actions = spec.actions as Record<string, ActionDef<unknown, unknown>>;
   // Fail at load, not at the first call: every action's schema must be in this function's set.
   for (const def of Object.values(actions)) {
-    if (!validatorIn(spec.validators, def.schema)) throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
+    if (!validatorIn(spec.validators, def.schema))
+      throw new Error(`${spec.name}: no validator for ${def.schema}; run npm run gen:validators`);
   }
 
   /**
@@ -159,9 +160,16 @@ export function createFunction<F extends FunctionName>(spec: {
    */
   const runScheduledTrigger: InternalHandler = async (ctx, body) => {
     const { trigger, scheduledFor } = (body ?? {}) as { trigger?: unknown; scheduledFor?: unknown };
-    const handler = typeof trigger === 'string' && Object.prototype.hasOwnProperty.call(spec.triggers ?? {}, trigger) ? spec.triggers![trigger] : undefined;
+    const handler =
+      typeof trigger === 'string' && Object.prototype.hasOwnProperty.call(spec.triggers ?? {}, trigger)
+        ? spec.triggers![trigger]
+        : undefined;
     if (!handler) throw new AppFailure('UNKNOWN_ACTION');
-    const event: TimerEvent = { Type: 'Timer', TriggerName: trigger as string, Time: typeof scheduledFor === 'string' ? scheduledFor : undefined };
+    const event: TimerEvent = {
+      Type: 'Timer',
+      TriggerName: trigger as string,
+      Time: typeof scheduledFor === 'string' ? scheduledFor : undefined,
+    };
     const result = await handler(ctx, event);
     if (!isResult(result)) return ok(result ?? null);
     if (!result.ok) throw new AppFailure(result.error.code, result.error.message);
@@ -217,7 +225,12 @@ export function createFunction<F extends FunctionName>(spec: {
         log.error('internal call refused', { caller: invocation.hasCaller, sources: invocation.sources.join(',') });
         return fail('FORBIDDEN');
       }
-      const op = call.op === TIMER_OP ? runScheduledTrigger : Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op) ? spec.internal![call.op] : undefined;
+      const op =
+        call.op === TIMER_OP
+          ? runScheduledTrigger
+          : Object.prototype.hasOwnProperty.call(spec.internal ?? {}, call.op)
+            ? spec.internal![call.op]
+            : undefined;
       if (!op) return fail('UNKNOWN_ACTION');
       try {
         const result = await op(base, call.body);

@@ -108,7 +108,10 @@ export async function lowerDue(ctx: Pick<BaseContext, 'db'>, jobId: JobId, at: D
     );
     return res.updated === 1;
   } catch (err) {
-    log.error('schedule lowering failed; the safety sweep will find the work', { job: jobId, errCode: String((err as { code?: unknown }).code ?? (err as Error).name) });
+    log.error('schedule lowering failed; the safety sweep will find the work', {
+      job: jobId,
+      errCode: String((err as { code?: unknown }).code ?? (err as Error).name),
+    });
     return false;
   }
 }

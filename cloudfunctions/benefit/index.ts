@@ -22,7 +22,22 @@ import { reconcile } from './triggers/reconcile';
 export const main = createFunction({
   name: 'benefit',
   validators,
-  actions: { list, search, claim, register, myClaims, drawProof, adminCreate, adminList, adminCancel, redeem, figures, exportCsv, adminUploadSlot, adminRedemptions },
+  actions: {
+    list,
+    search,
+    claim,
+    register,
+    myClaims,
+    drawProof,
+    adminCreate,
+    adminList,
+    adminCancel,
+    redeem,
+    figures,
+    exportCsv,
+    adminUploadSlot,
+    adminRedemptions,
+  },
   triggers: { draw, reconcile },
   internal: forgetUserOps(benefitForgetUser),
 });

@@ -18,6 +18,19 @@ import { adminSaveContact } from './actions/adminSaveContact';
 export const main = createFunction({
   name: 'system',
   validators,
-  actions: { homeSummary, serverTime, notice, adminOverview, banners, adminBanners, adminCreateBanner, adminRemoveBanner, adminMoveBanner, contact, adminContact, adminSaveContact },
+  actions: {
+    homeSummary,
+    serverTime,
+    notice,
+    adminOverview,
+    banners,
+    adminBanners,
+    adminCreateBanner,
+    adminRemoveBanner,
+    adminMoveBanner,
+    contact,
+    adminContact,
+    adminSaveContact,
+  },
   triggers: { tick, heartbeat },
 });

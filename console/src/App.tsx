@@ -88,36 +88,41 @@ export function App() {
 
   return (
     <MeContext.Provider value={me}>
-    <div className='shell'>
-      <nav className='shell__nav' aria-label='工作台菜单'>
-        <div className='shell__brand'>甬工惠 · 工会工作台</div>
-        {ROUTES.map((r) => (
-          <a key={r.path} href={`#/${r.path}`} className={route === r.path ? 'shell__link shell__link--on' : 'shell__link'} aria-current={route === r.path ? 'page' : undefined}>
-            {r.title}
-          </a>
-        ))}
-      </nav>
-      <div className='shell__main'>
-        <header className='shell__head'>
-          <span className='shell__who'>
-            {me.nameMasked} · {me.unions.map((u) => u.name).join('、')}
-          </span>
-          <span className='shell__expiry'>无操作将于 {when(me.expiresAt, 'HH:mm')} 前后自动退出</span>
-          <button type='button' className='btn btn--plain shell__signout' onClick={() => void signOut()}>
-            退出登录
-          </button>
-        </header>
-        <main className='shell__page'>
-          {route === 'overview' ? <Overview rootUnionId={me.unions[0]?.id} /> : null}
-          {route === 'review' ? <Review /> : null}
-          {route === 'members' ? <Members /> : null}
-          {route === 'publish' ? <Publish /> : null}
-          {route === 'benefit' ? <Benefit /> : null}
-          {route === 'daycare' ? <Daycare /> : null}
-          {route === 'recuperation' ? <Recuperation /> : null}
-        </main>
+      <div className='shell'>
+        <nav className='shell__nav' aria-label='工作台菜单'>
+          <div className='shell__brand'>甬工惠 · 工会工作台</div>
+          {ROUTES.map((r) => (
+            <a
+              key={r.path}
+              href={`#/${r.path}`}
+              className={route === r.path ? 'shell__link shell__link--on' : 'shell__link'}
+              aria-current={route === r.path ? 'page' : undefined}
+            >
+              {r.title}
+            </a>
+          ))}
+        </nav>
+        <div className='shell__main'>
+          <header className='shell__head'>
+            <span className='shell__who'>
+              {me.nameMasked} · {me.unions.map((u) => u.name).join('、')}
+            </span>
+            <span className='shell__expiry'>无操作将于 {when(me.expiresAt, 'HH:mm')} 前后自动退出</span>
+            <button type='button' className='btn btn--plain shell__signout' onClick={() => void signOut()}>
+              退出登录
+            </button>
+          </header>
+          <main className='shell__page'>
+            {route === 'overview' ? <Overview rootUnionId={me.unions[0]?.id} /> : null}
+            {route === 'review' ? <Review /> : null}
+            {route === 'members' ? <Members /> : null}
+            {route === 'publish' ? <Publish /> : null}
+            {route === 'benefit' ? <Benefit /> : null}
+            {route === 'daycare' ? <Daycare /> : null}
+            {route === 'recuperation' ? <Recuperation /> : null}
+          </main>
+        </div>
       </div>
-    </div>
     </MeContext.Provider>
   );
 }

@@ -31,7 +31,12 @@ export function Button({ disabled: off, loading, className, onClick, children, .
     onClick?.(e);
   };
   return (
-    <TaroButton {...rest} className={`${buttonClass(className, disabled)}${loading ? ' ui-btn--loading' : ''}`} {...ariaDisabled(disabled)} onClick={handleClick}>
+    <TaroButton
+      {...rest}
+      className={`${buttonClass(className, disabled)}${loading ? ' ui-btn--loading' : ''}`}
+      {...ariaDisabled(disabled)}
+      onClick={handleClick}
+    >
       {children}
     </TaroButton>
   );

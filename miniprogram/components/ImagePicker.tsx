@@ -71,7 +71,13 @@ export default function ImagePicker({ label, purpose, unionId, value, onChange }
             </Button>
           </>
         ) : (
-          <Button className='img-picker__btn' size='mini' loading={!!uploading} disabled={!!uploading || !unionId} onClick={() => void pick()}>
+          <Button
+            className='img-picker__btn'
+            size='mini'
+            loading={!!uploading}
+            disabled={!!uploading || !unionId}
+            onClick={() => void pick()}
+          >
             {uploading ? '上传中' : '选择图片'}
           </Button>
         )}

@@ -6,9 +6,7 @@
 import type { ComponentType } from 'react';
 
 const PersonaSwitcher: ComponentType | null =
-  process.env.TARO_ENV === 'h5'
-    ? (require('../local/PersonaSwitcher') as typeof import('../local/PersonaSwitcher')).default
-    : null;
+  process.env.TARO_ENV === 'h5' ? (require('../local/PersonaSwitcher') as typeof import('../local/PersonaSwitcher')).default : null;
 
 export default function LocalTools() {
   return PersonaSwitcher ? <PersonaSwitcher /> : null;

@@ -27,7 +27,11 @@ export function PostCard({ post }: { post: Post }) {
   return (
     <View className='post-card' onClick={() => openPost(post.id)}>
       <View className={`post-card__cover post-card__cover--${post.kind}`}>
-        {post.cover ? <Image className='post-card__img' src={api.files.imageSrc(post.cover) ?? ''} mode='aspectFill' lazyLoad /> : <Text className='post-card__glyph'>{post.kind === 'activity' ? '活' : '讯'}</Text>}
+        {post.cover ? (
+          <Image className='post-card__img' src={api.files.imageSrc(post.cover) ?? ''} mode='aspectFill' lazyLoad />
+        ) : (
+          <Text className='post-card__glyph'>{post.kind === 'activity' ? '活' : '讯'}</Text>
+        )}
         <Text className='post-card__kind'>{post.kindLabel}</Text>
       </View>
       <View className='post-card__body'>

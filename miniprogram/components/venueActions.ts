@@ -12,20 +12,26 @@
 import type { VenueInfo } from '../../shared/venue/schemas';
 
 export type LocationAction =
-  | { kind: 'map'; latitude: number; longitude: number; name: string; address: string; scale: number }
-  | { kind: 'copy'; data: string };
+  { kind: 'map'; latitude: number; longitude: number; name: string; address: string; scale: number } | { kind: 'copy'; data: string };
 
 /** The map zoom WeChat opens at: street level, the venue's neighbourhood readable. */
 export const MAP_SCALE = 17;
 
 export function locationAction(v: Pick<VenueInfo, 'name' | 'address' | 'location'>): LocationAction {
-  if (v.location) return { kind: 'map', latitude: v.location.lat, longitude: v.location.lng, name: v.name, address: v.address, scale: MAP_SCALE };
+  if (v.location)
+    return { kind: 'map', latitude: v.location.lat, longitude: v.location.lng, name: v.name, address: v.address, scale: MAP_SCALE };
   return { kind: 'copy', data: v.address };
 }
 
 /** AMap's public marker page for a browser (H5): `position` is "lng,lat". */
 export function webMapUrl(a: Extract<LocationAction, { kind: 'map' }>): string {
-  const q = [`position=${a.longitude},${a.latitude}`, `name=${encodeURIComponent(a.name)}`, 'coordinate=gaode', 'callnative=0', 'src=yonggonghui'];
+  const q = [
+    `position=${a.longitude},${a.latitude}`,
+    `name=${encodeURIComponent(a.name)}`,
+    'coordinate=gaode',
+    'callnative=0',
+    'src=yonggonghui',
+  ];
   return `https://uri.amap.com/marker?${q.join('&')}`;
 }
 

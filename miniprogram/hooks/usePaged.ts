@@ -51,7 +51,11 @@ export function usePaged<T, P extends Page<T>>(load: (cursor?: string) => Promis
       busy.current = false;
       if (!res.ok) return setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false, moreError: res.error.message } : s));
       cursor.current = res.data.nextCursor;
-      setState((s) => (s.status === 'ready' ? { status: 'ready', items: [...s.items, ...res.data.items], hasMore: !!res.data.nextCursor, loadingMore: false, moreError: null } : s));
+      setState((s) =>
+        s.status === 'ready'
+          ? { status: 'ready', items: [...s.items, ...res.data.items], hasMore: !!res.data.nextCursor, loadingMore: false, moreError: null }
+          : s,
+      );
     });
   }, []);
 

@@ -3,10 +3,7 @@ import Taro from '@tarojs/taro';
 import type { AppError, Result } from '../../shared/envelope';
 import { EVENTS } from '../utils/events';
 
-export type RemoteState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; data: T };
+export type RemoteState<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: T };
 
 /**
  * Loads one services call and tracks loading / error / ready, with `reload` for the "重试" button.

@@ -29,7 +29,7 @@ export function useRetrySafeCalls(unanswered: readonly string[] = LOST_ANSWER): 
   const codes = useRef(unanswered);
   codes.current = unanswered;
 
-  const run = useCallback(async <T,>(call: (requestId: string) => Promise<Result<T>>, key = ''): Promise<Result<T>> => {
+  const run = useCallback(async <T>(call: (requestId: string) => Promise<Result<T>>, key = ''): Promise<Result<T>> => {
     const requestId = open.current.get(key) ?? newRequestId();
     open.current.set(key, requestId);
     const res = await call(requestId);
@@ -59,7 +59,7 @@ export function useRetrySafeSend(): {
   const [error, setError] = useState<string | null>(null);
 
   const send = useCallback(
-    async <T,>(call: (requestId: string) => Promise<Result<T>>): Promise<T | null> => {
+    async <T>(call: (requestId: string) => Promise<Result<T>>): Promise<T | null> => {
       setError(null);
       setBusy(true);
       const res = await run(call);

@@ -27,7 +27,11 @@ export function useUnions(query: ListUnionsRequest | null, delayMs = 0): [Unions
     const timer = setTimeout(() => {
       void api.member.listUnions(query).then((res) => {
         if (!live) return;
-        setState(res.ok ? { status: 'ready', unions: res.data.unions, truncated: res.data.truncated } : { status: 'error', message: res.error.message });
+        setState(
+          res.ok
+            ? { status: 'ready', unions: res.data.unions, truncated: res.data.truncated }
+            : { status: 'error', message: res.error.message },
+        );
       });
     }, delayMs);
     return () => {

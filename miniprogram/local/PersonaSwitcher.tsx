@@ -99,57 +99,59 @@ export default function PersonaSwitcher() {
         <Text>切换身份</Text>
       </View>
       {/* Portalled to <body>: inside the page, the router's stacking context keeps it under the tab bar. */}
-      {open ? createPortal(
-        <View className='persona-mask' onClick={() => setOpen(false)}>
-          <View className='persona-sheet' onClick={(e) => e.stopPropagation()}>
-            <View className='persona-sheet__head'>
-              <Text className='persona-sheet__title'>切换身份（本地演示）</Text>
-              <Text className='persona-sheet__close' onClick={() => setOpen(false)}>
-                关闭
-              </Text>
-            </View>
-            {clock && clock.offsetMs !== 0 ? (
-              <Text className='persona-sheet__clock'>模拟时间：{formatBusiness(clock.now, 'YYYY-MM-DD HH:mm:ss')}</Text>
-            ) : null}
-            <View className='persona-clock-actions'>
-              <Text className='persona-clock-btn' onClick={toFridayOpening}>
-                时间跳到下个周五 09:59:50
-              </Text>
-              {clock && clock.offsetMs !== 0 ? (
-                <Text className='persona-clock-btn' onClick={() => moveClock({ offsetMs: 0 })}>
-                  恢复真实时间
-                </Text>
-              ) : null}
-            </View>
-            {personas.status === 'loading' ? (
-              <Text className='persona-sheet__hint'>加载中…</Text>
-            ) : personas.status === 'error' ? (
-              <View className='persona-sheet__error'>
-                <Text className='persona-sheet__hint'>{personas.message}</Text>
-                <Text className='persona-sheet__retry' onClick={load}>
-                  重试
-                </Text>
-              </View>
-            ) : (
-              personas.data.map((p) => (
-                <View
-                  key={p.id}
-                  className={`persona-item ${p.id === current ? 'persona-item--active' : ''}`}
-                  onClick={() => choose(p.id)}
-                >
-                  <View className='persona-item__text'>
-                    <Text className='persona-item__label'>{p.label}</Text>
-                    <Text className='persona-item__desc'>{p.description}</Text>
-                  </View>
-                  {p.id === current ? <Text className='persona-item__check'>当前</Text> : null}
+      {open
+        ? createPortal(
+            <View className='persona-mask' onClick={() => setOpen(false)}>
+              <View className='persona-sheet' onClick={(e) => e.stopPropagation()}>
+                <View className='persona-sheet__head'>
+                  <Text className='persona-sheet__title'>切换身份（本地演示）</Text>
+                  <Text className='persona-sheet__close' onClick={() => setOpen(false)}>
+                    关闭
+                  </Text>
                 </View>
-              ))
-            )}
-            <Text className='persona-sheet__foot'>仅本地演示环境可见，正式小程序不包含此功能。</Text>
-          </View>
-        </View>,
-        document.body,
-      ) : null}
+                {clock && clock.offsetMs !== 0 ? (
+                  <Text className='persona-sheet__clock'>模拟时间：{formatBusiness(clock.now, 'YYYY-MM-DD HH:mm:ss')}</Text>
+                ) : null}
+                <View className='persona-clock-actions'>
+                  <Text className='persona-clock-btn' onClick={toFridayOpening}>
+                    时间跳到下个周五 09:59:50
+                  </Text>
+                  {clock && clock.offsetMs !== 0 ? (
+                    <Text className='persona-clock-btn' onClick={() => moveClock({ offsetMs: 0 })}>
+                      恢复真实时间
+                    </Text>
+                  ) : null}
+                </View>
+                {personas.status === 'loading' ? (
+                  <Text className='persona-sheet__hint'>加载中…</Text>
+                ) : personas.status === 'error' ? (
+                  <View className='persona-sheet__error'>
+                    <Text className='persona-sheet__hint'>{personas.message}</Text>
+                    <Text className='persona-sheet__retry' onClick={load}>
+                      重试
+                    </Text>
+                  </View>
+                ) : (
+                  personas.data.map((p) => (
+                    <View
+                      key={p.id}
+                      className={`persona-item ${p.id === current ? 'persona-item--active' : ''}`}
+                      onClick={() => choose(p.id)}
+                    >
+                      <View className='persona-item__text'>
+                        <Text className='persona-item__label'>{p.label}</Text>
+                        <Text className='persona-item__desc'>{p.description}</Text>
+                      </View>
+                      {p.id === current ? <Text className='persona-item__check'>当前</Text> : null}
+                    </View>
+                  ))
+                )}
+                <Text className='persona-sheet__foot'>仅本地演示环境可见，正式小程序不包含此功能。</Text>
+              </View>
+            </View>,
+            document.body,
+          )
+        : null}
     </View>
   );
 }

@@ -14,7 +14,8 @@ export const benefit = {
   /** 抢: retried with the same `requestId` while the cloud is busy, so nothing is claimed twice; `onWait` for 排队中. */
   claim: (dropId: string, pass: string | null, requestId: string, onWait?: (elapsedMs: number) => void) =>
     callApi('benefit', 'claim', pass ? { dropId, pass } : { dropId }, queued(requestId, onWait)),
-  register: (dropId: string, requestId: string, onWait?: (elapsedMs: number) => void) => callApi('benefit', 'register', { dropId }, queued(requestId, onWait)),
+  register: (dropId: string, requestId: string, onWait?: (elapsedMs: number) => void) =>
+    callApi('benefit', 'register', { dropId }, queued(requestId, onWait)),
   myClaims: () => callApi('benefit', 'myClaims', {}),
   drawProof: (dropId: string) => callApi('benefit', 'drawProof', { dropId }),
   adminCreate: (req: AdminCreateRequest, requestId: string) => callApi('benefit', 'adminCreate', req, { requestId }),

@@ -37,9 +37,7 @@ export type { FunctionPayload };
 type Transport = (name: string, payload: FunctionPayload) => Promise<unknown>;
 
 const transport: Transport =
-  process.env.TARO_ENV === 'h5'
-    ? (require('./localCloud') as typeof import('./localCloud')).postToLocalCloud
-    : callCloud;
+  process.env.TARO_ENV === 'h5' ? (require('./localCloud') as typeof import('./localCloud')).postToLocalCloud : callCloud;
 
 async function callOnce<T>(name: string, payload: FunctionPayload): Promise<Result<T>> {
   let raw: unknown;
@@ -63,12 +61,7 @@ async function callOnce<T>(name: string, payload: FunctionPayload): Promise<Resu
  */
 const maybeApplied = new Set<string>();
 
-export async function callFunction<T>(
-  name: string,
-  action: string,
-  data: object = {},
-  options: CallOptions = {},
-): Promise<Result<T>> {
+export async function callFunction<T>(name: string, action: string, data: object = {}, options: CallOptions = {}): Promise<Result<T>> {
   // One id for every attempt of this call: the server applies it at most once.
   const requestId = options.requestId ?? newRequestId();
   let fresh = !maybeApplied.has(requestId);

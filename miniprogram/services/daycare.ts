@@ -19,7 +19,8 @@ export const daycare = {
   cancel: (registrationId: string) => callApi('daycare', 'cancel', { registrationId }),
   lotteryRecord: (campaignId: string) => callApi('daycare', 'lotteryRecord', { campaignId }),
   adminCampaigns: () => callApi('daycare', 'adminCampaigns', {}),
-  adminCreateCampaign: (form: D.AdminCreateCampaignRequest, options?: CallOptions) => callApi('daycare', 'adminCreateCampaign', form, options),
+  adminCreateCampaign: (form: D.AdminCreateCampaignRequest, options?: CallOptions) =>
+    callApi('daycare', 'adminCreateCampaign', form, options),
   adminAddSite: (form: D.AdminAddSiteRequest, options?: CallOptions) => callApi('daycare', 'adminAddSite', form, options),
   adminAddSlot: (form: D.AdminAddSlotRequest, options?: CallOptions) => callApi('daycare', 'adminAddSlot', form, options),
   adminSetStaff: (form: D.AdminSetStaffRequest) => callApi('daycare', 'adminSetStaff', form),

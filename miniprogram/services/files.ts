@@ -27,7 +27,9 @@ export function imageSrc(value: string | null | undefined): string | undefined {
 export type { PickedImage };
 
 function slotFor(purpose: UploadPurpose, unionId: string, ext: ImageExt): Promise<Result<UploadSlot>> {
-  return purpose === 'post_cover' ? callApi('content', 'adminUploadSlot', { unionId, ext }) : callApi('benefit', 'adminUploadSlot', { unionId, ext });
+  return purpose === 'post_cover'
+    ? callApi('content', 'adminUploadSlot', { unionId, ext })
+    : callApi('benefit', 'adminUploadSlot', { unionId, ext });
 }
 
 type Uploader = (purpose: UploadPurpose, unionId: string, picked: PickedImage) => Promise<Result<{ fileID: string }>>;
@@ -51,7 +53,8 @@ async function uploadToCloud(purpose: UploadPurpose, unionId: string, picked: Pi
 // async function Babel's regenerator hides the condition and the H5 uploader would ship in weapp.
 const uploader: Uploader =
   process.env.TARO_ENV === 'h5'
-    ? (purpose, unionId, picked) => (require('./localFiles') as typeof import('./localFiles')).uploadToLocalStorage(picked, (ext) => slotFor(purpose, unionId, ext))
+    ? (purpose, unionId, picked) =>
+        (require('./localFiles') as typeof import('./localFiles')).uploadToLocalStorage(picked, (ext) => slotFor(purpose, unionId, ext))
     : uploadToCloud;
 
 export function uploadImage(purpose: UploadPurpose, unionId: string, picked: PickedImage): Promise<Result<{ fileID: string }>> {

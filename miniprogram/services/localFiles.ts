@@ -22,7 +22,10 @@ async function readBytes(picked: PickedImage): Promise<ArrayBuffer> {
   return blob.arrayBuffer();
 }
 
-export async function uploadToLocalStorage(picked: PickedImage, slotFor: (ext: ImageExt) => Promise<Result<UploadSlot>>): Promise<Result<{ fileID: string }>> {
+export async function uploadToLocalStorage(
+  picked: PickedImage,
+  slotFor: (ext: ImageExt) => Promise<Result<UploadSlot>>,
+): Promise<Result<{ fileID: string }>> {
   let bytes: ArrayBuffer;
   try {
     bytes = await readBytes(picked);

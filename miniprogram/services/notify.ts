@@ -32,7 +32,12 @@ function chunks<T>(list: T[], size: number): T[][] {
 
 async function askInH5(keys: TemplateKey[]): Promise<Array<{ template: TemplateKey; result: Answer }>> {
   const titles = keys.map((k) => `“${TEMPLATES[k].title}”`).join('、');
-  const res = await Taro.showModal({ title: '消息订阅', content: `是否允许发送${titles}？（本地演示：模拟微信订阅消息授权）`, confirmText: '允许', cancelText: '取消' });
+  const res = await Taro.showModal({
+    title: '消息订阅',
+    content: `是否允许发送${titles}？（本地演示：模拟微信订阅消息授权）`,
+    confirmText: '允许',
+    cancelText: '取消',
+  });
   return keys.map((template) => ({ template, result: res.confirm ? 'accept' : 'reject' }));
 }
 
@@ -43,10 +48,14 @@ async function askInWeapp(keys: TemplateKey[]): Promise<Array<{ template: Templa
   const out: Array<{ template: TemplateKey; result: Answer }> = [];
   for (const group of chunks(configured, MAX_TEMPLATES_PER_REQUEST)) {
     try {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds: group.map((t) => t.tmplId as string), entityIds: [] } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
+      const res = (await Taro.requestSubscribeMessage({
+        tmplIds: group.map((t) => t.tmplId as string),
+        entityIds: [],
+      } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
       for (const t of group) {
         const answer = res[t.tmplId as string];
-        if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter') out.push({ template: t.key, result: answer });
+        if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter')
+          out.push({ template: t.key, result: answer });
       }
     } catch {
       // The member closed the dialog or the main switch is off: nothing was accepted.

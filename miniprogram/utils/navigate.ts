@@ -1,10 +1,7 @@
 import Taro from '@tarojs/taro';
 
 /** Where a tappable entry leads. Features not built yet say so instead of pretending. */
-export type EntryTarget =
-  | { kind: 'tab'; url: string }
-  | { kind: 'page'; url: string }
-  | { kind: 'soon' };
+export type EntryTarget = { kind: 'tab'; url: string } | { kind: 'page'; url: string } | { kind: 'soon' };
 
 export const TAB_PAGES = {
   home: '/pages/index/index',

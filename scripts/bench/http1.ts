@@ -21,7 +21,10 @@ export class Http1Connection {
   private buffered: Buffer = Buffer.alloc(0);
   private waiting: { resolve: (r: Http1Response) => void; reject: (e: Error) => void } | null = null;
 
-  constructor(private readonly host: string, private readonly port: number) {}
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+  ) {}
 
   static forUrl(baseUrl: string): Http1Connection {
     const url = new URL(baseUrl);
@@ -48,7 +51,13 @@ export class Http1Connection {
   post(path: string, body: string, headers: Record<string, string> = {}): Promise<Http1Response> {
     if (this.waiting) return Promise.reject(new Error('one request at a time per connection'));
     const socket = this.socket ?? this.connect();
-    const lines = [`POST ${path} HTTP/1.1`, `Host: ${this.host}:${this.port}`, 'Connection: keep-alive', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`];
+    const lines = [
+      `POST ${path} HTTP/1.1`,
+      `Host: ${this.host}:${this.port}`,
+      'Connection: keep-alive',
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+    ];
     for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };

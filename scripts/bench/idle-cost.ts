@@ -24,7 +24,9 @@ import { SCHEDULED_JOBS } from '../../cloudfunctions/_lib/schedule';
 process.env.SILENCE = 'true';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'error';
 
-const { values } = parseArgs({ options: { hours: { type: 'string', default: '24' }, 'days-after-seed': { type: 'string', default: '60' } } });
+const { values } = parseArgs({
+  options: { hours: { type: 'string', default: '24' }, 'days-after-seed': { type: 'string', default: '60' } },
+});
 const HOURS = Number(values.hours);
 const DAYS_AFTER = Number(values['days-after-seed']);
 const HOUR = 3600_000;
@@ -85,13 +87,21 @@ async function main(): Promise<void> {
     measuring = false;
     const scale = 24 / HOURS;
     const perDay = (n: number) => Math.round(n * scale);
-    console.log(`一个空闲日（演示数据，种子后第 ${DAYS_AFTER} 天，模拟 ${HOURS} 小时${HOURS !== 24 ? '，按 24 小时折算' : ''}；用时 ${((Date.now() - started) / 1000).toFixed(0)} s）`);
+    console.log(
+      `一个空闲日（演示数据，种子后第 ${DAYS_AFTER} 天，模拟 ${HOURS} 小时${HOURS !== 24 ? '，按 24 小时折算' : ''}；用时 ${((Date.now() - started) / 1000).toFixed(0)} s）`,
+    );
     console.log('定时器 / 任务                  调用/日   读/日   写/日   数据库请求/日');
     for (const [key, t] of [...byTrigger].sort((a, b) => b[1].reads + b[1].writes - (a[1].reads + a[1].writes))) {
-      console.log(`${key.padEnd(30)} ${String(perDay(t.invocations)).padStart(7)} ${String(perDay(t.reads)).padStart(7)} ${String(perDay(t.writes)).padStart(7)} ${String(perDay(t.reads + t.writes + t.other)).padStart(12)}`);
+      console.log(
+        `${key.padEnd(30)} ${String(perDay(t.invocations)).padStart(7)} ${String(perDay(t.reads)).padStart(7)} ${String(perDay(t.writes)).padStart(7)} ${String(perDay(t.reads + t.writes + t.other)).padStart(12)}`,
+      );
     }
-    console.log(`${'合计'.padEnd(28)} ${String(perDay(total.invocations)).padStart(7)} ${String(perDay(total.reads)).padStart(7)} ${String(perDay(total.writes)).padStart(7)} ${String(perDay(total.reads + total.writes + total.other)).padStart(12)}`);
-    console.log(`每月（30 天）：调用 ${perDay(total.invocations) * 30}，数据库请求 ${perDay(total.reads + total.writes + total.other) * 30}`);
+    console.log(
+      `${'合计'.padEnd(28)} ${String(perDay(total.invocations)).padStart(7)} ${String(perDay(total.reads)).padStart(7)} ${String(perDay(total.writes)).padStart(7)} ${String(perDay(total.reads + total.writes + total.other)).padStart(12)}`,
+    );
+    console.log(
+      `每月（30 天）：调用 ${perDay(total.invocations) * 30}，数据库请求 ${perDay(total.reads + total.writes + total.other) * 30}`,
+    );
   } finally {
     await cloud.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -82,13 +82,18 @@ function startCloud(dataDir: string): Promise<{ child: ChildProcess; appUrl: str
     env: { ...process.env, LOCAL_QUOTA: '', LOCAL_FUNCTION_CONCURRENCY: concurrency, NODE_NO_WARNINGS: '1' },
   });
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
+    readline
+      .createInterface({ input: child.stdout! })
+      .once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
     child.once('exit', (code) => reject(new Error(`local cloud exited (${code})`)));
   });
 }
 
 async function local<T>(appUrl: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(appUrl + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    appUrl + path,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   const json = (await res.json()) as Result<T>;
   if (!json.ok) throw new Error(`${path}: ${json.error.message}`);
   return json.data;
@@ -102,9 +107,11 @@ interface QuotaStats {
 /** `width` workers through `items`; `work` gets the worker's index (e.g. its own connection). */
 async function pool<T>(items: T[], width: number, work: (item: T, worker: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async (_, worker) => {
-    while (next < items.length) await work(items[next++], worker);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async (_, worker) => {
+      while (next < items.length) await work(items[next++], worker);
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -112,12 +119,23 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rehearse-'));
   const cloud = await startCloud(dataDir);
   try {
-    const db = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
+    const db = tcb
+      .init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0])
+      .database();
     const union = (await db.collection(C.unions).doc('nb-bl-xq-gw').get()).data[0] as { ancestors: string[] };
     const members = Array.from({ length: MEMBERS }, (_, i) => `oreh_${String(i).padStart(6, '0')}`);
     console.log(`准备：写入 ${n(MEMBERS)} 名会员…`);
     await pool(members, 64, async (openid) => {
-      await db.collection(C.users).doc(openid).set({ openid, nameMasked: '测*', memberStatus: 'verified', unionId: 'nb-bl-xq-gw', unionAncestors: union.ancestors, tags: [], adminUnionIds: [], follows: [] });
+      await db.collection(C.users).doc(openid).set({
+        openid,
+        nameMasked: '测*',
+        memberStatus: 'verified',
+        unionId: 'nb-bl-xq-gw',
+        unionAncestors: union.ancestors,
+        tags: [],
+        adminUnionIds: [],
+        follows: [],
+      });
     });
     const admin = Http1Connection.forUrl(cloud.appUrl);
     const clock = await local<{ now: string }>(cloud.appUrl, '/api/_local/clock');
@@ -125,13 +143,19 @@ async function main(): Promise<void> {
     // The 福利 page is opened within the hour before 10:00, so every pass is valid at the opening.
     const opensAt = now0 + 3600_000;
     const create = async (body: Record<string, unknown>) => {
-      const res = await admin.post('/api/functions/benefit', JSON.stringify({ action: 'adminCreate', data: { unionId: 'nb-bl', kind: 'data', ...body } }), { 'x-local-persona': 'district_admin' });
+      const res = await admin.post(
+        '/api/functions/benefit',
+        JSON.stringify({ action: 'adminCreate', data: { unionId: 'nb-bl', kind: 'data', ...body } }),
+        { 'x-local-persona': 'district_admin' },
+      );
       const r = JSON.parse(res.body) as Result<AdminCreateResult>;
       if (!r.ok) throw new Error(r.error.message);
       return r.data.dropId;
     };
     const dropId = await create({ title: '周五流量包 10GB', mode: 'first_come', stock: STOCK, opensAt });
-    const drawId = values['no-draw'] ? null : await create({ title: '周五观影券（抽签）', mode: 'draw', stock: STOCK, opensAt: opensAt + 3600_000 });
+    const drawId = values['no-draw']
+      ? null
+      : await create({ title: '周五观影券（抽签）', mode: 'draw', stock: STOCK, opensAt: opensAt + 3600_000 });
 
     const conns = Array.from({ length: 64 }, () => Http1Connection.forUrl(cloud.appUrl));
     const passes = new Map<string, string>();
@@ -148,14 +172,21 @@ async function main(): Promise<void> {
 
     const quotaBody = { preset: values.preset, overrides: OVERRIDES };
     const profile = await local<{ profile: string }>(cloud.appUrl, '/api/_local/quota', quotaBody);
-    console.log(`配额：${profile.profile}（${values.preset}，数据库 ${QPS} QPS，预置 ${values.provisioned} 个实例，每实例 ${values['per-instance']} 并发，最多 ${values.instances} 个实例）`);
+    console.log(
+      `配额：${profile.profile}（${values.preset}，数据库 ${QPS} QPS，预置 ${values.provisioned} 个实例，每实例 ${values['per-instance']} 并发，最多 ${values.instances} 个实例）`,
+    );
 
     // Draw mode: the crowd registers during the week, under the quota.
     let registration: ReturnType<typeof summarise> | null = null;
     if (drawId) {
       const outcomes = await runCrowd({
-        appUrl: cloud.appUrl, fn: 'benefit', action: 'register', dataFor: () => ({ dropId: drawId }), members,
-        arrivalMs: (i) => (i / MEMBERS) * REGISTER_S * 1000, connections: Number(values.connections),
+        appUrl: cloud.appUrl,
+        fn: 'benefit',
+        action: 'register',
+        dataFor: () => ({ dropId: drawId }),
+        members,
+        arrivalMs: (i) => (i / MEMBERS) * REGISTER_S * 1000,
+        connections: Number(values.connections),
       });
       registration = summarise(outcomes);
     }
@@ -166,8 +197,13 @@ async function main(): Promise<void> {
     const order = [...members].sort(() => Math.random() - 0.5);
     const started = performance.now();
     const outcomes = await runCrowd({
-      appUrl: cloud.appUrl, fn: 'benefit', action: 'claim', dataFor: (openid) => ({ dropId, pass: passes.get(openid) }), members: order,
-      arrivalMs: (i) => (i / MEMBERS) * ARRIVE_S * 1000, connections: Number(values.connections),
+      appUrl: cloud.appUrl,
+      fn: 'benefit',
+      action: 'claim',
+      dataFor: (openid) => ({ dropId, pass: passes.get(openid) }),
+      members: order,
+      arrivalMs: (i) => (i / MEMBERS) * ARRIVE_S * 1000,
+      connections: Number(values.connections),
     });
     const wall = performance.now() - started;
     const stats = await local<QuotaStats>(cloud.appUrl, '/api/_local/quota');
@@ -180,7 +216,10 @@ async function main(): Promise<void> {
       claims.push(...(res.data as typeof claims));
       if (res.data.length < 1000) break;
     }
-    const shards = (await db.collection(C.dropStock).where({ dropId }).get()).data as Array<{ left: number; lastTakenAt: Date | string | null }>;
+    const shards = (await db.collection(C.dropStock).where({ dropId }).get()).data as Array<{
+      left: number;
+      lastTakenAt: Date | string | null;
+    }>;
     const left = shards.reduce((s, d) => s + d.left, 0);
     const lastTaken = Math.max(...shards.map((s) => (s.lastTakenAt ? new Date(s.lastTakenAt).getTime() : 0)));
     const byMember = new Map<string, string[]>();
@@ -198,23 +237,37 @@ async function main(): Promise<void> {
     const answeredIn60 = outcomes.filter((o) => !o.gaveUp && o.ms <= 60_000).length;
 
     console.log(`\n周五 10:00 彩排（配额 ${profile.profile}）：${n(MEMBERS)} 名会员在前 ${ARRIVE_S} 秒内到达，库存 ${n(STOCK)}`);
-    console.log(`  sell-out        ${f(sellOut, 1)} s after 10:00 (last claim acknowledged; last unit taken at ${f(lastTakeS, 1)} s); physical limit ${n(STOCK)} × 2 requests ÷ ${QPS} QPS = ${f(physical, 1)} s → ${f(sellOut / physical, 2)}× (target ≤ 1.2×)`);
-    console.log(`  final answer    p50 ${f(s.p50 / 1000, 2)} s  p99 ${f(s.p99 / 1000, 2)} s  max ${f(s.max / 1000, 2)} s; answered within 60 s: ${n(answeredIn60)} of ${n(MEMBERS)}; gave up: ${s.gaveUp}`);
-    console.log(`  answers         ${[...s.codes.entries()].map(([k, v]) => `${k === 'ok' ? '已领取' : k} ${n(v)}`).join(', ')}  (crowd ran ${f(wall / 1000, 1)} s)`);
+    console.log(
+      `  sell-out        ${f(sellOut, 1)} s after 10:00 (last claim acknowledged; last unit taken at ${f(lastTakeS, 1)} s); physical limit ${n(STOCK)} × 2 requests ÷ ${QPS} QPS = ${f(physical, 1)} s → ${f(sellOut / physical, 2)}× (target ≤ 1.2×)`,
+    );
+    console.log(
+      `  final answer    p50 ${f(s.p50 / 1000, 2)} s  p99 ${f(s.p99 / 1000, 2)} s  max ${f(s.max / 1000, 2)} s; answered within 60 s: ${n(answeredIn60)} of ${n(MEMBERS)}; gave up: ${s.gaveUp}`,
+    );
+    console.log(
+      `  answers         ${[...s.codes.entries()].map(([k, v]) => `${k === 'ok' ? '已领取' : k} ${n(v)}`).join(', ')}  (crowd ran ${f(wall / 1000, 1)} s)`,
+    );
     console.log(`  retries/member  mean ${f(s.retriesMean, 2)}  p99 ${s.retriesP99}  max ${s.retriesMax}`);
-    console.log(`  peak DB QPS     ${stats.db.peakQps} (quota ${QPS}); DB requests accepted ${n(stats.db.accepted)} (reads ${n(stats.db.acceptedReads)}, writes ${n(stats.db.acceptedWrites)})`);
-    console.log(`  refusals        database: rate ${n(stats.db.refused.rate)}, connections ${n(stats.db.refused.connections)}, reads ${n(stats.db.refused.reads)}, writes ${n(stats.db.refused.writes)}; ` +
-      `function: instances ${n(stats.fn.refused.instances)}, scale-out ${n(stats.fn.refused.scale)}, calls ${n(stats.fn.refused.calls)}; BUSY answers ${n(s.refusals.busy)}; no answer ${n(s.refusals.network)}`);
+    console.log(
+      `  peak DB QPS     ${stats.db.peakQps} (quota ${QPS}); DB requests accepted ${n(stats.db.accepted)} (reads ${n(stats.db.acceptedReads)}, writes ${n(stats.db.acceptedWrites)})`,
+    );
+    console.log(
+      `  refusals        database: rate ${n(stats.db.refused.rate)}, connections ${n(stats.db.refused.connections)}, reads ${n(stats.db.refused.reads)}, writes ${n(stats.db.refused.writes)}; ` +
+        `function: instances ${n(stats.fn.refused.instances)}, scale-out ${n(stats.fn.refused.scale)}, calls ${n(stats.fn.refused.calls)}; BUSY answers ${n(s.refusals.busy)}; no answer ${n(s.refusals.network)}`,
+    );
     const inst = stats.fn.functions.benefit;
     if (inst) console.log(`  instances       benefit: ${inst.instances} started, ${inst.peakRunning} invocations at once at most`);
-    console.log(`  invariants      lost ${lost}, oversold ${oversold}, double ${double}  (claims ${n(claims.length)}, left ${n(left)}, stock ${n(STOCK)})`);
+    console.log(
+      `  invariants      lost ${lost}, oversold ${oversold}, double ${double}  (claims ${n(claims.length)}, left ${n(left)}, stock ${n(STOCK)})`,
+    );
     const pass = lost === 0 && oversold === 0 && double === 0 && sellOut <= physical * 1.2 && answeredIn60 === MEMBERS;
     console.log(`  done-when       ${pass ? 'met' : 'NOT met'}`);
     if (!pass) process.exitCode = 1;
 
     if (registration && drawId) {
       console.log(`\n抽签模式：同一批会员在一周内报名（此处压缩为 ${REGISTER_S} 秒，开环）`);
-      console.log(`  registration    p50 ${f(registration.p50 / 1000, 2)} s  p99 ${f(registration.p99 / 1000, 2)} s  max ${f(registration.max / 1000, 2)} s; retries mean ${f(registration.retriesMean, 2)}; gave up ${registration.gaveUp}; answers ${[...registration.codes.entries()].map(([k, v]) => `${k === 'ok' ? '已报名' : k} ${n(v)}`).join(', ')}`);
+      console.log(
+        `  registration    p50 ${f(registration.p50 / 1000, 2)} s  p99 ${f(registration.p99 / 1000, 2)} s  max ${f(registration.max / 1000, 2)} s; retries mean ${f(registration.retriesMean, 2)}; gave up ${registration.gaveUp}; answers ${[...registration.codes.entries()].map(([k, v]) => `${k === 'ok' ? '已报名' : k} ${n(v)}`).join(', ')}`,
+      );
       await local(cloud.appUrl, '/api/_local/quota', quotaBody);
       await local(cloud.appUrl, '/api/_local/clock', { at: new Date(opensAt + 3600_000).toISOString() });
       const drawStarted = performance.now();
@@ -230,8 +283,12 @@ async function main(): Promise<void> {
       const won = (await db.collection(C.dropRegistrations).where({ dropId: drawId, result: 'won' }).count()).total;
       const lostN = (await db.collection(C.dropRegistrations).where({ dropId: drawId, result: 'lost' }).count()).total;
       const drawClaims = (await db.collection(C.dropClaims).where({ dropId: drawId }).count()).total;
-      console.log(`  draw            ${f((performance.now() - drawStarted) / 1000, 1)} s in ${runs} timer run(s); DB requests ${n(drawStats.db.accepted)}, peak ${drawStats.db.peakQps} QPS, refused ${n(drawStats.db.refused.rate)}`);
-      console.log(`  results         won ${n(won)}, lost ${n(lostN)}, claims ${n(drawClaims)} (stock ${n(STOCK)}); nobody has to be online at 10:00`);
+      console.log(
+        `  draw            ${f((performance.now() - drawStarted) / 1000, 1)} s in ${runs} timer run(s); DB requests ${n(drawStats.db.accepted)}, peak ${drawStats.db.peakQps} QPS, refused ${n(drawStats.db.refused.rate)}`,
+      );
+      console.log(
+        `  results         won ${n(won)}, lost ${n(lostN)}, claims ${n(drawClaims)} (stock ${n(STOCK)}); nobody has to be online at 10:00`,
+      );
       if (won !== Math.min(STOCK, MEMBERS) || drawClaims !== won) process.exitCode = 1;
     }
   } finally {

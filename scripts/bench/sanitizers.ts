@@ -53,6 +53,10 @@ for (const [name, body] of Object.entries(HOSTILE_BODIES)) {
   oursTotal += a;
   refTotal += b;
   const oursDepth = Math.max(depthOf(ours), htmlDepth(toHtml(ours)));
-  console.log(`${name.padEnd(32)} ${a.toFixed(2).padStart(7)} ${String(oursDepth).padStart(7)} ${b.toFixed(2).padStart(18)} ${String(htmlDepth(ref)).padStart(7)} ${(b / Math.max(a, 0.001)).toFixed(1).padStart(7)}×`);
+  console.log(
+    `${name.padEnd(32)} ${a.toFixed(2).padStart(7)} ${String(oursDepth).padStart(7)} ${b.toFixed(2).padStart(18)} ${String(htmlDepth(ref)).padStart(7)} ${(b / Math.max(a, 0.001)).toFixed(1).padStart(7)}×`,
+  );
 }
-console.log(`total (${Object.keys(HOSTILE_BODIES).length} bodies)            ${oursTotal.toFixed(1).padStart(7)}         ${refTotal.toFixed(1).padStart(18)}         ${(refTotal / oursTotal).toFixed(1).padStart(7)}×`);
+console.log(
+  `total (${Object.keys(HOSTILE_BODIES).length} bodies)            ${oursTotal.toFixed(1).padStart(7)}         ${refTotal.toFixed(1).padStart(18)}         ${(refTotal / oursTotal).toFixed(1).padStart(7)}×`,
+);

@@ -26,7 +26,8 @@ const DISTRICT_INDUSTRIES = 3;
 /** A template CSV with `rows` unions (at least the fixed upper levels). */
 export function generateUnionCsv(rows: number): string {
   const lines: string[][] = [];
-  const add = (code: string, name: string, level: string, parent: string, kind = '', address = '') => lines.push([code, name, level, parent, kind, address]);
+  const add = (code: string, name: string, level: string, parent: string, kind = '', address = '') =>
+    lines.push([code, name, level, parent, kind, address]);
   add('nb', '宁波市总工会', '市总工会', '', '', '宁波市海曙区解放南路');
   const hosts: string[] = [];
   for (let i = 1; i <= CITY_INDUSTRIES; i++) {
@@ -49,7 +50,14 @@ export function generateUnionCsv(rows: number): string {
   for (let g = 0; lines.length < rows; g++) {
     const parent = hosts[g % hosts.length];
     const joint = g % 7 === 0;
-    add(`${parent}-g${g}`, `宁波某${joint ? '园区联合' : '有限公司'}工会${g}`, '基层工会', parent, joint ? '联合工会' : '企业工会', `地址 ${g} 号`);
+    add(
+      `${parent}-g${g}`,
+      `宁波某${joint ? '园区联合' : '有限公司'}工会${g}`,
+      '基层工会',
+      parent,
+      joint ? '联合工会' : '企业工会',
+      `地址 ${g} 号`,
+    );
   }
   return UNION_TEMPLATE_CSV + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

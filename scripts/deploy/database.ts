@@ -10,7 +10,10 @@ import { createIndexBody, diffCollection, type CollectionDiff, type DescribedInd
 
 /** The part of manager-node's DatabaseService the deploy uses (tests pass the real one). */
 export interface DatabaseApi {
-  listCollections(options?: { MgoLimit?: number; MgoOffset?: number }): Promise<{ Collections: Array<{ CollectionName: string }>; Pager: { Total: number } }>;
+  listCollections(options?: {
+    MgoLimit?: number;
+    MgoOffset?: number;
+  }): Promise<{ Collections: Array<{ CollectionName: string }>; Pager: { Total: number } }>;
   createCollection(name: string): Promise<unknown>;
   describeCollection(name: string): Promise<{ Indexes?: DescribedIndex[] }>;
   updateCollection(name: string, change: { CreateIndexes?: CreateIndexBody[] }): Promise<unknown>;

@@ -37,7 +37,8 @@ export function missingEnv(env: Env): string[] {
   if (!(env.TENCENTCLOUD_SECRETKEY || env.TCB_SECRET_KEY)) out.push('TENCENTCLOUD_SECRETKEY 或 TCB_SECRET_KEY（腾讯云 API 密钥）');
   for (const name of FUNCTION_SECRETS) {
     const value = env[name];
-    if (!value) out.push(`${name}（云函数密钥，至少 32 个字符，例如 openssl rand -hex 32 生成；丢失后已签发的会员码与身份证号散列全部失效）`);
+    if (!value)
+      out.push(`${name}（云函数密钥，至少 32 个字符，例如 openssl rand -hex 32 生成；丢失后已签发的会员码与身份证号散列全部失效）`);
     else if (value.length < 32) out.push(`${name}（太短：至少 32 个字符）`);
   }
   return out;

@@ -27,7 +27,12 @@ export interface FunctionDef {
 
 /** The part of manager-node's FunctionService the deploy uses (tests pass the real one). */
 export interface FunctionsApi {
-  createFunction(p: { func: FunctionDef & { envVariables: Record<string, string> }; functionRootPath: string; force: boolean; deployMode: 'zip' }): Promise<unknown>;
+  createFunction(p: {
+    func: FunctionDef & { envVariables: Record<string, string> };
+    functionRootPath: string;
+    force: boolean;
+    deployMode: 'zip';
+  }): Promise<unknown>;
   getFunctionDetail(name: string): Promise<{ Triggers?: Array<{ TriggerName: string; Type: string; TriggerDesc?: string }> }>;
   deleteFunctionTrigger(name: string, triggerName: string): Promise<unknown>;
 }
@@ -35,7 +40,14 @@ export interface FunctionsApi {
 /** From the built function's config.json (what cloudbaserc.json is checked against). */
 export function functionDef(functionsOut: string, name: string): FunctionDef {
   const cfg = JSON.parse(readFileSync(join(functionsOut, name, 'config.json'), 'utf8')) as { timeout?: number; triggers?: TriggerDef[] };
-  return { name, runtime: RUNTIME, handler: 'index.main', timeout: cfg.timeout ?? 20, installDependency: true, triggers: cfg.triggers ?? [] };
+  return {
+    name,
+    runtime: RUNTIME,
+    handler: 'index.main',
+    timeout: cfg.timeout ?? 20,
+    installDependency: true,
+    triggers: cfg.triggers ?? [],
+  };
 }
 
 export async function deployFunction(
@@ -48,7 +60,9 @@ export async function deployFunction(
   // 'zip': the code travels in the API request (ZipFile, at most 1.5 MB; the bundles zip to a few
   // hundred KB) instead of a temporary COS upload, so the deploy needs no storage service.
   await api.createFunction({ func: { ...def, envVariables }, functionRootPath, force: true, deployMode: 'zip' });
-  log(`  云函数 ${def.name}：代码、环境变量（${Object.keys(envVariables).join('、')}）、定时触发器 ${def.triggers.map((t) => t.name).join('、') || '无'}`);
+  log(
+    `  云函数 ${def.name}：代码、环境变量（${Object.keys(envVariables).join('、')}）、定时触发器 ${def.triggers.map((t) => t.name).join('、') || '无'}`,
+  );
   const wanted = new Set(def.triggers.map((t) => t.name));
   const deletedTriggers: string[] = [];
   for (const t of (await api.getFunctionDetail(def.name)).Triggers ?? []) {
@@ -73,7 +87,11 @@ export function cronOf(desc: string | undefined): string {
 
 /** Triggers that differ from config.json after the deploy (no lines when all match). */
 export async function verifyTriggers(api: FunctionsApi, def: FunctionDef): Promise<string[]> {
-  const have = new Map(((await api.getFunctionDetail(def.name)).Triggers ?? []).filter((t) => t.Type === 'timer').map((t) => [t.TriggerName, cronOf(t.TriggerDesc)]));
+  const have = new Map(
+    ((await api.getFunctionDetail(def.name)).Triggers ?? [])
+      .filter((t) => t.Type === 'timer')
+      .map((t) => [t.TriggerName, cronOf(t.TriggerDesc)]),
+  );
   const out: string[] = [];
   for (const t of def.triggers) {
     const desc = have.get(t.name);

@@ -57,7 +57,9 @@ export async function runDeploy(o: DeployOptions): Promise<number> {
     return 1;
   }
   const marker = await writeSchemaMarker(target.markerDb, 'deploy', (o.now ?? (() => new Date()))());
-  log(`  一致：${specs.length} 个集合，${specs.reduce((n, s) => n + (s.indexes?.length ?? 0), 0)} 个索引；已写入校验标记 system_meta/schema（版本 ${marker.version}）`);
+  log(
+    `  一致：${specs.length} 个集合，${specs.reduce((n, s) => n + (s.indexes?.length ?? 0), 0)} 个索引；已写入校验标记 system_meta/schema（版本 ${marker.version}）`,
+  );
 
   log('云函数：代码、环境变量与定时触发器');
   const triggerDiffs: string[] = [];

@@ -102,14 +102,16 @@ export function edgeArb(s: Schema, ids: IdPool): fc.Arbitrary<unknown> {
       if (s.pattern) return stringArb(s, ids);
       const min = Math.max(s.minLength ?? 0, 1);
       const max = s.maxLength ?? 200;
-      return fc.constantFrom(
-        ' '.repeat(Math.min(min, max)),
-        '\u3000'.repeat(Math.min(min, max)),
-        '$where'.repeat(Math.ceil(max / 6)).slice(0, max),
-        '<b>'.repeat(Math.ceil(max / 3)).slice(0, max),
-        '福'.repeat(max),
-        `{"$gt":""}${' '.repeat(Math.max(0, min - 10))}`.slice(0, max),
-      ).filter((v) => v.length >= (s.minLength ?? 0) && v.length <= max);
+      return fc
+        .constantFrom(
+          ' '.repeat(Math.min(min, max)),
+          '\u3000'.repeat(Math.min(min, max)),
+          '$where'.repeat(Math.ceil(max / 6)).slice(0, max),
+          '<b>'.repeat(Math.ceil(max / 3)).slice(0, max),
+          '福'.repeat(max),
+          `{"$gt":""}${' '.repeat(Math.max(0, min - 10))}`.slice(0, max),
+        )
+        .filter((v) => v.length >= (s.minLength ?? 0) && v.length <= max);
     }
     case 'integer':
     case 'number':
@@ -213,7 +215,10 @@ export const twistArb: fc.Arbitrary<Twist> = fc.oneof(
   hostileValue.map((value): Twist => ({ kind: 'wrongType', value })),
   fc.constant<Twist>({ kind: 'missing' }),
   fc
-    .tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', '$where', 'openid', '_openid', 'role', 'isAdmin')), hostileValue)
+    .tuple(
+      fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', '$where', 'openid', '_openid', 'role', 'isAdmin')),
+      hostileValue,
+    )
     .map(([key, value]): Twist => ({ kind: 'extra', key, value })),
   fc.constant<Twist>({ kind: 'hugeString' }),
   fc.constant<Twist>({ kind: 'hugeKey' }),
@@ -224,7 +229,9 @@ export const twistArb: fc.Arbitrary<Twist> = fc.oneof(
   fc.constantFrom(...MONGO).map((op): Twist => ({ kind: 'mongoEveryString', op })),
   fc.constantFrom(...MONGO).map((op): Twist => ({ kind: 'operatorObjects', op })),
   fc.constantFrom('1e309', '-1e309', 'NaN', 'Infinity', '"NaN"', '"Infinity"').map((text): Twist => ({ kind: 'nonFinite', text })),
-  fc.constantFrom('2019-02-30', '2026-06-31', '9999-99-99', '1900-01-01', '2026-13-01', '2026-02-29', '2026-06-31 09:00').map((date): Twist => ({ kind: 'badDate', date })),
+  fc
+    .constantFrom('2019-02-30', '2026-06-31', '9999-99-99', '1900-01-01', '2026-13-01', '2026-02-29', '2026-06-31 09:00')
+    .map((date): Twist => ({ kind: 'badDate', date })),
   fc.constantFrom<unknown>(null, 'x', 42, [], [{}], true).map((value): Twist => ({ kind: 'notAnObject', value })),
 );
 
@@ -256,7 +263,11 @@ export function applyTwist(body: Record<string, unknown>, schema: Schema, twist:
       put(out, 'k'.repeat(HUGE), 1);
       return out;
     case 'hugeArray':
-      put(out, field, Array.from({ length: 20_000 }, (_, i) => i));
+      put(
+        out,
+        field,
+        Array.from({ length: 20_000 }, (_, i) => i),
+      );
       return out;
     case 'deep':
       put(out, field, deep(twist.depth));

@@ -33,8 +33,14 @@ async function main(): Promise<void> {
       }
     },
   });
-  const sorted = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`fuzz: seed ${seed}, ${f.calls} calls (sweep + ${runs} random) in ${(f.ms / 1000).toFixed(1)} s, ${(f.ms / Math.max(1, f.calls)).toFixed(1)} ms a call`);
+  const sorted = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+  console.log(
+    `fuzz: seed ${seed}, ${f.calls} calls (sweep + ${runs} random) in ${(f.ms / 1000).toFixed(1)} s, ${(f.ms / Math.max(1, f.calls)).toFixed(1)} ms a call`,
+  );
   console.log(`  answered ok        ${f.ok}`);
   console.log(`  refused            ${f.refused}  (${sorted(f.byCode)})`);
   console.log(`  INTERNAL           ${f.internal}`);

@@ -68,17 +68,25 @@ const AUDIT_TRAILS: Partial<Record<SchemaId, string[]>> = { 'benefit.redeem': ['
 
 /** Per collection table: rows, bytes and last rowid (a cheap fingerprint of its content), audit trails left out. */
 function tablesSignature(db: Database.Database, leaveOut: readonly string[]): string {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name`).pluck().all() as string[];
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   return tables
     .filter((t) => !leaveOut.includes(t.slice(2)))
-    .map((t) => `${t}:${db.prepare(`SELECT count(*) || '/' || coalesce(sum(length(body)), 0) || '/' || coalesce(max(rowid), 0) FROM "${t}"`).pluck().get() as string}`)
+    .map(
+      (t) =>
+        `${t}:${db.prepare(`SELECT count(*) || '/' || coalesce(sum(length(body)), 0) || '/' || coalesce(max(rowid), 0) FROM "${t}"`).pluck().get() as string}`,
+    )
     .join(',');
 }
 
 function idPool(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`).all() as { name: string }[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`)
+      .all() as { name: string }[];
     const ids: string[] = [];
     for (const { name } of tables) {
       const rows = db.prepare(`SELECT _id FROM "${name.replace(/"/g, '""')}" LIMIT 12`).all() as { _id: unknown }[];
@@ -97,7 +105,13 @@ export function fuzzCases(ids: IdPool, runs: number, seed: number): FuzzCase[] {
     const schema = schemaRegistry[schemaId] as unknown as Schema;
     const data = applyTwist(body as Record<string, unknown>, schema, twist, pick);
     const action = schemaId.slice(schemaId.indexOf('.') + 1);
-    return { schemaId, persona, twist, body: `{"action":${JSON.stringify(action)},"data":${toJsonText(data)}}`, long: longStringsIn(data, ECHO_MIN) };
+    return {
+      schemaId,
+      persona,
+      twist,
+      body: `{"action":${JSON.stringify(action)},"data":${toJsonText(data)}}`,
+      long: longStringsIn(data, ECHO_MIN),
+    };
   };
   const cases: FuzzCase[] = [];
   let n = 0;
@@ -135,7 +149,12 @@ async function post(cloud: LocalCloud, path: string, body: string, persona: Fuzz
   let res: Response;
   let text: string;
   try {
-    res = await fetch(cloud.appUrl + path, { method: 'POST', headers: headersFor(persona), body, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+    res = await fetch(cloud.appUrl + path, {
+      method: 'POST',
+      headers: headersFor(persona),
+      body,
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
     text = await res.text();
   } catch (err) {
     // No answer in time, or the connection dropped or was refused: the server hangs, is down or cut the call off.
@@ -161,7 +180,8 @@ export function answerProblems(c: FuzzCase, status: number, json: unknown): { pr
   }
   const code = r.error?.code;
   const message = r.error?.message;
-  if (!isErrorCode(code) || typeof message !== 'string') return { problems: [`${where}: error without a known code and a message`], code: String(code) };
+  if (!isErrorCode(code) || typeof message !== 'string')
+    return { problems: [`${where}: error without a known code and a message`], code: String(code) };
   const problems: string[] = [];
   if (code === 'INTERNAL') problems.push(`${where}: INTERNAL`);
   if (!CJK.test(message)) problems.push(`${where}: message not in Chinese: ${message.slice(0, 80)}`);
@@ -188,8 +208,18 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
   const watcher = new Database(join(dataDir, 'cloudbase.sqlite'), { readonly: true, fileMustExist: true });
   const dataVersion = () => watcher.pragma('data_version', { simple: true }) as number;
   const figures: FuzzFigures = {
-    calls: 0, ok: 0, refused: 0, internal: 0, unexpectedWrites: 0, badEnvelope: 0, badMessage: 0, innocentFailed: 0,
-    byCode: {}, byTwist: {}, ms: 0, problems: [],
+    calls: 0,
+    ok: 0,
+    refused: 0,
+    internal: 0,
+    unexpectedWrites: 0,
+    badEnvelope: 0,
+    badMessage: 0,
+    innocentFailed: 0,
+    byCode: {},
+    byTwist: {},
+    ms: 0,
+    problems: [],
   };
   const started = Date.now();
   try {
@@ -221,7 +251,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzFigures> {
       } else figures.badEnvelope++;
       if ((innocent.json as { ok?: unknown }).ok !== true) {
         figures.innocentFailed++;
-        problems.push(`${c.schemaId} as ${c.persona} (${c.twist.kind}): a concurrent system.serverTime failed: ${JSON.stringify(innocent.json).slice(0, 160)}`);
+        problems.push(
+          `${c.schemaId} as ${c.persona} (${c.twist.kind}): a concurrent system.serverTime failed: ${JSON.stringify(innocent.json).slice(0, 160)}`,
+        );
       }
       if (problems.length) figures.problems.push(...problems.map((p) => `${p} · body ${c.body.slice(0, 200)}`));
       options.onCase?.(i + 1, cases.length);

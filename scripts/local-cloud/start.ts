@@ -73,7 +73,10 @@ async function main(): Promise<void> {
   const rebuild = h5BuildReason(staticDir);
   if (rebuild) {
     console.log(rebuild);
-    const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-app.ts'), 'h5'], { stdio: 'inherit', cwd: ROOT });
+    const build = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-app.ts'), 'h5'], {
+      stdio: 'inherit',
+      cwd: ROOT,
+    });
     if (build.status !== 0) {
       console.error('H5 构建失败，请查看上面的输出');
       process.exit(build.status ?? 1);
@@ -110,7 +113,9 @@ async function main(): Promise<void> {
   console.log(`  数据库接口：  ${cloud.dbUrl}`);
   console.log(`  数据目录：    ${dataDir}`);
   console.log(`  ${describeQuota(quota)}`);
-  console.log(`  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local TENCENTCLOUD=true node your-script.js`);
+  console.log(
+    `  连接真实 SDK：TCB_CONTEXT_CNFG='{"URL":"${cloud.dbUrl}"}' TENCENTCLOUD_SECRETID=local TENCENTCLOUD_SECRETKEY=local TCB_ENV=local TENCENTCLOUD=true node your-script.js`,
+  );
   const notice = cloud.seeded ? null : await demoDataNotice(cloud.dbUrl, cloud.clock.now()).catch(() => null);
   if (notice) console.log(notice);
   console.log('按 Ctrl-C 停止');

@@ -102,7 +102,10 @@ export class LocalStorage {
     return s;
   }
 
-  async upload(req: IncomingMessage, input: { openid: string | null; cloudPath: string | null; token: string | null }): Promise<{ fileID: string; cloudPath: string }> {
+  async upload(
+    req: IncomingMessage,
+    input: { openid: string | null; cloudPath: string | null; token: string | null },
+  ): Promise<{ fileID: string; cloudPath: string }> {
     let refusal: StorageError | null = null;
     const cloudPath = input.cloudPath ?? '';
     const file = this.fileFor(cloudPath);
@@ -110,7 +113,8 @@ export class LocalStorage {
     if (!input.openid) refusal = new StorageError(401, 'UNAUTHENTICATED');
     else if (!cloudPath) refusal = new StorageError(400, 'FILE_PATH_INVALID', '缺少上传路径（x-cloud-path）');
     else if (!file) refusal = new StorageError(400, 'FILE_PATH_INVALID', '文件路径不合法：只能上传到 covers/ 下由系统分配的路径');
-    else if (!verifySlotPath(cloudPath, this.secret())) refusal = new StorageError(403, 'UPLOAD_NOT_ALLOWED', '该路径没有上传授权，请重新选择图片');
+    else if (!verifySlotPath(cloudPath, this.secret()))
+      refusal = new StorageError(403, 'UPLOAD_NOT_ALLOWED', '该路径没有上传授权，请重新选择图片');
     else {
       const check = input.token ? checkUploadToken(input.token, cloudPath, input.openid, this.options.now(), this.secret()) : 'forged';
       if (check === 'expired') refusal = new StorageError(403, 'UPLOAD_NOT_ALLOWED', '上传凭证已过期，请重新选择图片');
@@ -124,7 +128,12 @@ export class LocalStorage {
     const kind = sniffImage(body.bytes);
     if (!kind) throw new StorageError(415, 'FILE_NOT_IMAGE');
     const expected = parseSlotPath(cloudPath)?.ext;
-    if (kind !== expected) throw new StorageError(415, 'FILE_NOT_IMAGE', `图片内容（${kind.toUpperCase()}）与申请的格式（${String(expected).toUpperCase()}）不符，请重新选择图片`);
+    if (kind !== expected)
+      throw new StorageError(
+        415,
+        'FILE_NOT_IMAGE',
+        `图片内容（${kind.toUpperCase()}）与申请的格式（${String(expected).toUpperCase()}）不符，请重新选择图片`,
+      );
 
     // Write-once: write aside, then hard-link into place (fails if the path already holds a file).
     const target = file as string;
@@ -134,7 +143,8 @@ export class LocalStorage {
       mkdirSync(dirname(target), { recursive: true });
       linkSync(incoming, target);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new StorageError(409, 'UPLOAD_NOT_ALLOWED', '该上传凭证已使用，请重新选择图片');
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new StorageError(409, 'UPLOAD_NOT_ALLOWED', '该上传凭证已使用，请重新选择图片');
       throw err;
     } finally {
       unlinkSync(incoming);

@@ -50,9 +50,14 @@ export function connect(dbUrl: string | undefined, env: Env): Connection {
   const secretKey = env.TENCENTCLOUD_SECRETKEY || env.TCB_SECRET_KEY;
   if (!envId) return { ok: false, reason: '请设置环境变量 TCB_ENV_ID（云开发环境 ID），或用 --db-url 指向本地云数据库' };
   if (!secretId || !secretKey) {
-    return { ok: false, reason: '请设置环境变量 TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY（或 TCB_SECRET_ID / TCB_SECRET_KEY）：腾讯云 API 密钥' };
+    return {
+      ok: false,
+      reason: '请设置环境变量 TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY（或 TCB_SECRET_ID / TCB_SECRET_KEY）：腾讯云 API 密钥',
+    };
   }
-  const app = tcb.init({ env: envId, secretId, secretKey, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN || undefined } as Parameters<typeof tcb.init>[0]);
+  const app = tcb.init({ env: envId, secretId, secretKey, sessionToken: env.TENCENTCLOUD_SESSIONTOKEN || undefined } as Parameters<
+    typeof tcb.init
+  >[0]);
   return { ok: true, db: app.database(), target: `云开发环境 ${envId}` };
 }
 
@@ -65,7 +70,11 @@ export async function readAllUnions(db: Db): Promise<Map<string, ExistingUnion>>
   let after: string | null = null;
   for (;;) {
     const query = after === null ? db.collection(C.unions) : db.collection(C.unions).where({ _id: _.gt(after) });
-    const res = await query.orderBy('_id', 'asc').limit(PAGE).field({ name: true, level: true, kind: true, parentId: true, ancestors: true, address: true }).get();
+    const res = await query
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .field({ name: true, level: true, kind: true, parentId: true, ancestors: true, address: true })
+      .get();
     const page = res.data as Array<Partial<ExistingUnion> & { _id: string }>;
     for (const u of page) {
       out.set(u._id, {

@@ -64,7 +64,9 @@ export async function run(argv: string[], io: Io = consoleIo, env: Env = process
     return 1;
   }
   io.out(`目标：${conn.target}`);
-  io.out(`文件：${args.file}（${table.format === 'xlsx' ? 'Excel 工作簿，第一个工作表' : table.format === 'csv-utf8' ? 'CSV，UTF-8' : 'CSV，GBK/GB18030'}）`);
+  io.out(
+    `文件：${args.file}（${table.format === 'xlsx' ? 'Excel 工作簿，第一个工作表' : table.format === 'csv-utf8' ? 'CSV，UTF-8' : 'CSV，GBK/GB18030'}）`,
+  );
 
   const existing = await readAllUnions(conn.db);
   const check = checkUnionImport(table.records, existing);
@@ -104,7 +106,17 @@ export async function run(argv: string[], io: Io = consoleIo, env: Env = process
 }
 
 function newDoc(u: PlannedUnion, at: Date): Record<string, unknown> {
-  return { code: u.code, name: u.name, level: u.level, kind: u.kind, parentId: u.parentId, ancestors: u.ancestors, address: u.address, createdAt: at, updatedAt: at };
+  return {
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    kind: u.kind,
+    parentId: u.parentId,
+    ancestors: u.ancestors,
+    address: u.address,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /**
@@ -112,7 +124,12 @@ function newDoc(u: PlannedUnion, at: Date): Record<string, unknown> {
  * never leaves a union whose parent is missing), in batches; then the changed ones. Re-running
  * after an interruption reads the database again and finishes the rest.
  */
-export async function applyPlan(db: Db, plan: readonly PlannedUnion[], at: Date, progress: (line: string) => void = () => {}): Promise<ImportResult> {
+export async function applyPlan(
+  db: Db,
+  plan: readonly PlannedUnion[],
+  at: Date,
+  progress: (line: string) => void = () => {},
+): Promise<ImportResult> {
   const unions = db.collection(C.unions);
   const toInsert = plan.filter((u) => u.status === 'new');
   const depths = [...new Set(toInsert.map((u) => u.ancestors.length))].sort((a, b) => a - b);

@@ -41,7 +41,12 @@ export async function readTableBytes(name: string, bytes: Uint8Array): Promise<R
   if (bytes.length === 0) return { ok: false, reason: '文件是空的' };
   if (startsWith(bytes, ZIP)) return readXlsx(bytes);
   if (startsWith(bytes, OLE)) {
-    return { ok: false, reason: /\.xlsx$/i.test(name) ? '该 Excel 文件设置了打开密码，请取消密码后再导入' : '不支持 .xls 格式，请在 Excel 中另存为 .xlsx 或 CSV' };
+    return {
+      ok: false,
+      reason: /\.xlsx$/i.test(name)
+        ? '该 Excel 文件设置了打开密码，请取消密码后再导入'
+        : '不支持 .xls 格式，请在 Excel 中另存为 .xlsx 或 CSV',
+    };
   }
   const decoded = decodeText(bytes);
   if (!decoded) return { ok: false, reason: '文件不是 UTF-8 编码：请在 Excel 中另存为 .xlsx 或「CSV UTF-8（逗号分隔）」' };
@@ -60,7 +65,8 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {
   const unreadable = { ok: false as const, reason: '无法读取该 Excel 文件：请在 Excel 中打开后另存为 .xlsx 或 CSV' };
   const size = zipUnpackedSize(bytes);
   if (!size) return unreadable;
-  if (size.bytes > MAX_XLSX_UNPACKED_BYTES) return { ok: false, reason: '该 Excel 文件内容过多：请只保留工会名单这一张工作表，或另存为 CSV' };
+  if (size.bytes > MAX_XLSX_UNPACKED_BYTES)
+    return { ok: false, reason: '该 Excel 文件内容过多：请只保留工会名单这一张工作表，或另存为 CSV' };
   let rows: unknown[][];
   try {
     const input = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

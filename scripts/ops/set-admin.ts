@@ -147,7 +147,9 @@ export async function run(argv: string[], io: Io = consoleIo, env: Env = process
     io.err(`工会编码「${args.union}」不存在：请先导入工会组织（npm run ops:import-unions），或检查编码是否正确。${NOTHING_WRITTEN}`);
     return 1;
   }
-  const unionText = union ? `「${union.name}」（${union._id}，${LEVEL_TEMPLATE_LABELS[union.level] ?? union.level}）` : `「${args.union}」（数据库中没有这个工会）`;
+  const unionText = union
+    ? `「${union.name}」（${union._id}，${LEVEL_TEMPLATE_LABELS[union.level] ?? union.level}）`
+    : `「${args.union}」（数据库中没有这个工会）`;
   const user = ((await users.doc(args.openid).get()).data[0] as UserDoc | undefined) ?? null;
 
   io.out(`目标：${conn.target}`);
@@ -278,7 +280,12 @@ function missingUnion(code: string): UnionDoc {
 async function unionNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const res = await db.collection(C.unions).where({ _id: db.command.in(unique) }).limit(Math.min(1000, unique.length)).field({ name: true }).get();
+  const res = await db
+    .collection(C.unions)
+    .where({ _id: db.command.in(unique) })
+    .limit(Math.min(1000, unique.length))
+    .field({ name: true })
+    .get();
   return new Map((res.data as Array<{ _id: string; name: string }>).map((u) => [u._id, u.name]));
 }
 

@@ -25,7 +25,12 @@ export const UNION_IMPORT_COLUMNS = [
   { key: 'level', header: '级别', required: true, note: '市总工会、区县总工会、产业工会、街道乡镇总工会、基层工会' },
   { key: 'parentCode', header: '上级工会编码', required: true, note: '市总工会留空；其他工会必填（文件中或数据库中已有的工会）' },
   { key: 'kind', header: '类型', required: false, note: '基层工会必填：企业工会 或 联合工会；其他级别留空' },
-  { key: 'address', header: '地址', required: false, note: '可空，最多 200 个字；文件中有这一列时，空格子会清空已有地址；没有这一列则不改动已有地址' },
+  {
+    key: 'address',
+    header: '地址',
+    required: false,
+    note: '可空，最多 200 个字；文件中有这一列时，空格子会清空已有地址；没有这一列则不改动已有地址',
+  },
 ] as const;
 
 export type UnionColumnKey = (typeof UNION_IMPORT_COLUMNS)[number]['key'];
@@ -120,8 +125,7 @@ export interface RowProblem {
 }
 
 export type UnionImportCheck =
-  | { ok: true; unions: PlannedUnion[]; existingNotInFile: number }
-  | { ok: false; fileProblem: string | null; errors: RowProblem[] };
+  { ok: true; unions: PlannedUnion[]; existingNotInFile: number } | { ok: false; fileProblem: string | null; errors: RowProblem[] };
 
 interface Row {
   row: number;
@@ -145,7 +149,8 @@ function headerIndex(header: string[]): { map: Partial<Record<UnionColumnKey, nu
     const name = raw.trim();
     if (name === '') continue;
     const key = known.get(name);
-    if (!key) return { problem: `表头「${name.slice(0, 20)}」不是模板中的列，应为：${UNION_IMPORT_COLUMNS.map((c) => c.header).join('、')}` };
+    if (!key)
+      return { problem: `表头「${name.slice(0, 20)}」不是模板中的列，应为：${UNION_IMPORT_COLUMNS.map((c) => c.header).join('、')}` };
     if (map[key] !== undefined) return { problem: `表头「${name}」重复` };
     map[key] = i;
   }
@@ -177,7 +182,8 @@ function checkRow(rec: TableRecord, map: Partial<Record<UnionColumnKey, number>>
   // Excel keeps 15 significant digits of a number: a longer numeric code has lost digits.
   for (const key of ['code', 'parentCode'] as const) {
     const header = UNION_IMPORT_COLUMNS.find((c) => c.key === key)!.header;
-    if (kindOf(key) === 'number' && !/^\d{1,15}$/.test(cell(key))) fail(`「${header}」被 Excel 存成了数字，数字已改变，请将该列设为文本格式后重新填写`);
+    if (kindOf(key) === 'number' && !/^\d{1,15}$/.test(cell(key)))
+      fail(`「${header}」被 Excel 存成了数字，数字已改变，请将该列设为文本格式后重新填写`);
   }
 
   const code = cell('code');
@@ -253,7 +259,8 @@ export function checkUnionImport(records: TableRecord[], existing: ReadonlyMap<s
   const h = headerIndex(header.fields);
   if ('problem' in h) return { ok: false, fileProblem: h.problem, errors: [] };
   if (data.length === 0) return { ok: false, fileProblem: '文件中没有工会数据（只有表头）', errors: [] };
-  if (data.length > MAX_UNION_ROWS) return { ok: false, fileProblem: `一个文件最多 ${MAX_UNION_ROWS} 行，请拆分文件（先导入上级工会）`, errors: [] };
+  if (data.length > MAX_UNION_ROWS)
+    return { ok: false, fileProblem: `一个文件最多 ${MAX_UNION_ROWS} 行，请拆分文件（先导入上级工会）`, errors: [] };
 
   const errors: RowProblem[] = [];
   const fail = (row: number, reason: string) => errors.push({ row, reason });
@@ -269,7 +276,12 @@ export function checkUnionImport(records: TableRecord[], existing: ReadonlyMap<s
     const folded = r.code.toLowerCase();
     const first = byFolded.get(folded);
     if (first) {
-      fail(r.row, first.code === r.code ? `工会编码「${r.code}」与第 ${first.row} 行重复` : `工会编码「${r.code}」与第 ${first.row} 行的「${first.code}」只有大小写不同`);
+      fail(
+        r.row,
+        first.code === r.code
+          ? `工会编码「${r.code}」与第 ${first.row} 行重复`
+          : `工会编码「${r.code}」与第 ${first.row} 行的「${first.code}」只有大小写不同`,
+      );
       r.valid = false;
       continue;
     }
@@ -311,12 +323,18 @@ export function checkUnionImport(records: TableRecord[], existing: ReadonlyMap<s
     if (byCode.get(r.code) !== r) continue;
     const stored = existing.get(r.code);
     if (stored && r.level && stored.level !== r.level) {
-      fail(r.row, `工会「${r.code}」已在数据库中，级别为${labelOf(stored.level)}；本工具不修改已有工会的级别（文件中为${labelOf(r.level)}）`);
+      fail(
+        r.row,
+        `工会「${r.code}」已在数据库中，级别为${labelOf(stored.level)}；本工具不修改已有工会的级别（文件中为${labelOf(r.level)}）`,
+      );
       r.valid = false;
     }
     if (stored && r.level && (stored.parentId ?? null) !== r.parentCode) {
       const from = stored.parentId ? `「${existing.get(stored.parentId)?.name ?? stored.parentId}」（${stored.parentId}）` : '无';
-      fail(r.row, `工会「${r.code}」已在数据库中，上级为${from}；本工具不移动工会（文件中上级为 ${r.parentCode ?? '空'}），见 docs/operations.md「调整上级」`);
+      fail(
+        r.row,
+        `工会「${r.code}」已在数据库中，上级为${from}；本工具不移动工会（文件中上级为 ${r.parentCode ?? '空'}），见 docs/operations.md「调整上级」`,
+      );
       r.valid = false;
     }
     if (!r.parentCode || !r.level || r.parentCode === r.code || !UNION_CODE_PATTERN.test(r.parentCode)) continue;
@@ -410,13 +428,19 @@ export function checkUnionImport(records: TableRecord[], existing: ReadonlyMap<s
     };
     if (stored) {
       if (!sameList(stored.ancestors ?? [], chain)) {
-        fail(r.row, `工会「${r.code}」在数据库中的上级链（${(stored.ancestors ?? []).join(' → ')}）与文件不一致（${chain.join(' → ')}）；本工具不移动工会`);
+        fail(
+          r.row,
+          `工会「${r.code}」在数据库中的上级链（${(stored.ancestors ?? []).join(' → ')}）与文件不一致（${chain.join(' → ')}）；本工具不移动工会`,
+        );
         continue;
       }
       if (stored.name !== r.name) planned.changes.push(`名称：${stored.name} → ${r.name}`);
-      if ((stored.address ?? '') !== planned.address) planned.changes.push(`地址：${stored.address || '（空）'} → ${planned.address || '（空）'}`);
+      if ((stored.address ?? '') !== planned.address)
+        planned.changes.push(`地址：${stored.address || '（空）'} → ${planned.address || '（空）'}`);
       if ((stored.kind ?? null) !== r.kind) {
-        planned.changes.push(`类型：${stored.kind ? KIND_TEMPLATE_LABELS[stored.kind] : '（空）'} → ${r.kind ? KIND_TEMPLATE_LABELS[r.kind] : '（空）'}`);
+        planned.changes.push(
+          `类型：${stored.kind ? KIND_TEMPLATE_LABELS[stored.kind] : '（空）'} → ${r.kind ? KIND_TEMPLATE_LABELS[r.kind] : '（空）'}`,
+        );
       }
       planned.status = planned.changes.length ? 'changed' : 'unchanged';
     }
@@ -430,7 +454,10 @@ export function checkUnionImport(records: TableRecord[], existing: ReadonlyMap<s
 }
 
 function sortProblems(errors: RowProblem[]): RowProblem[] {
-  return errors.map((e, i) => ({ e, i })).sort((a, b) => a.e.row - b.e.row || a.i - b.i).map(({ e }) => e);
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.row - b.e.row || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 export interface LevelCounts {

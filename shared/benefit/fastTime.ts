@@ -11,7 +11,15 @@ const WEEKDAYS_CN = ['日', '一', '二', '三', '四', '五', '六'];
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-function parts(at: Date | number): { year: string; month: string; day: string; hour: string; minute: string; second: string; weekday: number } {
+function parts(at: Date | number): {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+  weekday: number;
+} {
   const ms = typeof at === 'number' ? at : at.getTime();
   const wall = new Date(ms + businessUtcOffset(ms) * 60_000);
   return {

@@ -79,17 +79,31 @@ export function drawSentence(result: 'won' | 'lost', registrants: number, winner
 
 export function dropState(d: DropCard, now: number): DropStateView {
   if (d.cancelled) {
-    return { state: 'cancelled', label: '已撤回', explain: `${d.unionName}已于 ${formatBusinessFriendly(d.cancelled.at)} 撤回：${d.cancelled.reason}`, action: null };
+    return {
+      state: 'cancelled',
+      label: '已撤回',
+      explain: `${d.unionName}已于 ${formatBusinessFriendly(d.cancelled.at)} 撤回：${d.cancelled.reason}`,
+      action: null,
+    };
   }
   if (d.mode === 'draw') return drawState(d, now);
   if (d.mine.claims >= d.perMemberLimit) {
-    return { state: 'claimed', label: '已领取', explain: `已领取 ${d.mine.claims} 份（每人限 ${d.perMemberLimit} 份），兑换码见“我的福利”`, action: null };
+    return {
+      state: 'claimed',
+      label: '已领取',
+      explain: `已领取 ${d.mine.claims} 份（每人限 ${d.perMemberLimit} 份），兑换码见“我的福利”`,
+      action: null,
+    };
   }
   if (d.ineligible) return { state: 'ineligible', label: '不符合条件', explain: d.ineligible, action: null };
-  if (now < d.opensAt) return { state: 'not_open', label: '未开始', explain: `${formatBusinessFriendly(d.opensAt)} 开抢，共 ${n(d.stock)} 份`, action: null };
-  if (d.soldOutAt !== null || d.left === 0) return { state: 'sold_out', label: '已抢完', explain: soldOutSentence(d.stock, d.soldOutAt), action: null };
-  if (now >= d.closesAt) return { state: 'closed', label: '已结束', explain: `已于 ${formatBusinessFriendly(d.closesAt)} 结束`, action: null };
-  const claimedNote = d.mine.claims > 0 ? `已领 ${d.mine.claims} 份，还可再领 ${d.perMemberLimit - d.mine.claims} 份` : `每人限 ${d.perMemberLimit} 份`;
+  if (now < d.opensAt)
+    return { state: 'not_open', label: '未开始', explain: `${formatBusinessFriendly(d.opensAt)} 开抢，共 ${n(d.stock)} 份`, action: null };
+  if (d.soldOutAt !== null || d.left === 0)
+    return { state: 'sold_out', label: '已抢完', explain: soldOutSentence(d.stock, d.soldOutAt), action: null };
+  if (now >= d.closesAt)
+    return { state: 'closed', label: '已结束', explain: `已于 ${formatBusinessFriendly(d.closesAt)} 结束`, action: null };
+  const claimedNote =
+    d.mine.claims > 0 ? `已领 ${d.mine.claims} 份，还可再领 ${d.perMemberLimit - d.mine.claims} 份` : `每人限 ${d.perMemberLimit} 份`;
   return { state: 'open', label: '抢', explain: `正在开抢，共 ${n(d.stock)} 份，${claimedNote}`, action: 'claim' };
 }
 
@@ -109,7 +123,12 @@ function drawState(d: DropCard, now: number): DropStateView {
       : { state: 'lost', label: '未中签', explain: sentence, action: null };
   }
   if (d.mine.registered) {
-    return { state: 'registered', label: '已报名', explain: `已报名，${formatBusinessFriendly(d.opensAt)} 自动抽签，无需守候`, action: null };
+    return {
+      state: 'registered',
+      label: '已报名',
+      explain: `已报名，${formatBusinessFriendly(d.opensAt)} 自动抽签，无需守候`,
+      action: null,
+    };
   }
   if (d.ineligible) return { state: 'ineligible', label: '不符合条件', explain: d.ineligible, action: null };
   if (d.registerOpensAt !== null && now < d.registerOpensAt) {
@@ -133,7 +152,10 @@ function drawState(d: DropCard, now: number): DropStateView {
  * load (opening or returning to the tab); the member's own claim lowers it by one. Null when there
  * is nothing useful to say (a draw, not yet open: 共 N 份 says it, sold out, closed, withdrawn).
  */
-export function leftLabel(d: Pick<DropCard, 'mode' | 'left' | 'opensAt' | 'closesAt' | 'cancelled' | 'soldOutAt'>, now: number): string | null {
+export function leftLabel(
+  d: Pick<DropCard, 'mode' | 'left' | 'opensAt' | 'closesAt' | 'cancelled' | 'soldOutAt'>,
+  now: number,
+): string | null {
   if (d.mode !== 'first_come' || d.left === null || d.left <= 0 || d.soldOutAt !== null || d.cancelled) return null;
   if (now < d.opensAt || now >= d.closesAt) return null;
   return `剩余 ${n(d.left)} 份`;

@@ -62,7 +62,13 @@ export const adminCreateRequest = {
     stock: { type: 'integer', title: '总份数', minimum: 1, maximum: 100000 },
     perMemberLimit: { type: 'integer', title: '每人限领', minimum: 1, maximum: 5 },
     mode: { type: 'string', title: '发放方式', enum: DROP_MODES },
-    requiredTags: { type: 'array', title: '限定职工标签', maxItems: MEMBER_TAGS.length, uniqueItems: true, items: { type: 'string', title: '职工标签', enum: MEMBER_TAGS } },
+    requiredTags: {
+      type: 'array',
+      title: '限定职工标签',
+      maxItems: MEMBER_TAGS.length,
+      uniqueItems: true,
+      items: { type: 'string', title: '职工标签', enum: MEMBER_TAGS },
+    },
     opensAt: epochMs('开抢时间'),
     closesAt: epochMs('截止时间'),
     redeemBy: epochMs('核销截止时间'),
@@ -253,7 +259,12 @@ export interface ClaimView {
  * `cancelled`: the drop was withdrawn before the draw (the member was told why).
  */
 export type DrawResult = 'won' | 'lost' | 'excluded' | 'cancelled';
-export const DRAW_RESULT_LABELS: Record<DrawResult, string> = { won: '已中签', lost: '未中签', excluded: '未参与抽签', cancelled: '已撤回' };
+export const DRAW_RESULT_LABELS: Record<DrawResult, string> = {
+  won: '已中签',
+  lost: '未中签',
+  excluded: '未参与抽签',
+  cancelled: '已撤回',
+};
 
 export interface RegistrationView {
   dropId: string;

@@ -25,11 +25,49 @@ export interface RichTextNode {
 export type RichNode = RichElement | RichTextNode;
 
 const ALLOWED = new Set(['p', 'h2', 'h3', 'strong', 'em', 'ul', 'ol', 'li', 'img', 'a', 'br', 'blockquote']);
-const RENAME: Record<string, string> = { b: 'strong', i: 'em', h1: 'h2', h4: 'h3', h5: 'h3', h6: 'h3', div: 'p', section: 'p', article: 'p' };
+const RENAME: Record<string, string> = {
+  b: 'strong',
+  i: 'em',
+  h1: 'h2',
+  h4: 'h3',
+  h5: 'h3',
+  h6: 'h3',
+  div: 'p',
+  section: 'p',
+  article: 'p',
+};
 const DROP_WITH_CONTENT = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'template', 'textarea', 'select',
-  'option', 'button', 'input', 'form', 'title', 'head', 'meta', 'link', 'base', 'svg', 'math', 'xmp', 'noembed', 'noframes',
-  'plaintext', 'audio', 'video', 'canvas', 'portal',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'input',
+  'form',
+  'title',
+  'head',
+  'meta',
+  'link',
+  'base',
+  'svg',
+  'math',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'audio',
+  'video',
+  'canvas',
+  'portal',
 ]);
 const BLOCK = new Set(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote']);
 
@@ -168,7 +206,12 @@ export function sanitizeHtml(input: string): SanitizeResult {
   const report: ParseReport = { tooDeep: false };
   const parsed = parseHtml(input, report);
   const hasElements = parsed.some((n) => n.type === 'element');
-  if (!hasElements) return { nodes: paragraphsFromText(parsed.map((n) => (n.type === 'text' ? n.text : '')).join('')), changed: false, tooDeep: report.tooDeep };
+  if (!hasElements)
+    return {
+      nodes: paragraphsFromText(parsed.map((n) => (n.type === 'text' ? n.text : '')).join('')),
+      changed: false,
+      tooDeep: report.tooDeep,
+    };
   const budget: Budget = { nodes: 0, changed: false };
   return { nodes: blockify(clean(parsed, 0, budget)), changed: budget.changed || report.tooDeep, tooDeep: report.tooDeep };
 }

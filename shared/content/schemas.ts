@@ -27,7 +27,13 @@ export const feedRequest = {
 } as const;
 export type FeedRequest = FromSchema<typeof feedRequest>;
 
-export const getRequest = { $id: 'content.get', type: 'object', additionalProperties: false, required: ['id'], properties: { id: id('内容编号') } } as const;
+export const getRequest = {
+  $id: 'content.get',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: id('内容编号') },
+} as const;
 export type GetRequest = FromSchema<typeof getRequest>;
 
 export const followRequest = {
@@ -51,7 +57,13 @@ export const unionPageRequest = {
 } as const;
 export type UnionPageRequest = FromSchema<typeof unionPageRequest>;
 
-export const signUpRequest = { $id: 'content.signUp', type: 'object', additionalProperties: false, required: ['postId'], properties: { postId: id('活动') } } as const;
+export const signUpRequest = {
+  $id: 'content.signUp',
+  type: 'object',
+  additionalProperties: false,
+  required: ['postId'],
+  properties: { postId: id('活动') },
+} as const;
 export type SignUpRequest = FromSchema<typeof signUpRequest>;
 
 export const cancelSignupRequest = {
@@ -80,7 +92,12 @@ export const searchRequest = {
 } as const;
 export type SearchRequest = FromSchema<typeof searchRequest>;
 
-export const mySignupsRequest = { $id: 'content.mySignups', type: 'object', additionalProperties: false, properties: { cursor, limit: limit(30) } } as const;
+export const mySignupsRequest = {
+  $id: 'content.mySignups',
+  type: 'object',
+  additionalProperties: false,
+  properties: { cursor, limit: limit(30) },
+} as const;
 export type MySignupsRequest = FromSchema<typeof mySignupsRequest>;
 
 // ---- Union admins -------------------------------------------------------------------------
@@ -148,7 +165,13 @@ export const adminListRequest = {
 } as const;
 export type AdminListRequest = FromSchema<typeof adminListRequest>;
 
-export const adminGetRequest = { $id: 'content.adminGet', type: 'object', additionalProperties: false, required: ['id'], properties: { id: id('内容编号') } } as const;
+export const adminGetRequest = {
+  $id: 'content.adminGet',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: id('内容编号') },
+} as const;
 export type AdminGetRequest = FromSchema<typeof adminGetRequest>;
 
 export const adminRosterRequest = {

@@ -5,7 +5,20 @@
 import type { RosterRow } from './views';
 import { STATUS_LABELS, gradeInSummer, percent } from './rules';
 
-export const ROSTER_HEADER = ['报名编号', '孩子姓名', '性别', '年级', '就读学校', '紧急联系人', '紧急联系电话', '健康提示', '状态', '出勤天数', '登记天数', '出勤率'];
+export const ROSTER_HEADER = [
+  '报名编号',
+  '孩子姓名',
+  '性别',
+  '年级',
+  '就读学校',
+  '紧急联系人',
+  '紧急联系电话',
+  '健康提示',
+  '状态',
+  '出勤天数',
+  '登记天数',
+  '出勤率',
+];
 
 export function csvCell(value: string | number): string {
   let s = String(value);

@@ -53,7 +53,8 @@ export interface PublishedLottery {
   slots: Array<{ slotId: string; label: string; capacity: number; entries: LotteryEntry[]; admitted: string[]; waitlist: string[] }>;
 }
 
-export const ALGORITHM_NAME = 'daycare-lottery-v1: order by (tier asc, HMAC-SHA256(seed, registrationId) hex asc, id asc); first capacity admitted, rest waitlisted';
+export const ALGORITHM_NAME =
+  'daycare-lottery-v1: order by (tier asc, HMAC-SHA256(seed, registrationId) hex asc, id asc); first capacity admitted, rest waitlisted';
 
 export interface VerifyReport {
   commitmentOk: boolean;

@@ -63,15 +63,7 @@ export function tierLabel(tier: number, tierOrder: readonly Circumstance[]): str
 }
 
 export type RegistrationStatus =
-  | 'registered'
-  | 'admitted'
-  | 'waitlisted'
-  | 'offered'
-  | 'not_admitted'
-  | 'cancelled'
-  | 'withdrawn'
-  | 'declined'
-  | 'expired';
+  'registered' | 'admitted' | 'waitlisted' | 'offered' | 'not_admitted' | 'cancelled' | 'withdrawn' | 'declined' | 'expired';
 
 export const STATUS_LABELS: Record<RegistrationStatus, string> = {
   registered: '已报名',
@@ -109,7 +101,10 @@ export function schoolYearEnd(dateYmd: string): number {
  * recorded on `recordedOn` (YYYY-MM-DD) or a birth date (school starts the September after
  * the sixth birthday, cut-off 31 August). Null when it cannot be told.
  */
-export function gradeInSummer(child: { grade?: number | null; gradeRecordedOn?: string | null; birthDate?: string | null }, summer: number): number | null {
+export function gradeInSummer(
+  child: { grade?: number | null; gradeRecordedOn?: string | null; birthDate?: string | null },
+  summer: number,
+): number | null {
   if (child.grade && child.gradeRecordedOn) return child.grade + (summer - schoolYearEnd(child.gradeRecordedOn));
   if (child.birthDate) {
     const [y, m] = child.birthDate.split('-').map(Number);
@@ -125,7 +120,11 @@ export function fitsBand(grade: number | null, band: GradeBand): boolean {
 }
 
 /** Present days over marked days; null before any day was marked. */
-export function attendanceRate(marks: Record<string, boolean> | undefined | null): { present: number; marked: number; rate: number | null } {
+export function attendanceRate(marks: Record<string, boolean> | undefined | null): {
+  present: number;
+  marked: number;
+  rate: number | null;
+} {
   const values = Object.values(marks ?? {});
   const present = values.filter(Boolean).length;
   return { present, marked: values.length, rate: values.length ? present / values.length : null };
@@ -162,7 +161,9 @@ export interface AttendanceBar {
  * summer, or attendance at or above the threshold).
  */
 export function attendanceBarFor(periods: readonly FinishedPeriod[], target: { startDate: string; summer: number }): AttendanceBar | null {
-  const last = periods.filter((p) => p.endDate < target.startDate).sort((a, b) => (a.endDate < b.endDate ? 1 : a.endDate > b.endDate ? -1 : 0))[0];
+  const last = periods
+    .filter((p) => p.endDate < target.startDate)
+    .sort((a, b) => (a.endDate < b.endDate ? 1 : a.endDate > b.endDate ? -1 : 0))[0];
   if (!last || target.summer > last.summer + 1) return null;
   const threshold = last.threshold ?? DEFAULT_ATTENDANCE_THRESHOLD;
   const { present, marked, rate } = attendanceRate(last.attendance);

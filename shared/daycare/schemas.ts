@@ -170,7 +170,13 @@ export const adminSetStaffRequest = {
   required: ['siteId', 'cardNos'],
   properties: {
     siteId: id('托管点'),
-    cardNos: { type: 'array', title: '工作人员会员卡号', maxItems: 20, uniqueItems: true, items: { type: 'string', title: '会员卡号', minLength: 4, maxLength: 32 } },
+    cardNos: {
+      type: 'array',
+      title: '工作人员会员卡号',
+      maxItems: 20,
+      uniqueItems: true,
+      items: { type: 'string', title: '会员卡号', minLength: 4, maxLength: 32 },
+    },
   },
 } as const;
 export type AdminSetStaffRequest = FromSchema<typeof adminSetStaffRequest>;

@@ -20,7 +20,8 @@ export const PURPOSE_LETTER: Record<UploadPurpose, 'p' | 'd'> = { post_cover: 'p
 /** Every uploadable path is under this folder. */
 export const COVERS_ROOT = 'covers/';
 /** The shape of a slot's cloud path; groups: unionId, yyyymm, purpose letter, nonce, sig, ext. */
-export const SLOT_PATH_PATTERN = /^covers\/([A-Za-z0-9_-]{1,64})\/(20\d{2}(?:0[1-9]|1[0-2]))\/([pd])_([0-9a-f]{12})_([0-9a-f]{20})\.(jpg|png|webp)$/;
+export const SLOT_PATH_PATTERN =
+  /^covers\/([A-Za-z0-9_-]{1,64})\/(20\d{2}(?:0[1-9]|1[0-2]))\/([pd])_([0-9a-f]{12})_([0-9a-f]{20})\.(jpg|png|webp)$/;
 const FILE_ID_PATTERN = /^cloud:\/\/([A-Za-z0-9][A-Za-z0-9_.-]{0,120})\/(.{1,300})$/;
 
 /**
@@ -47,7 +48,14 @@ export interface SlotPath {
 export function parseSlotPath(path: string): SlotPath | null {
   const m = SLOT_PATH_PATTERN.exec(path);
   if (!m) return null;
-  return { unionId: m[1], yyyymm: m[2], purpose: m[3] === 'p' ? 'post_cover' : 'drop_picture', nonce: m[4], sig: m[5], ext: m[6] as ImageExt };
+  return {
+    unionId: m[1],
+    yyyymm: m[2],
+    purpose: m[3] === 'p' ? 'post_cover' : 'drop_picture',
+    nonce: m[4],
+    sig: m[5],
+    ext: m[6] as ImageExt,
+  };
 }
 
 /** `cloud://<env>.<bucket>/<path>` → its parts, or null when it is not a fileID. */

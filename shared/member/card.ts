@@ -14,7 +14,9 @@ export const CARD_NO_PATTERN = /^NB51\d{8}$/;
  * full-width characters from a Chinese keyboard) → "NB5100000042"; null when it is not a card number.
  */
 export function normalizeCardNo(input: string): string | null {
-  const text = toHalfWidth(input).replace(/[\s\u3000-]/g, '').toUpperCase();
+  const text = toHalfWidth(input)
+    .replace(/[\s\u3000-]/g, '')
+    .toUpperCase();
   return CARD_NO_PATTERN.test(text) ? text : null;
 }
 

@@ -89,7 +89,12 @@ export type ConsolePollResult =
    */
   | { status: 'signedIn'; token: string; expiresAt: string; loginTicket?: string };
 
-export const consoleSessionsRequest = { $id: 'member.consoleSessions', type: 'object', additionalProperties: false, properties: {} } as const;
+export const consoleSessionsRequest = {
+  $id: 'member.consoleSessions',
+  type: 'object',
+  additionalProperties: false,
+  properties: {},
+} as const;
 export type ConsoleSessionsRequest = FromSchema<typeof consoleSessionsRequest>;
 export interface ConsoleSessionView {
   /** Opaque key for consoleRevoke (not the token: it cannot sign anything in). */

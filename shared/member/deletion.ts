@@ -126,7 +126,11 @@ export function deletionLines(c: DeletionCounts): { willDelete: string[]; willKe
     del.push(`入会申请 ${c.applications} 份${c.pendingApplications > 0 ? '（审核中的申请将撤回）' : ''}，含姓名、证件号和手机号的脱敏信息`);
   }
   if (c.children > 0 || c.daycareConsent || c.daycareFamily) {
-    const parts = [c.children > 0 ? `孩子信息 ${c.children} 个` : '', c.daycareConsent ? '监护人单独同意' : '', c.daycareFamily ? '家庭情况申报' : ''].filter(Boolean);
+    const parts = [
+      c.children > 0 ? `孩子信息 ${c.children} 个` : '',
+      c.daycareConsent ? '监护人单独同意' : '',
+      c.daycareFamily ? '家庭情况申报' : '',
+    ].filter(Boolean);
     del.push(`暑托班：${parts.join('、')}`);
   }
   if (c.daycareActive > 0) del.push(`暑托班：未结束的报名 ${c.daycareActive} 个将撤回（递补名额将放弃，名额顺延给候补家庭）`);
@@ -135,7 +139,9 @@ export function deletionLines(c: DeletionCounts): { willDelete: string[]; willKe
   if (c.claimsDeleted > 0) del.push(`福利：未核销的兑换码 ${c.claimsDeleted} 个将作废，不能再使用`);
   if (c.drawDeleted > 0) del.push(`福利：尚未抽签的报名 ${c.drawDeleted} 个将撤回`);
   if (c.signups > 0) {
-    del.push(`活动报名记录 ${c.signups} 条${c.signupsCancelled > 0 ? `（未开始的活动 ${c.signupsCancelled} 个将取消报名，名额让给候补）` : ''}`);
+    del.push(
+      `活动报名记录 ${c.signups} 条${c.signupsCancelled > 0 ? `（未开始的活动 ${c.signupsCancelled} 个将取消报名，名额让给候补）` : ''}`,
+    );
   }
   del.push('内容阅读记录');
   if (c.notices > 0 || c.pendingMessages > 0) {
@@ -143,7 +149,8 @@ export function deletionLines(c: DeletionCounts): { willDelete: string[]; willKe
   }
   if (c.claimsKept > 0) keep.push(`已核销或已过期的福利兑换记录 ${c.claimsKept} 条：用于与商家结算和核销审计，不再关联您的账号`);
   if (c.drawKept > 0) keep.push(`已开奖的抽签记录 ${c.drawKept} 条：保证公布的抽签结果可以复核，只保留匿名编号`);
-  if (c.recuKept > 0) keep.push(`已参加的疗休养记录 ${c.recuKept} 条：用于福利经费核算和“3 年内不重复参加”的规定，删除姓名，不再关联您的账号`);
+  if (c.recuKept > 0)
+    keep.push(`已参加的疗休养记录 ${c.recuKept} 条：用于福利经费核算和“3 年内不重复参加”的规定，删除姓名，不再关联您的账号`);
   if (c.daycareKept > 0) keep.push(`暑托班报名和出勤记录 ${c.daycareKept} 条：托管点存档和名额统计，删除孩子姓名，不再关联您的账号`);
   return { willDelete: del, willKeep: keep };
 }

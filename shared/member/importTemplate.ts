@@ -122,7 +122,9 @@ function checkRow(rec: ImportRecord, map: Partial<Record<ImportColumnKey, number
   const employer = cell('employer');
   if (employer.length > 100) return { row: rec.row, reason: '工作单位最多 100 个字符' };
   const tags: MemberTag[] = [];
-  for (const part of cell('tags').split(/[、,，;；|/\s]+/).filter(Boolean)) {
+  for (const part of cell('tags')
+    .split(/[、,，;；|/\s]+/)
+    .filter(Boolean)) {
     const tag = tagFromText(part);
     if (!tag) return { row: rec.row, reason: `标签「${part.slice(0, 10)}」不在可选范围内` };
     tags.push(tag);

@@ -49,7 +49,13 @@ export const applyRequest = {
     employer: { type: 'string', title: '工作单位', minLength: 2, maxLength: 100 },
     routing: { type: 'string', title: '入会方式', enum: ['employer_union', 'street_union'] },
     unionId,
-    tags: { type: 'array', title: '职工标签', maxItems: SELF_DECLARED_TAGS.length, uniqueItems: true, items: { type: 'string', title: '职工标签', enum: SELF_DECLARED_TAGS } },
+    tags: {
+      type: 'array',
+      title: '职工标签',
+      maxItems: SELF_DECLARED_TAGS.length,
+      uniqueItems: true,
+      items: { type: 'string', title: '职工标签', enum: SELF_DECLARED_TAGS },
+    },
     consent: { type: 'boolean', title: '同意《用户隐私保护指引》' },
   },
 } as const;
@@ -195,7 +201,12 @@ export const adminMemberHistoryRequest = {
 export type AdminMemberHistoryRequest = FromSchema<typeof adminMemberHistoryRequest>;
 
 /** 注销账号: what would happen (no input; identity from the context only). */
-export const deletionPreviewRequest = { $id: 'member.deletionPreview', type: 'object', additionalProperties: false, properties: {} } as const;
+export const deletionPreviewRequest = {
+  $id: 'member.deletionPreview',
+  type: 'object',
+  additionalProperties: false,
+  properties: {},
+} as const;
 export type DeletionPreviewRequest = FromSchema<typeof deletionPreviewRequest>;
 
 /** 注销账号: the member types 「注销」 (DELETE_CONFIRM_WORD, checked by the action). */
@@ -221,7 +232,13 @@ export type Routing = 'employer_union' | 'street_union';
 export type CardStatus = 'active' | 'revoked';
 export type CardCheck = 'valid' | 'expired' | 'forged' | 'revoked';
 
-export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { none: '未入会', pending: '审核中', verified: '已认证会员', suspended: '会员卡已停用', rejected: '未通过' };
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  none: '未入会',
+  pending: '审核中',
+  verified: '已认证会员',
+  suspended: '会员卡已停用',
+  rejected: '未通过',
+};
 /**
  * What a member-only action answers a user whose card the union suspended (instead of the
  * "please join first" text meant for non-members), e.g. suspendedRefusal('参与福利').
@@ -234,12 +251,19 @@ export function suspendedRefusal(what: string): string {
  * suspended-card text for a suspended member, `join` (the domain's "please join first") for
  * everyone else. `doing` names the action, e.g. '报名活动'.
  */
-export function verifiedMemberRefusal(user: { memberStatus?: string } | null | undefined, words: { doing: string; join: string }): string | null {
+export function verifiedMemberRefusal(
+  user: { memberStatus?: string } | null | undefined,
+  words: { doing: string; join: string },
+): string | null {
   if (user?.memberStatus === 'verified') return null;
   return user?.memberStatus === 'suspended' ? suspendedRefusal(words.doing) : words.join;
 }
 export const CARD_STATUS_LABELS: Record<CardStatus, string> = { active: '有效', revoked: '已停用' };
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '已提交，待审核', approved: '已通过', rejected: '未通过' };
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  pending: '已提交，待审核',
+  approved: '已通过',
+  rejected: '未通过',
+};
 export const ROUTING_LABELS: Record<Routing, string> = { employer_union: '所在单位工会', street_union: '单位所在地街道（乡镇）总工会' };
 
 export interface UnionRef {

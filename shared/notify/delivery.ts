@@ -25,12 +25,14 @@ export interface AttemptOutcome {
   message: string;
 }
 
-export type NextStep = { status: 'sent' } | { status: 'failed'; reason: string } | { status: 'pending'; retryInMinutes: number; reason: string };
+export type NextStep =
+  { status: 'sent' } | { status: 'failed'; reason: string } | { status: 'pending'; retryInMinutes: number; reason: string };
 
 export function nextStep(outcome: AttemptOutcome, attemptsSoFar: number): NextStep {
   if (outcome.ok) return { status: 'sent' };
   const permanent = outcome.errcode !== null ? PERMANENT[outcome.errcode] : undefined;
-  const detail = permanent && outcome.message && outcome.message !== permanent ? `${permanent}（${outcome.message}）` : permanent ?? outcome.message;
+  const detail =
+    permanent && outcome.message && outcome.message !== permanent ? `${permanent}（${outcome.message}）` : (permanent ?? outcome.message);
   const reason = `${outcome.errcode ?? 'transport'}: ${detail}`.slice(0, 200);
   if (permanent) return { status: 'failed', reason };
   if (attemptsSoFar >= MAX_ATTEMPTS) return { status: 'failed', reason: `重试 ${MAX_ATTEMPTS} 次仍失败（${reason}）`.slice(0, 200) };

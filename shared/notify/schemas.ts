@@ -62,7 +62,14 @@ export const markReadRequest = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    ids: { type: 'array', title: '消息', minItems: 1, maxItems: 50, uniqueItems: true, items: { type: 'string', title: '消息编号', minLength: 1, maxLength: 140 } },
+    ids: {
+      type: 'array',
+      title: '消息',
+      minItems: 1,
+      maxItems: 50,
+      uniqueItems: true,
+      items: { type: 'string', title: '消息编号', minLength: 1, maxLength: 140 },
+    },
     all: { type: 'boolean', title: '全部已读' },
   },
 } as const;

@@ -47,7 +47,11 @@ export const SUBSIDY_YEARS_BACK = 2;
  */
 export function subsidyProblems(input: SubsidyInput & { ownership: Ownership | null; startDate?: string }, today?: string): string[] {
   const out: string[] = [];
-  if (today !== undefined && input.startDate !== undefined && (input.startDate > today || input.startDate < shiftYears(today, -SUBSIDY_YEARS_BACK))) {
+  if (
+    today !== undefined &&
+    input.startDate !== undefined &&
+    (input.startDate > today || input.startDate < shiftYears(today, -SUBSIDY_YEARS_BACK))
+  ) {
     out.push(`开始日期须在今天及之前 ${SUBSIDY_YEARS_BACK} 年内`);
   }
   if (input.ownership !== 'other') out.push('本地行奖励仅面向非公企业、社会组织工会组织的疗休养');

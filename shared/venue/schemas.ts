@@ -53,7 +53,13 @@ export interface VenueInfo {
 }
 
 /** A venue from stored fields (trimmed; absent optional fields become null). */
-export function venueInfo(v: { name: string; address: string; hours?: string | null; location?: GeoPoint | null; phone?: string | null }): VenueInfo {
+export function venueInfo(v: {
+  name: string;
+  address: string;
+  hours?: string | null;
+  location?: GeoPoint | null;
+  phone?: string | null;
+}): VenueInfo {
   return {
     name: v.name.trim(),
     address: v.address.trim(),

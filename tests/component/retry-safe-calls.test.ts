@@ -17,10 +17,14 @@ const OK: Answer = { ok: true };
 /** A server that records the request id of each call and answers as told. */
 function server() {
   const ids: string[] = [];
-  const call = (answer: Answer) => async (requestId: string): Promise<Result<{ n: number }>> => {
-    ids.push(requestId);
-    return 'ok' in answer ? { ok: true, data: { n: ids.length } } : { ok: false, error: { code: answer.code as never, message: `答复 ${answer.code}` } };
-  };
+  const call =
+    (answer: Answer) =>
+    async (requestId: string): Promise<Result<{ n: number }>> => {
+      ids.push(requestId);
+      return 'ok' in answer
+        ? { ok: true, data: { n: ids.length } }
+        : { ok: false, error: { code: answer.code as never, message: `答复 ${answer.code}` } };
+    };
   return { ids, call };
 }
 

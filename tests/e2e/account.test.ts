@@ -45,7 +45,9 @@ it('a member deletes the account from 我的 and comes back as a guest; the memb
   await page.getByText('您好，微信用户').waitFor();
 
   // The union's roster still has her card, no longer bound to a WeChat account.
-  const db = tcb.init({ env: 'local', serviceUrl: e2e.app.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
+  const db = tcb
+    .init({ env: 'local', serviceUrl: e2e.app.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0])
+    .database();
   const openid = personaById('parent')!.openid;
   expect((await db.collection('users').doc(openid).get()).data).toEqual([]);
   expect((await db.collection('members').where({ openid }).count()).total).toBe(0);

@@ -7,8 +7,6 @@ import { openAs, shot, useAppAndBrowser } from './harness';
 
 const e2e = useAppAndBrowser();
 
-
-
 async function api<T>(persona: string, action: string, data: unknown): Promise<T> {
   const res = await fetch(`${e2e.app.url}/api/functions/benefit`, {
     method: 'POST',
@@ -36,11 +34,19 @@ it('admin publishes, time moves to the opening, the member claims and sees the c
 
   const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/benefits/index');
   const card = member.locator(`.drop[data-drop="${drop!.id}"]`);
-  await card.locator('[data-state="not_open"], .drop--not_open').or(card.and(member.locator('[data-state="not_open"]'))).first().waitFor();
+  await card
+    .locator('[data-state="not_open"], .drop--not_open')
+    .or(card.and(member.locator('[data-state="not_open"]')))
+    .first()
+    .waitFor();
   await card.getByText('距开抢').waitFor();
   await shot(member, 'benefits-before');
 
-  await fetch(`${e2e.app.url}/api/_local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: new Date(drop!.opensAt + 2000).toISOString() }) });
+  await fetch(`${e2e.app.url}/api/_local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ at: new Date(drop!.opensAt + 2000).toISOString() }),
+  });
   await member.reload();
   const open = member.locator(`.drop[data-drop="${drop!.id}"][data-state="open"]`);
   await open.waitFor();

@@ -24,7 +24,9 @@ beforeAll(async () => {
 });
 
 async function columnText(table: string, column: number): Promise<string[]> {
-  return pc.locator(`table[aria-label="${table}"] tbody tr[data-row]`).evaluateAll((rows, i) => rows.map((r) => (r.children[i] as HTMLElement).innerText.trim()), column);
+  return pc
+    .locator(`table[aria-label="${table}"] tbody tr[data-row]`)
+    .evaluateAll((rows, i) => rows.map((r) => (r.children[i] as HTMLElement).innerText.trim()), column);
 }
 
 it('publishes a drop with an uploaded picture from the form', async () => {
@@ -48,7 +50,9 @@ it('publishes a drop with an uploaded picture from the form', async () => {
   await pc.getByRole('cell', { name: '工作台周五流量包 20GB' }).waitFor();
   const list = await callAs<ListResult>(e2e.app, { persona: 'member' }, 'benefit', 'list', {});
   if (!list.ok) throw new Error(list.error.code);
-  expect(list.data.drops.find((d) => d.title === '工作台周五流量包 20GB')?.picture).toMatch(/^cloud:\/\/.+\/covers\/nb-bl\/\d{6}\/d_[0-9a-f]{12}_[0-9a-f]{20}\.png$/);
+  expect(list.data.drops.find((d) => d.title === '工作台周五流量包 20GB')?.picture).toMatch(
+    /^cloud:\/\/.+\/covers\/nb-bl\/\d{6}\/d_[0-9a-f]{12}_[0-9a-f]{20}\.png$/,
+  );
 });
 
 it('sorts the drops by a column, by mouse and by keyboard', async () => {
@@ -83,7 +87,10 @@ it('redeems a member’s code and shows it in the drop’s 核销记录', async 
   const panel = pc.getByRole('complementary', { name: '福利详情：10GB 通用流量包' });
   const log = panel.locator('table[aria-label="核销记录"]');
   await log.locator('tr[data-row]').nth(1).waitFor();
-  expect(await log.locator('tr[data-row]').evaluateAll((rows) => rows.map((r) => (r.children[2] as HTMLElement).innerText))).toEqual(['重复核销（已拒绝）', '核销成功']);
+  expect(await log.locator('tr[data-row]').evaluateAll((rows) => rows.map((r) => (r.children[2] as HTMLElement).innerText))).toEqual([
+    '重复核销（已拒绝）',
+    '核销成功',
+  ]);
   expect(await log.locator('tr[data-row]').first().locator('td').nth(3).innerText()).toBe('周*燕');
   await consoleShot(pc, '14-benefit-log');
   // Oldest first: the server answers in the other order.
@@ -136,7 +143,10 @@ it('approves a 疗休养 applicant against the unit’s quota', async () => {
   await first.getByRole('button', { name: '批准', exact: true }).click();
   await pc.getByText('赵*平：已批准').waitFor();
   await pc.locator('.ov-card__value[data-figure="已批准"]', { hasText: String(approvedBefore + 1) }).waitFor();
-  const approved = await callAs<AdminApplicantsResult>(e2e.app, { persona: 'district_admin' }, 'recuperation', 'adminApplicants', { unionId: value!, status: 'approved' });
+  const approved = await callAs<AdminApplicantsResult>(e2e.app, { persona: 'district_admin' }, 'recuperation', 'adminApplicants', {
+    unionId: value!,
+    status: 'approved',
+  });
   if (!approved.ok) throw new Error(approved.error.code);
   expect(approved.data.items.map((a) => a.nameMasked)).toContain('赵*平');
   await pc.getByRole('tab', { name: '单位与统计' }).click();

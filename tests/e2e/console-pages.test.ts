@@ -139,7 +139,9 @@ it('writes a post with the phone preview and publishes it', async () => {
   expect(await preview.locator('.preview-body h2').textContent()).toBe('开放时间');
   expect(await preview.locator('.preview-body img').getAttribute('src')).toBe('https://example.com/library.jpg');
   // The picture went where the caret was: after the heading, not before the first paragraph.
-  const order = await preview.locator('.preview-body').evaluate((el) => Array.from(el.querySelectorAll('p, h2, img')).map((n) => n.tagName.toLowerCase()));
+  const order = await preview
+    .locator('.preview-body')
+    .evaluate((el) => Array.from(el.querySelectorAll('p, h2, img')).map((n) => n.tagName.toLowerCase()));
   expect(order.indexOf('img')).toBeGreaterThan(order.indexOf('h2'));
   // The preview is phone width, as on the phone.
   expect((await preview.locator('.phone__page').boundingBox())?.width).toBe(375);

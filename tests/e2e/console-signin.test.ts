@@ -48,7 +48,10 @@ it('signs the console in by scanning with the admin’s phone and signs it out f
   await phone.goto(`${e2e.app.url}/#/pages/mine/index`);
   await phone.getByText('已登录的工作台', { exact: true }).click();
   await phone.locator('.console-session').first().waitFor();
-  await phone.getByText(/Chrome \d+ · Linux/).first().waitFor();
+  await phone
+    .getByText(/Chrome \d+ · Linux/)
+    .first()
+    .waitFor();
   await phone.locator('.console-revoke').first().click();
   await phone.getByText('没有已登录的工作台').waitFor();
 

@@ -13,7 +13,12 @@ import type { RunningApp } from './harness';
 export const SHOTS = join(__dirname, '../../artefacts/console');
 
 export async function desktop(browser: Browser, app: Pick<RunningApp, 'url'>, token?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   if (token) {
     await context.addInitScript((t) => {
       if (!window.sessionStorage.getItem('ygh.console.session')) window.sessionStorage.setItem('ygh.console.session', t);
@@ -25,12 +30,22 @@ export async function desktop(browser: Browser, app: Pick<RunningApp, 'url'>, to
 }
 
 async function post<T>(app: Pick<RunningApp, 'url'>, path: string, body: unknown, headers: Record<string, string>): Promise<Result<T>> {
-  const res = await fetch(app.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(app.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as Result<T>;
 }
 
 /** Call a function as a persona (the phone) or with an explicit openid. */
-export async function callAs<T>(app: Pick<RunningApp, 'url'>, who: { persona: string } | { openid: string }, fn: string, action: string, data: unknown = {}): Promise<Result<T>> {
+export async function callAs<T>(
+  app: Pick<RunningApp, 'url'>,
+  who: { persona: string } | { openid: string },
+  fn: string,
+  action: string,
+  data: unknown = {},
+): Promise<Result<T>> {
   const headers: Record<string, string> = 'persona' in who ? { 'x-local-persona': who.persona } : { 'x-local-openid': who.openid };
   return post<T>(app, `/api/functions/${fn}`, { action, data }, headers);
 }
@@ -42,9 +57,25 @@ function must<T>(res: Result<T>, what: string): T {
 
 /** A console session for `persona`, the way the QR flow makes one (for tests about other pages). */
 export async function sessionFor(app: Pick<RunningApp, 'url'>, persona: string): Promise<string> {
-  const ticket = must(await post<ConsoleTicketResult>(app, '/api/console/functions/member', { action: 'consoleTicket', data: { device: 'Chromium e2e · Linux' } }, {}), 'ticket');
+  const ticket = must(
+    await post<ConsoleTicketResult>(
+      app,
+      '/api/console/functions/member',
+      { action: 'consoleTicket', data: { device: 'Chromium e2e · Linux' } },
+      {},
+    ),
+    'ticket',
+  );
   must(await callAs(app, { persona }, 'member', 'consoleConfirm', { ticket: ticket.ticket, decision: 'confirm' }), 'confirm');
-  const polled = must(await post<ConsolePollResult>(app, '/api/console/functions/member', { action: 'consolePoll', data: { ticket: ticket.ticket, pollKey: ticket.pollKey } }, {}), 'poll');
+  const polled = must(
+    await post<ConsolePollResult>(
+      app,
+      '/api/console/functions/member',
+      { action: 'consolePoll', data: { ticket: ticket.ticket, pollKey: ticket.pollKey } },
+      {},
+    ),
+    'poll',
+  );
   if (polled.status !== 'signedIn') throw new Error(`poll: ${polled.status}`);
   return polled.token;
 }

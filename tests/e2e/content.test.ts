@@ -9,14 +9,16 @@ import { openAs, shot, useAppAndBrowser, confirmModal } from './harness';
 
 const e2e = useAppAndBrowser();
 
-
-
 const TITLE = '北仑区职工羽毛球友谊赛';
 
 it('the district admin publishes an activity; a follower sees it, signs up, and finds it in 我的', async () => {
   const admin = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/content/edit/index?kind=activity');
   await admin.locator('input[placeholder="2–60 个字"]').fill(TITLE);
-  await admin.locator('textarea[placeholder="请输入正文"]').fill('<p>欢迎职工朋友报名参赛。</p><img src="x" onerror="window.__xss = 1"><p onclick="window.__xss = 2">比赛设男子、女子和混合双打。</p>');
+  await admin
+    .locator('textarea[placeholder="请输入正文"]')
+    .fill(
+      '<p>欢迎职工朋友报名参赛。</p><img src="x" onerror="window.__xss = 1"><p onclick="window.__xss = 2">比赛设男子、女子和混合双打。</p>',
+    );
   await admin.locator('input[placeholder="如：北仑区职工文化中心"]').fill('北仑区体育馆');
   await shot(admin, 'content-admin-edit');
   await admin.getByText('立即发布', { exact: true }).click();

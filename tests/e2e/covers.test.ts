@@ -16,8 +16,15 @@ const TITLE = '北仑区职工摄影展开幕式';
 async function loadedImage(page: Page, selector: string): Promise<{ src: string; width: number }> {
   const img = page.locator(`${selector} img`).first();
   await img.waitFor({ state: 'attached' });
-  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout: 15_000 });
-  return img.evaluate((el) => ({ src: (el as HTMLImageElement).currentSrc || (el as HTMLImageElement).src, width: (el as HTMLImageElement).naturalWidth }));
+  await page.waitForFunction(
+    (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+    await img.elementHandle(),
+    { timeout: 15_000 },
+  );
+  return img.evaluate((el) => ({
+    src: (el as HTMLImageElement).currentSrc || (el as HTMLImageElement).src,
+    width: (el as HTMLImageElement).naturalWidth,
+  }));
 }
 
 it('the admin picks a cover photo for an activity; a follower sees it loaded in the feed', async () => {

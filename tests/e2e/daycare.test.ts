@@ -7,10 +7,12 @@ import { actAs, openPhone, shot, useAppAndBrowser } from './harness';
 
 const e2e = useAppAndBrowser();
 
-
-
 async function post(path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${e2e.app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${e2e.app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -38,8 +40,14 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   // The seed commitment is one tap away under 如何验证, not in the main view.
   expect(await campaign.locator('.verify__value').count()).toBe(0);
   await campaign.locator('.verify__toggle').click();
-  await campaign.locator('.verify__item', { hasText: '种子指纹' }).locator('.verify__value').filter({ hasText: /^[0-9a-f]{64}$/ }).waitFor();
-  const slot = campaign.locator('.dc-site', { hasText: '新碶街道职工子女暑托班' }).locator('.dc-slot-wrap', { hasText: '第一期 · 一至三年级' });
+  await campaign
+    .locator('.verify__item', { hasText: '种子指纹' })
+    .locator('.verify__value')
+    .filter({ hasText: /^[0-9a-f]{64}$/ })
+    .waitFor();
+  const slot = campaign
+    .locator('.dc-site', { hasText: '新碶街道职工子女暑托班' })
+    .locator('.dc-slot-wrap', { hasText: '第一期 · 一至三年级' });
   await slot.getByText('已报名 36').waitFor();
   await slot.locator('.signup-btn').click();
   await shot(page, 'daycare-signup');
@@ -57,7 +65,9 @@ it('a parent adds a child, signs up, the window closes and the result and reason
   await page.locator('.refresh-registrations').click();
   // She declared 双职工小微企业 (tier 1): 9 tier-1 families for 30 places, so she is admitted.
   await mine.locator('.dc-reg__status', { hasText: '已录取' }).waitFor();
-  await mine.locator('.registration__reason', { hasText: /第1档·双职工且在小微企业工作；摇号排序第 \d+ 位，在 30 个名额内，已录取/ }).waitFor();
+  await mine
+    .locator('.registration__reason', { hasText: /第1档·双职工且在小微企业工作；摇号排序第 \d+ 位，在 30 个名额内，已录取/ })
+    .waitFor();
   await shot(page, 'daycare-admitted');
 
   // The seed is now public on the campaign page.
@@ -71,7 +81,10 @@ it('the district admin sees demand vs capacity per slot; the site staff see the 
   const page = await openPhone(e2e.browser, e2e.app.url);
   await actAs(page, e2e.app, 'district_admin', '/packages/admin/daycare/figures/index');
   await page.locator('.admin-campaign', { hasText: '北仑区' }).locator('.dc-campaign__head').click();
-  await page.locator('.figure-row', { hasText: '新碶街道职工子女暑托班 · 第一期 一至三年级' }).getByText(/录取 30/).waitFor();
+  await page
+    .locator('.figure-row', { hasText: '新碶街道职工子女暑托班 · 第一期 一至三年级' })
+    .getByText(/录取 30/)
+    .waitFor();
   await page.locator('.dc-admin-figures canvas').first().waitFor();
   await shot(page, 'daycare-admin-figures');
   // Admin lists show masked names only.

@@ -15,7 +15,9 @@ it('a member’s home carousel shows the own district’s banners first, with pi
   await titles.first().waitFor();
   expect(await titles.allTextContents()).toEqual(['北仑暑托班开始报名', '“奋进北仑”职工健步走', '周五福利 每周五 10:00 开抢']);
   // The seeded pictures load from local storage (naturalWidth > 0 once decoded).
-  await page.waitForFunction(() => [...document.querySelectorAll('.home-banner__img img')].every((img) => (img as HTMLImageElement).naturalWidth > 0));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.home-banner__img img')].every((img) => (img as HTMLImageElement).naturalWidth > 0),
+  );
   expect(await page.locator('.home__grid-icon img').count()).toBe(8);
   await shot(page, 'home-carousel');
   await page.locator('.home-banner__slide', { hasText: '北仑暑托班开始报名' }).click();

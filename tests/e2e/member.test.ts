@@ -33,7 +33,6 @@ async function switchPersona(page: Page, name: string): Promise<void> {
   await page.locator('.persona-item', { hasText: name }).click();
 }
 
-
 /** Rebuild each QR row's modules from its hard-stop gradient (colour start, colour end pairs). */
 async function renderedModules(page: Page): Promise<boolean[][]> {
   return page.$$eval('.qr-code .qr-code__row', (rows) =>
@@ -189,7 +188,8 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
   const page = await openAs(e2e.browser, e2e.app, 'district_admin', '/packages/admin/member/import/index');
   await page.getByText('选择 Excel 或 CSV 文件').waitFor();
   const input = page.locator('input.import-file-input');
-  const imported = async () => Number(await page.locator('.import-result .am-stat', { hasText: '新导入' }).locator('.am-stat__value').textContent());
+  const imported = async () =>
+    Number(await page.locator('.import-result .am-stat', { hasText: '新导入' }).locator('.am-stat__value').textContent());
 
   // A UTF-8 CSV not in the template is refused on the page: nothing to send.
   await input.setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('序号,姓名\r\n1,张三\r\n') });
@@ -209,14 +209,21 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
       ],
     },
   ]);
-  await input.setInputFiles({ name: '会员名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(workbook) });
+  await input.setInputFiles({
+    name: '会员名单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(workbook),
+  });
   await page.getByText('已选择：会员名单.xlsx').waitFor();
   // The preview is the server's dry run: honest about the row it cannot import.
   await page.locator('.import-preview', { hasText: '共 2 行：可导入 1 人，1 行有问题' }).waitFor();
   await page.locator('.import-submit').click();
   await page.locator('.import-result').waitFor();
   expect(await imported()).toBe(1);
-  await page.locator('.am-rowerr', { hasText: '第 3 行' }).getByText('身份证号被 Excel 存成了数字，后几位已丢失，请将该列设为文本格式后重新填写').waitFor();
+  await page
+    .locator('.am-rowerr', { hasText: '第 3 行' })
+    .getByText('身份证号被 Excel 存成了数字，后几位已丢失，请将该列设为文本格式后重新填写')
+    .waitFor();
 
   // A CSV saved by Excel on Chinese Windows (GBK): also decoded by the function.
   const gbk = encodeGbk(`姓名,身份证号,所属工会编码\r\n方圆,${withCheckChar('33020619860606123')},nb-bl-xq-gw\r\n`);
@@ -230,7 +237,7 @@ it('the district union imports members from an Excel workbook and a GBK CSV on �
   expect(await page.locator('.am-rowerr').count()).toBe(0);
 });
 
-it('on 会员卡管理 the district union changes a member\'s tags and sees the change in the card\'s history', async () => {
+it("on 会员卡管理 the district union changes a member's tags and sees the change in the card's history", async () => {
   const page = await openAs(e2e.browser, e2e.app, 'member', '/packages/member/card/index');
   const cardText = ((await page.locator('.mcard__no').textContent()) ?? '').replace(/\s+/g, '');
   await switchPersona(page, '周海燕');

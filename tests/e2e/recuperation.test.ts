@@ -7,8 +7,6 @@ import { actAs, openPhone, shot, useAppAndBrowser } from './harness';
 
 const e2e = useAppAndBrowser();
 
-
-
 it('a member applies, the unit admin approves, the member sees the batch and the reason for the place', async () => {
   const page = await openPhone(e2e.browser, `${e2e.app.url}/#/packages/recuperation/index/index`);
   await page.locator('.rc-batch__title', { hasText: '宁波工人疗养院 第一批次' }).click();

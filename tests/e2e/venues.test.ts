@@ -63,7 +63,7 @@ it('a drop published with its venue shows where to redeem; 查看位置 opens th
   expect(await member.locator('.drop', { hasText: '10GB 通用流量包' }).locator('.venue').count()).toBe(0);
 });
 
-it('搜索 on the 活动 tab finds this week\'s drop and the post, and the drop leads to 福利', async () => {
+it("搜索 on the 活动 tab finds this week's drop and the post, and the drop leads to 福利", async () => {
   const member = await openAs(e2e.browser, e2e.app, 'member', '/pages/activities/index');
   await member.getByText('搜索活动、资讯、福利', { exact: true }).click();
   const input = member.locator('input[placeholder="搜索活动、资讯、福利"]');

@@ -24,7 +24,13 @@ const WALK_TIMEOUT_MS = 600_000;
 
 type Mode = 'normal' | 'elder';
 
-async function openRoute(browser: Browser, url: string, route: WalkRoute, mode: Mode, failFunctions = false): Promise<{ page: Page; errors: string[] }> {
+async function openRoute(
+  browser: Browser,
+  url: string,
+  route: WalkRoute,
+  mode: Mode,
+  failFunctions = false,
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
   await context.addInitScript(
     ([persona, elder]) => {
@@ -58,25 +64,46 @@ async function settle(page: Page): Promise<boolean> {
 async function axeProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            o: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const res = await axe.run(
       // The H5 demo's 切换身份 tools are not part of the mini-program.
       { include: [['.taro_page']], exclude: [['.persona-fab'], ['.persona-mask']] },
       { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] },
     );
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    // Taro's H5 router makes each page a scrolling <div class="taro_page"> without a tabindex; the
-    // weapp scrolls natively. Only that container is let off this rule, never an element of ours.
-    .map((v) => (v.id === 'scrollable-region-focusable' ? { ...v, targets: v.targets.filter((t) => !/^#\\\/(pages|packages)\\\//.test(t)) } : v))
-    .filter((v) => v.targets.length > 0)
-    .map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`);
+  return (
+    violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      // Taro's H5 router makes each page a scrolling <div class="taro_page"> without a tabindex; the
+      // weapp scrolls natively. Only that container is let off this rule, never an element of ours.
+      .map((v) =>
+        v.id === 'scrollable-region-focusable' ? { ...v, targets: v.targets.filter((t) => !/^#\\\/(pages|packages)\\\//.test(t)) } : v,
+      )
+      .filter((v) => v.targets.length > 0)
+      .map((v) => `axe ${v.impact} ${v.id} (${v.help}): ${v.targets.join(' | ')}`)
+  );
 }
 
 function shotName(route: WalkRoute): string {
-  return `${route.path.replace(/^(pages|packages)\//, '').replace(/\/index$/, '').replace(/\//g, '-')}--${route.persona}.png`;
+  return `${route.path
+    .replace(/^(pages|packages)\//, '')
+    .replace(/\/index$/, '')
+    .replace(/\//g, '-')}--${route.persona}.png`;
 }
 
 async function inPool<T>(items: T[], width: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -91,47 +118,57 @@ async function inPool<T>(items: T[], width: number, run: (item: T) => Promise<vo
 it('the route table covers every page in app.config.ts', () => {
   const config = readFileSync(join(ROOT, 'miniprogram/app.config.ts'), 'utf8');
   const main = [...config.matchAll(/'(pages\/[\w/]+)'/g)].map((m) => m[1]);
-  const sub = [...config.matchAll(/root:\s*'([\w/]+)',\s*pages:\s*\[([^\]]+)\]/g)].flatMap((m) => [...m[2].matchAll(/'([\w/]+)'/g)].map((p) => `${m[1]}/${p[1]}`));
+  const sub = [...config.matchAll(/root:\s*'([\w/]+)',\s*pages:\s*\[([^\]]+)\]/g)].flatMap((m) =>
+    [...m[2].matchAll(/'([\w/]+)'/g)].map((p) => `${m[1]}/${p[1]}`),
+  );
   const walked = new Set(WALK_ROUTES.map((r) => r.path));
   expect([...new Set([...main, ...sub])].filter((p) => !walked.has(p))).toEqual([]);
 });
 
 describe.each(['normal', 'elder'] as const)('every page in %s mode', (mode) => {
-  it('has no console error, no unreadable or cut-off text, no raw strings and no serious axe violation', async () => {
-    mkdirSync(join(SHOTS, mode), { recursive: true });
+  it(
+    'has no console error, no unreadable or cut-off text, no raw strings and no serious axe violation',
+    async () => {
+      mkdirSync(join(SHOTS, mode), { recursive: true });
+      const problems: string[] = [];
+      await inPool(WALK_ROUTES, PARALLEL, async (route) => {
+        const where = `${mode} ${route.persona} ${route.path}`;
+        const { page, errors } = await openRoute(e2e.browser, e2e.app.url, route, mode);
+        try {
+          if (!(await settle(page))) problems.push(`${where}: still loading after 10 s`);
+          const found = [...(await page.evaluate(inspectPage, { elder: mode === 'elder' })), ...(await axeProblems(page))];
+          await page.screenshot({ path: join(SHOTS, mode, shotName(route)), fullPage: true });
+          for (const e of errors) problems.push(`${where}: console error: ${e}`);
+          for (const p of found) problems.push(`${where}: ${p}`);
+        } catch (err) {
+          problems.push(`${where}: ${String(err).split('\n')[0]}`);
+        } finally {
+          await page.context().close();
+        }
+      });
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
+});
+
+it(
+  'no page is left loading when the functions fail: it says so and offers a way on',
+  async () => {
     const problems: string[] = [];
     await inPool(WALK_ROUTES, PARALLEL, async (route) => {
-      const where = `${mode} ${route.persona} ${route.path}`;
-      const { page, errors } = await openRoute(e2e.browser, e2e.app.url, route, mode);
+      const { page } = await openRoute(e2e.browser, e2e.app.url, route, 'normal', true);
       try {
-        if (!(await settle(page))) problems.push(`${where}: still loading after 10 s`);
-        const found = [...(await page.evaluate(inspectPage, { elder: mode === 'elder' })), ...(await axeProblems(page))];
-        await page.screenshot({ path: join(SHOTS, mode, shotName(route)), fullPage: true });
-        for (const e of errors) problems.push(`${where}: console error: ${e}`);
-        for (const p of found) problems.push(`${where}: ${p}`);
+        if (!(await settle(page))) problems.push(`${route.path}: stuck on its loading skeleton when the server fails`);
+        const text = await page.locator('.taro_page .page').first().innerText();
+        if (text.replace(/\s+/g, '').length < 4) problems.push(`${route.path}: blank when the server fails`);
       } catch (err) {
-        problems.push(`${where}: ${String(err).split('\n')[0]}`);
+        problems.push(`${route.path}: ${String(err).split('\n')[0]}`);
       } finally {
         await page.context().close();
       }
     });
     expect(problems).toEqual([]);
-  }, WALK_TIMEOUT_MS);
-});
-
-it('no page is left loading when the functions fail: it says so and offers a way on', async () => {
-  const problems: string[] = [];
-  await inPool(WALK_ROUTES, PARALLEL, async (route) => {
-    const { page } = await openRoute(e2e.browser, e2e.app.url, route, 'normal', true);
-    try {
-      if (!(await settle(page))) problems.push(`${route.path}: stuck on its loading skeleton when the server fails`);
-      const text = await page.locator('.taro_page .page').first().innerText();
-      if (text.replace(/\s+/g, '').length < 4) problems.push(`${route.path}: blank when the server fails`);
-    } catch (err) {
-      problems.push(`${route.path}: ${String(err).split('\n')[0]}`);
-    } finally {
-      await page.context().close();
-    }
-  });
-  expect(problems).toEqual([]);
-}, WALK_TIMEOUT_MS);
+  },
+  WALK_TIMEOUT_MS,
+);

@@ -14,7 +14,14 @@ export interface AppCall<T> extends Retried<T> {
   refused: { fn: number; busy: number };
 }
 
-export async function tapAsApp<T>(appUrl: string, fn: string, action: string, data: unknown, openid: string, budgetMs?: number): Promise<AppCall<T>> {
+export async function tapAsApp<T>(
+  appUrl: string,
+  fn: string,
+  action: string,
+  data: unknown,
+  openid: string,
+  budgetMs?: number,
+): Promise<AppCall<T>> {
   const requestId = randomBytes(12).toString('hex');
   const refused = { fn: 0, busy: 0 };
   let fresh = true; // as services/cloud.ts: false once a send may have been applied

@@ -6,7 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { assertNoLeaks, callerOpenid } from './leaks';
 import type { Result } from '../../shared/envelope';
-import type { AdminCancelResult, AdminCreateRequest, AdminCreateResult, ClaimView, ListResult, RegistrationView } from '../../shared/benefit/schemas';
+import type {
+  AdminCancelResult,
+  AdminCreateRequest,
+  AdminCreateResult,
+  ClaimView,
+  ListResult,
+  RegistrationView,
+} from '../../shared/benefit/schemas';
 import { C } from '../../cloudfunctions/_lib/collections';
 import { givenLocalCloud, type As, type TestCloud } from './cloud';
 
@@ -38,17 +45,20 @@ export async function givenMembers(t: TestCloud, n: number, o: MemberOptions = {
   for (let i = 0; i < ids.length; i += 200) {
     await Promise.all(
       ids.slice(i, i + 200).map((openid) =>
-        t.db.collection(C.users).doc(openid).set({
-          openid,
-          nameMasked: '测*',
-          memberStatus: o.status ?? 'verified',
-          unionId: o.unionId ?? MEMBER_UNION,
-          unionAncestors,
-          tags: o.tags ?? [],
-          cardNo: null,
-          adminUnionIds: [],
-          follows: [],
-        }),
+        t.db
+          .collection(C.users)
+          .doc(openid)
+          .set({
+            openid,
+            nameMasked: '测*',
+            memberStatus: o.status ?? 'verified',
+            unionId: o.unionId ?? MEMBER_UNION,
+            unionAncestors,
+            tags: o.tags ?? [],
+            cardNo: null,
+            adminUnionIds: [],
+            follows: [],
+          }),
       ),
     );
   }
@@ -85,7 +95,13 @@ function headers(as: As): Record<string, string> {
 }
 
 /** POST /api/functions/benefit as the H5 app does, with the request id and the DB counts header. */
-export async function callBenefit<T>(t: TestCloud | { cloud: { appUrl: string } }, action: string, data: unknown, as: As, requestId?: string): Promise<CallOutcome<T>> {
+export async function callBenefit<T>(
+  t: TestCloud | { cloud: { appUrl: string } },
+  action: string,
+  data: unknown,
+  as: As,
+  requestId?: string,
+): Promise<CallOutcome<T>> {
   const started = performance.now();
   const res = await fetch(`${t.cloud.appUrl}/api/functions/benefit`, {
     method: 'POST',
@@ -106,7 +122,12 @@ export function newRequestId(): string {
   return randomBytes(12).toString('hex');
 }
 
-export function claimAs(t: TestCloud, openid: string, dropId: string, o: { requestId?: string; pass?: string } = {}): Promise<CallOutcome<ClaimView>> {
+export function claimAs(
+  t: TestCloud,
+  openid: string,
+  dropId: string,
+  o: { requestId?: string; pass?: string } = {},
+): Promise<CallOutcome<ClaimView>> {
   return callBenefit<ClaimView>(t, 'claim', o.pass ? { dropId, pass: o.pass } : { dropId }, { openid }, o.requestId);
 }
 
@@ -143,7 +164,10 @@ export function shuffle<T>(items: T[]): T[] {
 }
 
 /** Invariants after a storm: claims per member, total claims, stock left. */
-export async function dropFacts(t: TestCloud, dropId: string): Promise<{ claims: Array<{ _id: string; openid: string; code: string; requestId: string }>; left: number }> {
+export async function dropFacts(
+  t: TestCloud,
+  dropId: string,
+): Promise<{ claims: Array<{ _id: string; openid: string; code: string; requestId: string }>; left: number }> {
   const claims: Array<{ _id: string; openid: string; code: string; requestId: string }> = [];
   for (let skip = 0; ; skip += 1000) {
     const res = await t.db.collection(C.dropClaims).where({ dropId }).orderBy('_id', 'asc').skip(skip).limit(1000).get();
@@ -158,7 +182,12 @@ export async function dropFacts(t: TestCloud, dropId: string): Promise<{ claims:
 export const DISTRICT_ADMIN: As = { persona: 'district_admin' };
 
 /** benefit.adminCancel (撤回) as the district admin unless told, with an explicit request id when retrying. */
-export function cancelAs(t: TestCloud, dropId: string, reason: string, o: { as?: As; requestId?: string } = {}): Promise<CallOutcome<AdminCancelResult>> {
+export function cancelAs(
+  t: TestCloud,
+  dropId: string,
+  reason: string,
+  o: { as?: As; requestId?: string } = {},
+): Promise<CallOutcome<AdminCancelResult>> {
   return callBenefit<AdminCancelResult>(t, 'adminCancel', { dropId, reason }, o.as ?? DISTRICT_ADMIN, o.requestId);
 }
 
@@ -168,7 +197,17 @@ export function registerAs(t: TestCloud, openid: string, dropId: string): Promis
 
 /** A union admin written straight to `users` (verified, administering `unionIds`). */
 export async function givenAdmin(t: TestCloud, openid: string, unionIds: string[]): Promise<As> {
-  await t.db.collection(C.users).doc(openid).set({ openid, nameMasked: '管*员', memberStatus: 'verified', unionId: unionIds[0], unionAncestors: [], tags: [], cardNo: null, adminUnionIds: unionIds, follows: [] });
+  await t.db.collection(C.users).doc(openid).set({
+    openid,
+    nameMasked: '管*员',
+    memberStatus: 'verified',
+    unionId: unionIds[0],
+    unionAncestors: [],
+    tags: [],
+    cardNo: null,
+    adminUnionIds: unionIds,
+    follows: [],
+  });
   return { openid };
 }
 

@@ -55,7 +55,15 @@ export async function givenLocalCloud(options: { seed?: boolean; runTimers?: boo
   // The function bundles are built once per jest run (tests/setup/build-functions.ts).
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   const dataDir = mkdtempSync(join(tmpdir(), 'union-cloud-'));
-  const cloud = await startLocalCloud({ dataDir, port: 0, dbPort: 0, staticDir: null, seed: options.seed ?? true, runTimers: options.runTimers ?? false, schemaMarker: options.schemaMarker });
+  const cloud = await startLocalCloud({
+    dataDir,
+    port: 0,
+    dbPort: 0,
+    staticDir: null,
+    seed: options.seed ?? true,
+    runTimers: options.runTimers ?? false,
+    schemaMarker: options.schemaMarker,
+  });
   const app = tcb.init({ env: 'local', serviceUrl: cloud.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
 
   async function post(path: string, body: string, headers: Record<string, string> = {}) {

@@ -33,17 +33,20 @@ export async function givenMembers(t: TestCloud, count: number, opts: { follows?
   const tag = `${process.pid % 1000}_${++serial}`;
   const openids = Array.from({ length: count }, (_, i) => `o_m_${tag}_${i}`);
   for (const openid of openids) {
-    await t.db.collection('users').doc(openid).set({
-      openid,
-      nameMasked: '会*员',
-      memberStatus: opts.verified === false ? 'none' : 'verified',
-      unionId: 'nb-bl-xq-gw',
-      unionAncestors: BEILUN_CHAIN,
-      tags: [],
-      cardNo: null,
-      adminUnionIds: [],
-      follows: opts.follows ?? BEILUN_CHAIN,
-    });
+    await t.db
+      .collection('users')
+      .doc(openid)
+      .set({
+        openid,
+        nameMasked: '会*员',
+        memberStatus: opts.verified === false ? 'none' : 'verified',
+        unionId: 'nb-bl-xq-gw',
+        unionAncestors: BEILUN_CHAIN,
+        tags: [],
+        cardNo: null,
+        adminUnionIds: [],
+        follows: opts.follows ?? BEILUN_CHAIN,
+      });
   }
   return openids;
 }
@@ -58,7 +61,9 @@ export function articleInput(overrides: Partial<AdminSaveRequest> = {}): AdminSa
   };
 }
 
-export function activityInput(opts: { capacity?: number; startInHours?: number; deadlineInHours?: number; signup?: boolean } & Partial<AdminSaveRequest> = {}): AdminSaveRequest {
+export function activityInput(
+  opts: { capacity?: number; startInHours?: number; deadlineInHours?: number; signup?: boolean } & Partial<AdminSaveRequest> = {},
+): AdminSaveRequest {
   const { capacity = 50, startInHours = 72, deadlineInHours = 48, signup = true, ...overrides } = opts;
   return {
     unionId: 'nb-bl',
@@ -79,7 +84,10 @@ export function activityInput(opts: { capacity?: number; startInHours?: number; 
 export async function givenPost(t: TestCloud, input: AdminSaveRequest, opts: { as?: As; at?: string } = {}): Promise<AdminPostView> {
   const as = opts.as ?? DISTRICT_ADMIN;
   const saved = unwrap(await t.call<AdminSaveResult>('content', 'adminSave', input, as), 'adminSave');
-  const published = unwrap(await t.call<AdminPublishResult>('content', 'adminPublish', { id: saved.post.id, ...(opts.at ? { at: opts.at } : {}) }, as), 'adminPublish');
+  const published = unwrap(
+    await t.call<AdminPublishResult>('content', 'adminPublish', { id: saved.post.id, ...(opts.at ? { at: opts.at } : {}) }, as),
+    'adminPublish',
+  );
   return published.post;
 }
 

@@ -34,12 +34,23 @@ export async function upload(t: TestCloud, as: As, cloudPath: string, token: str
   new Uint8Array(body).set(bytes);
   const res = await fetch(`${t.cloud.appUrl}/api/storage/upload`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-cloud-path': cloudPath, ...(token ? { 'x-upload-token': token } : {}), ...headersFor(as) },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-cloud-path': cloudPath,
+      ...(token ? { 'x-upload-token': token } : {}),
+      ...headersFor(as),
+    },
     body,
   });
   return { status: res.status, body: (await res.json()) as UploadAnswer['body'] };
 }
 
-export async function slot(t: TestCloud, fn: 'content' | 'benefit', as: As, unionId: string, ext: 'jpg' | 'png' | 'webp' = 'png'): Promise<Result<UploadSlot>> {
+export async function slot(
+  t: TestCloud,
+  fn: 'content' | 'benefit',
+  as: As,
+  unionId: string,
+  ext: 'jpg' | 'png' | 'webp' = 'png',
+): Promise<Result<UploadSlot>> {
   return t.call<UploadSlot>(fn, 'adminUploadSlot', { unionId, ext }, as);
 }

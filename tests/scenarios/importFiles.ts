@@ -77,7 +77,9 @@ export function xlsxWorkbook(sheets: XSheet[]): Uint8Array {
           })
           .join('');
         // An emptied row keeps its height as a formatted, cell-less <row>, as Excel writes it.
-        return cells ? `<row r="${row.r}" spans="1:${width}">${cells}</row>` : `<row r="${row.r}" spans="1:${width}" ht="20" customHeight="1"/>`;
+        return cells
+          ? `<row r="${row.r}" spans="1:${width}">${cells}</row>`
+          : `<row r="${row.r}" spans="1:${width}" ht="20" customHeight="1"/>`;
       })
       .join('');
     return (
@@ -126,7 +128,12 @@ export function xlsxWorkbook(sheets: XSheet[]): Uint8Array {
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    sheets
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
@@ -136,7 +143,9 @@ export function xlsxWorkbook(sheets: XSheet[]): Uint8Array {
     `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId2" Type="${REL}/extended-properties" Target="docProps/app.xml"/>` +
     `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
-  const app = XML_HEAD + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>';
+  const app =
+    XML_HEAD +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>';
 
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(contentTypes),

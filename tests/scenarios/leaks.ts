@@ -49,15 +49,17 @@ export function findLeaks(body: unknown, caller: string | null, action: string):
   const check = (text: string, key: string | null) => {
     if (!SIGNED_TOKEN.test(text)) for (const m of text.match(OPENID_TOKEN) ?? []) if (!isCallers(m, caller)) found.push(`openid ${m}`);
     for (const m of text.match(ID_NUMBER) ?? []) found.push(`ID number ${m.slice(0, 6)}…`);
-    if (!PHONE_ACTIONS.has(action) && !(key && PHONE_FIELDS.has(key))) for (const m of text.match(MOBILE) ?? []) found.push(`mobile ${m.slice(0, 3)}…`);
+    if (!PHONE_ACTIONS.has(action) && !(key && PHONE_FIELDS.has(key)))
+      for (const m of text.match(MOBILE) ?? []) found.push(`mobile ${m.slice(0, 3)}…`);
   };
   const walk = (value: unknown, key: string | null) => {
     if (typeof value === 'string') check(value, key);
     else if (Array.isArray(value)) for (const v of value) walk(v, key);
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) {
-      check(k, null);
-      walk(v, k);
-    }
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        check(k, null);
+        walk(v, k);
+      }
   };
   walk(body, null);
   return [...new Set(found)];

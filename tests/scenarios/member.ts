@@ -79,9 +79,17 @@ export async function givenApplicant(t: TestCloud, overrides: Partial<ApplyReque
 }
 
 /** A verified member made the real way: apply, then the district admin (北仑) approves. */
-export async function givenVerifiedMember(t: TestCloud, overrides: Partial<ApplyRequest> = {}): Promise<Applicant & { memberId: string; cardNo: string }> {
+export async function givenVerifiedMember(
+  t: TestCloud,
+  overrides: Partial<ApplyRequest> = {},
+): Promise<Applicant & { memberId: string; cardNo: string }> {
   const a = await givenApplicant(t, overrides);
-  const res = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, { persona: 'district_admin' });
+  const res = await t.call<AdminReviewResult>(
+    'member',
+    'adminReview',
+    { applicationId: a.applicationId, decision: 'approve' },
+    { persona: 'district_admin' },
+  );
   if (!res.ok || !res.data.application.cardNo) throw new Error(`approval failed: ${res.ok ? 'no card' : res.error.code}`);
   return { ...a, memberId: a.applicationId, cardNo: res.data.application.cardNo };
 }
@@ -89,7 +97,11 @@ export async function givenVerifiedMember(t: TestCloud, overrides: Partial<Apply
 /** A member action sent with an explicit envelope requestId, as the app does when it retries. */
 export async function callMember<T>(t: TestCloud, action: string, data: unknown, who: As, requestId: string): Promise<Result<T>> {
   const headers: Record<string, string> =
-    who === 'anonymous' ? { 'x-local-persona': 'anonymous' } : 'openid' in who ? { 'x-local-openid': who.openid } : { 'x-local-persona': who.persona };
+    who === 'anonymous'
+      ? { 'x-local-persona': 'anonymous' }
+      : 'openid' in who
+        ? { 'x-local-openid': who.openid }
+        : { 'x-local-persona': who.persona };
   const res = await t.post('/api/functions/member', JSON.stringify({ action, data, requestId }), headers);
   return res.json as Result<T>;
 }
@@ -97,17 +109,20 @@ export async function callMember<T>(t: TestCloud, action: string, data: unknown,
 /** A union admin of `unionId` (e.g. 'nb-hs' for 海曙), written straight into users. */
 export async function givenAdminOf(t: TestCloud, unionId: string): Promise<{ openid: string }> {
   const openid = newOpenid('o_admin');
-  await t.db.collection('users').doc(openid).set({
-    openid,
-    nameMasked: '管*员',
-    memberStatus: 'none',
-    unionId: null,
-    unionAncestors: [],
-    tags: [],
-    cardNo: null,
-    adminUnionIds: [unionId],
-    follows: [],
-  });
+  await t.db
+    .collection('users')
+    .doc(openid)
+    .set({
+      openid,
+      nameMasked: '管*员',
+      memberStatus: 'none',
+      unionId: null,
+      unionAncestors: [],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: [unionId],
+      follows: [],
+    });
   return { openid };
 }
 

@@ -39,7 +39,10 @@ export async function givenUnit(t: TestCloud, unionId: string, s: Partial<Omit<A
   return (await must(t.call<{ unit: UnitView }>('recuperation', 'adminSaveUnit', req, CITY_ADMIN))).unit;
 }
 
-export async function givenBatch(t: TestCloud, b: { capacity?: number; costFen?: number; days?: number; startInDays?: number; owner?: string } = {}): Promise<BatchView> {
+export async function givenBatch(
+  t: TestCloud,
+  b: { capacity?: number; costFen?: number; days?: number; startInDays?: number; owner?: string } = {},
+): Promise<BatchView> {
   const req = {
     venueId: VENUE,
     ownerUnionId: b.owner ?? 'nb-bl',
@@ -58,18 +61,21 @@ export async function givenMembers(t: TestCloud, n: number, opts: { unionId?: st
   const openids: string[] = [];
   for (let i = 0; i < n; i++) {
     const openid = `o_recu_${process.pid}_${++serial}`;
-    await t.db.collection(C.users).doc(openid).set({
-      openid,
-      nameMasked: `职*${serial}`,
-      memberStatus: 'verified',
-      unionId,
-      unionAncestors: union.ancestors,
-      tags: opts.tags ?? ['frontline'],
-      cardNo: null,
-      adminUnionIds: [],
-      follows: [],
-      memberId: null,
-    });
+    await t.db
+      .collection(C.users)
+      .doc(openid)
+      .set({
+        openid,
+        nameMasked: `职*${serial}`,
+        memberStatus: 'verified',
+        unionId,
+        unionAncestors: union.ancestors,
+        tags: opts.tags ?? ['frontline'],
+        cardNo: null,
+        adminUnionIds: [],
+        follows: [],
+        memberId: null,
+      });
     openids.push(openid);
   }
   return openids;
@@ -88,7 +94,9 @@ export async function givenApplications(t: TestCloud, openids: string[], batchId
 
 /** All approvals sent at the same moment over HTTP. */
 export async function approveAllAtOnce(t: TestCloud, ids: string[], as: As = DISTRICT_ADMIN): Promise<Array<Result<AdminDecideResult>>> {
-  return Promise.all(ids.map((applicationId) => t.call<AdminDecideResult>('recuperation', 'adminDecide', { applicationId, decision: 'approve' }, as)));
+  return Promise.all(
+    ids.map((applicationId) => t.call<AdminDecideResult>('recuperation', 'adminDecide', { applicationId, decision: 'approve' }, as)),
+  );
 }
 
 export function codes(results: Array<Result<unknown>>): Record<string, number> {
@@ -101,6 +109,9 @@ export function codes(results: Array<Result<unknown>>): Record<string, number> {
 }
 
 export async function countApproved(t: TestCloud, where: Record<string, unknown>): Promise<number> {
-  const res = await t.db.collection(C.recuApplications).where({ ...where, status: 'approved' }).count();
+  const res = await t.db
+    .collection(C.recuApplications)
+    .where({ ...where, status: 'approved' })
+    .count();
   return res.total ?? 0;
 }

@@ -30,6 +30,13 @@ export async function send<T>(t: TestCloud, fn: string, action: string, data: un
 }
 
 /** The same request sent twice at the same moment (a retry racing the original through the local cloud). */
-export function sendTwiceAtOnce<T>(t: TestCloud, fn: string, action: string, data: unknown, who: As, requestId: string): Promise<[Sent<T>, Sent<T>]> {
+export function sendTwiceAtOnce<T>(
+  t: TestCloud,
+  fn: string,
+  action: string,
+  data: unknown,
+  who: As,
+  requestId: string,
+): Promise<[Sent<T>, Sent<T>]> {
   return Promise.all([send<T>(t, fn, action, data, who, requestId), send<T>(t, fn, action, data, who, requestId)]);
 }

@@ -11,11 +11,19 @@ it('finds another person’s openid, alone or inside an id, but not the caller�
 it('finds a full ID number and a mobile, but not masked ones, hashes or timestamps', () => {
   expect(findLeaks({ a: '身份证 33020619900315123X 已登记' }, null, 'x.y')).toEqual(['ID number 330206…']);
   expect(findLeaks({ phone: '13805741203' }, null, 'x.y')).toEqual(['mobile 138…']);
-  expect(findLeaks({ idMasked: '3302**********123X', phoneMasked: '138****1203', at: 1765141234567, hash: 'a1330206199003151234b' }, null, 'x.y')).toEqual([]);
+  expect(
+    findLeaks(
+      { idMasked: '3302**********123X', phoneMasked: '138****1203', at: 1765141234567, hash: 'a1330206199003151234b' },
+      null,
+      'x.y',
+    ),
+  ).toEqual([]);
 });
 
 it('lets mobiles through only where they are there by design', () => {
-  expect(findLeaks({ site: { contactPhone: '13800000000' }, child: { emergencyPhone: '13900000000' } }, 'o_me', 'daycare.childDetail')).toEqual([]);
+  expect(
+    findLeaks({ site: { contactPhone: '13800000000' }, child: { emergencyPhone: '13900000000' } }, 'o_me', 'daycare.childDetail'),
+  ).toEqual([]);
   expect(findLeaks({ csv: '孩子,13900000000' }, 'o_me', 'daycare.staffRosterCsv')).toEqual([]);
   expect(findLeaks({ csv: '孩子,13900000000' }, 'o_me', 'benefit.exportCsv')).toEqual(['mobile 139…']);
 });

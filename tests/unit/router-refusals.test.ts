@@ -11,7 +11,15 @@ import { ERROR_MESSAGES } from '../../shared/errors';
 import type { SchemaId, ValidatorSet } from '../../shared/validation/validate';
 
 const accept = Object.assign(() => true, { errors: null });
-const validators: ValidatorSet = { schemas: {}, t_ok: accept, t_thrown: accept, t_deep: accept, t_plain: accept, t_returned: accept, t_bare: accept };
+const validators: ValidatorSet = {
+  schemas: {},
+  t_ok: accept,
+  t_thrown: accept,
+  t_deep: accept,
+  t_plain: accept,
+  t_returned: accept,
+  t_bare: accept,
+};
 
 async function deeper(): Promise<never> {
   await Promise.resolve();

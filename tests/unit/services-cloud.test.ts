@@ -27,9 +27,11 @@ jest.mock(
 process.env.TARO_ENV = 'weapp';
 const { callFunction } = require('../../miniprogram/services/cloud') as typeof import('../../miniprogram/services/cloud');
 
-const refuse = (errCode: number, errMsg = `cloud.callFunction:fail Error: errCode: ${errCode}`) => () => {
-  throw Object.assign(new Error(errMsg), { errCode, errMsg });
-};
+const refuse =
+  (errCode: number, errMsg = `cloud.callFunction:fail Error: errCode: ${errCode}`) =>
+  () => {
+    throw Object.assign(new Error(errMsg), { errCode, errMsg });
+  };
 const answer = (data: unknown) => () => ({ ok: true, data });
 
 beforeEach(() => {
@@ -54,14 +56,19 @@ async function run<T>(p: Promise<T>): Promise<T> {
 test('a quota refusal (-501004, -501003) is retried with the SAME request id until the final answer', async () => {
   script = [refuse(-501004), refuse(-501003), answer({ code: 'ABCD' })];
   const waits: number[] = [];
-  const res = await run(callFunction('benefit', 'claim', { dropId: 'd1' }, { requestId: 'req0000000000001', onWait: (ms) => waits.push(ms) }));
+  const res = await run(
+    callFunction('benefit', 'claim', { dropId: 'd1' }, { requestId: 'req0000000000001', onWait: (ms) => waits.push(ms) }),
+  );
   expect(res).toEqual({ ok: true, data: { code: 'ABCD' } });
   expect(calls.map((c) => c.data.requestId)).toEqual(['req0000000000001', 'req0000000000001', 'req0000000000001']);
   expect(waits).toHaveLength(2);
 });
 
 test('a function answering BUSY is retried; a business answer is final', async () => {
-  script = [() => ({ ok: false, error: { code: 'BUSY', message: '…' } }), () => ({ ok: false, error: { code: 'DROP_SOLD_OUT', message: '本次共 2 份，已于 10:00:03 领完' } })];
+  script = [
+    () => ({ ok: false, error: { code: 'BUSY', message: '…' } }),
+    () => ({ ok: false, error: { code: 'DROP_SOLD_OUT', message: '本次共 2 份，已于 10:00:03 领完' } }),
+  ];
   const res = await run(callFunction('benefit', 'claim', {}));
   expect(res).toMatchObject({ ok: false, error: { code: 'DROP_SOLD_OUT' } });
   expect(calls).toHaveLength(2);
@@ -78,7 +85,11 @@ test('a server-side failure is INTERNAL (never 网络不给力) and not retried'
     expect(calls).toHaveLength(1);
   }
   // The code only in the message, as some base-library versions report it.
-  script = [() => { throw new Error('cloud.callFunction:fail Error: errCode: -504002 functions execute fail'); }];
+  script = [
+    () => {
+      throw new Error('cloud.callFunction:fail Error: errCode: -504002 functions execute fail');
+    },
+  ];
   expect(await run(callFunction('system', 'homeSummary', {}))).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
 });
 

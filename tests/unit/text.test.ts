@@ -9,7 +9,17 @@ it('groups thousands without Intl', () => {
     Number.prototype.toLocaleString = () => {
       throw new Error('no Intl');
     };
-    expect([0, 7, 999, 1000, 3120, 12345, 1234567, -4500, 2.9].map(groupThousands)).toEqual(['0', '7', '999', '1,000', '3,120', '12,345', '1,234,567', '-4,500', '2']);
+    expect([0, 7, 999, 1000, 3120, 12345, 1234567, -4500, 2.9].map(groupThousands)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1,000',
+      '3,120',
+      '12,345',
+      '1,234,567',
+      '-4,500',
+      '2',
+    ]);
   } finally {
     globalThis.Intl = realIntl;
     Number.prototype.toLocaleString = realToLocale;

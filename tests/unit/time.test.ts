@@ -82,9 +82,18 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('business time without Intl: agrees with dayjs.tz 1970–2100', () => {
   it('the offset table has exactly the zone’s transitions (China summer time 1986–1991)', () => {
     expect(TRANSITIONS.map(iso)).toEqual([
-      '1986-05-03T18:00:00.000Z', '1986-09-13T17:00:00.000Z', '1987-04-11T18:00:00.000Z', '1987-09-12T17:00:00.000Z',
-      '1988-04-16T18:00:00.000Z', '1988-09-10T17:00:00.000Z', '1989-04-15T18:00:00.000Z', '1989-09-16T17:00:00.000Z',
-      '1990-04-14T18:00:00.000Z', '1990-09-15T17:00:00.000Z', '1991-04-13T18:00:00.000Z', '1991-09-14T17:00:00.000Z',
+      '1986-05-03T18:00:00.000Z',
+      '1986-09-13T17:00:00.000Z',
+      '1987-04-11T18:00:00.000Z',
+      '1987-09-12T17:00:00.000Z',
+      '1988-04-16T18:00:00.000Z',
+      '1988-09-10T17:00:00.000Z',
+      '1989-04-15T18:00:00.000Z',
+      '1989-09-16T17:00:00.000Z',
+      '1990-04-14T18:00:00.000Z',
+      '1990-09-15T17:00:00.000Z',
+      '1991-04-13T18:00:00.000Z',
+      '1991-09-14T17:00:00.000Z',
     ]);
     for (const at of [...RANDOM, ...AROUND, ...FRIDAYS]) {
       if (businessUtcOffset(at) !== intlOffset(at)) throw new Error(`offset differs at ${iso(at)}`);
@@ -97,7 +106,8 @@ describe('business time without Intl: agrees with dayjs.tz 1970–2100', () => {
       expect([iso(at), formatBusinessFriendly(at)]).toEqual([iso(at), refFriendly(at)]);
     }
     for (const at of [...RANDOM.slice(0, 400), ...AROUND]) {
-      for (const pattern of PATTERNS) expect([iso(at), pattern, formatBusiness(at, pattern)]).toEqual([iso(at), pattern, refFormat(at, pattern)]);
+      for (const pattern of PATTERNS)
+        expect([iso(at), pattern, formatBusiness(at, pattern)]).toEqual([iso(at), pattern, refFormat(at, pattern)]);
       // Date and string instants too
       expect(formatBusiness(new Date(at), 'YYYY-MM-DD HH:mm:ss')).toBe(refFormat(at, 'YYYY-MM-DD HH:mm:ss'));
       expect(formatBusiness(iso(at), 'YYYY-MM-DD HH:mm:ss')).toBe(refFormat(at, 'YYYY-MM-DD HH:mm:ss'));
@@ -109,7 +119,14 @@ describe('business time without Intl: agrees with dayjs.tz 1970–2100', () => {
   });
 
   it('inBusinessTz gives the same dayjs as dayjs.tz: fields, offset, instant and day arithmetic', () => {
-    const shape = (d: dayjs.Dayjs) => [d.format('YYYY-MM-DDTHH:mm:ss.SSSZ'), d.valueOf(), d.utcOffset(), d.day(), d.add(1, 'day').valueOf(), d.hour(9).minute(0).valueOf()];
+    const shape = (d: dayjs.Dayjs) => [
+      d.format('YYYY-MM-DDTHH:mm:ss.SSSZ'),
+      d.valueOf(),
+      d.utcOffset(),
+      d.day(),
+      d.add(1, 'day').valueOf(),
+      d.hour(9).minute(0).valueOf(),
+    ];
     for (const at of [...RANDOM, ...AROUND, ...FRIDAYS]) {
       expect([iso(at), ...shape(inBusinessTz(at))]).toEqual([iso(at), ...shape(refTz(at))]);
     }
@@ -125,7 +142,8 @@ describe('business time without Intl: agrees with dayjs.tz 1970–2100', () => {
     // Every 10 minutes from 00:00 to 04:00 on each transition day (Sundays): gaps 02:00–03:00, overlaps 01:00–02:00.
     for (const t of TRANSITIONS) {
       const day = refFormat(t, 'YYYY-MM-DD');
-      for (let m = 0; m <= 240; m += 10) walls.push(`${day} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+      for (let m = 0; m <= 240; m += 10)
+        walls.push(`${day} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
       walls.push(`${day} 01:59:59.999`, `${day} 02:00`, `${day} 02:59:59.999`, `${day} 03:00`);
     }
     walls.push('2026-07-03', '2026-07-03T10:00', '2100-12-31 23:59:59.999', '1970-01-01 00:00');
@@ -151,13 +169,29 @@ describe('business time without Intl: agrees with dayjs.tz 1970–2100', () => {
     for (const at of RANDOM) {
       const [weekday, hour, minute] = [Math.floor(rnd() * 7), Math.floor(rnd() * 24), Math.floor(rnd() * 60)];
       expect([iso(at), weekday, hour, minute, iso(nextWeekdayAt(at, weekday, hour, minute).getTime())]).toEqual([
-        iso(at), weekday, hour, minute, iso(refNextWeekdayAt(at, weekday, hour, minute)),
+        iso(at),
+        weekday,
+        hour,
+        minute,
+        iso(refNextWeekdayAt(at, weekday, hour, minute)),
       ]);
     }
     for (const at of AROUND) {
-      for (const [weekday, hour, minute] of [[0, 0, 30], [0, 1, 30], [0, 2, 30], [0, 3, 0], [0, 10, 0], [5, 10, 0], [6, 23, 0]]) {
+      for (const [weekday, hour, minute] of [
+        [0, 0, 30],
+        [0, 1, 30],
+        [0, 2, 30],
+        [0, 3, 0],
+        [0, 10, 0],
+        [5, 10, 0],
+        [6, 23, 0],
+      ]) {
         expect([iso(at), weekday, hour, minute, iso(nextWeekdayAt(at, weekday, hour, minute).getTime())]).toEqual([
-          iso(at), weekday, hour, minute, iso(refNextWeekdayAt(at, weekday, hour, minute)),
+          iso(at),
+          weekday,
+          hour,
+          minute,
+          iso(refNextWeekdayAt(at, weekday, hour, minute)),
         ]);
       }
     }

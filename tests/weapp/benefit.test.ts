@@ -24,7 +24,12 @@ function nextFriday10(now: number): number {
 it('at Friday 10:00 the member claims on 福利, sees the code in 我的福利, and the admin redeems it by scanning', async () => {
   const title = '周五流量包 小程序测试';
   const opensAt = nextFriday10(Date.now());
-  const created = await suite.cloud.call<{ dropId: string }>('benefit', 'adminCreate', { unionId: 'nb-bl', title, kind: 'data', mode: 'first_come', opensAt, stock: 3 }, { persona: 'district_admin' });
+  const created = await suite.cloud.call<{ dropId: string }>(
+    'benefit',
+    'adminCreate',
+    { unionId: 'nb-bl', title, kind: 'data', mode: 'first_come', opensAt, stock: 3 },
+    { persona: 'district_admin' },
+  );
   expect(created.ok).toBe(true);
 
   await suite.cloud.setClock(new Date(opensAt - 3000));
@@ -78,7 +83,7 @@ it('at Friday 10:00 the member claims on 福利, sees the code in 我的福利, 
   expect(after.get('.bf-claim', title).textContent).toContain('已核销');
 });
 
-it('the member allows 领取结果通知 in WeChat\'s subscribe dialog and the function keeps one credit', async () => {
+it("the member allows 领取结果通知 in WeChat's subscribe dialog and the function keeps one credit", async () => {
   suite.mp.as('member');
   const benefits = await suite.mp.open('/pages/benefits/index');
   await benefits.tap('.benefits__remind');
@@ -87,7 +92,12 @@ it('the member allows 领取结果通知 in WeChat\'s subscribe dialog and the f
   dialog.answer({ [TEMPLATE_ID]: 'accept' });
   await suite.mp.idle();
   expect(suite.mp.toasts().at(-1)?.title).toBe('已订阅领取结果通知');
-  const templates = await suite.cloud.call<{ templates: Array<{ key: string; credits: number }> }>('notify', 'templates', { keys: ['benefit_result'] }, { persona: 'member' });
+  const templates = await suite.cloud.call<{ templates: Array<{ key: string; credits: number }> }>(
+    'notify',
+    'templates',
+    { keys: ['benefit_result'] },
+    { persona: 'member' },
+  );
   expect(templates.ok && templates.data.templates[0].credits).toBe(1);
 
   // Rejected in the dialog: no credit added, and the page says so.
@@ -95,6 +105,11 @@ it('the member allows 领取结果通知 in WeChat\'s subscribe dialog and the f
   (await suite.mp.asks.next('requestSubscribeMessage')).answer({ [TEMPLATE_ID]: 'reject' });
   await suite.mp.idle();
   expect(suite.mp.toasts().at(-1)?.title).toBe('未订阅，可在“消息”中查看结果');
-  const again = await suite.cloud.call<{ templates: Array<{ credits: number }> }>('notify', 'templates', { keys: ['benefit_result'] }, { persona: 'member' });
+  const again = await suite.cloud.call<{ templates: Array<{ credits: number }> }>(
+    'notify',
+    'templates',
+    { keys: ['benefit_result'] },
+    { persona: 'member' },
+  );
   expect(again.ok && again.data.templates[0].credits).toBe(1);
 });

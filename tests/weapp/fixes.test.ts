@@ -3,7 +3,6 @@
  */
 import { weappSuite } from './harness/suite';
 
-
 const suite = weappSuite();
 
 it('an article published from an editor opened as the first page lands on the list (WeChat refuses navigateBack there)', async () => {

@@ -12,7 +12,11 @@ it('the home page shows the member’s union banners in a swiper, own union firs
   const home = await suite.mp.open('/pages/index/index');
   await home.waitFor('.home-banner__slide');
   expect(home.all('wx-swiper.home-banner')).toHaveLength(1);
-  expect(home.all('.home-banner__title').map((el) => el.textContent)).toEqual(['北仑暑托班开始报名', '“奋进北仑”职工健步走', '周五福利 每周五 10:00 开抢']);
+  expect(home.all('.home-banner__title').map((el) => el.textContent)).toEqual([
+    '北仑暑托班开始报名',
+    '“奋进北仑”职工健步走',
+    '周五福利 每周五 10:00 开抢',
+  ]);
   // The static welcome banner is gone once banners are there.
   expect(home.find('.home-banner--static')).toBeNull();
   // Every service has a drawn icon, no single-character badge.

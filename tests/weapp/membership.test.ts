@@ -116,7 +116,10 @@ it('the district union imports members from a CSV and an .xlsx picked from a WeC
   const page = await suite.mp.open('/packages/admin/member/import/index');
 
   const csv = join(files, '会员名单.csv');
-  writeFileSync(csv, `${TEMPLATE_HEADER_CELLS.join(',')}\r\n柳青,${withCheckChar('33020619880808123')},13800138000,北仑港务,nb-bl-xq-gw,一线职工\r\n`);
+  writeFileSync(
+    csv,
+    `${TEMPLATE_HEADER_CELLS.join(',')}\r\n柳青,${withCheckChar('33020619880808123')},13800138000,北仑港务,nb-bl-xq-gw,一线职工\r\n`,
+  );
   suite.mp.asks.prepare('chooseMessageFile', { files: [csv] });
   await page.tap('wx-button', '从微信聊天中选择');
   await page.waitForText('已选择：会员名单.csv');
@@ -129,7 +132,18 @@ it('the district union imports members from a CSV and an .xlsx picked from a WeC
   expect(pick?.args).toMatchObject({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
 
   const xlsx = join(files, '会员名单.xlsx');
-  writeFileSync(xlsx, xlsxWorkbook([{ name: '会员名单', rows: [{ r: 1, cells: TEMPLATE_HEADER_CELLS }, { r: 2, cells: ['严明', withCheckChar('33020619870707123'), null, null, 'nb-bl-xq-gw', null] }] }]));
+  writeFileSync(
+    xlsx,
+    xlsxWorkbook([
+      {
+        name: '会员名单',
+        rows: [
+          { r: 1, cells: TEMPLATE_HEADER_CELLS },
+          { r: 2, cells: ['严明', withCheckChar('33020619870707123'), null, null, 'nb-bl-xq-gw', null] },
+        ],
+      },
+    ]),
+  );
   suite.mp.asks.prepare('chooseMessageFile', { files: [xlsx] });
   await page.tap('wx-button', '从微信聊天中选择');
   await page.waitForText('已选择：会员名单.xlsx');

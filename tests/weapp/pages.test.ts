@@ -33,7 +33,12 @@ beforeAll(async () => {
   cloud = await givenLocalCloud();
   mp = await bootWeapp(cloud.cloud.appUrl);
   const { drops } = await data<{ drops: Array<{ id: string }> }>('benefit', 'adminList', {}, 'district_admin');
-  const { items: posts } = await data<{ items: Array<{ id: string; kind: string; status: string }> }>('content', 'adminList', {}, 'district_admin');
+  const { items: posts } = await data<{ items: Array<{ id: string; kind: string; status: string }> }>(
+    'content',
+    'adminList',
+    {},
+    'district_admin',
+  );
   const { batches } = await data<{ batches: Array<{ id: string }> }>('recuperation', 'listBatches', {}, 'member');
   const activity = posts.find((p) => p.kind === 'activity' && p.status === 'published') ?? posts[0];
   queries.set('packages/admin/benefit/figures/index', `dropId=${drops[0].id}`);
@@ -88,8 +93,12 @@ it('the harness refuses what WeChat refuses, and an unmodelled wx API throws and
   await mp.open('/pages/index/index');
   const wx = mp.fake.wx as Record<string, (o?: object) => Promise<unknown>>;
   await expect(wx.navigateTo({ url: '/pages/mine/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail can not navigateTo a tabbar page' });
-  await expect(wx.switchTab({ url: '/packages/member/card/index' })).rejects.toEqual({ errMsg: 'switchTab:fail can not switch to no-tabBar page' });
-  await expect(wx.navigateTo({ url: '/packages/nowhere/index' })).rejects.toEqual({ errMsg: 'navigateTo:fail page "packages/nowhere/index" is not found' });
+  await expect(wx.switchTab({ url: '/packages/member/card/index' })).rejects.toEqual({
+    errMsg: 'switchTab:fail can not switch to no-tabBar page',
+  });
+  await expect(wx.navigateTo({ url: '/packages/nowhere/index' })).rejects.toEqual({
+    errMsg: 'navigateTo:fail page "packages/nowhere/index" is not found',
+  });
   await expect(wx.navigateBack()).rejects.toEqual({ errMsg: 'navigateBack:fail cannot navigate back at first page.' });
   expect(() => wx.getLocation()).toThrow('wx.getLocation is not modelled by the weapp harness');
   expect(mp.fake.unknown).toEqual(['getLocation']);

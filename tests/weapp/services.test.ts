@@ -8,7 +8,6 @@
  */
 import { weappSuite } from './harness/suite';
 
-
 const suite = weappSuite();
 
 it('a parent adds a child and signs her up for a day-care slot', async () => {
@@ -25,7 +24,9 @@ it('a parent adds a child and signs her up for a day-care slot', async () => {
   await children.waitFor('.child-card', '李小宇');
 
   const campaigns = await suite.mp.open('/packages/daycare/index/index');
-  const campaign = campaigns.all('.dc-campaign').find((c) => /北仑区/.test(c.textContent ?? '') && /按优先档次摇号/.test(c.textContent ?? ''));
+  const campaign = campaigns
+    .all('.dc-campaign')
+    .find((c) => /北仑区/.test(c.textContent ?? '') && /按优先档次摇号/.test(c.textContent ?? ''));
   expect(campaign).toBeDefined();
   const slot = [...campaign!.querySelectorAll('.dc-site')]
     .find((s) => s.textContent?.includes('新碶街道职工子女暑托班'))

@@ -50,10 +50,14 @@ it('a day-care site without a position copies its address; one with a position o
 
   await page.tap(page.get('.dc-site', '大碶街道文艺暑托班').querySelector('.venue__btn--map')!, '查看位置');
   await suite.mp.idle();
-  expect(suite.mp.records.filter((r) => r.kind === 'openLocation').at(-1)?.detail).toMatchObject({ latitude: 29.8857, longitude: 121.7961, name: '大碶街道文艺暑托班' });
+  expect(suite.mp.records.filter((r) => r.kind === 'openLocation').at(-1)?.detail).toMatchObject({
+    latitude: 29.8857,
+    longitude: 121.7961,
+    name: '大碶街道文艺暑托班',
+  });
 });
 
-it('搜索 from the 活动 tab finds this week\'s drop and the post, and a blank keyword is answered on the page', async () => {
+it("搜索 from the 活动 tab finds this week's drop and the post, and a blank keyword is answered on the page", async () => {
   suite.mp.as('member');
   const feed = await suite.mp.open('/pages/activities/index');
   await feed.tap('.feed__search');

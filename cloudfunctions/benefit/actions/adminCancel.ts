@@ -40,7 +40,13 @@ async function audit(ctx: UserContext, drop: DropDoc, before: DropDoc): Promise<
     reason: drop.cancelReason ?? '',
     requestId: drop.cancelRequestId ?? ctx.requestId,
     unionAncestors: drop.unionAncestors,
-    before: { title: before.title, mode: before.mode, stock: before.stock, opensAt: asDate(before.opensAt), status: before.status === 'cancelled' ? 'scheduled' : before.status },
+    before: {
+      title: before.title,
+      mode: before.mode,
+      stock: before.stock,
+      opensAt: asDate(before.opensAt),
+      status: before.status === 'cancelled' ? 'scheduled' : before.status,
+    },
   };
   try {
     await ctx.db.collection(C.dropAudit).add(doc);

@@ -28,7 +28,8 @@ async function addOnce(p: Promise<unknown>): Promise<void> {
 
 export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('benefit.adminCreate', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
-  const union = (await ctx.db.collection(C.unions).doc(input.unionId).get()).data[0] as { _id: string; name: string; ancestors: string[] } | undefined;
+  const union = (await ctx.db.collection(C.unions).doc(input.unionId).get()).data[0] as
+    { _id: string; name: string; ancestors: string[] } | undefined;
   if (!union) throw new AppFailure('NOT_FOUND', '所选工会不存在');
   assertInScope(admin, union.ancestors);
   assertOwnImage(input.picture, union._id);
@@ -43,7 +44,10 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
   const limit = input.perMemberLimit ?? 1;
   if (opensAt <= now) throw new AppFailure('DROP_TIMES_INVALID', '开抢时间必须晚于现在');
   if (closesAt <= opensAt || redeemBy < closesAt) throw new AppFailure('DROP_TIMES_INVALID');
-  if (isDraw && (registerOpensAt === null || registerClosesAt === null || registerClosesAt <= registerOpensAt || registerClosesAt > opensAt - 60_000)) {
+  if (
+    isDraw &&
+    (registerOpensAt === null || registerClosesAt === null || registerClosesAt <= registerOpensAt || registerClosesAt > opensAt - 60_000)
+  ) {
     throw new AppFailure('DROP_TIMES_INVALID', '报名须在抽签（开抢时间）前至少 1 分钟截止，且截止时间晚于开始时间');
   }
   if (isDraw && limit !== 1) throw new AppFailure('INVALID_ARGUMENT', '预约抽签每人限 1 份');
@@ -81,7 +85,15 @@ export const adminCreate = userAction<AdminCreateRequest, AdminCreateResult>('be
     registerOpensAt,
     registerClosesAt,
     expiryPolicy: input.expiryPolicy ?? 'report',
-    venue: input.venue ? { name: input.venue.name, address: input.venue.address, hours: input.venue.hours, location: input.venue.location ?? null, phone: input.venue.phone ?? null } : null,
+    venue: input.venue
+      ? {
+          name: input.venue.name,
+          address: input.venue.address,
+          hours: input.venue.hours,
+          location: input.venue.location ?? null,
+          phone: input.venue.phone ?? null,
+        }
+      : null,
     createdBy: ctx.openid,
     now,
     seed,

@@ -15,11 +15,28 @@ export const adminList = userAction<AdminListRequest, AdminListResult>('benefit.
   const admin = await requireAdmin(ctx);
   const now = ctx.now().getTime();
   const _ = ctx.db.command;
-  const res = await ctx.db.collection(C.drops).where({ unionAncestors: _.in(admin.unionIds) }).orderBy('opensAt', 'desc').limit(50).get();
+  const res = await ctx.db
+    .collection(C.drops)
+    .where({ unionAncestors: _.in(admin.unionIds) })
+    .orderBy('opensAt', 'desc')
+    .limit(50)
+    .get();
   const drops = res.data as DropDoc[];
-  const unions = (await ctx.db.collection(C.unions).where({ _id: _.in(admin.unionIds) }).field({ name: true }).get()).data as Array<{ _id: string; name: string }>;
+  const unions = (
+    await ctx.db
+      .collection(C.unions)
+      .where({ _id: _.in(admin.unionIds) })
+      .field({ name: true })
+      .get()
+  ).data as Array<{ _id: string; name: string }>;
   const stock = drops.length
-    ? ((await ctx.db.collection(C.dropStock).where({ dropId: _.in(drops.map((d) => d._id)) }).limit(1000).get()).data as StockDoc[])
+    ? ((
+        await ctx.db
+          .collection(C.dropStock)
+          .where({ dropId: _.in(drops.map((d) => d._id)) })
+          .limit(1000)
+          .get()
+      ).data as StockDoc[])
     : [];
   return ok({
     serverTime: now,
@@ -39,7 +56,8 @@ export const adminList = userAction<AdminListRequest, AdminListResult>('benefit.
         soldOutAt: soldOut ? Math.max(...shards.map((s) => ms(s.lastTakenAt) ?? 0)) : null,
         drawnAt: ms(d.drawnAt),
         cancelled: cancellationOf(d),
-        cancellableUntil: d.status === 'scheduled' && now < cancelDeadline(ms(d.opensAt) as number) ? cancelDeadline(ms(d.opensAt) as number) : null,
+        cancellableUntil:
+          d.status === 'scheduled' && now < cancelDeadline(ms(d.opensAt) as number) ? cancelDeadline(ms(d.opensAt) as number) : null,
       };
     }),
   });

@@ -37,14 +37,44 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
   const openid = ctx.openid ?? null;
   const none = Promise.resolve({ data: [] as unknown[] });
   const [stockRes, claimRes, regRes, drawRes] = await Promise.all([
-    ctx.db.collection(C.dropStock).where({ dropId: _.in(ids) }).limit(1000).get(),
-    openid ? ctx.db.collection(C.dropClaims).where({ openid, dropId: _.in(ids) }).field({ dropId: true }).limit(1000).get() : none,
-    openid && drawIds.length ? ctx.db.collection(C.dropRegistrations).where({ openid, dropId: _.in(drawIds) }).limit(100).get() : Promise.resolve({ data: [] }),
-    drawIds.length ? ctx.db.collection(C.dropDraws).where({ _id: _.in(drawIds) }).field({ seed: true, dropId: true }).limit(100).get() : Promise.resolve({ data: [] }),
+    ctx.db
+      .collection(C.dropStock)
+      .where({ dropId: _.in(ids) })
+      .limit(1000)
+      .get(),
+    openid
+      ? ctx.db
+          .collection(C.dropClaims)
+          .where({ openid, dropId: _.in(ids) })
+          .field({ dropId: true })
+          .limit(1000)
+          .get()
+      : none,
+    openid && drawIds.length
+      ? ctx.db
+          .collection(C.dropRegistrations)
+          .where({ openid, dropId: _.in(drawIds) })
+          .limit(100)
+          .get()
+      : Promise.resolve({ data: [] }),
+    drawIds.length
+      ? ctx.db
+          .collection(C.dropDraws)
+          .where({ _id: _.in(drawIds) })
+          .field({ seed: true, dropId: true })
+          .limit(100)
+          .get()
+      : Promise.resolve({ data: [] }),
   ]);
   // The page is opened before the opening: keep what was just read in instance memory, so the
   // claims at 10:00 find their drop there instead of reading it again.
-  for (const d of drops) if (d.mode === 'first_come') primeDrop(d, (stockRes.data as StockDoc[]).filter((s) => s.dropId === d._id), readAt);
+  for (const d of drops)
+    if (d.mode === 'first_come')
+      primeDrop(
+        d,
+        (stockRes.data as StockDoc[]).filter((s) => s.dropId === d._id),
+        readAt,
+      );
   const claims = claimRes.data as Pick<ClaimDoc, 'dropId'>[];
   const regs = regRes.data as RegistrationDoc[];
   const draws = drawRes.data as DrawDoc[];
@@ -52,7 +82,15 @@ export const list = publicAction<ListRequest, ListResult>('benefit.list', async 
   const cards = shown.map((d) => {
     const reg = regs.find((r) => r.dropId === d._id);
     const mine = { claims: claims.filter((c) => c.dropId === d._id).length, registered: !!reg, result: reg?.result ?? null };
-    return dropCard(d, stockRes.data as StockDoc[], draws.find((x) => x._id === d._id), mine, member, openid, now);
+    return dropCard(
+      d,
+      stockRes.data as StockDoc[],
+      draws.find((x) => x._id === d._id),
+      mine,
+      member,
+      openid,
+      now,
+    );
   });
   const notice = joinFirst ? guestNotice : verifiedMemberRefusal(member, { doing: '参与福利', join: '完成入会认证后即可参与福利' });
   return ok({ serverTime: now, drops: cards, notice, joinFirst });

@@ -55,6 +55,14 @@ export const search = publicAction<SearchRequest, SearchResult>('benefit.search'
   const drops = res.data as DropDoc[];
   if (drops.length === 0) return ok({ serverTime: now, drops: [] });
   const firstCome = drops.filter((d) => d.mode === 'first_come').map((d) => d._id);
-  const stock = firstCome.length ? ((await ctx.db.collection(C.dropStock).where({ dropId: _.in(firstCome) }).limit(1000).get()).data as StockDoc[]) : [];
+  const stock = firstCome.length
+    ? ((
+        await ctx.db
+          .collection(C.dropStock)
+          .where({ dropId: _.in(firstCome) })
+          .limit(1000)
+          .get()
+      ).data as StockDoc[])
+    : [];
   return ok({ serverTime: now, drops: drops.map((d) => hit(d, stock)) });
 });

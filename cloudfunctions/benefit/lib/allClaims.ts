@@ -8,7 +8,14 @@ export const MAX_EXPORT = 100_000;
 export async function allClaims(ctx: BaseContext, dropId: string): Promise<ClaimDoc[]> {
   const out: ClaimDoc[] = [];
   for (let skip = 0; skip < MAX_EXPORT; skip += 1000) {
-    const res = await ctx.db.collection(C.dropClaims).where({ dropId }).orderBy('claimedAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    const res = await ctx.db
+      .collection(C.dropClaims)
+      .where({ dropId })
+      .orderBy('claimedAt', 'asc')
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get();
     out.push(...(res.data as ClaimDoc[]));
     if (res.data.length < 1000) break;
   }

@@ -39,7 +39,12 @@ export function newClaim(drop: DropDoc, openid: string, slot: number, requestId:
 /** The member's claims of one drop: one read (by id when the limit is 1, else by member). */
 export async function readMine(ctx: BaseContext, drop: DropDoc, openid: string): Promise<ClaimDoc[]> {
   if (drop.perMemberLimit === 1) {
-    const res = await retryRefused(() => ctx.db.collection(C.dropClaims).doc(claimIdOf(drop._id, openid, 1)).get());
+    const res = await retryRefused(() =>
+      ctx.db
+        .collection(C.dropClaims)
+        .doc(claimIdOf(drop._id, openid, 1))
+        .get(),
+    );
     return res.data as ClaimDoc[];
   }
   const res = await retryRefused(() => ctx.db.collection(C.dropClaims).where({ dropId: drop._id, openid }).limit(20).get());

@@ -36,7 +36,10 @@ export function isKeptRegistration(r: Pick<RegistrationDoc, 'result'>): boolean 
   return r.result !== null && KEPT_RESULTS.includes(r.result);
 }
 
-export async function benefitCounts(ctx: BaseContext, openid: string): Promise<{ claimsDeleted: number; claimsKept: number; drawDeleted: number; drawKept: number }> {
+export async function benefitCounts(
+  ctx: BaseContext,
+  openid: string,
+): Promise<{ claimsDeleted: number; claimsKept: number; drawDeleted: number; drawKept: number }> {
   const now = ctx.now();
   const [claims, regs] = await Promise.all([
     allDocs<ClaimDoc>(ctx, C.dropClaims, { openid }),
@@ -90,7 +93,11 @@ export const benefitForgetUser: ForgetUserPart = {
     }
     const regs = await allDocs<RegistrationDoc>(ctx, C.dropRegistrations, { openid: sc.openid });
     // A draw being written reads the registrations again when it resumes: let it finish first (a minute at most).
-    const drops = await docsByIds<DropDoc>(ctx, C.drops, regs.map((r) => r.dropId));
+    const drops = await docsByIds<DropDoc>(
+      ctx,
+      C.drops,
+      regs.map((r) => r.dropId),
+    );
     if ([...drops.values()].some((d) => d.status === 'drawing')) throw new RetryLater('benefit draw in progress');
     for (const first of regs) {
       checkTime(sc);

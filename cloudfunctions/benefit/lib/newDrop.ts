@@ -66,7 +66,9 @@ export function newDropDocs(i: NewDropInput): NewDropDocs {
   const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   return {
     secret: seed ? { _id: i.dropId, seed } : null,
-    draw: seedHash ? { _id: i.dropId, dropId: i.dropId, seedHash, seed: null, stock: i.stock, entrants: [], winners: [], drawnAt: null } : null,
+    draw: seedHash
+      ? { _id: i.dropId, dropId: i.dropId, seedHash, seed: null, stock: i.stock, entrants: [], winners: [], drawnAt: null }
+      : null,
     stock: split.map((left, s) => ({ _id: `${i.dropId}_s${s}`, dropId: i.dropId, shard: s, left: isDraw ? 0 : left, lastTakenAt: null })),
     drop: {
       _id: i.dropId,

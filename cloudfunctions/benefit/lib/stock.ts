@@ -9,7 +9,18 @@ import { C } from '../../_lib/collections';
 import { retryRefused, TAKE_RETRIES } from '../../_lib/quota';
 import type { BaseContext } from '../../_lib/router';
 import type { DropDoc, StockDoc } from './docs';
-import { applyStock, cachedDrop, gateVersions, nextChange, soldOutAt, staleDrop, storeDrop, wake, type DropEntry, type ShardGate } from './memory';
+import {
+  applyStock,
+  cachedDrop,
+  gateVersions,
+  nextChange,
+  soldOutAt,
+  staleDrop,
+  storeDrop,
+  wake,
+  type DropEntry,
+  type ShardGate,
+} from './memory';
 
 /**
  * How long "sold out" from memory is trusted. Units come back without this instance taking part
@@ -148,7 +159,12 @@ export async function recheckSoldOut(ctx: BaseContext, entry: DropEntry): Promis
 /** Return a unit taken for an attempt that could not be recorded (the member already had it). */
 export async function giveBack(ctx: BaseContext, entry: DropEntry, shardId: string): Promise<void> {
   const _ = ctx.db.command;
-  await retryRefused(() => ctx.db.collection(C.dropStock).where({ _id: shardId }).update({ left: _.inc(1) }));
+  await retryRefused(() =>
+    ctx.db
+      .collection(C.dropStock)
+      .where({ _id: shardId })
+      .update({ left: _.inc(1) }),
+  );
   const gate = entry.shards.find((g) => g.id === shardId);
   if (gate) {
     if (gate.known !== null) gate.known += 1;

@@ -32,7 +32,10 @@ export const SETTLE_MS = DROP_STALE_MAX_MS + FUNCTION_TIMEOUT_MS + 60_000;
 const BATCH = 200;
 const TIME_BUDGET_MS = 30_000;
 
-export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Date.now()): Promise<{ notified: number; finished: number; pending: boolean }> {
+export async function sendCancelNotices(
+  ctx: BaseContext,
+  startedAt: number = Date.now(),
+): Promise<{ notified: number; finished: number; pending: boolean }> {
   const _ = ctx.db.command;
   const now = ctx.now();
   const res = await ctx.db
@@ -47,7 +50,12 @@ export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Da
     const sentence = cancelledSentence(drop.title, drop.cancelReason ?? '');
     for (;;) {
       if (Date.now() - startedAt > TIME_BUDGET_MS) return { notified, finished, pending: true };
-      const batch = await ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).orderBy('_id', 'asc').limit(BATCH).get();
+      const batch = await ctx.db
+        .collection(C.dropRegistrations)
+        .where({ dropId: drop._id, result: null })
+        .orderBy('_id', 'asc')
+        .limit(BATCH)
+        .get();
       const regs = batch.data as RegistrationDoc[];
       if (regs.length === 0) {
         if (now.getTime() - asDate(drop.cancelledAt).getTime() >= SETTLE_MS) {
@@ -65,13 +73,21 @@ export async function sendCancelNotices(ctx: BaseContext, startedAt: number = Da
           link: '/packages/benefit/mine/index',
           // The member asked for the result of this draw (subscribe before registering): this is it.
           template: 'benefit_result',
-          templateData: { thing1: drop.title.slice(0, 20), phrase2: '已撤回', thing3: (drop.cancelReason ?? '').slice(0, 20), time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
+          templateData: {
+            thing1: drop.title.slice(0, 20),
+            phrase2: '已撤回',
+            thing3: (drop.cancelReason ?? '').slice(0, 20),
+            time4: formatBusiness(now, 'YYYY-MM-DD HH:mm'),
+          },
           dedupeKey: `drop:${drop._id}:cancel:${r.openid}`,
         }),
       );
       for (let i = 0; i < regs.length; i += 100) {
         const ids = regs.slice(i, i + 100).map((r) => r._id);
-        await ctx.db.collection(C.dropRegistrations).where({ _id: _.in(ids), result: null }).update({ result: 'cancelled', explain: sentence });
+        await ctx.db
+          .collection(C.dropRegistrations)
+          .where({ _id: _.in(ids), result: null })
+          .update({ result: 'cancelled', explain: sentence });
       }
       notified += regs.length;
     }

@@ -46,7 +46,11 @@ async function noLongerEligible(ctx: BaseContext, drop: DropDoc, regs: Registrat
   const members = new Map<string, UserDoc>();
   const openids = [...new Set(regs.map((r) => r.openid))];
   for (let i = 0; i < openids.length; i += 100) {
-    const res = await ctx.db.collection(C.users).where({ _id: _.in(openids.slice(i, i + 100)) }).limit(100).get();
+    const res = await ctx.db
+      .collection(C.users)
+      .where({ _id: _.in(openids.slice(i, i + 100)) })
+      .limit(100)
+      .get();
     for (const u of res.data as (UserDoc & { _id: string })[]) members.set(u._id, u);
   }
   const out = new Map<string, string>();
@@ -104,15 +108,32 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
     }
   });
   for (let i = 0; i < winners.length; i += 100) {
-    await retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) }).update({ result: 'won', explain: wonSentence }));
+    await retryRefused(() =>
+      ctx.db
+        .collection(C.dropRegistrations)
+        .where({ dropId: drop._id, entrantKey: _.in(winners.slice(i, i + 100)) })
+        .update({ result: 'won', explain: wonSentence }),
+    );
   }
-  await retryRefused(() => ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence }));
-  await retryRefused(() => ctx.db.collection(C.dropStock).doc(`${drop._id}_s0`).update({ left: drop.stock - winners.length, lastTakenAt: now }));
+  await retryRefused(() =>
+    ctx.db.collection(C.dropRegistrations).where({ dropId: drop._id, result: null }).update({ result: 'lost', explain: lostSentence }),
+  );
+  await retryRefused(() =>
+    ctx.db
+      .collection(C.dropStock)
+      .doc(`${drop._id}_s0`)
+      .update({ left: drop.stock - winners.length, lastTakenAt: now }),
+  );
 
   // Under the environment's quota a refused write is sent again (every step here is idempotent:
   // conditional updates, deterministic ids, notices deduplicated by key).
   await inChunks(regs, 20, (r) => retryRefused(() => notifyOne(r)));
-  await retryRefused(() => ctx.db.collection(C.drops).doc(drop._id).update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length }));
+  await retryRefused(() =>
+    ctx.db
+      .collection(C.drops)
+      .doc(drop._id)
+      .update({ status: 'drawn', drawnAt: now, registrants: entrants.length, winners: winners.length }),
+  );
   return { registrants: entrants.length, winners: winners.length };
 
   function notifyOne(r: (typeof regs)[number]): Promise<unknown> {
@@ -135,13 +156,20 @@ export async function runDraw(ctx: BaseContext, drop: DropDoc): Promise<{ regist
       body: `${quoted(drop.title)}${win ? wonSentence : lostSentence}`,
       link: '/packages/benefit/mine/index',
       template: 'benefit_result',
-      templateData: { thing1: drop.title.slice(0, 20), phrase2: win ? '已中签' : '未中签', thing3: win ? '兑换码见我的福利' : '感谢参与，下周再来', time4: formatBusiness(now, 'YYYY-MM-DD HH:mm') },
+      templateData: {
+        thing1: drop.title.slice(0, 20),
+        phrase2: win ? '已中签' : '未中签',
+        thing3: win ? '兑换码见我的福利' : '感谢参与，下周再来',
+        time4: formatBusiness(now, 'YYYY-MM-DD HH:mm'),
+      },
       dedupeKey: `drop:${drop._id}:draw:${r.openid}`,
     });
   }
 }
 
-export async function draw(ctx: BaseContext): Promise<{ ok: true; data: { drawn: number; cancelNotices: number; nextDueAt: Date | null } }> {
+export async function draw(
+  ctx: BaseContext,
+): Promise<{ ok: true; data: { drawn: number; cancelNotices: number; nextDueAt: Date | null } }> {
   const startedAt = Date.now();
   const _ = ctx.db.command;
   const due = await ctx.db

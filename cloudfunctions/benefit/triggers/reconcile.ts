@@ -54,7 +54,10 @@ export async function recountStock(ctx: BaseContext, drop: DropDoc, seen: { sett
     return 0;
   }
   const target = shards[0];
-  const res = await ctx.db.collection(C.dropStock).where({ _id: target._id, left: target.left }).update({ left: _.inc(missing) });
+  const res = await ctx.db
+    .collection(C.dropStock)
+    .where({ _id: target._id, left: target.left })
+    .update({ left: _.inc(missing) });
   if (res.updated === 1) ctx.log.info('stock returned', { dropId: drop._id, units: missing });
   return res.updated === 1 ? missing : 0;
 }
@@ -80,13 +83,22 @@ async function sendClaimNotices(ctx: BaseContext, drop: DropDoc): Promise<number
           body: `您已抢到${quoted(c.title)}，兑换码 ${formatCode(c.code).slice(0, 4)}-****，请在 ${formatBusinessFriendly(c.redeemBy)} 前到“我的福利”出示核销`,
           link: '/packages/benefit/mine/index',
           template: 'benefit_result',
-          templateData: { thing1: c.title.slice(0, 20), phrase2: '领取成功', thing3: '兑换码见我的福利', time4: formatBusiness(c.claimedAt, 'YYYY-MM-DD HH:mm') },
+          templateData: {
+            thing1: c.title.slice(0, 20),
+            phrase2: '领取成功',
+            thing3: '兑换码见我的福利',
+            time4: formatBusiness(c.claimedAt, 'YYYY-MM-DD HH:mm'),
+          },
           dedupeKey: `claim:${c._id}`,
         }),
       ),
     );
   }
-  if (claims.length > 0) await ctx.db.collection(C.drops).doc(drop._id).update({ noticeCursor: claims[claims.length - 1].claimedAt });
+  if (claims.length > 0)
+    await ctx.db
+      .collection(C.drops)
+      .doc(drop._id)
+      .update({ noticeCursor: claims[claims.length - 1].claimedAt });
   return claims.length;
 }
 
@@ -109,18 +121,38 @@ async function nextWork(ctx: BaseContext, active: DropDoc[], settled: Set<string
   const _ = ctx.db.command;
   const now = ctx.now();
   // Draw drops take no units here (the draw job writes their claims and notices).
-  const live = active.some((d) => d.status !== 'cancelled' && d.mode === 'first_come' && !settled.has(d._id) && asDate(d.closesAt).getTime() + AFTER_CLOSE_MS > now.getTime());
+  const live = active.some(
+    (d) =>
+      d.status !== 'cancelled' &&
+      d.mode === 'first_come' &&
+      !settled.has(d._id) &&
+      asDate(d.closesAt).getTime() + AFTER_CLOSE_MS > now.getTime(),
+  );
   if (busy || live) return now;
   const [opening, deadline] = await Promise.all([
-    ctx.db.collection(C.drops).where({ opensAt: _.gt(now), status: _.neq('cancelled') }).orderBy('opensAt', 'asc').field({ opensAt: true }).limit(1).get(),
-    ctx.db.collection(C.drops).where({ redeemBy: _.gte(now), expiredAt: null }).orderBy('redeemBy', 'asc').field({ redeemBy: true }).limit(1).get(),
+    ctx.db
+      .collection(C.drops)
+      .where({ opensAt: _.gt(now), status: _.neq('cancelled') })
+      .orderBy('opensAt', 'asc')
+      .field({ opensAt: true })
+      .limit(1)
+      .get(),
+    ctx.db
+      .collection(C.drops)
+      .where({ redeemBy: _.gte(now), expiredAt: null })
+      .orderBy('redeemBy', 'asc')
+      .field({ redeemBy: true })
+      .limit(1)
+      .get(),
   ]);
   const redeemBy = (deadline.data[0] as DropDoc | undefined)?.redeemBy;
   // Expiry runs once the deadline has passed (`redeemBy < now`): a second after it.
   return earliest((opening.data[0] as DropDoc | undefined)?.opensAt, redeemBy ? new Date(asDate(redeemBy).getTime() + 1000) : null);
 }
 
-export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { returned: number; notices: number; expired: number; nextDueAt: Date | null } }> {
+export async function reconcile(
+  ctx: BaseContext,
+): Promise<{ ok: true; data: { returned: number; notices: number; expired: number; nextDueAt: Date | null } }> {
   const _ = ctx.db.command;
   const now = ctx.now();
   let returned = 0;
@@ -142,8 +174,17 @@ export async function reconcile(ctx: BaseContext): Promise<{ ok: true; data: { r
     // run's page told them all unless it was full.
     if (seen.settled && sent < 500) settled.add(drop._id);
   }
-  const due = await ctx.db.collection(C.drops).where({ redeemBy: _.lt(now), expiredAt: null }).limit(50).get();
+  const due = await ctx.db
+    .collection(C.drops)
+    .where({ redeemBy: _.lt(now), expiredAt: null })
+    .limit(50)
+    .get();
   for (const drop of due.data as DropDoc[]) expired += await expireClaims(ctx, drop);
-  const nextDueAt = await nextWork(ctx, active.data as DropDoc[], settled, active.data.length === 100 || due.data.length === 50 || notices >= 500);
+  const nextDueAt = await nextWork(
+    ctx,
+    active.data as DropDoc[],
+    settled,
+    active.data.length === 100 || due.data.length === 50 || notices >= 500,
+  );
   return { ok: true, data: { returned, notices, expired, nextDueAt } };
 }

@@ -20,8 +20,14 @@ export const adminCheckIn = userAction<AdminCheckInRequest, AdminCheckInResult>(
   assertCanOversee(admin, post);
   if (s.status !== 'signed') throw new AppFailure('SIGNUP_NOT_SIGNED');
   if (s.checkedInAt) return ok({ item: rosterItem(s), already: true });
-  const res = await signups.where({ _id: s._id, status: 'signed', checkedInAt: null }).update({ checkedInAt: ctx.now(), checkedInBy: ctx.openid });
-  if (res.updated === 1) await ctx.db.collection(C.posts).doc(post._id).update({ checkedIn: ctx.db.command.inc(1) });
+  const res = await signups
+    .where({ _id: s._id, status: 'signed', checkedInAt: null })
+    .update({ checkedInAt: ctx.now(), checkedInBy: ctx.openid });
+  if (res.updated === 1)
+    await ctx.db
+      .collection(C.posts)
+      .doc(post._id)
+      .update({ checkedIn: ctx.db.command.inc(1) });
   const fresh = (await signups.doc(s._id).get()).data[0] as SignupDoc;
   if (fresh.status !== 'signed') throw new AppFailure('SIGNUP_NOT_SIGNED');
   return ok({ item: rosterItem(fresh), already: res.updated !== 1 });

@@ -26,7 +26,11 @@ export const adminFigures = userAction<AdminFiguresRequest, AdminFiguresResult>(
       .orderBy('publishedAt', 'desc')
       .limit(20)
       .get(),
-    ctx.db.collection(C.unionFollowDays).where({ unionId: union._id, day: _.gte(from) }).limit(100).get(),
+    ctx.db
+      .collection(C.unionFollowDays)
+      .where({ unionId: union._id, day: _.gte(from) })
+      .limit(100)
+      .get(),
     followerCounts(ctx, [union._id]),
   ]);
   const byDay = new Map((dayRes.data as FollowDayDoc[]).map((d) => [d.day, d]));

@@ -27,7 +27,12 @@ export const adminRoster = userAction<AdminRosterRequest, AdminRosterResult>('co
   }
   const signups = ctx.db.collection(C.activitySignups);
   const [res, signed, waitlisted, checkedIn] = await Promise.all([
-    signups.where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit + 1).get(),
+    signups
+      .where(where)
+      .orderBy('createdAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get(),
     signups.where({ postId: post._id, status: 'signed' }).count(),
     signups.where({ postId: post._id, status: 'waitlisted' }).count(),
     signups.where({ postId: post._id, status: 'signed', checkedInAt: _.neq(null) }).count(),

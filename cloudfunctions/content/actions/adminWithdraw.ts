@@ -21,7 +21,14 @@ export const adminWithdraw = userAction<AdminWithdrawRequest, AdminPublishResult
   await ctx.db
     .collection(C.posts)
     .where({ _id: post._id, status: _.neq('withdrawn') })
-    .update({ status: 'withdrawn', withdrawnAt: now, withdrawReason: input.reason ?? null, version: _.inc(1), updatedAt: now, updatedBy: ctx.openid });
+    .update({
+      status: 'withdrawn',
+      withdrawnAt: now,
+      withdrawReason: input.reason ?? null,
+      version: _.inc(1),
+      updatedAt: now,
+      updatedBy: ctx.openid,
+    });
   const fresh = await loadPost(ctx, post._id);
   await recordRevision(ctx, fresh, 'withdraw', admin.user.nameMasked);
   return ok({ post: adminView(fresh) });

@@ -26,7 +26,10 @@ export const discover = userAction<DiscoverRequest, DiscoverResult>('content.dis
     .limit(500)
     .get();
   const unions = res.data as UnionDoc[];
-  const counts = await followerCounts(ctx, unions.map((u) => u._id));
+  const counts = await followerCounts(
+    ctx,
+    unions.map((u) => u._id),
+  );
   unions.sort((a, b) => (LEVEL_ORDER[a.level] ?? 9) - (LEVEL_ORDER[b.level] ?? 9) || a.name.localeCompare(b.name, 'zh-CN'));
   return ok({ unions: unions.map((u) => unionCard(u, counts, follows, chain)) });
 });

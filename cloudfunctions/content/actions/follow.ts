@@ -23,7 +23,8 @@ export const follow = userAction<FollowRequest, FollowResult>('content.follow', 
     changed = res.updated === 1;
     if (!changed) {
       const doc = (await users.doc(ctx.openid).get()).data[0] as { follows?: string[] } | undefined;
-      if (!(doc?.follows ?? []).includes(input.unionId)) throw new AppFailure('INVALID_ARGUMENT', `最多关注 ${MAX_FOLLOWS} 个工会，请先取消关注一些`);
+      if (!(doc?.follows ?? []).includes(input.unionId))
+        throw new AppFailure('INVALID_ARGUMENT', `最多关注 ${MAX_FOLLOWS} 个工会，请先取消关注一些`);
     }
   } else {
     const res = await users.where({ _id: ctx.openid, follows: input.unionId }).update({ follows: _.pull(input.unionId) });

@@ -23,7 +23,11 @@ export const get = userAction<GetRequest, GetResult>('content.get', async (input
   } catch (err) {
     if (!isDuplicate(err)) throw err;
   }
-  if (firstRead) await ctx.db.collection(C.posts).doc(post._id).update({ readCount: ctx.db.command.inc(1) });
+  if (firstRead)
+    await ctx.db
+      .collection(C.posts)
+      .doc(post._id)
+      .update({ readCount: ctx.db.command.inc(1) });
   const [{ follows }, mine] = await Promise.all([viewer(ctx), mySignupsFor(ctx, [post])]);
   const card = postCard({ ...post, readCount: (post.readCount ?? 0) + (firstRead ? 1 : 0) }, mine.get(post._id), ctx.now());
   return ok({ post: { ...card, body: post.body, following: follows.includes(post.unionId) } });

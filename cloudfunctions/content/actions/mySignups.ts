@@ -23,7 +23,14 @@ export const mySignups = userAction<MySignupsRequest, MySignupsResult>('content.
   const page = docs.slice(0, limit);
   const postIds = [...new Set(page.map((s) => s.postId))];
   const posts = postIds.length
-    ? ((await ctx.db.collection(C.posts).where({ _id: _.in(postIds) }).field({ body: false }).limit(postIds.length).get()).data as PostDoc[])
+    ? ((
+        await ctx.db
+          .collection(C.posts)
+          .where({ _id: _.in(postIds) })
+          .field({ body: false })
+          .limit(postIds.length)
+          .get()
+      ).data as PostDoc[])
     : [];
   const byId = new Map(posts.map((p) => [p._id, p]));
   const now = ctx.now();

@@ -12,7 +12,13 @@ import { C } from '../../_lib/collections';
 import type { BaseContext } from '../../_lib/router';
 import { isDuplicate } from './ids';
 
-async function upsertInc(ctx: BaseContext, collection: string, id: string, inc: Record<string, number>, seed: Record<string, unknown>): Promise<void> {
+async function upsertInc(
+  ctx: BaseContext,
+  collection: string,
+  id: string,
+  inc: Record<string, number>,
+  seed: Record<string, unknown>,
+): Promise<void> {
   const _ = ctx.db.command;
   const update: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(inc)) update[k] = _.inc(v);
@@ -35,7 +41,13 @@ export function dayKey(at: Date): string {
 export async function countFollowChange(ctx: BaseContext, unionId: string, follow: boolean, by = 1): Promise<void> {
   const day = dayKey(ctx.now());
   await upsertInc(ctx, C.unionStats, unionId, { followers: follow ? by : -by }, {});
-  await upsertInc(ctx, C.unionFollowDays, `${unionId}_${day.replace(/-/g, '')}`, follow ? { follows: by, unfollows: 0 } : { follows: 0, unfollows: by }, { unionId, day });
+  await upsertInc(
+    ctx,
+    C.unionFollowDays,
+    `${unionId}_${day.replace(/-/g, '')}`,
+    follow ? { follows: by, unfollows: 0 } : { follows: 0, unfollows: by },
+    { unionId, day },
+  );
 }
 
 export async function followerCounts(ctx: BaseContext, unionIds: string[]): Promise<Map<string, number>> {

@@ -24,7 +24,11 @@ export function isUpcoming(s: Pick<SignupDoc, 'status'>, post: Pick<PostDoc, 'ac
 
 export async function contentCounts(ctx: BaseContext, openid: string) {
   const signups = await allDocs<SignupDoc>(ctx, C.activitySignups, { openid });
-  const posts = await docsByIds<PostDoc>(ctx, C.posts, signups.map((s) => s.postId));
+  const posts = await docsByIds<PostDoc>(
+    ctx,
+    C.posts,
+    signups.map((s) => s.postId),
+  );
   const now = ctx.now();
   return { signups: signups.length, signupsCancelled: signups.filter((s) => isUpcoming(s, posts.get(s.postId), now)).length };
 }
@@ -35,14 +39,20 @@ export const contentForgetUser: ForgetUserPart = {
   async forget(ctx: BaseContext, sc: ForgetScope) {
     const signupsColl = ctx.db.collection(C.activitySignups);
     const signups = await allDocs<SignupDoc>(ctx, C.activitySignups, { openid: sc.openid });
-    const posts = await docsByIds<PostDoc>(ctx, C.posts, signups.map((s) => s.postId));
+    const posts = await docsByIds<PostDoc>(
+      ctx,
+      C.posts,
+      signups.map((s) => s.postId),
+    );
     let cancelled = 0;
     for (const s of signups) {
       checkTime(sc);
       const post = posts.get(s.postId);
       const now = ctx.now();
       if (!post || !isUpcoming(s, post, now)) continue;
-      const flip = await signupsColl.where({ _id: s._id, status: s.status }).update({ status: 'cancelled', cancelledAt: now, updatedAt: now });
+      const flip = await signupsColl
+        .where({ _id: s._id, status: s.status })
+        .update({ status: 'cancelled', cancelledAt: now, updatedAt: now });
       if (flip.updated !== 1) continue; // changed meanwhile (cancelled, promoted): the record goes below anyway
       cancelled++;
       // A crash before the hand-over is repaired by the content recountPlaces timer.
@@ -59,7 +69,10 @@ export const contentForgetUser: ForgetUserPart = {
       const page = await ctx.db.collection(C.posts).field({ _id: true }).orderBy('_id', 'asc').skip(skip).limit(1000).get();
       const ids = (page.data as Array<{ _id: string }>).map((p) => readIdFor(p._id, sc.openid));
       for (let i = 0; i < ids.length; i += 100) {
-        const res = await ctx.db.collection(C.postReads).where({ _id: _.in(ids.slice(i, i + 100)) }).remove();
+        const res = await ctx.db
+          .collection(C.postReads)
+          .where({ _id: _.in(ids.slice(i, i + 100)) })
+          .remove();
         reads += res.deleted ?? 0;
       }
       if (page.data.length < 1000) break;

@@ -15,7 +15,6 @@ export function readIdFor(postId: string, openid: string): string {
   return `${postId}_${openid}`.slice(0, 140);
 }
 
-
 /**
  * The opaque key a roster gives for a sign-up and adminCheckIn takes back (the document id holds
  * the member's openid, which no answer may carry): "r" + 24 hex (96 bits) of
@@ -24,5 +23,8 @@ export function readIdFor(postId: string, openid: string): string {
  * linked. Stored on the sign-up (`rosterKey`) so the check-in finds it by an index.
  */
 export function rosterKeyOf(postId: string, openid: string, secret = secretFromEnv('ID_HASH_SECRET')): string {
-  return `r${createHmac('sha256', secret).update(`rosterKey:${JSON.stringify([postId, openid])}`).digest('hex').slice(0, 24)}`;
+  return `r${createHmac('sha256', secret)
+    .update(`rosterKey:${JSON.stringify([postId, openid])}`)
+    .digest('hex')
+    .slice(0, 24)}`;
 }

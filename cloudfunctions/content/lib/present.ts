@@ -1,8 +1,15 @@
 /** Stored documents → the views pages render (shared/content/views.ts). */
 import { toHtml } from '../../../shared/content/richText';
 import {
-  KIND_LABELS, SIGNUP_STATE_LABELS, SIGNUP_STATUS_LABELS, STATUS_LABELS,
-  type ActivityInfo, type AdminPostView, type PostCard, type SignupState, type SignupInfo,
+  KIND_LABELS,
+  SIGNUP_STATE_LABELS,
+  SIGNUP_STATUS_LABELS,
+  STATUS_LABELS,
+  type ActivityInfo,
+  type AdminPostView,
+  type PostCard,
+  type SignupState,
+  type SignupInfo,
 } from '../../../shared/content/views';
 import type { PostDoc, SignupDoc } from './docs';
 import { iso, toWallClock } from './time';
@@ -41,7 +48,12 @@ export function activityInfo(post: PostDoc, mine: SignupDoc | null | undefined, 
     phone: a.phone ?? null,
     signup: signupInfo(post, now),
     mine: live
-      ? { id: live._id, status: live.status as 'signed' | 'waitlisted', statusLabel: SIGNUP_STATUS_LABELS[live.status], checkedIn: !!live.checkedInAt }
+      ? {
+          id: live._id,
+          status: live.status as 'signed' | 'waitlisted',
+          statusLabel: SIGNUP_STATUS_LABELS[live.status],
+          checkedIn: !!live.checkedInAt,
+        }
       : null,
   };
 }

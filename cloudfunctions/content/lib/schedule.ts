@@ -22,7 +22,10 @@ export function announceRecount(ctx: Pick<BaseContext, 'db' | 'now'>): Promise<b
   return lowerDue(ctx, 'content.recountPlaces', new Date(ctx.now().getTime() + RECOUNT_AFTER_MS));
 }
 
-export async function announcePost(ctx: Pick<BaseContext, 'db' | 'now'>, post: Pick<PostDoc, 'status' | 'publishAt' | 'activity'>): Promise<void> {
+export async function announcePost(
+  ctx: Pick<BaseContext, 'db' | 'now'>,
+  post: Pick<PostDoc, 'status' | 'publishAt' | 'activity'>,
+): Promise<void> {
   const now = ctx.now().getTime();
   if (post.status === 'scheduled' && post.publishAt) await lowerDue(ctx, 'content.publishDue', new Date(post.publishAt));
   if (post.status !== 'published' || !post.activity?.signup) return;

@@ -27,17 +27,26 @@ export async function takePlace(ctx: BaseContext, postId: string, opts: { newcom
   await announceRecount(ctx); // if the sign-up that uses the place is never written
   const where: Record<string, unknown> = { _id: postId, status: 'published', remaining: _.gt(0) };
   if (opts.newcomer) where.waitlisted = _.lte(0);
-  const res = await ctx.db.collection(C.posts).where(where).update({ remaining: _.inc(-1), placesChangedAt: ctx.now() });
+  const res = await ctx.db
+    .collection(C.posts)
+    .where(where)
+    .update({ remaining: _.inc(-1), placesChangedAt: ctx.now() });
   return res.updated === 1;
 }
 
 export async function givePlaceBack(ctx: BaseContext, postId: string): Promise<void> {
-  await ctx.db.collection(C.posts).doc(postId).update({ remaining: ctx.db.command.inc(1), placesChangedAt: ctx.now() });
+  await ctx.db
+    .collection(C.posts)
+    .doc(postId)
+    .update({ remaining: ctx.db.command.inc(1), placesChangedAt: ctx.now() });
 }
 
 export async function adjustWaitlisted(ctx: BaseContext, postId: string, by: number): Promise<void> {
   await announceRecount(ctx);
-  await ctx.db.collection(C.posts).doc(postId).update({ waitlisted: ctx.db.command.inc(by), placesChangedAt: ctx.now() });
+  await ctx.db
+    .collection(C.posts)
+    .doc(postId)
+    .update({ waitlisted: ctx.db.command.inc(by), placesChangedAt: ctx.now() });
 }
 
 export function activityLink(postId: string): string {
@@ -54,12 +63,29 @@ function activityFields(post: PostDoc, status: string): Record<string, string> {
 }
 
 /** The in-app notice (+ subscribe message when the member opted in) for a sign-up outcome. */
-export async function tellSignup(ctx: BaseContext, post: PostDoc, s: Pick<SignupDoc, 'openid' | 'status' | 'createdAt'>, event: 'signed' | 'waitlisted' | 'promoted'): Promise<void> {
+export async function tellSignup(
+  ctx: BaseContext,
+  post: PostDoc,
+  s: Pick<SignupDoc, 'openid' | 'status' | 'createdAt'>,
+  event: 'signed' | 'waitlisted' | 'promoted',
+): Promise<void> {
   const when = post.activity ? formatBusiness(post.activity.startAt, 'M月D日 HH:mm') : '';
   const text = {
-    signed: { title: '活动报名成功', body: `您已成功报名${quoted(post.title)}，请于 ${when} 前往${post.activity?.place ?? '活动地点'}参加。`, status: '报名成功' },
-    waitlisted: { title: '已进入活动候补', body: `${quoted(post.title)}名额已满，您已进入候补名单；有人取消时将按顺序递补并通知您。`, status: '候补中' },
-    promoted: { title: '候补成功，已为您保留名额', body: `${quoted(post.title)}有名额释放，您已由候补转为报名成功，请于 ${when} 准时参加。`, status: '候补成功' },
+    signed: {
+      title: '活动报名成功',
+      body: `您已成功报名${quoted(post.title)}，请于 ${when} 前往${post.activity?.place ?? '活动地点'}参加。`,
+      status: '报名成功',
+    },
+    waitlisted: {
+      title: '已进入活动候补',
+      body: `${quoted(post.title)}名额已满，您已进入候补名单；有人取消时将按顺序递补并通知您。`,
+      status: '候补中',
+    },
+    promoted: {
+      title: '候补成功，已为您保留名额',
+      body: `${quoted(post.title)}有名额释放，您已由候补转为报名成功，请于 ${when} 准时参加。`,
+      status: '候补成功',
+    },
   }[event];
   await notify(ctx, {
     openid: s.openid,
@@ -88,7 +114,9 @@ export async function fillFromWaitlist(ctx: BaseContext, post: PostDoc, maxRound
     if (!first) break;
     if (!(await takePlace(ctx, post._id))) break;
     const now = ctx.now();
-    const flip = await signups.where({ _id: first._id, status: 'waitlisted' }).update({ status: 'signed', promotedAt: now, updatedAt: now });
+    const flip = await signups
+      .where({ _id: first._id, status: 'waitlisted' })
+      .update({ status: 'signed', promotedAt: now, updatedAt: now });
     if (flip.updated !== 1) {
       await givePlaceBack(ctx, post._id);
       continue;
@@ -122,7 +150,9 @@ export async function handOverPlace(ctx: BaseContext, post: PostDoc): Promise<vo
     const first = await oldestWaiting(ctx, post._id);
     if (!first) break;
     const now = ctx.now();
-    const flip = await signups.where({ _id: first._id, status: 'waitlisted' }).update({ status: 'signed', promotedAt: now, updatedAt: now });
+    const flip = await signups
+      .where({ _id: first._id, status: 'waitlisted' })
+      .update({ status: 'signed', promotedAt: now, updatedAt: now });
     if (flip.updated === 1) {
       await adjustWaitlisted(ctx, post._id, -1);
       await tellSignup(ctx, post, first, 'promoted');
@@ -138,7 +168,12 @@ export async function waitlistPosition(ctx: BaseContext, s: SignupDoc): Promise<
   const _ = ctx.db.command;
   const ahead = await ctx.db
     .collection(C.activitySignups)
-    .where(_.and([{ postId: s.postId, status: 'waitlisted' }, _.or([{ createdAt: _.lt(s.createdAt) }, { createdAt: s.createdAt, _id: _.lt(s._id) }])]))
+    .where(
+      _.and([
+        { postId: s.postId, status: 'waitlisted' },
+        _.or([{ createdAt: _.lt(s.createdAt) }, { createdAt: s.createdAt, _id: _.lt(s._id) }]),
+      ]),
+    )
     .count();
   return (ahead.total ?? 0) + 1;
 }

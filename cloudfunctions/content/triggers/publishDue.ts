@@ -15,7 +15,12 @@ export const publishDue: TriggerHandler = async (ctx) => {
   let published = 0;
   let more = true;
   for (let round = 0; round < 10; round++) {
-    const res = await ctx.db.collection(C.posts).where({ status: 'scheduled', publishAt: _.lte(now) }).field({ body: false }).limit(100).get();
+    const res = await ctx.db
+      .collection(C.posts)
+      .where({ status: 'scheduled', publishAt: _.lte(now) })
+      .field({ body: false })
+      .limit(100)
+      .get();
     const due = res.data as PostDoc[];
     for (const p of due) {
       const flip = await ctx.db
@@ -33,7 +38,13 @@ export const publishDue: TriggerHandler = async (ctx) => {
   }
   if (published) ctx.log.info('scheduled posts published', { published });
   // For the schedule: the next scheduled post's time (announced by adminPublish too).
-  const next = await ctx.db.collection(C.posts).where({ status: 'scheduled', publishAt: _.gt(now) }).field({ publishAt: true }).orderBy('publishAt', 'asc').limit(1).get();
+  const next = await ctx.db
+    .collection(C.posts)
+    .where({ status: 'scheduled', publishAt: _.gt(now) })
+    .field({ publishAt: true })
+    .orderBy('publishAt', 'asc')
+    .limit(1)
+    .get();
   const nextDueAt = more ? now : ((next.data[0] as PostDoc | undefined)?.publishAt ?? null);
   return ok({ published, nextDueAt });
 };

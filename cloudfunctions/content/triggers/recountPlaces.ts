@@ -106,7 +106,14 @@ export const recountPlaces: TriggerHandler = async (ctx) => {
     const where: object = after
       ? _.and([base, _.or([{ 'activity.startAt': _.gt(after.at) }, { 'activity.startAt': after.at, _id: _.gt(after.id) }])])
       : base;
-    const res = await ctx.db.collection(C.posts).where(where).field({ body: false }).orderBy('activity.startAt', 'asc').orderBy('_id', 'asc').limit(PAGE).get();
+    const res = await ctx.db
+      .collection(C.posts)
+      .where(where)
+      .field({ body: false })
+      .orderBy('activity.startAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
     const page = res.data as PostDoc[];
     for (const post of page) {
       if (Date.now() - started > BUDGET_MS) {

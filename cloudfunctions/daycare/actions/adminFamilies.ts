@@ -13,9 +13,16 @@ export const adminFamilies = userAction<AdminFamiliesRequest, AdminFamiliesResul
   const campaign = await getCampaign(ctx, input.campaignId);
   await requireCampaignAdmin(ctx, campaign);
   const _ = ctx.db.command;
-  const regs = await getAll<RegistrationDoc>(ctx, C.daycareRegistrations, { campaignId: campaign._id, status: _.in(['registered', 'admitted', 'waitlisted', 'offered']) }, ['createdAt', 'asc']);
+  const regs = await getAll<RegistrationDoc>(
+    ctx,
+    C.daycareRegistrations,
+    { campaignId: campaign._id, status: _.in(['registered', 'admitted', 'waitlisted', 'offered']) },
+    ['createdAt', 'asc'],
+  );
   const [families, slots] = await Promise.all([
-    regs.length ? getAll<FamilyDoc>(ctx, C.daycareFamilies, { _id: _.in([...new Set(regs.map((r) => r.guardianOpenid))]) }) : Promise.resolve([]),
+    regs.length
+      ? getAll<FamilyDoc>(ctx, C.daycareFamilies, { _id: _.in([...new Set(regs.map((r) => r.guardianOpenid))]) })
+      : Promise.resolve([]),
     getAll<SlotDoc>(ctx, C.daycareSlots, { campaignId: campaign._id }),
   ]);
   const famById = new Map(families.map((f) => [f._id, f]));

@@ -60,6 +60,12 @@ export const adminFigures = userAction<AdminFiguresRequest, AdminFiguresResult>(
   return ok({
     campaignId: campaign._id,
     rows,
-    totals: { capacity: sum('capacity'), demand: sum('demand'), admitted: sum('admitted'), waitlist: sum('waitlist'), attendanceRate: marked ? present / marked : null },
+    totals: {
+      capacity: sum('capacity'),
+      demand: sum('demand'),
+      admitted: sum('admitted'),
+      waitlist: sum('waitlist'),
+      attendanceRate: marked ? present / marked : null,
+    },
   });
 });

@@ -27,14 +27,33 @@ export const adminSetStaff = userAction<AdminSetStaffRequest, AdminSiteResult>('
   if (cardNos.length) await assertLookupBudget(ctx);
   const _ = ctx.db.command;
   const found = cardNos.length
-    ? ((await ctx.db.collection(C.members).where({ cardNo: _.in(cardNos), status: 'active', unionAncestors: _.in(admin.unionIds) }).limit(50).get()).data as MemberDoc[])
+    ? ((
+        await ctx.db
+          .collection(C.members)
+          .where({ cardNo: _.in(cardNos), status: 'active', unionAncestors: _.in(admin.unionIds) })
+          .limit(50)
+          .get()
+      ).data as MemberDoc[])
     : [];
   const usable = found.filter((m) => m.openid && isInScope(admin.unionIds, m.unionAncestors ?? []));
   const missing = cardNos.filter((c) => !usable.some((m) => m.cardNo === c));
-  if (cardNos.length) await recordLookup(ctx, { action: 'daycare.adminSetStaff', looked: cardNos.length, misses: missing.length, byName: admin.user.nameMasked ?? '' });
-  if (missing.length) throw new AppFailure('INVALID_ARGUMENT', `以下会员卡号未找到（不存在、不在您管理的工会范围内、已停用或尚未绑定微信）：${missing.join('、')}`);
+  if (cardNos.length)
+    await recordLookup(ctx, {
+      action: 'daycare.adminSetStaff',
+      looked: cardNos.length,
+      misses: missing.length,
+      byName: admin.user.nameMasked ?? '',
+    });
+  if (missing.length)
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `以下会员卡号未找到（不存在、不在您管理的工会范围内、已停用或尚未绑定微信）：${missing.join('、')}`,
+    );
   const staff = usable.map((m) => ({ openid: m.openid as string, nameMasked: m.nameMasked, cardNo: m.cardNo }));
-  await ctx.db.collection(C.daycareSites).doc(site._id).update({ staffOpenids: ctx.db.command.set(staff.map((s) => s.openid)), staff: ctx.db.command.set(staff) });
+  await ctx.db
+    .collection(C.daycareSites)
+    .doc(site._id)
+    .update({ staffOpenids: ctx.db.command.set(staff.map((s) => s.openid)), staff: ctx.db.command.set(staff) });
   await audit(ctx, { campaignId: site.campaignId, event: 'staff_set', actor: 'admin', detail: `${site.name}：${staff.length} 名工作人员` });
   return ok(adminSiteResult({ ...site, staffOpenids: staff.map((s) => s.openid), staff }, await unionNames(ctx, [site.hostUnionId])));
 });

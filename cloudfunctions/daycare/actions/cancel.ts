@@ -26,8 +26,10 @@ export const cancel = userAction<CancelRequest, RegistrationResult>('daycare.can
   const step = NEXT[reg.status];
   if (!step) throw new AppFailure('DAYCARE_BAD_STATE');
   const [campaign, slot] = await Promise.all([getCampaign(ctx, reg.campaignId), getSlot(ctx, reg.slotId)]);
-  if (campaign.status === 'allocating' || (reg.status === 'registered' && campaign.status !== 'open')) throw new AppFailure('DAYCARE_BAD_STATE', '正在摇号，请稍后刷新查看结果');
-  if (reg.status === 'admitted' && todayOf(ctx.now()) >= slot.startDate) throw new AppFailure('DAYCARE_BAD_STATE', '本期已开班，如需请假或退出请联系托管点');
+  if (campaign.status === 'allocating' || (reg.status === 'registered' && campaign.status !== 'open'))
+    throw new AppFailure('DAYCARE_BAD_STATE', '正在摇号，请稍后刷新查看结果');
+  if (reg.status === 'admitted' && todayOf(ctx.now()) >= slot.startDate)
+    throw new AppFailure('DAYCARE_BAD_STATE', '本期已开班，如需请假或退出请联系托管点');
   if (!(await transition(ctx, reg._id, reg.status, { status: step.to, reason: step.reason, offerExpiresAt: null }))) {
     throw new AppFailure('DAYCARE_BAD_STATE');
   }

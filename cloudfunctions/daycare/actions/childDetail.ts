@@ -19,10 +19,20 @@ export const childDetail = userAction<ChildDetailRequest, ChildDetailResult>('da
   if (!child) throw missing;
   if (child.guardianOpenid === ctx.openid) return ok({ child: await fullChildView(ctx, child), viewer: 'guardian' });
   const _ = ctx.db.command;
-  const regs = await ctx.db.collection(C.daycareRegistrations).where({ childId: child._id, status: _.in(['admitted', 'offered']) }).limit(20).get();
+  const regs = await ctx.db
+    .collection(C.daycareRegistrations)
+    .where({ childId: child._id, status: _.in(['admitted', 'offered']) })
+    .limit(20)
+    .get();
   const siteIds = [...new Set((regs.data as RegistrationDoc[]).map((r) => r.siteId))];
   if (siteIds.length === 0) throw missing;
-  const [user, sites] = await Promise.all([loadUser(ctx), ctx.db.collection(C.daycareSites).where({ _id: _.in(siteIds) }).get()]);
+  const [user, sites] = await Promise.all([
+    loadUser(ctx),
+    ctx.db
+      .collection(C.daycareSites)
+      .where({ _id: _.in(siteIds) })
+      .get(),
+  ]);
   if (!(sites.data as SiteDoc[]).some((s) => isSiteStaff(user, ctx.openid, s))) throw missing;
   return ok({ child: await fullChildView(ctx, child), viewer: 'staff' });
 });

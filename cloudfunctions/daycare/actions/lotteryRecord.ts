@@ -19,7 +19,14 @@ export const lotteryRecord = publicAction<LotteryRecordRequest, LotteryRecordRes
   if (!campaign || campaign.mode !== 'lottery') throw new AppFailure('NOT_FOUND', '该活动没有摇号记录');
   const record = await findDoc<StoredLottery>(ctx, C.daycareLotteries, campaign._id);
   if (!record) {
-    return ok({ campaignId: campaign._id, algorithm: ALGORITHM_NAME, commitment: campaign.seedCommitment ?? '', seed: null, allocatedAt: null, slots: [] });
+    return ok({
+      campaignId: campaign._id,
+      algorithm: ALGORITHM_NAME,
+      commitment: campaign.seedCommitment ?? '',
+      seed: null,
+      allocatedAt: null,
+      slots: [],
+    });
   }
   return ok({
     campaignId: record.campaignId,

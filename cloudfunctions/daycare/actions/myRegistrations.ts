@@ -8,6 +8,11 @@ import type { RegistrationDoc } from '../lib/docs';
 import { viewsOf } from '../lib/registrations';
 
 export const myRegistrations = userAction<MyRegistrationsRequest, MyRegistrationsResult>('daycare.myRegistrations', async (_input, ctx) => {
-  const res = await ctx.db.collection(C.daycareRegistrations).where({ guardianOpenid: ctx.openid }).orderBy('createdAt', 'desc').limit(50).get();
+  const res = await ctx.db
+    .collection(C.daycareRegistrations)
+    .where({ guardianOpenid: ctx.openid })
+    .orderBy('createdAt', 'desc')
+    .limit(50)
+    .get();
   return ok({ serverTime: ctx.now().getTime(), registrations: await viewsOf(ctx, res.data as RegistrationDoc[]) });
 });

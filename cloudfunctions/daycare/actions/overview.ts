@@ -22,5 +22,9 @@ export const overview = userAction<OverviewRequest, OverviewResult>('daycare.ove
   const chain = user?.unionAncestors ?? [];
   // Members see their own union chain's campaigns; people without a union see them all (read-only).
   const campaigns = (res.data as CampaignDoc[]).filter((c) => chain.length === 0 || chain.includes(c.unionId));
-  return ok({ serverTime: now.getTime(), memberVerified: user?.memberStatus === 'verified', campaigns: await campaignViews(ctx, campaigns) });
+  return ok({
+    serverTime: now.getTime(),
+    memberVerified: user?.memberStatus === 'verified',
+    campaigns: await campaignViews(ctx, campaigns),
+  });
 });

@@ -20,14 +20,24 @@ import { acquireHold, notifyResult, registrationIdFor, releaseHold, returnPlace,
 import { viewOf } from '../lib/registrations';
 import { audit, findChild, findDoc, getCampaign, getSite, getSlot, isDuplicate } from '../lib/store';
 
-async function checkEligible(ctx: UserContext, campaign: CampaignDoc, slot: SlotDoc, child: ChildDoc, unionAncestors: string[]): Promise<void> {
+async function checkEligible(
+  ctx: UserContext,
+  campaign: CampaignDoc,
+  slot: SlotDoc,
+  child: ChildDoc,
+  unionAncestors: string[],
+): Promise<void> {
   if (!unionAncestors.includes(campaign.unionId)) throw new AppFailure('OUT_OF_SCOPE', '该暑托班仅面向主办工会所属的会员家庭');
   const now = ctx.now().getTime();
-  if (now < new Date(campaign.opensAt).getTime()) throw new AppFailure('DAYCARE_NOT_OPEN', `报名将于 ${formatBusinessFriendly(campaign.opensAt)} 开始`);
+  if (now < new Date(campaign.opensAt).getTime())
+    throw new AppFailure('DAYCARE_NOT_OPEN', `报名将于 ${formatBusinessFriendly(campaign.opensAt)} 开始`);
   if (campaign.status !== 'open' || now >= new Date(campaign.closesAt).getTime()) throw new AppFailure('DAYCARE_CLOSED');
   const grade = gradeInSummer(child, slot.summer);
   if (!fitsBand(grade, slot.band)) {
-    throw new AppFailure('DAYCARE_GRADE_MISMATCH', `该班期面向${GRADE_BANDS[slot.band].label}，孩子${grade ? `届时为${grade}年级` : '年级不明'}，请选择相应年级段`);
+    throw new AppFailure(
+      'DAYCARE_GRADE_MISMATCH',
+      `该班期面向${GRADE_BANDS[slot.band].label}，孩子${grade ? `届时为${grade}年级` : '年级不明'}，请选择相应年级段`,
+    );
   }
   const bar = await attendanceBar(ctx, child._id, { startDate: slot.startDate, summer: slot.summer });
   if (bar) throw new AppFailure('DAYCARE_ATTENDANCE_BARRED', bar.reason);
@@ -54,7 +64,9 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('daycare.signUp', 
   if (campaign.mode === 'first_come') {
     took = await takePlace(ctx, slot._id);
     status = took ? 'admitted' : 'waitlisted';
-    reason = took ? `先到先得：报名时尚有名额，已录取（共 ${slot.capacity} 个名额）` : `先到先得：报名时 ${slot.capacity} 个名额已满，按报名先后排入候补`;
+    reason = took
+      ? `先到先得：报名时尚有名额，已录取（共 ${slot.capacity} 个名额）`
+      : `先到先得：报名时 ${slot.capacity} 个名额已满，按报名先后排入候补`;
   }
   const reg: RegistrationDoc = {
     _id: regId,
@@ -88,7 +100,13 @@ export const signUp = userAction<SignUpRequest, SignUpResult>('daycare.signUp', 
     await releaseHold(ctx, reg);
     throw err;
   }
-  await audit(ctx, { campaignId: campaign._id, slotId: slot._id, registrationId: regId, event: status === 'registered' ? 'signed_up' : status, actor: 'guardian' });
+  await audit(ctx, {
+    campaignId: campaign._id,
+    slotId: slot._id,
+    registrationId: regId,
+    event: status === 'registered' ? 'signed_up' : status,
+    actor: 'guardian',
+  });
   if (status === 'admitted' || status === 'waitlisted') await notifyResult(ctx, reg, slot, status);
   return ok({ registration: await viewOf(ctx, reg) });
 });

@@ -8,8 +8,10 @@ import { rosterRows, staffSlot, staffSlotSummary } from '../lib/roster';
 
 // 工会工作台 → 暑托班 → 花名册 too (forConsole): a console session is an admin, who passes
 // staffSlot only for sites of its host union's chain (or as named staff), as on the phone.
-export const staffRoster = forConsole(userAction<StaffRosterRequest, StaffRosterResult>('daycare.staffRoster', async (input, ctx) => {
-  const { slot, site, campaign } = await staffSlot(ctx, input.slotId);
-  const [rows, demand] = await Promise.all([rosterRows(ctx, slot), demandOf(ctx, slot._id)]);
-  return ok({ slot: staffSlotSummary(slot, site, campaign, demand), rows });
-}));
+export const staffRoster = forConsole(
+  userAction<StaffRosterRequest, StaffRosterResult>('daycare.staffRoster', async (input, ctx) => {
+    const { slot, site, campaign } = await staffSlot(ctx, input.slotId);
+    const [rows, demand] = await Promise.all([rosterRows(ctx, slot), demandOf(ctx, slot._id)]);
+    return ok({ slot: staffSlotSummary(slot, site, campaign, demand), rows });
+  }),
+);

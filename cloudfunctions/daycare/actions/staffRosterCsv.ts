@@ -9,9 +9,11 @@ import { rosterRows, staffSlot } from '../lib/roster';
 import { audit } from '../lib/store';
 
 // 工会工作台 → 暑托班 → 导出花名册 too (forConsole): same staffSlot check, same audit entry.
-export const staffRosterCsv = forConsole(userAction<StaffRosterCsvRequest, StaffRosterCsvResult>('daycare.staffRosterCsv', async (input, ctx) => {
-  const { slot, site, campaign } = await staffSlot(ctx, input.slotId);
-  const rows = await rosterRows(ctx, slot);
-  await audit(ctx, { campaignId: campaign._id, slotId: slot._id, event: 'roster_exported', actor: 'staff', detail: `${rows.length} 行` });
-  return ok({ filename: `${site.name}-${slotLabel(slot)}-花名册.csv`, csv: rosterCsv(rows, slot.summer) });
-}));
+export const staffRosterCsv = forConsole(
+  userAction<StaffRosterCsvRequest, StaffRosterCsvResult>('daycare.staffRosterCsv', async (input, ctx) => {
+    const { slot, site, campaign } = await staffSlot(ctx, input.slotId);
+    const rows = await rosterRows(ctx, slot);
+    await audit(ctx, { campaignId: campaign._id, slotId: slot._id, event: 'roster_exported', actor: 'staff', detail: `${rows.length} 行` });
+    return ok({ filename: `${site.name}-${slotLabel(slot)}-花名册.csv`, csv: rosterCsv(rows, slot.summer) });
+  }),
+);

@@ -15,7 +15,9 @@ export const staffSites = userAction<StaffSitesRequest, StaffSitesResult>('dayca
   const _ = ctx.db.command;
   const [named, administered] = await Promise.all([
     getAll<SiteDoc>(ctx, C.daycareSites, { staffOpenids: ctx.openid }),
-    user?.adminUnionIds?.length ? getAll<SiteDoc>(ctx, C.daycareSites, { hostUnionAncestors: _.in(user.adminUnionIds) }) : Promise.resolve([]),
+    user?.adminUnionIds?.length
+      ? getAll<SiteDoc>(ctx, C.daycareSites, { hostUnionAncestors: _.in(user.adminUnionIds) })
+      : Promise.resolve([]),
   ]);
   const sites = new Map([...named, ...administered].map((s) => [s._id, s]));
   if (sites.size === 0) return ok({ slots: [] });

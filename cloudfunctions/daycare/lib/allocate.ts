@@ -20,11 +20,12 @@ import { notifyResult, offerNext, PLACE_STATUSES, transition } from './places';
 import { slotLabel } from './present';
 import { audit, findDoc, getAll } from './store';
 
-
 async function snapshotTiers(ctx: BaseContext, campaign: CampaignDoc, regs: RegistrationDoc[]): Promise<void> {
   const missing = regs.filter((r) => r.tier === null);
   if (missing.length === 0) return;
-  const families = await getAll<FamilyDoc>(ctx, C.daycareFamilies, { _id: ctx.db.command.in([...new Set(missing.map((r) => r.guardianOpenid))]) });
+  const families = await getAll<FamilyDoc>(ctx, C.daycareFamilies, {
+    _id: ctx.db.command.in([...new Set(missing.map((r) => r.guardianOpenid))]),
+  });
   const byId = new Map(families.map((f) => [f._id, f]));
   await inChunks(missing, 20, async (r) => {
     r.tier = tierOf(countedBefore(byId.get(r.guardianOpenid)?.circumstances ?? [], campaign.closesAt), campaign.tierOrder);
@@ -32,7 +33,12 @@ async function snapshotTiers(ctx: BaseContext, campaign: CampaignDoc, regs: Regi
   });
 }
 
-async function allocateOne(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDoc, seed: string): Promise<PublishedLottery['slots'][number]> {
+async function allocateOne(
+  ctx: BaseContext,
+  campaign: CampaignDoc,
+  slot: SlotDoc,
+  seed: string,
+): Promise<PublishedLottery['slots'][number]> {
   const all = await getAll<RegistrationDoc>(ctx, C.daycareRegistrations, { slotId: slot._id });
   const regs = all.filter((r) => r.status === 'registered' || r.lotteryRank !== null).sort((a, b) => (a._id < b._id ? -1 : 1));
   await snapshotTiers(ctx, campaign, regs);
@@ -50,25 +56,56 @@ async function allocateOne(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDo
       ? `${label}；摇号排序第 ${rank} 位，在 ${slot.capacity} 个名额内，已录取`
       : `${label}；摇号排序第 ${rank} 位，${slot.capacity} 个名额已满，进入候补`;
     const status = win ? 'admitted' : 'waitlisted';
-    const changed = await transition(ctx, id, 'registered', { status, lotteryRank: rank, queueKey: `r${String(rank).padStart(6, '0')}`, reason });
+    const changed = await transition(ctx, id, 'registered', {
+      status,
+      lotteryRank: rank,
+      queueKey: `r${String(rank).padStart(6, '0')}`,
+      reason,
+    });
     if (win && (changed || r.status === 'admitted')) admitted += 1;
     if (changed) {
-      await audit(ctx, { campaignId: campaign._id, slotId: slot._id, registrationId: id, event: status, actor: 'system', detail: `第${r.tier}档，排序第 ${rank} 位` });
+      await audit(ctx, {
+        campaignId: campaign._id,
+        slotId: slot._id,
+        registrationId: id,
+        event: status,
+        actor: 'system',
+        detail: `第${r.tier}档，排序第 ${rank} 位`,
+      });
       await notifyResult(ctx, { ...r, status, reason }, slot, status);
     }
   });
   // Free places = capacity minus every registration holding one, counted from the records: a
   // resumed run must also count the offers (and accepted offers) its first run made before it
   // died, which the lottery order alone does not show.
-  const holding = (await ctx.db.collection(C.daycareRegistrations).where({ slotId: slot._id, status: ctx.db.command.in([...PLACE_STATUSES]) }).count()).total ?? 0;
+  const holding =
+    (
+      await ctx.db
+        .collection(C.daycareRegistrations)
+        .where({ slotId: slot._id, status: ctx.db.command.in([...PLACE_STATUSES]) })
+        .count()
+    ).total ?? 0;
   const free = Math.max(0, slot.capacity - holding);
   await ctx.db.collection(C.daycareSlots).doc(slot._id).update({ remaining: free, placesChangedAt: ctx.now() });
-  await audit(ctx, { campaignId: campaign._id, slotId: slot._id, event: 'allocated', actor: 'system', detail: `报名 ${entries.length}，名额 ${slot.capacity}，录取 ${admitted}，候补 ${outcome.waitlist.length}` });
+  await audit(ctx, {
+    campaignId: campaign._id,
+    slotId: slot._id,
+    event: 'allocated',
+    actor: 'system',
+    detail: `报名 ${entries.length}，名额 ${slot.capacity}，录取 ${admitted}，候补 ${outcome.waitlist.length}`,
+  });
   // A family that withdrew while the draw ran leaves its place free: it goes to the waitlist.
   for (let left = free; left > 0 && outcome.waitlist.length > 0; left--) {
     if (!(await offerNext(ctx, campaign, { ...slot, remaining: left }))) break;
   }
-  return { slotId: slot._id, label: slotLabel(slot), capacity: slot.capacity, entries, admitted: outcome.admitted, waitlist: outcome.waitlist };
+  return {
+    slotId: slot._id,
+    label: slotLabel(slot),
+    capacity: slot.capacity,
+    entries,
+    admitted: outcome.admitted,
+    waitlist: outcome.waitlist,
+  };
 }
 
 /** Allocate one campaign whose window has closed. Returns false if another run holds it or it is done. */

@@ -10,7 +10,12 @@ import { getAll } from './store';
 export async function unionNames(ctx: BaseContext, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const res = await ctx.db.collection(C.unions).where({ _id: ctx.db.command.in(unique) }).field({ name: true }).limit(1000).get();
+  const res = await ctx.db
+    .collection(C.unions)
+    .where({ _id: ctx.db.command.in(unique) })
+    .field({ name: true })
+    .limit(1000)
+    .get();
   return new Map((res.data as Array<{ _id: string; name: string }>).map((u) => [u._id, u.name]));
 }
 
@@ -29,7 +34,12 @@ export async function campaignViews(ctx: BaseContext, campaigns: CampaignDoc[]):
   const [sites, slots, lotteries] = await Promise.all([
     getAll<SiteDoc>(ctx, C.daycareSites, { campaignId: _.in(ids) }, ['createdAt', 'asc']),
     getAll<SlotDoc>(ctx, C.daycareSlots, { campaignId: _.in(ids) }, ['startDate', 'asc']),
-    ctx.db.collection(C.daycareLotteries).where({ _id: _.in(ids) }).field({ seed: true }).limit(1000).get(),
+    ctx.db
+      .collection(C.daycareLotteries)
+      .where({ _id: _.in(ids) })
+      .field({ seed: true })
+      .limit(1000)
+      .get(),
   ]);
   const demand = await Promise.all(slots.map((s) => demandOf(ctx, s._id)));
   const seeds = new Map((lotteries.data as Array<{ _id: string; seed: string | null }>).map((l) => [l._id, l.seed]));
@@ -40,7 +50,10 @@ export async function campaignViews(ctx: BaseContext, campaigns: CampaignDoc[]):
     const views = own.map((site) =>
       siteView(
         site,
-        slots.map((s, i) => ({ s, d: demand[i] })).filter((x) => x.s.siteId === site._id).map((x) => slotView(x.s, x.d)),
+        slots
+          .map((s, i) => ({ s, d: demand[i] }))
+          .filter((x) => x.s.siteId === site._id)
+          .map((x) => slotView(x.s, x.d)),
         names,
       ),
     );

@@ -4,7 +4,14 @@
  * the child document.
  */
 import type { GeoPoint } from '../../../shared/venue/schemas';
-import type { AllocationMode, Circumstance, DeclaredCircumstance, GradeBand, RegistrationStatus, SiteKind } from '../../../shared/daycare/rules';
+import type {
+  AllocationMode,
+  Circumstance,
+  DeclaredCircumstance,
+  GradeBand,
+  RegistrationStatus,
+  SiteKind,
+} from '../../../shared/daycare/rules';
 
 export interface CampaignDoc {
   _id: string;

@@ -18,8 +18,16 @@ export async function attendanceBar(ctx: BaseContext, childId: string, target: {
   if (regs.length === 0) return null;
   const _ = ctx.db.command;
   const [slots, campaigns] = await Promise.all([
-    ctx.db.collection(C.daycareSlots).where({ _id: _.in([...new Set(regs.map((r) => r.slotId))]) }).limit(1000).get(),
-    ctx.db.collection(C.daycareCampaigns).where({ _id: _.in([...new Set(regs.map((r) => r.campaignId))]) }).limit(1000).get(),
+    ctx.db
+      .collection(C.daycareSlots)
+      .where({ _id: _.in([...new Set(regs.map((r) => r.slotId))]) })
+      .limit(1000)
+      .get(),
+    ctx.db
+      .collection(C.daycareCampaigns)
+      .where({ _id: _.in([...new Set(regs.map((r) => r.campaignId))]) })
+      .limit(1000)
+      .get(),
   ]);
   const slotById = new Map((slots.data as SlotDoc[]).map((s) => [s._id, s]));
   const campaignById = new Map((campaigns.data as CampaignDoc[]).map((c) => [c._id, c]));
@@ -27,7 +35,13 @@ export async function attendanceBar(ctx: BaseContext, childId: string, target: {
   for (const r of regs) {
     const slot = slotById.get(r.slotId);
     if (!slot) continue;
-    periods.push({ endDate: slot.endDate, summer: slot.summer, label: slotLabel(slot), attendance: r.attendance, threshold: campaignById.get(r.campaignId)?.attendanceThreshold });
+    periods.push({
+      endDate: slot.endDate,
+      summer: slot.summer,
+      label: slotLabel(slot),
+      attendance: r.attendance,
+      threshold: campaignById.get(r.campaignId)?.attendanceThreshold,
+    });
   }
   return attendanceBarFor(periods, target);
 }

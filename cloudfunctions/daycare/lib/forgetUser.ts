@@ -42,7 +42,11 @@ export function endingFor(r: Pick<RegistrationDoc, 'status'>, slot: Pick<SlotDoc
 export async function daycareBlockers(ctx: BaseContext, openid: string): Promise<string[]> {
   const regs = await allDocs<RegistrationDoc>(ctx, C.daycareRegistrations, { guardianOpenid: openid, status: 'admitted' });
   const registered = await allDocs<RegistrationDoc>(ctx, C.daycareRegistrations, { guardianOpenid: openid, status: 'registered' });
-  const slots = await docsByIds<SlotDoc>(ctx, C.daycareSlots, regs.map((r) => r.slotId));
+  const slots = await docsByIds<SlotDoc>(
+    ctx,
+    C.daycareSlots,
+    regs.map((r) => r.slotId),
+  );
   const today = todayOf(ctx.now());
   const out: string[] = [];
   for (const r of regs) {
@@ -56,7 +60,11 @@ export async function daycareBlockers(ctx: BaseContext, openid: string): Promise
     );
   }
   // A lottery is being drawn right now: wait for its result (a few minutes at most).
-  const campaigns = await docsByIds<CampaignDoc>(ctx, C.daycareCampaigns, registered.map((r) => r.campaignId));
+  const campaigns = await docsByIds<CampaignDoc>(
+    ctx,
+    C.daycareCampaigns,
+    registered.map((r) => r.campaignId),
+  );
   if ([...campaigns.values()].some((c) => c.status === 'allocating')) out.push('暑托班正在摇号，请几分钟后查看结果再注销');
   return out;
 }
@@ -69,7 +77,11 @@ export async function daycareCounts(ctx: BaseContext, openid: string) {
     docById(ctx, C.daycareFamilies, openid),
     countOf(ctx, C.daycareSites, { staffOpenids: openid }),
   ]);
-  const slots = await docsByIds<SlotDoc>(ctx, C.daycareSlots, regs.filter((r) => r.status === 'admitted').map((r) => r.slotId));
+  const slots = await docsByIds<SlotDoc>(
+    ctx,
+    C.daycareSlots,
+    regs.filter((r) => r.status === 'admitted').map((r) => r.slotId),
+  );
   const today = todayOf(ctx.now());
   const active = regs.filter((r) => endingFor(r, slots.get(r.slotId), today) !== null).length;
   return { children, daycareConsent: !!consent, daycareFamily: !!family, daycareActive: active, daycareKept: regs.length, staffSites };
@@ -88,7 +100,14 @@ async function endRegistration(ctx: BaseContext, first: RegistrationDoc, today: 
     if (campaign.status === 'allocating') throw new RetryLater('day-care lottery in progress');
     if (await transition(ctx, r._id, r.status, { status: ending.to, reason: ending.reason, offerExpiresAt: null })) {
       await releaseHold(ctx, r);
-      await audit(ctx, { campaignId: r.campaignId, slotId: r.slotId, registrationId: r._id, event: ending.to, actor: 'guardian', detail: '账号注销' });
+      await audit(ctx, {
+        campaignId: r.campaignId,
+        slotId: r.slotId,
+        registrationId: r._id,
+        event: ending.to,
+        actor: 'guardian',
+        detail: '账号注销',
+      });
       if (ending.freesPlace) {
         // A crash before this line leaves the place short; the recountPlaces timer returns it down the waitlist.
         await returnPlace(ctx, slot._id);

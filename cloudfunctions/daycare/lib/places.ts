@@ -45,7 +45,10 @@ export async function takePlace(ctx: BaseContext, slotId: string): Promise<boole
 }
 
 export async function returnPlace(ctx: BaseContext, slotId: string): Promise<void> {
-  await ctx.db.collection(C.daycareSlots).where({ _id: slotId }).update({ remaining: ctx.db.command.inc(1), placesChangedAt: ctx.now() });
+  await ctx.db
+    .collection(C.daycareSlots)
+    .where({ _id: slotId })
+    .update({ remaining: ctx.db.command.inc(1), placesChangedAt: ctx.now() });
 }
 
 /** The registration id of one sign-up request: a retry with the same request id resumes it. */
@@ -109,7 +112,12 @@ export async function releaseHold(ctx: BaseContext, reg: Pick<RegistrationDoc, '
  * Change a registration's status only if it is still in `from` (two staff, a retry and the
  * timer can race; exactly one wins). Returns whether this call made the change.
  */
-export async function transition(ctx: BaseContext, regId: string, from: RegistrationDoc['status'], set: Partial<RegistrationDoc>): Promise<boolean> {
+export async function transition(
+  ctx: BaseContext,
+  regId: string,
+  from: RegistrationDoc['status'],
+  set: Partial<RegistrationDoc>,
+): Promise<boolean> {
   // Leaving a place-holding status: if the place is never given back, the recount returns it.
   if (PLACE_STATUSES.includes(from) && set.status !== undefined && !PLACE_STATUSES.includes(set.status)) await announceRecount(ctx);
   const res = await ctx.db
@@ -145,7 +153,14 @@ export async function offerNext(ctx: BaseContext, campaign: CampaignDoc, slot: S
     const reason = `有名额空出，请在 ${formatBusinessFriendly(expires)} 前确认，逾期将顺延给下一位候补家庭`;
     if (await transition(ctx, next._id, 'waitlisted', { status: 'offered', offerExpiresAt: expires, reason })) {
       await announceOffer(ctx, expires);
-      await audit(ctx, { campaignId: campaign._id, slotId: slot._id, registrationId: next._id, event: 'offered', actor: 'system', detail: `确认期限 ${campaign.offerHours} 小时` });
+      await audit(ctx, {
+        campaignId: campaign._id,
+        slotId: slot._id,
+        registrationId: next._id,
+        event: 'offered',
+        actor: 'system',
+        detail: `确认期限 ${campaign.offerHours} 小时`,
+      });
       await notify(ctx, {
         openid: next.guardianOpenid,
         category: 'daycare',

@@ -1,10 +1,26 @@
 /** Documents → views. Children's names are masked everywhere except guardian and staff views. */
 import { maskName } from '../../../shared/member/mask';
 import {
-  ACTIVE_STATUSES, CHECK_LABELS, CIRCUMSTANCE_LABELS, GRADE_BANDS, MODE_LABELS, SITE_KIND_LABELS,
-  attendanceRate, statusText, tierLabel, type DeclaredCircumstance,
+  ACTIVE_STATUSES,
+  CHECK_LABELS,
+  CIRCUMSTANCE_LABELS,
+  GRADE_BANDS,
+  MODE_LABELS,
+  SITE_KIND_LABELS,
+  attendanceRate,
+  statusText,
+  tierLabel,
+  type DeclaredCircumstance,
 } from '../../../shared/daycare/rules';
-import type { CampaignPhase, CampaignView, ChildView, FamilyView, RegistrationView, SiteView, SlotView } from '../../../shared/daycare/views';
+import type {
+  CampaignPhase,
+  CampaignView,
+  ChildView,
+  FamilyView,
+  RegistrationView,
+  SiteView,
+  SlotView,
+} from '../../../shared/daycare/views';
 import { formatBusiness } from '../../../shared/time';
 import type { CampaignDoc, ChildDoc, RegistrationDoc, SiteDoc, SlotDoc } from './docs';
 
@@ -58,7 +74,13 @@ export function siteView(site: SiteDoc, slots: SlotView[], unionNames: Map<strin
   };
 }
 
-export function campaignView(c: CampaignDoc, now: Date, sites: SiteView[], unionNames: Map<string, string>, seed: string | null): CampaignView {
+export function campaignView(
+  c: CampaignDoc,
+  now: Date,
+  sites: SiteView[],
+  unionNames: Map<string, string>,
+  seed: string | null,
+): CampaignView {
   return {
     id: c._id,
     title: c.title,
@@ -82,7 +104,12 @@ export function campaignView(c: CampaignDoc, now: Date, sites: SiteView[], union
 
 export function familyView(declared: readonly DeclaredCircumstance[] | undefined): FamilyView {
   return {
-    circumstances: (declared ?? []).map((d) => ({ kind: d.kind, label: CIRCUMSTANCE_LABELS[d.kind], status: d.status, statusLabel: CHECK_LABELS[d.status] })),
+    circumstances: (declared ?? []).map((d) => ({
+      kind: d.kind,
+      label: CIRCUMSTANCE_LABELS[d.kind],
+      status: d.status,
+      statusLabel: CHECK_LABELS[d.status],
+    })),
   };
 }
 

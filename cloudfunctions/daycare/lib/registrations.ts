@@ -8,15 +8,31 @@ import { registrationView, type RegistrationContext } from './present';
 async function byIds<T extends { _id: string }>(ctx: BaseContext, collection: string, ids: string[]): Promise<Map<string, T>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const res = await ctx.db.collection(collection).where({ _id: ctx.db.command.in(unique) }).limit(1000).get();
+  const res = await ctx.db
+    .collection(collection)
+    .where({ _id: ctx.db.command.in(unique) })
+    .limit(1000)
+    .get();
   return new Map((res.data as T[]).map((d) => [d._id, d]));
 }
 
 export async function contextFor(ctx: BaseContext, regs: RegistrationDoc[]): Promise<RegistrationContext> {
   const [campaigns, sites, slots] = await Promise.all([
-    byIds<CampaignDoc>(ctx, C.daycareCampaigns, regs.map((r) => r.campaignId)),
-    byIds<SiteDoc>(ctx, C.daycareSites, regs.map((r) => r.siteId)),
-    byIds<SlotDoc>(ctx, C.daycareSlots, regs.map((r) => r.slotId)),
+    byIds<CampaignDoc>(
+      ctx,
+      C.daycareCampaigns,
+      regs.map((r) => r.campaignId),
+    ),
+    byIds<SiteDoc>(
+      ctx,
+      C.daycareSites,
+      regs.map((r) => r.siteId),
+    ),
+    byIds<SlotDoc>(
+      ctx,
+      C.daycareSlots,
+      regs.map((r) => r.slotId),
+    ),
   ]);
   return { campaigns, sites, slots };
 }

@@ -22,7 +22,10 @@ export async function staffSlot(ctx: UserContext, slotId: string): Promise<{ slo
 
 export async function rosterRows(ctx: UserContext, slot: SlotDoc): Promise<RosterRow[]> {
   const _ = ctx.db.command;
-  const regs = await getAll<RegistrationDoc>(ctx, C.daycareRegistrations, { slotId: slot._id, status: _.in(['admitted', 'offered']) }, ['createdAt', 'asc']);
+  const regs = await getAll<RegistrationDoc>(ctx, C.daycareRegistrations, { slotId: slot._id, status: _.in(['admitted', 'offered']) }, [
+    'createdAt',
+    'asc',
+  ]);
   if (regs.length === 0) return [];
   const children = await getAll<ChildDoc>(ctx, C.daycareChildren, { _id: _.in(regs.map((r) => r.childId)) });
   const byId = new Map(children.map((c) => [c._id, c]));

@@ -33,7 +33,13 @@ export const closeWindows: TriggerHandler = async (ctx) => {
     }
   }
   // For the schedule: the next window's close; a full page or an allocation not finished here → the next minute.
-  const next = await ctx.db.collection(C.daycareCampaigns).where({ status: 'open', closesAt: _.gt(ctx.now()) }).field({ closesAt: true }).orderBy('closesAt', 'asc').limit(1).get();
+  const next = await ctx.db
+    .collection(C.daycareCampaigns)
+    .where({ status: 'open', closesAt: _.gt(ctx.now()) })
+    .field({ closesAt: true })
+    .orderBy('closesAt', 'asc')
+    .limit(1)
+    .get();
   const unfinished = due.data.length - allocated - closed > 0;
   const nextDueAt = unfinished ? ctx.now() : earliest((next.data[0] as CampaignDoc | undefined)?.closesAt);
   return ok({ allocated, closed, nextDueAt });

@@ -43,7 +43,14 @@ async function closeStartedWaitlists(ctx: BaseContext): Promise<{ closed: number
       const reason = `${slotLabel(slot)}已开班，候补未能递补`;
       if (!(await transition(ctx, reg._id, 'waitlisted', { status: 'not_admitted', reason }))) continue;
       await releaseHold(ctx, reg);
-      await audit(ctx, { campaignId: reg.campaignId, slotId: slot._id, registrationId: reg._id, event: 'not_admitted', actor: 'system', detail: '开班后候补关闭' });
+      await audit(ctx, {
+        campaignId: reg.campaignId,
+        slotId: slot._id,
+        registrationId: reg._id,
+        event: 'not_admitted',
+        actor: 'system',
+        detail: '开班后候补关闭',
+      });
       // The family learns the outcome instead of finding a silent status change.
       await notifyResult(ctx, { ...reg, status: 'not_admitted', reason }, slot, 'not_admitted');
       closed += 1;
@@ -67,7 +74,13 @@ export const expireOffers: TriggerHandler = async (ctx) => {
   // For the schedule: the next offer's deadline or the next period's start (offerNext and
   // adminAddSlot announce new ones); a full page → the next minute.
   const [offer, slot] = await Promise.all([
-    ctx.db.collection(C.daycareRegistrations).where({ status: 'offered' }).field({ offerExpiresAt: true }).orderBy('offerExpiresAt', 'asc').limit(1).get(),
+    ctx.db
+      .collection(C.daycareRegistrations)
+      .where({ status: 'offered' })
+      .field({ offerExpiresAt: true })
+      .orderBy('offerExpiresAt', 'asc')
+      .limit(1)
+      .get(),
     ctx.db
       .collection(C.daycareSlots)
       .where({ startDate: _.gt(todayOf(ctx.now())), waitlistClosed: _.neq(true) })
@@ -78,6 +91,8 @@ export const expireOffers: TriggerHandler = async (ctx) => {
   ]);
   const startDate = (slot.data[0] as SlotDoc | undefined)?.startDate;
   const full = due.data.length === 100 || moreStarted;
-  const nextDueAt = full ? ctx.now() : earliest((offer.data[0] as RegistrationDoc | undefined)?.offerExpiresAt, startDate ? startOfDay(startDate) : null);
+  const nextDueAt = full
+    ? ctx.now()
+    : earliest((offer.data[0] as RegistrationDoc | undefined)?.offerExpiresAt, startDate ? startOfDay(startDate) : null);
   return ok({ expired, waitlistsClosed, nextDueAt });
 };

@@ -30,9 +30,11 @@ export { QUIET_MS };
  * admissions are deliberately out of step, so those are left alone.
  */
 function placesInPlay(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDoc): boolean {
-  const tracked = campaign.mode === 'first_come' ? campaign.status === 'open' || campaign.status === 'closed' : campaign.status === 'allocated';
+  const tracked =
+    campaign.mode === 'first_come' ? campaign.status === 'open' || campaign.status === 'closed' : campaign.status === 'allocated';
   if (!tracked) return false;
-  const signUpOpen = campaign.mode === 'first_come' && campaign.status === 'open' && ctx.now().getTime() < new Date(campaign.closesAt).getTime();
+  const signUpOpen =
+    campaign.mode === 'first_come' && campaign.status === 'open' && ctx.now().getTime() < new Date(campaign.closesAt).getTime();
   return signUpOpen || waitlistOpen(ctx, slot);
 }
 
@@ -42,7 +44,12 @@ function msOf(at: Date | string | null | undefined): number | null {
 
 /** Recount one slot; returns the number of places given back. */
 /** `seen.busy`: set when a slot was left for later because it moved within QUIET_MS. */
-export async function recountSlot(ctx: BaseContext, campaign: CampaignDoc, slot: SlotDoc, seen: { busy: boolean } = { busy: false }): Promise<number> {
+export async function recountSlot(
+  ctx: BaseContext,
+  campaign: CampaignDoc,
+  slot: SlotDoc,
+  seen: { busy: boolean } = { busy: false },
+): Promise<number> {
   const _ = ctx.db.command;
   const now = ctx.now().getTime();
   const changedAt = msOf(slot.placesChangedAt);
@@ -63,7 +70,12 @@ export async function recountSlot(ctx: BaseContext, campaign: CampaignDoc, slot:
     return 0;
   }
   if (slot.remaining > expected) {
-    ctx.log.error('daycare slot has more free places than capacity allows', { slotId: slot._id, capacity: slot.capacity, holding, remaining: slot.remaining });
+    ctx.log.error('daycare slot has more free places than capacity allows', {
+      slotId: slot._id,
+      capacity: slot.capacity,
+      holding,
+      remaining: slot.remaining,
+    });
     return 0;
   }
   const missing = expected - slot.remaining;
@@ -73,7 +85,13 @@ export async function recountSlot(ctx: BaseContext, campaign: CampaignDoc, slot:
     .update({ remaining: _.inc(missing), placesChangedAt: ctx.now() });
   if (res.updated !== 1) return 0;
   ctx.log.info('daycare places returned', { slotId: slot._id, places: missing });
-  await audit(ctx, { campaignId: campaign._id, slotId: slot._id, event: 'recounted', actor: 'system', detail: `名额核对：归还 ${missing} 个名额` });
+  await audit(ctx, {
+    campaignId: campaign._id,
+    slotId: slot._id,
+    event: 'recounted',
+    actor: 'system',
+    detail: `名额核对：归还 ${missing} 个名额`,
+  });
   // As after a cancellation: a freed place goes to the head of the waitlist, not to whoever signs
   // up next. offerNext takes the place back from the counter itself and stops when nobody waits.
   for (let i = 0; i < missing; i++) if (!(await offerNext(ctx, campaign, slot))) break;

@@ -56,7 +56,16 @@ async function appoint(ctx: UserContext, admin: Admin, union: UnionDoc, memberId
 
     await assertRoomFor(ctx, union, user._id);
 
-    const audit = await writeChange(tx, ctx, actor, union, head, 'appoint', { user, memberId: member._id, cardNo: member.cardNo, nameMasked: member.nameMasked }, null);
+    const audit = await writeChange(
+      tx,
+      ctx,
+      actor,
+      union,
+      head,
+      'appoint',
+      { user, memberId: member._id, cardNo: member.cardNo, nameMasked: member.nameMasked },
+      null,
+    );
     return { changed: true, audit };
   });
 }

@@ -45,7 +45,10 @@ type NewMember = MemberDoc;
  * number is ours was written by our own batch (a partial batch on CloudBase), and one that
  * carries our request id by a resend of this request running at the same time: count it imported.
  */
-async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ imported: number; duplicates: Array<{ doc: NewMember; stored: MemberDoc }> }> {
+async function insertChunk(
+  ctx: UserContext,
+  docs: NewMember[],
+): Promise<{ imported: number; duplicates: Array<{ doc: NewMember; stored: MemberDoc }> }> {
   const coll = ctx.db.collection(C.members);
   try {
     await coll.add(docs);
@@ -62,7 +65,8 @@ async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ impor
     } catch (err) {
       if (!isDuplicate(err)) throw err;
       const stored = (await coll.doc(doc._id).get()).data[0] as MemberDoc | undefined;
-      if (!stored || stored.cardNo === doc.cardNo || (stored.importRequestId === ctx.requestId && stored.createdBy === ctx.openid)) imported++;
+      if (!stored || stored.cardNo === doc.cardNo || (stored.importRequestId === ctx.requestId && stored.createdBy === ctx.openid))
+        imported++;
       else duplicates.push({ doc, stored });
     }
   }
@@ -71,7 +75,10 @@ async function insertChunk(ctx: UserContext, docs: NewMember[]): Promise<{ impor
 
 const inScope = (admin: Admin, m: Pick<ExistingMember, 'unionAncestors'>) => isInScope(admin.unionIds, m.unionAncestors ?? []);
 
-async function parseInput(input: AdminImportRequest, today: string): Promise<{ parsed: ParsedImport; format: FileFormat | 'csv-text' | null }> {
+async function parseInput(
+  input: AdminImportRequest,
+  today: string,
+): Promise<{ parsed: ParsedImport; format: FileFormat | 'csv-text' | null }> {
   if (input.file !== undefined) return parseImportFile(input.file, today);
   return { parsed: parseImportCsv(input.csv!, today), format: 'csv-text' };
 }
@@ -81,7 +88,11 @@ function unionRef(u: UnionDoc): UnionRef {
 }
 
 async function adminUnionRefs(ctx: UserContext, ids: string[]): Promise<UnionRef[]> {
-  const res = await ctx.db.collection(C.unions).where({ _id: ctx.db.command.in(ids) }).limit(ids.length).get();
+  const res = await ctx.db
+    .collection(C.unions)
+    .where({ _id: ctx.db.command.in(ids) })
+    .limit(ids.length)
+    .get();
   return (res.data as UnionDoc[]).map(unionRef);
 }
 
@@ -100,17 +111,26 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   const fallback = await blankRowsUnion(ctx, admin, input.unionId);
   const { prepared, errors } = await prepareRows(ctx, admin, parsed.rows, fallback);
   const left = prepared.length ? await assertLookupBudget(ctx) : 0;
-  const existing = await existingMembers(ctx, prepared.map((p) => p._id));
+  const existing = await existingMembers(
+    ctx,
+    prepared.map((p) => p._id),
+  );
   const outside = prepared.filter((p) => existing.has(p._id) && !inScope(admin, existing.get(p._id)!));
   // Records this very request wrote (a resend): imported, not on file; its look-up was recorded then.
-  const ours = input.preview ? 0 : [...existing.values()].filter((m) => m.importRequestId === ctx.requestId && m.createdBy === ctx.openid && inScope(admin, m)).length;
+  const ours = input.preview
+    ? 0
+    : [...existing.values()].filter((m) => m.importRequestId === ctx.requestId && m.createdBy === ctx.openid && inScope(admin, m)).length;
   const byName = admin.user.nameMasked ?? '';
   if (outside.length > left && ours === 0) {
     await spendAllLookups(ctx, { action: 'member.adminImport', looked: prepared.length, byName });
     ctx.log.info('import refused: look-up budget', { rows: prepared.length });
-    throw new AppFailure('RATE_LIMITED', '本次导入需转交上级工会核对的行数超过了您今天剩余的查询次数，为保护会员个人信息，本次未导入任何数据，请明天再试');
+    throw new AppFailure(
+      'RATE_LIMITED',
+      '本次导入需转交上级工会核对的行数超过了您今天剩余的查询次数，为保护会员个人信息，本次未导入任何数据，请明天再试',
+    );
   }
-  if (prepared.length && ours === 0) await recordLookup(ctx, { action: 'member.adminImport', looked: prepared.length, misses: outside.length, byName });
+  if (prepared.length && ours === 0)
+    await recordLookup(ctx, { action: 'member.adminImport', looked: prepared.length, misses: outside.length, byName });
   const fresh: PreparedRow[] = prepared.filter((p) => !existing.has(p._id));
   const allErrors = [...parsed.errors, ...errors].sort((a, b) => a.row - b.row);
   const totalRows = parsed.rows.length + parsed.errors.length;
@@ -118,10 +138,25 @@ export const adminImport = userAction<AdminImportRequest, AdminImportResult>('me
   if (input.preview) {
     // 工会工作台 shows this table before anything is written; the import itself re-checks everything.
     // Counted as the import counts them: a number on file outside the subtree is 'forwarded', never a duplicate.
-    return ok({ totalRows, imported: 0, toImport: fresh.length, skippedDuplicates: existing.size - outside.length, forwarded: outside.length, errors: allErrors, preview: true, ...context });
+    return ok({
+      totalRows,
+      imported: 0,
+      toImport: fresh.length,
+      skippedDuplicates: existing.size - outside.length,
+      forwarded: outside.length,
+      errors: allErrors,
+      preview: true,
+      ...context,
+    });
   }
   const cardNos = await reserveCardNumbers(ctx.db, fresh.length, now);
-  const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({ ...p, cardNo: cardNos[i], joinedAt: now, createdBy: ctx.openid, importRequestId: ctx.requestId }));
+  const docs: NewMember[] = fresh.map(({ row: _row, ...p }, i) => ({
+    ...p,
+    cardNo: cardNos[i],
+    joinedAt: now,
+    createdBy: ctx.openid,
+    importRequestId: ctx.requestId,
+  }));
 
   let imported = ours;
   let skippedDuplicates = existing.size - outside.length - ours;

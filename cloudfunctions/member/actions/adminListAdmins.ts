@@ -6,7 +6,12 @@
  * handle adminRemove takes for an admin without a card.
  */
 import { ok } from '../../../shared/envelope';
-import { UNION_ADMIN_LIMIT, type AdminListAdminsRequest, type AdminListAdminsResult, type UnionAdminView } from '../../../shared/member/schemas';
+import {
+  UNION_ADMIN_LIMIT,
+  type AdminListAdminsRequest,
+  type AdminListAdminsResult,
+  type UnionAdminView,
+} from '../../../shared/member/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { requireAdmin } from '../../_lib/roles';

@@ -40,7 +40,10 @@ export const adminListApplications = userAction<AdminListApplicationsRequest, Ad
         .get(),
     ]);
     const apps = page.data as ApplicationDoc[];
-    const unions = await unionsById(ctx, apps.map((a) => a.unionId));
+    const unions = await unionsById(
+      ctx,
+      apps.map((a) => a.unionId),
+    );
     return ok({ items: apps.map((a) => adminApplicationView(a, unions)), total: count.total ?? 0, offset, limit });
   },
 );

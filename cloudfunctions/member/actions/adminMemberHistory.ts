@@ -14,23 +14,36 @@ import type { AdminAuditDoc, AnyMemberAuditDoc } from '../lib/docs';
 import { historyEntries, idsToName } from '../lib/history';
 import { adminMemberDetail } from '../lib/present';
 
-export const adminMemberHistory = userAction<AdminMemberHistoryRequest, AdminMemberHistoryResult>('member.adminMemberHistory', async (input, ctx) => {
-  const admin = await requireAdmin(ctx);
-  const member = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminMemberHistory');
-  // Indexes member_audit(memberId, at desc) and admin_audit(memberId, at desc).
-  const [res, adminRes] = await Promise.all([
-    ctx.db.collection(C.memberAudit).where({ memberId: member._id }).orderBy('at', 'desc').limit(MEMBER_HISTORY_LIMIT).get(),
-    ctx.db.collection(C.adminAudit).where({ memberId: member._id }).orderBy('at', 'desc').limit(MEMBER_HISTORY_LIMIT).get(),
-  ]);
-  const audits = res.data as AnyMemberAuditDoc[];
-  const adminAudits = adminRes.data as AdminAuditDoc[];
-  const need = idsToName(member, audits, adminAudits);
-  const [unions, users] = await Promise.all([
-    unionsById(ctx, [member.unionId, ...need.unionIds]),
-    need.userIds.length
-      ? ctx.db.collection(C.users).where({ _id: ctx.db.command.in(need.userIds) }).field({ nameMasked: true }).limit(need.userIds.length).get()
-      : Promise.resolve({ data: [] as unknown[] }),
-  ]);
-  const names = new Map((users.data as Array<{ _id: string; nameMasked?: string }>).filter((u) => u.nameMasked).map((u) => [u._id, u.nameMasked as string]));
-  return ok({ member: adminMemberDetail(member, unions), entries: historyEntries(member, audits, { unions, users: names }, MEMBER_HISTORY_LIMIT, adminAudits) });
-});
+export const adminMemberHistory = userAction<AdminMemberHistoryRequest, AdminMemberHistoryResult>(
+  'member.adminMemberHistory',
+  async (input, ctx) => {
+    const admin = await requireAdmin(ctx);
+    const member = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminMemberHistory');
+    // Indexes member_audit(memberId, at desc) and admin_audit(memberId, at desc).
+    const [res, adminRes] = await Promise.all([
+      ctx.db.collection(C.memberAudit).where({ memberId: member._id }).orderBy('at', 'desc').limit(MEMBER_HISTORY_LIMIT).get(),
+      ctx.db.collection(C.adminAudit).where({ memberId: member._id }).orderBy('at', 'desc').limit(MEMBER_HISTORY_LIMIT).get(),
+    ]);
+    const audits = res.data as AnyMemberAuditDoc[];
+    const adminAudits = adminRes.data as AdminAuditDoc[];
+    const need = idsToName(member, audits, adminAudits);
+    const [unions, users] = await Promise.all([
+      unionsById(ctx, [member.unionId, ...need.unionIds]),
+      need.userIds.length
+        ? ctx.db
+            .collection(C.users)
+            .where({ _id: ctx.db.command.in(need.userIds) })
+            .field({ nameMasked: true })
+            .limit(need.userIds.length)
+            .get()
+        : Promise.resolve({ data: [] as unknown[] }),
+    ]);
+    const names = new Map(
+      (users.data as Array<{ _id: string; nameMasked?: string }>).filter((u) => u.nameMasked).map((u) => [u._id, u.nameMasked as string]),
+    );
+    return ok({
+      member: adminMemberDetail(member, unions),
+      entries: historyEntries(member, audits, { unions, users: names }, MEMBER_HISTORY_LIMIT, adminAudits),
+    });
+  },
+);

@@ -102,7 +102,12 @@ async function remove(ctx: UserContext, admin: Admin, union: UnionDoc, openid: s
       union,
       head,
       'remove',
-      { user, memberId: member ? (user.memberId ?? null) : null, cardNo: member ? (user.cardNo ?? null) : null, nameMasked: user.nameMasked || '' },
+      {
+        user,
+        memberId: member ? (user.memberId ?? null) : null,
+        cardNo: member ? (user.cardNo ?? null) : null,
+        nameMasked: user.nameMasked || '',
+      },
       reason,
     );
     return { changed: true, audit };

@@ -58,7 +58,14 @@ async function approve(tx: Tx, app: ApplicationDoc, admin: Admin, now: Date): Pr
     member = { _id, ...fields };
   }
   await writeLinkedUser(tx, app.openid, user, member, now);
-  const decided = { status: 'approved' as const, cardNo: member.cardNo, reviewedAt: now, reviewedBy: admin.user.openid, rejectReason: null, realName: null };
+  const decided = {
+    status: 'approved' as const,
+    cardNo: member.cardNo,
+    reviewedAt: now,
+    reviewedBy: admin.user.openid,
+    rejectReason: null,
+    realName: null,
+  };
   await tx.collection(C.memberApplications).doc(app._id).update(decided);
   return { ...app, ...decided };
 }
@@ -90,7 +97,7 @@ async function tellApplicant(ctx: UserContext, app: ApplicationDoc, unionName: s
     templateData: {
       thing1: '工会入会申请',
       phrase2: approved ? '已通过' : '未通过',
-      thing3: approved ? `欢迎加入${union}` : app.rejectReason ?? '',
+      thing3: approved ? `欢迎加入${union}` : (app.rejectReason ?? ''),
       time4: formatBusiness(app.reviewedAt ?? ctx.now(), 'YYYY-MM-DD HH:mm'),
     },
     dedupeKey: `application:${app._id}:${app.status}:${new Date(app.reviewedAt ?? 0).getTime()}`,

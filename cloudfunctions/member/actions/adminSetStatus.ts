@@ -14,7 +14,13 @@
  * never sends a second notice.
  */
 import { ok } from '../../../shared/envelope';
-import { STATUS_REASON_MAX, STATUS_REASON_MIN, type AdminSetStatusRequest, type AdminSetStatusResult, type CardStatus } from '../../../shared/member/schemas';
+import {
+  STATUS_REASON_MAX,
+  STATUS_REASON_MIN,
+  type AdminSetStatusRequest,
+  type AdminSetStatusResult,
+  type CardStatus,
+} from '../../../shared/member/schemas';
 import { C } from '../../_lib/collections';
 import { notify } from '../../_lib/notify';
 import { requireAdmin, type Admin } from '../../_lib/roles';
@@ -38,7 +44,9 @@ function reasonOf(input: AdminSetStatusRequest): string | null {
   if (length < STATUS_REASON_MIN || length > STATUS_REASON_MAX) {
     throw new AppFailure(
       'INVALID_ARGUMENT',
-      input.status === 'revoked' ? `停用会员卡须填写原因（${STATUS_REASON_MIN}–${STATUS_REASON_MAX} 个字），会员将看到这条原因` : `原因请填写 ${STATUS_REASON_MIN}–${STATUS_REASON_MAX} 个字`,
+      input.status === 'revoked'
+        ? `停用会员卡须填写原因（${STATUS_REASON_MIN}–${STATUS_REASON_MAX} 个字），会员将看到这条原因`
+        : `原因请填写 ${STATUS_REASON_MIN}–${STATUS_REASON_MAX} 个字`,
     );
   }
   return reason;
@@ -82,7 +90,10 @@ async function applyChange(ctx: UserContext, admin: Admin, memberId: string, tar
     await tx.collection(C.memberAudit).doc(auditId).set(audit);
     const user = await linkedUserIn(tx, member);
     if (user) {
-      await tx.collection(C.users).doc(user._id).update({ memberStatus: linkedStatus({ status: target }), updatedAt: now });
+      await tx
+        .collection(C.users)
+        .doc(user._id)
+        .update({ memberStatus: linkedStatus({ status: target }), updatedAt: now });
     }
     return { member: { ...member, ...change }, changed: true };
   });

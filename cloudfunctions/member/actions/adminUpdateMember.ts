@@ -15,7 +15,12 @@
  * The member is notified in-app after the commit, keyed by the change's version.
  */
 import { ok } from '../../../shared/envelope';
-import { UPDATE_NOTE_MAX, UPDATE_NOTE_MIN, type AdminUpdateMemberRequest, type AdminUpdateMemberResult } from '../../../shared/member/schemas';
+import {
+  UPDATE_NOTE_MAX,
+  UPDATE_NOTE_MIN,
+  type AdminUpdateMemberRequest,
+  type AdminUpdateMemberResult,
+} from '../../../shared/member/schemas';
 import { MEMBER_TAG_LABELS, MEMBER_TAGS, normalizeTags, tagFromText, type MemberTag } from '../../../shared/member/tags';
 import { defaultFollows, isInScope, MEMBER_UNION_LEVELS } from '../../../shared/union/tree';
 import { C } from '../../_lib/collections';
@@ -56,13 +61,18 @@ function tagsOf(input: readonly string[]): MemberTag[] {
 
 /** What the request asks for, or INVALID_ARGUMENT before anything is read. */
 function wantedOf(input: AdminUpdateMemberRequest): Wanted {
-  if (input.tags === undefined && input.unionId === undefined) throw new AppFailure('INVALID_ARGUMENT', '请指定要修改的职工标签或转入的工会');
+  if (input.tags === undefined && input.unionId === undefined)
+    throw new AppFailure('INVALID_ARGUMENT', '请指定要修改的职工标签或转入的工会');
   const note = (input.note ?? '').trim().replace(/\s+/g, ' ');
   const length = Array.from(note).length;
   if (input.unionId !== undefined && length < UPDATE_NOTE_MIN) {
-    throw new AppFailure('INVALID_ARGUMENT', `转会须填写说明（${UPDATE_NOTE_MIN}–${UPDATE_NOTE_MAX} 个字），如：调入新单位工作，会员将看到这条说明`);
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `转会须填写说明（${UPDATE_NOTE_MIN}–${UPDATE_NOTE_MAX} 个字），如：调入新单位工作，会员将看到这条说明`,
+    );
   }
-  if (length > 0 && (length < UPDATE_NOTE_MIN || length > UPDATE_NOTE_MAX)) throw new AppFailure('INVALID_ARGUMENT', `说明请填写 ${UPDATE_NOTE_MIN}–${UPDATE_NOTE_MAX} 个字`);
+  if (length > 0 && (length < UPDATE_NOTE_MIN || length > UPDATE_NOTE_MAX))
+    throw new AppFailure('INVALID_ARGUMENT', `说明请填写 ${UPDATE_NOTE_MIN}–${UPDATE_NOTE_MAX} 个字`);
   return { tags: input.tags === undefined ? null : tagsOf(input.tags), unionId: input.unionId ?? null, note: length ? note : null };
 }
 
@@ -73,7 +83,8 @@ async function targetUnion(ctx: UserContext, admin: Admin, unionId: string): Pro
   if (!isInScope(admin.unionIds, union.ancestors)) {
     throw new AppFailure('OUT_OF_SCOPE', '转入的工会不在您管理的范围内；跨区（县）转会请由双方共同的上级工会办理');
   }
-  if (!MEMBER_UNION_LEVELS.includes(union.level)) throw new AppFailure('UNION_NOT_ELIGIBLE', '会员只能转入基层工会或街道（乡镇）总工会，请重新选择');
+  if (!MEMBER_UNION_LEVELS.includes(union.level))
+    throw new AppFailure('UNION_NOT_ELIGIBLE', '会员只能转入基层工会或街道（乡镇）总工会，请重新选择');
   return union;
 }
 
@@ -178,14 +189,17 @@ async function tellMember(ctx: UserContext, member: MemberDoc, audit: MemberUpda
   });
 }
 
-export const adminUpdateMember = userAction<AdminUpdateMemberRequest, AdminUpdateMemberResult>('member.adminUpdateMember', async (input, ctx) => {
-  const admin = await requireAdmin(ctx);
-  const wanted = wantedOf(input);
-  const found = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminUpdateMember');
-  const target = wanted.unionId ? await targetUnion(ctx, admin, wanted.unionId) : null;
-  const { member, changed, audit } = await applyUpdate(ctx, admin, found._id, wanted, target);
-  const unions = await unionsById(ctx, [member.unionId, ...(audit?.fromUnionId ? [audit.fromUnionId] : [])]);
-  if (changed && audit) await tellMember(ctx, member, audit, unions);
-  ctx.log.info('member updated', { unionId: member.unionId, moved: !!audit?.toUnionId, tags: !!audit?.tagsAfter, changed });
-  return ok({ member: adminMemberDetail(member, unions), changed });
-});
+export const adminUpdateMember = userAction<AdminUpdateMemberRequest, AdminUpdateMemberResult>(
+  'member.adminUpdateMember',
+  async (input, ctx) => {
+    const admin = await requireAdmin(ctx);
+    const wanted = wantedOf(input);
+    const found = await findMemberInScope(ctx, admin, { cardNo: input.cardNo }, 'member.adminUpdateMember');
+    const target = wanted.unionId ? await targetUnion(ctx, admin, wanted.unionId) : null;
+    const { member, changed, audit } = await applyUpdate(ctx, admin, found._id, wanted, target);
+    const unions = await unionsById(ctx, [member.unionId, ...(audit?.fromUnionId ? [audit.fromUnionId] : [])]);
+    if (changed && audit) await tellMember(ctx, member, audit, unions);
+    ctx.log.info('member updated', { unionId: member.unionId, moved: !!audit?.toUnionId, tags: !!audit?.tagsAfter, changed });
+    return ok({ member: adminMemberDetail(member, unions), changed });
+  },
+);

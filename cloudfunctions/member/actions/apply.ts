@@ -47,7 +47,8 @@ function refuseIfBlocked(user: UserDoc | null, member: MemberDoc | null, current
   // The same answer whatever number was typed: reveals nothing, costs no try.
   if (user?.memberStatus === 'verified') throw new CallerRefusal('ALREADY_MEMBER');
   // Applying again does not lift a suspension: only the union can (会员卡管理).
-  if (user?.memberStatus === 'suspended') throw new CallerRefusal('CARD_REVOKED', '您的会员卡已被工会停用，无需重新申请入会；如有疑问，请联系所属工会');
+  if (user?.memberStatus === 'suspended')
+    throw new CallerRefusal('CARD_REVOKED', '您的会员卡已被工会停用，无需重新申请入会；如有疑问，请联系所属工会');
   if (member) {
     if (member.openid && member.openid !== openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
     throw new AppFailure('ALREADY_MEMBER', '该身份证号已登记为工会会员，请使用「已是会员？认领会员卡」绑定');
@@ -61,10 +62,26 @@ function filedByThisRequest(current: ApplicationDoc | null, ctx: UserContext): c
   return current !== null && current.openid === ctx.openid && current.requestId === ctx.requestId;
 }
 
-function newApplication(input: ApplyRequest, who: Identity, union: UnionDoc, ctx: UserContext, now: Date, previous: ApplicationDoc | null): Omit<ApplicationDoc, '_id'> {
-  const history = previous?.status === 'rejected' && previous.rejectReason
-    ? [...(previous.history ?? []), { status: 'rejected' as const, reason: previous.rejectReason, reviewedAt: previous.reviewedAt ?? now, reviewedBy: previous.reviewedBy ?? '' }]
-    : previous?.history ?? [];
+function newApplication(
+  input: ApplyRequest,
+  who: Identity,
+  union: UnionDoc,
+  ctx: UserContext,
+  now: Date,
+  previous: ApplicationDoc | null,
+): Omit<ApplicationDoc, '_id'> {
+  const history =
+    previous?.status === 'rejected' && previous.rejectReason
+      ? [
+          ...(previous.history ?? []),
+          {
+            status: 'rejected' as const,
+            reason: previous.rejectReason,
+            reviewedAt: previous.reviewedAt ?? now,
+            reviewedBy: previous.reviewedBy ?? '',
+          },
+        ]
+      : (previous?.history ?? []);
   return {
     openid: ctx.openid,
     requestId: ctx.requestId,
@@ -109,12 +126,18 @@ export const apply = userAction<ApplyRequest, ApplyResult>('member.apply', async
       if (user) {
         await tx.collection(C.users).doc(ctx.openid).update({ memberStatus: 'pending', nameMasked: who.nameMasked, updatedAt: now });
       } else {
-        await tx.collection(C.users).doc(ctx.openid).set({ ...newUserDoc(ctx.openid, who.nameMasked, now), memberStatus: 'pending' });
+        await tx
+          .collection(C.users)
+          .doc(ctx.openid)
+          .set({ ...newUserDoc(ctx.openid, who.nameMasked, now), memberStatus: 'pending' });
       }
       return { doc: { _id: who.idHash, ...doc } as ApplicationDoc, repeat: false };
     }),
   );
-  ctx.log.info(saved.repeat ? 'application answered again' : 'application filed', { unionId: saved.doc.unionId, routing: saved.doc.routing });
+  ctx.log.info(saved.repeat ? 'application answered again' : 'application filed', {
+    unionId: saved.doc.unionId,
+    routing: saved.doc.routing,
+  });
   const unions = saved.doc.unionId === union._id ? new Map([[union._id, union]]) : await unionsById(ctx, [saved.doc.unionId]);
   return ok({ application: applicationView(saved.doc, unions) });
 });

@@ -38,10 +38,12 @@ export const claim = userAction<ClaimRequest, ClaimResult>('member.claim', async
       if (!found || found.nameHash !== who.nameHash) throw new AppFailure('MEMBER_RECORD_NOT_FOUND');
       if (found.openid && found.openid !== ctx.openid) throw new AppFailure('MEMBER_ALREADY_CLAIMED');
       // A resend of the request that linked it, to the same user, still linked: nothing to write.
-      if (found.openid === ctx.openid && found.claimRequestId === ctx.requestId && user?.memberId === found._id && holdsMembership(user)) return found;
+      if (found.openid === ctx.openid && found.claimRequestId === ctx.requestId && user?.memberId === found._id && holdsMembership(user))
+        return found;
       // A suspended member holds a membership too: claiming someone else's record must not replace it.
       if (holdsMembership(user) && user?.memberId !== found._id) throw new AppFailure('ALREADY_MEMBER');
-      if (!found.openid) await tx.collection(C.members).doc(found._id).update({ openid: ctx.openid, claimedAt: now, claimRequestId: ctx.requestId });
+      if (!found.openid)
+        await tx.collection(C.members).doc(found._id).update({ openid: ctx.openid, claimedAt: now, claimRequestId: ctx.requestId });
       await writeLinkedUser(tx, ctx.openid, user, found, now);
       return found;
     }),

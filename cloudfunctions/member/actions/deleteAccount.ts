@@ -19,7 +19,8 @@ import { runDeletion } from '../lib/deletion/run';
 
 export const deleteAccount = userAction<DeleteAccountRequest, DeleteAccountResult>('member.deleteAccount', async (input, ctx) => {
   const deadline = Date.now() + BUDGET_MS;
-  if (input.confirm.trim() !== DELETE_CONFIRM_WORD) throw new AppFailure('INVALID_ARGUMENT', `请输入“${DELETE_CONFIRM_WORD}”两个字确认注销`);
+  if (input.confirm.trim() !== DELETE_CONFIRM_WORD)
+    throw new AppFailure('INVALID_ARGUMENT', `请输入“${DELETE_CONFIRM_WORD}”两个字确认注销`);
   let job = await findJob(ctx, ctx.openid);
   if (job?.status !== 'running') {
     const blockers = await findBlockers(ctx, ctx.openid);

@@ -20,7 +20,12 @@ export const profile = userAction<ProfileRequest, Profile>('member.profile', asy
   const member = (memberRes?.data[0] as MemberDoc | undefined) ?? null;
   const app: ApplicationDoc | null = status === 'pending' || status === 'rejected' ? await latestApplication(ctx) : null;
   const chainIds = user?.unionAncestors ?? [];
-  const unions = await unionsById(ctx, [...chainIds, ...(user?.adminUnionIds ?? []), ...(app ? [app.unionId] : []), ...(member ? [member.unionId] : [])]);
+  const unions = await unionsById(ctx, [
+    ...chainIds,
+    ...(user?.adminUnionIds ?? []),
+    ...(app ? [app.unionId] : []),
+    ...(member ? [member.unionId] : []),
+  ]);
   const ref = (id: string) => unions.get(id);
   return ok({
     // The caller's own identifier (from the invocation context, never from the request), for 用户编号.

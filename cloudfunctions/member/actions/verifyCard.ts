@@ -24,7 +24,8 @@ const MESSAGES: Record<CardCheck, string> = {
 export const verifyCard = userAction<VerifyCardRequest, VerifyCardResult>('member.verifyCard', async (input, ctx) => {
   await requireAdmin(ctx);
   const now = ctx.now().getTime();
-  const answer = (result: CardCheck, member: VerifyCardResult['member'] = null) => ok({ result, message: MESSAGES[result], member, checkedAt: now });
+  const answer = (result: CardCheck, member: VerifyCardResult['member'] = null) =>
+    ok({ result, message: MESSAGES[result], member, checkedAt: now });
   const check = verifyCardToken(input.token, now);
   if (check.status !== 'valid') {
     ctx.log.info('card checked', { result: check.status });

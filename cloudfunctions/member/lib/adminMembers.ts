@@ -27,7 +27,10 @@ export function cardNoOf(input: string): string {
 async function readMember(ctx: UserContext, ref: { memberId?: string; cardNo?: string }): Promise<MemberDoc | null> {
   const coll = ctx.db.collection(C.members);
   if (ref.memberId) return ((await coll.doc(ref.memberId).get()).data[0] as MemberDoc | undefined) ?? null;
-  const res = await coll.where({ cardNo: cardNoOf(ref.cardNo ?? '') }).limit(1).get();
+  const res = await coll
+    .where({ cardNo: cardNoOf(ref.cardNo ?? '') })
+    .limit(1)
+    .get();
   return (res.data[0] as MemberDoc | undefined) ?? null;
 }
 
@@ -46,7 +49,12 @@ function inScope(admin: Admin, member: MemberDoc | null): member is MemberDoc {
  * The member named by id or card number, if it belongs to the admin's subtree; else NOT_FOUND.
  * By card number (typed by the admin) it is a budgeted, audited look-up for `action`.
  */
-export async function findMemberInScope(ctx: UserContext, admin: Admin, ref: { memberId?: string; cardNo?: string }, action: LookupAction): Promise<MemberDoc> {
+export async function findMemberInScope(
+  ctx: UserContext,
+  admin: Admin,
+  ref: { memberId?: string; cardNo?: string },
+  action: LookupAction,
+): Promise<MemberDoc> {
   const typed = !ref.memberId && ref.cardNo !== undefined;
   if (typed) {
     cardNoOf(ref.cardNo ?? ''); // a format error reveals nothing and spends nothing

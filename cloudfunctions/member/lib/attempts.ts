@@ -63,7 +63,10 @@ export function proofKey(openid: string): string {
 function limitedFailure(retryAt: number): AppFailure {
   // Rounded up to the minute shown, so trying again at that minute always works.
   const shown = Math.ceil(retryAt / 60_000) * 60_000;
-  return new AppFailure('RATE_LIMITED', `身份证号核验次数过多，为保护会员个人信息，请于 ${formatBusinessFriendly(shown)}（北京时间）后再试`);
+  return new AppFailure(
+    'RATE_LIMITED',
+    `身份证号核验次数过多，为保护会员个人信息，请于 ${formatBusinessFriendly(shown)}（北京时间）后再试`,
+  );
 }
 
 /** Take one probe slot for this user, or throw RATE_LIMITED (saying when to retry) without touching anything else. */
@@ -77,7 +80,13 @@ export async function takeProofSlot(ctx: UserContext): Promise<ProofSlot> {
     const t = now.getTime();
     // The only way to get a slot in a current window: atomic, so concurrent probes cannot overshoot.
     const res = (await coll
-      .where({ _id: key, hourFrom: _.gt(new Date(t - hour.ms)), hourCount: _.lt(hour.max), dayFrom: _.gt(new Date(t - day.ms)), dayCount: _.lt(day.max) })
+      .where({
+        _id: key,
+        hourFrom: _.gt(new Date(t - hour.ms)),
+        hourCount: _.lt(hour.max),
+        dayFrom: _.gt(new Date(t - day.ms)),
+        dayCount: _.lt(day.max),
+      })
       .updateAndReturn({ hourCount: _.inc(1), dayCount: _.inc(1), updatedAt: now })) as { updated?: number; doc?: AttemptDoc | null };
     if (res.updated === 1 && res.doc) return { key, hourFrom: new Date(res.doc.hourFrom), dayFrom: new Date(res.doc.dayFrom) };
 
@@ -109,7 +118,8 @@ export async function takeProofSlot(ctx: UserContext): Promise<ProofSlot> {
     // parallel resetters exactly one applies; everyone then goes round to take a slot above.
     const resets: Promise<unknown>[] = [];
     if (!dayOpen) resets.push(coll.where({ _id: key, dayFrom: new Date(dayFrom) }).update({ dayFrom: now, dayCount: 0, updatedAt: now }));
-    if (!hourOpen) resets.push(coll.where({ _id: key, hourFrom: new Date(hourFrom) }).update({ hourFrom: now, hourCount: 0, updatedAt: now }));
+    if (!hourOpen)
+      resets.push(coll.where({ _id: key, hourFrom: new Date(hourFrom) }).update({ hourFrom: now, hourCount: 0, updatedAt: now }));
     await Promise.all(resets);
     // (Both windows open and below the caps: the document changed between the update and the read.) Go round.
   }

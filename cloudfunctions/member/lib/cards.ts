@@ -15,7 +15,10 @@ const COUNTER_ID = 'memberCardNo';
 export async function takeCardSequence(tx: Tx, count: number, now: Date): Promise<number> {
   const doc = await txGet<{ value: number }>(tx, C.counters, COUNTER_ID);
   const last = doc?.value ?? 0;
-  await tx.collection(C.counters).doc(COUNTER_ID).set({ value: last + count, updatedAt: now });
+  await tx
+    .collection(C.counters)
+    .doc(COUNTER_ID)
+    .set({ value: last + count, updatedAt: now });
   return last + 1;
 }
 

@@ -94,7 +94,14 @@ export async function takeTicketSlot(ctx: ActionContext): Promise<void> {
     }
   } catch (err) {
     const _ = ctx.db.command;
-    await Promise.all(taken.map((id) => ctx.db.collection(C.consoleTicketLimits).where({ _id: id, count: _.gt(0) }).update({ count: _.inc(-1) })));
+    await Promise.all(
+      taken.map((id) =>
+        ctx.db
+          .collection(C.consoleTicketLimits)
+          .where({ _id: id, count: _.gt(0) })
+          .update({ count: _.inc(-1) }),
+      ),
+    );
     throw err;
   }
 }

@@ -23,7 +23,14 @@ function labels(tags: readonly MemberTag[]): string {
   return tags.map((t) => MEMBER_TAG_LABELS[t] ?? t).join('、');
 }
 
-function entry(id: string, kind: MemberHistoryEntry['kind'], at: Date | string, byName: string, title: string, details: string[]): MemberHistoryEntry {
+function entry(
+  id: string,
+  kind: MemberHistoryEntry['kind'],
+  at: Date | string,
+  byName: string,
+  title: string,
+  details: string[],
+): MemberHistoryEntry {
   const d = new Date(at);
   return { id, kind, at: d.toISOString(), atText: formatBusiness(d), byName, title, details };
 }
@@ -35,7 +42,11 @@ export interface HistoryNames {
 }
 
 /** Union ids and user ids the entries will name (read them in one go each). */
-export function idsToName(member: MemberDoc, audits: AnyMemberAuditDoc[], adminAudits: AdminAuditDoc[] = []): { unionIds: string[]; userIds: string[] } {
+export function idsToName(
+  member: MemberDoc,
+  audits: AnyMemberAuditDoc[],
+  adminAudits: AdminAuditDoc[] = [],
+): { unionIds: string[]; userIds: string[] } {
   const unionIds = new Set<string>(adminAudits.map((a) => a.unionId));
   for (const a of audits) {
     if (a.kind === 'update') {
@@ -57,7 +68,10 @@ function auditEntry(a: AnyMemberAuditDoc, names: HistoryNames): MemberHistoryEnt
     const details: string[] = [];
     if (a.fromUnionId && a.toUnionId) details.push(`工会：${unionName(a.fromUnionId)} → ${unionName(a.toUnionId)}`);
     if (a.tagsAfter) {
-      const parts = [a.tagsAdded.length ? `增加 ${labels(a.tagsAdded)}` : '', a.tagsRemoved.length ? `去掉 ${labels(a.tagsRemoved)}` : ''].filter(Boolean);
+      const parts = [
+        a.tagsAdded.length ? `增加 ${labels(a.tagsAdded)}` : '',
+        a.tagsRemoved.length ? `去掉 ${labels(a.tagsRemoved)}` : '',
+      ].filter(Boolean);
       details.push(`标签：${parts.join('；')}（现为：${a.tagsAfter.length ? labels(a.tagsAfter) : '无'}）`);
     }
     if (a.note) details.push(`说明：${a.note}`);
@@ -79,7 +93,13 @@ function adminEntry(a: AdminAuditDoc, names: HistoryNames): MemberHistoryEntry {
 }
 
 /** Every entry, newest first, at most `limit`. */
-export function historyEntries(member: MemberDoc, audits: AnyMemberAuditDoc[], names: HistoryNames, limit: number, adminAudits: AdminAuditDoc[] = []): MemberHistoryEntry[] {
+export function historyEntries(
+  member: MemberDoc,
+  audits: AnyMemberAuditDoc[],
+  names: HistoryNames,
+  limit: number,
+  adminAudits: AdminAuditDoc[] = [],
+): MemberHistoryEntry[] {
   const out = [...audits.map((a) => auditEntry(a, names)), ...adminAudits.map((a) => adminEntry(a, names))];
   if (member.joinedAt) {
     const by = who(member.createdBy ? names.users.get(member.createdBy) : null, member.createdBy);
@@ -90,7 +110,12 @@ export function historyEntries(member: MemberDoc, audits: AnyMemberAuditDoc[], n
     );
   }
   if (member.claimedAt) out.push(entry(`${member._id}_claimed`, 'claimed', member.claimedAt, '会员本人', '会员卡绑定微信（认领）', []));
-  if (member.unlinkedAt) out.push(entry(`${member._id}_unlinked`, 'unlinked', member.unlinkedAt, '会员本人', '会员注销小程序账号，会员卡解除微信绑定', ['会员身份保留，可重新认领']));
+  if (member.unlinkedAt)
+    out.push(
+      entry(`${member._id}_unlinked`, 'unlinked', member.unlinkedAt, '会员本人', '会员注销小程序账号，会员卡解除微信绑定', [
+        '会员身份保留，可重新认领',
+      ]),
+    );
   // Newest first; entries of the same instant keep a stable order (later id first).
   out.sort((x, y) => (x.at === y.at ? y.id.localeCompare(x.id) : y.at.localeCompare(x.at)));
   return out.slice(0, limit);

@@ -40,7 +40,10 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 }
 
 /** Decode an upload and apply the template rules; `format` says what the bytes were read as. */
-export async function parseImportFile(file: { name: string; base64: string }, today: string): Promise<{ parsed: ParsedImport; format: FileFormat | null }> {
+export async function parseImportFile(
+  file: { name: string; base64: string },
+  today: string,
+): Promise<{ parsed: ParsedImport; format: FileFormat | null }> {
   const read = await readImportFile(file.name, Buffer.from(file.base64, 'base64'));
   if (!read.ok) return { parsed: read, format: null };
   return { parsed: parseImportRecords(read.records, today), format: read.format };
@@ -140,7 +143,8 @@ export function cellText(value: unknown): { text: string; kind: CellKind } {
   if (typeof value === 'string') return { text: value, kind: 'text' };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', kind: 'text' };
   if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10), kind: 'date' };
-  if (typeof value === 'object' && typeof (value as NumberCell).stored === 'string') return { text: numberText((value as NumberCell).stored), kind: 'number' };
+  if (typeof value === 'object' && typeof (value as NumberCell).stored === 'string')
+    return { text: numberText((value as NumberCell).stored), kind: 'number' };
   return { text: String(value), kind: 'text' };
 }
 

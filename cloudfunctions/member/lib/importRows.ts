@@ -25,7 +25,11 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 async function unionsByCode(ctx: UserContext, codes: string[]): Promise<Map<string, UnionDoc>> {
   const map = new Map<string, UnionDoc>();
   for (const part of chunks([...new Set(codes)], 500)) {
-    const res = await ctx.db.collection(C.unions).where({ code: ctx.db.command.in(part) }).limit(part.length).get();
+    const res = await ctx.db
+      .collection(C.unions)
+      .where({ code: ctx.db.command.in(part) })
+      .limit(part.length)
+      .get();
     for (const u of res.data as UnionDoc[]) map.set(u.code, u);
   }
   return map;
@@ -40,7 +44,8 @@ export async function blankRowsUnion(ctx: UserContext, admin: Admin, chosen: str
     const u = (await ctx.db.collection(C.unions).doc(chosen).get()).data[0] as UnionDoc | undefined;
     // Outside the subtree looks the same as not existing: nothing is learnt about other unions.
     if (!u || !isInScope(admin.unionIds, u.ancestors)) throw new AppFailure('OUT_OF_SCOPE', '所选工会不在您的管理范围内');
-    if (!MEMBER_UNION_LEVELS.includes(u.level)) throw new AppFailure('INVALID_ARGUMENT', '会员只能导入到基层工会或街道（乡镇）总工会，请重新选择');
+    if (!MEMBER_UNION_LEVELS.includes(u.level))
+      throw new AppFailure('INVALID_ARGUMENT', '会员只能导入到基层工会或街道（乡镇）总工会，请重新选择');
     return u;
   }
   if (admin.unionIds.length !== 1) return null;
@@ -49,8 +54,16 @@ export async function blankRowsUnion(ctx: UserContext, admin: Admin, chosen: str
   return u && MEMBER_UNION_LEVELS.includes(u.level) ? u : null;
 }
 
-export async function prepareRows(ctx: UserContext, admin: Admin, rows: ImportRow[], fallback: UnionDoc | null): Promise<{ prepared: PreparedRow[]; errors: RowError[] }> {
-  const byCode = await unionsByCode(ctx, rows.map((r) => r.unionCode).filter((c): c is string => !!c));
+export async function prepareRows(
+  ctx: UserContext,
+  admin: Admin,
+  rows: ImportRow[],
+  fallback: UnionDoc | null,
+): Promise<{ prepared: PreparedRow[]; errors: RowError[] }> {
+  const byCode = await unionsByCode(
+    ctx,
+    rows.map((r) => r.unionCode).filter((c): c is string => !!c),
+  );
   const prepared: PreparedRow[] = [];
   const errors: RowError[] = [];
   for (const r of rows) {

@@ -49,7 +49,10 @@ export async function writeLinkedUser(tx: Tx, openid: string, user: UserDoc | nu
   if (user) {
     await tx.collection(C.users).doc(openid).update(facts);
   } else {
-    await tx.collection(C.users).doc(openid).set({ openid, adminUnionIds: [], createdAt: now, ...facts });
+    await tx
+      .collection(C.users)
+      .doc(openid)
+      .set({ openid, adminUnionIds: [], createdAt: now, ...facts });
   }
 }
 

@@ -1,5 +1,11 @@
 /** Stored documents → response shapes. Only masked personal data leaves the function. */
-import type { AdminApplicationView, AdminMemberDetail, AdminMemberView, ApplicationView, MemberCardView } from '../../../shared/member/schemas';
+import type {
+  AdminApplicationView,
+  AdminMemberDetail,
+  AdminMemberView,
+  ApplicationView,
+  MemberCardView,
+} from '../../../shared/member/schemas';
 import type { ApplicationDoc, MemberDoc, UnionDoc } from './docs';
 import { unionRef } from '../../_lib/unions';
 

@@ -75,7 +75,10 @@ export function isRootUnion(union: Pick<UnionDoc, 'parentId'>): boolean {
  * a list stays valid until the admins change. Without the secret it reveals nothing of the openid.
  */
 export function adminKeyOf(unionId: string, openid: string, secret = secretFromEnv('ID_HASH_SECRET')): string {
-  return createHmac('sha256', secret).update(`adminKey:${JSON.stringify([unionId, openid])}`).digest('hex').slice(0, 24);
+  return createHmac('sha256', secret)
+    .update(`adminKey:${JSON.stringify([unionId, openid])}`)
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** The openid among `openids` whose adminKey for the union is `key` (constant-time comparisons, all of them made). */
@@ -175,7 +178,8 @@ export async function writeChange(
   const now = ctx.now();
   const _ = ctx.db.command;
   const current = target.user.adminUnionIds ?? [];
-  const adminUnionIds = kind === 'appoint' ? [...current.filter((id) => id !== union._id), union._id] : current.filter((id) => id !== union._id);
+  const adminUnionIds =
+    kind === 'appoint' ? [...current.filter((id) => id !== union._id), union._id] : current.filter((id) => id !== union._id);
   const users = tx.collection(C.users).doc(target.user._id);
   if (target.create) {
     // Created inside the transaction: a document the user's own first call creates meanwhile

@@ -42,15 +42,41 @@ export const finishDeletions: TriggerHandler = async (ctx) => {
   const purged = await purgeAttempts(ctx);
   const signIns = await purgeConsoleSignIns(ctx);
   const consolePurged = signIns.tickets + signIns.sessions + signIns.limits;
-  if (due.data.length > 0 || purged > 0 || consolePurged > 0) ctx.log.info('deletions timer', { finished, pending, purged, consoleTickets: signIns.tickets, consoleSessions: signIns.sessions, consoleLimits: signIns.limits });
+  if (due.data.length > 0 || purged > 0 || consolePurged > 0)
+    ctx.log.info('deletions timer', {
+      finished,
+      pending,
+      purged,
+      consoleTickets: signIns.tickets,
+      consoleSessions: signIns.sessions,
+      consoleLimits: signIns.limits,
+    });
   // For the schedule: the next lease to run out and the next kept budget to delete (both
   // announced by their writers); work left over → the next minute.
   const [lease, budget] = await Promise.all([
-    ctx.db.collection(C.accountDeletions).where({ status: 'running' }).field({ leaseUntil: true }).orderBy('leaseUntil', 'asc').limit(1).get(),
-    ctx.db.collection(C.memberAttempts).where({ purgeAfter: _.gte(ctx.now()) }).field({ purgeAfter: true }).orderBy('purgeAfter', 'asc').limit(1).get(),
+    ctx.db
+      .collection(C.accountDeletions)
+      .where({ status: 'running' })
+      .field({ leaseUntil: true })
+      .orderBy('leaseUntil', 'asc')
+      .limit(1)
+      .get(),
+    ctx.db
+      .collection(C.memberAttempts)
+      .where({ purgeAfter: _.gte(ctx.now()) })
+      .field({ purgeAfter: true })
+      .orderBy('purgeAfter', 'asc')
+      .limit(1)
+      .get(),
   ]);
   const leaseUntil = (lease.data[0] as DeletionJobDoc | undefined)?.leaseUntil;
   const purgeAfter = (budget.data[0] as { purgeAfter?: Date } | undefined)?.purgeAfter;
-  const nextDueAt = pending > 0 || due.data.length === 10 ? ctx.now() : earliest(leaseUntil ? new Date(new Date(leaseUntil).getTime() + 1000) : null, purgeAfter ? new Date(new Date(purgeAfter).getTime() + 1000) : null);
+  const nextDueAt =
+    pending > 0 || due.data.length === 10
+      ? ctx.now()
+      : earliest(
+          leaseUntil ? new Date(new Date(leaseUntil).getTime() + 1000) : null,
+          purgeAfter ? new Date(new Date(purgeAfter).getTime() + 1000) : null,
+        );
   return ok({ finished, pending, purged, console: signIns, nextDueAt });
 };

@@ -4,4 +4,6 @@ import { userAction } from '../../_lib/router';
 import { unreadOf } from '../lib/notices';
 
 /** The 我的 badge: one indexed count. */
-export const unreadCount = userAction<UnreadCountRequest, UnreadCountResult>('notify.unreadCount', async (_input, ctx) => ok({ unread: await unreadOf(ctx) }));
+export const unreadCount = userAction<UnreadCountRequest, UnreadCountResult>('notify.unreadCount', async (_input, ctx) =>
+  ok({ unread: await unreadOf(ctx) }),
+);

@@ -62,7 +62,13 @@ export async function deliver(ctx: BaseContext, entry: OutboxDoc, transport: Tra
 
   const attempts = (entry.attempts ?? 0) + 1;
   const outcome: AttemptOutcome = isTemplateKey(entry.template)
-    ? await transport(ctx, { outboxId: entry._id, openid: entry.openid, template: entry.template, data: entry.data ?? {}, page: entry.page })
+    ? await transport(ctx, {
+        outboxId: entry._id,
+        openid: entry.openid,
+        template: entry.template,
+        data: entry.data ?? {},
+        page: entry.page,
+      })
     : { ok: false, errcode: 40037, message: `未知的消息模板 ${entry.template}` };
   const step = nextStep(outcome, attempts);
   const now = ctx.now();
@@ -75,6 +81,11 @@ export async function deliver(ctx: BaseContext, entry: OutboxDoc, transport: Tra
     await mine.update({ status: 'failed', failedAt: now, lastError: step.reason, claimedAt: null });
     return 'failed';
   }
-  await mine.update({ status: 'pending', nextAttemptAt: new Date(now.getTime() + step.retryInMinutes * 60_000), lastError: step.reason, claimedAt: null });
+  await mine.update({
+    status: 'pending',
+    nextAttemptAt: new Date(now.getTime() + step.retryInMinutes * 60_000),
+    lastError: step.reason,
+    claimedAt: null,
+  });
   return 'retry';
 }

@@ -41,11 +41,19 @@ export const send: TriggerHandler = async (ctx) => {
   const outbox = ctx.db.collection(C.outbox);
   const [retry, claimed] = await Promise.all([
     outbox.where({ status: 'pending' }).field({ nextAttemptAt: true }).orderBy('nextAttemptAt', 'asc').limit(1).get(),
-    outbox.where({ status: 'sending', claimedAt: _.exists(true) }).field({ claimedAt: true }).orderBy('claimedAt', 'asc').limit(1).get(),
+    outbox
+      .where({ status: 'sending', claimedAt: _.exists(true) })
+      .field({ claimedAt: true })
+      .orderBy('claimedAt', 'asc')
+      .limit(1)
+      .get(),
   ]);
   const claimedAt = (claimed.data[0] as OutboxDoc | undefined)?.claimedAt;
   const nextDueAt = drained
-    ? earliest((retry.data[0] as OutboxDoc | undefined)?.nextAttemptAt, claimedAt ? new Date(new Date(claimedAt).getTime() + STALE_SENDING_MS + 1000) : null)
+    ? earliest(
+        (retry.data[0] as OutboxDoc | undefined)?.nextAttemptAt,
+        claimedAt ? new Date(new Date(claimedAt).getTime() + STALE_SENDING_MS + 1000) : null,
+      )
     : ctx.now();
   return ok({ ...counts, requeued, nextDueAt });
 };

@@ -22,32 +22,46 @@ const STATUS_SETS: Record<string, string[]> = {
   all: ['pending', 'approved', 'attended', 'absent', 'refused', 'withdrawn'],
 };
 
-export const adminApplicants = userAction<AdminApplicantsRequest, AdminApplicantsResult>('recuperation.adminApplicants', async (input, ctx) => {
-  const admin = await requireAdmin(ctx);
-  const union = await unitInScope(ctx, admin, input.unionId);
-  const year = input.year ?? yearOf(ctx.now());
-  const _ = ctx.db.command;
-  const where: Record<string, unknown> = { unionId: union._id, year, status: _.in(STATUS_SETS[input.status ?? 'pending']) };
-  if (input.batchId) where.batchId = input.batchId;
-  const [unit, counter, appRes] = await Promise.all([
-    findUnit(ctx, union._id),
-    yearCounter(ctx, union._id, year),
-    ctx.db.collection(C.recuApplications).where(where).limit(1000).get(),
-  ]);
-  const apps = appRes.data as ApplicationDoc[];
-  const batchIds = [...new Set(apps.map((a) => a.batchId))];
-  const openids = [...new Set(apps.map((a) => a.openid))];
-  const [batchRes, suspendedRes] = await Promise.all([
-    batchIds.length ? ctx.db.collection(C.recuBatches).where({ _id: _.in(batchIds) }).limit(1000).get() : { data: [] },
-    openids.length
-      ? ctx.db.collection(C.users).where({ _id: _.in(openids), memberStatus: 'suspended' }).field({ _id: true }).limit(1000).get()
-      : { data: [] },
-  ]);
-  const batches = new Map((batchRes.data as BatchDoc[]).map((b) => [b._id, b]));
-  const suspended = new Set((suspendedRes.data as Array<{ _id: string }>).map((u) => u._id));
-  const ranked = rankByPriority(apps.map((a) => ({ id: a._id, score: a.score, submittedAt: new Date(a.submittedAt).getTime(), doc: a })));
-  return ok({
-    unit: unitView(union, unit, counter, year),
-    items: ranked.map((r, i) => applicantView(r.doc, batches.get(r.doc.batchId), i + 1, suspended.has(r.doc.openid))),
-  });
-});
+export const adminApplicants = userAction<AdminApplicantsRequest, AdminApplicantsResult>(
+  'recuperation.adminApplicants',
+  async (input, ctx) => {
+    const admin = await requireAdmin(ctx);
+    const union = await unitInScope(ctx, admin, input.unionId);
+    const year = input.year ?? yearOf(ctx.now());
+    const _ = ctx.db.command;
+    const where: Record<string, unknown> = { unionId: union._id, year, status: _.in(STATUS_SETS[input.status ?? 'pending']) };
+    if (input.batchId) where.batchId = input.batchId;
+    const [unit, counter, appRes] = await Promise.all([
+      findUnit(ctx, union._id),
+      yearCounter(ctx, union._id, year),
+      ctx.db.collection(C.recuApplications).where(where).limit(1000).get(),
+    ]);
+    const apps = appRes.data as ApplicationDoc[];
+    const batchIds = [...new Set(apps.map((a) => a.batchId))];
+    const openids = [...new Set(apps.map((a) => a.openid))];
+    const [batchRes, suspendedRes] = await Promise.all([
+      batchIds.length
+        ? ctx.db
+            .collection(C.recuBatches)
+            .where({ _id: _.in(batchIds) })
+            .limit(1000)
+            .get()
+        : { data: [] },
+      openids.length
+        ? ctx.db
+            .collection(C.users)
+            .where({ _id: _.in(openids), memberStatus: 'suspended' })
+            .field({ _id: true })
+            .limit(1000)
+            .get()
+        : { data: [] },
+    ]);
+    const batches = new Map((batchRes.data as BatchDoc[]).map((b) => [b._id, b]));
+    const suspended = new Set((suspendedRes.data as Array<{ _id: string }>).map((u) => u._id));
+    const ranked = rankByPriority(apps.map((a) => ({ id: a._id, score: a.score, submittedAt: new Date(a.submittedAt).getTime(), doc: a })));
+    return ok({
+      unit: unitView(union, unit, counter, year),
+      items: ranked.map((r, i) => applicantView(r.doc, batches.get(r.doc.batchId), i + 1, suspended.has(r.doc.openid))),
+    });
+  },
+);

@@ -63,7 +63,8 @@ export const adminDecide = userAction<AdminDecideRequest, AdminDecideResult>('re
     return ok({ applicant: applicantView(refused, batch, 0, memberSuspended), alreadyDecided: false });
   }
 
-  if (memberSuspended) throw new AppFailure('MEMBER_SUSPENDED', '该会员的会员卡已被所属工会停用，不能批准其疗休养申请；如不再安排，请填写原因后不予批准');
+  if (memberSuspended)
+    throw new AppFailure('MEMBER_SUSPENDED', '该会员的会员卡已被所属工会停用，不能批准其疗休养申请；如不再安排，请填写原因后不予批准');
 
   const unit = await findUnit(ctx, app.unionId);
   if (!unit) throw new AppFailure('RECU_UNIT_NOT_SET', '该单位尚未设置疗休养名额，请先设置');

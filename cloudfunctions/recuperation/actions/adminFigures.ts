@@ -32,7 +32,11 @@ export const adminFigures = userAction<AdminFiguresRequest, AdminFiguresResult>(
   const [unions, unitDocs, apps, claims] = await Promise.all([
     grassrootsInScope(ctx, admin),
     allPages<UnitDoc>(ctx, C.recuUnits, { unionAncestors: _.in(admin.unionIds) }),
-    allPages<ApplicationDoc>(ctx, C.recuApplications, { unionAncestors: _.in(admin.unionIds), year, status: _.in(['approved', 'attended', 'absent']) }),
+    allPages<ApplicationDoc>(ctx, C.recuApplications, {
+      unionAncestors: _.in(admin.unionIds),
+      year,
+      status: _.in(['approved', 'attended', 'absent']),
+    }),
     allPages<SubsidyDoc>(ctx, C.recuSubsidies, { unionAncestors: _.in(admin.unionIds), year }),
   ]);
   const settings = new Map(unitDocs.map((u) => [u._id, u]));

@@ -25,10 +25,12 @@ export const adminNominate = userAction<AdminNominateRequest, AdminNominateResul
   const user = (await ctx.db.collection(C.users).doc(member.openid).get()).data[0] as UserDoc | undefined;
   if (user?.memberStatus === 'suspended') throw suspended;
   const batch = await getBatch(ctx, input.batchId);
-  const created = await createApplication(ctx, { user: user ?? null, batch, source: 'nominated', nominatedBy: ctx.openid }).catch((err: unknown) => {
-    // The member-facing wording ("您…") is turned around for the admin.
-    throw err instanceof AppFailure ? new AppFailure(err.code, err.message.replace(/^您/, '该会员')) : err;
-  });
+  const created = await createApplication(ctx, { user: user ?? null, batch, source: 'nominated', nominatedBy: ctx.openid }).catch(
+    (err: unknown) => {
+      // The member-facing wording ("您…") is turned around for the admin.
+      throw err instanceof AppFailure ? new AppFailure(err.code, err.message.replace(/^您/, '该会员')) : err;
+    },
+  );
   await notify(ctx, {
     openid: created.openid,
     category: 'recuperation',

@@ -29,9 +29,14 @@ export const adminSaveUnit = userAction<AdminSaveUnitRequest, AdminSaveUnitResul
     ownership: input.ownership,
     costCapFen: input.ownership === 'other' ? (input.costCapFen ?? null) : null,
     leaderShare:
-      input.leaderShareNum !== undefined && input.leaderShareDen !== undefined ? { num: input.leaderShareNum, den: input.leaderShareDen } : DEFAULT_LEADER_SHARE,
+      input.leaderShareNum !== undefined && input.leaderShareDen !== undefined
+        ? { num: input.leaderShareNum, den: input.leaderShareDen }
+        : DEFAULT_LEADER_SHARE,
     noRepeatYears: input.noRepeatYears ?? DEFAULT_NO_REPEAT_YEARS,
-    staffShare: input.staffShareNum !== undefined && input.staffShareDen !== undefined ? { num: input.staffShareNum, den: input.staffShareDen } : DEFAULT_STAFF_SHARE,
+    staffShare:
+      input.staffShareNum !== undefined && input.staffShareDen !== undefined
+        ? { num: input.staffShareNum, den: input.staffShareDen }
+        : DEFAULT_STAFF_SHARE,
   };
   const problems = settingsProblems(settings);
   if (problems.length) throw new AppFailure('RECU_RULE_INVALID', problems.join('；'));

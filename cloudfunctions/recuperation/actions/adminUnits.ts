@@ -17,7 +17,11 @@ export const adminUnits = userAction<AdminUnitsRequest, AdminUnitsResult>('recup
   const _ = ctx.db.command;
   const ids = unions.map((u) => u._id);
   const [unitRes, counterRes] = await Promise.all([
-    ctx.db.collection(C.recuUnits).where({ _id: _.in(ids) }).limit(1000).get(),
+    ctx.db
+      .collection(C.recuUnits)
+      .where({ _id: _.in(ids) })
+      .limit(1000)
+      .get(),
     ctx.db
       .collection(C.recuCounters)
       .where({ _id: _.in(ids.map((id) => yearCounterId(id, year))) })

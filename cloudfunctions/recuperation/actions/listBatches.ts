@@ -22,6 +22,10 @@ export const listBatches = userAction<ListBatchesRequest, ListBatchesResult>('re
   const views = batches
     .map((b) => batchView(b, unions, now))
     // Open ones first (soonest first), then finished ones (latest first).
-    .sort((a, b) => Number(b.accepting) - Number(a.accepting) || (a.accepting ? a.startDate.localeCompare(b.startDate) : b.startDate.localeCompare(a.startDate)));
+    .sort(
+      (a, b) =>
+        Number(b.accepting) - Number(a.accepting) ||
+        (a.accepting ? a.startDate.localeCompare(b.startDate) : b.startDate.localeCompare(a.startDate)),
+    );
   return ok({ unit: user?.unionId ? brief(unions.get(user.unionId), user.unionId) : null, batches: views });
 });

@@ -21,7 +21,8 @@ export const subsidySubmit = userAction<SubsidySubmitRequest, SubsidySubmitResul
   const union = await unitInScope(ctx, admin, input.unionId);
   const unit = await findUnit(ctx, union._id);
   const problems = subsidyProblems({ ...input, ownership: unit?.ownership ?? null }, formatBusiness(ctx.now(), 'YYYY-MM-DD'));
-  if (unit?.ownership !== 'other') throw new AppFailure('RECU_SUBSIDY_NOT_ELIGIBLE', unit ? undefined : '请先设置该单位的疗休养信息（单位性质）');
+  if (unit?.ownership !== 'other')
+    throw new AppFailure('RECU_SUBSIDY_NOT_ELIGIBLE', unit ? undefined : '请先设置该单位的疗休养信息（单位性质）');
   if (problems.length) throw new AppFailure('RECU_RULE_INVALID', problems.join('；'));
   const id = createdId('subsidy', ctx.openid, ctx.requestId);
   const existing = (await ctx.db.collection(C.recuSubsidies).doc(id).get()).data[0] as SubsidyDoc | undefined;

@@ -162,7 +162,9 @@ export async function rankedForBatch(ctx: ActionContext, unionId: string, batchI
     .limit(1000)
     .get();
   const docs = res.data as ApplicationDoc[];
-  return rankByPriority(docs.map((a) => ({ id: a._id, score: a.score, submittedAt: new Date(a.submittedAt).getTime(), doc: a }))).map((r) => r.doc);
+  return rankByPriority(docs.map((a) => ({ id: a._id, score: a.score, submittedAt: new Date(a.submittedAt).getTime(), doc: a }))).map(
+    (r) => r.doc,
+  );
 }
 
 export async function rankOf(ctx: ActionContext, app: ApplicationDoc): Promise<RankView | null> {

@@ -38,7 +38,12 @@ export async function yearCounter(ctx: ActionContext, unionId: string, year: num
   return getDoc<YearCounterDoc>(ctx, C.recuCounters, yearCounterId(unionId, year));
 }
 
-export async function ensureYearCounter(ctx: ActionContext, unionId: string, year: number, settings: UnitSettings): Promise<YearCounterDoc> {
+export async function ensureYearCounter(
+  ctx: ActionContext,
+  unionId: string,
+  year: number,
+  settings: UnitSettings,
+): Promise<YearCounterDoc> {
   const id = yearCounterId(unionId, year);
   const existing = await getDoc<YearCounterDoc>(ctx, C.recuCounters, id);
   if (existing) return existing;
@@ -105,7 +110,12 @@ export async function reservePlace(
     if (batch.status !== 'open') return { code: 'RECU_BATCH_CLOSED', message: '该批次已结束，不能再批准' };
     return capacityViolation({ capacity: batch.capacity, approved: batch.capacity, costFen: batch.costFen }) as Violation;
   }
-  undo.push(() => ctx.db.collection(C.recuBatches).doc(batch._id).update({ seatsLeft: _.inc(1) }));
+  undo.push(() =>
+    ctx.db
+      .collection(C.recuBatches)
+      .doc(batch._id)
+      .update({ seatsLeft: _.inc(1) }),
+  );
 
   // 3. The unit's roster on the batch (the leader share).
   const rid = rosterCounterId(batch._id, app.unionId);
@@ -121,7 +131,9 @@ export async function reservePlace(
       await release();
       return leaderViolation(r, true, settings) as Violation;
     }
-    const cas = await counters.where({ _id: rid, approved: r.approved, leaders: r.leaders }).update({ approved: _.inc(1), leaders: _.inc(1) });
+    const cas = await counters
+      .where({ _id: rid, approved: r.approved, leaders: r.leaders })
+      .update({ approved: _.inc(1), leaders: _.inc(1) });
     if (cas.updated === 1) {
       undo.push(() => counters.doc(rid).update({ approved: _.inc(-1), leaders: _.inc(-1) }));
       return { release };
@@ -137,5 +149,11 @@ export function isViolation(x: Reservation | Violation): x is Violation {
 }
 
 export async function rosterCounter(ctx: ActionContext, batchId: string, unionId: string): Promise<RosterCounterDoc> {
-  return (await getDoc<RosterCounterDoc>(ctx, C.recuCounters, rosterCounterId(batchId, unionId))) ?? { _id: rosterCounterId(batchId, unionId), approved: 0, leaders: 0 };
+  return (
+    (await getDoc<RosterCounterDoc>(ctx, C.recuCounters, rosterCounterId(batchId, unionId))) ?? {
+      _id: rosterCounterId(batchId, unionId),
+      approved: 0,
+      leaders: 0,
+    }
+  );
 }

@@ -26,13 +26,19 @@ export function isDeletedApplication(a: Pick<ApplicationDoc, 'status'>): boolean
 
 export async function recuperationBlockers(ctx: BaseContext, openid: string): Promise<string[]> {
   const approved = await allDocs<ApplicationDoc>(ctx, C.recuApplications, { openid, status: 'approved' });
-  const batches = await docsByIds<BatchDoc>(ctx, C.recuBatches, approved.map((a) => a.batchId));
+  const batches = await docsByIds<BatchDoc>(
+    ctx,
+    C.recuBatches,
+    approved.map((a) => a.batchId),
+  );
   const today = formatBusiness(ctx.now(), 'YYYY-MM-DD');
   const out: string[] = [];
   for (const a of approved) {
     const b = batches.get(a.batchId);
     if (!b || batchEndDate(b.startDate, b.days) < today) continue;
-    out.push(`疗休养：您已获批参加「${b.title}」（${batchPeriodLabel(b.startDate, b.days)}），行程结束后才能注销；如需放弃名额，请联系单位工会`);
+    out.push(
+      `疗休养：您已获批参加「${b.title}」（${batchPeriodLabel(b.startDate, b.days)}），行程结束后才能注销；如需放弃名额，请联系单位工会`,
+    );
   }
   return out;
 }

@@ -116,7 +116,13 @@ export function applicantView(a: ApplicationDoc, batch: BatchDoc | undefined, ra
   };
 }
 
-export function myApplicationView(a: ApplicationDoc, batch: BatchDoc, unions: Map<string, UnionDoc>, rank: RankView | null, now: Date): MyApplicationView {
+export function myApplicationView(
+  a: ApplicationDoc,
+  batch: BatchDoc,
+  unions: Map<string, UnionDoc>,
+  rank: RankView | null,
+  now: Date,
+): MyApplicationView {
   const unit = brief(unions.get(a.unionId), a.unionId);
   const priority = scoreView(a);
   return {

@@ -23,6 +23,11 @@ export const adminBanners = userAction<AdminBannersRequest, AdminBannersResult>(
   const now = ctx.now();
   const views = (res.data as BannerDoc[]).map((d) => adminBannerView(d, now));
   const rank = (s: string) => (s === 'ended' ? 1 : 0);
-  views.sort((a, b) => rank(a.state) - rank(b.state) || a.unionId.localeCompare(b.unionId) || (rank(a.state) === 0 ? a.sort - b.sort : b.endAt.localeCompare(a.endAt)));
+  views.sort(
+    (a, b) =>
+      rank(a.state) - rank(b.state) ||
+      a.unionId.localeCompare(b.unionId) ||
+      (rank(a.state) === 0 ? a.sort - b.sort : b.endAt.localeCompare(a.endAt)),
+  );
   return ok({ items: views });
 });

@@ -1,5 +1,10 @@
 import { ok } from '../../../shared/envelope';
-import { BANNER_WINDOW_MAX_DAYS, BANNERS_PER_UNION_MAX, type AdminBannerResult, type AdminCreateBannerRequest } from '../../../shared/system/banners';
+import {
+  BANNER_WINDOW_MAX_DAYS,
+  BANNERS_PER_UNION_MAX,
+  type AdminBannerResult,
+  type AdminCreateBannerRequest,
+} from '../../../shared/system/banners';
 import { fromBusinessWallClock } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import { requireAdmin } from '../../_lib/roles';

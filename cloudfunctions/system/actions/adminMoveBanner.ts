@@ -13,7 +13,8 @@ import { adminBannerView, unionBanners } from '../lib/banners';
  */
 export const adminMoveBanner = userAction<AdminMoveBannerRequest, AdminBannersResult>('system.adminMoveBanner', async (input, ctx) => {
   const admin = await requireAdmin(ctx);
-  const target = (await ctx.db.collection(C.banners).doc(input.id).get()).data[0] as { unionId: string; unionAncestors: string[] } | undefined;
+  const target = (await ctx.db.collection(C.banners).doc(input.id).get()).data[0] as
+    { unionId: string; unionAncestors: string[] } | undefined;
   if (!target) throw new AppFailure('NOT_FOUND', '轮播图不存在或已删除');
   try {
     assertInScope(admin, target.unionAncestors);

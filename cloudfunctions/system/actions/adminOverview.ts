@@ -5,7 +5,14 @@
  * records' `unionAncestors`; reads are summed from the posts' own counters.
  */
 import { ok } from '../../../shared/envelope';
-import { OVERVIEW_PAGE_MAX, OVERVIEW_RANGE_MAX_DAYS, type AdminOverviewRequest, type AdminOverviewResult, type OverviewFigures, type OverviewRow } from '../../../shared/system/overview';
+import {
+  OVERVIEW_PAGE_MAX,
+  OVERVIEW_RANGE_MAX_DAYS,
+  type AdminOverviewRequest,
+  type AdminOverviewResult,
+  type OverviewFigures,
+  type OverviewRow,
+} from '../../../shared/system/overview';
 import { fromBusinessWallClock } from '../../../shared/time';
 import { C } from '../../_lib/collections';
 import type { UnionDoc } from '../../_lib/docs';
@@ -27,39 +34,57 @@ function rangeOf(from: string, to: string): Range {
   const end = new Date(fromBusinessWallClock(`${to}T00:00:00`).getTime() + DAY_MS);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new AppFailure('INVALID_ARGUMENT', '日期格式不正确');
   if (end.getTime() <= start.getTime()) throw new AppFailure('INVALID_ARGUMENT', '结束日期不能早于开始日期');
-  if (end.getTime() - start.getTime() > OVERVIEW_RANGE_MAX_DAYS * DAY_MS) throw new AppFailure('INVALID_ARGUMENT', `统计区间最长 ${OVERVIEW_RANGE_MAX_DAYS} 天`);
+  if (end.getTime() - start.getTime() > OVERVIEW_RANGE_MAX_DAYS * DAY_MS)
+    throw new AppFailure('INVALID_ARGUMENT', `统计区间最长 ${OVERVIEW_RANGE_MAX_DAYS} 天`);
   return { start, end };
 }
 
 async function figuresOf(ctx: UserContext, unionId: string, range: Range): Promise<OverviewFigures> {
   const _ = ctx.db.command;
   const inRange = _.gte(range.start).and(_.lt(range.end));
-  const count = async (collection: string, where: Record<string, unknown>) => (await ctx.db.collection(collection).where(where).count()).total;
-  const [members, pendingJoins, newMembers, drops, posts, daycareAdmitted, daycareWaitlisted, recuApplied, recuApproved, stats, readDocs] = await Promise.all([
-    count(C.members, { unionAncestors: unionId, status: 'active' }),
-    count(C.memberApplications, { unionAncestors: unionId, status: 'pending' }),
-    count(C.members, { unionAncestors: unionId, joinedAt: inRange }),
-    count(C.drops, { unionAncestors: unionId, opensAt: inRange }),
-    count(C.posts, { unionAncestors: unionId, status: 'published', publishedAt: inRange }),
-    count(C.daycareRegistrations, { campaignUnionAncestors: unionId, status: 'admitted' }),
-    count(C.daycareRegistrations, { campaignUnionAncestors: unionId, status: 'waitlisted' }),
-    count(C.recuApplications, { unionAncestors: unionId, submittedAt: inRange }),
-    count(C.recuApplications, { unionAncestors: unionId, submittedAt: inRange, status: _.in(['approved', 'attended', 'absent']) }),
-    ctx.db.collection(C.unionStats).where({ _id: unionId }).field({ followers: true }).get(),
-    ctx.db
-      .collection(C.posts)
-      .where({ unionAncestors: unionId, status: 'published', publishedAt: inRange })
-      .field({ readCount: true })
-      .limit(READS_POSTS_MAX)
-      .get(),
-  ]);
+  const count = async (collection: string, where: Record<string, unknown>) =>
+    (await ctx.db.collection(collection).where(where).count()).total;
+  const [members, pendingJoins, newMembers, drops, posts, daycareAdmitted, daycareWaitlisted, recuApplied, recuApproved, stats, readDocs] =
+    await Promise.all([
+      count(C.members, { unionAncestors: unionId, status: 'active' }),
+      count(C.memberApplications, { unionAncestors: unionId, status: 'pending' }),
+      count(C.members, { unionAncestors: unionId, joinedAt: inRange }),
+      count(C.drops, { unionAncestors: unionId, opensAt: inRange }),
+      count(C.posts, { unionAncestors: unionId, status: 'published', publishedAt: inRange }),
+      count(C.daycareRegistrations, { campaignUnionAncestors: unionId, status: 'admitted' }),
+      count(C.daycareRegistrations, { campaignUnionAncestors: unionId, status: 'waitlisted' }),
+      count(C.recuApplications, { unionAncestors: unionId, submittedAt: inRange }),
+      count(C.recuApplications, { unionAncestors: unionId, submittedAt: inRange, status: _.in(['approved', 'attended', 'absent']) }),
+      ctx.db.collection(C.unionStats).where({ _id: unionId }).field({ followers: true }).get(),
+      ctx.db
+        .collection(C.posts)
+        .where({ unionAncestors: unionId, status: 'published', publishedAt: inRange })
+        .field({ readCount: true })
+        .limit(READS_POSTS_MAX)
+        .get(),
+    ]);
   const followers = Number((stats.data[0] as { followers?: number } | undefined)?.followers ?? 0);
   const reads = (readDocs.data as Array<{ readCount?: number }>).reduce((sum, p) => sum + Number(p.readCount ?? 0), 0);
-  return { members, pendingJoins, newMembers, drops, posts, reads, followers, daycareAdmitted, daycareWaitlisted, recuApplied, recuApproved };
+  return {
+    members,
+    pendingJoins,
+    newMembers,
+    drops,
+    posts,
+    reads,
+    followers,
+    daycareAdmitted,
+    daycareWaitlisted,
+    recuApplied,
+    recuApproved,
+  };
 }
 
 async function rowOf(ctx: UserContext, union: UnionDoc, range: Range): Promise<OverviewRow> {
-  const [figures, kids] = await Promise.all([figuresOf(ctx, union._id, range), ctx.db.collection(C.unions).where({ parentId: union._id }).count()]);
+  const [figures, kids] = await Promise.all([
+    figuresOf(ctx, union._id, range),
+    ctx.db.collection(C.unions).where({ parentId: union._id }).count(),
+  ]);
   return { id: union._id, name: union.name, level: union.level, hasChildren: kids.total > 0, figures };
 }
 
@@ -76,7 +101,10 @@ export const adminOverview = userAction<AdminOverviewRequest, AdminOverviewResul
     ctx.db.collection(C.unions).where({ parentId: union._id }).count(),
     ctx.db.collection(C.unions).where({ parentId: union._id }).orderBy('code', 'asc').skip(offset).limit(limit).get(),
   ]);
-  const [row, children] = await Promise.all([rowOf(ctx, union, range), Promise.all((childPage.data as UnionDoc[]).map((u) => rowOf(ctx, u, range)))]);
+  const [row, children] = await Promise.all([
+    rowOf(ctx, union, range),
+    Promise.all((childPage.data as UnionDoc[]).map((u) => rowOf(ctx, u, range))),
+  ]);
 
   // The breadcrumb starts at the admin's own union that contains this one.
   const top = union.ancestors.findIndex((id) => admin.unionIds.includes(id));

@@ -21,7 +21,8 @@ export const adminSaveContact = userAction<AdminSaveContactRequest, AdminContact
     contactPhone: input.contactPhone,
     address: input.address.trim(),
     hours: input.hours.trim(),
-    location: input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null,
+    location:
+      input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null,
     updatedAt: ctx.now(),
   };
   const { _id, ...fields } = doc;

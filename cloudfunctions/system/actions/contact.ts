@@ -13,7 +13,11 @@ import { viewerChain } from '../lib/unions';
 export const contact = publicAction<ContactRequest, ContactResult>('system.contact', async (_input, ctx) => {
   const _ = ctx.db.command;
   const chain = await viewerChain(ctx);
-  const res = await ctx.db.collection(C.unionContacts).where({ _id: _.in(chain) }).limit(chain.length).get();
+  const res = await ctx.db
+    .collection(C.unionContacts)
+    .where({ _id: _.in(chain) })
+    .limit(chain.length)
+    .get();
   const docs = res.data as ContactDoc[];
   const nearest = chain.map((id) => docs.find((d) => d._id === id)).find((d) => !!d);
   return ok({ contact: nearest ? contactView(nearest) : null, inherited: !!nearest && nearest._id !== chain[0] });

@@ -37,8 +37,14 @@ async function unionName(ctx: ActionContext, unionId: string | null | undefined)
 async function adminScope(ctx: ActionContext, unionIds: string[], name: string | null): Promise<HomeSummary['scope']> {
   const _ = ctx.db.command;
   const [unions, members] = await Promise.all([
-    ctx.db.collection(C.unions).where({ ancestors: _.in(unionIds) }).count(),
-    ctx.db.collection(C.members).where({ unionAncestors: _.in(unionIds), status: 'active' }).count(),
+    ctx.db
+      .collection(C.unions)
+      .where({ ancestors: _.in(unionIds) })
+      .count(),
+    ctx.db
+      .collection(C.members)
+      .where({ unionAncestors: _.in(unionIds), status: 'active' })
+      .count(),
   ]);
   return { name: name ?? '本工会', unions: unions.total ?? 0, members: members.total ?? 0 };
 }
@@ -49,7 +55,12 @@ export const homeSummary = publicAction<HomeSummaryRequest, HomeSummary>('system
   const now = ctx.now();
   const [userRes, noticeRes, unionCount, memberCount] = await Promise.all([
     ctx.openid ? ctx.db.collection(C.users).where({ _id: ctx.openid }).get() : Promise.resolve({ data: [] as unknown[] }),
-    ctx.db.collection(C.notices).where({ publishedAt: _.lte(now) }).orderBy('publishedAt', 'desc').limit(5).get(),
+    ctx.db
+      .collection(C.notices)
+      .where({ publishedAt: _.lte(now) })
+      .orderBy('publishedAt', 'desc')
+      .limit(5)
+      .get(),
     ctx.db.collection(C.unions).count(),
     ctx.db.collection(C.users).where({ memberStatus: 'verified' }).count(),
   ]);

@@ -17,7 +17,11 @@ interface NoticeDoc {
  */
 export const notice = publicAction<NoticeRequest, NoticeDetail>('system.notice', async (input, ctx) => {
   const _ = ctx.db.command;
-  const res = await ctx.db.collection(C.notices).where({ _id: input.id, publishedAt: _.lte(ctx.now()) }).limit(1).get();
+  const res = await ctx.db
+    .collection(C.notices)
+    .where({ _id: input.id, publishedAt: _.lte(ctx.now()) })
+    .limit(1)
+    .get();
   const doc = res.data[0] as NoticeDoc | undefined;
   if (!doc) throw new AppFailure('NOT_FOUND');
   return ok({

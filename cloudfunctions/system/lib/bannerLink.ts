@@ -35,7 +35,9 @@ export async function checkBannerLink(ctx: UserContext, admin: Admin, union: Uni
   const visible = !!doc && (isInScope(admin.unionIds, doc.unionAncestors ?? []) || union.ancestors.includes(doc.unionId));
   if (!doc || !visible) throw new AppFailure('INVALID_ARGUMENT', NOT_AVAILABLE);
   const open =
-    link.kind === 'post' ? doc.status === 'published' : doc.status !== 'cancelled' && !!doc.closesAt && new Date(doc.closesAt).getTime() > ctx.now().getTime();
+    link.kind === 'post'
+      ? doc.status === 'published'
+      : doc.status !== 'cancelled' && !!doc.closesAt && new Date(doc.closesAt).getTime() > ctx.now().getTime();
   if (!open) throw new AppFailure('INVALID_ARGUMENT', NOT_AVAILABLE);
   return doc.title;
 }

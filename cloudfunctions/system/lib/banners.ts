@@ -57,6 +57,11 @@ export async function loadBanner(ctx: UserContext, id: string): Promise<BannerDo
 /** The union's banners still up or to come, in carousel order. */
 export async function unionBanners(ctx: UserContext, unionId: string): Promise<BannerDoc[]> {
   const _ = ctx.db.command;
-  const res = await ctx.db.collection(C.banners).where({ unionId, endAt: _.gt(ctx.now()) }).orderBy('sort', 'asc').limit(50).get();
+  const res = await ctx.db
+    .collection(C.banners)
+    .where({ unionId, endAt: _.gt(ctx.now()) })
+    .orderBy('sort', 'asc')
+    .limit(50)
+    .get();
   return res.data as BannerDoc[];
 }

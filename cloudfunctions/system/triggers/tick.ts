@@ -47,7 +47,10 @@ async function claim(ctx: BaseContext, job: ScheduledJob, doc: ScheduleDoc | nul
       throw err;
     }
   }
-  const res = await ctx.db.collection(C.schedule).where({ _id: job.id, v: doc.v }).update({ dueAt: retryAt, v: _.inc(1), lastRunAt: now });
+  const res = await ctx.db
+    .collection(C.schedule)
+    .where({ _id: job.id, v: doc.v })
+    .update({ dueAt: retryAt, v: _.inc(1), lastRunAt: now });
   return res.updated === 1 ? doc.v + 1 : null;
 }
 
@@ -68,7 +71,10 @@ async function runJob(ctx: BaseContext, job: ScheduledJob, doc: ScheduleDoc | nu
   const _ = ctx.db.command;
   const dueAt = nextDue(reportedNext(result), now, job.sweepMs);
   // Only if nobody lowered dueAt since the claim: a writer's earlier time stands.
-  await ctx.db.collection(C.schedule).where({ _id: job.id, v }).update({ dueAt, v: _.inc(1), lastOkAt: now });
+  await ctx.db
+    .collection(C.schedule)
+    .where({ _id: job.id, v })
+    .update({ dueAt, v: _.inc(1), lastOkAt: now });
   return 'ran';
 }
 
@@ -86,7 +92,9 @@ export const tick: TriggerHandler = async (ctx, event) => {
     return at <= now.getTime() || at > now.getTime() + j.sweepMs + RETRY_MS;
   });
   if (due.length === 0) return ok({ ran: [], taken: [], failed: [] });
-  const outcomes = await Promise.all(due.map((j) => runJob(ctx, j, docs.get(j.id) ?? null, now, scheduledFor).then((o) => [j.id, o] as const)));
+  const outcomes = await Promise.all(
+    due.map((j) => runJob(ctx, j, docs.get(j.id) ?? null, now, scheduledFor).then((o) => [j.id, o] as const)),
+  );
   const by = (o: Outcome) => outcomes.filter(([, x]) => x === o).map(([id]) => id);
   ctx.log.info('tick', { ran: by('ran').join(','), taken: by('taken').join(','), failed: by('failed').join(',') });
   return ok({ ran: by('ran'), taken: by('taken'), failed: by('failed') });

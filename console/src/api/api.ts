@@ -65,7 +65,8 @@ export const api = {
     campaigns: () => callApi('daycare', 'adminCampaigns', {}),
     figures: (campaignId: string) => callApi('daycare', 'adminFigures', { campaignId }),
     audit: (campaignId: string) => callApi('daycare', 'adminAudit', { campaignId }),
-    createCampaign: (request: DQ.AdminCreateCampaignRequest, requestId: string) => callApi('daycare', 'adminCreateCampaign', request, { requestId }),
+    createCampaign: (request: DQ.AdminCreateCampaignRequest, requestId: string) =>
+      callApi('daycare', 'adminCreateCampaign', request, { requestId }),
     addSite: (request: DQ.AdminAddSiteRequest, requestId: string) => callApi('daycare', 'adminAddSite', request, { requestId }),
     addSlot: (request: DQ.AdminAddSlotRequest, requestId: string) => callApi('daycare', 'adminAddSlot', request, { requestId }),
     setStaff: (request: DQ.AdminSetStaffRequest) => callApi('daycare', 'adminSetStaff', request),
@@ -77,7 +78,8 @@ export const api = {
     saveUnit: (request: R.AdminSaveUnitRequest) => callApi('recuperation', 'adminSaveUnit', request),
     batches: () => callApi('recuperation', 'adminBatches', {}),
     saveVenue: (request: R.AdminSaveVenueRequest) => callApi('recuperation', 'adminSaveVenue', request),
-    createBatch: (request: R.AdminCreateBatchRequest, requestId: string) => callApi('recuperation', 'adminCreateBatch', request, { requestId }),
+    createBatch: (request: R.AdminCreateBatchRequest, requestId: string) =>
+      callApi('recuperation', 'adminCreateBatch', request, { requestId }),
     applicants: (query: R.AdminApplicantsRequest) => callApi('recuperation', 'adminApplicants', query),
     decide: (request: R.AdminDecideRequest) => callApi('recuperation', 'adminDecide', request),
     unitMembers: (unionId: string) => callApi('recuperation', 'adminUnitMembers', { unionId }),

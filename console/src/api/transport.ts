@@ -40,7 +40,11 @@ export function localTransport(fetchImpl: typeof fetch = (...args) => fetch(...a
     async call(fn, event, token) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await fetchImpl(`/api/console/functions/${encodeURIComponent(fn)}`, { method: 'POST', headers, body: JSON.stringify(event) });
+      const res = await fetchImpl(`/api/console/functions/${encodeURIComponent(fn)}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(event),
+      });
       return (await res.json()) as unknown;
     },
     async signIn() {

@@ -11,7 +11,10 @@ import { fail, isResult, ok, type Result } from '../../../shared/envelope';
 import { MAX_IMAGE_BYTES, sniffImage, type ImageExt, type UploadSlot } from '../../../shared/files/images';
 import { session } from './client';
 
-export async function uploadPicture(file: Blob, slotFor: (ext: ImageExt) => Promise<Result<UploadSlot>>): Promise<Result<{ fileID: string }>> {
+export async function uploadPicture(
+  file: Blob,
+  slotFor: (ext: ImageExt) => Promise<Result<UploadSlot>>,
+): Promise<Result<{ fileID: string }>> {
   if (file.size > MAX_IMAGE_BYTES) return fail('FILE_TOO_LARGE');
   let bytes: ArrayBuffer;
   try {
@@ -49,6 +52,11 @@ export async function uploadPicture(file: Blob, slotFor: (ext: ImageExt) => Prom
 /** What an <img> shows for a stored value: a `cloud://` fileID through the local storage route. */
 export function pictureSrc(value: string): string {
   if (/^https?:\/\//.test(value)) return value;
-  if (value.startsWith('cloud://')) return `/api/storage/${value.replace(/^cloud:\/\/[^/]+\//, '').split('/').map(encodeURIComponent).join('/')}`;
+  if (value.startsWith('cloud://'))
+    return `/api/storage/${value
+      .replace(/^cloud:\/\/[^/]+\//, '')
+      .split('/')
+      .map(encodeURIComponent)
+      .join('/')}`;
   return '';
 }

@@ -53,7 +53,6 @@ interface Props<T> {
   onSort?: (sort: Sort) => void;
 }
 
-
 export function DataTable<T>(props: Props<T>) {
   const { columns, rowKey, selected, onSelect, page, onPage } = props;
   const [shown, setShown] = useState<Set<string>>(() => new Set(columns.filter((c) => !c.optional).map((c) => c.key)));
@@ -134,16 +133,31 @@ export function DataTable<T>(props: Props<T>) {
                   type='checkbox'
                   aria-label='全选本页'
                   checked={allSelected}
-                  onChange={() => onSelect(allSelected ? new Set([...(selected ?? [])].filter((k) => !allKeys.includes(k))) : new Set([...(selected ?? []), ...allKeys]))}
+                  onChange={() =>
+                    onSelect(
+                      allSelected
+                        ? new Set([...(selected ?? [])].filter((k) => !allKeys.includes(k)))
+                        : new Set([...(selected ?? []), ...allKeys]),
+                    )
+                  }
                 />
               </th>
             ) : null}
             {visible.map((c) => {
               const on = sort?.key === c.key;
               return (
-                <th key={c.key} style={c.width ? { width: c.width } : undefined} aria-sort={on ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : canSort(c) ? 'none' : undefined}>
+                <th
+                  key={c.key}
+                  style={c.width ? { width: c.width } : undefined}
+                  aria-sort={on ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : canSort(c) ? 'none' : undefined}
+                >
                   {canSort(c) ? (
-                    <button type='button' className={on ? 'dt__sort dt__sort--on' : 'dt__sort'} onClick={() => sortBy(c)} title={`按「${c.title}」排序`}>
+                    <button
+                      type='button'
+                      className={on ? 'dt__sort dt__sort--on' : 'dt__sort'}
+                      onClick={() => sortBy(c)}
+                      title={`按「${c.title}」排序`}
+                    >
                       {c.title}
                       <span aria-hidden='true'>{on ? (sort?.dir === 'asc' ? ' ▲' : ' ▼') : ' ⇅'}</span>
                     </button>
@@ -218,10 +232,20 @@ function Pager({ page, onPage }: { page: Page; onPage: (offset: number) => void 
       <span>
         共 {page.total} 条 · 第 {current}/{pages} 页
       </span>
-      <button type='button' className='btn btn--plain' disabled={page.offset === 0} onClick={() => onPage(Math.max(0, page.offset - page.limit))}>
+      <button
+        type='button'
+        className='btn btn--plain'
+        disabled={page.offset === 0}
+        onClick={() => onPage(Math.max(0, page.offset - page.limit))}
+      >
         上一页
       </button>
-      <button type='button' className='btn btn--plain' disabled={page.offset + page.limit >= page.total} onClick={() => onPage(page.offset + page.limit)}>
+      <button
+        type='button'
+        className='btn btn--plain'
+        disabled={page.offset + page.limit >= page.total}
+        onClick={() => onPage(page.offset + page.limit)}
+      >
         下一页
       </button>
     </div>

@@ -13,7 +13,10 @@ function styleObject(style: string | undefined): CSSProperties | undefined {
   for (const decl of style.split(';')) {
     const i = decl.indexOf(':');
     if (i <= 0) continue;
-    const prop = decl.slice(0, i).trim().replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    const prop = decl
+      .slice(0, i)
+      .trim()
+      .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     out[prop] = decl.slice(i + 1).trim();
   }
   return out as CSSProperties;
@@ -31,9 +34,20 @@ export function renderRich(nodes: RichNode[], path = 'n'): ReactNode[] {
   });
 }
 
-export function PhonePreview(props: { title: string; unionName: string; cover: string; bodyHtml: string; when: string; activity?: { startAt: string; place: string } | null }) {
+export function PhonePreview(props: {
+  title: string;
+  unionName: string;
+  cover: string;
+  bodyHtml: string;
+  when: string;
+  activity?: { startAt: string; place: string } | null;
+}) {
   const { nodes, changed } = sanitizeHtml(props.bodyHtml || '');
-  const cover = /^https?:\/\//.test(props.cover) ? props.cover : props.cover.startsWith('cloud://') ? `/api/storage/${props.cover.replace(/^cloud:\/\/[^/]+\//, '')}` : '';
+  const cover = /^https?:\/\//.test(props.cover)
+    ? props.cover
+    : props.cover.startsWith('cloud://')
+      ? `/api/storage/${props.cover.replace(/^cloud:\/\/[^/]+\//, '')}`
+      : '';
   return (
     <div className='phone' aria-label='手机预览'>
       <div className='phone__bar'>活动与资讯</div>

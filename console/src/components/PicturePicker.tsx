@@ -8,7 +8,13 @@ import type { Result } from '../../../shared/envelope';
 import type { ImageExt, UploadSlot } from '../../../shared/files/images';
 import { pictureSrc, uploadPicture } from '../api/upload';
 
-export function PicturePicker(props: { label: string; value: string; onChange: (value: string) => void; slotFor: (ext: ImageExt) => Promise<Result<UploadSlot>>; disabled?: boolean }) {
+export function PicturePicker(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  slotFor: (ext: ImageExt) => Promise<Result<UploadSlot>>;
+  disabled?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; text: string }>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -40,10 +46,19 @@ export function PicturePicker(props: { label: string; value: string; onChange: (
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        {src ? <img className='picture__img' src={src} alt='已选图片' /> : <span className='note'>拖入图片，或点「上传」选择文件（JPG、PNG、WebP，2 MB 以内）</span>}
+        {src ? (
+          <img className='picture__img' src={src} alt='已选图片' />
+        ) : (
+          <span className='note'>拖入图片，或点「上传」选择文件（JPG、PNG、WebP，2 MB 以内）</span>
+        )}
       </div>
       <div className='inline'>
-        <button type='button' className='btn btn--plain' disabled={props.disabled || state.kind === 'busy'} onClick={() => input.current?.click()}>
+        <button
+          type='button'
+          className='btn btn--plain'
+          disabled={props.disabled || state.kind === 'busy'}
+          onClick={() => input.current?.click()}
+        >
           {state.kind === 'busy' ? '正在上传…' : '上传'}
         </button>
         {props.value ? (

@@ -8,7 +8,9 @@ export function Qr({ text, size = 220 }: { text: string; size?: number }) {
   return (
     <svg className='qr' width={size} height={size} viewBox={`0 0 ${n} ${n}`} role='img' aria-label='登录二维码' shapeRendering='crispEdges'>
       <rect width={n} height={n} fill='#fff' />
-      {modules.flatMap((row, r) => row.map((dark, c) => (dark ? <rect key={`${r}-${c}`} x={c + 4} y={r + 4} width={1} height={1} fill='#000' /> : null)))}
+      {modules.flatMap((row, r) =>
+        row.map((dark, c) => (dark ? <rect key={`${r}-${c}`} x={c + 4} y={r + 4} width={1} height={1} fill='#000' /> : null)),
+      )}
     </svg>
   );
 }

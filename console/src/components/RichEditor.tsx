@@ -64,23 +64,57 @@ export function RichEditor({ initialHtml, onChange }: { initialHtml: string; onC
     <div className='editor'>
       {/* mousedown would take the focus (and the caret) out of the text: keep it there. */}
       <div className='editor__tools' role='toolbar' aria-label='格式' onMouseDown={(e) => e.preventDefault()}>
-        <button type='button' onClick={() => exec('formatBlock', 'h2')}>小标题</button>
-        <button type='button' onClick={() => exec('formatBlock', 'p')}>正文</button>
-        <button type='button' onClick={() => exec('bold')}>加粗</button>
-        <button type='button' onClick={() => exec('insertUnorderedList')}>列表</button>
-        <button type='button' onClick={() => exec('formatBlock', 'blockquote')}>引用</button>
-        <button type='button' className='ed-image' onClick={() => ask('image')}>图片</button>
-        <button type='button' onClick={() => ask('link')}>链接</button>
+        <button type='button' onClick={() => exec('formatBlock', 'h2')}>
+          小标题
+        </button>
+        <button type='button' onClick={() => exec('formatBlock', 'p')}>
+          正文
+        </button>
+        <button type='button' onClick={() => exec('bold')}>
+          加粗
+        </button>
+        <button type='button' onClick={() => exec('insertUnorderedList')}>
+          列表
+        </button>
+        <button type='button' onClick={() => exec('formatBlock', 'blockquote')}>
+          引用
+        </button>
+        <button type='button' className='ed-image' onClick={() => ask('image')}>
+          图片
+        </button>
+        <button type='button' onClick={() => ask('link')}>
+          链接
+        </button>
       </div>
       {link ? (
         <div className='inline editor__link'>
-          <input autoFocus className='ed-url' placeholder={link.kind === 'image' ? '图片地址（https://…）' : '链接地址（https://…）'} value={link.url} onChange={(e) => setLink({ ...link, url: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && insert()} />
-          <button type='button' className='btn ed-insert' onClick={insert}>插入</button>
-          <button type='button' className='btn btn--plain' onClick={() => setLink(null)}>取消</button>
+          <input
+            autoFocus
+            className='ed-url'
+            placeholder={link.kind === 'image' ? '图片地址（https://…）' : '链接地址（https://…）'}
+            value={link.url}
+            onChange={(e) => setLink({ ...link, url: e.target.value })}
+            onKeyDown={(e) => e.key === 'Enter' && insert()}
+          />
+          <button type='button' className='btn ed-insert' onClick={insert}>
+            插入
+          </button>
+          <button type='button' className='btn btn--plain' onClick={() => setLink(null)}>
+            取消
+          </button>
         </div>
       ) : null}
       {error ? <p className='error-text'>{error}</p> : null}
-      <div ref={box} className='editor__box ed-body' contentEditable suppressContentEditableWarning aria-label='正文' role='textbox' aria-multiline='true' onInput={() => onChange(box.current?.innerHTML ?? '')} />
+      <div
+        ref={box}
+        className='editor__box ed-body'
+        contentEditable
+        suppressContentEditableWarning
+        aria-label='正文'
+        role='textbox'
+        aria-multiline='true'
+        onInput={() => onChange(box.current?.innerHTML ?? '')}
+      />
     </div>
   );
 }

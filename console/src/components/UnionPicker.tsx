@@ -17,12 +17,16 @@ export function UnionPicker({ value, onChange, className }: { value: string; onC
   useEffect(() => {
     if (!root) return;
     let live = true;
-    const timer = setTimeout(() => void (async () => {
-      const res = await api.member.listUnions({ within: root, ...(keyword.trim() ? { keyword: keyword.trim() } : {}) });
-      if (!live || !res.ok) return;
-      setUnions(res.data.unions);
-      setTruncated(res.data.truncated);
-    })(), 250);
+    const timer = setTimeout(
+      () =>
+        void (async () => {
+          const res = await api.member.listUnions({ within: root, ...(keyword.trim() ? { keyword: keyword.trim() } : {}) });
+          if (!live || !res.ok) return;
+          setUnions(res.data.unions);
+          setTruncated(res.data.truncated);
+        })(),
+      250,
+    );
     return () => {
       live = false;
       clearTimeout(timer);

@@ -21,5 +21,8 @@ export async function checkDraw(proof: DrawProof & { seed: string }): Promise<Dr
     if (hex === undefined) throw new Error('hash not prepared');
     return hex;
   };
-  return verifyDraw({ seed: proof.seed, seedHash: proof.seedHash, entrants: proof.entrants, stock: proof.stock, winners: proof.winners }, lookup);
+  return verifyDraw(
+    { seed: proof.seed, seedHash: proof.seedHash, entrants: proof.entrants, stock: proof.stock, winners: proof.winners },
+    lookup,
+  );
 }

@@ -26,7 +26,9 @@ function stateOf(d: AdminDropRow, now: number): string {
 type Panel = 'none' | 'create' | 'redeem';
 
 export function Benefit() {
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListResult }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListResult }>({
+    kind: 'loading',
+  });
   const [panel, setPanel] = useState<Panel>('none');
   const [open, setOpen] = useState<AdminDropRow | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -56,7 +58,14 @@ export function Benefit() {
     { key: 'union', title: '发布工会', width: 170, sortValue: (d) => d.unionName, render: (d) => d.unionName },
     { key: 'stock', title: '数量', width: 80, sortValue: (d) => d.stock, render: (d) => d.stock },
     { key: 'opens', title: '开始', width: 140, sortValue: (d) => d.opensAt, render: (d) => when(new Date(d.opensAt).toISOString()) },
-    { key: 'closes', title: '结束', width: 140, optional: true, sortValue: (d) => d.closesAt, render: (d) => when(new Date(d.closesAt).toISOString()) },
+    {
+      key: 'closes',
+      title: '结束',
+      width: 140,
+      optional: true,
+      sortValue: (d) => d.closesAt,
+      render: (d) => when(new Date(d.closesAt).toISOString()),
+    },
     { key: 'state', title: '状态', width: 80, sortValue: (d) => stateOf(d, now), render: (d) => stateOf(d, now) },
     {
       key: 'ops',
@@ -80,10 +89,20 @@ export function Benefit() {
       <div className='page-head'>
         <h2>福利</h2>
         <div className='toolbar'>
-          <button type='button' className={panel === 'redeem' ? 'btn' : 'btn btn--plain'} aria-pressed={panel === 'redeem'} onClick={() => setPanel(panel === 'redeem' ? 'none' : 'redeem')}>
+          <button
+            type='button'
+            className={panel === 'redeem' ? 'btn' : 'btn btn--plain'}
+            aria-pressed={panel === 'redeem'}
+            onClick={() => setPanel(panel === 'redeem' ? 'none' : 'redeem')}
+          >
             核销
           </button>
-          <button type='button' className={panel === 'create' ? 'btn' : 'btn btn--plain'} aria-pressed={panel === 'create'} onClick={() => setPanel(panel === 'create' ? 'none' : 'create')}>
+          <button
+            type='button'
+            className={panel === 'create' ? 'btn' : 'btn btn--plain'}
+            aria-pressed={panel === 'create'}
+            onClick={() => setPanel(panel === 'create' ? 'none' : 'create')}
+          >
             发布福利
           </button>
         </div>

@@ -18,7 +18,15 @@ import { api } from '../api/api';
 import { newRequestId } from '../api/client';
 import { PicturePicker } from '../components/PicturePicker';
 
-export function BenefitCreate({ unions, onDone, onCancel }: { unions: Array<{ id: string; name: string }>; onDone: (title: string) => void; onCancel: () => void }) {
+export function BenefitCreate({
+  unions,
+  onDone,
+  onCancel,
+}: {
+  unions: Array<{ id: string; name: string }>;
+  onDone: (title: string) => void;
+  onCancel: () => void;
+}) {
   const opening = defaultOpening(Date.now());
   const [unionId, setUnionId] = useState(unions[0]?.id ?? '');
   const [title, setTitle] = useState('');
@@ -83,12 +91,23 @@ export function BenefitCreate({ unions, onDone, onCancel }: { unions: Array<{ id
       </label>
       <label>
         福利名称
-        <input name='title' placeholder='如：10GB 流量包' value={title} maxLength={40} onChange={(e) => {
+        <input
+          name='title'
+          placeholder='如：10GB 流量包'
+          value={title}
+          maxLength={40}
+          onChange={(e) => {
             setTitle(e.target.value);
             setError(null);
-          }} />
+          }}
+        />
       </label>
-      <PicturePicker label='福利图片（选填）' value={picture} onChange={setPicture} slotFor={(ext) => api.benefit.uploadSlot(unionId, ext)} />
+      <PicturePicker
+        label='福利图片（选填）'
+        value={picture}
+        onChange={setPicture}
+        slotFor={(ext) => api.benefit.uploadSlot(unionId, ext)}
+      />
       <fieldset>
         <legend>福利类型</legend>
         <div className='chips'>
@@ -132,13 +151,21 @@ export function BenefitCreate({ unions, onDone, onCancel }: { unions: Array<{ id
         <div className='chips'>
           {MEMBER_TAGS.map((t) => (
             <label key={t} className='check'>
-              <input type='checkbox' checked={tags.includes(t)} onChange={() => setTags((prev) => (prev.includes(t) ? prev.filter((x) => x !== t) : [...prev, t]))} />
+              <input
+                type='checkbox'
+                checked={tags.includes(t)}
+                onChange={() => setTags((prev) => (prev.includes(t) ? prev.filter((x) => x !== t) : [...prev, t]))}
+              />
               {MEMBER_TAG_LABELS[t]}
             </label>
           ))}
         </div>
       </fieldset>
-      <p className='note'>{mode === 'draw' ? '会员即日起可报名，抽签前 1 小时截止；开奖时公布种子，任何人可复核名单。' : '领取截止为开抢后 1 天，兑换码 30 天内有效。'}</p>
+      <p className='note'>
+        {mode === 'draw'
+          ? '会员即日起可报名，抽签前 1 小时截止；开奖时公布种子，任何人可复核名单。'
+          : '领取截止为开抢后 1 天，兑换码 30 天内有效。'}
+      </p>
       {error ? <p className='error-text'>{error}</p> : null}
       <div className='form__actions'>
         <button type='button' className='btn' disabled={busy || !title.trim()} onClick={() => void submit()}>

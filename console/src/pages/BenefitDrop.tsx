@@ -38,7 +38,9 @@ function DrawRecord({ dropId }: { dropId: string }) {
   const [proof, setProof] = useState<Load<DrawProof>>({ kind: 'loading' });
   const [check, setCheck] = useState<DrawCheck | 'running' | null>(null);
   useEffect(() => {
-    void api.benefit.drawProof(dropId).then((res) => setProof(res.ok ? { kind: 'ready', data: res.data } : { kind: 'error', message: res.error.message }));
+    void api.benefit
+      .drawProof(dropId)
+      .then((res) => setProof(res.ok ? { kind: 'ready', data: res.data } : { kind: 'error', message: res.error.message }));
   }, [dropId]);
   if (proof.kind === 'loading') return <p className='note'>正在读取抽签记录…</p>;
   if (proof.kind === 'error') return <p className='error-text'>{proof.message}</p>;
@@ -65,9 +67,15 @@ function DrawRecord({ dropId }: { dropId: string }) {
       </dl>
       <h4>如何验证</h4>
       <ol className='bf-how'>
-        <li>报名截止前，工会先公布「种子承诺」：它是一串只有工会知道的「种子」经 SHA-256 计算得到的结果。种子一旦定下就不能再改，否则承诺对不上。</li>
+        <li>
+          报名截止前，工会先公布「种子承诺」：它是一串只有工会知道的「种子」经 SHA-256
+          计算得到的结果。种子一旦定下就不能再改，否则承诺对不上。
+        </li>
         <li>开奖时公布种子和全部报名编号（匿名，不含姓名）。任何人都可以算一遍：种子的 SHA-256 应当等于之前公布的承诺。</li>
-        <li>对每个报名编号计算 SHA-256（种子 + “:” + 编号），结果从小到大排列，前 {p.stock} 个就是中签者。名单与公布的一致，说明抽签没有人为挑选。</li>
+        <li>
+          对每个报名编号计算 SHA-256（种子 + “:” + 编号），结果从小到大排列，前 {p.stock}{' '}
+          个就是中签者。名单与公布的一致，说明抽签没有人为挑选。
+        </li>
         <li>会员可在小程序「我的领取」中看到自己的报名编号，对照名单查找自己。</li>
       </ol>
       {p.seed ? (
@@ -79,7 +87,9 @@ function DrawRecord({ dropId }: { dropId: string }) {
             check.commitmentOk && check.matchesPublished ? (
               <span className='ok-text'>复核通过：种子与承诺一致，算出的 {check.winners.length} 名中签者与公布名单完全相同。</span>
             ) : (
-              <span className='error-text'>复核不一致：{check.commitmentOk ? '种子与承诺一致，但中签名单不同' : '种子与承诺不一致'}。请联系发布工会。</span>
+              <span className='error-text'>
+                复核不一致：{check.commitmentOk ? '种子与承诺一致，但中签名单不同' : '种子与承诺不一致'}。请联系发布工会。
+              </span>
             )
           ) : null}
         </div>
@@ -98,7 +108,9 @@ export function BenefitDrop({ drop, onClose }: { drop: AdminDropRow; onClose: ()
 
   useEffect(() => {
     setFigures({ kind: 'loading' });
-    void api.benefit.figures(drop.id).then((res) => setFigures(res.ok ? { kind: 'ready', data: res.data } : { kind: 'error', message: res.error.message }));
+    void api.benefit
+      .figures(drop.id)
+      .then((res) => setFigures(res.ok ? { kind: 'ready', data: res.data } : { kind: 'error', message: res.error.message }));
   }, [drop.id]);
   const loadLog = useCallback(async () => {
     setLog({ kind: 'loading' });
@@ -112,7 +124,11 @@ export function BenefitDrop({ drop, onClose }: { drop: AdminDropRow; onClose: ()
   const columns: Column<RedemptionRow>[] = [
     { key: 'at', title: '时间', width: 150, sortValue: (r) => r.at, render: (r) => formatBusiness(r.at, 'MM-DD HH:mm:ss') },
     { key: 'code', title: '兑换码', width: 140, render: (r) => <span className='mono'>{r.code}</span> },
-    { key: 'outcome', title: '结果', render: (r) => <span className={r.outcome === 'redeemed' ? 'ok-text' : 'error-text'}>{r.outcomeLabel}</span> },
+    {
+      key: 'outcome',
+      title: '结果',
+      render: (r) => <span className={r.outcome === 'redeemed' ? 'ok-text' : 'error-text'}>{r.outcomeLabel}</span>,
+    },
     { key: 'by', title: '核销人', width: 120, render: (r) => r.by },
   ];
 
@@ -125,7 +141,13 @@ export function BenefitDrop({ drop, onClose }: { drop: AdminDropRow; onClose: ()
         </button>
       </div>
       <h4>领取情况</h4>
-      {figures.kind === 'ready' ? <Figures figures={figures.data} /> : figures.kind === 'error' ? <p className='error-text'>{figures.message}</p> : <p className='note'>正在加载…</p>}
+      {figures.kind === 'ready' ? (
+        <Figures figures={figures.data} />
+      ) : figures.kind === 'error' ? (
+        <p className='error-text'>{figures.message}</p>
+      ) : (
+        <p className='note'>正在加载…</p>
+      )}
       <h4>核销记录</h4>
       <DataTable
         caption='核销记录'

@@ -47,7 +47,16 @@ export function BenefitRedeem({ onRedeemed }: { onRedeemed: () => void }) {
           void redeem();
         }}
       >
-        <input ref={input} name='code' aria-label='兑换码' placeholder='输入 12 位兑换码（可用扫码枪）' value={code} maxLength={20} autoFocus onChange={(e) => setCode(e.target.value)} />
+        <input
+          ref={input}
+          name='code'
+          aria-label='兑换码'
+          placeholder='输入 12 位兑换码（可用扫码枪）'
+          value={code}
+          maxLength={20}
+          autoFocus
+          onChange={(e) => setCode(e.target.value)}
+        />
         <button type='submit' className='btn' disabled={busy || !code.trim()}>
           {busy ? '正在核销…' : '核销'}
         </button>

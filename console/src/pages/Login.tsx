@@ -43,20 +43,24 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
   useEffect(() => {
     if (state.kind !== 'waiting') return;
     const mine = generation.current;
-    const timer = setTimeout(() => void (async () => {
-      const res = await api.signIn.poll({ ticket: state.ticket, pollKey: state.pollKey });
-      if (mine !== generation.current) return;
-      if (!res.ok) {
-        setState(res.error.code === 'NETWORK' ? { ...state } : { kind: 'ended', reason: 'expired' });
-        return;
-      }
-      const d = res.data;
-      if (d.status === 'signedIn') {
-        session.set(d.token);
-        onSignedIn();
-      } else if (d.status === 'waiting') setState({ ...state, scanned: d.scanned });
-      else setState({ kind: 'ended', reason: d.status });
-    })(), POLL_MS);
+    const timer = setTimeout(
+      () =>
+        void (async () => {
+          const res = await api.signIn.poll({ ticket: state.ticket, pollKey: state.pollKey });
+          if (mine !== generation.current) return;
+          if (!res.ok) {
+            setState(res.error.code === 'NETWORK' ? { ...state } : { kind: 'ended', reason: 'expired' });
+            return;
+          }
+          const d = res.data;
+          if (d.status === 'signedIn') {
+            session.set(d.token);
+            onSignedIn();
+          } else if (d.status === 'waiting') setState({ ...state, scanned: d.scanned });
+          else setState({ kind: 'ended', reason: d.status });
+        })(),
+      POLL_MS,
+    );
     return () => clearTimeout(timer);
   }, [state, onSignedIn]);
 

@@ -4,14 +4,22 @@
  * until it succeeds, so 重试 after a network failure cannot apply it twice.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { CARD_STATUS_LABELS, STATUS_REASON_MIN, UPDATE_NOTE_MIN, type AdminMemberDetail, type AdminMemberHistoryResult } from '../../../shared/member/schemas';
+import {
+  CARD_STATUS_LABELS,
+  STATUS_REASON_MIN,
+  UPDATE_NOTE_MIN,
+  type AdminMemberDetail,
+  type AdminMemberHistoryResult,
+} from '../../../shared/member/schemas';
 import { MEMBER_TAG_LABELS } from '../../../shared/member/tags';
 import { api } from '../api/api';
 import { newRequestId } from '../api/client';
 import { UnionPicker } from '../components/UnionPicker';
 
 export function MemberDrawer({ member, onClose, onChanged }: { member: AdminMemberDetail; onClose: () => void; onChanged: () => void }) {
-  const [history, setHistory] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminMemberHistoryResult }>({ kind: 'loading' });
+  const [history, setHistory] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminMemberHistoryResult }
+  >({ kind: 'loading' });
   const [reason, setReason] = useState('');
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
@@ -39,10 +47,17 @@ export function MemberDrawer({ member, onClose, onChanged }: { member: AdminMemb
     }
     setBusy(true);
     const key = `status:${status}:${reason.trim()}`;
-    const res = await api.member.setStatus({ memberId: current.id, status, ...(reason.trim() ? { reason: reason.trim() } : {}) }, requestIdFor(key));
+    const res = await api.member.setStatus(
+      { memberId: current.id, status, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      requestIdFor(key),
+    );
     setBusy(false);
     if (res.ok) pending.current.delete(key);
-    setMessage(res.ok ? { ok: true, text: status === 'revoked' ? '会员卡已停用，会员已收到通知' : '会员卡已恢复' } : { ok: false, text: res.error.message });
+    setMessage(
+      res.ok
+        ? { ok: true, text: status === 'revoked' ? '会员卡已停用，会员已收到通知' : '会员卡已恢复' }
+        : { ok: false, text: res.error.message },
+    );
     if (res.ok) {
       setReason('');
       onChanged();
@@ -86,8 +101,18 @@ export function MemberDrawer({ member, onClose, onChanged }: { member: AdminMemb
       </dl>
       <h4>{current.status === 'active' ? '停用会员卡' : '恢复会员卡'}</h4>
       <div className='inline'>
-        <input value={reason} maxLength={200} placeholder={current.status === 'active' ? '停用原因（会员会看到）' : '说明（选填）'} onChange={(e) => setReason(e.target.value)} />
-        <button type='button' className={current.status === 'active' ? 'btn btn--danger' : 'btn'} disabled={busy} onClick={() => void setStatus()}>
+        <input
+          value={reason}
+          maxLength={200}
+          placeholder={current.status === 'active' ? '停用原因（会员会看到）' : '说明（选填）'}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <button
+          type='button'
+          className={current.status === 'active' ? 'btn btn--danger' : 'btn'}
+          disabled={busy}
+          onClick={() => void setStatus()}
+        >
           {current.status === 'active' ? '停用' : '恢复'}
         </button>
       </div>

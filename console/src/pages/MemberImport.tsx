@@ -79,7 +79,8 @@ export function MemberImport({ onClose }: { onClose: () => void }) {
       <div className='dialog__box dialog__box--wide'>
         <h3>批量导入会员</h3>
         <p className='note'>
-          按模板填写（{IMPORT_COLUMNS.map((c) => c.header).join('、')}），每次最多 {MAX_IMPORT_ROWS} 行。先检查，确认无误后再导入；已有会员会自动跳过。
+          按模板填写（{IMPORT_COLUMNS.map((c) => c.header).join('、')}），每次最多 {MAX_IMPORT_ROWS}{' '}
+          行。先检查，确认无误后再导入；已有会员会自动跳过。
           <button type='button' className='link' onClick={() => downloadCsv('会员导入模板.csv', IMPORT_TEMPLATE_CSV)}>
             下载模板
           </button>
@@ -98,13 +99,22 @@ export function MemberImport({ onClose }: { onClose: () => void }) {
           tabIndex={0}
         >
           {file ? `已选择：${file.name}` : '将 Excel 或 CSV 文件拖到这里，或点击选择文件'}
-          <input ref={input} type='file' className='imp-input' accept='.csv,.xlsx' hidden onChange={(e) => void take(e.target.files?.[0])} />
+          <input
+            ref={input}
+            type='file'
+            className='imp-input'
+            accept='.csv,.xlsx'
+            hidden
+            onChange={(e) => void take(e.target.files?.[0])}
+          />
         </div>
         {busy ? <p className='note'>正在处理…</p> : null}
         {error ? <p className='error-text imp-error'>{error}</p> : null}
         {preview && !result ? (
           <p className='imp-summary'>
-            共 {preview.totalRows} 行：可导入 <strong>{preview.toImport ?? 0}</strong> 人，已是会员跳过 {preview.skippedDuplicates} 人，有问题 <strong className={errors.length ? 'error-text' : ''}>{errors.length}</strong> 行（不会导入，请修改后重新导入）。尚未写入任何数据。
+            共 {preview.totalRows} 行：可导入 <strong>{preview.toImport ?? 0}</strong> 人，已是会员跳过 {preview.skippedDuplicates}{' '}
+            人，有问题 <strong className={errors.length ? 'error-text' : ''}>{errors.length}</strong>{' '}
+            行（不会导入，请修改后重新导入）。尚未写入任何数据。
           </p>
         ) : null}
         {result ? (
@@ -130,7 +140,19 @@ export function MemberImport({ onClose }: { onClose: () => void }) {
                 ))}
               </tbody>
             </table>
-            <button type='button' className='link' onClick={() => downloadCsv('导入问题行.csv', toCsv(['行号', '问题'], errors.map((e) => [e.row, e.reason])))}>
+            <button
+              type='button'
+              className='link'
+              onClick={() =>
+                downloadCsv(
+                  '导入问题行.csv',
+                  toCsv(
+                    ['行号', '问题'],
+                    errors.map((e) => [e.row, e.reason]),
+                  ),
+                )
+              }
+            >
               导出问题行
             </button>
           </div>

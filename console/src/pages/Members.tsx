@@ -34,7 +34,9 @@ export function Members() {
   const [filters, setFilters] = useState<Filters>({ unionId: '', status: '', tag: '', cardNo: '' });
   const [cardInput, setCardInput] = useState('');
   const [offset, setOffset] = useState(0);
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListMembersResult }>({ kind: 'loading' });
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListMembersResult }
+  >({ kind: 'loading' });
   const [open, setOpen] = useState<AdminMemberDetail | null>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
@@ -66,7 +68,14 @@ export function Members() {
     }
     const csv = toCsv(
       ['会员卡号', '姓名', '所属工会', '标签', '会员卡状态', '已绑定微信'],
-      all.map((m) => [m.cardNo, m.nameMasked, m.union.name, m.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、'), CARD_STATUS_LABELS[m.status], m.claimed ? '是' : '否']),
+      all.map((m) => [
+        m.cardNo,
+        m.nameMasked,
+        m.union.name,
+        m.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、'),
+        CARD_STATUS_LABELS[m.status],
+        m.claimed ? '是' : '否',
+      ]),
     );
     downloadCsv('会员名单.csv', csv);
     setExporting(null);
@@ -77,9 +86,19 @@ export function Members() {
     { key: 'name', title: '姓名', width: 90, render: (m) => m.nameMasked },
     { key: 'union', title: '所属工会', render: (m) => m.union.name },
     { key: 'tags', title: '标签', render: (m) => m.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、') || '—' },
-    { key: 'status', title: '会员卡', width: 90, render: (m) => <span className={m.status === 'active' ? '' : 'error-text'}>{CARD_STATUS_LABELS[m.status]}</span> },
+    {
+      key: 'status',
+      title: '会员卡',
+      width: 90,
+      render: (m) => <span className={m.status === 'active' ? '' : 'error-text'}>{CARD_STATUS_LABELS[m.status]}</span>,
+    },
     { key: 'claimed', title: '已绑定微信', width: 100, render: (m) => (m.claimed ? '是' : '否') },
-    { key: 'change', title: '最近变更', optional: true, render: (m) => (m.lastChange ? `${when(m.lastChange.at)} ${m.lastChange.byName}` : '—') },
+    {
+      key: 'change',
+      title: '最近变更',
+      optional: true,
+      render: (m) => (m.lastChange ? `${when(m.lastChange.at)} ${m.lastChange.byName}` : '—'),
+    },
     {
       key: 'open',
       title: '',
@@ -104,7 +123,13 @@ export function Members() {
               set({ cardNo: cardInput });
             }}
           >
-            <input type='search' className='mb-card' placeholder='按会员卡号查找' value={cardInput} onChange={(e) => setCardInput(e.target.value)} />
+            <input
+              type='search'
+              className='mb-card'
+              placeholder='按会员卡号查找'
+              value={cardInput}
+              onChange={(e) => setCardInput(e.target.value)}
+            />
             <button type='submit' className='btn btn--plain'>
               查找
             </button>
@@ -123,7 +148,12 @@ export function Members() {
             <option value='active'>有效</option>
             <option value='revoked'>已停用</option>
           </select>
-          <button type='button' className='btn btn--plain mb-export' disabled={!!exporting && exporting.startsWith('正在')} onClick={() => void exportAll()}>
+          <button
+            type='button'
+            className='btn btn--plain mb-export'
+            disabled={!!exporting && exporting.startsWith('正在')}
+            onClick={() => void exportAll()}
+          >
             导出 CSV
           </button>
           <button type='button' className='btn mb-import' onClick={() => setImporting(true)}>
@@ -146,7 +176,14 @@ export function Members() {
         onOpen={setOpen}
       />
       {open ? <MemberDrawer member={open} onClose={() => setOpen(null)} onChanged={() => void load()} /> : null}
-      {importing ? <MemberImport onClose={() => { setImporting(false); void load(); }} /> : null}
+      {importing ? (
+        <MemberImport
+          onClose={() => {
+            setImporting(false);
+            void load();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -13,13 +13,24 @@ import { lastDays, thisWeek } from '../lib/dates';
 const FIGURES = Object.keys(OVERVIEW_FIGURE_LABELS) as (keyof OverviewFigures)[];
 const PAGE = 20;
 /** Shown as table columns by default (the cards above show all; 列设置 adds the others). */
-const DEFAULT_COLUMNS = new Set<keyof OverviewFigures>(['members', 'pendingJoins', 'newMembers', 'drops', 'posts', 'reads', 'daycareWaitlisted', 'recuApplied']);
+const DEFAULT_COLUMNS = new Set<keyof OverviewFigures>([
+  'members',
+  'pendingJoins',
+  'newMembers',
+  'drops',
+  'posts',
+  'reads',
+  'daycareWaitlisted',
+  'recuApplied',
+]);
 
 export function Overview({ rootUnionId }: { rootUnionId?: string }) {
   const [unionId, setUnionId] = useState<string | undefined>(rootUnionId);
   const [range, setRange] = useState(thisWeek);
   const [offset, setOffset] = useState(0);
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminOverviewResult }>({ kind: 'loading' });
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminOverviewResult }
+  >({ kind: 'loading' });
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -55,15 +66,26 @@ export function Overview({ rootUnionId }: { rootUnionId?: string }) {
       key: 'bar',
       title: '会员分布',
       width: 140,
-      render: (r) => (r.id === data?.union.id ? null : <span className='ov-bar' style={{ width: `${Math.round((r.figures.members / maxMembers) * 100)}%` }} />),
+      render: (r) =>
+        r.id === data?.union.id ? null : (
+          <span className='ov-bar' style={{ width: `${Math.round((r.figures.members / maxMembers) * 100)}%` }} />
+        ),
     },
-    ...FIGURES.map((f) => ({ key: f, title: OVERVIEW_FIGURE_LABELS[f], optional: !DEFAULT_COLUMNS.has(f), render: (r: OverviewRow) => r.figures[f].toLocaleString('zh-CN') })),
+    ...FIGURES.map((f) => ({
+      key: f,
+      title: OVERVIEW_FIGURE_LABELS[f],
+      optional: !DEFAULT_COLUMNS.has(f),
+      render: (r: OverviewRow) => r.figures[f].toLocaleString('zh-CN'),
+    })),
   ];
 
   const exportCsv = () => {
     if (!data) return;
     const rows = [data.union, ...data.children];
-    const csv = toCsv(['工会', ...FIGURES.map((f) => OVERVIEW_FIGURE_LABELS[f])], rows.map((r) => [r.id === data.union.id ? `${r.name}（合计）` : r.name, ...FIGURES.map((f) => r.figures[f])]));
+    const csv = toCsv(
+      ['工会', ...FIGURES.map((f) => OVERVIEW_FIGURE_LABELS[f])],
+      rows.map((r) => [r.id === data.union.id ? `${r.name}（合计）` : r.name, ...FIGURES.map((f) => r.figures[f])]),
+    );
     downloadCsv(`概览_${data.union.name}_${data.from}_${data.to}.csv`, csv);
   };
 
@@ -72,17 +94,45 @@ export function Overview({ rootUnionId }: { rootUnionId?: string }) {
       <div className='page-head'>
         <h2>概览</h2>
         <div className='toolbar'>
-          <button type='button' className='btn btn--plain' onClick={() => { setOffset(0); setRange(thisWeek()); }}>
+          <button
+            type='button'
+            className='btn btn--plain'
+            onClick={() => {
+              setOffset(0);
+              setRange(thisWeek());
+            }}
+          >
             本周
           </button>
-          <button type='button' className='btn btn--plain' onClick={() => { setOffset(0); setRange(lastDays(30)); }}>
+          <button
+            type='button'
+            className='btn btn--plain'
+            onClick={() => {
+              setOffset(0);
+              setRange(lastDays(30));
+            }}
+          >
             近 30 天
           </button>
           <label>
-            从 <input type='date' className='ov-from' value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+            从{' '}
+            <input
+              type='date'
+              className='ov-from'
+              value={range.from}
+              max={range.to}
+              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+            />
           </label>
           <label>
-            至 <input type='date' className='ov-to' value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+            至{' '}
+            <input
+              type='date'
+              className='ov-to'
+              value={range.to}
+              min={range.from}
+              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+            />
           </label>
           <button type='button' className='btn ov-export' disabled={!data} onClick={exportCsv}>
             导出 CSV
@@ -93,7 +143,9 @@ export function Overview({ rootUnionId }: { rootUnionId?: string }) {
         {data?.path.map((p, i) => (
           <span key={p.id}>
             {i > 0 ? ' › ' : ''}
-            {i === data.path.length - 1 ? <strong>{p.name}</strong> : (
+            {i === data.path.length - 1 ? (
+              <strong>{p.name}</strong>
+            ) : (
               <button type='button' className='link' onClick={() => drill(p.id)}>
                 {p.name}
               </button>
@@ -113,7 +165,9 @@ export function Overview({ rootUnionId }: { rootUnionId?: string }) {
           ))}
         </div>
       ) : null}
-      <p className='note'>「新入会」「福利场次」「发布内容」「阅读人次」「疗休养申请」按所选日期统计；其余为当前数。每一行是该工会及其全部下级的合计（关注者除外，为该工会自身的关注者）。</p>
+      <p className='note'>
+        「新入会」「福利场次」「发布内容」「阅读人次」「疗休养申请」按所选日期统计；其余为当前数。每一行是该工会及其全部下级的合计（关注者除外，为该工会自身的关注者）。
+      </p>
       <DataTable
         caption='下级工会'
         columns={columns}

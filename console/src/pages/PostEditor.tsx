@@ -138,7 +138,10 @@ export function PostEditor({ post, unions, onClose }: { post: AdminPostView | nu
         <form className='form' onSubmit={(e) => e.preventDefault()}>
           <label>
             发布工会
-            <select value={form.unionId} onChange={(e) => set({ unionId: e.target.value, cover: form.cover.startsWith('cloud://') ? '' : form.cover })}>
+            <select
+              value={form.unionId}
+              onChange={(e) => set({ unionId: e.target.value, cover: form.cover.startsWith('cloud://') ? '' : form.cover })}
+            >
               {unions.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
@@ -161,10 +164,20 @@ export function PostEditor({ post, unions, onClose }: { post: AdminPostView | nu
             摘要（选填）
             <input value={form.summary} maxLength={120} onChange={(e) => set({ summary: e.target.value })} />
           </label>
-          <PicturePicker label='封面图片（选填）' value={form.cover} onChange={(cover) => setForm((f) => ({ ...f, cover }))} slotFor={(ext) => api.content.uploadSlot(form.unionId, ext)} />
+          <PicturePicker
+            label='封面图片（选填）'
+            value={form.cover}
+            onChange={(cover) => setForm((f) => ({ ...f, cover }))}
+            slotFor={(ext) => api.content.uploadSlot(form.unionId, ext)}
+          />
           <label>
             或填写封面图片地址
-            <input value={form.cover.startsWith('cloud://') ? '' : form.cover} maxLength={500} placeholder='https://…' onChange={(e) => set({ cover: e.target.value })} />
+            <input
+              value={form.cover.startsWith('cloud://') ? '' : form.cover}
+              maxLength={500}
+              placeholder='https://…'
+              onChange={(e) => set({ cover: e.target.value })}
+            />
           </label>
           {form.kind === 'activity' ? (
             <fieldset>
@@ -201,7 +214,12 @@ export function PostEditor({ post, unions, onClose }: { post: AdminPostView | nu
             <button type='button' className='btn pe-publish' disabled={busy} onClick={() => void publish(false)}>
               立即发布
             </button>
-            <input type='datetime-local' aria-label='定时发布时间' value={form.publishAt} onChange={(e) => set({ publishAt: e.target.value })} />
+            <input
+              type='datetime-local'
+              aria-label='定时发布时间'
+              value={form.publishAt}
+              onChange={(e) => set({ publishAt: e.target.value })}
+            />
             <button type='button' className='btn btn--plain' disabled={busy} onClick={() => void publish(true)}>
               定时发布
             </button>

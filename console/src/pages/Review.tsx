@@ -5,7 +5,12 @@
  * row keeps its request id so 重试 cannot decide twice.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { APPLICATION_STATUS_LABELS, type AdminApplicationView, type AdminListApplicationsResult, type ApplicationStatus } from '../../../shared/member/schemas';
+import {
+  APPLICATION_STATUS_LABELS,
+  type AdminApplicationView,
+  type AdminListApplicationsResult,
+  type ApplicationStatus,
+} from '../../../shared/member/schemas';
 import { MEMBER_TAG_LABELS } from '../../../shared/member/tags';
 import { api } from '../api/api';
 import { newRequestId } from '../api/client';
@@ -30,7 +35,9 @@ export function Review() {
   const [offset, setOffset] = useState(0);
   // 提交时间 sorts on the server (across pages); null: the server's default for the status.
   const [order, setOrder] = useState<'asc' | 'desc' | null>(null);
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListApplicationsResult }>({ kind: 'loading' });
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: AdminListApplicationsResult }
+  >({ kind: 'loading' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
   const [busy, setBusy] = useState(false);
@@ -39,7 +46,13 @@ export function Review() {
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
-    const res = await api.member.listApplications({ status, offset, limit: PAGE, ...(unionId ? { unionId } : {}), ...(order ? { order } : {}) });
+    const res = await api.member.listApplications({
+      status,
+      offset,
+      limit: PAGE,
+      ...(unionId ? { unionId } : {}),
+      ...(order ? { order } : {}),
+    });
     setState(res.ok ? { kind: 'ready', data: res.data } : { kind: 'error', message: res.error.message });
   }, [status, unionId, offset, order]);
   useEffect(() => {
@@ -61,7 +74,11 @@ export function Review() {
       const res = await api.member.review({ applicationId: app.id, decision, ...(reason ? { reason } : {}) }, requestId);
       if (res.ok) {
         requestIds.current.delete(key);
-        next.set(app.id, { name: app.realName ?? app.nameMasked, ok: true, text: decision === 'approve' ? `已通过，卡号 ${res.data.application.cardNo ?? ''}` : '已驳回，已通知申请人' });
+        next.set(app.id, {
+          name: app.realName ?? app.nameMasked,
+          ok: true,
+          text: decision === 'approve' ? `已通过，卡号 ${res.data.application.cardNo ?? ''}` : '已驳回，已通知申请人',
+        });
       } else next.set(app.id, { name: app.realName ?? app.nameMasked, ok: false, text: res.error.message });
     });
     setOutcomes(next);
@@ -78,11 +95,27 @@ export function Review() {
     { key: 'union', title: '申请加入', render: (a) => a.union.name },
     { key: 'tags', title: '标签', optional: true, render: (a) => a.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、') || '—' },
     { key: 'submitted', title: '提交时间', width: 140, sortValue: (a) => a.submittedAt, render: (a) => when(a.submittedAt) },
-    { key: 'status', title: '状态', width: 110, render: (a) => (a.status === 'rejected' && a.rejectReason ? `未通过：${a.rejectReason}` : APPLICATION_STATUS_LABELS[a.status]) },
+    {
+      key: 'status',
+      title: '状态',
+      width: 110,
+      render: (a) => (a.status === 'rejected' && a.rejectReason ? `未通过：${a.rejectReason}` : APPLICATION_STATUS_LABELS[a.status]),
+    },
   ];
 
   const exportCsv = () => {
-    const csv = toCsv(['姓名', '身份证号', '手机号', '工作单位', '申请加入', '提交时间', '状态'], rows.map((a) => [a.nameMasked, a.idMasked, a.phoneMasked, a.employer, a.union.name, when(a.submittedAt), APPLICATION_STATUS_LABELS[a.status]]));
+    const csv = toCsv(
+      ['姓名', '身份证号', '手机号', '工作单位', '申请加入', '提交时间', '状态'],
+      rows.map((a) => [
+        a.nameMasked,
+        a.idMasked,
+        a.phoneMasked,
+        a.employer,
+        a.union.name,
+        when(a.submittedAt),
+        APPLICATION_STATUS_LABELS[a.status],
+      ]),
+    );
     downloadCsv(`入会申请_${APPLICATION_STATUS_LABELS[status]}.csv`, csv);
   };
 
@@ -91,12 +124,26 @@ export function Review() {
       <div className='page-head'>
         <h2>入会审核</h2>
         <div className='toolbar'>
-          <select value={status} onChange={(e) => { setOffset(0); setOrder(null); setStatus(e.target.value as ApplicationStatus); }} aria-label='审核状态'>
+          <select
+            value={status}
+            onChange={(e) => {
+              setOffset(0);
+              setOrder(null);
+              setStatus(e.target.value as ApplicationStatus);
+            }}
+            aria-label='审核状态'
+          >
             <option value='pending'>待审核</option>
             <option value='approved'>已通过</option>
             <option value='rejected'>未通过</option>
           </select>
-          <UnionPicker value={unionId} onChange={(id) => { setOffset(0); setUnionId(id); }} />
+          <UnionPicker
+            value={unionId}
+            onChange={(id) => {
+              setOffset(0);
+              setUnionId(id);
+            }}
+          />
           <button type='button' className='btn btn--plain' disabled={rows.length === 0} onClick={exportCsv}>
             导出本页
           </button>
@@ -105,10 +152,25 @@ export function Review() {
       {status === 'pending' ? (
         <div className='bulkbar'>
           <span>已选 {chosen.length} 人</span>
-          <button type='button' className='btn rv-approve' disabled={busy || chosen.length === 0} onClick={() => void decide(chosen.map((app) => ({ app })), 'approve')}>
+          <button
+            type='button'
+            className='btn rv-approve'
+            disabled={busy || chosen.length === 0}
+            onClick={() =>
+              void decide(
+                chosen.map((app) => ({ app })),
+                'approve',
+              )
+            }
+          >
             {busy ? '正在处理…' : '批量通过'}
           </button>
-          <button type='button' className='btn btn--danger rv-reject' disabled={busy || chosen.length === 0} onClick={() => setRejecting(chosen)}>
+          <button
+            type='button'
+            className='btn btn--danger rv-reject'
+            disabled={busy || chosen.length === 0}
+            onClick={() => setRejecting(chosen)}
+          >
             批量驳回…
           </button>
           <span className='note'>↑↓ 移动，空格 选择，PageUp/PageDown 翻页</span>
@@ -148,7 +210,10 @@ export function Review() {
           onCancel={() => setRejecting(null)}
           onSubmit={(reasons) => {
             setRejecting(null);
-            void decide(rejecting.map((app) => ({ app, reason: reasons.get(app.id) })), 'reject');
+            void decide(
+              rejecting.map((app) => ({ app, reason: reasons.get(app.id) })),
+              'reject',
+            );
           }}
         />
       ) : null}
@@ -156,7 +221,15 @@ export function Review() {
   );
 }
 
-function RejectDialog({ apps, onCancel, onSubmit }: { apps: AdminApplicationView[]; onCancel: () => void; onSubmit: (reasons: Map<string, string>) => void }) {
+function RejectDialog({
+  apps,
+  onCancel,
+  onSubmit,
+}: {
+  apps: AdminApplicationView[];
+  onCancel: () => void;
+  onSubmit: (reasons: Map<string, string>) => void;
+}) {
   const [reasons, setReasons] = useState<Map<string, string>>(() => new Map(apps.map((a) => [a.id, ''])));
   const [common, setCommon] = useState('');
   const missing = apps.filter((a) => !(reasons.get(a.id) ?? '').trim());
@@ -166,8 +239,18 @@ function RejectDialog({ apps, onCancel, onSubmit }: { apps: AdminApplicationView
         <h3>驳回 {apps.length} 份申请</h3>
         <p className='note'>每位申请人都会收到驳回通知和原因，请逐一填写（可先填一个通用原因再逐条修改）。</p>
         <div className='dialog__common'>
-          <input value={common} maxLength={200} placeholder='通用原因，例如：工作单位与所选工会不符' onChange={(e) => setCommon(e.target.value)} />
-          <button type='button' className='btn btn--plain' disabled={!common.trim()} onClick={() => setReasons(new Map(apps.map((a) => [a.id, reasons.get(a.id)?.trim() ? reasons.get(a.id)! : common.trim()])))}>
+          <input
+            value={common}
+            maxLength={200}
+            placeholder='通用原因，例如：工作单位与所选工会不符'
+            onChange={(e) => setCommon(e.target.value)}
+          />
+          <button
+            type='button'
+            className='btn btn--plain'
+            disabled={!common.trim()}
+            onClick={() => setReasons(new Map(apps.map((a) => [a.id, reasons.get(a.id)?.trim() ? reasons.get(a.id)! : common.trim()])))}
+          >
             填入空白项
           </button>
         </div>
@@ -194,7 +277,12 @@ function RejectDialog({ apps, onCancel, onSubmit }: { apps: AdminApplicationView
           <button type='button' className='btn btn--plain' onClick={onCancel}>
             取消
           </button>
-          <button type='button' className='btn btn--danger rv-reject-confirm' disabled={missing.length > 0} onClick={() => onSubmit(new Map([...reasons].map(([k, v]) => [k, v.trim()])))}>
+          <button
+            type='button'
+            className='btn btn--danger rv-reject-confirm'
+            disabled={missing.length > 0}
+            onClick={() => onSubmit(new Map([...reasons].map(([k, v]) => [k, v.trim()])))}
+          >
             {missing.length > 0 ? `还有 ${missing.length} 人未填原因` : `确认驳回 ${apps.length} 人`}
           </button>
         </div>

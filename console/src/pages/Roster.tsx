@@ -64,7 +64,20 @@ export function Roster({ post, onClose }: { post: AdminPostView; onClose: () => 
               已报名 {data.counts.signed} · 候补 {data.counts.waitlisted} · 已签到 {data.counts.checkedIn}
             </span>
           ) : null}
-          <button type='button' className='btn btn--plain' disabled={items.length === 0} onClick={() => downloadCsv(`报名名单_${post.title}.csv`, toCsv(['姓名', '状态', '报名时间', '签到时间'], items.map((i) => [i.nameMasked, i.statusLabel, when(i.createdAt), i.checkedInAt ? when(i.checkedInAt) : ''])))}>
+          <button
+            type='button'
+            className='btn btn--plain'
+            disabled={items.length === 0}
+            onClick={() =>
+              downloadCsv(
+                `报名名单_${post.title}.csv`,
+                toCsv(
+                  ['姓名', '状态', '报名时间', '签到时间'],
+                  items.map((i) => [i.nameMasked, i.statusLabel, when(i.createdAt), i.checkedInAt ? when(i.checkedInAt) : '']),
+                ),
+              )
+            }
+          >
             导出 CSV
           </button>
           <button type='button' className='btn btn--plain' onClick={onClose}>
@@ -73,7 +86,16 @@ export function Roster({ post, onClose }: { post: AdminPostView; onClose: () => 
         </div>
       </div>
       {message ? <p className='note'>{message}</p> : null}
-      <DataTable caption='报名名单' columns={columns} rows={items} rowKey={(i) => i.id} state={state.kind} error={state.kind === 'error' ? state.message : undefined} onRetry={() => void load(null)} empty='还没有人报名' />
+      <DataTable
+        caption='报名名单'
+        columns={columns}
+        rows={items}
+        rowKey={(i) => i.id}
+        state={state.kind}
+        error={state.kind === 'error' ? state.message : undefined}
+        onRetry={() => void load(null)}
+        empty='还没有人报名'
+      />
       {data?.nextCursor ? (
         <button type='button' className='btn btn--plain more' onClick={() => void load(data.nextCursor)}>
           加载更多

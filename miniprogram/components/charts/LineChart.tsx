@@ -23,10 +23,7 @@ export function LineChart({
 }: LineChartProps) {
   const seriesNames = useMemo(() => [...new Set(data.map((p) => p.series ?? SINGLE))], [data]);
   const multi = seriesNames.length > 1 || (seriesNames[0] !== undefined && seriesNames[0] !== SINGLE);
-  const colors = useMemo(
-    () => (multi ? seriesNames.map((_, i) => colorAt(i)) : [color ?? CHART_COLORS[0]]),
-    [multi, seriesNames, color],
-  );
+  const colors = useMemo(() => (multi ? seriesNames.map((_, i) => colorAt(i)) : [color ?? CHART_COLORS[0]]), [multi, seriesNames, color]);
 
   const element = useMemo(() => {
     const rows = data.filter((p) => Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y, series: p.series ?? SINGLE }));
@@ -58,14 +55,7 @@ export function LineChart({
   const legend = multi ? seriesNames.map((name, i) => ({ name, color: colors[i] })) : [];
   const points = data.filter((p) => Number.isFinite(p.y));
   return (
-    <ChartFrame
-      yLabel={yLabel}
-      legend={legend}
-      empty={points.length === 0}
-      emptyText={emptyText}
-      height={height}
-      className={className}
-    >
+    <ChartFrame yLabel={yLabel} legend={legend} empty={points.length === 0} emptyText={emptyText} height={height} className={className}>
       <ChartSurface element={element} height={height} label={`${yLabel}折线图，共 ${points.length} 个数据点`} />
     </ChartFrame>
   );

@@ -2,7 +2,12 @@
 import { formatBusinessFriendly } from '../../../shared/time';
 import type { CampaignPhase } from '../../../shared/daycare/views';
 
-export const PHASE_LABELS: Record<CampaignPhase, string> = { upcoming: '即将开始', open: '报名中', closed: '报名已截止', allocated: '已公布结果' };
+export const PHASE_LABELS: Record<CampaignPhase, string> = {
+  upcoming: '即将开始',
+  open: '报名中',
+  closed: '报名已截止',
+  allocated: '已公布结果',
+};
 
 export function windowText(opensAt: string, closesAt: string): string {
   return `报名时间：${formatBusinessFriendly(opensAt)} 至 ${formatBusinessFriendly(closesAt)}`;

@@ -16,7 +16,18 @@ export default function UnreadBadge() {
   return (
     <Text
       className='unread-badge'
-      style={{ marginLeft: 'auto', marginRight: '12px', minWidth: '18px', padding: '0 6px', borderRadius: '10px', background: '#d7000f', color: '#fff', fontSize: '12px', lineHeight: '18px', textAlign: 'center' }}
+      style={{
+        marginLeft: 'auto',
+        marginRight: '12px',
+        minWidth: '18px',
+        padding: '0 6px',
+        borderRadius: '10px',
+        background: '#d7000f',
+        color: '#fff',
+        fontSize: '12px',
+        lineHeight: '18px',
+        textAlign: 'center',
+      }}
     >
       {state.data.unread > 99 ? '99+' : state.data.unread}
     </Text>

@@ -9,7 +9,13 @@ import { useMemo, useState, type ReactNode } from 'react';
 
 const OVERSCAN_ROWS = 6;
 
-export function VirtualList<T>({ items, rowHeight, offsetTop, keyOf, renderRow }: {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  offsetTop,
+  keyOf,
+  renderRow,
+}: {
   items: T[];
   /** Row height in design px (750 width), margins included. */
   rowHeight: number;

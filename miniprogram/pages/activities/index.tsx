@@ -90,7 +90,11 @@ export default function ActivitiesPage() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='暂无动态' hint='关注的工会发布资讯和活动后，会在这里显示' action={{ label: '去关注工会', to: { kind: 'page', url: '/packages/content/unions/index' } }} />
+          <EmptyState
+            title='暂无动态'
+            hint='关注的工会发布资讯和活动后，会在这里显示'
+            action={{ label: '去关注工会', to: { kind: 'page', url: '/packages/content/unions/index' } }}
+          />
         </View>
       ) : (
         <>
@@ -102,17 +106,17 @@ export default function ActivitiesPage() {
               </View>
             ))
           ) : (
-          <VirtualList
-            items={state.items}
-            rowHeight={POST_CARD_HEIGHT}
-            offsetTop={LIST_TOP + (following === 0 ? 150 : 0)}
-            keyOf={(p) => p.id}
-            renderRow={(p) => (
-              <View className='feed__row'>
-                <PostCard post={p} />
-              </View>
-            )}
-          />
+            <VirtualList
+              items={state.items}
+              rowHeight={POST_CARD_HEIGHT}
+              offsetTop={LIST_TOP + (following === 0 ? 150 : 0)}
+              keyOf={(p) => p.id}
+              renderRow={(p) => (
+                <View className='feed__row'>
+                  <PostCard post={p} />
+                </View>
+              )}
+            />
           )}
           <View className='feed__more'>
             {state.moreError ? (

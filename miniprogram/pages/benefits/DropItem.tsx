@@ -28,7 +28,17 @@ export interface DropItemProps {
   onJoin?: () => void;
 }
 
-export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSeconds, onAction, onCountdownEnd, onMine, onJoin }: DropItemProps) {
+export default function DropItem({
+  drop,
+  serverNow,
+  serverOffset,
+  busy,
+  queuedSeconds,
+  onAction,
+  onCountdownEnd,
+  onMine,
+  onJoin,
+}: DropItemProps) {
   const view = dropState(drop, serverNow);
   const countTo = drop.opensAt;
   const showCountdown = serverNow < countTo && view.state !== 'claimed' && view.state !== 'cancelled';
@@ -38,14 +48,23 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSe
   return (
     <View className={`drop drop--${view.state}`} data-drop={drop.id} data-state={view.state}>
       <View className='drop__head'>
-        {drop.picture ? <Image className='drop__pic' src={api.files.imageSrc(drop.picture) ?? ''} mode='aspectFill' /> : <View className='drop__kind'>{DROP_KIND_LABELS[drop.kind]}</View>}
+        {drop.picture ? (
+          <Image className='drop__pic' src={api.files.imageSrc(drop.picture) ?? ''} mode='aspectFill' />
+        ) : (
+          <View className='drop__kind'>{DROP_KIND_LABELS[drop.kind]}</View>
+        )}
         <View className='drop__info'>
           <Text className='drop__title'>{drop.title}</Text>
           <Text className='drop__meta'>
-            {drop.unionName} · {DROP_MODE_LABELS[drop.mode]} · 共 {drop.stock} 份{drop.perMemberLimit > 1 ? ` · 每人限 ${drop.perMemberLimit} 份` : ''}
+            {drop.unionName} · {DROP_MODE_LABELS[drop.mode]} · 共 {drop.stock} 份
+            {drop.perMemberLimit > 1 ? ` · 每人限 ${drop.perMemberLimit} 份` : ''}
           </Text>
-          {drop.requiredTags.length ? <Text className='drop__meta'>仅限：{drop.requiredTags.map((t) => MEMBER_TAG_LABELS[t]).join('、')}</Text> : null}
-          <Text className='drop__meta'>{drop.mode === 'draw' ? '抽签' : '开抢'}：{formatBusinessFriendly(drop.opensAt)}</Text>
+          {drop.requiredTags.length ? (
+            <Text className='drop__meta'>仅限：{drop.requiredTags.map((t) => MEMBER_TAG_LABELS[t]).join('、')}</Text>
+          ) : null}
+          <Text className='drop__meta'>
+            {drop.mode === 'draw' ? '抽签' : '开抢'}：{formatBusinessFriendly(drop.opensAt)}
+          </Text>
           {left ? <Text className='drop__left'>{left}</Text> : null}
         </View>
       </View>
@@ -60,7 +79,9 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSe
       ) : null}
       {drop.venue ? <VenueCard venue={drop.venue} label='兑换地点' /> : null}
       <View className='drop__foot'>
-        <Text className='drop__explain'>{queuedSeconds !== null ? '参与的人较多，正在为您排队，结果出来会自动显示，请勿离开' : view.explain}</Text>
+        <Text className='drop__explain'>
+          {queuedSeconds !== null ? '参与的人较多，正在为您排队，结果出来会自动显示，请勿离开' : view.explain}
+        </Text>
         {view.state === 'claimed' || view.state === 'won' ? (
           <Button className='drop__btn drop__btn--ghost' size='mini' onClick={onMine}>
             查看兑换码
@@ -70,7 +91,13 @@ export default function DropItem({ drop, serverNow, serverOffset, busy, queuedSe
             入会后参与
           </Button>
         ) : (
-          <Button className={`drop__btn ${enabled ? '' : 'drop__btn--off'}`} size='mini' disabled={!enabled} loading={busy && queuedSeconds === null} onClick={() => view.action && onAction(drop, view.action)}>
+          <Button
+            className={`drop__btn ${enabled ? '' : 'drop__btn--off'}`}
+            size='mini'
+            disabled={!enabled}
+            loading={busy && queuedSeconds === null}
+            onClick={() => view.action && onAction(drop, view.action)}
+          >
             {queuedSeconds !== null ? `排队中 ${queuedSeconds} 秒` : view.label}
           </Button>
         )}

@@ -89,7 +89,9 @@ export default function BenefitsPage() {
       const res = await run(async (requestId): Promise<Result<unknown>> => {
         setBusy({ dropId: drop.id, since, queued: false });
         if (action === 'register') await askSubscribe(['benefit_result']);
-        return action === 'claim' ? api.benefit.claim(drop.id, drop.pass, requestId, onWait) : api.benefit.register(drop.id, requestId, onWait);
+        return action === 'claim'
+          ? api.benefit.claim(drop.id, drop.pass, requestId, onWait)
+          : api.benefit.register(drop.id, requestId, onWait);
       }, drop.id);
       setBusy(null);
       const gaveUp = !res.ok ? GAVE_UP[res.error.code] : undefined;
@@ -101,8 +103,16 @@ export default function BenefitsPage() {
       }
       if (res.ok) {
         if (action === 'claim') {
-          patch(drop.id, { mine: { ...drop.mine, claims: drop.mine.claims + 1 }, left: drop.left === null ? null : Math.max(0, drop.left - 1) });
-          void Taro.showModal({ title: '抢到了', content: '兑换码已放入“我的福利”，凭码到指定地点核销。', confirmText: '去查看', cancelText: '知道了' }).then((r) => {
+          patch(drop.id, {
+            mine: { ...drop.mine, claims: drop.mine.claims + 1 },
+            left: drop.left === null ? null : Math.max(0, drop.left - 1),
+          });
+          void Taro.showModal({
+            title: '抢到了',
+            content: '兑换码已放入“我的福利”，凭码到指定地点核销。',
+            confirmText: '去查看',
+            cancelText: '知道了',
+          }).then((r) => {
             if (r.confirm) void Taro.navigateTo({ url: MINE_URL });
           });
         } else {
@@ -162,7 +172,11 @@ export default function BenefitsPage() {
               </Text>
             </View>
             {state.data.drops.length === 0 ? (
-              <EmptyState title='本周暂无福利活动' hint='工会发布福利后会显示在这里；点右上角「订阅领取结果通知」或留意首页的工会通知' action={{ label: '福利怎么领', to: { kind: 'page', url: '/packages/help/faq/index?q=friday-claim' } }} />
+              <EmptyState
+                title='本周暂无福利活动'
+                hint='工会发布福利后会显示在这里；点右上角「订阅领取结果通知」或留意首页的工会通知'
+                action={{ label: '福利怎么领', to: { kind: 'page', url: '/packages/help/faq/index?q=friday-claim' } }}
+              />
             ) : (
               state.data.drops.map((d) => {
                 const drop = { ...d, ...patches[d.id] } as DropCard;

@@ -92,7 +92,11 @@ function SummaryStrip({ summary }: { summary: HomeSummary }) {
           <EmptyState title='暂无通知' hint='工会发布的通知会显示在这里' />
         ) : (
           notices.map((notice) => (
-            <View key={notice.id} className='home__notice' onClick={() => void Taro.navigateTo({ url: `/packages/content/notice/index?id=${encodeURIComponent(notice.id)}` })}>
+            <View
+              key={notice.id}
+              className='home__notice'
+              onClick={() => void Taro.navigateTo({ url: `/packages/content/notice/index?id=${encodeURIComponent(notice.id)}` })}
+            >
               <Text className='home__notice-title'>{notice.title}</Text>
               <Text className='home__notice-meta'>
                 {notice.unionName} · {formatBusiness(notice.publishedAt, 'MM-DD HH:mm')}

@@ -46,7 +46,13 @@ export const SERVICE_GRID: ServiceEntry[] = [
     tint: 'linear-gradient(135deg, #ff7b7b, #e8382f)',
     target: { kind: 'tab', url: TAB_PAGES.benefits },
   },
-  { key: 'camp', title: '暑托班', icon: campIcon, tint: 'linear-gradient(135deg, #5cc8ff, #1f8ef1)', target: { kind: 'page', url: '/packages/daycare/index/index' } },
+  {
+    key: 'camp',
+    title: '暑托班',
+    icon: campIcon,
+    tint: 'linear-gradient(135deg, #5cc8ff, #1f8ef1)',
+    target: { kind: 'page', url: '/packages/daycare/index/index' },
+  },
   {
     key: 'recuperation',
     title: '疗休养',

@@ -13,7 +13,13 @@ export default function ElderSwitch() {
         <Text>长辈模式</Text>
         <Text className='mine__elder-hint'>{largeSystemFont() ? '已跟随微信的大字体设置' : '字更大、按钮更大，看得清点得准'}</Text>
       </View>
-      <Switch className='mine__elder-switch' checked={on} color='#d7000f' nativeProps={{ 'aria-label': '长辈模式' }} onChange={(e) => setElderMode(e.detail.value, '/pages/mine/index')} />
+      <Switch
+        className='mine__elder-switch'
+        checked={on}
+        color='#d7000f'
+        nativeProps={{ 'aria-label': '长辈模式' }}
+        onChange={(e) => setElderMode(e.detail.value, '/pages/mine/index')}
+      />
     </View>
   );
 }

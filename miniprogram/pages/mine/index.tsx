@@ -62,10 +62,7 @@ export default function MinePage() {
       <View className='card mine__links'>
         <MembershipEntry />
         {state.status === 'ready' && state.data.viewer.role === 'union_admin' ? (
-          <View
-            className='link-row mine__admin'
-            onClick={() => openTarget({ kind: 'page', url: '/packages/admin/dashboard/index' })}
-          >
+          <View className='link-row mine__admin' onClick={() => openTarget({ kind: 'page', url: '/packages/admin/dashboard/index' })}>
             <Text>工会工作台</Text>
             <Text className='link-row__arrow'>›</Text>
           </View>

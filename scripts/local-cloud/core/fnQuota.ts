@@ -81,7 +81,13 @@ export class FnQuota {
     let s = this.state.get(name);
     if (!s) {
       const l = this.limits;
-      s = { instances: l ? Math.min(l.maxInstances, l.provisioned) : 0, running: 0, peakRunning: 0, tokens: l ? l.scaleBurst : 0, tokensAt: Date.now() };
+      s = {
+        instances: l ? Math.min(l.maxInstances, l.provisioned) : 0,
+        running: 0,
+        peakRunning: 0,
+        tokens: l ? l.scaleBurst : 0,
+        tokensAt: Date.now(),
+      };
       this.state.set(name, s);
     }
     return s;
@@ -97,16 +103,25 @@ export class FnQuota {
         this.month = month;
         this.calls = 0;
       }
-      if (this.calls >= l.callsPerMonth) return this.refuse('calls', -501003, `EXCEED_REQUEST_LIMIT. function calls of the month exhausted (${l.callsPerMonth})`);
+      if (this.calls >= l.callsPerMonth)
+        return this.refuse('calls', -501003, `EXCEED_REQUEST_LIMIT. function calls of the month exhausted (${l.callsPerMonth})`);
       if (s.running >= s.instances * l.perInstance) {
         if (s.instances >= l.maxInstances) {
-          return this.refuse('instances', -501004, `EXCEED_CONCURRENT_REQUEST_LIMIT. Function [${name}] concurrency exceeded (${l.maxInstances} instances × ${l.perInstance}; 432 ResourceLimitReached)`);
+          return this.refuse(
+            'instances',
+            -501004,
+            `EXCEED_CONCURRENT_REQUEST_LIMIT. Function [${name}] concurrency exceeded (${l.maxInstances} instances × ${l.perInstance}; 432 ResourceLimitReached)`,
+          );
         }
         const now = Date.now();
         s.tokens = Math.min(l.scaleBurst, s.tokens + ((now - s.tokensAt) / 60_000) * l.scalePerMin);
         s.tokensAt = now;
         if (s.tokens < 1) {
-          return this.refuse('scale', -501004, `EXCEED_CONCURRENT_REQUEST_LIMIT. Function [${name}] cannot add instances fast enough (${l.scalePerMin}/min; 429 ResourceLimit)`);
+          return this.refuse(
+            'scale',
+            -501004,
+            `EXCEED_CONCURRENT_REQUEST_LIMIT. Function [${name}] cannot add instances fast enough (${l.scalePerMin}/min; 429 ResourceLimit)`,
+          );
         }
         s.tokens -= 1;
         s.instances += 1;

@@ -125,7 +125,8 @@ class Gate {
 
   leave(): void {
     const next = this.waiting.shift();
-    if (next) next(); // the place passes straight to the next caller
+    if (next)
+      next(); // the place passes straight to the next caller
     else this.busy--;
   }
 }
@@ -147,7 +148,13 @@ class Instance {
     private readonly answers: FailureAnswers,
   ) {}
 
-  static start(dir: string, names: string[], env: Record<string, string>, answers: FailureAnswers, onExit: (instance: Instance) => void): Promise<Instance> {
+  static start(
+    dir: string,
+    names: string[],
+    env: Record<string, string>,
+    answers: FailureAnswers,
+    onExit: (instance: Instance) => void,
+  ): Promise<Instance> {
     const worker = new Worker(join(__dirname, 'instance-thread.cjs'), { workerData: { dir, names }, env });
     const instance = new Instance(worker, answers);
     return new Promise((resolve, reject) => {
@@ -335,7 +342,11 @@ export class FunctionHost {
     Object.assign(this.envChanges, vars);
     const old = this.instance;
     this.instance = null;
-    if (old) await old.then((i) => i.retire(), () => undefined);
+    if (old)
+      await old.then(
+        (i) => i.retire(),
+        () => undefined,
+      );
     await this.currentInstance();
   }
 
@@ -353,9 +364,15 @@ export class FunctionHost {
 
   private currentInstance(): Promise<Instance> {
     if (!this.instance) {
-      const starting = Instance.start(this.options.functionsDir, [...this.functions.keys()], this.environment(), this.options.failureAnswers, () => {
-        if (this.instance === starting) this.instance = null; // the next invocation starts a new one
-      });
+      const starting = Instance.start(
+        this.options.functionsDir,
+        [...this.functions.keys()],
+        this.environment(),
+        this.options.failureAnswers,
+        () => {
+          if (this.instance === starting) this.instance = null; // the next invocation starts a new one
+        },
+      );
       this.instance = starting;
       starting.catch(() => {
         if (this.instance === starting) this.instance = null;
@@ -468,6 +485,10 @@ export class FunctionHost {
     this.closed = true;
     const instance = this.instance;
     this.instance = null;
-    if (instance) await instance.then((i) => i.stop(), () => undefined);
+    if (instance)
+      await instance.then(
+        (i) => i.stop(),
+        () => undefined,
+      );
   }
 }

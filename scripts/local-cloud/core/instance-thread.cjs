@@ -66,8 +66,10 @@ function invoke(msg) {
 }
 
 parentPort.on('message', (msg) => {
-  if (msg.type === 'batch') for (const m of msg.messages) if (m.type === 'invoke') invoke(m);
-  else if (msg.type === 'ping') parentPort.postMessage({ type: 'pong' }); // the host's watchdog
+  if (msg.type === 'batch')
+    for (const m of msg.messages)
+      if (m.type === 'invoke') invoke(m);
+      else if (msg.type === 'ping') parentPort.postMessage({ type: 'pong' }); // the host's watchdog
 });
 
 parentPort.postMessage({ type: 'ready', names: [...mains.keys()] });

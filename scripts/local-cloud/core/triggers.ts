@@ -130,7 +130,13 @@ export class TriggerRunner {
 
   list(): TriggerInfo[] {
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-    const timers = this.planned.map((p) => ({ fn: p.fn, name: p.name, cron: p.cron as string | null, nextAt: iso(p.nextAt), lastFiredAt: iso(p.lastFiredAt) }));
+    const timers = this.planned.map((p) => ({
+      fn: p.fn,
+      name: p.name,
+      cron: p.cron as string | null,
+      nextAt: iso(p.nextAt),
+      lastFiredAt: iso(p.lastFiredAt),
+    }));
     return [...timers, ...this.jobs().map((j) => ({ ...j, cron: null, nextAt: null, lastFiredAt: null }))];
   }
 }

@@ -104,7 +104,8 @@ const DEMO_STALE_DAYS = 7;
  */
 export async function demoDataNotice(dbUrl: string, now: number): Promise<string | null> {
   const app = tcb.init({ env: 'local', serviceUrl: dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]);
-  const marker = (await app.database().collection(C.meta).doc('seed').get()).data[0] as { version?: number; seededAt?: Date | string } | undefined;
+  const marker = (await app.database().collection(C.meta).doc('seed').get()).data[0] as
+    { version?: number; seededAt?: Date | string } | undefined;
   if (!marker) return null;
   if ((marker.version ?? 0) < SEED_VERSION) {
     return `提示：本地数据由旧版演示数据（v${marker.version ?? 0}）生成，运行 npm run reset 后重新启动可写入新版演示数据（会删除本地数据）`;
@@ -124,30 +125,36 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
   if (marker.data.length > 0) return false;
 
   for (const u of UNION_TREE) {
-    await db.collection(C.unions).doc(u._id).set({
-      code: u._id,
-      name: u.name,
-      level: u.level,
-      kind: u.kind ?? null,
-      parentId: u.parentId,
-      ancestors: ancestorsOf(u._id),
-      address: u.address ?? '',
-      createdAt: new Date(now),
-    });
+    await db
+      .collection(C.unions)
+      .doc(u._id)
+      .set({
+        code: u._id,
+        name: u.name,
+        level: u.level,
+        kind: u.kind ?? null,
+        parentId: u.parentId,
+        ancestors: ancestorsOf(u._id),
+        address: u.address ?? '',
+        createdAt: new Date(now),
+      });
   }
   for (const p of PERSONAS) {
     const u = USERS[p.id];
-    await db.collection(C.users).doc(p.openid).set({
-      openid: p.openid,
-      nameMasked: u.nameMasked,
-      memberStatus: u.memberStatus,
-      unionId: u.unionId,
-      adminUnionIds: u.adminUnionIds,
-      // As an appointment (member.adminAppoint, ops:set-admin) marks an admin: requireAdmin's
-      // one-time marker write is then left for admins set by hand in the database.
-      ...(u.adminUnionIds.length ? { actedAsAdminAt: new Date(now) } : {}),
-      createdAt: new Date(now),
-    });
+    await db
+      .collection(C.users)
+      .doc(p.openid)
+      .set({
+        openid: p.openid,
+        nameMasked: u.nameMasked,
+        memberStatus: u.memberStatus,
+        unionId: u.unionId,
+        adminUnionIds: u.adminUnionIds,
+        // As an appointment (member.adminAppoint, ops:set-admin) marks an admin: requireAdmin's
+        // one-time marker write is then left for admins set by hand in the database.
+        ...(u.adminUnionIds.length ? { actedAsAdminAt: new Date(now) } : {}),
+        createdAt: new Date(now),
+      });
   }
   await seedMembership(db, PERSONAS, ancestorsOf, now);
   await seedContent(db, now);
@@ -156,13 +163,19 @@ export async function seedIfEmpty(dbUrl: string, now: number): Promise<boolean> 
   await seedBenefit(db, ancestorsOf, now);
   await seedHome(db, now);
   for (const [i, n] of NOTICES.entries()) {
-    await db.collection(C.notices).doc(`notice-${i + 1}`).set({
-      title: n.title,
-      unionName: n.unionName,
-      publishedAt: new Date(pastDaytime(now - n.hoursAgo * 3600_000)),
-      body: n.body,
-    });
+    await db
+      .collection(C.notices)
+      .doc(`notice-${i + 1}`)
+      .set({
+        title: n.title,
+        unionName: n.unionName,
+        publishedAt: new Date(pastDaytime(now - n.hoursAgo * 3600_000)),
+        body: n.body,
+      });
   }
-  await db.collection(C.meta).doc('seed').set({ version: SEED_VERSION, seededAt: new Date(now) });
+  await db
+    .collection(C.meta)
+    .doc('seed')
+    .set({ version: SEED_VERSION, seededAt: new Date(now) });
   return true;
 }

@@ -21,7 +21,15 @@ interface SeedPost {
   html: string;
   hoursAgo: number;
   reads: number;
-  activity?: { startInHours: number; durationHours: number; place: string; location?: { lat: number; lng: number }; phone?: string; capacity?: number; deadlineInHours?: number };
+  activity?: {
+    startInHours: number;
+    durationHours: number;
+    place: string;
+    location?: { lat: number; lng: number };
+    phone?: string;
+    capacity?: number;
+    deadlineInHours?: number;
+  };
 }
 
 const UNIONS = {
@@ -39,7 +47,15 @@ const POSTS: SeedPost[] = [
     html: '<p>为丰富职工业余文化生活，北仑区总工会将举办“奋进北仑”职工健步走活动，全程约 6 公里。</p><h3>活动安排</h3><ul><li>集合：北仑区职工文化中心广场</li><li>路线：新碶街道滨江绿道往返</li><li>完成全程可领取纪念品一份</li></ul><p>请穿着运动服装，注意安全。报名成功后请准时到场签到。</p>',
     hoursAgo: 3,
     reads: 1286,
-    activity: { startInHours: 5 * 24, durationHours: 3, place: '北仑区职工文化中心广场', location: { lat: 29.9031, lng: 121.8452 }, phone: '0574-86783000', capacity: 30, deadlineInHours: 3 * 24 },
+    activity: {
+      startInHours: 5 * 24,
+      durationHours: 3,
+      place: '北仑区职工文化中心广场',
+      location: { lat: 29.9031, lng: 121.8452 },
+      phone: '0574-86783000',
+      capacity: 30,
+      deadlineInHours: 3 * 24,
+    },
   },
   {
     id: 'p_seed_bl_law',
@@ -97,39 +113,51 @@ export async function seedContent(db: Db, now: number): Promise<void> {
           place: a.place,
           location: a.location ?? null,
           phone: a.phone ?? null,
-          signup: a.capacity ? { capacity: a.capacity, deadline: new Date(Math.min(startAt, futureDaytime(now + (a.deadlineInHours ?? a.startInHours) * HOUR))) } : null,
+          signup: a.capacity
+            ? {
+                capacity: a.capacity,
+                deadline: new Date(Math.min(startAt, futureDaytime(now + (a.deadlineInHours ?? a.startInHours) * HOUR))),
+              }
+            : null,
         }
       : null;
     const body = sanitizeHtml(p.html).nodes;
-    await db.collection(C.posts).doc(p.id).set({
-      unionId: p.unionId,
-      unionName: union.name,
-      unionAncestors: union.ancestors,
-      kind: p.kind,
-      title: p.title,
-      summary: p.summary,
-      cover: null,
-      body,
-      status: 'published',
-      publishAt: null,
-      publishedAt,
-      withdrawnAt: null,
-      withdrawReason: null,
-      activity,
-      remaining: activity?.signup?.capacity ?? 0,
-      waitlisted: 0,
-      checkedIn: 0,
-      readCount: p.reads,
-      version: 2,
-      createdBy: 'seed',
-      createdAt: publishedAt,
-      updatedAt: publishedAt,
-      updatedBy: 'seed',
-    });
+    await db
+      .collection(C.posts)
+      .doc(p.id)
+      .set({
+        unionId: p.unionId,
+        unionName: union.name,
+        unionAncestors: union.ancestors,
+        kind: p.kind,
+        title: p.title,
+        summary: p.summary,
+        cover: null,
+        body,
+        status: 'published',
+        publishAt: null,
+        publishedAt,
+        withdrawnAt: null,
+        withdrawReason: null,
+        activity,
+        remaining: activity?.signup?.capacity ?? 0,
+        waitlisted: 0,
+        checkedIn: 0,
+        readCount: p.reads,
+        version: 2,
+        createdBy: 'seed',
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
+        updatedBy: 'seed',
+      });
   }
   // Follower counters from the seeded users' follows (the nightly recount keeps them true later).
   const users = await db.collection(C.users).field({ follows: true }).limit(1000).get();
   const counts = new Map<string, number>();
   for (const u of users.data as Array<{ follows?: string[] }>) for (const id of u.follows ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-  for (const [id, followers] of counts) await db.collection(C.unionStats).doc(id).set({ followers, recountedAt: new Date(now) });
+  for (const [id, followers] of counts)
+    await db
+      .collection(C.unionStats)
+      .doc(id)
+      .set({ followers, recountedAt: new Date(now) });
 }

@@ -24,10 +24,38 @@ const PICTURES: Record<string, { from: [number, number, number]; to: [number, nu
 };
 
 export const SEED_CONTACTS = [
-  { unionId: 'nb', unionName: '宁波市总工会', contactPhone: '0574-87361234', address: '宁波市海曙区解放南路 208 号 职工服务中心一楼', hours: '工作日 8:30-12:00，13:30-17:00', location: { latitude: 29.8684, longitude: 121.5449 } },
-  { unionId: 'nb-bl', unionName: '北仑区总工会', contactPhone: '0574-86781234', address: '宁波市北仑区新碶街道明州路 301 号 职工服务中心二楼', hours: '工作日 8:30-11:30，13:30-17:00', location: { latitude: 29.9066, longitude: 121.8444 } },
-  { unionId: 'nb-bl-xq', unionName: '新碶街道总工会', contactPhone: '0574-86861234', address: '宁波市北仑区新碶街道新大路 1180 号', hours: '工作日 9:00-11:30，14:00-17:00', location: null },
-  { unionId: 'nb-hs', unionName: '海曙区总工会', contactPhone: '0574-87201234', address: '宁波市海曙区望京路 99 号', hours: '工作日 8:30-12:00，13:30-17:00', location: null },
+  {
+    unionId: 'nb',
+    unionName: '宁波市总工会',
+    contactPhone: '0574-87361234',
+    address: '宁波市海曙区解放南路 208 号 职工服务中心一楼',
+    hours: '工作日 8:30-12:00，13:30-17:00',
+    location: { latitude: 29.8684, longitude: 121.5449 },
+  },
+  {
+    unionId: 'nb-bl',
+    unionName: '北仑区总工会',
+    contactPhone: '0574-86781234',
+    address: '宁波市北仑区新碶街道明州路 301 号 职工服务中心二楼',
+    hours: '工作日 8:30-11:30，13:30-17:00',
+    location: { latitude: 29.9066, longitude: 121.8444 },
+  },
+  {
+    unionId: 'nb-bl-xq',
+    unionName: '新碶街道总工会',
+    contactPhone: '0574-86861234',
+    address: '宁波市北仑区新碶街道新大路 1180 号',
+    hours: '工作日 9:00-11:30，14:00-17:00',
+    location: null,
+  },
+  {
+    unionId: 'nb-hs',
+    unionName: '海曙区总工会',
+    contactPhone: '0574-87201234',
+    address: '宁波市海曙区望京路 99 号',
+    hours: '工作日 8:30-12:00，13:30-17:00',
+    location: null,
+  },
 ];
 
 interface SeedBanner {
@@ -43,31 +71,61 @@ interface SeedBanner {
 const UNIONS = { nb: { name: '宁波市总工会', ancestors: ['nb'] }, 'nb-bl': { name: '北仑区总工会', ancestors: ['nb', 'nb-bl'] } };
 
 export const SEED_BANNERS: SeedBanner[] = [
-  { id: 'bn_seed_nb_friday', unionId: 'nb', title: '周五福利 每周五 10:00 开抢', picture: 'friday', link: { kind: 'page', id: 'benefits' }, linkTitle: '周五福利', sort: 0 },
-  { id: 'bn_seed_bl_daycare', unionId: 'nb-bl', title: '北仑暑托班开始报名', picture: 'daycare', link: { kind: 'page', id: 'daycare' }, linkTitle: '暑托班', sort: 0 },
-  { id: 'bn_seed_bl_walk', unionId: 'nb-bl', title: '“奋进北仑”职工健步走', picture: 'walk', link: { kind: 'post', id: 'p_seed_bl_walk' }, linkTitle: '“奋进北仑”职工健步走活动报名啦', sort: 1 },
+  {
+    id: 'bn_seed_nb_friday',
+    unionId: 'nb',
+    title: '周五福利 每周五 10:00 开抢',
+    picture: 'friday',
+    link: { kind: 'page', id: 'benefits' },
+    linkTitle: '周五福利',
+    sort: 0,
+  },
+  {
+    id: 'bn_seed_bl_daycare',
+    unionId: 'nb-bl',
+    title: '北仑暑托班开始报名',
+    picture: 'daycare',
+    link: { kind: 'page', id: 'daycare' },
+    linkTitle: '暑托班',
+    sort: 0,
+  },
+  {
+    id: 'bn_seed_bl_walk',
+    unionId: 'nb-bl',
+    title: '“奋进北仑”职工健步走',
+    picture: 'walk',
+    link: { kind: 'post', id: 'p_seed_bl_walk' },
+    linkTitle: '“奋进北仑”职工健步走活动报名啦',
+    sort: 1,
+  },
 ];
 
 export async function seedHome(db: Db, now: number): Promise<void> {
   for (const c of SEED_CONTACTS) {
     const { unionId, ...fields } = c;
-    await db.collection(C.unionContacts).doc(unionId).set({ ...fields, updatedAt: new Date(now) });
+    await db
+      .collection(C.unionContacts)
+      .doc(unionId)
+      .set({ ...fields, updatedAt: new Date(now) });
   }
   for (const b of SEED_BANNERS) {
     const union = UNIONS[b.unionId];
-    await db.collection(C.banners).doc(b.id).set({
-      unionId: b.unionId,
-      unionName: union.name,
-      unionAncestors: union.ancestors,
-      title: b.title,
-      image: imageId(b.picture),
-      link: b.link,
-      linkTitle: b.linkTitle,
-      startAt: new Date(now - DAY),
-      endAt: new Date(now + 30 * DAY),
-      sort: b.sort,
-      createdAt: new Date(now - DAY),
-    });
+    await db
+      .collection(C.banners)
+      .doc(b.id)
+      .set({
+        unionId: b.unionId,
+        unionName: union.name,
+        unionAncestors: union.ancestors,
+        title: b.title,
+        image: imageId(b.picture),
+        link: b.link,
+        linkTitle: b.linkTitle,
+        startAt: new Date(now - DAY),
+        endAt: new Date(now + 30 * DAY),
+        sort: b.sort,
+        createdAt: new Date(now - DAY),
+      });
   }
 }
 

@@ -29,16 +29,64 @@ interface SeedPerson {
 
 /** Persona id → the member they are (guest is not a member). */
 export const SEED_MEMBERS: Record<string, SeedPerson> = {
-  member: { realName: '王建国', id17: '33020619850312101', phone: '13805741201', employer: '宁波北仑港务有限公司', unionId: 'nb-bl-xq-gw', tags: ['frontline', 'hazardous'] },
-  parent: { realName: '李秀梅', id17: '33020619880521102', phone: '13805741202', employer: '新碶某服装小微企业', unionId: 'nb-bl-xq-lh', tags: ['frontline'] },
-  district_admin: { realName: '周海燕', id17: '33020619800815103', phone: '13805741203', employer: '北仑区总工会', unionId: 'nb-bl', tags: ['leader'] },
-  city_admin: { realName: '郑国强', id17: '33020319750101104', phone: '13805741204', employer: '宁波市总工会', unionId: 'nb', tags: ['leader', 'model_worker'] },
+  member: {
+    realName: '王建国',
+    id17: '33020619850312101',
+    phone: '13805741201',
+    employer: '宁波北仑港务有限公司',
+    unionId: 'nb-bl-xq-gw',
+    tags: ['frontline', 'hazardous'],
+  },
+  parent: {
+    realName: '李秀梅',
+    id17: '33020619880521102',
+    phone: '13805741202',
+    employer: '新碶某服装小微企业',
+    unionId: 'nb-bl-xq-lh',
+    tags: ['frontline'],
+  },
+  district_admin: {
+    realName: '周海燕',
+    id17: '33020619800815103',
+    phone: '13805741203',
+    employer: '北仑区总工会',
+    unionId: 'nb-bl',
+    tags: ['leader'],
+  },
+  city_admin: {
+    realName: '郑国强',
+    id17: '33020319750101104',
+    phone: '13805741204',
+    employer: '宁波市总工会',
+    unionId: 'nb',
+    tags: ['leader', 'model_worker'],
+  },
 };
 
 /** Pending applications (not personas: the admin reviews them in the demo). */
 export const SEED_APPLICANTS: Array<SeedPerson & { openid: string; routing: 'employer_union' | 'street_union'; hoursAgo: number }> = [
-  { openid: 'o_local_applicant_zhangwei', realName: '张伟', id17: '33020619920704105', phone: '13905741205', employer: '宁波北仑港务有限公司', unionId: 'nb-bl-xq-gw', tags: ['frontline'], routing: 'employer_union', hoursAgo: 30 },
-  { openid: 'o_local_applicant_liufang', realName: '刘芳', id17: '33020619950228106', phone: '13905741206', employer: '小港某五金加工小微企业', unionId: 'nb-bl-xg', tags: [], routing: 'street_union', hoursAgo: 5 },
+  {
+    openid: 'o_local_applicant_zhangwei',
+    realName: '张伟',
+    id17: '33020619920704105',
+    phone: '13905741205',
+    employer: '宁波北仑港务有限公司',
+    unionId: 'nb-bl-xq-gw',
+    tags: ['frontline'],
+    routing: 'employer_union',
+    hoursAgo: 30,
+  },
+  {
+    openid: 'o_local_applicant_liufang',
+    realName: '刘芳',
+    id17: '33020619950228106',
+    phone: '13905741206',
+    employer: '小港某五金加工小微企业',
+    unionId: 'nb-bl-xg',
+    tags: [],
+    routing: 'street_union',
+    hoursAgo: 5,
+  },
 ];
 
 /** The plain ID numbers of the demo people: tests use them to claim, re-apply, or prove they never hit the disk. */
@@ -60,60 +108,72 @@ export async function seedMembership(db: Db, personas: Persona[], ancestorsOf: (
     const idHash = hashIdNumber(id);
     const ancestors = ancestorsOf(p.unionId);
     const cardNo = formatCardNo(++seq);
-    await db.collection(C.members).doc(idHash).set({
-      cardNo,
-      status: 'active',
-      nameMasked: maskName(p.realName),
-      nameHash: hashName(p.realName),
-      idMasked: maskIdNumber(id),
-      phoneMasked: maskPhone(p.phone),
-      phoneHash: hashPhone(p.phone),
-      employer: p.employer,
-      unionId: p.unionId,
-      unionAncestors: ancestors,
-      tags: p.tags,
-      source: 'application',
-      openid: persona.openid,
-      joinedAt: at,
-      createdBy: 'o_local_admin_city', // the demo's 市总 admin: 变更记录 shows who issued the card
-    });
-    await db.collection(C.users).doc(persona.openid).update({
-      memberStatus: 'verified',
-      unionAncestors: ancestors,
-      tags: p.tags,
-      cardNo,
-      memberId: idHash,
-      follows: defaultFollows(ancestors),
-    });
+    await db
+      .collection(C.members)
+      .doc(idHash)
+      .set({
+        cardNo,
+        status: 'active',
+        nameMasked: maskName(p.realName),
+        nameHash: hashName(p.realName),
+        idMasked: maskIdNumber(id),
+        phoneMasked: maskPhone(p.phone),
+        phoneHash: hashPhone(p.phone),
+        employer: p.employer,
+        unionId: p.unionId,
+        unionAncestors: ancestors,
+        tags: p.tags,
+        source: 'application',
+        openid: persona.openid,
+        joinedAt: at,
+        createdBy: 'o_local_admin_city', // the demo's 市总 admin: 变更记录 shows who issued the card
+      });
+    await db
+      .collection(C.users)
+      .doc(persona.openid)
+      .update({
+        memberStatus: 'verified',
+        unionAncestors: ancestors,
+        tags: p.tags,
+        cardNo,
+        memberId: idHash,
+        follows: defaultFollows(ancestors),
+      });
   }
   await db.collection(C.counters).doc('memberCardNo').set({ value: seq, updatedAt: at });
 
   for (const a of SEED_APPLICANTS) {
     const id = seedIdNumber(a);
     const submittedAt = new Date(now - a.hoursAgo * 3600_000);
-    await db.collection(C.memberApplications).doc(hashIdNumber(id)).set({
-      openid: a.openid,
-      status: 'pending',
-      realName: a.realName,
-      nameMasked: maskName(a.realName),
-      nameHash: hashName(a.realName),
-      idMasked: maskIdNumber(id),
-      phoneMasked: maskPhone(a.phone),
-      phoneHash: hashPhone(a.phone),
-      employer: a.employer,
-      routing: a.routing,
-      unionId: a.unionId,
-      unionAncestors: ancestorsOf(a.unionId),
-      tags: a.tags,
-      consentAt: submittedAt,
-      submittedAt,
-      reviewedAt: null,
-      reviewedBy: null,
-      rejectReason: null,
-      cardNo: null,
-      history: [],
-    });
+    await db
+      .collection(C.memberApplications)
+      .doc(hashIdNumber(id))
+      .set({
+        openid: a.openid,
+        status: 'pending',
+        realName: a.realName,
+        nameMasked: maskName(a.realName),
+        nameHash: hashName(a.realName),
+        idMasked: maskIdNumber(id),
+        phoneMasked: maskPhone(a.phone),
+        phoneHash: hashPhone(a.phone),
+        employer: a.employer,
+        routing: a.routing,
+        unionId: a.unionId,
+        unionAncestors: ancestorsOf(a.unionId),
+        tags: a.tags,
+        consentAt: submittedAt,
+        submittedAt,
+        reviewedAt: null,
+        reviewedBy: null,
+        rejectReason: null,
+        cardNo: null,
+        history: [],
+      });
     // The one users shape (cloudfunctions/_lib/docs.ts), as member.apply leaves it.
-    await db.collection(C.users).doc(a.openid).set({ ...newUserDoc(a.openid, maskName(a.realName), submittedAt), memberStatus: 'pending' });
+    await db
+      .collection(C.users)
+      .doc(a.openid)
+      .set({ ...newUserDoc(a.openid, maskName(a.realName), submittedAt), memberStatus: 'pending' });
   }
 }

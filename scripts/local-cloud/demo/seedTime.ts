@@ -12,9 +12,16 @@ const CLOSE_HOUR = 20;
 /** The latest half hour at or before `ms` that falls in daytime. */
 export function pastDaytime(ms: number): number {
   let d = inBusinessTz(ms);
-  d = d.minute(d.minute() < 30 ? 0 : 30).second(0).millisecond(0);
+  d = d
+    .minute(d.minute() < 30 ? 0 : 30)
+    .second(0)
+    .millisecond(0);
   if (d.hour() >= CLOSE_HOUR) d = d.hour(CLOSE_HOUR - 1).minute(30);
-  else if (d.hour() < OPEN_HOUR) d = d.subtract(1, 'day').hour(CLOSE_HOUR - 1).minute(30);
+  else if (d.hour() < OPEN_HOUR)
+    d = d
+      .subtract(1, 'day')
+      .hour(CLOSE_HOUR - 1)
+      .minute(30);
   return d.valueOf();
 }
 

@@ -16,7 +16,8 @@ export function inspectPage({ elder }: InspectOptions): string[] {
     const cs = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
   };
-  const label = (el: Element) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 3).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
+  const label = (el: Element) =>
+    `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 3).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
   const alpha = (color: string) => {
     const m = /rgba?\(([^)]+)\)/.exec(color);
     if (!m) return 1;
@@ -32,8 +33,10 @@ export function inspectPage({ elder }: InspectOptions): string[] {
     if (alpha(getComputedStyle(b).color) < 0.5) problems.push(`button text nearly invisible: ${label(b)}`);
     if (b.getAttribute('disabled') === 'false') problems.push(`button with disabled="false": ${label(b)}`);
     const r = b.getBoundingClientRect();
-    if (elder && (r.height < 59.5 || r.width < 59.5)) problems.push(`elder tap target ${Math.round(r.width)}×${Math.round(r.height)} < 60: ${label(b)}`);
-    if (!elder && r.height < 43.5 && !b.classList.contains('state__retry')) problems.push(`tap target ${Math.round(r.height)} px high < 44: ${label(b)}`);
+    if (elder && (r.height < 59.5 || r.width < 59.5))
+      problems.push(`elder tap target ${Math.round(r.width)}×${Math.round(r.height)} < 60: ${label(b)}`);
+    if (!elder && r.height < 43.5 && !b.classList.contains('state__retry'))
+      problems.push(`tap target ${Math.round(r.height)} px high < 44: ${label(b)}`);
   }
 
   // Nothing wider than the phone, nothing cut with an ellipsis or clipped.
@@ -52,7 +55,8 @@ export function inspectPage({ elder }: InspectOptions): string[] {
     // Normal mode's feed cards are fixed-height previews (virtual list rows) that open the whole
     // post on a tap; 长辈模式 shows them whole, and there they are checked like everything else.
     const preview = !elder && el.closest('.post-card');
-    if (!preview && clips && (h.scrollWidth > h.clientWidth + 1 || h.scrollHeight > h.clientHeight + 2)) problems.push(`text cut off: ${label(el)}`);
+    if (!preview && clips && (h.scrollWidth > h.clientWidth + 1 || h.scrollHeight > h.clientHeight + 2))
+      problems.push(`text cut off: ${label(el)}`);
     if (elder) {
       const size = parseFloat(cs.fontSize);
       if (size < 17.95) problems.push(`elder text ${size.toFixed(1)} px < 18: ${label(el)}`);

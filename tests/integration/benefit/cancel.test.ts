@@ -6,7 +6,14 @@
  * working. Too late, out of scope, not an admin, or a bad reason: refused, nothing changed.
  */
 import { CANCEL_LEAD_MS, dropState } from '../../../shared/benefit/rules';
-import type { AdminListResult, DrawProof, ExportCsvResult, FiguresResult, ListResult, MyClaimsResult } from '../../../shared/benefit/schemas';
+import type {
+  AdminListResult,
+  DrawProof,
+  ExportCsvResult,
+  FiguresResult,
+  ListResult,
+  MyClaimsResult,
+} from '../../../shared/benefit/schemas';
 import { C } from '../../../cloudfunctions/_lib/collections';
 import { SETTLE_MS } from '../../../cloudfunctions/benefit/triggers/cancelNotices';
 import type { TestCloud } from '../../scenarios/cloud';
@@ -47,7 +54,8 @@ async function cancelNoticesOf(openid: string, dropId: string): Promise<Array<{ 
   return (res.data as Array<{ _id: string; title: string; body: string }>).filter((n) => n._id.includes(`${dropId}_cancel`));
 }
 async function registrationOf(dropId: string, openid: string): Promise<{ result: string | null; explain: string | null } | undefined> {
-  return (await t.db.collection(C.dropRegistrations).doc(`${dropId}_${openid}`).get()).data[0] as { result: string | null; explain: string | null } | undefined;
+  return (await t.db.collection(C.dropRegistrations).doc(`${dropId}_${openid}`).get()).data[0] as
+    { result: string | null; explain: string | null } | undefined;
 }
 
 test('first-come: withdrawn before opening, every claim after the opening is refused from the cached copy and no stock is taken', async () => {
@@ -60,22 +68,40 @@ test('first-come: withdrawn before opening, every claim after the opening is ref
   const requestId = newRequestId();
   const first = await cancelAs(t, dropId, '  商家临时停止供货，下周重新发布 ', { requestId });
   if (!first.result.ok) throw new Error(first.result.error.message);
-  expect(first.result.data).toMatchObject({ dropId, title: '周五话费 20 元', cancelled: { reason: '商家临时停止供货，下周重新发布', by: '周*燕' } });
+  expect(first.result.data).toMatchObject({
+    dropId,
+    title: '周五话费 20 元',
+    cancelled: { reason: '商家临时停止供货，下周重新发布', by: '周*燕' },
+  });
   // A retry of the same request, and a second cancel with another reason, answer the same.
   expect((await cancelAs(t, dropId, '商家临时停止供货，下周重新发布', { requestId })).result).toEqual(first.result);
   expect((await cancelAs(t, dropId, '另一个原因')).result).toEqual(first.result);
 
   const doc = await dropDoc(dropId);
-  expect(doc).toMatchObject({ status: 'cancelled', cancelledBy: 'o_local_admin_beilun', cancelReason: '商家临时停止供货，下周重新发布', cancelRequestId: requestId });
+  expect(doc).toMatchObject({
+    status: 'cancelled',
+    cancelledBy: 'o_local_admin_beilun',
+    cancelReason: '商家临时停止供货，下周重新发布',
+    cancelRequestId: requestId,
+  });
   expect(new Date(doc.cancelledAt as string).getTime()).toBe(first.result.data.cancelled.at);
   const audit = await auditOf(dropId);
   expect(audit).toHaveLength(1);
-  expect(audit[0]).toMatchObject({ action: 'cancel', by: 'o_local_admin_beilun', byName: '周*燕', reason: '商家临时停止供货，下周重新发布', requestId });
+  expect(audit[0]).toMatchObject({
+    action: 'cancel',
+    by: 'o_local_admin_beilun',
+    byName: '周*燕',
+    reason: '商家临时停止供货，下周重新发布',
+    requestId,
+  });
 
   await t.setClock(new Date(opensAt + 1000));
   for (const [i, m] of members.entries()) {
     const attempt = await claimAs(t, m, dropId, { pass: passes[i] });
-    expect(attempt.result).toMatchObject({ ok: false, error: { code: 'DROP_CANCELLED', message: '该福利已被发布工会撤回（原因：商家临时停止供货，下周重新发布）' } });
+    expect(attempt.result).toMatchObject({
+      ok: false,
+      error: { code: 'DROP_CANCELLED', message: '该福利已被发布工会撤回（原因：商家临时停止供货，下周重新发布）' },
+    });
     expect(attempt.db.writes).toBe(0);
     expect(attempt.db.reads).toBeLessThanOrEqual(1);
   }
@@ -145,7 +171,10 @@ test('draw: registrants are told once (retries and repeated timer runs add nothi
   const other = await callBenefit<ListResult>(t, 'list', {}, { openid: bystander });
   expect(other.result.ok && other.result.data.drops.map((d) => d.id)).not.toContain(dropId);
   const myClaims = await callBenefit<MyClaimsResult>(t, 'myClaims', {}, { openid: registrants[1] });
-  expect(myClaims.result.ok && myClaims.result.data.registrations.find((r) => r.dropId === dropId)).toMatchObject({ result: 'cancelled', explain: sentence });
+  expect(myClaims.result.ok && myClaims.result.data.registrations.find((r) => r.dropId === dropId)).toMatchObject({
+    result: 'cancelled',
+    explain: sentence,
+  });
   const fig = await callBenefit<FiguresResult>(t, 'figures', { dropId }, DISTRICT_ADMIN);
   expect(fig.result.ok && fig.result.data).toMatchObject({ registrations: 4, claims: 0, cancelled: { reason } });
 });
@@ -157,11 +186,17 @@ test('too late (within the lead time, or after the draw): refused, nothing chang
 
   await t.setClock(new Date(opensAt - CANCEL_LEAD_MS + 1000));
   const late = await cancelAs(t, dropId, '发布错了时间');
-  expect(late.result).toMatchObject({ ok: false, error: { code: 'DROP_CANCEL_TOO_LATE', message: '福利已开始或即将开始（开始前 5 分钟内不能撤回）' } });
+  expect(late.result).toMatchObject({
+    ok: false,
+    error: { code: 'DROP_CANCEL_TOO_LATE', message: '福利已开始或即将开始（开始前 5 分钟内不能撤回）' },
+  });
   expect(await dropDoc(dropId)).toEqual(before);
   expect(await auditOf(dropId)).toEqual([]);
   const admin = await callBenefit<AdminListResult>(t, 'adminList', {}, DISTRICT_ADMIN);
-  expect(admin.result.ok && admin.result.data.drops.find((d) => d.id === dropId)).toMatchObject({ cancelled: null, cancellableUntil: null });
+  expect(admin.result.ok && admin.result.data.drops.find((d) => d.id === dropId)).toMatchObject({
+    cancelled: null,
+    cancellableUntil: null,
+  });
 
   await t.setClock(new Date(opensAt + 1000));
   expect((await claimAs(t, member, dropId)).result.ok).toBe(true);
@@ -187,12 +222,21 @@ test('only an admin whose subtree holds the drop may withdraw it, with a 2–100
 
   expect((await cancelAs(t, dropId, '发布错了', { as: below })).result).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
   expect((await cancelAs(t, dropId, '发布错了', { as: elsewhere })).result).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
-  expect((await cancelAs(t, dropId, '发布错了', { as: { openid: member } })).result).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
-  expect((await cancelAs(t, dropId, '发布错了', { as: { persona: 'member' } })).result).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+  expect((await cancelAs(t, dropId, '发布错了', { as: { openid: member } })).result).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_UNION_ADMIN' },
+  });
+  expect((await cancelAs(t, dropId, '发布错了', { as: { persona: 'member' } })).result).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_UNION_ADMIN' },
+  });
   for (const reason of ['', '错', '    ', ' 错 ', '很'.repeat(101)]) {
     expect((await cancelAs(t, dropId, reason)).result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   }
-  expect((await callBenefit(t, 'adminCancel', { dropId }, DISTRICT_ADMIN)).result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请填写撤回原因' } });
+  expect((await callBenefit(t, 'adminCancel', { dropId }, DISTRICT_ADMIN)).result).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_ARGUMENT', message: '请填写撤回原因' },
+  });
   expect(await dropDoc(dropId)).toEqual(before);
   expect(await auditOf(dropId)).toEqual([]);
 
@@ -218,7 +262,8 @@ test('a withdrawal racing with 50 registrations: every registration is either re
   const cancel = await cancelCall;
   if (!cancel.result.ok) throw new Error(cancel.result.error.message);
   // After the answer every new registration is refused.
-  for (const m of members.slice(50)) expect((await registerAs(t, m, dropId)).result).toMatchObject({ ok: false, error: { code: 'DROP_CANCELLED' } });
+  for (const m of members.slice(50))
+    expect((await registerAs(t, m, dropId)).result).toMatchObject({ ok: false, error: { code: 'DROP_CANCELLED' } });
 
   await fireBenefitTimer(t, 'draw');
   await t.setClock(new Date(cancel.result.data.cancelled.at + SETTLE_MS + 1000));

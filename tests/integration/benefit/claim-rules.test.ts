@@ -3,7 +3,16 @@
  * required tags, per-member limit, same-request retries, pass forgery, request budget.
  */
 import type { TestCloud } from '../../scenarios/cloud';
-import { callBenefit, claimAs, givenBenefitCloud, givenDrop, givenMembers, newRequestId, OTHER_UNION, passFor } from '../../scenarios/benefit';
+import {
+  callBenefit,
+  claimAs,
+  givenBenefitCloud,
+  givenDrop,
+  givenMembers,
+  newRequestId,
+  OTHER_UNION,
+  passFor,
+} from '../../scenarios/benefit';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -134,7 +143,10 @@ test('a pass stands in for the membership check for at most 2 hours: a card susp
   const recent = await passBeforeOpening(fresh, drop);
   await t.setClock(new Date(drop.opensAt + 1000));
   const refused = await claimAs(t, early, drop.dropId, { pass: old });
-  expect(refused.result).toEqual({ ok: false, error: { code: 'MEMBER_NOT_VERIFIED', message: '您的会员卡已被所属工会停用，暂不能参与福利；如有疑问请联系所属工会' } });
+  expect(refused.result).toEqual({
+    ok: false,
+    error: { code: 'MEMBER_NOT_VERIFIED', message: '您的会员卡已被所属工会停用，暂不能参与福利；如有疑问请联系所属工会' },
+  });
   expect(refused.db.writes).toBe(0);
   // A pass from within the 2 hours still saves the read.
   const ok = await claimAs(t, fresh, drop.dropId, { pass: recent });

@@ -55,7 +55,11 @@ test('register, commit, draw at the opening, tell everyone, and recompute the wi
   if (!proof.result.ok) throw new Error(proof.result.error.message);
   const p = proof.result.data;
   expect(p.seedHash).toBe(seedHash);
-  expect(createHash('sha256').update(p.seed as string).digest('hex')).toBe(seedHash);
+  expect(
+    createHash('sha256')
+      .update(p.seed as string)
+      .digest('hex'),
+  ).toBe(seedHash);
   expect(p.entrants).toHaveLength(12);
   expect(p.winners).toHaveLength(5);
   expect(p.entrants).toContain(p.myEntrantKey);
@@ -84,12 +88,16 @@ test('register, commit, draw at the opening, tell everyone, and recompute the wi
   try {
     const file = join(dir, 'proof.json');
     writeFileSync(file, JSON.stringify(p));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/verify-lottery.ts'), '--file', file], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/verify-lottery.ts'), '--file', file], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout.slice(0, run.stdout.lastIndexOf('}') + 1)) as { winners: string[]; commitmentOk: boolean };
     expect(out).toMatchObject({ commitmentOk: true, winners: p.winners });
     writeFileSync(file, JSON.stringify({ ...p, winners: [...p.winners].reverse() }));
-    expect(spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/verify-lottery.ts'), '--file', file]).status).toBe(1);
+    expect(
+      spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/verify-lottery.ts'), '--file', file]).status,
+    ).toBe(1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,14 +119,19 @@ test('a registrant who is no longer eligible at the draw (card suspended) is lef
   const p = proof.result.data;
   expect(p.entrants).toHaveLength(3);
   expect(p.winners).toHaveLength(2);
-  const check = verifyDraw({ seed: p.seed as string, seedHash: p.seedHash, entrants: p.entrants, stock: 2, winners: p.winners }, (s) => createHash('sha256').update(s).digest('hex'));
+  const check = verifyDraw({ seed: p.seed as string, seedHash: p.seedHash, entrants: p.entrants, stock: 2, winners: p.winners }, (s) =>
+    createHash('sha256').update(s).digest('hex'),
+  );
   expect(check).toMatchObject({ commitmentOk: true, matchesPublished: true });
 
   const claims = (await t.db.collection(C.dropClaims).where({ dropId }).get()).data as Array<{ openid: string }>;
   expect(claims.map((c) => c.openid)).not.toContain(suspended);
   const mine = await callBenefit<MyClaimsResult>(t, 'myClaims', {}, { openid: suspended });
   const reg = mine.result.ok ? mine.result.data.registrations.find((r) => r.dropId === dropId) : undefined;
-  expect(reg).toMatchObject({ result: 'excluded', explain: '未参与抽签：您的会员卡已被所属工会停用，暂不能参与福利；如有疑问请联系所属工会' });
+  expect(reg).toMatchObject({
+    result: 'excluded',
+    explain: '未参与抽签：您的会员卡已被所属工会停用，暂不能参与福利；如有疑问请联系所属工会',
+  });
   const notices = await t.db.collection(C.notifications).where({ openid: suspended }).get();
   expect(notices.data.map((n) => (n as { title: string }).title)).toEqual(['福利抽签：未参与抽签']);
   const list = await callBenefit<ListResult>(t, 'list', {}, { openid: suspended });

@@ -23,18 +23,27 @@ const children: ChildProcess[] = [];
 let dir: string;
 
 function start(): Promise<{ child: ChildProcess; appUrl: string; dbUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/cloud-process.ts'), dir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (c) => (stderr += c));
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
+    readline
+      .createInterface({ input: child.stdout! })
+      .once('line', (line) => resolve({ child, ...(JSON.parse(line) as { appUrl: string; dbUrl: string }) }));
     child.once('exit', (code) => reject(new Error(`local cloud exited (${code}): ${stderr}`)));
   });
 }
 
 const setClock = (appUrl: string, at: number) =>
-  fetch(`${appUrl}/api/_local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: new Date(at).toISOString() }) });
+  fetch(`${appUrl}/api/_local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ at: new Date(at).toISOString() }),
+  });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'benefit-kill-'));
@@ -47,14 +56,30 @@ afterAll(() => {
 test('claims survive SIGKILL mid-storm and the stock is reconciled', async () => {
   const STOCK = 300;
   const first = await start();
-  const db1 = tcb.init({ env: 'local', serviceUrl: first.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
+  const db1 = tcb
+    .init({ env: 'local', serviceUrl: first.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0])
+    .database();
   const ancestors = ((await db1.collection(C.unions).doc(MEMBER_UNION).get()).data[0] as { ancestors: string[] }).ancestors;
   const members = Array.from({ length: 600 }, (_, i) => `okill_${String(i).padStart(4, '0')}`);
   for (let i = 0; i < members.length; i += 100) {
-    await Promise.all(members.slice(i, i + 100).map((openid) => db1.collection(C.users).doc(openid).set({ openid, memberStatus: 'verified', unionId: MEMBER_UNION, unionAncestors: ancestors, tags: [] })));
+    await Promise.all(
+      members
+        .slice(i, i + 100)
+        .map((openid) =>
+          db1
+            .collection(C.users)
+            .doc(openid)
+            .set({ openid, memberStatus: 'verified', unionId: MEMBER_UNION, unionAncestors: ancestors, tags: [] }),
+        ),
+    );
   }
   const now = Date.parse(((await (await fetch(`${first.appUrl}/api/_local/clock`)).json()) as { data: { now: string } }).data.now);
-  const created = await callBenefit<AdminCreateResult>({ cloud: first }, 'adminCreate', { unionId: DROP_UNION, title: '断电测试福利', kind: 'film', mode: 'first_come', stock: STOCK, opensAt: now + 3600_000 }, { persona: 'district_admin' });
+  const created = await callBenefit<AdminCreateResult>(
+    { cloud: first },
+    'adminCreate',
+    { unionId: DROP_UNION, title: '断电测试福利', kind: 'film', mode: 'first_come', stock: STOCK, opensAt: now + 3600_000 },
+    { persona: 'district_admin' },
+  );
   if (!created.result.ok) throw new Error(created.result.error.message);
   const { dropId, opensAt } = created.result.data;
   await setClock(first.appUrl, opensAt);
@@ -85,10 +110,15 @@ test('claims survive SIGKILL mid-storm and the stock is reconciled', async () =>
   expect(acked.size).toBeGreaterThanOrEqual(120);
 
   const second = await start();
-  const db2 = tcb.init({ env: 'local', serviceUrl: second.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0]).database();
+  const db2 = tcb
+    .init({ env: 'local', serviceUrl: second.dbUrl, secretId: 'local', secretKey: 'local' } as Parameters<typeof tcb.init>[0])
+    .database();
   const facts = async () => {
     const claims = (await db2.collection(C.dropClaims).where({ dropId }).limit(1000).get()).data as Array<{ openid: string; code: string }>;
-    const left = ((await db2.collection(C.dropStock).where({ dropId }).get()).data as Array<{ left: number }>).reduce((s, d) => s + d.left, 0);
+    const left = ((await db2.collection(C.dropStock).where({ dropId }).get()).data as Array<{ left: number }>).reduce(
+      (s, d) => s + d.left,
+      0,
+    );
     return { claims, left };
   };
   const after = await facts();

@@ -31,7 +31,12 @@ test('tight quota (DB 25 QPS, 6 instances): 150 members tapping at once for 40 u
   await t.setClock(new Date(opensAt));
   await t.cloud.quota.set(resolveQuota('base', { LOCAL_QUOTA_DB_QPS: '25', LOCAL_QUOTA_FN_INSTANCES: '6' }));
 
-  const taps = await Promise.all(members.map(async (openid) => ({ openid, out: await tapAsApp<ClaimView>(t.cloud.appUrl, 'benefit', 'claim', { dropId, pass: passes.get(openid) }, openid, 120_000) })));
+  const taps = await Promise.all(
+    members.map(async (openid) => ({
+      openid,
+      out: await tapAsApp<ClaimView>(t.cloud.appUrl, 'benefit', 'claim', { dropId, pass: passes.get(openid) }, openid, 120_000),
+    })),
+  );
   const stats = await t.cloud.quota.stats();
   await t.cloud.quota.set(null);
 
@@ -103,7 +108,10 @@ test('a function call past the quota is refused as wx.cloud.callFunction reports
   await t.cloud.quota.set(resolveQuota('base', { LOCAL_QUOTA_FN_INSTANCES: '0' }));
   const res = await t.post('/api/functions/system', JSON.stringify({ action: 'serverTime', data: {} }));
   expect(res.status).toBe(429);
-  expect(res.json).toEqual({ errCode: -501004, errMsg: expect.stringMatching(/^cloud\.callFunction:fail .*EXCEED_CONCURRENT_REQUEST_LIMIT.*432 ResourceLimitReached/) });
+  expect(res.json).toEqual({
+    errCode: -501004,
+    errMsg: expect.stringMatching(/^cloud\.callFunction:fail .*EXCEED_CONCURRENT_REQUEST_LIMIT.*432 ResourceLimitReached/),
+  });
   await t.cloud.quota.set(resolveQuota('base', { LOCAL_QUOTA_FN_CALLS_PER_MONTH: '0' }));
   const month = await t.post('/api/functions/system', JSON.stringify({ action: 'serverTime', data: {} }));
   expect(month).toMatchObject({ status: 429, json: { errCode: -501003 } });

@@ -27,22 +27,43 @@ test('a code is redeemed once by staff in scope; every attempt is audited; expir
   const code = claims[0].code;
 
   // A member is not staff; an admin of another district is out of scope.
-  expect((await callBenefit(t, 'redeem', { code }, { openid: members[1] })).result).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
-  await t.db.collection(C.users).doc('o_test_admin_haishu').set({ openid: 'o_test_admin_haishu', memberStatus: 'verified', adminUnionIds: ['nb-hs'], unionAncestors: [] });
-  expect((await callBenefit(t, 'redeem', { code }, { openid: 'o_test_admin_haishu' })).result).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+  expect((await callBenefit(t, 'redeem', { code }, { openid: members[1] })).result).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_UNION_ADMIN' },
+  });
+  await t.db
+    .collection(C.users)
+    .doc('o_test_admin_haishu')
+    .set({ openid: 'o_test_admin_haishu', memberStatus: 'verified', adminUnionIds: ['nb-hs'], unionAncestors: [] });
+  expect((await callBenefit(t, 'redeem', { code }, { openid: 'o_test_admin_haishu' })).result).toMatchObject({
+    ok: false,
+    error: { code: 'OUT_OF_SCOPE' },
+  });
 
   const typed = code.toLowerCase().replace(/-/g, ' ');
-  const [a, b] = await Promise.all([callBenefit<RedeemResult>(t, 'redeem', { code: typed }, asDistrict), callBenefit<RedeemResult>(t, 'redeem', { code }, asDistrict)]);
+  const [a, b] = await Promise.all([
+    callBenefit<RedeemResult>(t, 'redeem', { code: typed }, asDistrict),
+    callBenefit<RedeemResult>(t, 'redeem', { code }, asDistrict),
+  ]);
   expect([a.result.ok, b.result.ok].sort()).toEqual([false, true]);
-  expect((await callBenefit(t, 'redeem', { code }, { persona: 'city_admin' })).result).toMatchObject({ ok: false, error: { code: 'CODE_ALREADY_REDEEMED' } });
-  expect((await callBenefit(t, 'redeem', { code: 'AAAA-BBBB-CCCC' }, asDistrict)).result).toMatchObject({ ok: false, error: { code: 'CODE_NOT_FOUND' } });
+  expect((await callBenefit(t, 'redeem', { code }, { persona: 'city_admin' })).result).toMatchObject({
+    ok: false,
+    error: { code: 'CODE_ALREADY_REDEEMED' },
+  });
+  expect((await callBenefit(t, 'redeem', { code: 'AAAA-BBBB-CCCC' }, asDistrict)).result).toMatchObject({
+    ok: false,
+    error: { code: 'CODE_NOT_FOUND' },
+  });
 
   const mine = await callBenefit<{ claims: ClaimView[] }>(t, 'myClaims', {}, { openid: members[0] });
   expect(mine.result.ok && mine.result.data.claims[0].status).toBe('redeemed');
 
   // Past the deadline the second code is refused and the reconcile timer marks it expired.
   await t.setClock(new Date(claims[1].redeemBy + 1000));
-  expect((await callBenefit(t, 'redeem', { code: claims[1].code }, asDistrict)).result).toMatchObject({ ok: false, error: { code: 'CODE_EXPIRED' } });
+  expect((await callBenefit(t, 'redeem', { code: claims[1].code }, asDistrict)).result).toMatchObject({
+    ok: false,
+    error: { code: 'CODE_EXPIRED' },
+  });
   await t.post('/api/_local/triggers/benefit/reconcile', '{}');
   const expired = (await t.db.collection(C.dropClaims).where({ dropId, status: 'expired' }).get()).data;
   expect(expired).toHaveLength(1);
@@ -57,7 +78,10 @@ test('a code is redeemed once by staff in scope; every attempt is audited; expir
   if (!csv.result.ok) throw new Error(csv.result.error.message);
   expect(csv.result.data.rows).toBe(2);
   expect(csv.result.data.csv.split('\r\n')[0]).toBe('\ufeff序号,兑换码,会员,获得方式,领取时间,状态,核销时间,过期处理');
-  expect((await callBenefit(t, 'figures', { dropId }, { openid: 'o_test_admin_haishu' })).result).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+  expect((await callBenefit(t, 'figures', { dropId }, { openid: 'o_test_admin_haishu' })).result).toMatchObject({
+    ok: false,
+    error: { code: 'OUT_OF_SCOPE' },
+  });
 });
 
 test('claim notices are sent by the timer, once', async () => {

@@ -24,7 +24,10 @@ test('units returned by the reconcile timer are taken by the next attempts, not 
   expect((await claimAs(t, b, dropId)).result.ok).toBe(true);
   // A crash between "take a unit" and "insert the claim": the last unit is taken, no claim.
   const _ = t.db.command;
-  await t.db.collection(C.dropStock).where({ _id: `${dropId}_s0`, left: 1 }).update({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: new Date(opensAt + 2000) });
+  await t.db
+    .collection(C.dropStock)
+    .where({ _id: `${dropId}_s0`, left: 1 })
+    .update({ left: _.inc(-1), taken: _.inc(1), lastTakenAt: new Date(opensAt + 2000) });
   // The instance learns it is sold out (its take matches nothing).
   const refused = await claimAs(t, c, dropId);
   expect(refused.result).toMatchObject({ ok: false, error: { code: 'DROP_SOLD_OUT' } });

@@ -6,7 +6,17 @@
 import type { ClaimView } from '../../../shared/benefit/schemas';
 import { formatCode } from '../../../shared/benefit/code';
 import type { TestCloud } from '../../scenarios/cloud';
-import { claimAs, dropFacts, givenBenefitCloud, givenDrop, givenMembers, newRequestId, shuffle, storm, type CallOutcome } from '../../scenarios/benefit';
+import {
+  claimAs,
+  dropFacts,
+  givenBenefitCloud,
+  givenDrop,
+  givenMembers,
+  newRequestId,
+  shuffle,
+  storm,
+  type CallOutcome,
+} from '../../scenarios/benefit';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -64,7 +74,9 @@ test('the same request sent three times at once by 300 members (stock 200) claim
   expect(invariants(outcomes, facts)).toMatchObject({ claims: 200, membersWithTwo: 0, left: 0, ackedMissing: 0 });
   // Every member gets one answer, three times: all three copies agree.
   for (const m of members) {
-    const mine = outcomes.filter((o) => o.openid === m).map((o) => JSON.stringify(o.out.result.ok ? o.out.result.data.code : o.out.result.error.code));
+    const mine = outcomes
+      .filter((o) => o.openid === m)
+      .map((o) => JSON.stringify(o.out.result.ok ? o.out.result.data.code : o.out.result.error.code));
     expect(new Set(mine).size).toBe(1);
   }
 });
@@ -73,7 +85,10 @@ test('limit 2 with stock split over 5 shard documents (stock 9,000), 300 members
   const { dropId, opensAt } = await givenDrop(t, { stock: 9000, perMemberLimit: 2 });
   const members = await givenMembers(t, 300);
   await t.setClock(new Date(opensAt));
-  const attempts = shuffle([...members, ...members, ...members, ...members]).map((openid) => async () => ({ openid, out: await claimAs(t, openid, dropId) }));
+  const attempts = shuffle([...members, ...members, ...members, ...members]).map((openid) => async () => ({
+    openid,
+    out: await claimAs(t, openid, dropId),
+  }));
   const outcomes = await storm(attempts, 300);
   const facts = await dropFacts(t, dropId);
   const inv = invariants(outcomes, facts);

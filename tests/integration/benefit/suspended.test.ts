@@ -21,12 +21,22 @@ afterAll(async () => {
 const DISTRICT = { persona: 'district_admin' } as const;
 
 async function setCard(cardNo: string, status: 'revoked' | 'active') {
-  const res = await t.call<AdminSetStatusResult>('member', 'adminSetStatus', { cardNo, status, reason: status === 'revoked' ? '已调离本单位，会籍转出' : undefined }, DISTRICT);
+  const res = await t.call<AdminSetStatusResult>(
+    'member',
+    'adminSetStatus',
+    { cardNo, status, reason: status === 'revoked' ? '已调离本单位，会籍转出' : undefined },
+    DISTRICT,
+  );
   expect(res).toMatchObject({ ok: true, data: { changed: true, member: { status } } });
 }
 
 async function claimDoc(code: string) {
-  return (await t.db.collection(C.dropClaims).where({ code: code.replace(/-/g, '') }).get()).data[0] as { _id: string; status: string; redeemedAt: unknown; redeemedBy: unknown };
+  return (
+    await t.db
+      .collection(C.dropClaims)
+      .where({ code: code.replace(/-/g, '') })
+      .get()
+  ).data[0] as { _id: string; status: string; redeemedAt: unknown; redeemedBy: unknown };
 }
 
 async function outcomes(claimId: string): Promise<string[]> {
@@ -49,7 +59,10 @@ test('a code of a member whose card was suspended after claiming is refused, aud
   // Staff scan it (twice, at once): both refused with the reason, nothing redeemed.
   const refused = await Promise.all([0, 1].map(() => callBenefit<RedeemResult>(t, 'redeem', { code: view.code }, DISTRICT)));
   for (const r of refused) {
-    expect(r.result).toEqual({ ok: false, error: { code: 'MEMBER_SUSPENDED', message: '该会员卡已被所属工会停用，不能核销；如有疑问请会员联系所属工会' } });
+    expect(r.result).toEqual({
+      ok: false,
+      error: { code: 'MEMBER_SUSPENDED', message: '该会员卡已被所属工会停用，不能核销；如有疑问请会员联系所属工会' },
+    });
   }
   expect(await claimDoc(view.code)).toMatchObject({ status: 'issued', redeemedAt: null, redeemedBy: null });
   expect(await outcomes(stored._id)).toEqual(['member_suspended', 'member_suspended']);
@@ -60,7 +73,9 @@ test('a code of a member whose card was suspended after claiming is refused, aud
   await setCard(m.cardNo, 'active');
   const [a, b] = await Promise.all([0, 1].map(() => callBenefit<RedeemResult>(t, 'redeem', { code: view.code }, DISTRICT)));
   const results = [a.result, b.result];
-  expect(results.filter((r) => r.ok)).toEqual([{ ok: true, data: expect.objectContaining({ title: '停用核销测试 电影票', memberName: '张*明' }) }]);
+  expect(results.filter((r) => r.ok)).toEqual([
+    { ok: true, data: expect.objectContaining({ title: '停用核销测试 电影票', memberName: '张*明' }) },
+  ]);
   expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: expect.objectContaining({ code: 'CODE_ALREADY_REDEEMED' }) }]);
   // A successful scan still costs 3 reads (admin, claim, member) — the suspension check reads nothing more.
   const winner = a.result.ok ? a : b;

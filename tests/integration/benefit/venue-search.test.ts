@@ -7,9 +7,26 @@
 import type { ClaimView, ListResult, MyClaimsResult, SearchResult } from '../../../shared/benefit/schemas';
 import { C } from '../../../cloudfunctions/_lib/collections';
 import type { TestCloud } from '../../scenarios/cloud';
-import { ancestorsOf, callBenefit, cancelAs, claimAs, DISTRICT_ADMIN, givenBenefitCloud, givenDrop, givenMembers, OTHER_UNION, passFor } from '../../scenarios/benefit';
+import {
+  ancestorsOf,
+  callBenefit,
+  cancelAs,
+  claimAs,
+  DISTRICT_ADMIN,
+  givenBenefitCloud,
+  givenDrop,
+  givenMembers,
+  OTHER_UNION,
+  passFor,
+} from '../../scenarios/benefit';
 
-const VENUE = { name: '北仑区职工服务中心', address: '北仑区明州路 600 号一楼大厅', hours: '周一至周五 9:00–17:00', location: { lat: 29.9003, lng: 121.8447 }, phone: '0574-86881234' };
+const VENUE = {
+  name: '北仑区职工服务中心',
+  address: '北仑区明州路 600 号一楼大厅',
+  hours: '周一至周五 9:00–17:00',
+  location: { lat: 29.9003, lng: 121.8447 },
+  phone: '0574-86881234',
+};
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -31,7 +48,14 @@ const found = (r: Awaited<ReturnType<typeof search>>) => (r.ok ? r.data.drops.ma
 
 test('the venue set at creation is on the card, in the claim (still 2 requests) and in 我的福利', async () => {
   const now = Date.now();
-  const { dropId } = await givenDrop(t, { stock: 20, title: '健身月卡体验券', kind: 'gym', venue: VENUE, opensAt: now + 60_000, closesAt: now + 86400_000 });
+  const { dropId } = await givenDrop(t, {
+    stock: 20,
+    title: '健身月卡体验券',
+    kind: 'gym',
+    venue: VENUE,
+    opensAt: now + 60_000,
+    closesAt: now + 86400_000,
+  });
   const [m] = await givenMembers(t, 1);
   const card = (await listAs(m)).drops.find((d) => d.id === dropId)!;
   expect(card.venue).toEqual(VENUE);
@@ -54,11 +78,22 @@ test('the venue set at creation is on the card, in the claim (still 2 requests) 
 
 test('a drop without a venue says so (null), and optional parts stay null', async () => {
   const { dropId } = await givenDrop(t, { stock: 5, title: '话费充值券 30 元', kind: 'phone' });
-  const { dropId: bare } = await givenDrop(t, { stock: 5, title: '体检套餐券', kind: 'other', venue: { name: '北仑体检中心', address: '北仑区新碶街道长江路 1 号', hours: '每天 8:00–11:00' } });
+  const { dropId: bare } = await givenDrop(t, {
+    stock: 5,
+    title: '体检套餐券',
+    kind: 'other',
+    venue: { name: '北仑体检中心', address: '北仑区新碶街道长江路 1 号', hours: '每天 8:00–11:00' },
+  });
   const [m] = await givenMembers(t, 1);
   const drops = (await listAs(m)).drops;
   expect(drops.find((d) => d.id === dropId)?.venue).toBeNull();
-  expect(drops.find((d) => d.id === bare)?.venue).toEqual({ name: '北仑体检中心', address: '北仑区新碶街道长江路 1 号', hours: '每天 8:00–11:00', location: null, phone: null });
+  expect(drops.find((d) => d.id === bare)?.venue).toEqual({
+    name: '北仑体检中心',
+    address: '北仑区新碶街道长江路 1 号',
+    hours: '每天 8:00–11:00',
+    location: null,
+    phone: null,
+  });
 });
 
 test('a bad venue is a structured error in Chinese and creates nothing', async () => {
@@ -71,7 +106,12 @@ test('a bad venue is a structured error in Chinese and creates nothing', async (
     { ...VENUE, extra: 1 },
   ];
   for (const venue of bad) {
-    const res = await t.call('benefit', 'adminCreate', { unionId: 'nb-bl', title: '错误地点', kind: 'film', stock: 5, mode: 'first_come', venue }, DISTRICT_ADMIN);
+    const res = await t.call(
+      'benefit',
+      'adminCreate',
+      { unionId: 'nb-bl', title: '错误地点', kind: 'film', stock: 5, mode: 'first_come', venue },
+      DISTRICT_ADMIN,
+    );
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(res.ok ? '' : res.error.message).toMatch(/[\u4e00-\u9fa5]/);
   }
@@ -79,7 +119,12 @@ test('a bad venue is a structured error in Chinese and creates nothing', async (
 });
 
 test('search finds by title, union and venue, within what the caller may see', async () => {
-  const { dropId } = await givenDrop(t, { stock: 8, title: '港城音乐节门票', kind: 'other', venue: { ...VENUE, name: '宁波文化广场大剧院' } });
+  const { dropId } = await givenDrop(t, {
+    stock: 8,
+    title: '港城音乐节门票',
+    kind: 'other',
+    venue: { ...VENUE, name: '宁波文化广场大剧院' },
+  });
   const [m] = await givenMembers(t, 1);
   expect(found(await search('音乐节', { openid: m }))).toEqual(['港城音乐节门票']);
   expect(found(await search('文化广场', { openid: m }))).toEqual(['港城音乐节门票']);
@@ -126,9 +171,29 @@ test('the drop card a member of another chain cannot see stays out of search eve
   const ancestors = await ancestorsOf(t, 'nb-hs');
   const now = new Date();
   await t.db.collection(C.drops).add({
-    _id: 'dhaishuonly01', unionId: 'nb-hs', unionName: '海曙区总工会', unionAncestors: ancestors, title: '海曙专属观影券', kind: 'film', picture: null, stock: 5, perMemberLimit: 1,
-    mode: 'first_come', requiredTags: [], opensAt: new Date(now.getTime() + 3600_000), closesAt: new Date(now.getTime() + 86400_000), redeemBy: new Date(now.getTime() + 30 * 86400_000),
-    registerOpensAt: null, registerClosesAt: null, expiryPolicy: 'report', venue: null, shards: 1, seedHash: null, status: 'scheduled', createdBy: 'x', createdAt: now,
+    _id: 'dhaishuonly01',
+    unionId: 'nb-hs',
+    unionName: '海曙区总工会',
+    unionAncestors: ancestors,
+    title: '海曙专属观影券',
+    kind: 'film',
+    picture: null,
+    stock: 5,
+    perMemberLimit: 1,
+    mode: 'first_come',
+    requiredTags: [],
+    opensAt: new Date(now.getTime() + 3600_000),
+    closesAt: new Date(now.getTime() + 86400_000),
+    redeemBy: new Date(now.getTime() + 30 * 86400_000),
+    registerOpensAt: null,
+    registerClosesAt: null,
+    expiryPolicy: 'report',
+    venue: null,
+    shards: 1,
+    seedHash: null,
+    status: 'scheduled',
+    createdBy: 'x',
+    createdAt: now,
   });
   const [m] = await givenMembers(t, 1);
   expect(found(await search('海曙', { openid: m }))).toEqual([]);

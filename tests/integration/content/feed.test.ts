@@ -1,6 +1,24 @@
 /** Follow and feed: scheduled posts, withdrawal, keyset pagination, read counts, follower counts. */
-import type { DiscoverResult, FeedResult, FollowResult, GetResult, UnionPageResult, AdminFiguresResult } from '../../../shared/content/views';
-import { articleInput, countDocs, DISTRICT_ADMIN, fire, givenLocalCloud, givenMembers, givenPost, unwrap, wallClockIn, type TestCloud } from '../../scenarios/content';
+import type {
+  DiscoverResult,
+  FeedResult,
+  FollowResult,
+  GetResult,
+  UnionPageResult,
+  AdminFiguresResult,
+} from '../../../shared/content/views';
+import {
+  articleInput,
+  countDocs,
+  DISTRICT_ADMIN,
+  fire,
+  givenLocalCloud,
+  givenMembers,
+  givenPost,
+  unwrap,
+  wallClockIn,
+  type TestCloud,
+} from '../../scenarios/content';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -26,7 +44,10 @@ it('a scheduled post appears in feeds only after its time (clock offset + publis
   expect(post).toMatchObject({ status: 'scheduled', statusLabel: '定时发布' });
   await fire(t, 'content', 'publishDue');
   expect(await feedTitles(reader)).not.toContain('定时发布的通知');
-  expect(await t.call('content', 'get', { id: post.id }, { openid: reader })).toMatchObject({ ok: false, error: { code: 'POST_NOT_FOUND' } });
+  expect(await t.call('content', 'get', { id: post.id }, { openid: reader })).toMatchObject({
+    ok: false,
+    error: { code: 'POST_NOT_FOUND' },
+  });
 
   await t.setClock(new Date(now + 2 * 3600_000 + 60_000));
   try {
@@ -39,7 +60,10 @@ it('a scheduled post appears in feeds only after its time (clock offset + publis
   } finally {
     await t.setClock(new Date());
   }
-  expect(await t.call('content', 'adminPublish', { id: (await givenDraft()).id, at: wallClockIn(-1) }, DISTRICT_ADMIN)).toMatchObject({ ok: false, error: { code: 'SCHEDULE_IN_PAST' } });
+  expect(await t.call('content', 'adminPublish', { id: (await givenDraft()).id, at: wallClockIn(-1) }, DISTRICT_ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'SCHEDULE_IN_PAST' },
+  });
 });
 
 async function givenDraft() {
@@ -54,8 +78,14 @@ it('a withdrawn post disappears from feeds, the union page and its detail', asyn
   expect(await feedTitles(reader)).not.toContain('将被撤回的文章');
   const page = unwrap(await t.call<UnionPageResult>('content', 'unionPage', { unionId: 'nb-bl' }, { openid: reader }));
   expect(page.posts.map((p) => p.title)).not.toContain('将被撤回的文章');
-  expect(await t.call('content', 'get', { id: post.id }, { openid: reader })).toMatchObject({ ok: false, error: { code: 'POST_NOT_FOUND' } });
-  expect(await t.call('content', 'adminSave', articleInput({ id: post.id }), DISTRICT_ADMIN)).toMatchObject({ ok: false, error: { code: 'POST_WITHDRAWN' } });
+  expect(await t.call('content', 'get', { id: post.id }, { openid: reader })).toMatchObject({
+    ok: false,
+    error: { code: 'POST_NOT_FOUND' },
+  });
+  expect(await t.call('content', 'adminSave', articleInput({ id: post.id }), DISTRICT_ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'POST_WITHDRAWN' },
+  });
 });
 
 it('read counts count each member once, however often and however concurrently they open a post', async () => {
@@ -73,7 +103,20 @@ it('the feed pages newest first by cursor with no repeats or gaps, and shows onl
   const [reader] = await givenMembers(t, 1, { follows: ['nb-hs'] });
   // 海曙区总工会 has its own admin for this test.
   const hs = { openid: 'o_admin_haishu_feed' };
-  await t.db.collection('users').doc(hs.openid).set({ openid: hs.openid, nameMasked: '海*员', memberStatus: 'none', unionId: null, unionAncestors: [], tags: [], cardNo: null, adminUnionIds: ['nb-hs'], follows: [] });
+  await t.db
+    .collection('users')
+    .doc(hs.openid)
+    .set({
+      openid: hs.openid,
+      nameMasked: '海*员',
+      memberStatus: 'none',
+      unionId: null,
+      unionAncestors: [],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: ['nb-hs'],
+      follows: [],
+    });
   const titles: string[] = [];
   for (let i = 0; i < 23; i++) {
     titles.push(`海曙动态 ${i}`);
@@ -114,10 +157,26 @@ it('follow and unfollow are idempotent: counters move once, growth is booked by 
   expect(page.union.followers).toBe(await countDocs(t, 'users', { follows: 'nb-yz' }));
 
   const yzAdmin = { openid: 'o_admin_yinzhou_fig' };
-  await t.db.collection('users').doc(yzAdmin.openid).set({ openid: yzAdmin.openid, nameMasked: '鄞*员', memberStatus: 'none', unionId: null, unionAncestors: [], tags: [], cardNo: null, adminUnionIds: ['nb-yz'], follows: [] });
+  await t.db
+    .collection('users')
+    .doc(yzAdmin.openid)
+    .set({
+      openid: yzAdmin.openid,
+      nameMasked: '鄞*员',
+      memberStatus: 'none',
+      unionId: null,
+      unionAncestors: [],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: ['nb-yz'],
+      follows: [],
+    });
   const figures = unwrap(await t.call<AdminFiguresResult>('content', 'adminFigures', { days: 7 }, yzAdmin));
   expect(figures.followers.days).toHaveLength(7);
   const today = figures.followers.days[6];
   expect(today.follows - today.unfollows).toBe(page.union.followers);
-  expect(await t.call('content', 'follow', { unionId: 'no-such-union', follow: true }, { openid: a })).toMatchObject({ ok: false, error: { code: 'UNION_NOT_FOUND' } });
+  expect(await t.call('content', 'follow', { unionId: 'no-such-union', follow: true }, { openid: a })).toMatchObject({
+    ok: false,
+    error: { code: 'UNION_NOT_FOUND' },
+  });
 });

@@ -1,6 +1,15 @@
 /** Publishing rules: who may publish for which union, body sanitising, edit history. */
 import type { AdminGetResult, AdminSaveResult, GetResult } from '../../../shared/content/views';
-import { articleInput, CITY_ADMIN, DISTRICT_ADMIN, givenLocalCloud, givenPost, MEMBER, unwrap, type TestCloud } from '../../scenarios/content';
+import {
+  articleInput,
+  CITY_ADMIN,
+  DISTRICT_ADMIN,
+  givenLocalCloud,
+  givenPost,
+  MEMBER,
+  unwrap,
+  type TestCloud,
+} from '../../scenarios/content';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -17,13 +26,35 @@ it('an admin cannot publish for another union: not the parent, a sibling, nor a 
 
   // A post of 北仑 cannot be published, edited or scheduled by the city admin either…
   const draft = unwrap(await t.call<AdminSaveResult>('content', 'adminSave', articleInput(), DISTRICT_ADMIN)).post;
-  expect(await t.call('content', 'adminPublish', { id: draft.id }, CITY_ADMIN)).toMatchObject({ ok: false, error: { code: 'PUBLISH_OWN_UNION_ONLY' } });
-  expect(await t.call('content', 'adminSave', articleInput({ id: draft.id, unionId: 'nb' }), CITY_ADMIN)).toMatchObject({ ok: false, error: { code: 'PUBLISH_OWN_UNION_ONLY' } });
+  expect(await t.call('content', 'adminPublish', { id: draft.id }, CITY_ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'PUBLISH_OWN_UNION_ONLY' },
+  });
+  expect(await t.call('content', 'adminSave', articleInput({ id: draft.id, unionId: 'nb' }), CITY_ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'PUBLISH_OWN_UNION_ONLY' },
+  });
   // …but the city union oversees its subtree: it may withdraw it; 海曙's admin may not.
   const hs = { openid: 'o_admin_haishu_publish' };
-  await t.db.collection('users').doc(hs.openid).set({ openid: hs.openid, nameMasked: '海*员', memberStatus: 'none', unionId: null, unionAncestors: [], tags: [], cardNo: null, adminUnionIds: ['nb-hs'], follows: [] });
+  await t.db
+    .collection('users')
+    .doc(hs.openid)
+    .set({
+      openid: hs.openid,
+      nameMasked: '海*员',
+      memberStatus: 'none',
+      unionId: null,
+      unionAncestors: [],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: ['nb-hs'],
+      follows: [],
+    });
   expect(await t.call('content', 'adminWithdraw', { id: draft.id }, hs)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
-  expect(await t.call('content', 'adminWithdraw', { id: draft.id }, CITY_ADMIN)).toMatchObject({ ok: true, data: { post: { status: 'withdrawn' } } });
+  expect(await t.call('content', 'adminWithdraw', { id: draft.id }, CITY_ADMIN)).toMatchObject({
+    ok: true,
+    data: { post: { status: 'withdrawn' } },
+  });
   const stored = (await t.db.collection('posts').doc(draft.id).get()).data[0] as { status: string };
   expect(stored.status).toBe('withdrawn');
 });
@@ -42,19 +73,36 @@ it('a malicious body is neutralised: scripts, handlers, javascript: URLs, styles
   const read = unwrap(await t.call<GetResult>('content', 'get', { id: published.id }, MEMBER)).post;
 
   const json = JSON.stringify(read.body);
-  for (const bad of ['script', 'onclick', 'onerror', 'onload', 'javascript', 'JaVa', 'iframe', 'evil.example', 'display:none', 'position:fixed', 'svg', 'form', 'alert']) {
+  for (const bad of [
+    'script',
+    'onclick',
+    'onerror',
+    'onload',
+    'javascript',
+    'JaVa',
+    'iframe',
+    'evil.example',
+    'display:none',
+    'position:fixed',
+    'svg',
+    'form',
+    'alert',
+  ]) {
     expect(json.toLowerCase()).not.toContain(bad.toLowerCase());
   }
   expect(json).toContain('你好');
   expect(json).toContain('https://example.org/a.png');
   expect(json).toContain('https://union.example/ok');
   const names = new Set<string>();
-  const walk = (nodes: Array<{ name?: string; children?: unknown[] }>) => nodes.forEach((n) => {
-    if (n.name) names.add(n.name);
-    walk((n.children ?? []) as Array<{ name?: string }>);
-  });
+  const walk = (nodes: Array<{ name?: string; children?: unknown[] }>) =>
+    nodes.forEach((n) => {
+      if (n.name) names.add(n.name);
+      walk((n.children ?? []) as Array<{ name?: string }>);
+    });
   walk(read.body as Array<{ name?: string }>);
-  expect([...names].every((n) => ['p', 'h2', 'h3', 'strong', 'em', 'ul', 'ol', 'li', 'img', 'a', 'br', 'blockquote'].includes(n))).toBe(true);
+  expect([...names].every((n) => ['p', 'h2', 'h3', 'strong', 'em', 'ul', 'ol', 'li', 'img', 'a', 'br', 'blockquote'].includes(n))).toBe(
+    true,
+  );
   // The editor gets the cleaned body back as HTML.
   expect(saved.post.bodyHtml).not.toMatch(/script|onclick|javascript/i);
 });

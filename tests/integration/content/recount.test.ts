@@ -6,7 +6,16 @@
  */
 import type { SignUpResult } from '../../../shared/content/views';
 import type { Result } from '../../../shared/envelope';
-import { countDocs, fire, givenActivity, givenLocalCloud, givenMembers, unwrap, whenAllSignUpAtOnce, type TestCloud } from '../../scenarios/content';
+import {
+  countDocs,
+  fire,
+  givenActivity,
+  givenLocalCloud,
+  givenMembers,
+  unwrap,
+  whenAllSignUpAtOnce,
+  type TestCloud,
+} from '../../scenarios/content';
 
 const QUIET_MS = 60_000; // cloudfunctions/content/triggers/recountPlaces.ts
 
@@ -57,7 +66,10 @@ async function crashAfterTakingPlace(postId: string): Promise<void> {
 
 /** A waitlist counter moved without its record (e.g. a promotion died before adjustWaitlisted(-1)). */
 async function phantomWaiter(postId: string): Promise<void> {
-  const res = await t.db.collection('posts').doc(postId).update({ waitlisted: cmd().inc(1), placesChangedAt: cloudNow() });
+  const res = await t.db
+    .collection('posts')
+    .doc(postId)
+    .update({ waitlisted: cmd().inc(1), placesChangedAt: cloudNow() });
   expect(res.updated).toBe(1);
 }
 
@@ -127,7 +139,11 @@ it('clears a phantom waitlist count, so newcomers take free places directly agai
   // While the count says someone waits, a newcomer may not take a free place directly
   // (takePlace with newcomer requires waitlisted ≤ 0): the same update signUp sends is refused.
   const _ = cmd();
-  const direct = () => t.db.collection('posts').where({ _id: activity.id, status: 'published', remaining: _.gt(0), waitlisted: _.lte(0) }).count();
+  const direct = () =>
+    t.db
+      .collection('posts')
+      .where({ _id: activity.id, status: 'published', remaining: _.gt(0), waitlisted: _.lte(0) })
+      .count();
   expect((await direct()).total).toBe(0);
 
   await recount();
@@ -139,7 +155,10 @@ it('clears a phantom waitlist count, so newcomers take free places directly agai
 
   // (c) The next member signs up directly: 报名成功, not a detour through the waitlist.
   const [newcomer] = await givenMembers(t, 1);
-  expect(unwrap(await t.call<SignUpResult>('content', 'signUp', { postId: activity.id }, { openid: newcomer }))).toMatchObject({ status: 'signed', already: false });
+  expect(unwrap(await t.call<SignUpResult>('content', 'signUp', { postId: activity.id }, { openid: newcomer }))).toMatchObject({
+    status: 'signed',
+    already: false,
+  });
   expect(await notices(newcomer, '活动报名成功')).toBe(1);
   expect(await notices(newcomer, '候补成功，已为您保留名额')).toBe(0);
   expect(await places(activity.id)).toMatchObject({ remaining: 1, waitlisted: 0 });
@@ -149,7 +168,12 @@ it('a place lost by a crashed cancellation goes to the head of the waitlist, not
   const activity = await givenActivity(t, { capacity: 2 });
   const [a, b, head, second] = await givenMembers(t, 4);
   const results = await signUpOneByOne(activity.id, [a, b, head, second]);
-  expect(results.map((r) => [r.status, r.position])).toEqual([['signed', null], ['signed', null], ['waitlisted', 1], ['waitlisted', 2]]);
+  expect(results.map((r) => [r.status, r.position])).toEqual([
+    ['signed', null],
+    ['signed', null],
+    ['waitlisted', 1],
+    ['waitlisted', 2],
+  ]);
   await advance(QUIET_MS + 5_000);
 
   // `a` cancels; the function dies before handing the place over. The post counters did not move
@@ -163,7 +187,10 @@ it('a place lost by a crashed cancellation goes to the head of the waitlist, not
 
   // A newcomer meanwhile finds no free place and queues behind the others.
   const [newcomer] = await givenMembers(t, 1);
-  expect(unwrap(await t.call<SignUpResult>('content', 'signUp', { postId: activity.id }, { openid: newcomer }))).toMatchObject({ status: 'waitlisted', position: 3 });
+  expect(unwrap(await t.call<SignUpResult>('content', 'signUp', { postId: activity.id }, { openid: newcomer }))).toMatchObject({
+    status: 'waitlisted',
+    position: 3,
+  });
 
   // (d) After the quiet period the place is restored and handed to the head of the waitlist.
   await advance(QUIET_MS + 5_000);
@@ -191,7 +218,10 @@ it('more members signed than places (which the sign-up path prevents) is only re
   await signUpOneByOne(activity.id, members.slice(0, 2));
   const stray = (await t.db.collection('activity_signups').doc(`${activity.id}_${members[0]}`).get()).data[0] as Record<string, unknown>;
   const { _id: _ignored, ...fields } = stray;
-  await t.db.collection('activity_signups').doc(`${activity.id}_${members[2]}`).set({ ...fields, openid: members[2] });
+  await t.db
+    .collection('activity_signups')
+    .doc(`${activity.id}_${members[2]}`)
+    .set({ ...fields, openid: members[2] });
   await phantomWaiter(activity.id);
   await advance(QUIET_MS + 5_000);
   const before = await places(activity.id);

@@ -1,6 +1,15 @@
 /** Activity reminders: signed-up members (not the waitlist) get one notice 24 h before the start. */
 import type { SignUpResult } from '../../../shared/content/views';
-import { countDocs, fire, givenActivity, givenLocalCloud, givenMembers, unwrap, whenAllSignUpAtOnce, type TestCloud } from '../../scenarios/content';
+import {
+  countDocs,
+  fire,
+  givenActivity,
+  givenLocalCloud,
+  givenMembers,
+  unwrap,
+  whenAllSignUpAtOnce,
+  type TestCloud,
+} from '../../scenarios/content';
 
 let t: TestCloud;
 beforeAll(async () => {

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const remainingOf = async (postId: string) => ((await t.db.collection('posts').doc(postId).get()).data[0] as { remaining: number }).remaining;
+const remainingOf = async (postId: string) =>
+  ((await t.db.collection('posts').doc(postId).get()).data[0] as { remaining: number }).remaining;
 
 it('the same request id twice: both ok with the same answer, the resend writes nothing', async () => {
   const activity = await givenActivity(t, { capacity: 5 });
@@ -32,9 +33,18 @@ it('another request id answers `already: true` as today; another member with the
   const activity = await givenActivity(t, { capacity: 5 });
   const [member, other] = await givenMembers(t, 2);
   const requestId = newRequestId();
-  expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, requestId)).result).toMatchObject({ ok: true, data: { already: false } });
-  expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, newRequestId())).result).toMatchObject({ ok: true, data: { status: 'signed', already: true } });
-  expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: other }, requestId)).result).toMatchObject({ ok: true, data: { status: 'signed', already: false } });
+  expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, requestId)).result).toMatchObject({
+    ok: true,
+    data: { already: false },
+  });
+  expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, newRequestId())).result).toMatchObject({
+    ok: true,
+    data: { status: 'signed', already: true },
+  });
+  expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: other }, requestId)).result).toMatchObject({
+    ok: true,
+    data: { status: 'signed', already: false },
+  });
   expect(await countDocs(t, 'activity_signups', { postId: activity.id })).toBe(2);
 });
 
@@ -58,7 +68,10 @@ it('a resend that arrives after sign-up closed still gets its sign-up; a new req
     const again = await send<SignUpResult>(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, requestId);
     expect(again.result).toMatchObject({ ok: true, data: { status: 'signed', already: false, activity: { signup: { state: 'closed' } } } });
     expect(again.writes).toBe(0);
-    expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, newRequestId())).result).toMatchObject({ ok: false, error: { code: 'SIGNUP_CLOSED' } });
+    expect((await send(t, 'content', 'signUp', { postId: activity.id }, { openid: member }, newRequestId())).result).toMatchObject({
+      ok: false,
+      error: { code: 'SIGNUP_CLOSED' },
+    });
   } finally {
     await t.setClock(new Date());
   }

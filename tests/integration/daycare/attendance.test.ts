@@ -9,12 +9,20 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 it('below 70 % attendance bars the child from the next period, with the figures shown to the parent', async () => {
-  const summer = new Date(t.cloud.clock.now()).getUTCMonth() >= 6 ? new Date(t.cloud.clock.now()).getUTCFullYear() + 1 : new Date(t.cloud.clock.now()).getUTCFullYear();
+  const summer =
+    new Date(t.cloud.clock.now()).getUTCMonth() >= 6
+      ? new Date(t.cloud.clock.now()).getUTCFullYear() + 1
+      : new Date(t.cloud.clock.now()).getUTCFullYear();
   const c = await givenCampaign(t, {
     mode: 'first_come',
     periodLimit: 2,
     closesAt: Date.parse(`${summer}-08-01T00:00:00+08:00`),
-    sites: [[{ capacity: 5, startDate: `${summer}-07-06`, endDate: `${summer}-07-17` }, { capacity: 5, periodName: '第二期', startDate: `${summer}-08-03`, endDate: `${summer}-08-14` }]],
+    sites: [
+      [
+        { capacity: 5, startDate: `${summer}-07-06`, endDate: `${summer}-07-17` },
+        { capacity: 5, periodName: '第二期', startDate: `${summer}-08-03`, endDate: `${summer}-08-14` },
+      ],
+    ],
   });
   const [p1, p2] = c.sites[0].slotIds;
   const [poor, good] = await givenFamilies(t, 2, { summer: c.summer, prefix: 'o_dc_att' });
@@ -26,12 +34,29 @@ it('below 70 % attendance bars the child from the next period, with the figures 
   const regOf = (f: { childId: string }) => roster.rows.find((r) => r.child.id === f.childId)!.registrationId;
   const days = ['06', '07', '08', '09', '10', '13', '14', '15', '16', '17'].map((d) => `${summer}-07-${d}`);
   for (const [i, date] of days.entries()) {
-    const marks = [{ registrationId: regOf(poor), present: i < 6 }, { registrationId: regOf(good), present: i < 7 }];
+    const marks = [
+      { registrationId: regOf(poor), present: i < 6 },
+      { registrationId: regOf(good), present: i < 7 },
+    ];
     expect(unwrap(await t.call<{ marked: number }>('daycare', 'staffMarkAttendance', { slotId: p1, date, marks }, ADMIN)).marked).toBe(2);
   }
-  expect(await t.call('daycare', 'staffMarkAttendance', { slotId: p1, date: `${summer}-07-21`, marks: [{ registrationId: regOf(poor), present: true }] }, ADMIN)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  expect(
+    await t.call(
+      'daycare',
+      'staffMarkAttendance',
+      { slotId: p1, date: `${summer}-07-21`, marks: [{ registrationId: regOf(poor), present: true }] },
+      ADMIN,
+    ),
+  ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   // A parent is not staff.
-  expect(await t.call('daycare', 'staffMarkAttendance', { slotId: p1, date: days[0], marks: [{ registrationId: regOf(poor), present: true }] }, { openid: poor.openid })).toMatchObject({ ok: false, error: { code: 'DAYCARE_NOT_STAFF' } });
+  expect(
+    await t.call(
+      'daycare',
+      'staffMarkAttendance',
+      { slotId: p1, date: days[0], marks: [{ registrationId: regOf(poor), present: true }] },
+      { openid: poor.openid },
+    ),
+  ).toMatchObject({ ok: false, error: { code: 'DAYCARE_NOT_STAFF' } });
 
   // 6/10 = 60 % < 70 %: barred, with the figures. 7/10 = 70 %: allowed.
   const barred = await signUp(t, poor, p2);

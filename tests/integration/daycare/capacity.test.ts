@@ -24,7 +24,9 @@ it('500 concurrent first-come sign-ups for 30 places admit exactly 30 and waitli
   const admitted = await t.db.collection('daycare_registrations').where({ slotId, status: 'admitted' }).count();
   expect(admitted.total).toBe(30);
   // The waitlist is in arrival order without ties: the first in line is 候补第 1 位, the last 第 470 位.
-  const waiting = (await t.db.collection('daycare_registrations').where({ slotId, status: 'waitlisted' }).orderBy('queueKey', 'asc').limit(1000).get()).data as Array<{ guardianOpenid: string; queueKey: string }>;
+  const waiting = (
+    await t.db.collection('daycare_registrations').where({ slotId, status: 'waitlisted' }).orderBy('queueKey', 'asc').limit(1000).get()
+  ).data as Array<{ guardianOpenid: string; queueKey: string }>;
   expect(new Set(waiting.map((w) => w.queueKey)).size).toBe(470);
   const byOpenid = (openid: string) => families.find((f) => f.openid === openid)!;
   expect((await registrationOf(t, byOpenid(waiting[0].guardianOpenid)))[0].statusText).toBe('候补第 1 位');
@@ -33,7 +35,10 @@ it('500 concurrent first-come sign-ups for 30 places admit exactly 30 and waitli
 });
 
 it('a child cannot hold two periods, even with concurrent sign-ups for different slots', async () => {
-  const c = await givenCampaign(t, { mode: 'first_come', sites: [[{ capacity: 5 }, { capacity: 5, periodName: '第二期', startDate: undefined }], [{ capacity: 5 }]] });
+  const c = await givenCampaign(t, {
+    mode: 'first_come',
+    sites: [[{ capacity: 5 }, { capacity: 5, periodName: '第二期', startDate: undefined }], [{ capacity: 5 }]],
+  });
   const [f] = await givenFamilies(t, 1, { prefix: 'o_dc_twice', summer: c.summer });
   const slots = [...c.sites[0].slotIds, ...c.sites[1].slotIds];
   const results = await Promise.all([...slots, ...slots].map((slotId) => signUp(t, f, slotId)));

@@ -28,7 +28,14 @@ it('the lottery admits by tier, orders by the committed seed, publishes the seed
 
   // The union rejects one family's declaration before the close: it drops to the last tier.
   const rejectedReg = (await registrationOf(t, families[1]))[0].id;
-  unwrap(await t.call('daycare', 'adminCheckFamily', { registrationId: rejectedReg, kind: 'dual_worker_sme', decision: 'rejected' }, { persona: 'district_admin' }));
+  unwrap(
+    await t.call(
+      'daycare',
+      'adminCheckFamily',
+      { registrationId: rejectedReg, kind: 'dual_worker_sme', decision: 'rejected' },
+      { persona: 'district_admin' },
+    ),
+  );
 
   // Before the close: only the commitment is public.
   const before = unwrap(await t.call<PublishedLottery>('daycare', 'lotteryRecord', { campaignId: c.campaignId }, 'anonymous'));
@@ -69,7 +76,10 @@ it('the lottery admits by tier, orders by the committed seed, publishes the seed
   expect(run.status).toBe(0);
 
   // A tampered result or seed fails verification.
-  const tampered = { ...record, slots: record.slots.map((s) => (s.slotId === big ? { ...s, admitted: [...s.waitlist.slice(0, 1), ...s.admitted.slice(1)] } : s)) };
+  const tampered = {
+    ...record,
+    slots: record.slots.map((s) => (s.slotId === big ? { ...s, admitted: [...s.waitlist.slice(0, 1), ...s.admitted.slice(1)] } : s)),
+  };
   expect(verifyPublished(tampered, nodeHashes).ok).toBe(false);
   writeFileSync(file, JSON.stringify(tampered));
   expect(spawnSync(process.execPath, ['--import', 'tsx', script, file], { encoding: 'utf8' }).status).toBe(1);
@@ -107,13 +117,18 @@ it('a draw resumed after a crash counts the offers its first run made: never mor
   const families = await givenFamilies(t, 6, { summer: c.summer, prefix: 'o_dc_resume' });
   for (const f of families) expect((await signUp(t, f, slotId)).ok).toBe(true);
   await t.setClock(new Date(c.closesAt + 1000));
-  const campaignStatus = async () => ((await t.db.collection('daycare_campaigns').doc(c.campaignId).get()).data[0] as { status: string }).status;
+  const campaignStatus = async () =>
+    ((await t.db.collection('daycare_campaigns').doc(c.campaignId).get()).data[0] as { status: string }).status;
   expect(await fire(t, 'closeWindows')).toMatchObject({ ok: true });
   expect(await campaignStatus()).toBe('allocated');
 
   // An admitted family withdraws: its place is offered to the head of the waitlist.
   const statusOf = async () => {
-    const regs = (await t.db.collection('daycare_registrations').where({ slotId }).get()).data as Array<{ _id: string; guardianOpenid: string; status: string }>;
+    const regs = (await t.db.collection('daycare_registrations').where({ slotId }).get()).data as Array<{
+      _id: string;
+      guardianOpenid: string;
+      status: string;
+    }>;
     return regs;
   };
   const winner = (await statusOf()).find((r) => r.status === 'admitted')!;

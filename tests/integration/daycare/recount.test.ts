@@ -53,7 +53,10 @@ async function remainingOf(slotId: string): Promise<number> {
 }
 
 async function holdingOf(slotId: string): Promise<number> {
-  const res = await t.db.collection('daycare_registrations').where({ slotId, status: t.db.command.in(['admitted', 'offered']) }).count();
+  const res = await t.db
+    .collection('daycare_registrations')
+    .where({ slotId, status: t.db.command.in(['admitted', 'offered']) })
+    .count();
   return res.total ?? 0;
 }
 
@@ -141,8 +144,13 @@ it('a cancellation that died between its status change and returning the place: 
   await advance(QUIET_MS + 1000);
 
   // An admitted family's cancel changes the status (as lib/places.ts transition does) and dies.
-  const admitted = (await t.db.collection('daycare_registrations').where({ slotId, status: 'admitted' }).limit(1).get()).data[0] as { _id: string };
-  const gone = await t.db.collection('daycare_registrations').where({ _id: admitted._id, status: 'admitted' }).update({ status: 'cancelled', updatedAt: nowDate() });
+  const admitted = (await t.db.collection('daycare_registrations').where({ slotId, status: 'admitted' }).limit(1).get()).data[0] as {
+    _id: string;
+  };
+  const gone = await t.db
+    .collection('daycare_registrations')
+    .where({ _id: admitted._id, status: 'admitted' })
+    .update({ status: 'cancelled', updatedAt: nowDate() });
   expect(gone.updated).toBe(1);
   // The counter has been quiet for long, but the cancel could still be about to return the place.
   expect((await recount()).data.returned).toBe(0);
@@ -150,7 +158,13 @@ it('a cancellation that died between its status change and returning the place: 
 
   await advance(QUIET_MS + 1000);
   expect((await recount()).data.returned).toBe(1);
-  const waiting = (await t.db.collection('daycare_registrations').where({ slotId, lotteryRank: t.db.command.gt(2) }).orderBy('lotteryRank', 'asc').get()).data as Array<{ status: string }>;
+  const waiting = (
+    await t.db
+      .collection('daycare_registrations')
+      .where({ slotId, lotteryRank: t.db.command.gt(2) })
+      .orderBy('lotteryRank', 'asc')
+      .get()
+  ).data as Array<{ status: string }>;
   expect(waiting.map((r) => r.status)).toEqual(['offered', 'waitlisted']);
   expect(await holdingOf(slotId)).toBe(2);
   expect(await remainingOf(slotId)).toBe(0);
@@ -206,7 +220,10 @@ it('a slot written before the quiet marker existed is recounted too, and stamped
   const slotId = c.sites[0].slotIds[0];
   const _ = t.db.command;
   // As the old code (and the seed data) left it: no marker, and a take that never got its registration.
-  await t.db.collection('daycare_slots').doc(slotId).update({ placesChangedAt: _.remove(), remaining: _.inc(-1) });
+  await t.db
+    .collection('daycare_slots')
+    .doc(slotId)
+    .update({ placesChangedAt: _.remove(), remaining: _.inc(-1) });
   expect((await slotOf(slotId)).placesChangedAt).toBeUndefined();
   expect((await recount()).data.returned).toBe(1);
   expect(await slotOf(slotId)).toMatchObject({ remaining: 4, placesChangedAt: expect.any(Date) });
@@ -217,7 +234,10 @@ it('more free places than capacity allows is only reported, never "fixed" by tak
   const slotId = c.sites[0].slotIds[0];
   const [f] = await givenFamilies(t, 1, { summer: c.summer, prefix: 'o_dc_rc_over' });
   expect(unwrap(await signUp(t, f, slotId)).registration.status).toBe('admitted');
-  await t.db.collection('daycare_slots').doc(slotId).update({ remaining: t.db.command.inc(1), placesChangedAt: nowDate() });
+  await t.db
+    .collection('daycare_slots')
+    .doc(slotId)
+    .update({ remaining: t.db.command.inc(1), placesChangedAt: nowDate() });
   await advance(QUIET_MS + 1000);
   const logged: string[] = [];
   const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));

@@ -14,7 +14,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const site = (name: string, extra: object = {}) => ({
-  campaignId: DAYCARE_SEED_CAMPAIGN, hostUnionId: 'nb-bl-xq', name, address: '北仑区新碶街道测试路 1 号', contactName: '王老师', contactPhone: '0574-86780000', kind: 'science', ...extra,
+  campaignId: DAYCARE_SEED_CAMPAIGN,
+  hostUnionId: 'nb-bl-xq',
+  name,
+  address: '北仑区新碶街道测试路 1 号',
+  contactName: '王老师',
+  contactPhone: '0574-86780000',
+  kind: 'science',
+  ...extra,
 });
 
 async function sitesSeenByParent() {
@@ -24,7 +31,9 @@ async function sitesSeenByParent() {
 }
 
 it('a site keeps its position; the seeded sites show theirs, or null', async () => {
-  const added = await t.call('daycare', 'adminAddSite', site('新碶定位托管点', { location: { lat: 29.9012, lng: 121.8476 } }), { persona: 'district_admin' });
+  const added = await t.call('daycare', 'adminAddSite', site('新碶定位托管点', { location: { lat: 29.9012, lng: 121.8476 } }), {
+    persona: 'district_admin',
+  });
   expect(added.ok).toBe(true);
   const sites = await sitesSeenByParent();
   expect(sites.find((s) => s.name === '新碶定位托管点')?.location).toEqual({ lat: 29.9012, lng: 121.8476 });

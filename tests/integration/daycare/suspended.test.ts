@@ -20,7 +20,12 @@ afterAll(() => t?.close());
 const DISTRICT = { persona: 'district_admin' } as const;
 
 async function setCard(cardNo: string, status: 'revoked' | 'active') {
-  const res = await t.call<AdminSetStatusResult>('member', 'adminSetStatus', { cardNo, status, reason: status === 'revoked' ? '已调离本单位，会籍转出' : undefined }, DISTRICT);
+  const res = await t.call<AdminSetStatusResult>(
+    'member',
+    'adminSetStatus',
+    { cardNo, status, reason: status === 'revoked' ? '已调离本单位，会籍转出' : undefined },
+    DISTRICT,
+  );
   expect(res).toMatchObject({ ok: true, data: { changed: true, member: { status } } });
 }
 
@@ -30,11 +35,23 @@ async function givenMemberFamily(summer: number): Promise<Family & { cardNo: str
   const now = new Date(t.cloud.clock.now());
   const childId = `ch_susp_${m.openid}`;
   await t.db.collection('daycare_consents').doc(m.openid).set({ version: 1, consentedAt: now });
-  await t.db.collection('daycare_children').doc(childId).set({
-    guardianOpenid: m.openid, name: '停用测试孩子', nameMasked: '停****', gender: 'female',
-    birthDate: `${summer - 8}-03-01`, grade: null, gradeRecordedOn: null, school: '新碶小学',
-    emergencyName: '测试家长', emergencyPhone: '13800000000', healthNotes: '', createdAt: now,
-  });
+  await t.db
+    .collection('daycare_children')
+    .doc(childId)
+    .set({
+      guardianOpenid: m.openid,
+      name: '停用测试孩子',
+      nameMasked: '停****',
+      gender: 'female',
+      birthDate: `${summer - 8}-03-01`,
+      grade: null,
+      gradeRecordedOn: null,
+      school: '新碶小学',
+      emergencyName: '测试家长',
+      emergencyPhone: '13800000000',
+      healthNotes: '',
+      createdAt: now,
+    });
   return { openid: m.openid, childId, cardNo: m.cardNo };
 }
 
@@ -55,7 +72,9 @@ it('a suspended parent cannot accept an offer; the offer and the places stay as 
   expect(unwrap(await signUp(t, a, slotId)).registration.status).toBe('admitted');
   expect(unwrap(await signUp(t, parent, slotId)).registration.status).toBe('waitlisted');
   // A cancels: the place is offered to the parent.
-  unwrap(await t.call<RegistrationResult>('daycare', 'cancel', { registrationId: (await registrationOf(t, a))[0].id }, { openid: a.openid }));
+  unwrap(
+    await t.call<RegistrationResult>('daycare', 'cancel', { registrationId: (await registrationOf(t, a))[0].id }, { openid: a.openid }),
+  );
   const offer = (await registrationOf(t, parent))[0];
   expect(offer.status).toBe('offered');
   const remaining = await slotRemaining(slotId);
@@ -75,7 +94,9 @@ it('a suspended parent cannot accept an offer; the offer and the places stay as 
 
   // Reinstated before the deadline: the parent accepts and takes the held place.
   await setCard(parent.cardNo, 'active');
-  const accepted = unwrap(await t.call<RegistrationResult>('daycare', 'acceptOffer', { registrationId: offer.id }, { openid: parent.openid }));
+  const accepted = unwrap(
+    await t.call<RegistrationResult>('daycare', 'acceptOffer', { registrationId: offer.id }, { openid: parent.openid }),
+  );
   expect(accepted.registration.status).toBe('admitted');
   expect(await slotRemaining(slotId)).toBe(remaining);
   expect((await t.db.collection('daycare_registrations').where({ slotId, status: 'admitted' }).count()).total).toBe(1);

@@ -38,7 +38,9 @@ it('a freed place is offered to the next family; an unanswered offer expires and
   const late = await t.call('daycare', 'acceptOffer', { registrationId: expired.id }, { openid: w1.openid });
   expect(late).toMatchObject({ ok: false, error: { code: 'DAYCARE_BAD_STATE' } });
   const notices = await t.db.collection('notifications').where({ openid: w1.openid, category: 'daycare' }).get();
-  expect(notices.data.map((n) => (n as { title: string }).title)).toEqual(expect.arrayContaining(['暑托班候补递补通知', '暑托班递补已逾期']));
+  expect(notices.data.map((n) => (n as { title: string }).title)).toEqual(
+    expect.arrayContaining(['暑托班候补递补通知', '暑托班递补已逾期']),
+  );
 
   // w2 accepts in time: admitted. The capacity still holds: 2 admitted, w3 waiting.
   const regW2 = (await registrationOf(t, w2))[0];
@@ -52,7 +54,9 @@ it('a freed place is offered to the next family; an unanswered offer expires and
   const foreign = await t.call('daycare', 'cancel', { registrationId: regW2.id }, { openid: b.openid });
   expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-  const trail = unwrap(await t.call<AdminAuditResult>('daycare', 'adminAudit', { campaignId: c.campaignId }, { persona: 'district_admin' }));
+  const trail = unwrap(
+    await t.call<AdminAuditResult>('daycare', 'adminAudit', { campaignId: c.campaignId }, { persona: 'district_admin' }),
+  );
   const events = trail.items.map((i) => i.event).reverse();
   expect(events).toEqual(expect.arrayContaining(['admitted', 'waitlisted', 'cancelled', 'offered', 'expired', 'accepted']));
   expect(events.indexOf('cancelled')).toBeLessThan(events.lastIndexOf('offered'));
@@ -68,7 +72,10 @@ it('an offer that races its acceptance and its expiry ends exactly one way', asy
   unwrap(await t.call('daycare', 'cancel', { registrationId: (await registrationOf(t, a))[0].id }, { openid: a.openid }));
   const offer = (await registrationOf(t, w))[0];
   await t.setClock(new Date(new Date(offer.offerExpiresAt!).getTime() + 1000));
-  const [acc] = await Promise.all([t.call('daycare', 'acceptOffer', { registrationId: offer.id }, { openid: w.openid }), fire(t, 'expireOffers')]);
+  const [acc] = await Promise.all([
+    t.call('daycare', 'acceptOffer', { registrationId: offer.id }, { openid: w.openid }),
+    fire(t, 'expireOffers'),
+  ]);
   expect(acc).toMatchObject({ ok: false, error: { code: 'DAYCARE_OFFER_EXPIRED' } });
   expect((await registrationOf(t, w))[0].status).toBe('expired');
   const slot = (await t.db.collection('daycare_slots').doc(slotId).get()).data[0] as { remaining: number };

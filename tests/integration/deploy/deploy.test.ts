@@ -24,7 +24,11 @@ const ENV = {
   CARD_TOKEN_SECRET: 'b'.repeat(64),
   INTERNAL_CALL_SECRET: 'c'.repeat(64),
   // The custom-login key file's JSON (a stand-in: the deploy only passes it on).
-  CONSOLE_LOGIN_KEY: JSON.stringify({ private_key_id: 'key-id-1', private_key: '-----BEGIN RSA PRIVATE KEY-----\nnot-a-real-key\n-----END RSA PRIVATE KEY-----\n', env_id: 'union-prod-1a2b' }),
+  CONSOLE_LOGIN_KEY: JSON.stringify({
+    private_key_id: 'key-id-1',
+    private_key: '-----BEGIN RSA PRIVATE KEY-----\nnot-a-real-key\n-----END RSA PRIVATE KEY-----\n',
+    env_id: 'union-prod-1a2b',
+  }),
 };
 
 let fake: FakeTencentCloud;
@@ -35,7 +39,13 @@ let dir: string;
 beforeAll(async () => {
   fake = await startFakeTencentCloud({ envId: ENV_ID, secretId: SECRET_ID });
   dir = mkdtempSync(join(tmpdir(), 'deploy-test-'));
-  dbThread = await startDbThread({ file: join(dir, 'marker.sqlite'), port: 0, host: '127.0.0.1', collections: [{ name: C.meta }], clockOffset: new SharedArrayBuffer(8) });
+  dbThread = await startDbThread({
+    file: join(dir, 'marker.sqlite'),
+    port: 0,
+    host: '127.0.0.1',
+    collections: [{ name: C.meta }],
+    clockOffset: new SharedArrayBuffer(8),
+  });
   const conn = connect(dbThread.url, {});
   if (!conn.ok) throw new Error(conn.reason);
   markerDb = conn.db;
@@ -60,13 +70,23 @@ const TSX = join(__dirname, '../../../node_modules/.bin/tsx');
 
 async function deploy(opts: { env?: Record<string, string | undefined>; functions?: string[] } = {}): Promise<Run> {
   const before = fake.requests.length;
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_TLS_REJECT_UNAUTHORIZED: '0', NODE_NO_WARNINGS: '1' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_TLS_REJECT_UNAUTHORIZED: '0',
+    NODE_NO_WARNINGS: '1',
+  };
   for (const [k, v] of Object.entries(opts.env ?? ENV)) if (v !== undefined) env[k] = v;
   const arg = JSON.stringify({ proxy: fake.proxyUrl, markerDbUrl: dbThread.url, functions: opts.functions ?? functionNames() });
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(TSX, [CHILD, arg], { env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 150_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      [CHILD, arg],
+      { env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 150_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
   const lines = (t: string) => t.split('\n').filter((l) => l.trim() !== '');
   return { code, out: lines(stdout), err: lines(stderr), sent: fake.requests.slice(before) };
@@ -98,7 +118,11 @@ it('a fresh environment gets every collection, every index (unique ones unique),
     const have = fake.tables.get(spec.name)!.filter((i) => i.Name !== '_id_');
     indexes += have.length;
     expect(have.map((i) => ({ name: i.Name, unique: i.Unique, keys: i.Keys.map((k) => `${k.Name}:${k.Direction}`) }))).toEqual(
-      (spec.indexes ?? []).map((i) => ({ name: i.name, unique: i.unique === true, keys: Object.entries(i.keys).map(([k, d]) => `${k}:${d}`) })),
+      (spec.indexes ?? []).map((i) => ({
+        name: i.name,
+        unique: i.unique === true,
+        keys: Object.entries(i.keys).map(([k, d]) => `${k}:${d}`),
+      })),
     );
   }
   expect(indexes).toBe(totalIndexes);
@@ -108,7 +132,9 @@ it('a fresh environment gets every collection, every index (unique ones unique),
     expect(f.codeBytes).toBeGreaterThan(1000);
     expect(f.env.ID_HASH_SECRET).toBe(ENV.ID_HASH_SECRET);
     expect(f.env.CARD_TOKEN_SECRET).toBe(ENV.CARD_TOKEN_SECRET);
-    expect(Object.fromEntries(f.triggers)).toEqual(Object.fromEntries(functionDef(FUNCTIONS_OUT, name).triggers.map((t) => [t.name, t.config])));
+    expect(Object.fromEntries(f.triggers)).toEqual(
+      Object.fromEntries(functionDef(FUNCTIONS_OUT, name).triggers.map((t) => [t.name, t.config])),
+    );
     // The custom-login key goes to the member function (console sign-in tickets) and nowhere else.
     expect(f.env.CONSOLE_LOGIN_KEY).toBe(name === 'member' ? ENV.CONSOLE_LOGIN_KEY : undefined);
   }
@@ -127,7 +153,10 @@ it('a second run creates nothing (only reads and the function update)', async ()
 
 it('a missing unique index is detected, created as unique, and verified', async () => {
   const claims = fake.tables.get(C.dropClaims)!;
-  claims.splice(claims.findIndex((i) => i.Name === 'code_unique'), 1);
+  claims.splice(
+    claims.findIndex((i) => i.Name === 'code_unique'),
+    1,
+  );
   const res = await deploy({ functions: [] });
   expect(res.code).toBe(0);
   const updates = res.sent.filter((r) => r.action === 'UpdateTable');
@@ -135,7 +164,14 @@ it('a missing unique index is detected, created as unique, and verified', async 
     {
       service: 'tcb',
       action: 'UpdateTable',
-      body: { EnvId: ENV_ID, MongoConnector: { DatabaseName: 'tnt-fake-instance', InstanceId: 'flexdb' }, TableName: C.dropClaims, CreateIndexes: [{ IndexName: 'code_unique', MgoKeySchema: { MgoIndexKeys: [{ Name: 'code', Direction: '1' }], MgoIsUnique: true } }] },
+      body: {
+        EnvId: ENV_ID,
+        MongoConnector: { DatabaseName: 'tnt-fake-instance', InstanceId: 'flexdb' },
+        TableName: C.dropClaims,
+        CreateIndexes: [
+          { IndexName: 'code_unique', MgoKeySchema: { MgoIndexKeys: [{ Name: 'code', Direction: '1' }], MgoIsUnique: true } },
+        ],
+      },
     },
   ]);
   expect(claims.find((i) => i.Name === 'code_unique')?.Unique).toBe(true);

@@ -24,7 +24,11 @@ runDeploy({
     const manager = new CloudBase({ envId: c.envId, secretId: c.secretId, secretKey: c.secretKey, proxy: cfg.proxy });
     const marker = connect(cfg.markerDbUrl, {});
     if (!marker.ok) throw new Error(marker.reason);
-    return { database: manager.database as unknown as DatabaseApi, functions: manager.functions as unknown as FunctionsApi, markerDb: marker.db };
+    return {
+      database: manager.database as unknown as DatabaseApi,
+      functions: manager.functions as unknown as FunctionsApi,
+      markerDb: marker.db,
+    };
   },
 }).then(
   (code) => process.exit(code),

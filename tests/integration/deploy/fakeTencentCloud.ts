@@ -62,7 +62,25 @@ class ApiError extends Error {
 function selfSignedCert(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-tc-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=tencentcloudapi.com'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=tencentcloudapi.com',
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -108,13 +126,29 @@ export async function startFakeTencentCloud(opts: { envId: string; secretId: str
     return f;
   }
   const envOf = (body: Record<string, unknown>) =>
-    Object.fromEntries(((body.Environment as { Variables?: Array<{ Key: string; Value: string }> } | undefined)?.Variables ?? []).map((v) => [v.Key, v.Value]));
+    Object.fromEntries(
+      ((body.Environment as { Variables?: Array<{ Key: string; Value: string }> } | undefined)?.Variables ?? []).map((v) => [
+        v.Key,
+        v.Value,
+      ]),
+    );
 
   const handlers: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
     // manager-node 5.6 reads the environment with DescribeEnvInfo (older versions: DescribeEnvs).
     'tcb.DescribeEnvInfo': (b) => {
       if (b.EnvId !== opts.envId) throw new ApiError('ResourceNotFound', `env ${String(b.EnvId)}`);
-      return { EnvInfo: { EnvBaseInfo: { EnvId: opts.envId, Status: 'NORMAL', Databases: [{ InstanceId: INSTANCE }], Functions: [{ Namespace: opts.envId }], LogServices: [], Storages: [] } } };
+      return {
+        EnvInfo: {
+          EnvBaseInfo: {
+            EnvId: opts.envId,
+            Status: 'NORMAL',
+            Databases: [{ InstanceId: INSTANCE }],
+            Functions: [{ Namespace: opts.envId }],
+            LogServices: [],
+            Storages: [],
+          },
+        },
+      };
     },
     'tcb.ListTables': (b) => {
       checkDatabase(b);
@@ -122,7 +156,10 @@ export async function startFakeTencentCloud(opts: { envId: string; secretId: str
       const offset = Number(b.MgoOffset ?? 0);
       const limit = Number(b.MgoLimit ?? 100);
       const page = names.slice(offset, offset + limit);
-      return { Tables: page.map((TableName) => ({ TableName, Count: 0, Size: 0, IndexCount: tables.get(TableName)!.length, IndexSize: 0 })), Pager: { Offset: offset, Limit: limit, Total: names.length } };
+      return {
+        Tables: page.map((TableName) => ({ TableName, Count: 0, Size: 0, IndexCount: tables.get(TableName)!.length, IndexSize: 0 })),
+        Pager: { Offset: offset, Limit: limit, Total: names.length },
+      };
     },
     'tcb.CreateTable': (b) => {
       checkDatabase(b);
@@ -178,7 +215,8 @@ export async function startFakeTencentCloud(opts: { envId: string; secretId: str
       const list = JSON.parse(String(b.Triggers)) as Array<{ TriggerName: string; Type: string; TriggerDesc: string }>;
       if (list.length !== Number(b.Count)) throw new ApiError('InvalidParameter', 'Count');
       for (const t of list) {
-        if (t.Type !== 'timer' || t.TriggerDesc.trim().split(/\s+/).length !== 7) throw new ApiError('InvalidParameter', `trigger ${JSON.stringify(t)}`);
+        if (t.Type !== 'timer' || t.TriggerDesc.trim().split(/\s+/).length !== 7)
+          throw new ApiError('InvalidParameter', `trigger ${JSON.stringify(t)}`);
         f.triggers.set(t.TriggerName, t.TriggerDesc);
       }
       return {};

@@ -74,7 +74,13 @@ describe('identity comes from the invocation context only', () => {
 
   it('concurrent calls never see each other’s identity', async () => {
     const personas = ['member', 'district_admin', 'guest', 'city_admin', 'parent'];
-    const expected: Record<string, string> = { member: '王*国', district_admin: '周*燕', guest: '陈*', city_admin: '郑*强', parent: '李*梅' };
+    const expected: Record<string, string> = {
+      member: '王*国',
+      district_admin: '周*燕',
+      guest: '陈*',
+      city_admin: '郑*强',
+      parent: '李*梅',
+    };
     const calls = Array.from({ length: 100 }, (_, i) => personas[i % personas.length]);
     const results = await Promise.all(calls.map((p) => t.call<HomeSummary>('system', 'homeSummary', {}, { persona: p })));
     results.forEach((r, i) => {
@@ -91,7 +97,10 @@ describe('identity comes from the invocation context only', () => {
 
 describe('data comes from the SQLite file through the real SDK', () => {
   it('the home strip lists the latest published notices newest first and counts', async () => {
-    await t.db.collection('notices').doc('future-notice').set({ title: '明天才发布', unionName: '测试', publishedAt: new Date(Date.now() + 86400_000) });
+    await t.db
+      .collection('notices')
+      .doc('future-notice')
+      .set({ title: '明天才发布', unionName: '测试', publishedAt: new Date(Date.now() + 86400_000) });
     const res = await t.call<HomeSummary>('system', 'homeSummary');
     expect(res.ok).toBe(true);
     if (!res.ok) return;
@@ -105,7 +114,12 @@ describe('data comes from the SQLite file through the real SDK', () => {
   it('counts the database requests of each invocation', async () => {
     const res = await t.post('/api/functions/system', JSON.stringify({ action: 'homeSummary' }));
     const header = res.headers.get('x-local-db-requests') ?? '';
-    const counts = Object.fromEntries(header.split(';').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+    const counts = Object.fromEntries(
+      header
+        .split(';')
+        .map((kv) => kv.split('='))
+        .map(([k, v]) => [k, Number(v)]),
+    );
     // users, notices, two counts, the union name: five reads, no writes.
     expect(counts).toEqual({ total: 5, reads: 5, writes: 0 });
     const time = await t.post('/api/functions/system', JSON.stringify({ action: 'serverTime' }));
@@ -128,7 +142,9 @@ describe('clock offset and timer triggers', () => {
   });
 
   it('fires a trigger or a scheduled job on demand and lists the next run', async () => {
-    const list = (await (await fetch(`${t.cloud.appUrl}/api/_local/triggers`)).json()) as { data: Array<{ fn: string; name: string; nextAt: string | null; cron: string | null }> };
+    const list = (await (await fetch(`${t.cloud.appUrl}/api/_local/triggers`)).json()) as {
+      data: Array<{ fn: string; name: string; nextAt: string | null; cron: string | null }>;
+    };
     const tick = list.data.find((x) => x.fn === 'system' && x.name === 'tick');
     expect(tick?.cron).toBe('0 * * * * * *');
     expect(new Date(tick!.nextAt!).getUTCSeconds()).toBe(0);

@@ -41,7 +41,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'probe', 'index.js'), PROBE);
   writeFileSync(join(dir, 'probe', 'config.json'), JSON.stringify({ timeout: 1, triggers: [] }));
   process.env.PROBE_SETTING = 'first';
-  host = new FunctionHost({ functionsDir: dir, clock: createClock(0), counts: new CountSlots(), concurrency: 3, failureAnswers: HOST_FAILURES });
+  host = new FunctionHost({
+    functionsDir: dir,
+    clock: createClock(0),
+    counts: new CountSlots(),
+    concurrency: 3,
+    failureAnswers: HOST_FAILURES,
+  });
   await host.start();
 });
 afterAll(async () => {
@@ -51,7 +57,9 @@ afterAll(async () => {
 });
 
 type ProbeData = { calls: number; order: number; maxRunning: number; tag: number; env: string | null };
-async function probe(event: Record<string, unknown>): Promise<{ ok: boolean; data?: ProbeData; error?: { code: string; message: string } }> {
+async function probe(
+  event: Record<string, unknown>,
+): Promise<{ ok: boolean; data?: ProbeData; error?: { code: string; message: string } }> {
   return (await host.invoke('probe', event)).result as { ok: boolean; data?: ProbeData; error?: { code: string; message: string } };
 }
 

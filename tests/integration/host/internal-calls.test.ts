@@ -26,7 +26,13 @@ async function followers(): Promise<number | undefined> {
 }
 
 const leave = (opts: { fn?: string; at?: number; secret?: string } = {}) =>
-  signInternal(opts.fn ?? 'content', 'follows.leave', { unionId: UNION }, opts.at ?? Date.now(), opts.secret ?? process.env.INTERNAL_CALL_SECRET);
+  signInternal(
+    opts.fn ?? 'content',
+    'follows.leave',
+    { unionId: UNION },
+    opts.at ?? Date.now(),
+    opts.secret ?? process.env.INTERNAL_CALL_SECRET,
+  );
 
 describe('an internal operation', () => {
   it('runs when another function calls it through the SDK (callFunction reaches the function host)', async () => {

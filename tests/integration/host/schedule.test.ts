@@ -103,7 +103,10 @@ it('two ticks at the same time run a due job once: the claim is a conditional up
 it('a job whose run fails comes back RETRY_MS after its claim', async () => {
   // An entry whose version a failing run would leave behind: claimed, never reported back.
   const now = t.cloud.clock.now();
-  await t.db.collection(C.schedule).doc('content.publishDue').update({ dueAt: new Date(now + RETRY_MS), lastRunAt: new Date(now) });
+  await t.db
+    .collection(C.schedule)
+    .doc('content.publishDue')
+    .update({ dueAt: new Date(now + RETRY_MS), lastRunAt: new Date(now) });
   await t.setClock(new Date(now + RETRY_MS - 30_000));
   expect((await tick()).data.ran).not.toContain('content.publishDue');
   await t.setClock(new Date(now + RETRY_MS + 500));
@@ -115,8 +118,18 @@ it('a client cannot run a job: neither a timer-shaped event nor a signed interna
   const at = minuteAfter(Date.now(), 20);
   const post = await givenPost(t, articleInput(), { at: at.wall });
   await t.setClock(new Date(at.at + 500)); // due now: a run would publish it
-  const signed = signInternal('content', TIMER_OP, { trigger: 'publishDue', scheduledFor: new Date().toISOString() }, Date.now(), process.env.INTERNAL_CALL_SECRET);
-  const callers: Array<Record<string, string>> = [{ 'x-local-persona': 'member' }, { 'x-local-persona': 'anonymous' }, { 'x-local-openid': 'o_schedule_probe_1' }];
+  const signed = signInternal(
+    'content',
+    TIMER_OP,
+    { trigger: 'publishDue', scheduledFor: new Date().toISOString() },
+    Date.now(),
+    process.env.INTERNAL_CALL_SECRET,
+  );
+  const callers: Array<Record<string, string>> = [
+    { 'x-local-persona': 'member' },
+    { 'x-local-persona': 'anonymous' },
+    { 'x-local-openid': 'o_schedule_probe_1' },
+  ];
   for (const headers of callers) {
     for (const event of [signed, { Type: 'Timer', TriggerName: 'publishDue' }, { Type: 'Timer', TriggerName: 'tick' }]) {
       const fn = (event as { TriggerName?: string }).TriggerName === 'tick' ? 'system' : 'content';
@@ -126,7 +139,10 @@ it('a client cannot run a job: neither a timer-shaped event nor a signed interna
   }
   expect(await postStatus(post.id)).toBe('scheduled');
   // A signed call for a handler the function does not have answers UNKNOWN_ACTION (from a function).
-  const unknown = await t.app.callFunction({ name: 'content', data: signInternal('content', TIMER_OP, { trigger: 'nope' }, Date.now(), process.env.INTERNAL_CALL_SECRET) });
+  const unknown = await t.app.callFunction({
+    name: 'content',
+    data: signInternal('content', TIMER_OP, { trigger: 'nope' }, Date.now(), process.env.INTERNAL_CALL_SECRET),
+  });
   expect(unknown.result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
   // The tick itself is what runs it.
   expect((await tick()).data.ran).toContain('content.publishDue');
@@ -159,8 +175,14 @@ it('a drop announces its opening: the reconcile runs from that minute and then e
 
 it('a due time further ahead than any sweep (written before the clock went back) is run, not slept through', async () => {
   const now = t.cloud.clock.now();
-  await t.db.collection(C.schedule).doc('member.finishDeletions').update({ dueAt: new Date(now + 3 * 24 * 3600_000) });
-  await t.db.collection(C.schedule).doc('daycare.closeWindows').update({ dueAt: new Date(now + 20 * 3600_000) });
+  await t.db
+    .collection(C.schedule)
+    .doc('member.finishDeletions')
+    .update({ dueAt: new Date(now + 3 * 24 * 3600_000) });
+  await t.db
+    .collection(C.schedule)
+    .doc('daycare.closeWindows')
+    .update({ dueAt: new Date(now + 20 * 3600_000) });
   const ran = (await tick()).data.ran;
   expect(ran).toContain('member.finishDeletions');
   expect(ran).not.toContain('daycare.closeWindows'); // within its sweep: a real due time
@@ -178,7 +200,10 @@ it('a sold-out drop keeps the reconcile every minute while a unit is orphaned, a
   expect((await claimAs(t, a, dropId)).result.ok).toBe(true);
   // A crash between "take a unit" and "insert the claim": the last unit is taken, no claim.
   const _ = t.db.command;
-  await t.db.collection(C.dropStock).where({ _id: `${dropId}_s0`, left: 1 }).update({ left: _.inc(-1), lastTakenAt: new Date(opensAt + 2000) });
+  await t.db
+    .collection(C.dropStock)
+    .where({ _id: `${dropId}_s0`, left: 1 })
+    .update({ left: _.inc(-1), lastTakenAt: new Date(opensAt + 2000) });
 
   const dueAfterTick = async (at: number) => {
     await t.setClock(new Date(at));

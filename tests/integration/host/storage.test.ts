@@ -10,7 +10,16 @@ import { join, relative } from 'node:path';
 import type { UploadSlot } from '../../../shared/files/images';
 import type { AdminSaveResult, FeedResult } from '../../../shared/content/views';
 import type { AdminCreateResult, ListResult } from '../../../shared/benefit/schemas';
-import { articleInput, CITY_ADMIN, DISTRICT_ADMIN, givenLocalCloud, givenPost, MEMBER, unwrap, type TestCloud } from '../../scenarios/content';
+import {
+  articleInput,
+  CITY_ADMIN,
+  DISTRICT_ADMIN,
+  givenLocalCloud,
+  givenPost,
+  MEMBER,
+  unwrap,
+  type TestCloud,
+} from '../../scenarios/content';
 import { jpegLikeBytes, pngBytes, slot, upload } from '../../scenarios/images';
 
 let t: TestCloud;
@@ -35,7 +44,12 @@ function storedFiles(): string[] {
   return out.sort();
 }
 
-async function slotOk(fn: 'content' | 'benefit', as: Parameters<typeof slot>[2], unionId: string, ext: 'jpg' | 'png' | 'webp' = 'png'): Promise<UploadSlot> {
+async function slotOk(
+  fn: 'content' | 'benefit',
+  as: Parameters<typeof slot>[2],
+  unionId: string,
+  ext: 'jpg' | 'png' | 'webp' = 'png',
+): Promise<UploadSlot> {
   return unwrap(await slot(t, fn, as, unionId, ext), 'adminUploadSlot');
 }
 
@@ -52,16 +66,27 @@ it('issues a slot to an admin for their own union only; members and other distri
   // Two slots never share a path.
   expect((await slotOk('content', DISTRICT_ADMIN, 'nb-bl')).cloudPath).not.toBe(s.cloudPath);
 
-  expect(await slot(t, 'content', MEMBER, 'nb-bl')).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN', message: '仅工会管理员可以执行此操作' } });
+  expect(await slot(t, 'content', MEMBER, 'nb-bl')).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_UNION_ADMIN', message: '仅工会管理员可以执行此操作' },
+  });
   expect(await slot(t, 'benefit', MEMBER, 'nb-bl')).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
   expect(await slot(t, 'content', 'anonymous', 'nb-bl')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   // 海曙 is another district: neither a cover nor a drop picture for it.
   expect(await slot(t, 'content', DISTRICT_ADMIN, 'nb-hs')).toMatchObject({ ok: false, error: { code: 'PUBLISH_OWN_UNION_ONLY' } });
-  expect(await slot(t, 'benefit', DISTRICT_ADMIN, 'nb-hs')).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE', message: '该事项不属于您所管理的工会范围' } });
+  expect(await slot(t, 'benefit', DISTRICT_ADMIN, 'nb-hs')).toMatchObject({
+    ok: false,
+    error: { code: 'OUT_OF_SCOPE', message: '该事项不属于您所管理的工会范围' },
+  });
   // Drops may be published for a union below (as adminCreate allows); posts only as one's own union.
-  expect((await slotOk('benefit', DISTRICT_ADMIN, 'nb-bl-xq', 'jpg')).cloudPath).toMatch(/^covers\/nb-bl-xq\/20\d{4}\/d_[0-9a-f]{12}_[0-9a-f]{20}\.jpg$/);
+  expect((await slotOk('benefit', DISTRICT_ADMIN, 'nb-bl-xq', 'jpg')).cloudPath).toMatch(
+    /^covers\/nb-bl-xq\/20\d{4}\/d_[0-9a-f]{12}_[0-9a-f]{20}\.jpg$/,
+  );
   expect(await slot(t, 'content', DISTRICT_ADMIN, 'nb-bl-xq')).toMatchObject({ ok: false, error: { code: 'PUBLISH_OWN_UNION_ONLY' } });
-  expect(await t.call('content', 'adminUploadSlot', { unionId: 'nb-bl', ext: 'gif' }, DISTRICT_ADMIN)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  expect(await t.call('content', 'adminUploadSlot', { unionId: 'nb-bl', ext: 'gif' }, DISTRICT_ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_ARGUMENT' },
+  });
   expect(storedFiles()).toEqual([]); // a slot stores nothing
 });
 
@@ -69,7 +94,10 @@ it('an upload to a slot is served back byte for byte as an image, cacheable, and
   const s = await slotOk('content', DISTRICT_ADMIN, 'nb-bl');
   const png = pngBytes();
   const up = await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, png);
-  expect(up).toEqual({ status: 200, body: { ok: true, data: { fileID: `cloud://local.local-storage/${s.cloudPath}`, cloudPath: s.cloudPath } } });
+  expect(up).toEqual({
+    status: 200,
+    body: { ok: true, data: { fileID: `cloud://local.local-storage/${s.cloudPath}`, cloudPath: s.cloudPath } },
+  });
 
   const res = await get(s.cloudPath);
   expect(res.status).toBe(200);
@@ -82,7 +110,10 @@ it('an upload to a slot is served back byte for byte as an image, cacheable, and
 
   // The same slot cannot overwrite what it stored.
   const second = await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, pngBytes(4, 4, [0, 0, 255]));
-  expect(second).toMatchObject({ status: 409, body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '该上传凭证已使用，请重新选择图片' } } });
+  expect(second).toMatchObject({
+    status: 409,
+    body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '该上传凭证已使用，请重新选择图片' } },
+  });
   expect(Buffer.from(await (await get(s.cloudPath)).arrayBuffer()).equals(png)).toBe(true);
 
   expect(await get('covers/nb-bl/209901/p_000000000000_00000000000000000000.png').then((r) => r.status)).toBe(404);
@@ -96,32 +127,63 @@ it('refuses, in Chinese and without storing anything: no slot, someone else’s 
 
   // A path no slot issued (made-up signature), with or without a token of another path.
   const madeUp = s.cloudPath.replace(/_[0-9a-f]{20}\.png$/, '_0123456789abcdef0123.png');
-  expect(await upload(t, DISTRICT_ADMIN, madeUp, s.uploadToken, png)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '该路径没有上传授权，请重新选择图片' } } });
+  expect(await upload(t, DISTRICT_ADMIN, madeUp, s.uploadToken, png)).toMatchObject({
+    status: 403,
+    body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '该路径没有上传授权，请重新选择图片' } },
+  });
   // The slot's path without its token, or with the token by another caller (a member who saw it).
-  expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, null, png)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '上传凭证无效或已过期，请重新选择图片' } } });
-  expect(await upload(t, MEMBER, s.cloudPath, s.uploadToken, png)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED' } } });
-  expect(await upload(t, 'anonymous', s.cloudPath, s.uploadToken, png)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
+  expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, null, png)).toMatchObject({
+    status: 403,
+    body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '上传凭证无效或已过期，请重新选择图片' } },
+  });
+  expect(await upload(t, MEMBER, s.cloudPath, s.uploadToken, png)).toMatchObject({
+    status: 403,
+    body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED' } },
+  });
+  expect(await upload(t, 'anonymous', s.cloudPath, s.uploadToken, png)).toMatchObject({
+    status: 401,
+    body: { ok: false, error: { code: 'UNAUTHENTICATED' } },
+  });
   // Not an image (by content, whatever the name says), or another format than the slot's.
   expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, Buffer.from('<svg onload="alert(1)"></svg>'))).toMatchObject({
     status: 415,
     body: { ok: false, error: { code: 'FILE_NOT_IMAGE', message: '只能上传 JPG、PNG 或 WebP 格式的图片' } },
   });
-  expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, Buffer.alloc(0))).toMatchObject({ status: 415, body: { ok: false, error: { code: 'FILE_NOT_IMAGE' } } });
+  expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, Buffer.alloc(0))).toMatchObject({
+    status: 415,
+    body: { ok: false, error: { code: 'FILE_NOT_IMAGE' } },
+  });
   expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, jpegLikeBytes())).toMatchObject({
     status: 415,
     body: { ok: false, error: { code: 'FILE_NOT_IMAGE', message: '图片内容（JPG）与申请的格式（PNG）不符，请重新选择图片' } },
   });
   // Larger than 2 MB (a PNG header, so only the size is wrong).
   const big = Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024 + 1 - png.length, 1)]);
-  expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, big)).toMatchObject({ status: 413, body: { ok: false, error: { code: 'FILE_TOO_LARGE', message: '图片不能超过 2 MB，请换一张或压缩后重试' } } });
+  expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, big)).toMatchObject({
+    status: 413,
+    body: { ok: false, error: { code: 'FILE_TOO_LARGE', message: '图片不能超过 2 MB，请换一张或压缩后重试' } },
+  });
   // Paths outside covers/, with `..`, absolute.
-  for (const bad of ['covers/nb-bl/../../secrets.json', '/etc/passwd', '../cloudbase.sqlite', 'secrets.json', 'covers//x.png', 'covers/nb-bl/a\\b.png']) {
-    expect(await upload(t, DISTRICT_ADMIN, bad, s.uploadToken, png)).toMatchObject({ status: 400, body: { ok: false, error: { code: 'FILE_PATH_INVALID' } } });
+  for (const bad of [
+    'covers/nb-bl/../../secrets.json',
+    '/etc/passwd',
+    '../cloudbase.sqlite',
+    'secrets.json',
+    'covers//x.png',
+    'covers/nb-bl/a\\b.png',
+  ]) {
+    expect(await upload(t, DISTRICT_ADMIN, bad, s.uploadToken, png)).toMatchObject({
+      status: 400,
+      body: { ok: false, error: { code: 'FILE_PATH_INVALID' } },
+    });
   }
   // The slot expires after 10 minutes (business clock).
   await t.setClock(new Date(Date.now() + 11 * 60_000));
   try {
-    expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, png)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '上传凭证已过期，请重新选择图片' } } });
+    expect(await upload(t, DISTRICT_ADMIN, s.cloudPath, s.uploadToken, png)).toMatchObject({
+      status: 403,
+      body: { ok: false, error: { code: 'UPLOAD_NOT_ALLOWED', message: '上传凭证已过期，请重新选择图片' } },
+    });
   } finally {
     await t.setClock(new Date());
   }
@@ -150,12 +212,24 @@ it('a post or a drop is saved with an uploaded image of its own union only', asy
     error: { code: 'FILE_NOT_OWN_UNION', message: '图片不属于本工会，请重新上传图片' },
   });
   const forged = `cloud://local.local-storage/covers/nb-bl/${city.cloudPath.split('/').slice(2).join('/')}`;
-  expect(await t.call('content', 'adminSave', articleInput({ cover: forged }), DISTRICT_ADMIN)).toMatchObject({ ok: false, error: { code: 'FILE_NOT_OWN_UNION' } });
-  expect(await t.call('content', 'adminSave', articleInput({ cover: 'cloud://local.local-storage/anything/else.png' }), DISTRICT_ADMIN)).toMatchObject({
+  expect(await t.call('content', 'adminSave', articleInput({ cover: forged }), DISTRICT_ADMIN)).toMatchObject({
+    ok: false,
+    error: { code: 'FILE_NOT_OWN_UNION' },
+  });
+  expect(
+    await t.call('content', 'adminSave', articleInput({ cover: 'cloud://local.local-storage/anything/else.png' }), DISTRICT_ADMIN),
+  ).toMatchObject({
     ok: false,
     error: { code: 'FILE_NOT_OWN_UNION', message: '图片地址无效，请重新上传图片' },
   });
-  expect((await t.call('benefit', 'adminCreate', { unionId: 'nb-bl', title: '北仑观影券', kind: 'film', stock: 10, mode: 'first_come', picture: cityFile }, DISTRICT_ADMIN))).toMatchObject({
+  expect(
+    await t.call(
+      'benefit',
+      'adminCreate',
+      { unionId: 'nb-bl', title: '北仑观影券', kind: 'film', stock: 10, mode: 'first_come', picture: cityFile },
+      DISTRICT_ADMIN,
+    ),
+  ).toMatchObject({
     ok: false,
     error: { code: 'FILE_NOT_OWN_UNION' },
   });
@@ -169,17 +243,40 @@ it('a post or a drop is saved with an uploaded image of its own union only', asy
   const feed = unwrap(await t.call<FeedResult>('content', 'feed', {}, MEMBER));
   expect(feed.items.find((p) => p.id === post.id)?.cover).toBe(ownFile);
   // Editing keeps it; an https:// cover still works as before.
-  expect(await t.call<AdminSaveResult>('content', 'adminSave', articleInput({ id: post.id, title: '带封面的资讯（修订）', cover: ownFile }), DISTRICT_ADMIN)).toMatchObject({ ok: true });
-  expect(await t.call<AdminSaveResult>('content', 'adminSave', articleInput({ cover: 'https://example.org/cover.png' }), DISTRICT_ADMIN)).toMatchObject({ ok: true });
+  expect(
+    await t.call<AdminSaveResult>(
+      'content',
+      'adminSave',
+      articleInput({ id: post.id, title: '带封面的资讯（修订）', cover: ownFile }),
+      DISTRICT_ADMIN,
+    ),
+  ).toMatchObject({ ok: true });
+  expect(
+    await t.call<AdminSaveResult>('content', 'adminSave', articleInput({ cover: 'https://example.org/cover.png' }), DISTRICT_ADMIN),
+  ).toMatchObject({ ok: true });
 
   const pic = await slotOk('benefit', DISTRICT_ADMIN, 'nb-bl');
   const picFile = unwrap((await upload(t, DISTRICT_ADMIN, pic.cloudPath, pic.uploadToken, pngBytes())).body).fileID;
   // A drop picture issued for 北仑 is not one for the street union below it.
-  expect(await t.call('benefit', 'adminCreate', { unionId: 'nb-bl-xq', title: '新碶观影券', kind: 'film', stock: 10, mode: 'first_come', picture: picFile }, DISTRICT_ADMIN)).toMatchObject({
+  expect(
+    await t.call(
+      'benefit',
+      'adminCreate',
+      { unionId: 'nb-bl-xq', title: '新碶观影券', kind: 'film', stock: 10, mode: 'first_come', picture: picFile },
+      DISTRICT_ADMIN,
+    ),
+  ).toMatchObject({
     ok: false,
     error: { code: 'FILE_NOT_OWN_UNION' },
   });
-  const drop = unwrap(await t.call<AdminCreateResult>('benefit', 'adminCreate', { unionId: 'nb-bl', title: '北仑观影券', kind: 'film', stock: 10, mode: 'first_come', picture: picFile }, DISTRICT_ADMIN));
+  const drop = unwrap(
+    await t.call<AdminCreateResult>(
+      'benefit',
+      'adminCreate',
+      { unionId: 'nb-bl', title: '北仑观影券', kind: 'film', stock: 10, mode: 'first_come', picture: picFile },
+      DISTRICT_ADMIN,
+    ),
+  );
   const list = unwrap(await t.call<ListResult>('benefit', 'list', {}, MEMBER));
   expect(list.drops.find((d) => d.id === drop.dropId)?.picture).toBe(picFile);
 });

@@ -20,7 +20,17 @@ import type {
 import { formatBusiness } from '../../../shared/time';
 import { adminKeyOf } from '../../../cloudfunctions/member/lib/unionAdmins';
 import { givenLocalCloud, type As, type TestCloud } from '../../scenarios/cloud';
-import { as, callMember, givenAdminOf, givenApplicant, givenVerifiedMember, importCsv, memberRecords, newIdNumber, newOpenid } from '../../scenarios/member';
+import {
+  as,
+  callMember,
+  givenAdminOf,
+  givenApplicant,
+  givenVerifiedMember,
+  importCsv,
+  memberRecords,
+  newIdNumber,
+  newOpenid,
+} from '../../scenarios/member';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -86,7 +96,10 @@ describe('appointing', () => {
     const me = as(chair.openid);
 
     // Before: not an admin at all.
-    expect(await t.call('member', 'adminListApplications', { unionId: PORT }, me)).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+    expect(await t.call('member', 'adminListApplications', { unionId: PORT }, me)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
 
     const res = await appoint({ cardNo: chair.cardNo.toLowerCase(), unionId: PORT }, DISTRICT);
     expect(res).toEqual({
@@ -103,8 +116,17 @@ describe('appointing', () => {
     expect(user).toMatchObject({ memberStatus: 'verified', unionId: PORT, cardNo: chair.cardNo }); // nothing else touched
     expect(await auditOf(PORT)).toEqual([
       expect.objectContaining({
-        _id: `${PORT}_1`, kind: 'appoint', unionId: PORT, unionAncestors: ['nb', 'nb-bl', 'nb-bl-xq', PORT], openid: chair.openid, memberId: chair.memberId,
-        cardNo: chair.cardNo, nameMasked: '张*明', reason: null, by: DISTRICT_OPENID, byName: '周*燕',
+        _id: `${PORT}_1`,
+        kind: 'appoint',
+        unionId: PORT,
+        unionAncestors: ['nb', 'nb-bl', 'nb-bl-xq', PORT],
+        openid: chair.openid,
+        memberId: chair.memberId,
+        cardNo: chair.cardNo,
+        nameMasked: '张*明',
+        reason: null,
+        by: DISTRICT_OPENID,
+        byName: '周*燕',
       }),
     ]);
     const notices = await noticesOf(chair.openid);
@@ -114,11 +136,20 @@ describe('appointing', () => {
     // Inside the union: applications and members of PORT.
     const apps = await t.call<AdminListApplicationsResult>('member', 'adminListApplications', { unionId: PORT }, me);
     expect(apps.ok && apps.data.items.map((a) => a.id)).toContain(waiting.applicationId);
-    expect(await t.call<AdminFindMemberResult>('member', 'adminFindMember', { cardNo: inPort.cardNo }, me)).toMatchObject({ ok: true, data: { member: { id: inPort.memberId } } });
+    expect(await t.call<AdminFindMemberResult>('member', 'adminFindMember', { cardNo: inPort.cardNo }, me)).toMatchObject({
+      ok: true,
+      data: { member: { id: inPort.memberId } },
+    });
     // Outside it: a sibling union of the same street, the street, the district.
     expect(await t.call('member', 'adminFindMember', { cardNo: inJoint.cardNo }, me)).toEqual(NOT_FOUND_CARD);
-    expect(await t.call('member', 'adminListApplications', { unionId: JOINT }, me)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
-    expect(await t.call('member', 'adminListApplications', { unionId: 'nb-bl' }, me)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+    expect(await t.call('member', 'adminListApplications', { unionId: JOINT }, me)).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE' },
+    });
+    expect(await t.call('member', 'adminListApplications', { unionId: 'nb-bl' }, me)).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE' },
+    });
     // …nor can the new admin appoint upward or sideways.
     expect(await appoint({ cardNo: inPort.cardNo, unionId: 'nb-bl-xq' }, me)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
     expect(await appoint({ cardNo: inPort.cardNo, unionId: JOINT }, me)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
@@ -130,8 +161,26 @@ describe('appointing', () => {
     expect(seen.data).toMatchObject({ union: { id: PORT }, isRoot: false, limit: 10 });
     const HANDLE = expect.stringMatching(/^[0-9a-f]{24}$/);
     expect(seen.data.admins).toEqual([
-      { key: seen.data.admins[0].adminKey, nameMasked: '陈*华', cardNo: null, adminKey: HANDLE, since: null, sinceText: null, appointedBy: null, self: false },
-      { key: chair.cardNo, nameMasked: '张*明', cardNo: chair.cardNo, adminKey: HANDLE, since: expect.any(String), sinceText: expect.any(String), appointedBy: '周*燕', self: false },
+      {
+        key: seen.data.admins[0].adminKey,
+        nameMasked: '陈*华',
+        cardNo: null,
+        adminKey: HANDLE,
+        since: null,
+        sinceText: null,
+        appointedBy: null,
+        self: false,
+      },
+      {
+        key: chair.cardNo,
+        nameMasked: '张*明',
+        cardNo: chair.cardNo,
+        adminKey: HANDLE,
+        since: expect.any(String),
+        sinceText: expect.any(String),
+        appointedBy: '周*燕',
+        self: false,
+      },
     ]);
     expect(seen.data.admins[1].sinceText).toBe(formatBusiness(seen.data.admins[1].since as string));
     // No openid at all, for any admin (the card-less 陈*华 included): no field is one, nothing contains one.
@@ -139,7 +188,8 @@ describe('appointing', () => {
     expect(adminOpenids).toHaveLength(2);
     for (const a of seen.data.admins) for (const value of Object.values(a)) expect(adminOpenids).not.toContain(value);
     const text = JSON.stringify(seen);
-    for (const secret of [...adminOpenids, DISTRICT_OPENID, chair.idNumber, chair.realName, chair.phone]) expect(text).not.toContain(secret);
+    for (const secret of [...adminOpenids, DISTRICT_OPENID, chair.idNumber, chair.realName, chair.phone])
+      expect(text).not.toContain(secret);
     // Distinct handles, stable across calls.
     expect(new Set(seen.data.admins.map((a) => a.adminKey)).size).toBe(2);
     expect((await admins(PORT, DISTRICT)).map((a) => a.adminKey)).toEqual(seen.data.admins.map((a) => a.adminKey));
@@ -151,16 +201,28 @@ describe('appointing', () => {
     const m = await givenVerifiedMember(t);
     const haishu = await givenAdminOf(t, 'nb-hs');
     const cases: Array<[Promise<unknown>, unknown]> = [
-      [appoint({ cardNo: m.cardNo, unionId: 'nb-hs-nm-ly' }, DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE', message: '该工会不在您管理的范围内：只能管理本级及下级工会的管理员' } }],
+      [
+        appoint({ cardNo: m.cardNo, unionId: 'nb-hs-nm-ly' }, DISTRICT),
+        { ok: false, error: { code: 'OUT_OF_SCOPE', message: '该工会不在您管理的范围内：只能管理本级及下级工会的管理员' } },
+      ],
       [appoint({ cardNo: m.cardNo, unionId: 'nb' }, DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }], // upward
-      [appoint({ cardNo: m.cardNo, unionId: 'nb-bl-nowhere' }, DISTRICT), { ok: false, error: { code: 'NOT_FOUND', message: '工会组织不存在，请重新选择' } }],
+      [
+        appoint({ cardNo: m.cardNo, unionId: 'nb-bl-nowhere' }, DISTRICT),
+        { ok: false, error: { code: 'NOT_FOUND', message: '工会组织不存在，请重新选择' } },
+      ],
       // A 北仑 card for a 海曙 union, by the 海曙 admin: the card is not theirs to see.
       [appoint({ cardNo: m.cardNo, unionId: 'nb-hs-nm-ly' }, as(haishu.openid)), NOT_FOUND_CARD],
       [list('nb-hs', DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
       [list('nb', DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
       [list('nb-nowhere', DISTRICT), { ok: false, error: { code: 'NOT_FOUND' } }],
-      [remove({ cardNo: await cardOf(DISTRICT_OPENID), unionId: 'nb-bl', reason: REASON }, as(haishu.openid)), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
-      [remove({ adminKey: adminKeyOf('nb-hs', haishu.openid), unionId: 'nb-hs', reason: REASON }, DISTRICT), { ok: false, error: { code: 'OUT_OF_SCOPE' } }],
+      [
+        remove({ cardNo: await cardOf(DISTRICT_OPENID), unionId: 'nb-bl', reason: REASON }, as(haishu.openid)),
+        { ok: false, error: { code: 'OUT_OF_SCOPE' } },
+      ],
+      [
+        remove({ adminKey: adminKeyOf('nb-hs', haishu.openid), unionId: 'nb-hs', reason: REASON }, DISTRICT),
+        { ok: false, error: { code: 'OUT_OF_SCOPE' } },
+      ],
     ];
     for (const [call, expected] of cases) expect(await call).toMatchObject(expected as object);
     expect(await adminUnionIdsOf(m.openid)).toEqual([]);
@@ -173,15 +235,31 @@ describe('appointing', () => {
 
   it('an unclaimed card and a suspended card are refused, with the reason; reinstated, the card can be appointed', async () => {
     const idNumber = newIdNumber();
-    const imported = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '韩立新', idNumber, unionCode: JOINT }]) }, DISTRICT);
+    const imported = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '韩立新', idNumber, unionCode: JOINT }]) },
+      DISTRICT,
+    );
     expect(imported).toMatchObject({ ok: true, data: { imported: 1 } });
-    const record = (await t.db.collection(C.members).where({ nameMasked: '韩*新' }).limit(1).get()).data[0] as { _id: string; cardNo: string };
+    const record = (await t.db.collection(C.members).where({ nameMasked: '韩*新' }).limit(1).get()).data[0] as {
+      _id: string;
+      cardNo: string;
+    };
     const unclaimed = await appoint({ cardNo: record.cardNo, unionId: JOINT }, DISTRICT);
     expect(unclaimed).toMatchObject({ ok: false, error: { code: 'MEMBER_NOT_CLAIMED' } });
     if (!unclaimed.ok) expect(unclaimed.error.message).toMatch(/^该会员尚未在小程序中绑定会员卡，暂不能设为管理员：请其先在小程序/);
 
     const m = await givenVerifiedMember(t, { unionId: JOINT });
-    expect(await callMember<AdminSetStatusResult>(t, 'adminSetStatus', { cardNo: m.cardNo, status: 'revoked', reason: '长期未缴会费' }, DISTRICT, rid())).toMatchObject({ ok: true });
+    expect(
+      await callMember<AdminSetStatusResult>(
+        t,
+        'adminSetStatus',
+        { cardNo: m.cardNo, status: 'revoked', reason: '长期未缴会费' },
+        DISTRICT,
+        rid(),
+      ),
+    ).toMatchObject({ ok: true });
     expect(await appoint({ cardNo: m.cardNo, unionId: JOINT }, DISTRICT)).toEqual({
       ok: false,
       error: { code: 'MEMBER_SUSPENDED', message: '该会员卡已停用，不能设为管理员；如需设置，请先恢复会员卡' },
@@ -189,7 +267,9 @@ describe('appointing', () => {
     expect(await adminUnionIdsOf(m.openid)).toEqual([]);
     expect(await auditOf(JOINT)).toEqual([]);
 
-    expect(await callMember<AdminSetStatusResult>(t, 'adminSetStatus', { cardNo: m.cardNo, status: 'active' }, DISTRICT, rid())).toMatchObject({ ok: true });
+    expect(
+      await callMember<AdminSetStatusResult>(t, 'adminSetStatus', { cardNo: m.cardNo, status: 'active' }, DISTRICT, rid()),
+    ).toMatchObject({ ok: true });
     expect(await appoint({ cardNo: m.cardNo, unionId: JOINT }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
     expect(await adminUnionIdsOf(m.openid)).toEqual([JOINT]);
   });
@@ -200,28 +280,41 @@ describe('appointing', () => {
     await Promise.all([0, 1, 2, 3].map(() => givenAdminOf(t, union)));
     const members = [];
     for (let i = 0; i < 8; i++) members.push(await givenVerifiedMember(t, { unionId: union }));
-    for (const m of members.slice(0, 5)) expect(await appoint({ cardNo: m.cardNo, unionId: union }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
+    for (const m of members.slice(0, 5))
+      expect(await appoint({ cardNo: m.cardNo, unionId: union }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
     expect(await openidsAdministering(union)).toHaveLength(9);
 
     // Two different members for the last place at once: one gets it.
-    const [a, b] = await Promise.all([appoint({ cardNo: members[5].cardNo, unionId: union }, DISTRICT), appoint({ cardNo: members[6].cardNo, unionId: union }, CITY)]);
+    const [a, b] = await Promise.all([
+      appoint({ cardNo: members[5].cardNo, unionId: union }, DISTRICT),
+      appoint({ cardNo: members[6].cardNo, unionId: union }, CITY),
+    ]);
     expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     const refused = [a, b].find((r) => !r.ok);
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'ADMIN_LIMIT_REACHED', message: '「北仑汽车零部件厂工会」已有 10 位管理员（每个工会最多 10 位），请先移除不再任职的管理员' },
+      error: {
+        code: 'ADMIN_LIMIT_REACHED',
+        message: '「北仑汽车零部件厂工会」已有 10 位管理员（每个工会最多 10 位），请先移除不再任职的管理员',
+      },
     });
     expect(await openidsAdministering(union)).toHaveLength(10);
     expect(await admins(union, DISTRICT)).toHaveLength(10);
     expect(await auditOf(union)).toHaveLength(6);
 
     // Full: refused, nothing changes.
-    expect(await appoint({ cardNo: members[7].cardNo, unionId: union }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'ADMIN_LIMIT_REACHED' } });
+    expect(await appoint({ cardNo: members[7].cardNo, unionId: union }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'ADMIN_LIMIT_REACHED' },
+    });
     expect(await adminUnionIdsOf(members[7].openid)).toEqual([]);
     // An admin already there is told so, not refused.
     expect(await appoint({ cardNo: members[0].cardNo, unionId: union }, DISTRICT)).toMatchObject({ ok: true, data: { changed: false } });
     // A place freed: the next one is appointed.
-    expect(await remove({ cardNo: members[0].cardNo, unionId: union, reason: REASON }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await remove({ cardNo: members[0].cardNo, unionId: union, reason: REASON }, DISTRICT)).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
     expect(await appoint({ cardNo: members[7].cardNo, unionId: union }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
     expect(await openidsAdministering(union)).toHaveLength(10);
   });
@@ -251,7 +344,11 @@ describe('appointing', () => {
       [`${union}_2`, two.openid],
     ]);
     expect(await noticesOf(two.openid)).toHaveLength(1);
-    expect((await t.db.collection(C.counters).doc(`unionAdmins_${union}`).get()).data[0]).toMatchObject({ value: 2, requestId, by: DISTRICT_OPENID });
+    expect((await t.db.collection(C.counters).doc(`unionAdmins_${union}`).get()).data[0]).toMatchObject({
+      value: 2,
+      requestId,
+      by: DISTRICT_OPENID,
+    });
     // A new request for what is already so: told, nothing written.
     expect(await appoint({ cardNo: two.cardNo, unionId: union }, DISTRICT)).toMatchObject({ ok: true, data: { changed: false } });
     expect(await auditOf(union)).toHaveLength(2);
@@ -267,7 +364,10 @@ describe('removing', () => {
     expect(await t.call('member', 'adminListApplications', {}, me)).toMatchObject({ ok: true });
 
     const res = await remove({ cardNo: chair.cardNo, unionId: 'nb-bl-dq-kd', reason: `  ${REASON} ` }, DISTRICT);
-    expect(res).toEqual({ ok: true, data: { changed: true, union: { id: 'nb-bl-dq-kd', name: '宁波凯达模具有限公司工会', level: 'grassroots' } } });
+    expect(res).toEqual({
+      ok: true,
+      data: { changed: true, union: { id: 'nb-bl-dq-kd', name: '宁波凯达模具有限公司工会', level: 'grassroots' } },
+    });
     expect(await adminUnionIdsOf(chair.openid)).toEqual([]);
     for (const action of ['adminListApplications', 'adminListAdmins', 'adminFindMember'] as const) {
       const data = action === 'adminFindMember' ? { cardNo: chair.cardNo } : action === 'adminListAdmins' ? { unionId: 'nb-bl-dq-kd' } : {};
@@ -282,7 +382,10 @@ describe('removing', () => {
     expect(notices[1].body).toBe(`您已不再是宁波凯达模具有限公司工会的管理员（操作人：周*燕），原因：${REASON}。如有疑问请联系上级工会。`);
 
     // Again: already so, nothing written.
-    expect(await remove({ cardNo: chair.cardNo, unionId: 'nb-bl-dq-kd', reason: REASON }, DISTRICT)).toMatchObject({ ok: true, data: { changed: false } });
+    expect(await remove({ cardNo: chair.cardNo, unionId: 'nb-bl-dq-kd', reason: REASON }, DISTRICT)).toMatchObject({
+      ok: true,
+      data: { changed: false },
+    });
     expect(await auditOf('nb-bl-dq-kd')).toHaveLength(2);
     expect(await noticesOf(chair.openid)).toHaveLength(2);
 
@@ -301,26 +404,49 @@ describe('removing', () => {
     const listed = (await admins('nb-bl-xg', DISTRICT)).find((a) => a.adminKey === adminKeyOf('nb-bl-xg', handSet.openid));
     expect(listed).toMatchObject({ cardNo: null, nameMasked: '管*员', since: null });
     expect(JSON.stringify(listed)).not.toContain(handSet.openid);
-    expect(await remove({ adminKey: listed!.adminKey, unionId: 'nb-bl-xg', reason: REASON }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await remove({ adminKey: listed!.adminKey, unionId: 'nb-bl-xg', reason: REASON }, DISTRICT)).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
     expect(await adminUnionIdsOf(handSet.openid)).toEqual([]);
     expect((await userDoc(handSet.openid)).actedAsAdminAt).toBeTruthy();
-    expect((await auditOf('nb-bl-xg')).at(-1)).toMatchObject({ kind: 'remove', openid: handSet.openid, memberId: null, cardNo: null, nameMasked: '管*员' });
+    expect((await auditOf('nb-bl-xg')).at(-1)).toMatchObject({
+      kind: 'remove',
+      openid: handSet.openid,
+      memberId: null,
+      cardNo: null,
+      nameMasked: '管*员',
+    });
 
     // A co-admin of the district appointed by the city leaves on their own.
     const coAdmin = await givenVerifiedMember(t);
     expect(await appoint({ cardNo: coAdmin.cardNo, unionId: 'nb-bl' }, CITY)).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await remove({ cardNo: coAdmin.cardNo, unionId: 'nb-bl', reason: '岗位调整' }, as(coAdmin.openid))).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await t.call('member', 'adminListApplications', {}, as(coAdmin.openid))).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+    expect(await remove({ cardNo: coAdmin.cardNo, unionId: 'nb-bl', reason: '岗位调整' }, as(coAdmin.openid))).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
+    expect(await t.call('member', 'adminListApplications', {}, as(coAdmin.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
     expect((await noticesOf(coAdmin.openid)).map((n) => n.title)).toEqual(['您已被设为工会管理员']); // no notice to oneself
     const history = await t.call<AdminMemberHistoryResult>('member', 'adminMemberHistory', { cardNo: coAdmin.cardNo }, CITY);
-    expect(history.ok && history.data.entries[0]).toMatchObject({ kind: 'admin', title: '本人退出工会管理员', details: ['工会：北仑区总工会', '原因：岗位调整'] });
+    expect(history.ok && history.data.entries[0]).toMatchObject({
+      kind: 'admin',
+      title: '本人退出工会管理员',
+      details: ['工会：北仑区总工会', '原因：岗位调整'],
+    });
   });
 
   it('a forged key, a key of another union or an openid instead of a key is refused; nothing changes', async () => {
     const onlyJoint = await givenAdminOf(t, JOINT);
     const both = await givenAdminOf(t, JOINT);
-    await t.db.collection(C.users).doc(both.openid).update({ adminUnionIds: [JOINT, PORT] });
-    const keyOf = async (unionId: string, openid: string) => (await admins(unionId, DISTRICT)).find((a) => a.adminKey === adminKeyOf(unionId, openid))!.adminKey;
+    await t.db
+      .collection(C.users)
+      .doc(both.openid)
+      .update({ adminUnionIds: [JOINT, PORT] });
+    const keyOf = async (unionId: string, openid: string) =>
+      (await admins(unionId, DISTRICT)).find((a) => a.adminKey === adminKeyOf(unionId, openid))!.adminKey;
     const jointKeys = [await keyOf(JOINT, onlyJoint.openid), await keyOf(JOINT, both.openid)];
     const portKey = await keyOf(PORT, both.openid);
     expect(portKey).not.toBe(jointKeys[1]); // per union: one person's keys cannot be linked or swapped
@@ -334,8 +460,14 @@ describe('removing', () => {
       [{ adminKey: jointKeys[0], unionId: PORT, reason: REASON }, notFound],
       [{ adminKey: jointKeys[1], unionId: PORT, reason: REASON }, notFound],
       [{ adminKey: portKey, unionId: JOINT, reason: REASON }, notFound],
-      [{ adminKey: onlyJoint.openid, unionId: JOINT, reason: REASON }, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '管理员格式不正确' } }],
-      [{ openid: onlyJoint.openid, unionId: JOINT, reason: REASON }, { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求包含不支持的字段 openid' } }],
+      [
+        { adminKey: onlyJoint.openid, unionId: JOINT, reason: REASON },
+        { ok: false, error: { code: 'INVALID_ARGUMENT', message: '管理员格式不正确' } },
+      ],
+      [
+        { openid: onlyJoint.openid, unionId: JOINT, reason: REASON },
+        { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求包含不支持的字段 openid' } },
+      ],
     ];
     for (const [data, expected] of cases) expect({ data, res: await remove(data, DISTRICT) }).toEqual({ data, res: expected });
     expect(await adminUnionIdsOf(onlyJoint.openid)).toEqual([JOINT]);
@@ -346,8 +478,14 @@ describe('removing', () => {
 
     // The right key with the right union removes exactly that right; a retry (same requestId) answers the same.
     const requestId = rid();
-    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT, requestId)).toMatchObject({ ok: true, data: { changed: true } });
-    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT, requestId)).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT, requestId)).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
+    expect(await remove({ adminKey: portKey, unionId: PORT, reason: REASON }, DISTRICT, requestId)).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
     expect(await adminUnionIdsOf(both.openid)).toEqual([JOINT]);
     expect((await auditOf(PORT)).filter((a) => a.openid === both.openid).map((a) => a.kind)).toEqual(['remove']);
     expect((await noticesOf(both.openid)).map((n) => n.title)).toEqual(['管理员身份已取消']);
@@ -371,11 +509,16 @@ describe('removing', () => {
     // Leave the city admin alone at the root (other tests may have added hand-set root admins).
     for (const a of await admins('nb', CITY)) {
       if (a.self) continue;
-      expect(await remove({ ...(a.cardNo ? { cardNo: a.cardNo } : { adminKey: a.adminKey }), unionId: 'nb', reason: REASON }, CITY)).toMatchObject({ ok: true });
+      expect(
+        await remove({ ...(a.cardNo ? { cardNo: a.cardNo } : { adminKey: a.adminKey }), unionId: 'nb', reason: REASON }, CITY),
+      ).toMatchObject({ ok: true });
     }
     const cityCard = await cardOf(CITY_OPENID);
     const lastOne = await remove({ cardNo: cityCard, unionId: 'nb', reason: REASON }, CITY);
-    expect(lastOne).toEqual({ ok: false, error: { code: 'LAST_ROOT_ADMIN', message: '不能移除「宁波市总工会」的最后一位管理员：请先设置另一位管理员，再移除' } });
+    expect(lastOne).toEqual({
+      ok: false,
+      error: { code: 'LAST_ROOT_ADMIN', message: '不能移除「宁波市总工会」的最后一位管理员：请先设置另一位管理员，再移除' },
+    });
     expect(await adminUnionIdsOf(CITY_OPENID)).toEqual(['nb']);
     expect(await list('nb', CITY)).toMatchObject({ ok: true, data: { isRoot: true, admins: [{ cardNo: cityCard, self: true }] } });
 
@@ -393,10 +536,16 @@ describe('removing', () => {
     // Whoever remains cannot leave; with the city admin back, the other may go.
     const stayer = remaining[0] === CITY_OPENID ? CITY : as(second.openid);
     const stayerCard = remaining[0] === CITY_OPENID ? cityCard : second.cardNo;
-    expect(await remove({ cardNo: stayerCard, unionId: 'nb', reason: REASON }, stayer)).toMatchObject({ ok: false, error: { code: 'LAST_ROOT_ADMIN' } });
+    expect(await remove({ cardNo: stayerCard, unionId: 'nb', reason: REASON }, stayer)).toMatchObject({
+      ok: false,
+      error: { code: 'LAST_ROOT_ADMIN' },
+    });
     if (remaining[0] !== CITY_OPENID) {
       expect(await appoint({ cardNo: cityCard, unionId: 'nb' }, stayer)).toMatchObject({ ok: true, data: { changed: true } });
-      expect(await remove({ cardNo: second.cardNo, unionId: 'nb', reason: REASON }, CITY)).toMatchObject({ ok: true, data: { changed: true } });
+      expect(await remove({ cardNo: second.cardNo, unionId: 'nb', reason: REASON }, CITY)).toMatchObject({
+        ok: true,
+        data: { changed: true },
+      });
     }
     expect(await openidsAdministering('nb')).toEqual([CITY_OPENID]);
   });
@@ -409,9 +558,15 @@ describe('refusals', () => {
     for (const who of [as(m.openid), { persona: 'guest' }] as As[]) {
       expect(await list(PORT, who)).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
       expect(await appoint({ cardNo: m.cardNo, unionId: PORT }, who)).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
-      expect(await remove({ cardNo: districtCard, unionId: 'nb-bl', reason: REASON }, who)).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+      expect(await remove({ cardNo: districtCard, unionId: 'nb-bl', reason: REASON }, who)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_UNION_ADMIN' },
+      });
     }
-    expect(await appoint({ cardNo: m.cardNo, unionId: PORT }, 'anonymous')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await appoint({ cardNo: m.cardNo, unionId: PORT }, 'anonymous')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await adminUnionIdsOf(m.openid)).toEqual([]);
     expect(await adminUnionIdsOf(DISTRICT_OPENID)).toEqual(['nb-bl']);
   });
@@ -428,14 +583,29 @@ describe('refusals', () => {
       ['adminAppoint', { cardNo: 'NB5199999999', unionId: JOINT }, 'NOT_FOUND', '未找到该会员卡，或该会员不在您管理的工会范围内'],
       ['adminListAdmins', {}, 'INVALID_ARGUMENT', '请填写工会组织'],
       ['adminRemove', { unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请指定要移除的管理员'],
-      ['adminRemove', { cardNo: m.cardNo, adminKey: adminKeyOf(JOINT, m.openid), unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请指定要移除的管理员'],
+      [
+        'adminRemove',
+        { cardNo: m.cardNo, adminKey: adminKeyOf(JOINT, m.openid), unionId: JOINT, reason: REASON },
+        'INVALID_ARGUMENT',
+        '请指定要移除的管理员',
+      ],
       ['adminRemove', { openid: m.openid, unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '请求包含不支持的字段 openid'],
       ['adminRemove', { cardNo: m.cardNo, unionId: JOINT }, 'INVALID_ARGUMENT', '移除管理员须填写原因（2–100 个字），对方将看到这条原因'],
       ['adminRemove', { cardNo: m.cardNo, unionId: JOINT, reason: ' 走 ' }, 'INVALID_ARGUMENT', /^移除管理员须填写原因/],
       ['adminRemove', { cardNo: m.cardNo, unionId: JOINT, reason: '走'.repeat(101) }, 'INVALID_ARGUMENT', /移除原因/],
-      ['adminRemove', { cardNo: 'NB51 0000', unionId: JOINT, reason: REASON }, 'INVALID_ARGUMENT', '会员卡号格式不正确，应为 NB51 加 8 位数字'],
+      [
+        'adminRemove',
+        { cardNo: 'NB51 0000', unionId: JOINT, reason: REASON },
+        'INVALID_ARGUMENT',
+        '会员卡号格式不正确，应为 NB51 加 8 位数字',
+      ],
       ['adminRemove', { cardNo: 'NB5199999999', unionId: JOINT, reason: REASON }, 'NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试'],
-      ['adminRemove', { adminKey: adminKeyOf(JOINT, newOpenid('o_nobody')), unionId: JOINT, reason: REASON }, 'NOT_FOUND', '未找到该管理员，请刷新管理员列表后重试'],
+      [
+        'adminRemove',
+        { adminKey: adminKeyOf(JOINT, newOpenid('o_nobody')), unionId: JOINT, reason: REASON },
+        'NOT_FOUND',
+        '未找到该管理员，请刷新管理员列表后重试',
+      ],
     ];
     for (const [action, data, code, message] of cases) {
       const res = await callMember(t, action, data, DISTRICT, rid());
@@ -475,6 +645,9 @@ describe('注销账号 after the admin rights are gone', () => {
     // The colleague stays an admin; the card's history still lists the chair's appointment (the card is kept).
     expect(await adminUnionIdsOf(colleague.openid)).toEqual([PORT]);
     const history = await t.call<AdminMemberHistoryResult>('member', 'adminMemberHistory', { cardNo: chair.cardNo }, DISTRICT);
-    expect(history.ok && history.data.entries.filter((e) => e.kind === 'admin').map((e) => e.title)).toEqual(['本人退出工会管理员', '设为工会管理员']);
+    expect(history.ok && history.data.entries.filter((e) => e.kind === 'admin').map((e) => e.title)).toEqual([
+      '本人退出工会管理员',
+      '设为工会管理员',
+    ]);
   });
 });

@@ -41,11 +41,19 @@ describe('cardToken', () => {
 
   it('a newly approved member gets a working token', async () => {
     const a = await givenApplicant(t);
-    const approved = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, STAFF);
+    const approved = await t.call<AdminReviewResult>(
+      'member',
+      'adminReview',
+      { applicationId: a.applicationId, decision: 'approve' },
+      STAFF,
+    );
     expect(approved.ok).toBe(true);
     const { token } = await tokenFor(as(a.openid));
     const check = await t.call<VerifyCardResult>('member', 'verifyCard', { token }, STAFF);
-    expect(check.ok && check.data).toMatchObject({ result: 'valid', member: { nameMasked: '张*明', unionName: '宁波北仑港务有限公司工会' } });
+    expect(check.ok && check.data).toMatchObject({
+      result: 'valid',
+      member: { nameMasked: '张*明', unionName: '宁波北仑港务有限公司工会' },
+    });
   });
 });
 
@@ -55,15 +63,26 @@ describe('verifyCard', () => {
     const res = await t.call<VerifyCardResult>('member', 'verifyCard', { token }, STAFF);
     expect(res).toEqual({
       ok: true,
-      data: { result: 'valid', message: '有效会员', member: { nameMasked: '王*国', cardNo, unionName: '宁波北仑港务有限公司工会' }, checkedAt: expect.any(Number) },
+      data: {
+        result: 'valid',
+        message: '有效会员',
+        member: { nameMasked: '王*国', cardNo, unionName: '宁波北仑港务有限公司工会' },
+        checkedAt: expect.any(Number),
+      },
     });
   });
 
   it('any union admin may verify, even of another district; a member may not', async () => {
     const haishu = await givenAdminOf(t, 'nb-hs');
     const { token } = await tokenFor({ persona: 'member' });
-    expect(await t.call<VerifyCardResult>('member', 'verifyCard', { token }, as(haishu.openid))).toMatchObject({ ok: true, data: { result: 'valid' } });
-    expect(await t.call('member', 'verifyCard', { token }, { persona: 'parent' })).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+    expect(await t.call<VerifyCardResult>('member', 'verifyCard', { token }, as(haishu.openid))).toMatchObject({
+      ok: true,
+      data: { result: 'valid' },
+    });
+    expect(await t.call('member', 'verifyCard', { token }, { persona: 'parent' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
   });
 
   it('forged: an altered card number, an altered expiry, a made-up signature, junk', async () => {
@@ -93,7 +112,10 @@ describe('verifyCard', () => {
     });
     // The card page simply fetches a new one.
     const fresh = await tokenFor({ persona: 'member' });
-    expect(await t.call<VerifyCardResult>('member', 'verifyCard', { token: fresh.token }, STAFF)).toMatchObject({ ok: true, data: { result: 'valid' } });
+    expect(await t.call<VerifyCardResult>('member', 'verifyCard', { token: fresh.token }, STAFF)).toMatchObject({
+      ok: true,
+      data: { result: 'valid' },
+    });
     await t.post('/api/_local/clock', JSON.stringify({ offsetMs: 0 }));
   });
 
@@ -102,7 +124,10 @@ describe('verifyCard', () => {
     await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, STAFF);
     const { token } = await tokenFor(as(a.openid));
     await t.db.collection('members').doc(a.applicationId).update({ status: 'revoked' });
-    expect(await t.call<VerifyCardResult>('member', 'verifyCard', { token }, STAFF)).toMatchObject({ ok: true, data: { result: 'revoked', member: null } });
+    expect(await t.call<VerifyCardResult>('member', 'verifyCard', { token }, STAFF)).toMatchObject({
+      ok: true,
+      data: { result: 'revoked', member: null },
+    });
     expect(await t.call('member', 'cardToken', {}, as(a.openid))).toMatchObject({ ok: false, error: { code: 'CARD_REVOKED' } });
   });
 });

@@ -32,9 +32,17 @@ beforeAll(async () => {
   };
   t = await givenLocalCloud();
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  keyJson = JSON.stringify({ private_key_id: KEY_ID, private_key: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), env_id: 'local' });
+  keyJson = JSON.stringify({
+    private_key_id: KEY_ID,
+    private_key: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    env_id: 'local',
+  });
   await t.cloud.host.setEnvironment({ CONSOLE_LOGIN_KEY: keyJson });
-  platform = jsSdkStandIn(t, { keyId: KEY_ID, publicKey: createPublicKey(publicKey.export({ type: 'spki', format: 'pem' })), envId: 'local' });
+  platform = jsSdkStandIn(t, {
+    keyId: KEY_ID,
+    publicKey: createPublicKey(publicKey.export({ type: 'spki', format: 'pem' })),
+    envId: 'local',
+  });
   useTransport(cloudbaseTransport(platform.sdk, 'local'));
 });
 afterAll(async () => {
@@ -59,7 +67,14 @@ it('signs in anonymously for the ticket, then with the session ticket; the admin
   const first = platform.calls[0];
   expect(first).toMatchObject({ name: 'member', action: 'consoleTicket', as: { kind: 'anonymous' } });
   const anonUid = (first.as as { uid: string }).uid;
-  expect((await t.db.collection(C.consoleTicketLimits).doc(`uid:${sha256Hex(anonUid)}`).get()).data[0]).toMatchObject({ count: 1 });
+  expect(
+    (
+      await t.db
+        .collection(C.consoleTicketLimits)
+        .doc(`uid:${sha256Hex(anonUid)}`)
+        .get()
+    ).data[0],
+  ).toMatchObject({ count: 1 });
   expect(ticket.ticket).toMatch(/^[0-9a-f]{32}$/);
   // Signed in to the platform as the session id, which is what the router resolves.
   expect(platform.state()).toEqual({ kind: 'custom', uid: sessionIdOf(token) });
@@ -112,12 +127,19 @@ it('without a custom-login key the poll brings no ticket: the console says sign-
 it('a ticket signed with another key is refused by the platform (the stand-in checks as CloudBase does)', async () => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   await t.cloud.host.setEnvironment({
-    CONSOLE_LOGIN_KEY: JSON.stringify({ private_key_id: KEY_ID, private_key: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), env_id: 'local' }),
+    CONSOLE_LOGIN_KEY: JSON.stringify({
+      private_key_id: KEY_ID,
+      private_key: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      env_id: 'local',
+    }),
   });
   try {
     const ticket = unwrap(await api.signIn.ticket('Edge 131 · Windows'), 'ticket');
     unwrap(await t.call('member', 'consoleConfirm', { ticket: ticket.ticket, decision: 'confirm' }, DISTRICT), 'confirm');
-    expect(await api.signIn.poll({ ticket: ticket.ticket, pollKey: ticket.pollKey })).toMatchObject({ ok: false, error: { code: 'CONSOLE_SESSION_INVALID' } });
+    expect(await api.signIn.poll({ ticket: ticket.ticket, pollKey: ticket.pollKey })).toMatchObject({
+      ok: false,
+      error: { code: 'CONSOLE_SESSION_INVALID' },
+    });
     expect(platform.state()).toMatchObject({ kind: 'anonymous' });
   } finally {
     await t.cloud.host.setEnvironment({ CONSOLE_LOGIN_KEY: keyJson });
@@ -125,7 +147,11 @@ it('a ticket signed with another key is refused by the platform (the stand-in ch
 });
 
 it('a transport failure is NETWORK with the same Chinese message as the local transport', async () => {
-  const broken = jsSdkStandIn(t, { keyId: KEY_ID, publicKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey, envId: 'local' });
+  const broken = jsSdkStandIn(t, {
+    keyId: KEY_ID,
+    publicKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey,
+    envId: 'local',
+  });
   broken.sdk.init({ env: 'local' }).callFunction = async () => {
     throw new Error('network down');
   };

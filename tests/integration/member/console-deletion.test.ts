@@ -31,5 +31,8 @@ it('deletes the console sessions and decided tickets of a former admin with the 
   expect(outcome).toBe('done');
   expect((await t.db.collection(C.consoleSessions).where({ openid: m.openid }).count()).total).toBe(0);
   expect((await t.db.collection(C.consoleTickets).where({ openid: m.openid }).count()).total).toBe(0);
-  expect((await consoleCall(t, token, 'member', 'consoleMe')).body).toMatchObject({ ok: false, error: { code: 'CONSOLE_SESSION_INVALID' } });
+  expect((await consoleCall(t, token, 'member', 'consoleMe')).body).toMatchObject({
+    ok: false,
+    error: { code: 'CONSOLE_SESSION_INVALID' },
+  });
 });

@@ -46,7 +46,10 @@ it('signs in with the polled token, acts as the admin, and forgets the token onc
 it('a front door that does not answer is NETWORK with the Chinese message', async () => {
   useTransport(localTransport((url, init) => fetch(`http://127.0.0.1:9${String(url)}`, init)));
   try {
-    expect(await api.signIn.ticket('Chrome 131 · Windows')).toEqual({ ok: false, error: { code: 'NETWORK', message: '网络不给力，请检查网络后重试' } });
+    expect(await api.signIn.ticket('Chrome 131 · Windows')).toEqual({
+      ok: false,
+      error: { code: 'NETWORK', message: '网络不给力，请检查网络后重试' },
+    });
   } finally {
     useTransport(localTransport((url, init) => fetch(t.cloud.appUrl + String(url), init)));
   }

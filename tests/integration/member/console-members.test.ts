@@ -74,7 +74,10 @@ describe('会员 list', () => {
     const city = await signInConsole(t, { persona: 'city_admin' });
     const csv = importCsv([{ realName: '海曙人', idNumber: newIdNumber(), unionCode: 'nb-hs-nm-ly' }]);
     expect(unwrap((await consoleCall<AdminImportResult>(t, city, 'member', 'adminImport', { csv })).body, 'city import').imported).toBe(1);
-    const haishu = unwrap((await consoleCall<AdminListMembersResult>(t, city, 'member', 'adminListMembers', { unionId: 'nb-hs-nm-ly', limit: 1 })).body, 'city');
+    const haishu = unwrap(
+      (await consoleCall<AdminListMembersResult>(t, city, 'member', 'adminListMembers', { unionId: 'nb-hs-nm-ly', limit: 1 })).body,
+      'city',
+    );
     expect(haishu.items).toHaveLength(1);
     expect(unwrap(await list({ cardNo: haishu.items[0].cardNo }), 'hidden')).toMatchObject({ items: [], total: 0 });
   });
@@ -82,13 +85,22 @@ describe('会员 list', () => {
 
 describe('福利 from the console', () => {
   it("exports an in-scope drop's claims and reads its figures, but cannot act as a member", async () => {
-    const list = unwrap((await consoleCall<{ drops: Array<{ id: string; unionName: string }> }>(t, token, 'benefit', 'adminList')).body, 'list');
+    const list = unwrap(
+      (await consoleCall<{ drops: Array<{ id: string; unionName: string }> }>(t, token, 'benefit', 'adminList')).body,
+      'list',
+    );
     expect(list.drops.length).toBeGreaterThan(0);
     const drop = list.drops[0];
-    const csv = unwrap((await consoleCall<{ csv: string; rows: number }>(t, token, 'benefit', 'exportCsv', { dropId: drop.id })).body, 'export');
+    const csv = unwrap(
+      (await consoleCall<{ csv: string; rows: number }>(t, token, 'benefit', 'exportCsv', { dropId: drop.id })).body,
+      'export',
+    );
     expect(csv.csv.startsWith('\uFEFF序号,兑换码')).toBe(true);
     expect((await consoleCall(t, token, 'benefit', 'figures', { dropId: drop.id })).body.ok).toBe(true);
-    expect((await consoleCall(t, token, 'benefit', 'claim', { dropId: drop.id })).body).toMatchObject({ ok: false, error: { code: 'CONSOLE_NOT_ALLOWED' } });
+    expect((await consoleCall(t, token, 'benefit', 'claim', { dropId: drop.id })).body).toMatchObject({
+      ok: false,
+      error: { code: 'CONSOLE_NOT_ALLOWED' },
+    });
     expect((await consoleCall(t, token, 'benefit', 'exportCsv', { dropId: 'd0000000000000000000' })).body).toMatchObject({ ok: false });
   });
 });

@@ -28,14 +28,18 @@ async function signIn(): Promise<void> {
 }
 beforeAll(async () => {
   t = await givenBenefitCloud();
-  await t.db.collection(C.users).doc(HAISHU).set({ openid: HAISHU, nameMasked: '海*管', memberStatus: 'verified', adminUnionIds: ['nb-hs'], unionAncestors: [] });
+  await t.db
+    .collection(C.users)
+    .doc(HAISHU)
+    .set({ openid: HAISHU, nameMasked: '海*管', memberStatus: 'verified', adminUnionIds: ['nb-hs'], unionAncestors: [] });
 });
 beforeEach(signIn);
 afterAll(async () => {
   await t.close();
 });
 
-const call = async <T>(token: string, fn: string, action: string, data: unknown = {}) => (await consoleCall<T>(t, token, fn, action, data)).body;
+const call = async <T>(token: string, fn: string, action: string, data: unknown = {}) =>
+  (await consoleCall<T>(t, token, fn, action, data)).body;
 
 describe('福利 from the console', () => {
   it('redeems a code and lists every attempt in 核销记录, paged and ordered on the server, masked', async () => {
@@ -49,7 +53,10 @@ describe('福利 from the console', () => {
     expect(await call(haishu, 'benefit', 'redeem', { code: codes[0] })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
     const done = unwrap(await call<RedeemResult>(district, 'benefit', 'redeem', { code: codes[0] }), 'redeem');
     expect(done).toMatchObject({ code: codes[0], memberName: expect.any(String) });
-    expect(await call(district, 'benefit', 'redeem', { code: codes[0] })).toMatchObject({ ok: false, error: { code: 'CODE_ALREADY_REDEEMED' } });
+    expect(await call(district, 'benefit', 'redeem', { code: codes[0] })).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_ALREADY_REDEEMED' },
+    });
     await t.setClock(new Date(opensAt + 2000));
     unwrap(await call<RedeemResult>(district, 'benefit', 'redeem', { code: codes[1] }), 'second');
 
@@ -63,9 +70,15 @@ describe('福利 from the console', () => {
     expect(JSON.stringify(all)).not.toContain(HAISHU);
     expect(JSON.stringify(all)).not.toContain('o_local_admin_beilun');
 
-    const oldest = unwrap(await call<AdminRedemptionsResult>(district, 'benefit', 'adminRedemptions', { dropId, order: 'asc', limit: 2 }), 'asc');
+    const oldest = unwrap(
+      await call<AdminRedemptionsResult>(district, 'benefit', 'adminRedemptions', { dropId, order: 'asc', limit: 2 }),
+      'asc',
+    );
     expect(oldest.items.map((r) => r.outcome)).toEqual(['out_of_scope', 'redeemed']);
-    const second = unwrap(await call<AdminRedemptionsResult>(district, 'benefit', 'adminRedemptions', { dropId, order: 'asc', limit: 2, offset: 2 }), 'asc page 2');
+    const second = unwrap(
+      await call<AdminRedemptionsResult>(district, 'benefit', 'adminRedemptions', { dropId, order: 'asc', limit: 2, offset: 2 }),
+      'asc page 2',
+    );
     expect(second.items.map((r) => r.outcome)).toEqual(['already_redeemed', 'redeemed']);
 
     expect(await call(haishu, 'benefit', 'adminRedemptions', { dropId })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
@@ -86,8 +99,14 @@ describe('暑托班 roster from the console', () => {
     const csv = unwrap(await call<StaffRosterCsvResult>(district, 'daycare', 'staffRosterCsv', { slotId: 'dp_seed_xqc_lower' }), 'csv');
     expect(csv.csv.startsWith('\ufeff')).toBe(true);
     expect(csv.csv.trim().split('\r\n')).toHaveLength(6);
-    expect(await call(haishu, 'daycare', 'staffRoster', { slotId: 'dp_seed_xqc_lower' })).toMatchObject({ ok: false, error: { code: 'DAYCARE_NOT_STAFF' } });
-    expect(await call(haishu, 'daycare', 'staffRosterCsv', { slotId: 'dp_seed_xqc_lower' })).toMatchObject({ ok: false, error: { code: 'DAYCARE_NOT_STAFF' } });
+    expect(await call(haishu, 'daycare', 'staffRoster', { slotId: 'dp_seed_xqc_lower' })).toMatchObject({
+      ok: false,
+      error: { code: 'DAYCARE_NOT_STAFF' },
+    });
+    expect(await call(haishu, 'daycare', 'staffRosterCsv', { slotId: 'dp_seed_xqc_lower' })).toMatchObject({
+      ok: false,
+      error: { code: 'DAYCARE_NOT_STAFF' },
+    });
   });
 });
 
@@ -95,12 +114,18 @@ describe('疗休养 本地行 claims from the console', () => {
   it('lists and decides a claim in scope; another district sees none and changes nothing', async () => {
     const theirs = unwrap(await call<SubsidyListResult>(haishu, 'recuperation', 'subsidyList', {}), 'haishu list');
     expect(theirs.claims.map((c) => c.id)).not.toContain('subsidy_seed_kaida');
-    expect(await call(haishu, 'recuperation', 'subsidyDecide', { claimId: 'subsidy_seed_kaida', decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+    expect(await call(haishu, 'recuperation', 'subsidyDecide', { claimId: 'subsidy_seed_kaida', decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE' },
+    });
     expect((await t.db.collection(C.recuSubsidies).doc('subsidy_seed_kaida').get()).data[0]).toMatchObject({ status: 'pending' });
 
     const list = unwrap(await call<SubsidyListResult>(district, 'recuperation', 'subsidyList', { status: 'pending' }), 'list');
     expect(list.claims.find((c) => c.id === 'subsidy_seed_kaida')).toMatchObject({ canReview: true, status: 'pending' });
-    const decided = unwrap(await call<SubsidyDecideResult>(district, 'recuperation', 'subsidyDecide', { claimId: 'subsidy_seed_kaida', decision: 'approve' }), 'decide');
+    const decided = unwrap(
+      await call<SubsidyDecideResult>(district, 'recuperation', 'subsidyDecide', { claimId: 'subsidy_seed_kaida', decision: 'approve' }),
+      'decide',
+    );
     expect(decided.claim.status).toBe('approved');
   });
 });
@@ -108,14 +133,25 @@ describe('疗休养 本地行 claims from the console', () => {
 describe('发布 cover upload from the console', () => {
   const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   const upload = (path: string, slot: UploadSlot, headers: Record<string, string>) =>
-    t.post(path, PNG as unknown as string, { 'content-type': 'application/octet-stream', 'x-cloud-path': slot.cloudPath, 'x-upload-token': slot.uploadToken, ...headers });
+    t.post(path, PNG as unknown as string, {
+      'content-type': 'application/octet-stream',
+      'x-cloud-path': slot.cloudPath,
+      'x-upload-token': slot.uploadToken,
+      ...headers,
+    });
 
   it('uploads to a slot as the session that got it, and only so; the post saves with it', async () => {
     const slot = unwrap(await call<UploadSlot>(district, 'content', 'adminUploadSlot', { unionId: 'nb-bl', ext: 'png' }), 'slot');
     // The same admin on the phone route, or another session, cannot use the console's slot.
-    expect((await upload('/api/storage/upload', slot, { 'x-local-persona': 'district_admin' })).json).toMatchObject({ ok: false, error: { code: 'UPLOAD_NOT_ALLOWED' } });
+    expect((await upload('/api/storage/upload', slot, { 'x-local-persona': 'district_admin' })).json).toMatchObject({
+      ok: false,
+      error: { code: 'UPLOAD_NOT_ALLOWED' },
+    });
     const other = await signInConsole(t, { persona: 'district_admin' });
-    expect((await upload('/api/console/storage/upload', slot, { authorization: `Bearer ${other}` })).json).toMatchObject({ ok: false, error: { code: 'UPLOAD_NOT_ALLOWED' } });
+    expect((await upload('/api/console/storage/upload', slot, { authorization: `Bearer ${other}` })).json).toMatchObject({
+      ok: false,
+      error: { code: 'UPLOAD_NOT_ALLOWED' },
+    });
     expect((await upload('/api/console/storage/upload', slot, {})).json).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     const res = await upload('/api/console/storage/upload', slot, { authorization: `Bearer ${district}` });
@@ -123,7 +159,13 @@ describe('发布 cover upload from the console', () => {
     const fileID = (res.json as { data: { fileID: string } }).data.fileID;
     expect(fileID).toBe(`cloud://local.local-storage/${slot.cloudPath}`);
     const saved = unwrap(
-      await call<AdminSaveResult>(district, 'content', 'adminSave', { unionId: 'nb-bl', kind: 'article', title: '带封面的工作台文章', cover: fileID, bodyHtml: '<p>正文</p>' }),
+      await call<AdminSaveResult>(district, 'content', 'adminSave', {
+        unionId: 'nb-bl',
+        kind: 'article',
+        title: '带封面的工作台文章',
+        cover: fileID,
+        bodyHtml: '<p>正文</p>',
+      }),
       'save',
     );
     expect(saved.post).toMatchObject({ id: expect.any(String), cover: fileID });
@@ -134,7 +176,15 @@ describe('入会审核 sorted on the server', () => {
   it('orders by 提交时间 either way across pages', async () => {
     const people = [anApplicant({ realName: '排序一' }), anApplicant({ realName: '排序二' }), anApplicant({ realName: '排序三' })];
     for (const p of people) unwrap(await t.call('member', 'apply', p.request, { openid: p.openid }), 'apply');
-    const list = async (data: Record<string, unknown>) => unwrap(await call<AdminListApplicationsResult>(district, 'member', 'adminListApplications', { unionId: 'nb-bl-xq-gw', limit: 50, ...data }), 'list');
+    const list = async (data: Record<string, unknown>) =>
+      unwrap(
+        await call<AdminListApplicationsResult>(district, 'member', 'adminListApplications', {
+          unionId: 'nb-bl-xq-gw',
+          limit: 50,
+          ...data,
+        }),
+        'list',
+      );
     const names = (r: AdminListApplicationsResult) => r.items.map((a) => a.realName ?? a.nameMasked);
     const byDefault = await list({});
     const asc = await list({ order: 'asc' });

@@ -57,7 +57,10 @@ describe('概览', () => {
   it('refuses a union outside the subtree and a backwards or too long range', async () => {
     expect(await overview({ unionId: 'nb-hs' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
     expect(await overview({ unionId: 'nb' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
-    expect(await overview({ from: '2026-03-02', to: '2026-03-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '结束日期不能早于开始日期' } });
+    expect(await overview({ from: '2026-03-02', to: '2026-03-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '结束日期不能早于开始日期' },
+    });
     expect(await overview({ from: '2024-01-01', to: '2026-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await overview({ from: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });

@@ -37,7 +37,11 @@ function throwawayKey(envId: string): { json: string; publicKey: KeyObject; keyI
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyId = 'b2f4c8d0-1a3e-4c5f-9e7d-6a5b4c3d2e1f';
   const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  return { json: JSON.stringify({ private_key_id: keyId, private_key: pem, env_id: envId }), publicKey: createPublicKey(publicKey.export({ type: 'spki', format: 'pem' })), keyId };
+  return {
+    json: JSON.stringify({ private_key_id: keyId, private_key: pem, env_id: envId }),
+    publicKey: createPublicKey(publicKey.export({ type: 'spki', format: 'pem' })),
+    keyId,
+  };
 }
 
 function b64url(text: string): Buffer {
@@ -45,7 +49,10 @@ function b64url(text: string): Buffer {
 }
 
 /** What CloudBase checks of a custom-login ticket: key id, RS256 signature, then the claims. */
-function openTicket(ticket: string, publicKey: KeyObject): { keyId: string; header: Record<string, unknown>; claims: Record<string, unknown> } {
+function openTicket(
+  ticket: string,
+  publicKey: KeyObject,
+): { keyId: string; header: Record<string, unknown>; claims: Record<string, unknown> } {
   const [keyId, jwt] = ticket.split('/@@/');
   const [h, p, sig] = jwt.split('.');
   if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`), publicKey, b64url(sig))) throw new Error('signature does not verify');
@@ -64,7 +71,10 @@ async function count(collection: string): Promise<number> {
 }
 
 async function clearLimits(): Promise<void> {
-  await t.db.collection(C.consoleTicketLimits).where({ count: t.db.command.gte(0) }).remove();
+  await t.db
+    .collection(C.consoleTicketLimits)
+    .where({ count: t.db.command.gte(0) })
+    .remove();
 }
 
 describe('custom-login ticket (production path step 3)', () => {
@@ -76,7 +86,9 @@ describe('custom-login ticket (production path step 3)', () => {
     const signed = unwrap(await poll(t, await confirmedTicket()), 'poll') as SignedIn;
     expect(signed.status).toBe('signedIn');
     expect(signed.loginTicket).toBeUndefined();
-    expect(unwrap((await consoleCall<ConsoleMeResult>(t, signed.token, 'member', 'consoleMe')).body, 'me').unions).toEqual([{ id: 'nb-bl', name: '北仑区总工会' }]);
+    expect(unwrap((await consoleCall<ConsoleMeResult>(t, signed.token, 'member', 'consoleMe')).body, 'me').unions).toEqual([
+      { id: 'nb-bl', name: '北仑区总工会' },
+    ]);
   });
 
   it('with the environment key, the login ticket is an RS256 JWT for the session id that verifies with the public key', async () => {
@@ -112,7 +124,9 @@ describe('custom-login ticket (production path step 3)', () => {
     const refused = await poll(t, ticket);
     expect(refused.ok).toBe(false);
     expect(await count(C.consoleSessions)).toBe(sessionsBefore);
-    expect(((await t.db.collection(C.consoleTickets).doc(sha256Hex(ticket.ticket)).get()).data[0] as { status: string }).status).toBe('confirmed');
+    expect(((await t.db.collection(C.consoleTickets).doc(sha256Hex(ticket.ticket)).get()).data[0] as { status: string }).status).toBe(
+      'confirmed',
+    );
 
     const key = throwawayKey('local');
     await t.cloud.host.setEnvironment({ CONSOLE_LOGIN_KEY: key.json });
@@ -128,7 +142,10 @@ describe('consoleTicket rate limit', () => {
     const ticketsBefore = await count(C.consoleTickets);
     const burst = TICKET_LIMITS.perIp + 8;
     const answers = await Promise.all(
-      Array.from({ length: burst }, async () => (await consoleCall<ConsoleTicketResult>(t, null, 'member', 'consoleTicket', { device: 'Chrome · Windows' })).body),
+      Array.from(
+        { length: burst },
+        async () => (await consoleCall<ConsoleTicketResult>(t, null, 'member', 'consoleTicket', { device: 'Chrome · Windows' })).body,
+      ),
     );
     expect(answers.filter((a) => a.ok)).toHaveLength(TICKET_LIMITS.perIp);
     expect(answers.filter((a) => !a.ok)).toEqual(Array.from({ length: 8 }, () => RATE_LIMITED));
@@ -148,10 +165,22 @@ describe('consoleTicket rate limit', () => {
 
   it('an anonymous CloudBase user is limited on its own; another user behind the same IP is not', async () => {
     const ask = async (uid: string) =>
-      (await t.cloud.host.invoke('member', { action: 'consoleTicket', data: { device: 'Chrome · Windows' } }, { anonymousUid: uid, sourceIp: '203.0.113.7' })).result as Result<ConsoleTicketResult>;
+      (
+        await t.cloud.host.invoke(
+          'member',
+          { action: 'consoleTicket', data: { device: 'Chrome · Windows' } },
+          { anonymousUid: uid, sourceIp: '203.0.113.7' },
+        )
+      ).result as Result<ConsoleTicketResult>;
     for (let i = 0; i < TICKET_LIMITS.perUser; i++) expect((await ask('anon-user-a')).ok).toBe(true);
     const ticketsBefore = await count(C.consoleTickets);
-    const ipDoc = async () => (await t.db.collection(C.consoleTicketLimits).doc(`ip:${sha256Hex('203.0.113.7')}`).get()).data[0] as { count: number };
+    const ipDoc = async () =>
+      (
+        await t.db
+          .collection(C.consoleTicketLimits)
+          .doc(`ip:${sha256Hex('203.0.113.7')}`)
+          .get()
+      ).data[0] as { count: number };
     const ipCount = (await ipDoc()).count;
     expect(await ask('anon-user-a')).toEqual(RATE_LIMITED);
     expect(await count(C.consoleTickets)).toBe(ticketsBefore);
@@ -179,7 +208,10 @@ describe('purge (member timer finishDeletions)', () => {
     const fresh = await requestTicket(t); // a ticket and a limit window of "now"
 
     const fired = await t.cloud.triggers.fireNow('member', 'finishDeletions');
-    expect(fired?.result).toMatchObject({ ok: true, data: { console: { sessions: expect.any(Number), tickets: expect.any(Number), limits: expect.any(Number) } } });
+    expect(fired?.result).toMatchObject({
+      ok: true,
+      data: { console: { sessions: expect.any(Number), tickets: expect.any(Number), limits: expect.any(Number) } },
+    });
 
     const ticketIds = ((await t.db.collection(C.consoleTickets).limit(1000).get()).data as { _id: string }[]).map((d) => d._id);
     expect(ticketIds).toEqual([sha256Hex(fresh.ticket)]);

@@ -65,7 +65,10 @@ describe('scan to sign in', () => {
 
     const me = unwrap((await consoleCall<ConsoleMeResult>(t, signed.token, 'member', 'consoleMe')).body, 'me');
     expect(me.unions).toEqual([{ id: 'nb-bl', name: '北仑区总工会' }]);
-    const apps = unwrap((await consoleCall<AdminListApplicationsResult>(t, signed.token, 'member', 'adminListApplications', { status: 'pending' })).body, 'list');
+    const apps = unwrap(
+      (await consoleCall<AdminListApplicationsResult>(t, signed.token, 'member', 'adminListApplications', { status: 'pending' })).body,
+      'list',
+    );
     expect(Array.isArray(apps.items)).toBe(true);
   });
 
@@ -105,7 +108,10 @@ describe('scan to sign in', () => {
     expect(scan).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
     const confirm = await t.call('member', 'consoleConfirm', { ticket: ticket.ticket, decision: 'confirm' }, MEMBER);
     expect(confirm).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
-    expect(await t.call('member', 'consoleConfirm', { ticket: ticket.ticket, decision: 'confirm' }, 'anonymous')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call('member', 'consoleConfirm', { ticket: ticket.ticket, decision: 'confirm' }, 'anonymous')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await ticketStatus(ticket.ticket)).toBe('pending');
     expect(unwrap(await poll(t, ticket), 'poll')).toMatchObject({ status: 'waiting' });
   });
@@ -133,7 +139,9 @@ describe('a signed-in console', () => {
     const listed = unwrap(await t.call<ConsoleSessionsResult>('member', 'consoleSessions', {}, DISTRICT), 'sessions');
     const mine = listed.sessions.find((s) => s.key === sessionIdOf(token));
     expect(mine).toMatchObject({ device: 'Chrome 131 · Windows' });
-    expect(unwrap(await t.call<ConsoleSessionsResult>('member', 'consoleSessions', {}, CITY), 'city').sessions.map((s) => s.key)).not.toContain(mine?.key);
+    expect(
+      unwrap(await t.call<ConsoleSessionsResult>('member', 'consoleSessions', {}, CITY), 'city').sessions.map((s) => s.key),
+    ).not.toContain(mine?.key);
 
     expect(await t.call('member', 'consoleRevoke', { key: mine?.key }, CITY)).toEqual({ ok: true, data: { revoked: false } });
     expect((await consoleCall(t, token, 'member', 'consoleMe')).body.ok).toBe(true);
@@ -173,7 +181,9 @@ describe('a signed-in console', () => {
     const token = await signInConsole(t, DISTRICT);
     const other = await requestTicket(t);
     const NOT_ALLOWED = { ok: false, error: { code: 'CONSOLE_NOT_ALLOWED', message: '工作台不能执行此操作，请在小程序中操作' } };
-    expect((await consoleCall(t, token, 'member', 'consoleConfirm', { ticket: other.ticket, decision: 'confirm' })).body).toEqual(NOT_ALLOWED);
+    expect((await consoleCall(t, token, 'member', 'consoleConfirm', { ticket: other.ticket, decision: 'confirm' })).body).toEqual(
+      NOT_ALLOWED,
+    );
     expect((await consoleCall(t, token, 'member', 'consoleSessions')).body).toEqual(NOT_ALLOWED);
     expect((await consoleCall(t, token, 'member', 'cardToken')).body).toEqual(NOT_ALLOWED);
     expect(await ticketStatus(other.ticket)).toBe('pending');
@@ -199,7 +209,14 @@ describe('identity on the console route', () => {
   });
 
   it('ignores persona headers and identity in the body', async () => {
-    const asPersona = await consoleCall(t, null, 'member', 'adminListApplications', {}, { 'x-local-persona': 'city_admin', 'x-local-openid': 'o_local_admin_city' });
+    const asPersona = await consoleCall(
+      t,
+      null,
+      'member',
+      'adminListApplications',
+      {},
+      { 'x-local-persona': 'city_admin', 'x-local-openid': 'o_local_admin_city' },
+    );
     expect(asPersona.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const inBody = await consoleCall(t, null, 'member', 'adminListApplications', { openid: 'o_local_admin_city' });
     expect(inBody.body.ok).toBe(false);

@@ -116,7 +116,19 @@ async function givenBusyMember(): Promise<Busy> {
   const campaign = await givenCampaign(t, { mode: 'lottery', sites: [[{ capacity: 5 }]] });
   await must(t.call('daycare', 'consent', { agree: true }, me), 'consent');
   const child = await must(
-    t.call<AddChildResult>('daycare', 'addChild', { name: CHILD_NAME, gender: 'female', birthDate: `${campaign.summer - 8}-03-01`, school: '新碶小学', emergencyName: '张小明', emergencyPhone: '13900001111' }, me),
+    t.call<AddChildResult>(
+      'daycare',
+      'addChild',
+      {
+        name: CHILD_NAME,
+        gender: 'female',
+        birthDate: `${campaign.summer - 8}-03-01`,
+        school: '新碶小学',
+        emergencyName: '张小明',
+        emergencyPhone: '13900001111',
+      },
+      me,
+    ),
     'addChild',
   );
   await must(t.call('daycare', 'declareFamily', { circumstances: ['single_parent'] }, me), 'declareFamily');
@@ -126,32 +138,89 @@ async function givenBusyMember(): Promise<Busy> {
   await must(t.call('recuperation', 'apply', { batchId: batch.id }, me), 'recuperation apply');
   // A trip two years ago, keyed by the openid (written before member ids existed): kept, re-keyed.
   const pastTripId = applicationId(2024, m.openid);
-  await t.db.collection(C.recuApplications).doc(pastTripId).set({
-    year: 2024, memberKey: m.openid, openid: m.openid, memberId: null, nameMasked: '张*明', tags: ['frontline'], isLeader: false,
-    unionId: GANGWU, unionAncestors: ['nb', 'nb-bl', 'nb-bl-xq', GANGWU], batchId: 'b_2024_old', score: 10, scoreLines: [], status: 'attended',
-    source: 'self', nominatedBy: null, submittedAt: new Date('2024-04-01T02:00:00Z'), decidedAt: new Date('2024-04-10T02:00:00Z'), decidedBy: 'o_local_admin_beilun', refuseReason: null, costFen: 180_000,
-  });
+  await t.db
+    .collection(C.recuApplications)
+    .doc(pastTripId)
+    .set({
+      year: 2024,
+      memberKey: m.openid,
+      openid: m.openid,
+      memberId: null,
+      nameMasked: '张*明',
+      tags: ['frontline'],
+      isLeader: false,
+      unionId: GANGWU,
+      unionAncestors: ['nb', 'nb-bl', 'nb-bl-xq', GANGWU],
+      batchId: 'b_2024_old',
+      score: 10,
+      scoreLines: [],
+      status: 'attended',
+      source: 'self',
+      nominatedBy: null,
+      submittedAt: new Date('2024-04-01T02:00:00Z'),
+      decidedAt: new Date('2024-04-10T02:00:00Z'),
+      decidedBy: 'o_local_admin_beilun',
+      refuseReason: null,
+      costFen: 180_000,
+    });
   // Once a union admin: a card change they made is in the union's audit trail (requireAdmin
   // marked the user then).
-  await t.db.collection(C.users).doc(m.openid).update({ actedAsAdminAt: new Date(now()) });
-  await t.db.collection(C.memberAudit).doc(`someone_${m.memberId.slice(0, 12)}_1`).set({
-    memberId: 'someone', cardNo: 'NB5100000001', unionId: GANGWU, unionAncestors: ['nb', 'nb-bl', 'nb-bl-xq', GANGWU],
-    from: 'active', to: 'revoked', reason: '调离', by: m.openid, byName: '张*明', at: new Date(now()), requestId: 'r1',
-  });
+  await t.db
+    .collection(C.users)
+    .doc(m.openid)
+    .update({ actedAsAdminAt: new Date(now()) });
+  await t.db
+    .collection(C.memberAudit)
+    .doc(`someone_${m.memberId.slice(0, 12)}_1`)
+    .set({
+      memberId: 'someone',
+      cardNo: 'NB5100000001',
+      unionId: GANGWU,
+      unionAncestors: ['nb', 'nb-bl', 'nb-bl-xq', GANGWU],
+      from: 'active',
+      to: 'revoked',
+      reason: '调离',
+      by: m.openid,
+      byName: '张*明',
+      at: new Date(now()),
+      requestId: 'r1',
+    });
 
   const draw = await givenDrop(t, { stock: 3, mode: 'draw', title: '电影票抽签' });
-  await must(callBenefit(t, 'register', { dropId: draw.dropId }, me).then((r) => r.result), 'register');
+  await must(
+    callBenefit(t, 'register', { dropId: draw.dropId }, me).then((r) => r.result),
+    'register',
+  );
   const opensAt = now() + 10 * 60_000;
   const keptDrop = await givenDrop(t, { stock: 5, opensAt, title: '周五流量包' });
   const voidDrop = await givenDrop(t, { stock: 5, opensAt, title: '半价健身' });
   await t.setClock(new Date(opensAt + 1000));
-  const keptClaim = await must<ClaimView>(claimAs(t, m.openid, keptDrop.dropId).then((r) => r.result), 'claim');
-  await must<ClaimView>(claimAs(t, m.openid, voidDrop.dropId).then((r) => r.result), 'claim');
-  await must(callBenefit(t, 'redeem', { code: keptClaim.code }, DISTRICT).then((r) => r.result), 'redeem');
+  const keptClaim = await must<ClaimView>(
+    claimAs(t, m.openid, keptDrop.dropId).then((r) => r.result),
+    'claim',
+  );
+  await must<ClaimView>(
+    claimAs(t, m.openid, voidDrop.dropId).then((r) => r.result),
+    'claim',
+  );
+  await must(
+    callBenefit(t, 'redeem', { code: keptClaim.code }, DISTRICT).then((r) => r.result),
+    'redeem',
+  );
   return {
-    openid: m.openid, realName: m.realName, idNumber: m.idNumber, phone: m.phone, memberId: m.memberId, cardNo: m.cardNo, childId: child.child.id,
-    waiter, activityId: activity.id, kept: { dropId: keptDrop.dropId, code: keptClaim.code.replace(/-/g, '') }, voided: { dropId: voidDrop.dropId },
-    drawDropId: draw.dropId, pastTripId,
+    openid: m.openid,
+    realName: m.realName,
+    idNumber: m.idNumber,
+    phone: m.phone,
+    memberId: m.memberId,
+    cardNo: m.cardNo,
+    childId: child.child.id,
+    waiter,
+    activityId: activity.id,
+    kept: { dropId: keptDrop.dropId, code: keptClaim.code.replace(/-/g, '') },
+    voided: { dropId: voidDrop.dropId },
+    drawDropId: draw.dropId,
+    pastTripId,
   };
 }
 
@@ -161,7 +230,12 @@ function personal(b: Busy): string[] {
 }
 
 function directContext(): BaseContext {
-  return { app: t.app as unknown as BaseContext['app'], db: t.db as unknown as BaseContext['db'], log: createLogger({ fn: 'test' }), now: () => new Date(now()) };
+  return {
+    app: t.app as unknown as BaseContext['app'],
+    db: t.db as unknown as BaseContext['db'],
+    log: createLogger({ fn: 'test' }),
+    now: () => new Date(now()),
+  };
 }
 
 let a: Busy;
@@ -212,7 +286,10 @@ describe('a member with something everywhere', () => {
 
   it('refuses a wrong confirmation with INVALID_ARGUMENT and changes nothing', async () => {
     const before = await docsMentioning(a.openid);
-    expect(await deleteAccount(a.openid, '删除')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请输入“注销”两个字确认注销' } });
+    expect(await deleteAccount(a.openid, '删除')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '请输入“注销”两个字确认注销' },
+    });
     expect(await t.call('member', 'deleteAccount', {}, as(a.openid))).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await docsMentioning(a.openid)).toEqual(before);
   });
@@ -225,7 +302,9 @@ describe('a member with something everywhere', () => {
     expect(await docsMentioning(a.openid)).toEqual({});
     const tomb = tombstoneOf(a.openid);
     const kept = await docsMentioning(tomb);
-    expect(Object.keys(kept).sort()).toEqual([C.daycareRegistrations, C.dropClaims, C.memberAudit, C.recuApplications, C.redemptionAudit].sort());
+    expect(Object.keys(kept).sort()).toEqual(
+      [C.daycareRegistrations, C.dropClaims, C.memberAudit, C.recuApplications, C.redemptionAudit].sort(),
+    );
     for (const [name, docs] of Object.entries(kept)) {
       const text = JSON.stringify(docs);
       for (const value of personal(a)) expect({ name, value, kept: text.includes(value) }).toEqual({ name, value, kept: false });
@@ -234,17 +313,27 @@ describe('a member with something everywhere', () => {
     // Benefit: the redeemed code stays for settlement under the tombstone, its audit follows it;
     // the unredeemed code is void; the draw registration is withdrawn.
     const claim = kept[C.dropClaims];
-    expect(claim).toEqual([expect.objectContaining({ _id: `${a.kept.dropId}_${tomb}_1`, openid: tomb, status: 'redeemed', code: a.kept.code })]);
+    expect(claim).toEqual([
+      expect.objectContaining({ _id: `${a.kept.dropId}_${tomb}_1`, openid: tomb, status: 'redeemed', code: a.kept.code }),
+    ]);
     expect(kept[C.redemptionAudit]).toEqual([expect.objectContaining({ claimId: `${a.kept.dropId}_${tomb}_1`, outcome: 'redeemed' })]);
     expect((await t.db.collection(C.dropClaims).where({ dropId: a.voided.dropId }).count()).total).toBe(0);
     expect((await t.db.collection(C.dropRegistrations).where({ dropId: a.drawDropId }).count()).total).toBe(0);
     // Day-care: the sign-up was withdrawn and stays without guardian and name; the child, consent and family are gone.
-    expect(kept[C.daycareRegistrations]).toEqual([expect.objectContaining({ guardianOpenid: tomb, childNameMasked: DELETED_NAME, status: 'withdrawn' })]);
+    expect(kept[C.daycareRegistrations]).toEqual([
+      expect.objectContaining({ guardianOpenid: tomb, childNameMasked: DELETED_NAME, status: 'withdrawn' }),
+    ]);
     expect((await t.db.collection(C.daycareChildren).doc(a.childId).get()).data).toEqual([]);
     expect((await t.db.collection(C.daycareHolds).where({ childId: a.childId }).count()).total).toBe(0);
     // Recuperation: the pending application is gone; the past trip stays, re-keyed off the openid.
     expect(kept[C.recuApplications]).toEqual([
-      expect.objectContaining({ _id: applicationId(2024, tomb), memberKey: tomb, openid: tomb, nameMasked: DELETED_NAME, status: 'attended' }),
+      expect.objectContaining({
+        _id: applicationId(2024, tomb),
+        memberKey: tomb,
+        openid: tomb,
+        nameMasked: DELETED_NAME,
+        status: 'attended',
+      }),
     ]);
     // The card change made as an admin stays in the union's trail, actor anonymous.
     expect(kept[C.memberAudit]).toEqual([expect.objectContaining({ by: tomb, byName: DELETED_STAFF_NAME, memberId: 'someone' })]);
@@ -289,15 +378,24 @@ describe('a member with something everywhere', () => {
     expect(guest).toMatchObject({ memberStatus: 'none', card: null, follows: [] });
 
     const fresh = newOpenid('o_new_account');
-    const claimed = await must(t.call<ClaimResult>('member', 'claim', { realName: a.realName, idNumber: a.idNumber, consent: true }, as(fresh)));
+    const claimed = await must(
+      t.call<ClaimResult>('member', 'claim', { realName: a.realName, idNumber: a.idNumber, consent: true }, as(fresh)),
+    );
     expect(claimed.card.cardNo).toBe(a.cardNo);
-    expect(await must(t.call<Profile>('member', 'profile', {}, as(fresh)))).toMatchObject({ memberStatus: 'verified', card: { cardNo: a.cardNo } });
+    expect(await must(t.call<Profile>('member', 'profile', {}, as(fresh)))).toMatchObject({
+      memberStatus: 'verified',
+      card: { cardNo: a.cardNo },
+    });
   });
 
   it('answers a retry after success with ok and changes nothing', async () => {
     expect(await deleteAccount(a.openid)).toMatchObject({ ok: true, data: { status: 'done' } });
     expect(await remains(a.openid)).toEqual(aRemains);
-    const job = (await t.db.collection(C.accountDeletions).doc(openidKey(a.openid)).get()).data[0] as { round: number; history: unknown[]; openid: unknown };
+    const job = (await t.db.collection(C.accountDeletions).doc(openidKey(a.openid)).get()).data[0] as {
+      round: number;
+      history: unknown[];
+      openid: unknown;
+    };
     expect(job).toMatchObject({ round: 2, openid: null });
     expect(job.history).toHaveLength(2);
   });
@@ -318,11 +416,17 @@ describe('refusals change nothing', () => {
     const admin = await givenAdminOf(t, 'nb-hs');
     const p = await must(preview(admin.openid));
     expect(p.status).toBe('blocked');
-    expect(p.blockers).toEqual(['您是「海曙区总工会」的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号']);
+    expect(p.blockers).toEqual([
+      '您是「海曙区总工会」的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号',
+    ]);
     const before = await docsMentioning(admin.openid);
     expect(await deleteAccount(admin.openid)).toEqual({
       ok: false,
-      error: { code: 'ACCOUNT_DELETION_BLOCKED', message: '暂时不能注销账号：您是「海曙区总工会」的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号' },
+      error: {
+        code: 'ACCOUNT_DELETION_BLOCKED',
+        message:
+          '暂时不能注销账号：您是「海曙区总工会」的管理员，请先在工会工作台「管理员管理」中移除自己（或请其他管理员移除），再注销账号',
+      },
     });
     expect(await docsMentioning(admin.openid)).toEqual(before);
     expect((await t.db.collection(C.accountDeletions).doc(openidKey(admin.openid)).get()).data).toEqual([]);
@@ -333,14 +437,45 @@ describe('refusals change nothing', () => {
     const today = new Date(now());
     const ymd = (days: number) => new Date(today.getTime() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
     const slotId = `dp_running_${m.openid}`;
-    await t.db.collection(C.daycareSlots).doc(slotId).set({
-      campaignId: 'dc_running', siteId: 'ds_running', summer: 2027, periodName: '冬令营', startDate: ymd(-2), endDate: ymd(5), band: 'lower', capacity: 10, remaining: 9, createdAt: today,
-    });
-    await t.db.collection(C.daycareRegistrations).doc(`reg_running_${m.openid}`).set({
-      campaignId: 'dc_running', campaignUnionAncestors: ['nb', 'nb-bl'], siteId: 'ds_running', slotId, summer: 2027, childId: 'ch_running', childNameMasked: '张*雨',
-      guardianOpenid: m.openid, holdId: 'ch_running_2027_1', status: 'admitted', tier: null, queueKey: 'f_1', lotteryRank: null, reason: '已录取', offerExpiresAt: null,
-      attendance: {}, requestId: 'r', createdAt: today, updatedAt: today,
-    });
+    await t.db
+      .collection(C.daycareSlots)
+      .doc(slotId)
+      .set({
+        campaignId: 'dc_running',
+        siteId: 'ds_running',
+        summer: 2027,
+        periodName: '冬令营',
+        startDate: ymd(-2),
+        endDate: ymd(5),
+        band: 'lower',
+        capacity: 10,
+        remaining: 9,
+        createdAt: today,
+      });
+    await t.db
+      .collection(C.daycareRegistrations)
+      .doc(`reg_running_${m.openid}`)
+      .set({
+        campaignId: 'dc_running',
+        campaignUnionAncestors: ['nb', 'nb-bl'],
+        siteId: 'ds_running',
+        slotId,
+        summer: 2027,
+        childId: 'ch_running',
+        childNameMasked: '张*雨',
+        guardianOpenid: m.openid,
+        holdId: 'ch_running_2027_1',
+        status: 'admitted',
+        tier: null,
+        queueKey: 'f_1',
+        lotteryRank: null,
+        reason: '已录取',
+        offerExpiresAt: null,
+        attendance: {},
+        requestId: 'r',
+        createdAt: today,
+        updatedAt: today,
+      });
     const batch = await givenBatch(t, { startInDays: 30 });
     const app = await must(t.call<{ application: { id: string } }>('recuperation', 'apply', { batchId: batch.id }, as(m.openid)));
     await must(t.call('recuperation', 'adminDecide', { applicationId: app.application.id, decision: 'approve' }, DISTRICT));
@@ -400,7 +535,10 @@ describe('a deletion cut short', () => {
     for (const step of STEPS.slice(0, 2)) await step.run(ctx, sc);
     const oldId = `${c.kept.dropId}_${c.openid}_1`;
     const newId = `${c.kept.dropId}_${tomb}_1`;
-    await t.db.collection(C.dropClaims).doc(oldId).update({ code: `moving:${newId}`, movingCode: c.kept.code });
+    await t.db
+      .collection(C.dropClaims)
+      .doc(oldId)
+      .update({ code: `moving:${newId}`, movingCode: c.kept.code });
 
     const fired = await t.cloud.triggers.fireNow('member', 'finishDeletions');
     expect(fired?.result).toMatchObject({ ok: true, data: { finished: 1 } });
@@ -411,7 +549,10 @@ describe('a deletion cut short', () => {
     expect(moved).toMatchObject({ code: c.kept.code, status: 'redeemed', openid: tomb });
     expect(moved.movingCode).toBeUndefined();
     // The code still names the claim at the counter: a second redemption is refused as already redeemed.
-    expect((await callBenefit(t, 'redeem', { code: c.kept.code }, DISTRICT)).result).toMatchObject({ ok: false, error: { code: 'CODE_ALREADY_REDEEMED' } });
+    expect((await callBenefit(t, 'redeem', { code: c.kept.code }, DISTRICT)).result).toMatchObject({
+      ok: false,
+      error: { code: 'CODE_ALREADY_REDEEMED' },
+    });
     const job2 = (await t.db.collection(C.accountDeletions).doc(openidKey(c.openid)).get()).data[0] as { status: string; openid: unknown };
     expect(job2).toMatchObject({ status: 'done', openid: null });
   });
@@ -440,8 +581,22 @@ describe('a double tap', () => {
 
 it('marks a user the first time they act as an admin, once', async () => {
   const openid = 'o_test_new_admin';
-  await t.db.collection(C.users).doc(openid).set({ openid, nameMasked: '新*', memberStatus: 'none', unionId: null, unionAncestors: [], tags: [], cardNo: null, adminUnionIds: ['nb-hs'], follows: [] });
-  const marked = async () => ((await t.db.collection(C.users).doc(openid).get()).data[0] as { actedAsAdminAt?: Date }).actedAsAdminAt ?? null;
+  await t.db
+    .collection(C.users)
+    .doc(openid)
+    .set({
+      openid,
+      nameMasked: '新*',
+      memberStatus: 'none',
+      unionId: null,
+      unionAncestors: [],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: ['nb-hs'],
+      follows: [],
+    });
+  const marked = async () =>
+    ((await t.db.collection(C.users).doc(openid).get()).data[0] as { actedAsAdminAt?: Date }).actedAsAdminAt ?? null;
   expect(await marked()).toBeNull();
   expect((await t.call('member', 'adminListApplications', { status: 'pending' }, { openid })).ok).toBe(true);
   const first = await marked();
@@ -454,15 +609,24 @@ describe('the identity-probe budget', () => {
   it('survives the deletion while tries are counted (no reset by deleting), and the timer deletes it after the window', async () => {
     const openid = newOpenid('o_prober');
     for (let i = 0; i < 2; i++) {
-      expect(await t.call('member', 'claim', { realName: '李四', idNumber: newIdNumber(), consent: true }, as(openid))).toMatchObject({ ok: false, error: { code: 'MEMBER_RECORD_NOT_FOUND' } });
+      expect(await t.call('member', 'claim', { realName: '李四', idNumber: newIdNumber(), consent: true }, as(openid))).toMatchObject({
+        ok: false,
+        error: { code: 'MEMBER_RECORD_NOT_FOUND' },
+      });
     }
     expect(await deleteAccount(openid)).toMatchObject({ ok: true, data: { status: 'done' } });
-    const kept = (await t.db.collection(C.memberAttempts).doc(`idproof:${openid}`).get()).data[0] as { hourCount: number; purgeAfter: Date };
+    const kept = (await t.db.collection(C.memberAttempts).doc(`idproof:${openid}`).get()).data[0] as {
+      hourCount: number;
+      purgeAfter: Date;
+    };
     expect(kept).toMatchObject({ hourCount: 2 });
     expect(new Date(kept.purgeAfter).getTime()).toBeGreaterThan(now());
     // Still counted after coming back: three more tries this hour, not five.
     for (let i = 0; i < 3; i++) await t.call('member', 'claim', { realName: '李四', idNumber: newIdNumber(), consent: true }, as(openid));
-    expect(await t.call('member', 'claim', { realName: '李四', idNumber: newIdNumber(), consent: true }, as(openid))).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await t.call('member', 'claim', { realName: '李四', idNumber: newIdNumber(), consent: true }, as(openid))).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
 
     await advance(24 * 3600_000 + 60_000);
     await t.cloud.triggers.fireNow('member', 'finishDeletions');

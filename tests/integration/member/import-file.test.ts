@@ -22,8 +22,10 @@ afterAll(async () => {
 
 const DISTRICT = { persona: 'district_admin' };
 const memberCount = async () => (await t.db.collection('members').count()).total ?? 0;
-const membersOf = async (unionId: string) => (await t.db.collection('members').where({ unionId, source: 'import' }).limit(100).get()).data as Array<Record<string, unknown>>;
-const importFile = (name: string, bytes: Uint8Array) => t.call<AdminImportResult>('member', 'adminImport', { file: { name, base64: base64(bytes) } }, DISTRICT);
+const membersOf = async (unionId: string) =>
+  (await t.db.collection('members').where({ unionId, source: 'import' }).limit(100).get()).data as Array<Record<string, unknown>>;
+const importFile = (name: string, bytes: Uint8Array) =>
+  t.call<AdminImportResult>('member', 'adminImport', { file: { name, base64: base64(bytes) } }, DISTRICT);
 
 /** How Excel stores an 18-digit number typed into a General cell: 15 significant digits. */
 const asExcelNumber = (id: string) => `${id[0]}.${id.slice(1, 15)}E+17`;
@@ -92,14 +94,26 @@ describe('adminImport with an .xlsx workbook', () => {
 
   it('a workbook without the template header is refused whole', async () => {
     const before = await memberCount();
-    const res = await importFile('名单.xlsx', xlsxWorkbook([{ name: 'Sheet1', rows: [{ r: 1, cells: ['序号', '姓名'] }, { r: 2, cells: [{ n: '1' }, '张三'] }] }]));
+    const res = await importFile(
+      '名单.xlsx',
+      xlsxWorkbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            { r: 1, cells: ['序号', '姓名'] },
+            { r: 2, cells: [{ n: '1' }, '张三'] },
+          ],
+        },
+      ]),
+    );
     expect(res).toEqual({ ok: false, error: { code: 'IMPORT_FILE_INVALID', message: '表头「序号」不是模板中的列，请使用会员导入模板' } });
     expect(await memberCount()).toBe(before);
   });
 
   it('imports 2,000 rows from one workbook', async () => {
     const rows2k: XRow[] = [{ r: 1, cells: TEMPLATE_HEADER_CELLS }];
-    for (let i = 0; i < MAX_IMPORT_ROWS; i++) rows2k.push({ r: i + 2, cells: ['批量', bulkId(i), { n: String(13900000000 + i) }, '某公司', 'nb-bl-xq-lh', null] });
+    for (let i = 0; i < MAX_IMPORT_ROWS; i++)
+      rows2k.push({ r: i + 2, cells: ['批量', bulkId(i), { n: String(13900000000 + i) }, '某公司', 'nb-bl-xq-lh', null] });
     const started = Date.now();
     const res = await importFile('2000.xlsx', xlsxWorkbook([{ name: 'Sheet1', rows: rows2k }]));
     expect(res.ok && res.data).toMatchObject({ imported: MAX_IMPORT_ROWS, errors: [] });
@@ -116,7 +130,14 @@ describe('adminImport with a CSV file', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const before = await memberCount();
     const res = await importFile('会员.csv', bytes);
-    expect(res.ok && res.data).toMatchObject({ totalRows: 2, imported: 1, skippedDuplicates: 0, forwarded: 0, errors: [{ row: 4, reason: '身份证号校验位不正确，请核对' }], preview: false });
+    expect(res.ok && res.data).toMatchObject({
+      totalRows: 2,
+      imported: 1,
+      skippedDuplicates: 0,
+      forwarded: 0,
+      errors: [{ row: 4, reason: '身份证号校验位不正确，请核对' }],
+      preview: false,
+    });
     expect(await memberCount()).toBe(before + 1);
     expect(await membersOf('nb-bl-dq-jl')).toEqual([
       expect.objectContaining({ nameMasked: '钟*', employer: '北仑港务', phoneMasked: '137****1111', tags: ['hazardous', 'leader'] }),
@@ -147,15 +168,33 @@ describe('files refused whole', () => {
   });
 
   it('a zip that is not a workbook, a broken zip, a binary file', async () => {
-    await refused('照片.xlsx', zipSync({ 'photo.txt': strToU8('hello') }), '无法读取该 Excel 文件：请在 Excel 中打开后另存为 .xlsx 或 CSV 再上传');
+    await refused(
+      '照片.xlsx',
+      zipSync({ 'photo.txt': strToU8('hello') }),
+      '无法读取该 Excel 文件：请在 Excel 中打开后另存为 .xlsx 或 CSV 再上传',
+    );
     const workbook = xlsxWorkbook([{ name: 'S', rows: [{ r: 1, cells: TEMPLATE_HEADER_CELLS }] }]);
-    await refused('截断.xlsx', workbook.slice(0, workbook.length - 40), '无法读取该 Excel 文件：请在 Excel 中打开后另存为 .xlsx 或 CSV 再上传');
+    await refused(
+      '截断.xlsx',
+      workbook.slice(0, workbook.length - 40),
+      '无法读取该 Excel 文件：请在 Excel 中打开后另存为 .xlsx 或 CSV 再上传',
+    );
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     await refused('照片.csv', png, '无法识别文件内容：请上传会员导入模板，Excel 文件（.xlsx）或 CSV 文件');
   });
 
   it('a small workbook that would unpack to more than 30 MB', async () => {
-    const entries = unzipSync(xlsxWorkbook([{ name: 'S', rows: [{ r: 1, cells: TEMPLATE_HEADER_CELLS }, { r: 2, cells: ['张三', newIdNumber()] }] }]));
+    const entries = unzipSync(
+      xlsxWorkbook([
+        {
+          name: 'S',
+          rows: [
+            { r: 1, cells: TEMPLATE_HEADER_CELLS },
+            { r: 2, cells: ['张三', newIdNumber()] },
+          ],
+        },
+      ]),
+    );
     entries['xl/worksheets/padding.xml'] = new Uint8Array(31_000_000).fill(0x20);
     const bomb = zipSync(entries, { level: 9 });
     expect(bomb.length).toBeLessThan(200_000);
@@ -169,30 +208,77 @@ describe('files refused whole', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT', message: '一次只能导入一个文件' },
     });
-    expect(await t.call('member', 'adminImport', {}, DISTRICT)).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请选择导入文件' } });
-    expect(await t.call('member', 'adminImport', { file: { name: 'a.csv', base64: '不是base64' } }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await t.call('member', 'adminImport', {}, DISTRICT)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '请选择导入文件' },
+    });
+    expect(await t.call('member', 'adminImport', { file: { name: 'a.csv', base64: '不是base64' } }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
     expect(await memberCount()).toBe(before);
   });
 
   it('a member (not an admin) cannot import a file', async () => {
-    const file = { name: 'a.xlsx', base64: base64(xlsxWorkbook([{ name: 'S', rows: [{ r: 1, cells: TEMPLATE_HEADER_CELLS }, { r: 2, cells: ['张三', newIdNumber(), null, null, 'nb-bl-xq-gw'] }] }])) };
-    expect(await t.call('member', 'adminImport', { file }, { persona: 'member' })).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+    const file = {
+      name: 'a.xlsx',
+      base64: base64(
+        xlsxWorkbook([
+          {
+            name: 'S',
+            rows: [
+              { r: 1, cells: TEMPLATE_HEADER_CELLS },
+              { r: 2, cells: ['张三', newIdNumber(), null, null, 'nb-bl-xq-gw'] },
+            ],
+          },
+        ]),
+      ),
+    };
+    expect(await t.call('member', 'adminImport', { file }, { persona: 'member' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
   });
 
   it('more than 1 MB: refused by the function (size after decoding, and the schema bound on the base64 text)', async () => {
     // Past the local front door's 1 MiB body limit, so invoked the way the platform hands an event to the function.
     const admin = personaById('district_admin')!;
     const invoke = async (bytes: number) =>
-      (await t.cloud.host.invoke('member', { action: 'adminImport', data: { file: { name: 'big.csv', base64: base64(new Uint8Array(bytes).fill(0x41)) } } }, { openid: admin.openid })).result;
+      (
+        await t.cloud.host.invoke(
+          'member',
+          { action: 'adminImport', data: { file: { name: 'big.csv', base64: base64(new Uint8Array(bytes).fill(0x41)) } } },
+          { openid: admin.openid },
+        )
+      ).result;
     const before = await memberCount();
-    expect(await invoke(MAX_IMPORT_BYTES + 1)).toEqual({ ok: false, error: { code: 'IMPORT_FILE_INVALID', message: '文件过大：最多 1 MB' } });
-    expect(await invoke(MAX_IMPORT_BYTES + 3)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('导入文件最多') } });
+    expect(await invoke(MAX_IMPORT_BYTES + 1)).toEqual({
+      ok: false,
+      error: { code: 'IMPORT_FILE_INVALID', message: '文件过大：最多 1 MB' },
+    });
+    expect(await invoke(MAX_IMPORT_BYTES + 3)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('导入文件最多') },
+    });
     expect(await memberCount()).toBe(before);
   });
 
   it('rows without a union code go to a street admin’s own union, from a workbook too', async () => {
     const streetAdmin = await givenAdminOf(t, 'nb-bl-xq');
-    const file = { name: 'a.xlsx', base64: base64(xlsxWorkbook([{ name: 'S', rows: [{ r: 1, cells: ['姓名', '身份证号'] }, { r: 2, cells: ['钟声', newIdNumber()] }] }])) };
+    const file = {
+      name: 'a.xlsx',
+      base64: base64(
+        xlsxWorkbook([
+          {
+            name: 'S',
+            rows: [
+              { r: 1, cells: ['姓名', '身份证号'] },
+              { r: 2, cells: ['钟声', newIdNumber()] },
+            ],
+          },
+        ]),
+      ),
+    };
     const res = await t.call<AdminImportResult>('member', 'adminImport', { file }, as(streetAdmin.openid));
     expect(res.ok && res.data).toMatchObject({ imported: 1, errors: [] });
   });

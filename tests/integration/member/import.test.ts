@@ -50,7 +50,14 @@ describe('adminImport', () => {
     expect(await memberCount()).toBe(before + 3);
     const imported = (await t.db.collection('members').where({ source: 'import', unionId: 'nb-bl-xq-gw' }).get()).data;
     expect(imported).toEqual([
-      expect.objectContaining({ nameMasked: '陈*海', phoneMasked: '137****1111', tags: ['frontline', 'model_worker'], openid: null, status: 'active', cardNo: expect.stringMatching(/^NB51\d{8}$/) }),
+      expect.objectContaining({
+        nameMasked: '陈*海',
+        phoneMasked: '137****1111',
+        tags: ['frontline', 'model_worker'],
+        openid: null,
+        status: 'active',
+        cardNo: expect.stringMatching(/^NB51\d{8}$/),
+      }),
     ]);
     expect(imported[0]).not.toHaveProperty('realName');
   });
@@ -65,8 +72,12 @@ describe('adminImport', () => {
 
   it('two admins importing overlapping files at once: every person exactly once, every card unique', async () => {
     const ids = Array.from({ length: 30 }, () => newIdNumber());
-    const fileA = importCsv(ids.slice(0, 20).map((id, i) => ({ realName: `甲${'一二三四五六七八九十'[i % 10]}某`, idNumber: id, unionCode: 'nb-bl-dq-kd' })));
-    const fileB = importCsv(ids.slice(10).map((id, i) => ({ realName: `乙${'一二三四五六七八九十'[i % 10]}某`, idNumber: id, unionCode: 'nb-bl-dq-kd' })));
+    const fileA = importCsv(
+      ids.slice(0, 20).map((id, i) => ({ realName: `甲${'一二三四五六七八九十'[i % 10]}某`, idNumber: id, unionCode: 'nb-bl-dq-kd' })),
+    );
+    const fileB = importCsv(
+      ids.slice(10).map((id, i) => ({ realName: `乙${'一二三四五六七八九十'[i % 10]}某`, idNumber: id, unionCode: 'nb-bl-dq-kd' })),
+    );
     const before = await memberCount();
     const [a, b] = await Promise.all([
       t.call<AdminImportResult>('member', 'adminImport', { csv: fileA }, DISTRICT),
@@ -83,23 +94,56 @@ describe('adminImport', () => {
 
   it('rows without a union code go to the importing admin’s own union when members can belong to it', async () => {
     const streetAdmin = await givenAdminOf(t, 'nb-bl-xq');
-    const res = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '钟声', idNumber: newIdNumber() }]) }, as(streetAdmin.openid));
+    const res = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '钟声', idNumber: newIdNumber() }]) },
+      as(streetAdmin.openid),
+    );
     expect(res.ok && res.data).toMatchObject({ imported: 1, errors: [] });
-    const district = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '钟声', idNumber: newIdNumber() }]) }, DISTRICT);
+    const district = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '钟声', idNumber: newIdNumber() }]) },
+      DISTRICT,
+    );
     expect(district.ok && district.data.errors).toEqual([{ row: 2, reason: '未填所属工会：请在页面上选择导入到哪个工会' }]);
     expect(district.ok && district.data).toMatchObject({ blankRowsUnion: null, adminUnions: [{ id: 'nb-bl', name: '北仑区总工会' }] });
   });
 
   it('a district admin imports rows without a union code into a union chosen on the page (the template allows blank codes)', async () => {
     const idNumber = newIdNumber();
-    const res = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '钟鸣', idNumber }]), unionId: 'nb-bl-xq-gw' }, DISTRICT);
-    expect(res.ok && res.data).toMatchObject({ imported: 1, errors: [], blankRowsUnion: { id: 'nb-bl-xq-gw', name: '宁波北仑港务有限公司工会' } });
+    const res = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '钟鸣', idNumber }]), unionId: 'nb-bl-xq-gw' },
+      DISTRICT,
+    );
+    expect(res.ok && res.data).toMatchObject({
+      imported: 1,
+      errors: [],
+      blankRowsUnion: { id: 'nb-bl-xq-gw', name: '宁波北仑港务有限公司工会' },
+    });
     const stored = (await t.db.collection('members').where({ unionId: 'nb-bl-xq-gw', nameMasked: '钟*' }).get()).data;
     expect(stored.length).toBeGreaterThanOrEqual(1);
     // A union outside the subtree, or one members cannot belong to, is refused and nothing is written.
     const before = await memberCount();
-    expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '钟鸣', idNumber: newIdNumber() }]), unionId: 'nb-hs-nm-ly' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
-    expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '钟鸣', idNumber: newIdNumber() }]), unionId: 'nb-bl' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(
+      await t.call(
+        'member',
+        'adminImport',
+        { csv: importCsv([{ realName: '钟鸣', idNumber: newIdNumber() }]), unionId: 'nb-hs-nm-ly' },
+        DISTRICT,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+    expect(
+      await t.call(
+        'member',
+        'adminImport',
+        { csv: importCsv([{ realName: '钟鸣', idNumber: newIdNumber() }]), unionId: 'nb-bl' },
+        DISTRICT,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await memberCount()).toBe(before);
   });
 
@@ -129,14 +173,26 @@ describe('adminImport', () => {
       ok: false,
       error: { code: 'IMPORT_FILE_INVALID', message: '表头「名字」不是模板中的列，请使用会员导入模板' },
     });
-    expect(await t.call('member', 'adminImport', { csv: importCsv([]) }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_INVALID', message: '文件中没有会员数据' } });
+    expect(await t.call('member', 'adminImport', { csv: importCsv([]) }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_FILE_INVALID', message: '文件中没有会员数据' },
+    });
     const tooMany = importCsv(Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => ({ realName: '某某', idNumber: '11010519491231002X' })));
-    expect(await t.call('member', 'adminImport', { csv: tooMany }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_INVALID', message: expect.stringContaining('2000') } });
-    expect(await t.call('member', 'adminImport', { csv: '' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请填写导入文件内容' } });
+    expect(await t.call('member', 'adminImport', { csv: tooMany }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_FILE_INVALID', message: expect.stringContaining('2000') },
+    });
+    expect(await t.call('member', 'adminImport', { csv: '' }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '请填写导入文件内容' },
+    });
   });
 
   it('a member (not an admin) cannot import', async () => {
-    expect(await t.call('member', 'adminImport', { csv }, { persona: 'member' })).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+    expect(await t.call('member', 'adminImport', { csv }, { persona: 'member' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
   });
 
   it('imports 2,000 rows in one call', async () => {
@@ -159,19 +215,33 @@ function bulkId(i: number): string {
 describe('claim: an imported worker links their WeChat account', () => {
   const idNumber = newIdNumber();
   beforeAll(async () => {
-    const res = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '蒋文', idNumber, unionCode: 'nb-bl-xq-lh', tags: '高危' }]) }, DISTRICT);
+    const res = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '蒋文', idNumber, unionCode: 'nb-bl-xq-lh', tags: '高危' }]) },
+      DISTRICT,
+    );
     if (!res.ok || res.data.imported !== 1) throw new Error('import failed');
   });
 
   it('a wrong name or an unknown number finds nothing (one answer for both)', async () => {
     const worker = newOpenid();
-    expect(await t.call('member', 'claim', { realName: '蒋武', idNumber, consent: true }, as(worker))).toMatchObject({ ok: false, error: { code: 'MEMBER_RECORD_NOT_FOUND' } });
-    expect(await t.call('member', 'claim', { realName: '蒋文', idNumber: newIdNumber(), consent: true }, as(worker))).toMatchObject({ ok: false, error: { code: 'MEMBER_RECORD_NOT_FOUND' } });
+    expect(await t.call('member', 'claim', { realName: '蒋武', idNumber, consent: true }, as(worker))).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_RECORD_NOT_FOUND' },
+    });
+    expect(await t.call('member', 'claim', { realName: '蒋文', idNumber: newIdNumber(), consent: true }, as(worker))).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_RECORD_NOT_FOUND' },
+    });
   });
 
   it('applying with an imported number points the worker to the claim', async () => {
     const a = anApplicant({ idNumber, realName: '蒋文' });
-    expect(await t.call('member', 'apply', a.request, as(a.openid))).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER', message: expect.stringContaining('认领') } });
+    expect(await t.call('member', 'apply', a.request, as(a.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_MEMBER', message: expect.stringContaining('认领') },
+    });
   });
 
   it('name + ID number link the record; the user becomes a verified member with follows; a second account is refused', async () => {
@@ -179,10 +249,17 @@ describe('claim: an imported worker links their WeChat account', () => {
     const res = await t.call<ClaimResult>('member', 'claim', { realName: '蒋文', idNumber, consent: true }, as(worker));
     expect(res.ok && res.data.card).toMatchObject({ nameMasked: '蒋*', union: { id: 'nb-bl-xq-lh' }, status: 'active' });
     const profile = await t.call<Profile>('member', 'profile', {}, as(worker));
-    expect(profile.ok && profile.data).toMatchObject({ memberStatus: 'verified', tags: ['hazardous'], follows: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-lh'] });
+    expect(profile.ok && profile.data).toMatchObject({
+      memberStatus: 'verified',
+      tags: ['hazardous'],
+      follows: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-lh'],
+    });
     // Claiming again from the same account is harmless; from another account it is refused.
     expect((await t.call('member', 'claim', { realName: '蒋文', idNumber, consent: true }, as(worker))).ok).toBe(true);
-    expect(await t.call('member', 'claim', { realName: '蒋文', idNumber, consent: true }, as(newOpenid()))).toMatchObject({ ok: false, error: { code: 'MEMBER_ALREADY_CLAIMED' } });
+    expect(await t.call('member', 'claim', { realName: '蒋文', idNumber, consent: true }, as(newOpenid()))).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_ALREADY_CLAIMED' },
+    });
   });
 
   it('an application approved for an imported person reuses the imported card', async () => {
@@ -193,7 +270,12 @@ describe('claim: an imported worker links their WeChat account', () => {
     if (!filed.ok) return;
     await t.call('member', 'adminImport', { csv: importCsv([{ realName: '韩雪', idNumber: id, unionCode: 'nb-bl-xq-gw' }]) }, DISTRICT);
     const card = (await t.db.collection('members').doc(filed.data.application.id).get()).data[0].cardNo;
-    const res = await t.call<{ application: { cardNo: string } }>('member', 'adminReview', { applicationId: filed.data.application.id, decision: 'approve' }, DISTRICT);
+    const res = await t.call<{ application: { cardNo: string } }>(
+      'member',
+      'adminReview',
+      { applicationId: filed.data.application.id, decision: 'approve' },
+      DISTRICT,
+    );
     expect(res.ok && res.data.application.cardNo).toBe(card);
     expect((await t.db.collection('members').doc(filed.data.application.id).get()).data[0].openid).toBe(a.openid);
   });

@@ -1,7 +1,13 @@
 /** 网上入会: the union picker, the join form's rules, the status page, claiming an imported record. */
 import { givenLocalCloud, type TestCloud } from '../../scenarios/cloud';
 import { anApplicant, as, givenApplicant, newIdNumber, newOpenid, withWrongCheck } from '../../scenarios/member';
-import { LIST_UNIONS_MAX, type ApplyResult, type ListUnionsResult, type MyApplicationResult, type Profile } from '../../../shared/member/schemas';
+import {
+  LIST_UNIONS_MAX,
+  type ApplyResult,
+  type ListUnionsResult,
+  type MyApplicationResult,
+  type Profile,
+} from '../../../shared/member/schemas';
 import { PERSONAS } from '../../../scripts/local-cloud/demo/personas';
 
 let t: TestCloud;
@@ -18,7 +24,13 @@ describe('listUnions', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     const gw = res.data.unions.find((u) => u.id === 'nb-bl-xq-gw');
-    expect(gw).toMatchObject({ name: '宁波北仑港务有限公司工会', level: 'grassroots', kind: 'enterprise', parentId: 'nb-bl-xq', ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'] });
+    expect(gw).toMatchObject({
+      name: '宁波北仑港务有限公司工会',
+      level: 'grassroots',
+      kind: 'enterprise',
+      parentId: 'nb-bl-xq',
+      ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'],
+    });
     expect(res.data.unions.length).toBe((await t.db.collection('unions').count()).total);
     expect(res.data.truncated).toBe(false);
   });
@@ -37,7 +49,16 @@ describe('listUnions', () => {
     const street = { id: 'nb-bl-dq', ancestors: ['nb', 'nb-bl', 'nb-bl-dq'] };
     const many = Array.from({ length: 150 }, (_, i) => {
       const id = `nb-bl-dq-t${String(i).padStart(3, '0')}`;
-      return { _id: id, code: id, name: `大碶测试企业${i}工会`, level: 'grassroots', kind: 'enterprise', parentId: street.id, ancestors: [...street.ancestors, id], address: '' };
+      return {
+        _id: id,
+        code: id,
+        name: `大碶测试企业${i}工会`,
+        level: 'grassroots',
+        kind: 'enterprise',
+        parentId: street.id,
+        ancestors: [...street.ancestors, id],
+        address: '',
+      };
     });
     await t.db.collection('unions').add(many);
     const all = await t.call<ListUnionsResult>('member', 'listUnions', { level: 'grassroots' }, 'anonymous');
@@ -46,13 +67,28 @@ describe('listUnions', () => {
     expect(all.data.truncated).toBe(true);
     const few = await t.call<ListUnionsResult>('member', 'listUnions', { level: 'grassroots', keyword: '测试企业12' }, 'anonymous');
     expect(few.ok && few.data).toMatchObject({ truncated: false });
-    expect(few.ok && few.data.unions.map((u) => u.name).sort()).toEqual(['大碶测试企业120工会', '大碶测试企业121工会', '大碶测试企业122工会', '大碶测试企业123工会', '大碶测试企业124工会', '大碶测试企业125工会', '大碶测试企业126工会', '大碶测试企业127工会', '大碶测试企业128工会', '大碶测试企业129工会', '大碶测试企业12工会']);
+    expect(few.ok && few.data.unions.map((u) => u.name).sort()).toEqual([
+      '大碶测试企业120工会',
+      '大碶测试企业121工会',
+      '大碶测试企业122工会',
+      '大碶测试企业123工会',
+      '大碶测试企业124工会',
+      '大碶测试企业125工会',
+      '大碶测试企业126工会',
+      '大碶测试企业127工会',
+      '大碶测试企业128工会',
+      '大碶测试企业129工会',
+      '大碶测试企业12工会',
+    ]);
     const within = await t.call<ListUnionsResult>('member', 'listUnions', { keyword: '工会', within: 'nb-bl-xq' }, 'anonymous');
     if (!within.ok) throw new Error(within.error.message);
     expect(within.data.truncated).toBe(false);
     expect(within.data.unions.length).toBeGreaterThan(0);
     for (const u of within.data.unions) expect(u.ancestors).toContain('nb-bl-xq');
-    await t.db.collection('unions').where({ parentId: street.id, code: t.db.RegExp({ regexp: '^nb-bl-dq-t' }) }).remove();
+    await t.db
+      .collection('unions')
+      .where({ parentId: street.id, code: t.db.RegExp({ regexp: '^nb-bl-dq-t' }) })
+      .remove();
   });
 
   it('rejects an unknown level with a Chinese message', async () => {
@@ -83,7 +119,12 @@ describe('apply', () => {
     const mine = await t.call<MyApplicationResult>('member', 'myApplication', {}, as(a.openid));
     expect(mine.ok && mine.data.application?.id).toBe(res.data.application.id);
     const profile = await t.call<Profile>('member', 'profile', {}, as(a.openid));
-    expect(profile.ok && profile.data).toMatchObject({ memberStatus: 'pending', nameMasked: '张*明', card: null, application: { status: 'pending' } });
+    expect(profile.ok && profile.data).toMatchObject({
+      memberStatus: 'pending',
+      nameMasked: '张*明',
+      card: null,
+      application: { status: 'pending' },
+    });
   });
 
   it('routes a worker whose employer has no union to the street union they pick', async () => {
@@ -99,9 +140,15 @@ describe('apply', () => {
       error: { code: 'UNION_NOT_ELIGIBLE', message: '请选择您所在单位的基层工会' },
     });
     const grassroots = anApplicant({ routing: 'street_union', unionId: 'nb-bl-xq-gw' });
-    expect(await t.call('member', 'apply', grassroots.request, as(grassroots.openid))).toMatchObject({ ok: false, error: { code: 'UNION_NOT_ELIGIBLE' } });
+    expect(await t.call('member', 'apply', grassroots.request, as(grassroots.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'UNION_NOT_ELIGIBLE' },
+    });
     const unknown = anApplicant({ unionId: 'nb-nowhere' });
-    expect(await t.call('member', 'apply', unknown.request, as(unknown.openid))).toMatchObject({ ok: false, error: { code: 'UNION_NOT_ELIGIBLE' } });
+    expect(await t.call('member', 'apply', unknown.request, as(unknown.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'UNION_NOT_ELIGIBLE' },
+    });
   });
 
   it('rejects an ID number with a bad checksum or a date that does not exist', async () => {
@@ -111,32 +158,66 @@ describe('apply', () => {
       error: { code: 'ID_NUMBER_INVALID', message: '身份证号校验位不正确，请核对' },
     });
     const feb30 = anApplicant({ idNumber: '330206199002301230' });
-    expect(await t.call('member', 'apply', feb30.request, as(feb30.openid))).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_INVALID', message: '身份证号中的出生日期不正确' } });
+    expect(await t.call('member', 'apply', feb30.request, as(feb30.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'ID_NUMBER_INVALID', message: '身份证号中的出生日期不正确' },
+    });
     const shape = anApplicant({ idNumber: '33020619900101' });
-    expect(await t.call('member', 'apply', shape.request, as(shape.openid))).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '身份证号格式不正确' } });
+    expect(await t.call('member', 'apply', shape.request, as(shape.openid))).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '身份证号格式不正确' },
+    });
     expect((await t.db.collection('member_applications').where({ openid: bad.openid }).count()).total).toBe(0);
   });
 
   it('requires consent to the privacy guide and the required fields, in Chinese', async () => {
     const a = anApplicant({ consent: false });
-    expect(await t.call('member', 'apply', a.request, as(a.openid))).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED', message: expect.stringContaining('隐私保护指引') } });
+    expect(await t.call('member', 'apply', a.request, as(a.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'CONSENT_REQUIRED', message: expect.stringContaining('隐私保护指引') },
+    });
     const { phone: _phone, ...noPhone } = anApplicant().request;
-    expect(await t.call('member', 'apply', noPhone, as(newOpenid()))).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请填写手机号' } });
+    expect(await t.call('member', 'apply', noPhone, as(newOpenid()))).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '请填写手机号' },
+    });
     const badPhone = anApplicant({ phone: '12345' });
-    expect(await t.call('member', 'apply', badPhone.request, as(badPhone.openid))).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '手机号格式不正确' } });
+    expect(await t.call('member', 'apply', badPhone.request, as(badPhone.openid))).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '手机号格式不正确' },
+    });
     const leader = anApplicant({ tags: ['leader'] as never });
-    expect(await t.call('member', 'apply', leader.request, as(leader.openid))).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await t.call('member', 'apply', anApplicant().request, 'anonymous')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await t.call('member', 'apply', leader.request, as(leader.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await t.call('member', 'apply', anApplicant().request, 'anonymous')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('allows one pending application per person and per WeChat user', async () => {
     const a = await givenApplicant(t);
     // The same user again, with the same or another ID number.
     expect(await t.call('member', 'apply', a.request, as(a.openid))).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING' } });
-    expect(await t.call('member', 'apply', { ...a.request, idNumber: newIdNumber() }, as(a.openid))).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING' } });
+    expect(await t.call('member', 'apply', { ...a.request, idNumber: newIdNumber() }, as(a.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICATION_PENDING' },
+    });
     // Another WeChat user with the same ID number.
-    expect(await t.call('member', 'apply', a.request, as(newOpenid()))).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING' } });
-    expect((await t.db.collection('member_applications').where({ idMasked: `${a.idNumber.slice(0, 4)}**********${a.idNumber.slice(-4)}` }).count()).total).toBe(1);
+    expect(await t.call('member', 'apply', a.request, as(newOpenid()))).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICATION_PENDING' },
+    });
+    expect(
+      (
+        await t.db
+          .collection('member_applications')
+          .where({ idMasked: `${a.idNumber.slice(0, 4)}**********${a.idNumber.slice(-4)}` })
+          .count()
+      ).total,
+    ).toBe(1);
   });
 
   it('two simultaneous applications with one ID number: exactly one is filed', async () => {

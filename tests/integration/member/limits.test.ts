@@ -21,7 +21,12 @@ const HOUR = 60 * MINUTE;
 /** An imported (unclaimed) member. */
 async function givenImported(realName: string): Promise<{ realName: string; idNumber: string }> {
   const idNumber = newIdNumber();
-  const res = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName, idNumber, unionCode: 'nb-bl-xq-lh' }]) }, { persona: 'district_admin' });
+  const res = await t.call<AdminImportResult>(
+    'member',
+    'adminImport',
+    { csv: importCsv([{ realName, idNumber, unionCode: 'nb-bl-xq-lh' }]) },
+    { persona: 'district_admin' },
+  );
   if (!res.ok || res.data.imported !== 1) throw new Error(`import failed: ${JSON.stringify(res)}`);
   return { realName, idNumber };
 }
@@ -119,7 +124,10 @@ describe('claim: failed identity proofs per WeChat user', () => {
     const worker = await givenImported('程远');
     const user = newOpenid();
     for (let i = 0; i < 6; i++) {
-      expect(await claim(user, worker.realName, withWrongCheck(newIdNumber()))).toMatchObject({ ok: false, error: { code: 'ID_NUMBER_INVALID' } });
+      expect(await claim(user, worker.realName, withWrongCheck(newIdNumber()))).toMatchObject({
+        ok: false,
+        error: { code: 'ID_NUMBER_INVALID' },
+      });
     }
     expect(await attemptsOf(user)).toBeUndefined();
     for (let i = 0; i < 4; i++) expect(await guess(user, worker.realName)).toMatchObject(NOT_FOUND);
@@ -161,7 +169,10 @@ describe('claim: failed identity proofs per WeChat user', () => {
     expect(evaluated.length).toBeLessThanOrEqual(6);
     expect(evaluated.length).toBeGreaterThanOrEqual(5);
     const stored = await attemptsOf(prober);
-    expect(stored).toMatchObject({ hourCount: codes.filter((c) => c === 'MEMBER_RECORD_NOT_FOUND').length, dayCount: 3 + codes.filter((c) => c === 'MEMBER_RECORD_NOT_FOUND').length });
+    expect(stored).toMatchObject({
+      hourCount: codes.filter((c) => c === 'MEMBER_RECORD_NOT_FOUND').length,
+      dayCount: 3 + codes.filter((c) => c === 'MEMBER_RECORD_NOT_FOUND').length,
+    });
     expect(await holderOf(worker)).toBe(codes[19] === 'ok' ? prober : null);
   });
 });
@@ -175,10 +186,19 @@ describe('apply: the "already registered" answers use the same budget', () => {
     const tries = [member.idNumber, newIdNumber(), newIdNumber(), a.idNumber, newIdNumber()];
     const answers = [];
     for (const idNumber of tries) answers.push(await t.call('member', 'apply', { ...a.request, idNumber }, as(a.openid)));
-    expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ALREADY_MEMBER', 'APPLICATION_PENDING', 'APPLICATION_PENDING', 'APPLICATION_PENDING', 'APPLICATION_PENDING']);
+    expect(answers.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ALREADY_MEMBER',
+      'APPLICATION_PENDING',
+      'APPLICATION_PENDING',
+      'APPLICATION_PENDING',
+      'APPLICATION_PENDING',
+    ]);
     expect(await t.call('member', 'apply', { ...a.request, idNumber: member.idNumber }, as(a.openid))).toMatchObject({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: expect.stringMatching(/^身份证号核验次数过多，为保护会员个人信息，请于 \d+月\d+日 周. \d\d:\d\d（北京时间）后再试$/) },
+      error: {
+        code: 'RATE_LIMITED',
+        message: expect.stringMatching(/^身份证号核验次数过多，为保护会员个人信息，请于 \d+月\d+日 周. \d\d:\d\d（北京时间）后再试$/),
+      },
     });
   });
 
@@ -188,8 +208,14 @@ describe('apply: the "already registered" answers use the same budget', () => {
     for (let i = 0; i < 3; i++) expect(await guess(user, member.realName)).toMatchObject(NOT_FOUND);
     const pending = await givenApplicant(t);
     const probe = anApplicant({ idNumber: member.idNumber });
-    expect(await t.call('member', 'apply', probe.request, as(user))).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER', message: expect.stringContaining('认领') } });
-    expect(await t.call('member', 'apply', { ...probe.request, idNumber: pending.idNumber }, as(user))).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING' } });
+    expect(await t.call('member', 'apply', probe.request, as(user))).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_MEMBER', message: expect.stringContaining('认领') },
+    });
+    expect(await t.call('member', 'apply', { ...probe.request, idNumber: pending.idNumber }, as(user))).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICATION_PENDING' },
+    });
     expect(await claim(user, member.realName, member.idNumber)).toMatchObject(LIMITED);
     expect(await t.call('member', 'apply', anApplicant().request, as(user))).toMatchObject(LIMITED);
     expect(await holderOf(member)).toBeNull();
@@ -197,7 +223,10 @@ describe('apply: the "already registered" answers use the same budget', () => {
 
   it('a verified member asking to join again is told so every time (reveals nothing, costs nothing)', async () => {
     for (let i = 0; i < 7; i++) {
-      expect(await t.call('member', 'apply', anApplicant().request, { persona: 'member' })).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER', message: '您已是工会会员，无需重复申请' } });
+      expect(await t.call('member', 'apply', anApplicant().request, { persona: 'member' })).toMatchObject({
+        ok: false,
+        error: { code: 'ALREADY_MEMBER', message: '您已是工会会员，无需重复申请' },
+      });
     }
   });
 });

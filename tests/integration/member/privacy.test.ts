@@ -49,7 +49,16 @@ it('no plain ID number or phone reaches the database file, a response or the log
   const imported = [newIdNumber(), newIdNumber()];
   plain.push(...imported);
   phones.push('13911112222');
-  await call('adminImport', { csv: importCsv([{ realName: '秦川', idNumber: imported[0], phone: '13911112222', unionCode: 'nb-bl-xq-gw' }, { realName: '', idNumber: imported[1] }]) }, { persona: 'district_admin' });
+  await call(
+    'adminImport',
+    {
+      csv: importCsv([
+        { realName: '秦川', idNumber: imported[0], phone: '13911112222', unionCode: 'nb-bl-xq-gw' },
+        { realName: '', idNumber: imported[1] },
+      ]),
+    },
+    { persona: 'district_admin' },
+  );
   await call('claim', { realName: '秦川', idNumber: imported[0], consent: true }, as(newOpenid()));
   await call('claim', { realName: '秦川', idNumber: imported[1], consent: true }, as(newOpenid()));
   const token = await call('cardToken', {}, as(a.openid));
@@ -59,7 +68,11 @@ it('no plain ID number or phone reaches the database file, a response or the log
   await call('adminSetStatus', { cardNo, status: 'revoked', reason: '已调离本单位' }, { persona: 'district_admin' });
   await call('profile', {}, as(a.openid));
   await call('adminSetStatus', { cardNo, status: 'active' }, { persona: 'city_admin' });
-  await call('adminUpdateMember', { cardNo, tags: ['model_worker'], unionId: 'nb-bl-dq-kd', note: '调入新单位工作' }, { persona: 'district_admin' });
+  await call(
+    'adminUpdateMember',
+    { cardNo, tags: ['model_worker'], unionId: 'nb-bl-dq-kd', note: '调入新单位工作' },
+    { persona: 'district_admin' },
+  );
   await call('adminMemberHistory', { cardNo }, { persona: 'district_admin' });
   await call('adminAppoint', { cardNo, unionId: 'nb-bl-dq-kd' }, { persona: 'district_admin' });
   await call('adminListAdmins', { unionId: 'nb-bl-dq-kd' }, { persona: 'district_admin' });

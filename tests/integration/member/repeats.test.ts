@@ -17,8 +17,10 @@ afterAll(async () => {
   await t.close();
 });
 
-const docOf = async (collection: string, id: string) => (await t.db.collection(collection).doc(id).get()).data[0] as Record<string, unknown> | undefined;
-const applicationsOf = async (openid: string) => (await t.db.collection(C.memberApplications).where({ openid }).get()).data as Array<Record<string, unknown>>;
+const docOf = async (collection: string, id: string) =>
+  (await t.db.collection(collection).doc(id).get()).data[0] as Record<string, unknown> | undefined;
+const applicationsOf = async (openid: string) =>
+  (await t.db.collection(C.memberApplications).where({ openid }).get()).data as Array<Record<string, unknown>>;
 
 describe('member.apply', () => {
   it('the same request id twice: both ok with the same application, the resend writes nothing', async () => {
@@ -37,7 +39,10 @@ describe('member.apply', () => {
     const a = anApplicant();
     const requestId = newRequestId();
     expect((await send(t, 'member', 'apply', a.request, as(a.openid), requestId)).result.ok).toBe(true);
-    expect((await send(t, 'member', 'apply', a.request, as(a.openid), newRequestId())).result).toMatchObject({ ok: false, error: { code: 'APPLICATION_PENDING' } });
+    expect((await send(t, 'member', 'apply', a.request, as(a.openid), newRequestId())).result).toMatchObject({
+      ok: false,
+      error: { code: 'APPLICATION_PENDING' },
+    });
     // Someone else typing the same number: the same answer with a guessed request id as with their own.
     const other = newOpenid('o_applicant');
     const guessed = await send(t, 'member', 'apply', a.request, as(other), requestId);
@@ -92,7 +97,10 @@ describe('member.claim', () => {
     const requestId = newRequestId();
     const first = await send<ClaimResult>(t, 'member', 'claim', request, as(worker), requestId);
     expect((await send<ClaimResult>(t, 'member', 'claim', request, as(worker), newRequestId())).result).toEqual(first.result);
-    expect((await send(t, 'member', 'claim', request, as(newOpenid()), requestId)).result).toMatchObject({ ok: false, error: { code: 'MEMBER_ALREADY_CLAIMED' } });
+    expect((await send(t, 'member', 'claim', request, as(newOpenid()), requestId)).result).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_ALREADY_CLAIMED' },
+    });
   });
 
   it('the same request sent twice at once: both ok with the same card, linked by one write', async () => {
@@ -130,17 +138,29 @@ describe('member.adminImport', () => {
     const admin = await givenAdminOf(t, 'nb-bl');
     const csv = aFile(2);
     const requestId = newRequestId();
-    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), requestId)).result).toMatchObject({ ok: true, data: { imported: 2 } });
-    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), newRequestId())).result).toMatchObject({ ok: true, data: { imported: 0, skippedDuplicates: 2 } });
+    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), requestId)).result).toMatchObject({
+      ok: true,
+      data: { imported: 2 },
+    });
+    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), newRequestId())).result).toMatchObject({
+      ok: true,
+      data: { imported: 0, skippedDuplicates: 2 },
+    });
     const other = await givenAdminOf(t, 'nb-bl');
-    expect((await send(t, 'member', 'adminImport', { csv }, as(other.openid), requestId)).result).toMatchObject({ ok: true, data: { imported: 0, skippedDuplicates: 2 } });
+    expect((await send(t, 'member', 'adminImport', { csv }, as(other.openid), requestId)).result).toMatchObject({
+      ok: true,
+      data: { imported: 0, skippedDuplicates: 2 },
+    });
   });
 
   it('a resend of an import that was cut off finishes it and answers the whole file as imported', async () => {
     const admin = await givenAdminOf(t, 'nb-bl');
     const csv = aFile(3);
     const requestId = newRequestId();
-    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), requestId)).result).toMatchObject({ ok: true, data: { imported: 3 } });
+    expect((await send(t, 'member', 'adminImport', { csv }, as(admin.openid), requestId)).result).toMatchObject({
+      ok: true,
+      data: { imported: 3 },
+    });
     // As if the call had died before its last record was written.
     const written = (await t.db.collection(C.members).where({ createdBy: admin.openid }).get()).data as Array<{ _id: string }>;
     await t.db.collection(C.members).doc(written[2]._id).remove();

@@ -27,10 +27,16 @@ it('notifies each applicant of a bulk review with their own outcome, once', asyn
   const rejected = await givenApplicant(t);
   const review = (applicationId: string, decision: string, reason?: string) =>
     consoleCall(t, token, 'member', 'adminReview', { applicationId, decision, ...(reason ? { reason } : {}) });
-  const [a, r] = await Promise.all([review(approved.applicationId, 'approve'), review(rejected.applicationId, 'reject', '工作单位与所选工会不符')]);
+  const [a, r] = await Promise.all([
+    review(approved.applicationId, 'approve'),
+    review(rejected.applicationId, 'reject', '工作单位与所选工会不符'),
+  ]);
   expect(a.body.ok && r.body.ok).toBe(true);
   // A retry of the same decision is answered, not notified again.
-  expect((await review(rejected.applicationId, 'reject', '工作单位与所选工会不符')).body).toMatchObject({ ok: true, data: { alreadyReviewed: true } });
+  expect((await review(rejected.applicationId, 'reject', '工作单位与所选工会不符')).body).toMatchObject({
+    ok: true,
+    data: { alreadyReviewed: true },
+  });
 
   const approvedNotices = await noticesOf(approved.openid);
   expect(approvedNotices).toHaveLength(1);

@@ -38,7 +38,10 @@ describe('adminListApplications', () => {
   it('an admin of another district sees none of them and cannot narrow to a union outside the subtree', async () => {
     const res = await t.call<AdminListApplicationsResult>('member', 'adminListApplications', {}, as(haishuAdmin.openid));
     expect(res.ok && res.data).toMatchObject({ items: [], total: 0 });
-    expect(await t.call('member', 'adminListApplications', { unionId: 'nb-bl-xg' }, as(haishuAdmin.openid))).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+    expect(await t.call('member', 'adminListApplications', { unionId: 'nb-bl-xg' }, as(haishuAdmin.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE' },
+    });
   });
 
   it('a member is not an admin', async () => {
@@ -52,7 +55,9 @@ describe('adminListApplications', () => {
 describe('adminReview', () => {
   it('a member trying to approve gets NOT_UNION_ADMIN and nothing changes', async () => {
     const a = await givenApplicant(t);
-    expect(await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, { persona: 'member' })).toMatchObject({
+    expect(
+      await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, { persona: 'member' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_UNION_ADMIN' },
     });
@@ -74,7 +79,10 @@ describe('adminReview', () => {
     const res = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, DISTRICT);
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.data).toMatchObject({ alreadyReviewed: false, application: { status: 'approved', cardNo: expect.stringMatching(/^NB51\d{8}$/) } });
+    expect(res.data).toMatchObject({
+      alreadyReviewed: false,
+      application: { status: 'approved', cardNo: expect.stringMatching(/^NB51\d{8}$/) },
+    });
     const user = (await t.db.collection('users').doc(a.openid).get()).data[0];
     expect(user).toMatchObject({
       memberStatus: 'verified',
@@ -90,10 +98,17 @@ describe('adminReview', () => {
     const profile = await t.call<Profile>('member', 'profile', {}, as(a.openid));
     expect(profile.ok && profile.data.card).toMatchObject({ cardNo: res.data.application.cardNo, nameMasked: '张*明', status: 'active' });
     // A retry by the same admin answers the same card.
-    const again = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, DISTRICT);
+    const again = await t.call<AdminReviewResult>(
+      'member',
+      'adminReview',
+      { applicationId: a.applicationId, decision: 'approve' },
+      DISTRICT,
+    );
     expect(again.ok && again.data).toMatchObject({ alreadyReviewed: true, application: { cardNo: res.data.application.cardNo } });
     // Rejecting it now is refused.
-    expect(await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'reject', reason: '材料不全' }, DISTRICT)).toMatchObject({
+    expect(
+      await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'reject', reason: '材料不全' }, DISTRICT),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ALREADY_REVIEWED' },
     });
@@ -101,11 +116,18 @@ describe('adminReview', () => {
 
   it('rejection needs a reason, shows it on the status page, and lets the person apply again', async () => {
     const a = await givenApplicant(t);
-    expect(await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'reject', reason: '   ' }, DISTRICT)).toMatchObject({
+    expect(
+      await t.call('member', 'adminReview', { applicationId: a.applicationId, decision: 'reject', reason: '   ' }, DISTRICT),
+    ).toMatchObject({
       ok: false,
       error: { code: 'REJECT_REASON_REQUIRED' },
     });
-    const res = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'reject', reason: '请提供劳动合同' }, CITY);
+    const res = await t.call<AdminReviewResult>(
+      'member',
+      'adminReview',
+      { applicationId: a.applicationId, decision: 'reject', reason: '请提供劳动合同' },
+      CITY,
+    );
     expect(res.ok && res.data.application).toMatchObject({ status: 'rejected', rejectReason: '请提供劳动合同', cardNo: null });
     const mine = await t.call<MyApplicationResult>('member', 'myApplication', {}, as(a.openid));
     expect(mine.ok && mine.data.application).toMatchObject({ status: 'rejected', rejectReason: '请提供劳动合同' });
@@ -118,8 +140,14 @@ describe('adminReview', () => {
   });
 
   it('an unknown application is NOT_FOUND; a malformed id is INVALID_ARGUMENT', async () => {
-    expect(await t.call('member', 'adminReview', { applicationId: 'f'.repeat(64), decision: 'approve' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await t.call('member', 'adminReview', { applicationId: 'x', decision: 'approve' }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '申请编号格式不正确' } });
+    expect(await t.call('member', 'adminReview', { applicationId: 'f'.repeat(64), decision: 'approve' }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await t.call('member', 'adminReview', { applicationId: 'x', decision: 'approve' }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '申请编号格式不正确' },
+    });
   });
 
   it('the applicant gets one message with the outcome: approval with the card number, rejection with the reason', async () => {
@@ -129,7 +157,12 @@ describe('adminReview', () => {
       return res.data.items.filter((n) => n.category === 'membership');
     };
     const yes = await givenApplicant(t);
-    const approved = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: yes.applicationId, decision: 'approve' }, DISTRICT);
+    const approved = await t.call<AdminReviewResult>(
+      'member',
+      'adminReview',
+      { applicationId: yes.applicationId, decision: 'approve' },
+      DISTRICT,
+    );
     if (!approved.ok) throw new Error(JSON.stringify(approved));
     // A retried approval is alreadyReviewed and tells nobody twice.
     await t.call('member', 'adminReview', { applicationId: yes.applicationId, decision: 'approve' }, CITY);
@@ -150,7 +183,9 @@ describe('adminReview', () => {
     const a = await givenApplicant(t);
     const callers = [DISTRICT, CITY, DISTRICT, CITY, DISTRICT, CITY];
     const before = (await t.db.collection('counters').doc('memberCardNo').get()).data[0].value as number;
-    const results = await Promise.all(callers.map((c) => t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, c)));
+    const results = await Promise.all(
+      callers.map((c) => t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, c)),
+    );
     for (const r of results) expect(r.ok).toBe(true);
     const oks = results.filter((r): r is { ok: true; data: AdminReviewResult } => r.ok);
     expect(new Set(oks.map((r) => r.data.application.cardNo)).size).toBe(1);
@@ -163,7 +198,14 @@ describe('adminReview', () => {
   it('many approvals of different applications at once get distinct card numbers', async () => {
     const apps = await Promise.all(Array.from({ length: 8 }, () => givenApplicant(t)));
     const results = await Promise.all(
-      apps.map((a, i) => t.call<AdminReviewResult>('member', 'adminReview', { applicationId: a.applicationId, decision: 'approve' }, i % 2 ? CITY : DISTRICT)),
+      apps.map((a, i) =>
+        t.call<AdminReviewResult>(
+          'member',
+          'adminReview',
+          { applicationId: a.applicationId, decision: 'approve' },
+          i % 2 ? CITY : DISTRICT,
+        ),
+      ),
     );
     const cards = results.map((r) => (r.ok ? r.data.application.cardNo : r.error.code));
     expect(new Set(cards).size).toBe(8);

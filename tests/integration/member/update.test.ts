@@ -18,7 +18,16 @@ import type { HomeSummary } from '../../../shared/system/schemas';
 import { formatBusiness } from '../../../shared/time';
 import { callBenefit, givenDrop } from '../../scenarios/benefit';
 import { givenLocalCloud, type As, type TestCloud } from '../../scenarios/cloud';
-import { as, callMember, givenAdminOf, givenVerifiedMember, importCsv, newIdNumber, newOpenid, memberRecords } from '../../scenarios/member';
+import {
+  as,
+  callMember,
+  givenAdminOf,
+  givenVerifiedMember,
+  importCsv,
+  newIdNumber,
+  newOpenid,
+  memberRecords,
+} from '../../scenarios/member';
 
 let t: TestCloud;
 beforeAll(async () => {
@@ -78,10 +87,22 @@ describe('tags', () => {
 
       // Labels and short forms are accepted; the stored set is normalized (table order, no repeats).
       const res = await update({ cardNo: m.cardNo, tags: ['劳模', 'frontline', '劳动模范'] }, DISTRICT);
-      expect(res).toMatchObject({ ok: true, data: { changed: true, member: { id: m.memberId, tags: ['frontline', 'model_worker'], union: { id: PORT } } } });
-      expect(await memberDoc(m.memberId)).toMatchObject({ tags: ['frontline', 'model_worker'], unionId: PORT, infoVersion: 1, infoChangedByName: '周*燕', infoNote: null });
+      expect(res).toMatchObject({
+        ok: true,
+        data: { changed: true, member: { id: m.memberId, tags: ['frontline', 'model_worker'], union: { id: PORT } } },
+      });
+      expect(await memberDoc(m.memberId)).toMatchObject({
+        tags: ['frontline', 'model_worker'],
+        unionId: PORT,
+        infoVersion: 1,
+        infoChangedByName: '周*燕',
+        infoNote: null,
+      });
       expect((await userDoc(m.openid)).tags).toEqual(['frontline', 'model_worker']);
-      expect(await t.call<Profile>('member', 'profile', {}, as(m.openid))).toMatchObject({ ok: true, data: { tags: ['frontline', 'model_worker'] } });
+      expect(await t.call<Profile>('member', 'profile', {}, as(m.openid))).toMatchObject({
+        ok: true,
+        data: { tags: ['frontline', 'model_worker'] },
+      });
 
       const accepted = await callBenefit<ClaimView>(t, 'claim', { dropId: forModelWorkers.dropId }, as(m.openid));
       expect(accepted.result).toMatchObject({ ok: true, data: { dropId: forModelWorkers.dropId } });
@@ -113,15 +134,29 @@ describe('tags', () => {
 
   it('the same tags again change nothing; an imported record nobody has claimed changes without touching any user', async () => {
     const m = await givenVerifiedMember(t);
-    expect(await update({ cardNo: m.cardNo, tags: ['一线职工'] }, DISTRICT)).toMatchObject({ ok: true, data: { changed: false, member: { tags: ['frontline'] } } });
+    expect(await update({ cardNo: m.cardNo, tags: ['一线职工'] }, DISTRICT)).toMatchObject({
+      ok: true,
+      data: { changed: false, member: { tags: ['frontline'] } },
+    });
     expect(await auditOf(m.memberId)).toEqual([]);
     expect(await noticesOf(m.openid)).toEqual([]);
 
     const idNumber = newIdNumber();
-    const imported = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '冯一帆', idNumber, unionCode: PORT }]) }, DISTRICT);
+    const imported = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '冯一帆', idNumber, unionCode: PORT }]) },
+      DISTRICT,
+    );
     expect(imported).toMatchObject({ ok: true, data: { imported: 1 } });
-    const record = (await t.db.collection(C.members).where({ nameMasked: '冯*帆' }).limit(1).get()).data[0] as { _id: string; cardNo: string };
-    expect(await update({ cardNo: record.cardNo, tags: ['leader'] }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true, member: { tags: ['leader'], claimed: false } } });
+    const record = (await t.db.collection(C.members).where({ nameMasked: '冯*帆' }).limit(1).get()).data[0] as {
+      _id: string;
+      cardNo: string;
+    };
+    expect(await update({ cardNo: record.cardNo, tags: ['leader'] }, DISTRICT)).toMatchObject({
+      ok: true,
+      data: { changed: true, member: { tags: ['leader'], claimed: false } },
+    });
     expect(await memberDoc(record._id)).toMatchObject({ tags: ['leader'], openid: null });
   });
 });
@@ -139,12 +174,24 @@ describe('transfer (转会)', () => {
       ok: true,
       data: {
         changed: true,
-        member: expect.objectContaining({ id: m.memberId, cardNo: m.cardNo, union: { id: MOULD, name: '宁波凯达模具有限公司工会', level: 'grassroots' }, tags: ['frontline'], status: 'active' }),
+        member: expect.objectContaining({
+          id: m.memberId,
+          cardNo: m.cardNo,
+          union: { id: MOULD, name: '宁波凯达模具有限公司工会', level: 'grassroots' },
+          tags: ['frontline'],
+          status: 'active',
+        }),
       },
     });
     const chain = ['nb', 'nb-bl', 'nb-bl-dq', MOULD];
     expect(await ancestorsOf(MOULD)).toEqual(chain);
-    expect(await memberDoc(m.memberId)).toMatchObject({ unionId: MOULD, unionAncestors: chain, cardNo: m.cardNo, infoNote: NOTE, infoVersion: 1 });
+    expect(await memberDoc(m.memberId)).toMatchObject({
+      unionId: MOULD,
+      unionAncestors: chain,
+      cardNo: m.cardNo,
+      infoNote: NOTE,
+      infoVersion: 1,
+    });
     const user = await userDoc(m.openid);
     expect(user).toMatchObject({ unionId: MOULD, unionAncestors: chain, memberStatus: 'verified', memberId: m.memberId, cardNo: m.cardNo });
     // Old chain and own follows kept; the new chain added.
@@ -152,7 +199,17 @@ describe('transfer (转会)', () => {
 
     const audit = await auditOf(m.memberId);
     expect(audit).toEqual([
-      expect.objectContaining({ _id: `${m.memberId}_u1`, kind: 'update', fromUnionId: PORT, toUnionId: MOULD, unionId: MOULD, tagsBefore: null, tagsAfter: null, note: NOTE, byName: '周*燕' }),
+      expect.objectContaining({
+        _id: `${m.memberId}_u1`,
+        kind: 'update',
+        fromUnionId: PORT,
+        toUnionId: MOULD,
+        unionId: MOULD,
+        tagsBefore: null,
+        tagsAfter: null,
+        note: NOTE,
+        byName: '周*燕',
+      }),
     ]);
     const notices = await noticesOf(m.openid);
     expect(notices.map((n) => n.title)).toEqual(['会员关系已转移']);
@@ -162,22 +219,43 @@ describe('transfer (转会)', () => {
     // The member's card and home show the new union.
     expect(await t.call<Profile>('member', 'profile', {}, as(m.openid))).toMatchObject({
       ok: true,
-      data: { union: { id: MOULD }, card: { cardNo: m.cardNo, union: { id: MOULD, name: '宁波凯达模具有限公司工会' } }, unionChain: chain.map((id) => ({ id })) },
+      data: {
+        union: { id: MOULD },
+        card: { cardNo: m.cardNo, union: { id: MOULD, name: '宁波凯达模具有限公司工会' } },
+        unionChain: chain.map((id) => ({ id })),
+      },
     });
-    expect(await t.call<HomeSummary>('system', 'homeSummary', {}, as(m.openid))).toMatchObject({ ok: true, data: { viewer: { unionName: '宁波凯达模具有限公司工会' } } });
+    expect(await t.call<HomeSummary>('system', 'homeSummary', {}, as(m.openid))).toMatchObject({
+      ok: true,
+      data: { viewer: { unionName: '宁波凯达模具有限公司工会' } },
+    });
 
     // Scope follows the member: the old grassroots admin no longer finds the card, the new one does.
     expect(await t.call('member', 'adminFindMember', { cardNo: m.cardNo }, as(portAdmin.openid))).toEqual(NOT_FOUND);
-    expect(await t.call<AdminFindMemberResult>('member', 'adminFindMember', { cardNo: m.cardNo }, as(mouldAdmin.openid))).toMatchObject({ ok: true, data: { member: { union: { id: MOULD } } } });
+    expect(await t.call<AdminFindMemberResult>('member', 'adminFindMember', { cardNo: m.cardNo }, as(mouldAdmin.openid))).toMatchObject({
+      ok: true,
+      data: { member: { union: { id: MOULD } } },
+    });
   });
 
   it('tags and union in one request; a street union as target gets the shorter chain exactly', async () => {
     const m = await givenVerifiedMember(t);
-    const res = await update({ cardNo: m.cardNo, unionId: 'nb-bl-xg', tags: ['near_retirement'], note: '原单位关闭，转入小港街道总工会' }, DISTRICT);
-    expect(res).toMatchObject({ ok: true, data: { changed: true, member: { union: { id: 'nb-bl-xg', level: 'street' }, tags: ['near_retirement'] } } });
+    const res = await update(
+      { cardNo: m.cardNo, unionId: 'nb-bl-xg', tags: ['near_retirement'], note: '原单位关闭，转入小港街道总工会' },
+      DISTRICT,
+    );
+    expect(res).toMatchObject({
+      ok: true,
+      data: { changed: true, member: { union: { id: 'nb-bl-xg', level: 'street' }, tags: ['near_retirement'] } },
+    });
     expect(await memberDoc(m.memberId)).toMatchObject({ unionAncestors: ['nb', 'nb-bl', 'nb-bl-xg'], tags: ['near_retirement'] });
     expect(await userDoc(m.openid)).toMatchObject({ unionAncestors: ['nb', 'nb-bl', 'nb-bl-xg'], tags: ['near_retirement'] });
-    expect((await auditOf(m.memberId))[0]).toMatchObject({ fromUnionId: PORT, toUnionId: 'nb-bl-xg', tagsAdded: ['near_retirement'], tagsRemoved: ['frontline'] });
+    expect((await auditOf(m.memberId))[0]).toMatchObject({
+      fromUnionId: PORT,
+      toUnionId: 'nb-bl-xg',
+      tagsAdded: ['near_retirement'],
+      tagsRemoved: ['frontline'],
+    });
     const [notice] = await noticesOf(m.openid);
     expect(notice.title).toBe('会员关系已转移');
     expect(notice.body).toContain('会员标签同时更新为：临近退休');
@@ -187,10 +265,16 @@ describe('transfer (转会)', () => {
     const m = await givenVerifiedMember(t);
     const before = await snapshot(m);
     const outside = await update({ cardNo: m.cardNo, unionId: 'nb-hs-nm-ly', note: NOTE }, DISTRICT);
-    expect(outside).toEqual({ ok: false, error: { code: 'OUT_OF_SCOPE', message: '转入的工会不在您管理的范围内；跨区（县）转会请由双方共同的上级工会办理' } });
+    expect(outside).toEqual({
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE', message: '转入的工会不在您管理的范围内；跨区（县）转会请由双方共同的上级工会办理' },
+    });
     // A grassroots admin reaches the member but not a sibling union.
     const portAdmin = await givenAdminOf(t, PORT);
-    expect(await update({ cardNo: m.cardNo, unionId: MOULD, note: NOTE }, as(portAdmin.openid))).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } });
+    expect(await update({ cardNo: m.cardNo, unionId: MOULD, note: NOTE }, as(portAdmin.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_SCOPE' },
+    });
     expect(await snapshot(m)).toEqual(before);
 
     const moved = await update({ cardNo: m.cardNo, unionId: 'nb-hs-nm-ly', note: '调入海曙商贸楼宇工作' }, CITY);
@@ -208,8 +292,14 @@ describe('transfer (转会)', () => {
     const haishu = await givenAdminOf(t, 'nb-hs');
     expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, as(haishu.openid))).toEqual(NOT_FOUND);
     expect(await update({ cardNo: m.cardNo, unionId: 'nb-hs-nm-ly', note: NOTE }, as(haishu.openid))).toEqual(NOT_FOUND);
-    expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, as(m.openid))).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
-    expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, 'anonymous')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, as(m.openid))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
+    expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, 'anonymous')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await snapshot(m)).toEqual(before);
   });
 
@@ -217,12 +307,19 @@ describe('transfer (转会)', () => {
     const m = await givenVerifiedMember(t);
     const extra = await Promise.all([givenAdminOf(t, 'nb-bl'), givenAdminOf(t, 'nb-bl'), givenAdminOf(t, 'nb')]);
     const callers: As[] = [DISTRICT, CITY, ...extra.map((a) => as(a.openid))];
-    const results = await Promise.all(callers.map((c, i) => update({ cardNo: m.cardNo, unionId: MOULD, tags: ['frontline', 'model_worker'], note: `${NOTE}（${i}）` }, c)));
+    const results = await Promise.all(
+      callers.map((c, i) => update({ cardNo: m.cardNo, unionId: MOULD, tags: ['frontline', 'model_worker'], note: `${NOTE}（${i}）` }, c)),
+    );
     expect(results.every((r) => r.ok && r.data.member.union.id === MOULD)).toBe(true);
     expect(results.filter((r) => r.ok && r.data.changed)).toHaveLength(1);
     const audit = await auditOf(m.memberId);
     expect(audit).toHaveLength(1);
-    expect(await memberDoc(m.memberId)).toMatchObject({ unionId: MOULD, infoVersion: 1, infoNote: audit[0].note, tags: ['frontline', 'model_worker'] });
+    expect(await memberDoc(m.memberId)).toMatchObject({
+      unionId: MOULD,
+      infoVersion: 1,
+      infoNote: audit[0].note,
+      tags: ['frontline', 'model_worker'],
+    });
     expect(await noticesOf(m.openid)).toHaveLength(1);
   });
 
@@ -237,7 +334,10 @@ describe('transfer (转会)', () => {
     expect(await noticesOf(m.openid)).toHaveLength(1);
     expect(await memberDoc(m.memberId)).toMatchObject({ infoVersion: 1 });
     // A new request for what is already so: told, nothing written.
-    expect(await update({ cardNo: m.cardNo, unionId: MOULD, note: NOTE }, DISTRICT)).toMatchObject({ ok: true, data: { changed: false, member: { union: { id: MOULD } } } });
+    expect(await update({ cardNo: m.cardNo, unionId: MOULD, note: NOTE }, DISTRICT)).toMatchObject({
+      ok: true,
+      data: { changed: false, member: { union: { id: MOULD } } },
+    });
     expect(await auditOf(m.memberId)).toHaveLength(1);
   });
 
@@ -266,19 +366,31 @@ describe('transfer (转会)', () => {
       if (!res.ok) expect(res.error.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
     }
     // The city admin reaches 北仑 and the education union, but a 产业工会 holds no members.
-    expect(await update({ cardNo: m.cardNo, unionId: 'nb-jy', note: NOTE }, CITY)).toMatchObject({ ok: false, error: { code: 'UNION_NOT_ELIGIBLE' } });
+    expect(await update({ cardNo: m.cardNo, unionId: 'nb-jy', note: NOTE }, CITY)).toMatchObject({
+      ok: false,
+      error: { code: 'UNION_NOT_ELIGIBLE' },
+    });
     expect(await snapshot(m)).toEqual(before);
   });
 
   it('a suspended card is refused until it is reinstated', async () => {
     const m = await givenVerifiedMember(t);
-    await callMember<AdminSetStatusResult>(t, 'adminSetStatus', { cardNo: m.cardNo, status: 'revoked', reason: '已调离本单位' }, DISTRICT, rid());
+    await callMember<AdminSetStatusResult>(
+      t,
+      'adminSetStatus',
+      { cardNo: m.cardNo, status: 'revoked', reason: '已调离本单位' },
+      DISTRICT,
+      rid(),
+    );
     const before = await snapshot(m);
     expect(await update({ cardNo: m.cardNo, unionId: MOULD, note: NOTE }, DISTRICT)).toEqual({
       ok: false,
       error: { code: 'MEMBER_SUSPENDED', message: '该会员卡已停用，请先恢复会员卡，再修改标签或转会' },
     });
-    expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, DISTRICT)).toMatchObject({ ok: false, error: { code: 'MEMBER_SUSPENDED' } });
+    expect(await update({ cardNo: m.cardNo, tags: ['model_worker'] }, DISTRICT)).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBER_SUSPENDED' },
+    });
     expect(await snapshot(m)).toEqual(before);
     await callMember<AdminSetStatusResult>(t, 'adminSetStatus', { cardNo: m.cardNo, status: 'active' }, DISTRICT, rid());
     expect(await update({ cardNo: m.cardNo, unionId: MOULD, note: NOTE }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
@@ -317,7 +429,8 @@ describe('adminMemberHistory', () => {
       expect(e.atText).toBe(new Date(Date.parse(e.at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '));
     }
     const text = JSON.stringify(res);
-    for (const secret of ['o_local_admin_beilun', 'o_local_admin_city', m.openid, m.idNumber, m.realName, m.phone]) expect(text).not.toContain(secret);
+    for (const secret of ['o_local_admin_beilun', 'o_local_admin_city', m.openid, m.idNumber, m.realName, m.phone])
+      expect(text).not.toContain(secret);
 
     // Same scope rule as adminFindMember.
     const haishu = await givenAdminOf(t, 'nb-hs');
@@ -330,22 +443,44 @@ describe('adminMemberHistory', () => {
 
   it('an imported card: the creation names the importing admin by a masked id when no name is on file; at most 50 entries', async () => {
     const importer = newOpenid('o_importer');
-    await t.db.collection(C.users).doc(importer).set({
-      openid: importer, nameMasked: '', memberStatus: 'none', unionId: null, unionAncestors: [], tags: [], cardNo: null, adminUnionIds: ['nb-bl'], follows: [],
-    });
+    await t.db
+      .collection(C.users)
+      .doc(importer)
+      .set({
+        openid: importer,
+        nameMasked: '',
+        memberStatus: 'none',
+        unionId: null,
+        unionAncestors: [],
+        tags: [],
+        cardNo: null,
+        adminUnionIds: ['nb-bl'],
+        follows: [],
+      });
     const idNumber = newIdNumber();
-    expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '褚小兰', idNumber, unionCode: PORT }]) }, as(importer))).toMatchObject({ ok: true, data: { imported: 1 } });
-    const record = (await t.db.collection(C.members).where({ nameMasked: '褚*兰' }).limit(1).get()).data[0] as { _id: string; cardNo: string };
+    expect(
+      await t.call('member', 'adminImport', { csv: importCsv([{ realName: '褚小兰', idNumber, unionCode: PORT }]) }, as(importer)),
+    ).toMatchObject({ ok: true, data: { imported: 1 } });
+    const record = (await t.db.collection(C.members).where({ nameMasked: '褚*兰' }).limit(1).get()).data[0] as {
+      _id: string;
+      cardNo: string;
+    };
 
     const fresh = await history(record.cardNo, DISTRICT);
-    expect(fresh).toMatchObject({ ok: true, data: { member: { claimed: false }, entries: [{ kind: 'created', title: '批量导入，发放会员卡' }] } });
+    expect(fresh).toMatchObject({
+      ok: true,
+      data: { member: { claimed: false }, entries: [{ kind: 'created', title: '批量导入，发放会员卡' }] },
+    });
     const by = fresh.ok ? fresh.data.entries[0].byName : '';
     expect(by).toBe(`管理员 ${importer.slice(0, 4)}****${importer.slice(-4)}`);
     expect(JSON.stringify(fresh)).not.toContain(importer);
 
     // 60 alternating tag changes: the newest 50 come back.
     for (let i = 0; i < 60; i++) {
-      expect(await update({ cardNo: record.cardNo, tags: i % 2 === 0 ? ['frontline'] : [] }, DISTRICT)).toMatchObject({ ok: true, data: { changed: true } });
+      expect(await update({ cardNo: record.cardNo, tags: i % 2 === 0 ? ['frontline'] : [] }, DISTRICT)).toMatchObject({
+        ok: true,
+        data: { changed: true },
+      });
     }
     const full = await history(record.cardNo, DISTRICT);
     if (!full.ok) throw new Error(full.error.message);

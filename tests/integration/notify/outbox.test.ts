@@ -24,13 +24,26 @@ afterAll(async () => {
 
 function loggedIds(): string[] {
   if (!existsSync(logFile)) return [];
-  return readFileSync(logFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { outboxId: string }).outboxId);
+  return readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { outboxId: string }).outboxId);
 }
 
 async function optIn(openid: string, requestId?: string) {
   const res = await t.post(
     '/api/functions/notify',
-    JSON.stringify({ action: 'optIn', data: { results: [{ template: 'activity_signup', result: 'accept' }, { template: 'activity_reminder', result: 'reject' }] }, ...(requestId ? { requestId } : {}) }),
+    JSON.stringify({
+      action: 'optIn',
+      data: {
+        results: [
+          { template: 'activity_signup', result: 'accept' },
+          { template: 'activity_reminder', result: 'reject' },
+        ],
+      },
+      ...(requestId ? { requestId } : {}),
+    }),
     { 'x-local-openid': openid },
   );
   return res.json as { ok: boolean; data: OptInResult };
@@ -51,7 +64,17 @@ it('each accept adds one credit; a retried report (same requestId) adds nothing;
   expect((await optIn(openid, 'optin-req-0001')).data.credits).toEqual({ activity_signup: 1, activity_reminder: 0 });
   expect((await optIn(openid, 'optin-req-0002')).data.credits).toEqual({ activity_signup: 2, activity_reminder: 0 });
 
-  const four = await t.call('notify', 'optIn', { results: ['activity_signup', 'activity_reminder', 'benefit_result', 'benefit_reminder'].map((template) => ({ template, result: 'accept' })) }, { openid });
+  const four = await t.call(
+    'notify',
+    'optIn',
+    {
+      results: ['activity_signup', 'activity_reminder', 'benefit_result', 'benefit_reminder'].map((template) => ({
+        template,
+        result: 'accept',
+      })),
+    },
+    { openid },
+  );
   expect(four).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '订阅结果最多 3 项' } });
   const unknown = await t.call('notify', 'optIn', { results: [{ template: 'nope', result: 'accept' }] }, { openid });
   expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
@@ -82,27 +105,60 @@ it('two overlapping sender runs send every pending entry exactly once and record
   const ids = Array.from({ length: 60 }, (_, i) => `o_overlap_${process.pid}_${i}`);
   for (const [i, id] of ids.entries()) {
     await t.db.collection('outbox').add({
-      _id: id, openid: `o_someone_${i}`, template: 'benefit_result', data: { thing1: '周五流量包', phrase2: '领取成功' },
-      page: '/packages/benefit/mine/index', status: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now, sentAt: null, lastError: null,
+      _id: id,
+      openid: `o_someone_${i}`,
+      template: 'benefit_result',
+      data: { thing1: '周五流量包', phrase2: '领取成功' },
+      page: '/packages/benefit/mine/index',
+      status: 'pending',
+      attempts: 0,
+      createdAt: now,
+      nextAttemptAt: now,
+      sentAt: null,
+      lastError: null,
     });
   }
   await Promise.all([fire(t, 'notify', 'send'), fire(t, 'notify', 'send'), fire(t, 'notify', 'send')]);
 
   const logged = loggedIds().filter((id) => id.startsWith(`o_overlap_${process.pid}_`));
   expect(logged.sort()).toEqual([...ids].sort()); // each once, none twice
-  const docs = (await t.db.collection('outbox').where({ _id: t.db.command.in(ids) }).limit(100).get()).data as Array<{ status: string; attempts: number; sentAt: Date | null }>;
+  const docs = (
+    await t.db
+      .collection('outbox')
+      .where({ _id: t.db.command.in(ids) })
+      .limit(100)
+      .get()
+  ).data as Array<{ status: string; attempts: number; sentAt: Date | null }>;
   expect(docs).toHaveLength(60);
   for (const d of docs) expect(d).toMatchObject({ status: 'sent', attempts: 1 });
-  const line = JSON.parse(readFileSync(logFile, 'utf8').trim().split('\n').find((l) => l.includes(ids[0]))!);
-  expect(line).toMatchObject({ template: 'benefit_result', page: 'packages/benefit/mine/index', data: { thing1: { value: '周五流量包' }, phrase2: { value: '领取成功' }, thing3: { value: '-' } } });
+  const line = JSON.parse(
+    readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .find((l) => l.includes(ids[0]))!,
+  );
+  expect(line).toMatchObject({
+    template: 'benefit_result',
+    page: 'packages/benefit/mine/index',
+    data: { thing1: { value: '周五流量包' }, phrase2: { value: '领取成功' }, thing3: { value: '-' } },
+  });
 });
 
 it('a failing transport is retried with backoff and recorded as failed after the limit; permanent errors fail at once', async () => {
   const id = `o_retry_${process.pid}`;
   const now = Date.now();
   await t.db.collection('outbox').add({
-    _id: id, openid: 'o_retry_member', template: 'activity_signup', data: {}, page: null,
-    status: 'pending', attempts: 0, createdAt: new Date(now), nextAttemptAt: new Date(now), sentAt: null, lastError: null,
+    _id: id,
+    openid: 'o_retry_member',
+    template: 'activity_signup',
+    data: {},
+    page: null,
+    status: 'pending',
+    attempts: 0,
+    createdAt: new Date(now),
+    nextAttemptAt: new Date(now),
+    sentAt: null,
+    lastError: null,
   });
   // Production transport with no template id configured: WeChat would answer 40037 → permanent.
   // (The functions' environment is their configuration: changing it starts a new instance.)
@@ -118,13 +174,27 @@ it('a failing transport is retried with backoff and recorded as failed after the
     await t.cloud.host.setEnvironment({ WX_TMPL_BENEFIT_RESULT: 'tmpl_test_id' });
     const retry = `o_retry2_${process.pid}`;
     await t.db.collection('outbox').add({
-      _id: retry, openid: 'o_retry_member', template: 'benefit_result', data: {}, page: null,
-      status: 'pending', attempts: 0, createdAt: new Date(now), nextAttemptAt: new Date(now), sentAt: null, lastError: null,
+      _id: retry,
+      openid: 'o_retry_member',
+      template: 'benefit_result',
+      data: {},
+      page: null,
+      status: 'pending',
+      attempts: 0,
+      createdAt: new Date(now),
+      nextAttemptAt: new Date(now),
+      sentAt: null,
+      lastError: null,
     });
     let clock = now;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await fire(t, 'notify', 'send');
-      const d = (await t.db.collection('outbox').doc(retry).get()).data[0] as { status: string; attempts: number; nextAttemptAt: Date; lastError: string };
+      const d = (await t.db.collection('outbox').doc(retry).get()).data[0] as {
+        status: string;
+        attempts: number;
+        nextAttemptAt: Date;
+        lastError: string;
+      };
       expect(d.attempts).toBe(attempt);
       expect(d.lastError).toBeTruthy();
       if (attempt < MAX_ATTEMPTS) {
@@ -150,11 +220,26 @@ it('the 消息 list pages newest first with a cursor, counts unread, and marks o
   const base = Date.now() - 3600_000;
   for (let i = 0; i < 25; i++) {
     await t.db.collection('notifications').add({
-      _id: `n_test_${me}_${i}`, openid: me, category: i % 2 ? 'benefit' : 'system', title: `通知 ${i}`, body: '内容',
-      link: null, createdAt: new Date(base + Math.floor(i / 2) * 1000), readAt: null, // pairs share a timestamp
+      _id: `n_test_${me}_${i}`,
+      openid: me,
+      category: i % 2 ? 'benefit' : 'system',
+      title: `通知 ${i}`,
+      body: '内容',
+      link: null,
+      createdAt: new Date(base + Math.floor(i / 2) * 1000),
+      readAt: null, // pairs share a timestamp
     });
   }
-  await t.db.collection('notifications').add({ _id: `n_test_${other}_0`, openid: other, category: 'system', title: '别人的', body: '内容', link: null, createdAt: new Date(base), readAt: null });
+  await t.db.collection('notifications').add({
+    _id: `n_test_${other}_0`,
+    openid: other,
+    category: 'system',
+    title: '别人的',
+    body: '内容',
+    link: null,
+    createdAt: new Date(base),
+    readAt: null,
+  });
 
   const seen: string[] = [];
   let cursor: string | undefined;
@@ -168,11 +253,16 @@ it('the 消息 list pages newest first with a cursor, counts unread, and marks o
   expect(new Set(seen).size).toBe(25);
   expect(seen[0]).toBe('通知 24');
 
-  const marked = unwrap(await t.call<MarkReadResult>('notify', 'markRead', { ids: [`n_test_${me}_0`, `n_test_${other}_0`] }, { openid: me }));
+  const marked = unwrap(
+    await t.call<MarkReadResult>('notify', 'markRead', { ids: [`n_test_${me}_0`, `n_test_${other}_0`] }, { openid: me }),
+  );
   expect(marked).toEqual({ marked: 1, unread: 24 });
   expect(unwrap(await t.call<MarkReadResult>('notify', 'markRead', { all: true }, { openid: me }))).toEqual({ marked: 24, unread: 0 });
   expect(unwrap(await t.call<{ unread: number }>('notify', 'unreadCount', {}, { openid: other })).unread).toBe(1);
-  expect(await t.call('notify', 'inbox', { cursor: 'garbage' }, { openid: me })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  expect(await t.call('notify', 'inbox', { cursor: 'garbage' }, { openid: me })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_ARGUMENT' },
+  });
 });
 
 it('an entry a dead run left `sending` goes back to the queue once its claim is stale, and the run says when that is (docs/notifications.md)', async () => {
@@ -180,9 +270,18 @@ it('an entry a dead run left `sending` goes back to the queue once its claim is 
   const id = `o_stale_${process.pid}`;
   const claimedAt = base - 2 * 60_000; // 5 minutes (STALE_SENDING_MS) make it stale at 09:14
   await t.db.collection('outbox').add({
-    _id: id, openid: 'o_someone_stale', template: 'benefit_result', data: { thing1: '周五流量包', phrase2: '领取成功' },
-    page: '/packages/benefit/mine/index', status: 'sending', attempts: 1, createdAt: new Date(base - 20 * 60_000),
-    nextAttemptAt: new Date(base - 20 * 60_000), claimedAt: new Date(claimedAt), sentAt: null, lastError: null,
+    _id: id,
+    openid: 'o_someone_stale',
+    template: 'benefit_result',
+    data: { thing1: '周五流量包', phrase2: '领取成功' },
+    page: '/packages/benefit/mine/index',
+    status: 'sending',
+    attempts: 1,
+    createdAt: new Date(base - 20 * 60_000),
+    nextAttemptAt: new Date(base - 20 * 60_000),
+    claimedAt: new Date(claimedAt),
+    sentAt: null,
+    lastError: null,
   });
   const statusOf = async () => ((await t.db.collection('outbox').doc(id).get()).data[0] as { status: string }).status;
 

@@ -70,11 +70,25 @@ const withoutTimes = (docs: Doc[]) => docs.map(({ createdAt: _c, updatedAt: _u, 
 
 describe('an empty environment: files that must not be written', () => {
   it.each([
-    ['two roots', [['nb', '宁波市总工会', '市总工会', '', '', ''], ['hz', '杭州市总工会', '市总工会', '', '', '']], '第 3 行：只能有一个市总工会：第 2 行已是市总工会（nb）'],
-    ['no root', [['nb-bl', '北仑区总工会', '区县总工会', 'nb', '', '']], '文件无法导入：数据库中还没有工会：文件中须有一个级别为「市总工会」、上级工会编码留空的根工会'],
+    [
+      'two roots',
+      [
+        ['nb', '宁波市总工会', '市总工会', '', '', ''],
+        ['hz', '杭州市总工会', '市总工会', '', '', ''],
+      ],
+      '第 3 行：只能有一个市总工会：第 2 行已是市总工会（nb）',
+    ],
+    [
+      'no root',
+      [['nb-bl', '北仑区总工会', '区县总工会', 'nb', '', '']],
+      '文件无法导入：数据库中还没有工会：文件中须有一个级别为「市总工会」、上级工会编码留空的根工会',
+    ],
     [
       'a missing parent',
-      [['nb', '宁波市总工会', '市总工会', '', '', ''], ['nb-bl-xq', '新碶街道总工会', '街道乡镇总工会', 'nb-bl', '', '']],
+      [
+        ['nb', '宁波市总工会', '市总工会', '', '', ''],
+        ['nb-bl-xq', '新碶街道总工会', '街道乡镇总工会', 'nb-bl', '', ''],
+      ],
       '第 3 行：上级工会编码「nb-bl」不存在：文件中和数据库中都没有这个工会',
     ],
   ])('%s → exit 1, the problem with its row, nothing written', async (_name, rows, line) => {
@@ -113,7 +127,11 @@ describe('loading the tree', () => {
     const fromSeed = await allUnions(seeded);
     expect(imported).toHaveLength(UNION_TREE.length);
     expect(withoutTimes(imported)).toEqual(withoutTimes(fromSeed));
-    expect(imported.find((u) => u._id === 'nb-bl-xq-gw')).toMatchObject({ code: 'nb-bl-xq-gw', ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'], kind: 'enterprise' });
+    expect(imported.find((u) => u._id === 'nb-bl-xq-gw')).toMatchObject({
+      code: 'nb-bl-xq-gw',
+      ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'],
+      kind: 'enterprise',
+    });
     for (const u of imported) expect(u.createdAt).toBeInstanceOf(Date);
   });
 
@@ -153,15 +171,37 @@ describe('loading the tree', () => {
   });
 
   it.each([
-    ['a duplicate code', [['nb-zh-zbs-1', '某公司工会', '基层工会', 'nb-zh-zbs', '企业工会', ''], ['nb-zh-zbs-1', '某公司工会', '基层工会', 'nb-zh-zbs', '企业工会', '']], '第 3 行：工会编码「nb-zh-zbs-1」与第 2 行重复'],
+    [
+      'a duplicate code',
+      [
+        ['nb-zh-zbs-1', '某公司工会', '基层工会', 'nb-zh-zbs', '企业工会', ''],
+        ['nb-zh-zbs-1', '某公司工会', '基层工会', 'nb-zh-zbs', '企业工会', ''],
+      ],
+      '第 3 行：工会编码「nb-zh-zbs-1」与第 2 行重复',
+    ],
     [
       'a cycle',
-      [['nb-zh-a', '甲', '产业工会', 'nb-zh-b', '', ''], ['nb-zh-b', '乙', '产业工会', 'nb-zh-a', '', '']],
+      [
+        ['nb-zh-a', '甲', '产业工会', 'nb-zh-b', '', ''],
+        ['nb-zh-b', '乙', '产业工会', 'nb-zh-a', '', ''],
+      ],
       '第 2 行：上级关系形成循环：nb-zh-a → nb-zh-b → nb-zh-a',
     ],
-    ['a bad level', [['nb-zh-zbs-2', '某公司工会', '基层', 'nb-zh-zbs', '企业工会', '']], '第 2 行：级别「基层」不正确，应为：市总工会、区县总工会、产业工会、街道乡镇总工会、基层工会'],
-    ['a level its parent cannot hold', [['nb-zh-x', '某街道总工会', '街道乡镇总工会', 'nb', '', '']], '第 2 行：街道乡镇总工会的上级应为区县总工会，而上级「nb」是市总工会'],
-    ['a second root', [['hz', '杭州市总工会', '市总工会', '', '', '']], '第 2 行：数据库中已有市总工会「宁波市总工会」（nb），不能再导入另一个市总工会'],
+    [
+      'a bad level',
+      [['nb-zh-zbs-2', '某公司工会', '基层', 'nb-zh-zbs', '企业工会', '']],
+      '第 2 行：级别「基层」不正确，应为：市总工会、区县总工会、产业工会、街道乡镇总工会、基层工会',
+    ],
+    [
+      'a level its parent cannot hold',
+      [['nb-zh-x', '某街道总工会', '街道乡镇总工会', 'nb', '', '']],
+      '第 2 行：街道乡镇总工会的上级应为区县总工会，而上级「nb」是市总工会',
+    ],
+    [
+      'a second root',
+      [['hz', '杭州市总工会', '市总工会', '', '', '']],
+      '第 2 行：数据库中已有市总工会「宁波市总工会」（nb），不能再导入另一个市总工会',
+    ],
     [
       'a move to another parent',
       [['nb-bl-xq', '新碶街道总工会', '街道乡镇总工会', 'nb-hs', '', '北仑区新碶街道']],
@@ -195,7 +235,13 @@ describe('loading the tree', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('文件：' + path + '（Excel 工作簿，第一个工作表）');
     const docs = await allUnions();
-    expect(docs.find((u) => u._id === 'nb-zh-zbs-lh')).toMatchObject({ level: 'grassroots', kind: 'joint', parentId: 'nb-zh-zbs', ancestors: ['nb', 'nb-zh', 'nb-zh-zbs', 'nb-zh-zbs-lh'], address: '' });
+    expect(docs.find((u) => u._id === 'nb-zh-zbs-lh')).toMatchObject({
+      level: 'grassroots',
+      kind: 'joint',
+      parentId: 'nb-zh-zbs',
+      ancestors: ['nb', 'nb-zh', 'nb-zh-zbs', 'nb-zh-zbs-lh'],
+      address: '',
+    });
   });
 
   it('the member function lists the imported unions for the join form', async () => {
@@ -203,7 +249,15 @@ describe('loading the tree', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.data.unions).toEqual([
-      { id: 'nb-zh-zbs-lh', name: '招宝山商贸联合工会', level: 'grassroots', kind: 'joint', parentId: 'nb-zh-zbs', ancestors: ['nb', 'nb-zh', 'nb-zh-zbs', 'nb-zh-zbs-lh'], address: '' },
+      {
+        id: 'nb-zh-zbs-lh',
+        name: '招宝山商贸联合工会',
+        level: 'grassroots',
+        kind: 'joint',
+        parentId: 'nb-zh-zbs',
+        ancestors: ['nb', 'nb-zh', 'nb-zh-zbs', 'nb-zh-zbs-lh'],
+        address: '',
+      },
     ]);
     const streets = await t.call<ListUnionsResult>('member', 'listUnions', { level: 'street', parentId: 'nb-bl' }, 'anonymous');
     expect(streets.ok && streets.data.unions.map((u) => u.id)).toEqual(['nb-bl-dq', 'nb-bl-xg', 'nb-bl-xq']);
@@ -248,7 +302,11 @@ describe('a large tree', () => {
     const check = checkUnionImport(table.records, new Map());
     if (!check.ok) throw new Error(JSON.stringify(check));
     const first = check.unions.slice(0, 2);
-    for (const u of first) await big.db.collection('unions').doc(u.code).set({ code: u.code, name: 'stale', level: u.level, kind: u.kind, parentId: u.parentId, ancestors: u.ancestors, address: '' });
+    for (const u of first)
+      await big.db
+        .collection('unions')
+        .doc(u.code)
+        .set({ code: u.code, name: 'stale', level: u.level, kind: u.kind, parentId: u.parentId, ancestors: u.ancestors, address: '' });
     await applyPlan(big.db, check.unions, new Date());
     const written = (await allUnions(big)).filter((u) => u._id.startsWith('zz'));
     expect(written).toHaveLength(250);

@@ -60,13 +60,18 @@ async function userDoc(openid: string): Promise<Record<string, unknown> | undefi
   return (await t.db.collection('users').doc(openid).get()).data[0] as Record<string, unknown> | undefined;
 }
 async function auditOf(unionId: string): Promise<Array<Record<string, unknown>>> {
-  return (await t.db.collection(C.adminAudit).where({ unionId }).orderBy('at', 'asc').limit(100).get()).data as Array<Record<string, unknown>>;
+  return (await t.db.collection(C.adminAudit).where({ unionId }).orderBy('at', 'asc').limit(100).get()).data as Array<
+    Record<string, unknown>
+  >;
 }
 async function counterOf(unionId: string): Promise<Record<string, unknown> | undefined> {
   return (await t.db.collection(C.counters).doc(`unionAdmins_${unionId}`).get()).data[0] as Record<string, unknown> | undefined;
 }
 async function noticesOf(openid: string): Promise<Array<{ title: string; body: string }>> {
-  return (await t.db.collection(C.notifications).where({ openid }).orderBy('createdAt', 'asc').get()).data as Array<{ title: string; body: string }>;
+  return (await t.db.collection(C.notifications).where({ openid }).orderBy('createdAt', 'asc').get()).data as Array<{
+    title: string;
+    body: string;
+  }>;
 }
 async function adminsIn(unionId: string, who: string) {
   const res = await t.call<AdminListAdminsResult>('member', 'adminListAdmins', { unionId }, as(who));
@@ -84,14 +89,19 @@ describe('the first admin of a fresh environment', () => {
   const openid = newOpenid('oFirstAdmin');
 
   it('before: the person is no admin', async () => {
-    expect(await t.call('member', 'adminListApplications', {}, as(openid))).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
+    expect(await t.call('member', 'adminListApplications', {}, as(openid))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
   });
 
   it('the dry run (the default) says what it would do and writes nothing', async () => {
     const res = await admin('--openid', openid, '--union', 'nb-bl');
     expect(res.code).toBe(0);
     expect(res.out).toContain('操作：授予「北仑区总工会」（nb-bl，区县总工会）的管理员身份（可管理该工会及其下级工会）');
-    expect(res.out).toContain('将新建用户记录（微信用户，未入会）。请确认 openid 无误：写错的 openid 不对应任何人，真正的用户不会获得权限。');
+    expect(res.out).toContain(
+      '将新建用户记录（微信用户，未入会）。请确认 openid 无误：写错的 openid 不对应任何人，真正的用户不会获得权限。',
+    );
     expect(res.out).toContain('记录：写入管理员变更记录，操作人为「平台运维人员」；该用户会收到站内消息「您已被设为工会管理员」');
     expect(res.out[res.out.length - 1]).toBe('这是试运行（dry run），未写入任何数据。确认无误后加 --apply 执行。');
     // The openid is printed masked only.
@@ -134,7 +144,13 @@ describe('the first admin of a fresh environment', () => {
         requestId: expect.stringMatching(/^ops_[0-9a-f]{24}$/),
       },
     ]);
-    expect(await counterOf('nb-bl')).toEqual({ _id: 'unionAdmins_nb-bl', value: 1, by: 'ops', requestId: expect.stringMatching(/^ops_/), updatedAt: expect.any(Date) });
+    expect(await counterOf('nb-bl')).toEqual({
+      _id: 'unionAdmins_nb-bl',
+      value: 1,
+      by: 'ops',
+      requestId: expect.stringMatching(/^ops_/),
+      updatedAt: expect.any(Date),
+    });
     expect(await noticesOf(openid)).toEqual([
       expect.objectContaining({
         title: '您已被设为工会管理员',
@@ -166,7 +182,12 @@ describe('the first admin of a fresh environment', () => {
     const applicant = await givenApplicant(t, { unionId: 'nb-bl-xq-gw' });
     const list = await t.call<AdminListApplicationsResult>('member', 'adminListApplications', { status: 'pending' }, as(openid));
     expect(list.ok && list.data.items.map((a) => a.id)).toEqual([applicant.applicationId]);
-    const review = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: applicant.applicationId, decision: 'approve' }, as(openid));
+    const review = await t.call<AdminReviewResult>(
+      'member',
+      'adminReview',
+      { applicationId: applicant.applicationId, decision: 'approve' },
+      as(openid),
+    );
     expect(review.ok && review.data.application.status).toBe('approved');
   });
 
@@ -183,7 +204,12 @@ describe('the first admin of a fresh environment', () => {
 
   it('a member appointed by ops: the card’s history and the list in the app show 平台运维人员', async () => {
     const applicant = await givenApplicant(t, { unionId: 'nb-bl-xq-gw' });
-    const review = await t.call<AdminReviewResult>('member', 'adminReview', { applicationId: applicant.applicationId, decision: 'approve' }, as(openid));
+    const review = await t.call<AdminReviewResult>(
+      'member',
+      'adminReview',
+      { applicationId: applicant.applicationId, decision: 'approve' },
+      as(openid),
+    );
     const cardNo = review.ok ? review.data.application.cardNo! : '';
     expect(cardNo).toMatch(/^NB51\d{8}$/);
 
@@ -191,13 +217,33 @@ describe('the first admin of a fresh environment', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('已授予。');
     expect(await auditOf('nb-bl-xq-gw')).toEqual([
-      expect.objectContaining({ kind: 'appoint', openid: applicant.openid, memberId: applicant.applicationId, cardNo, by: 'ops', byName: OPS_NAME }),
+      expect.objectContaining({
+        kind: 'appoint',
+        openid: applicant.openid,
+        memberId: applicant.applicationId,
+        cardNo,
+        by: 'ops',
+        byName: OPS_NAME,
+      }),
     ]);
 
     const history = await t.call<AdminMemberHistoryResult>('member', 'adminMemberHistory', { cardNo }, as(openid));
-    expect(history.ok && history.data.entries[0]).toMatchObject({ kind: 'admin', byName: OPS_NAME, title: '设为工会管理员', details: ['工会：宁波北仑港务有限公司工会'] });
+    expect(history.ok && history.data.entries[0]).toMatchObject({
+      kind: 'admin',
+      byName: OPS_NAME,
+      title: '设为工会管理员',
+      details: ['工会：宁波北仑港务有限公司工会'],
+    });
     // A member is listed by card number; their openid is not given out.
-    expect(await adminsIn('nb-bl-xq-gw', openid)).toEqual([expect.objectContaining({ key: cardNo, cardNo, adminKey: adminKeyOf('nb-bl-xq-gw', applicant.openid), appointedBy: OPS_NAME, self: false })]);
+    expect(await adminsIn('nb-bl-xq-gw', openid)).toEqual([
+      expect.objectContaining({
+        key: cardNo,
+        cardNo,
+        adminKey: adminKeyOf('nb-bl-xq-gw', applicant.openid),
+        appointedBy: OPS_NAME,
+        self: false,
+      }),
+    ]);
   });
 
   it('--revoke needs a reason (the removed admin reads it)', async () => {
@@ -227,8 +273,18 @@ describe('the first admin of a fresh environment', () => {
     const doc = await userDoc(openid);
     expect(doc!.adminUnionIds).toEqual([]);
     expect(doc!.actedAsAdminAt).toBeInstanceOf(Date); // kept: 注销账号 still scrubs what this admin did
-    expect(await t.call('member', 'adminListApplications', {}, as(openid))).toMatchObject({ ok: false, error: { code: 'NOT_UNION_ADMIN' } });
-    expect((await auditOf('nb-bl'))[1]).toMatchObject({ _id: 'nb-bl_2', kind: 'remove', openid, reason: REASON, by: 'ops', byName: OPS_NAME });
+    expect(await t.call('member', 'adminListApplications', {}, as(openid))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_UNION_ADMIN' },
+    });
+    expect((await auditOf('nb-bl'))[1]).toMatchObject({
+      _id: 'nb-bl_2',
+      kind: 'remove',
+      openid,
+      reason: REASON,
+      by: 'ops',
+      byName: OPS_NAME,
+    });
     expect((await counterOf('nb-bl'))!.value).toBe(2);
     expect((await noticesOf(openid)).map((n) => n.body)).toContain(
       `您已不再是北仑区总工会的管理员（操作人：平台运维人员），原因：${REASON}。如有疑问请联系上级工会。`,
@@ -266,7 +322,9 @@ describe('the root union (市总工会) keeps an admin', () => {
     expect(res.err).toEqual([refusal]);
     expect((await userDoc(second))!.adminUnionIds).toEqual(['nb']);
     // The in-app rule agrees: the root admin cannot remove themselves either.
-    expect(await t.call('member', 'adminRemove', { adminKey: await ownAdminKey('nb', second), unionId: 'nb', reason: '换届' }, as(second))).toMatchObject({
+    expect(
+      await t.call('member', 'adminRemove', { adminKey: await ownAdminKey('nb', second), unionId: 'nb', reason: '换届' }, as(second)),
+    ).toMatchObject({
       ok: false,
       error: { code: 'LAST_ROOT_ADMIN' },
     });
@@ -312,7 +370,9 @@ describe('the admin limit', () => {
     expect(await userDoc(extra)).toBeUndefined();
     expect((await auditOf(union)).length).toBe(UNION_ADMIN_LIMIT);
     expect((await counterOf(union))!.value).toBe(UNION_ADMIN_LIMIT);
-    expect((await admin('--openid', openids[0], '--union', union, '--apply')).out.pop()).toBe('该用户已是「新碶街道总工会」（nb-bl-xq，街道乡镇总工会）的管理员，无需修改。');
+    expect((await admin('--openid', openids[0], '--union', union, '--apply')).out.pop()).toBe(
+      '该用户已是「新碶街道总工会」（nb-bl-xq，街道乡镇总工会）的管理员，无需修改。',
+    );
 
     // One place freed (by ops here): the next appointment fits.
     expect((await admin('--openid', openids[0], '--union', union, '--revoke', '--reason', '岗位调整', '--apply')).code).toBe(0);
@@ -344,7 +404,9 @@ describe('an existing user', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('操作：撤销「nb-gone」（数据库中没有这个工会）的管理员身份');
     expect((await userDoc(openid))!.adminUnionIds).toEqual(['nb-hs']);
-    expect(await auditOf('nb-gone')).toEqual([expect.objectContaining({ kind: 'remove', openid, unionAncestors: [], reason: '工会已撤销', by: 'ops' })]);
+    expect(await auditOf('nb-gone')).toEqual([
+      expect.objectContaining({ kind: 'remove', openid, unionAncestors: [], reason: '工会已撤销', by: 'ops' }),
+    ]);
   });
 
   it('whose card is suspended is refused, as in the app', async () => {
@@ -353,7 +415,9 @@ describe('an existing user', () => {
     const before = await userDoc(openid);
     const res = await admin('--openid', openid, '--union', 'nb-hs', '--apply');
     expect(res.code).toBe(1);
-    expect(res.err).toEqual(['该用户的会员卡已停用，不能设为管理员；如需设置，请先在工会工作台「会员卡管理」中恢复会员卡。未写入任何数据。']);
+    expect(res.err).toEqual([
+      '该用户的会员卡已停用，不能设为管理员；如需设置，请先在工会工作台「会员卡管理」中恢复会员卡。未写入任何数据。',
+    ]);
     expect(await userDoc(openid)).toEqual(before);
   });
 });
@@ -363,12 +427,19 @@ describe('refusals', () => {
     const openid = newOpenid('oNobody');
     const res = await admin('--openid', openid, '--union', 'nb-xx', '--apply');
     expect(res.code).toBe(1);
-    expect(res.err).toEqual(['工会编码「nb-xx」不存在：请先导入工会组织（npm run ops:import-unions），或检查编码是否正确。未写入任何数据。']);
+    expect(res.err).toEqual([
+      '工会编码「nb-xx」不存在：请先导入工会组织（npm run ops:import-unions），或检查编码是否正确。未写入任何数据。',
+    ]);
     expect(await userDoc(openid)).toBeUndefined();
   });
 
   it('bad arguments → exit 2 with the usage', async () => {
-    for (const args of [['--union', 'nb-bl'], ['--openid', 'o x', '--union', 'nb-bl'], ['--openid', 'oAbcdefgh', '--union', 'nb/bl'], ['--openid', 'oAbcdefgh', '--union', 'nb-bl', '--force']]) {
+    for (const args of [
+      ['--union', 'nb-bl'],
+      ['--openid', 'o x', '--union', 'nb-bl'],
+      ['--openid', 'oAbcdefgh', '--union', 'nb/bl'],
+      ['--openid', 'oAbcdefgh', '--union', 'nb-bl', '--force'],
+    ]) {
       const res = await admin(...args);
       expect(res.code).toBe(2);
       expect(res.err.join('\n')).toContain('用法：set-admin');
@@ -377,7 +448,11 @@ describe('refusals', () => {
 
   it('without --db-url the environment must name a CloudBase environment and keys', async () => {
     const err: string[] = [];
-    const code = await setAdmin(['--openid', 'oAbcdefgh', '--union', 'nb-bl'], { out: () => {}, err: (l) => err.push(l) }, { TCB_ENV_ID: 'env-1' });
+    const code = await setAdmin(
+      ['--openid', 'oAbcdefgh', '--union', 'nb-bl'],
+      { out: () => {}, err: (l) => err.push(l) },
+      { TCB_ENV_ID: 'env-1' },
+    );
     expect(code).toBe(2);
     expect(err[0]).toContain('TENCENTCLOUD_SECRETID');
   });
@@ -401,10 +476,12 @@ describe('an admin appointed by ops, in the app', () => {
     });
     expect((await userDoc(o))!.adminUnionIds).toEqual(['nb-hs']);
 
-    expect(await t.call('member', 'adminRemove', { adminKey: row.adminKey, unionId: 'nb-hs', reason: '岗位调整' }, as(boss))).toMatchObject({
-      ok: true,
-      data: { changed: true, union: { id: 'nb-hs' } },
-    });
+    expect(await t.call('member', 'adminRemove', { adminKey: row.adminKey, unionId: 'nb-hs', reason: '岗位调整' }, as(boss))).toMatchObject(
+      {
+        ok: true,
+        data: { changed: true, union: { id: 'nb-hs' } },
+      },
+    );
     expect((await userDoc(o))!.adminUnionIds).toEqual([]);
     expect((await auditOf('nb-hs')).filter((a) => a.openid === o).map((a) => [a.kind, a.by, a.reason])).toEqual([
       ['appoint', 'ops', null],

@@ -1,7 +1,17 @@
 /** Non-admins and admins of other units are refused, with nothing changed. */
 import { C } from '../../../cloudfunctions/_lib/collections';
 import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/demo/seedRecuperation';
-import { applyAs, GANGWU, givenLocalCloud, givenMembers, LIANHE, MEMBER, must, UNIT_ADMIN, type TestCloud } from '../../scenarios/recuperation';
+import {
+  applyAs,
+  GANGWU,
+  givenLocalCloud,
+  givenMembers,
+  LIANHE,
+  MEMBER,
+  must,
+  UNIT_ADMIN,
+  type TestCloud,
+} from '../../scenarios/recuperation';
 
 let t: TestCloud;
 let appId: string;
@@ -9,10 +19,21 @@ const HAISHU_ADMIN = { openid: 'o_recu_admin_haishu' };
 
 beforeAll(async () => {
   t = await givenLocalCloud();
-  await t.db.collection(C.users).doc(HAISHU_ADMIN.openid).set({
-    openid: HAISHU_ADMIN.openid, nameMasked: '吴*', memberStatus: 'verified', unionId: 'nb-hs', unionAncestors: ['nb', 'nb-hs'],
-    tags: [], cardNo: null, adminUnionIds: ['nb-hs'], follows: [], memberId: null,
-  });
+  await t.db
+    .collection(C.users)
+    .doc(HAISHU_ADMIN.openid)
+    .set({
+      openid: HAISHU_ADMIN.openid,
+      nameMasked: '吴*',
+      memberStatus: 'verified',
+      unionId: 'nb-hs',
+      unionAncestors: ['nb', 'nb-hs'],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: ['nb-hs'],
+      follows: [],
+      memberId: null,
+    });
   const [worker] = await givenMembers(t, 1, { unionId: LIANHE });
   appId = (await must(applyAs(t, worker, RECU_SEED_BATCH_SOON))).application.id;
 });
@@ -25,7 +46,10 @@ const adminCalls: Array<[string, () => Record<string, unknown>]> = [
   ['adminApplicants', () => ({ unionId: LIANHE })],
   ['adminSaveUnit', () => ({ unionId: LIANHE, quota: 99, staffCount: 999, ownership: 'other' })],
   ['adminUnitMembers', () => ({ unionId: LIANHE })],
-  ['subsidySubmit', () => ({ unionId: LIANHE, place: '北仑九峰山', startDate: '2026-05-01', days: 2, persons: 3, spendPerPersonPerDayFen: 30000 })],
+  [
+    'subsidySubmit',
+    () => ({ unionId: LIANHE, place: '北仑九峰山', startDate: '2026-05-01', days: 2, persons: 3, spendPerPersonPerDayFen: 30000 }),
+  ],
 ];
 
 it.each(adminCalls)('%s: a member who is not an admin is refused', async (action, data) => {

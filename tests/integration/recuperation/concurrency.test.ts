@@ -55,8 +55,13 @@ it('16 simultaneous approvals from two units against a batch of 6 seats approve 
   expect(b.seatsLeft).toBe(0);
   // Places refused for lack of seats were given back to each unit's year.
   const year = Number(batch.startDate.slice(0, 4));
-  const counters = await t.db.collection(C.recuCounters).where({ unionId: t.db.command.in([GANGWU, LIANHE]), year }).get();
-  const approvedPerUnit = Object.fromEntries((counters.data as Array<{ unionId: string; approved: number }>).map((c) => [c.unionId, c.approved]));
+  const counters = await t.db
+    .collection(C.recuCounters)
+    .where({ unionId: t.db.command.in([GANGWU, LIANHE]), year })
+    .get();
+  const approvedPerUnit = Object.fromEntries(
+    (counters.data as Array<{ unionId: string; approved: number }>).map((c) => [c.unionId, c.approved]),
+  );
   expect(approvedPerUnit[GANGWU] + approvedPerUnit[LIANHE]).toBe(5 + 6);
 });
 

@@ -20,7 +20,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const applicationsOf = async (openid: string) => (await t.db.collection(C.recuApplications).where({ openid }).get()).data as Array<Record<string, unknown>>;
+const applicationsOf = async (openid: string) =>
+  (await t.db.collection(C.recuApplications).where({ openid }).get()).data as Array<Record<string, unknown>>;
 
 it('the same request id twice: both ok with the same application, the resend writes nothing', async () => {
   const [member] = await givenMembers(t, 1);
@@ -38,7 +39,10 @@ it('another request id is refused as a second application of the year; another m
   const [member, other] = await givenMembers(t, 2);
   const requestId = newRequestId();
   expect((await send(t, 'recuperation', 'apply', { batchId }, { openid: member }, requestId)).result).toMatchObject({ ok: true });
-  expect((await send(t, 'recuperation', 'apply', { batchId }, { openid: member }, newRequestId())).result).toMatchObject({ ok: false, error: { code: 'RECU_DUPLICATE' } });
+  expect((await send(t, 'recuperation', 'apply', { batchId }, { openid: member }, newRequestId())).result).toMatchObject({
+    ok: false,
+    error: { code: 'RECU_DUPLICATE' },
+  });
   expect((await send(t, 'recuperation', 'apply', { batchId }, { openid: other }, requestId)).result).toMatchObject({ ok: true });
   expect(await applicationsOf(member)).toHaveLength(1);
   expect(await applicationsOf(other)).toHaveLength(1);
@@ -57,9 +61,22 @@ it('a nomination resent by the same admin is answered again; the member sending 
   const user = (await t.db.collection(C.users).doc(member).get()).data[0] as { unionId: string; unionAncestors: string[] };
   const memberId = createHash('sha256').update(`repeat:${member}`).digest('hex');
   await t.db.collection(C.members).add({
-    _id: memberId, cardNo: `NB5199${String(Date.now()).slice(-6)}`, status: 'active', nameMasked: '职*工', nameHash: 'x', idMasked: '3302**********0011',
-    phoneMasked: null, phoneHash: null, employer: '港务公司', unionId: user.unionId, unionAncestors: user.unionAncestors, tags: ['frontline'],
-    source: 'import', openid: member, joinedAt: new Date(), createdBy: 'seed',
+    _id: memberId,
+    cardNo: `NB5199${String(Date.now()).slice(-6)}`,
+    status: 'active',
+    nameMasked: '职*工',
+    nameHash: 'x',
+    idMasked: '3302**********0011',
+    phoneMasked: null,
+    phoneHash: null,
+    employer: '港务公司',
+    unionId: user.unionId,
+    unionAncestors: user.unionAncestors,
+    tags: ['frontline'],
+    source: 'import',
+    openid: member,
+    joinedAt: new Date(),
+    createdBy: 'seed',
   });
   await t.db.collection(C.users).doc(member).update({ memberId });
   const requestId = newRequestId();
@@ -71,7 +88,13 @@ it('a nomination resent by the same admin is answered again; the member sending 
   // The application is not written again, and the member is told once (the notice's dedupe key refuses the second).
   expect(await applicationsOf(member)).toEqual(stored);
   expect((await t.db.collection(C.notifications).where({ openid: member, category: 'recuperation' }).count()).total).toBe(1);
-  expect((await send(t, 'recuperation', 'adminNominate', { batchId, memberId }, DISTRICT_ADMIN, newRequestId())).result).toMatchObject({ ok: false, error: { code: 'RECU_DUPLICATE' } });
-  expect((await send(t, 'recuperation', 'apply', { batchId }, { openid: member }, requestId)).result).toMatchObject({ ok: false, error: { code: 'RECU_DUPLICATE' } });
+  expect((await send(t, 'recuperation', 'adminNominate', { batchId, memberId }, DISTRICT_ADMIN, newRequestId())).result).toMatchObject({
+    ok: false,
+    error: { code: 'RECU_DUPLICATE' },
+  });
+  expect((await send(t, 'recuperation', 'apply', { batchId }, { openid: member }, requestId)).result).toMatchObject({
+    ok: false,
+    error: { code: 'RECU_DUPLICATE' },
+  });
   expect(await applicationsOf(member)).toHaveLength(1);
 });

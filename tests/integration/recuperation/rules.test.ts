@@ -1,7 +1,12 @@
 /** The domain rules through the function: no-repeat, 5 days, cost caps, withdraw and re-apply, nomination, 本地行, figures. */
 import { C } from '../../../cloudfunctions/_lib/collections';
 import { RECU_SEED_BATCH_SOON } from '../../../scripts/local-cloud/demo/seedRecuperation';
-import type { AdminFiguresResult, AdminUnitMembersResult, SubsidyListResult, SubsidySubmitResult } from '../../../shared/recuperation/schemas';
+import type {
+  AdminFiguresResult,
+  AdminUnitMembersResult,
+  SubsidyListResult,
+  SubsidySubmitResult,
+} from '../../../shared/recuperation/schemas';
 import {
   applyAs,
   CITY_ADMIN,
@@ -31,12 +36,20 @@ afterAll(async () => {
 it('a member who went 2 years ago is refused with the year they may apply again', async () => {
   const r = await applyAs(t, 'o_local_worker_qianli', RECU_SEED_BATCH_SOON);
   const went = new Date().getFullYear() - 2;
-  expect(r.ok ? r : r.error).toEqual({ code: 'RECU_REPEAT_TOO_SOON', message: `您于 ${went} 年参加过疗休养，3 年内不能重复参加（${went + 3} 年起可再申请）` });
+  expect(r.ok ? r : r.error).toEqual({
+    code: 'RECU_REPEAT_TOO_SOON',
+    message: `您于 ${went} 年参加过疗休养，3 年内不能重复参加（${went + 3} 年起可再申请）`,
+  });
 });
 
 it('a batch of exactly 5 days is accepted and one of 6 days is refused', async () => {
   expect((await givenBatch(t, { days: 5 })).days).toBe(5);
-  const six = await t.call('recuperation', 'adminCreateBatch', { venueId: VENUE, ownerUnionId: 'nb-bl', startDate: dateIn(20), days: 6, capacity: 10, costFen: 100 }, DISTRICT_ADMIN);
+  const six = await t.call(
+    'recuperation',
+    'adminCreateBatch',
+    { venueId: VENUE, ownerUnionId: 'nb-bl', startDate: dateIn(20), days: 6, capacity: 10, costFen: 100 },
+    DISTRICT_ADMIN,
+  );
   expect(six.ok ? six : six.error).toEqual({ code: 'RECU_RULE_INVALID', message: '疗休养时间（含路途）不得超过 5 天' });
 });
 
@@ -76,7 +89,14 @@ it('the unit union nominates a member, who is then ranked like any applicant', a
   const members = await must(t.call<AdminUnitMembersResult>('recuperation', 'adminUnitMembers', { unionId: GANGWU }, DISTRICT_ADMIN));
   const wang = members.members.find((m) => m.nameMasked === '王*国')!;
   expect(wang.priority.score).toBe(55);
-  const nominated = await must(t.call<{ applicant: { source: string; status: string } }>('recuperation', 'adminNominate', { batchId: RECU_SEED_BATCH_SOON, memberId: wang.memberId }, DISTRICT_ADMIN));
+  const nominated = await must(
+    t.call<{ applicant: { source: string; status: string } }>(
+      'recuperation',
+      'adminNominate',
+      { batchId: RECU_SEED_BATCH_SOON, memberId: wang.memberId },
+      DISTRICT_ADMIN,
+    ),
+  );
   expect(nominated.applicant).toMatchObject({ source: 'nominated', status: 'pending' });
   const twice = await t.call('recuperation', 'adminNominate', { batchId: RECU_SEED_BATCH_SOON, memberId: wang.memberId }, DISTRICT_ADMIN);
   expect(twice.ok ? twice : twice.error.message).toMatch(/^该会员 \d{4} 年已有一份疗休养申请/);
@@ -101,10 +121,31 @@ it('lowering the quota below what is approved leaves no places and approves nobo
 
 it('本地行: a private enterprise claims, the platform computes 10 % capped at 400 元, a higher union approves', async () => {
   const kdAdmin = { openid: 'o_recu_admin_kaida' };
-  await t.db.collection(C.users).doc(kdAdmin.openid).set({ openid: kdAdmin.openid, nameMasked: '林*', memberStatus: 'verified', unionId: KAIDA, unionAncestors: ['nb', 'nb-bl', 'nb-bl-dq', KAIDA], tags: [], cardNo: null, adminUnionIds: [KAIDA], follows: [], memberId: null });
+  await t.db
+    .collection(C.users)
+    .doc(kdAdmin.openid)
+    .set({
+      openid: kdAdmin.openid,
+      nameMasked: '林*',
+      memberStatus: 'verified',
+      unionId: KAIDA,
+      unionAncestors: ['nb', 'nb-bl', 'nb-bl-dq', KAIDA],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: [KAIDA],
+      follows: [],
+      memberId: null,
+    });
   const claim = { unionId: KAIDA, place: '北仑九峰山', startDate: dateIn(-3), days: 2, persons: 10, spendPerPersonPerDayFen: 45_000 };
   const submitted = await must(t.call<SubsidySubmitResult>('recuperation', 'subsidySubmit', claim, kdAdmin));
-  expect(submitted.claim).toMatchObject({ countedPerPersonPerDayFen: 40_000, actualTotalFen: 900_000, countedTotalFen: 800_000, subsidyFen: 80_000, status: 'pending', canReview: false });
+  expect(submitted.claim).toMatchObject({
+    countedPerPersonPerDayFen: 40_000,
+    actualTotalFen: 900_000,
+    countedTotalFen: 800_000,
+    subsidyFen: 80_000,
+    status: 'pending',
+    canReview: false,
+  });
   const own = await t.call('recuperation', 'subsidyDecide', { claimId: submitted.claim.id, decision: 'approve' }, kdAdmin);
   expect(own.ok || own.error.code).toBe('RECU_SUBSIDY_SELF_REVIEW');
   const publicUnit = await t.call('recuperation', 'subsidySubmit', { ...claim, unionId: GANGWU }, UNIT_ADMIN);
@@ -115,7 +156,15 @@ it('本地行: a private enterprise claims, the platform computes 10 % capped at
 
   const figures = await must(t.call<AdminFiguresResult>('recuperation', 'adminFigures', {}, CITY_ADMIN));
   const kd = figures.units.find((u) => u.unit.id === KAIDA)!;
-  expect(kd).toMatchObject({ approved: 2, quota: 10, limit: 2, spendFen: 360_000, subsidyApprovedFen: 80_000, subsidyPendingFen: 96_000, subsidyClaims: 2 });
+  expect(kd).toMatchObject({
+    approved: 2,
+    quota: 10,
+    limit: 2,
+    spendFen: 360_000,
+    subsidyApprovedFen: 80_000,
+    subsidyPendingFen: 96_000,
+    subsidyClaims: 2,
+  });
   expect(kd.mix.frontline).toBe(2);
   expect(figures.totals.approved).toBeGreaterThanOrEqual(2);
 });
@@ -124,8 +173,13 @@ it('a re-application after a refusal replaces the stored score lines and tags', 
   const [m] = await givenMembers(t, 1, { tags: ['frontline', 'hazardous', 'model_worker'] });
   const batch = await givenBatch(t);
   const first = await must(applyAs(t, m, batch.id));
-  await must(t.call('recuperation', 'adminDecide', { applicationId: first.application.id, decision: 'refuse', reason: '名额有限' }, DISTRICT_ADMIN));
-  await t.db.collection(C.users).doc(m).update({ tags: ['frontline'] });
+  await must(
+    t.call('recuperation', 'adminDecide', { applicationId: first.application.id, decision: 'refuse', reason: '名额有限' }, DISTRICT_ADMIN),
+  );
+  await t.db
+    .collection(C.users)
+    .doc(m)
+    .update({ tags: ['frontline'] });
   const again = await must(applyAs(t, m, batch.id));
   expect(again.application.priority.lines.map((l) => l.key)).toEqual(['frontline', 'first_time']);
   const stored = (await t.db.collection(C.recuApplications).doc(first.application.id).get()).data[0];

@@ -46,7 +46,12 @@ describe('hole 4: input at fault is never INTERNAL', () => {
     const before = await seeds();
     for (const closesAt of [9e15, 8.64e15 + 1, Number.MAX_SAFE_INTEGER]) {
       const { result, wrote } = await writesOf(() =>
-        t.call('daycare', 'adminCreateCampaign', { unionId: 'nb-bl', title: '超长时间暑托', summer: 2027, opensAt: Date.now(), closesAt, mode: 'lottery' }, DISTRICT_ADMIN),
+        t.call(
+          'daycare',
+          'adminCreateCampaign',
+          { unionId: 'nb-bl', title: '超长时间暑托', summer: 2027, opensAt: Date.now(), closesAt, mode: 'lottery' },
+          DISTRICT_ADMIN,
+        ),
       );
       refusedCleanly(result);
       expect(wrote).toBe(false);
@@ -56,7 +61,12 @@ describe('hole 4: input at fault is never INTERNAL', () => {
 
   it('a body of 16,000 nested <b> is refused with a message, not a stack overflow', async () => {
     const { result, wrote } = await writesOf(() =>
-      t.call('content', 'adminSave', { unionId: 'nb-bl', kind: 'article', title: '嵌套测试', bodyHtml: '<b>'.repeat(16_000) }, DISTRICT_ADMIN),
+      t.call(
+        'content',
+        'adminSave',
+        { unionId: 'nb-bl', kind: 'article', title: '嵌套测试', bodyHtml: '<b>'.repeat(16_000) },
+        DISTRICT_ADMIN,
+      ),
     );
     refusedCleanly(result);
     expect(JSON.stringify(result)).toContain('层级');
@@ -86,7 +96,9 @@ describe('hole 4: input at fault is never INTERNAL', () => {
     const host = t.cloud.host;
     const [bad, ...innocent] = await Promise.all([
       host.invoke('system', { action: 'serverTime', data: deep }, { openid: 'o_local_member_wangjianguo' }),
-      ...Array.from({ length: 8 }, () => host.invoke('system', { action: 'serverTime', data: {} }, { openid: 'o_local_member_wangjianguo' })),
+      ...Array.from({ length: 8 }, () =>
+        host.invoke('system', { action: 'serverTime', data: {} }, { openid: 'o_local_member_wangjianguo' }),
+      ),
     ]);
     expect(bad.result).toMatchObject({ ok: false });
     for (const r of innocent) expect(r.result).toMatchObject({ ok: true });
@@ -110,14 +122,76 @@ describe('hole 4: input at fault is never INTERNAL', () => {
 
 describe('hole 5: impossible values are refused, not stored', () => {
   it.each([
-    ['daycare.addChild: 30 February', 'daycare', 'addChild', { name: '李小明', gender: 'male', birthDate: '2019-02-30', school: '新碶小学', emergencyName: '李秀梅', emergencyPhone: '13805741202' }, PARENT],
-    ['daycare.addChild: a child born 30 years ago', 'daycare', 'addChild', { name: '李小明', gender: 'male', birthDate: '2000-03-01', school: '新碶小学', emergencyName: '李秀梅', emergencyPhone: '13805741202' }, PARENT],
-    ['daycare.adminAddSlot: 31 June', 'daycare', 'adminAddSlot', { siteId: 'ds_seed_xinqi', periodName: '第九期', startDate: '2026-06-31', endDate: '2026-07-10', band: 'lower', capacity: 10 }, DISTRICT_ADMIN],
-    ['content.adminSave: an activity on 31 June', 'content', 'adminSave', { unionId: 'nb-bl', kind: 'activity', title: '日期测试', bodyHtml: '正文', activity: { startAt: '2027-06-31 09:00', place: '北仑' } }, DISTRICT_ADMIN],
-    ['recuperation.subsidySubmit: 9999-99-99', 'recuperation', 'subsidySubmit', { unionId: 'nb-bl-dq-kd', place: '北仑九峰山', startDate: '9999-99-99', days: 2, persons: 3, spendPerPersonPerDayFen: 30_000 }, CITY_ADMIN],
-    ['recuperation.subsidySubmit: ten years ago', 'recuperation', 'subsidySubmit', { unionId: 'nb-bl-dq-kd', place: '北仑九峰山', startDate: dateIn(-3650), days: 2, persons: 3, spendPerPersonPerDayFen: 30_000 }, CITY_ADMIN],
-    ['recuperation.adminCreateBatch: 1900', 'recuperation', 'adminCreateBatch', { venueId: 'venue_seed_gongren', ownerUnionId: 'nb-bl', startDate: '1900-01-01', days: 3, capacity: 10, costFen: 100 }, DISTRICT_ADMIN],
-    ['recuperation.adminCreateBatch: last year', 'recuperation', 'adminCreateBatch', { venueId: 'venue_seed_gongren', ownerUnionId: 'nb-bl', startDate: dateIn(-365), days: 3, capacity: 10, costFen: 100 }, DISTRICT_ADMIN],
+    [
+      'daycare.addChild: 30 February',
+      'daycare',
+      'addChild',
+      {
+        name: '李小明',
+        gender: 'male',
+        birthDate: '2019-02-30',
+        school: '新碶小学',
+        emergencyName: '李秀梅',
+        emergencyPhone: '13805741202',
+      },
+      PARENT,
+    ],
+    [
+      'daycare.addChild: a child born 30 years ago',
+      'daycare',
+      'addChild',
+      {
+        name: '李小明',
+        gender: 'male',
+        birthDate: '2000-03-01',
+        school: '新碶小学',
+        emergencyName: '李秀梅',
+        emergencyPhone: '13805741202',
+      },
+      PARENT,
+    ],
+    [
+      'daycare.adminAddSlot: 31 June',
+      'daycare',
+      'adminAddSlot',
+      { siteId: 'ds_seed_xinqi', periodName: '第九期', startDate: '2026-06-31', endDate: '2026-07-10', band: 'lower', capacity: 10 },
+      DISTRICT_ADMIN,
+    ],
+    [
+      'content.adminSave: an activity on 31 June',
+      'content',
+      'adminSave',
+      { unionId: 'nb-bl', kind: 'activity', title: '日期测试', bodyHtml: '正文', activity: { startAt: '2027-06-31 09:00', place: '北仑' } },
+      DISTRICT_ADMIN,
+    ],
+    [
+      'recuperation.subsidySubmit: 9999-99-99',
+      'recuperation',
+      'subsidySubmit',
+      { unionId: 'nb-bl-dq-kd', place: '北仑九峰山', startDate: '9999-99-99', days: 2, persons: 3, spendPerPersonPerDayFen: 30_000 },
+      CITY_ADMIN,
+    ],
+    [
+      'recuperation.subsidySubmit: ten years ago',
+      'recuperation',
+      'subsidySubmit',
+      { unionId: 'nb-bl-dq-kd', place: '北仑九峰山', startDate: dateIn(-3650), days: 2, persons: 3, spendPerPersonPerDayFen: 30_000 },
+      CITY_ADMIN,
+    ],
+    [
+      'recuperation.adminCreateBatch: 1900',
+      'recuperation',
+      'adminCreateBatch',
+      { venueId: 'venue_seed_gongren', ownerUnionId: 'nb-bl', startDate: '1900-01-01', days: 3, capacity: 10, costFen: 100 },
+      DISTRICT_ADMIN,
+    ],
+    [
+      'recuperation.adminCreateBatch: last year',
+      'recuperation',
+      'adminCreateBatch',
+      { venueId: 'venue_seed_gongren', ownerUnionId: 'nb-bl', startDate: dateIn(-365), days: 3, capacity: 10, costFen: 100 },
+      DISTRICT_ADMIN,
+    ],
   ])('%s', async (_label, fn, action, data, as) => {
     const { result, wrote } = await writesOf(() => t.call(fn, action, data, as));
     expect(result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(INVALID_ARGUMENT|RECU_RULE_INVALID)$/) } });
@@ -129,7 +203,15 @@ describe('hole 5: impossible values are refused, not stored', () => {
       t.call(
         'member',
         'apply',
-        { realName: '赵六', idNumber: withCheckChar('99999919900101123'), phone: '13905749999', employer: '宁波某公司', routing: 'employer_union', unionId: 'nb-bl-xq-gw', consent: true },
+        {
+          realName: '赵六',
+          idNumber: withCheckChar('99999919900101123'),
+          phone: '13905749999',
+          employer: '宁波某公司',
+          routing: 'employer_union',
+          unionId: 'nb-bl-xq-gw',
+          consent: true,
+        },
         { openid: 'o_test_region_applicant' },
       ),
     );

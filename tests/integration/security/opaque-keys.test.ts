@@ -4,7 +4,15 @@
  * `<postId>_<openid>` (what they used to return) is not accepted.
  */
 import type { AdminCheckInResult, AdminRosterResult } from '../../../shared/content/views';
-import { DISTRICT_ADMIN, givenActivity, givenLocalCloud, givenMembers, unwrap, whenAllSignUpAtOnce, type TestCloud } from '../../scenarios/content';
+import {
+  DISTRICT_ADMIN,
+  givenActivity,
+  givenLocalCloud,
+  givenMembers,
+  unwrap,
+  whenAllSignUpAtOnce,
+  type TestCloud,
+} from '../../scenarios/content';
 import { changedCollections, snapshot } from '../../scenarios/snapshot';
 
 let t: TestCloud;

@@ -24,11 +24,32 @@ const HS_CHAIN = ['nb', 'nb-hs', 'nb-hs-nm', 'nb-hs-nm-ly'];
 async function givenHaishuMember(openid: string, cardNo: string): Promise<void> {
   const now = new Date(t.cloud.clock.now());
   await t.db.collection('users').doc(openid).set({
-    openid, nameMasked: '海*员', memberStatus: 'verified', unionId: 'nb-hs-nm-ly', unionAncestors: HS_CHAIN, tags: [], cardNo, adminUnionIds: [], follows: [],
+    openid,
+    nameMasked: '海*员',
+    memberStatus: 'verified',
+    unionId: 'nb-hs-nm-ly',
+    unionAncestors: HS_CHAIN,
+    tags: [],
+    cardNo,
+    adminUnionIds: [],
+    follows: [],
   });
   await t.db.collection('members').doc(`m_${openid}`).set({
-    cardNo, status: 'active', nameMasked: '海*员', nameHash: 'x', idMasked: 'x', phoneMasked: null, phoneHash: null, employer: '海曙商贸',
-    unionId: 'nb-hs-nm-ly', unionAncestors: HS_CHAIN, tags: [], source: 'import', openid, joinedAt: now, createdBy: 'test',
+    cardNo,
+    status: 'active',
+    nameMasked: '海*员',
+    nameHash: 'x',
+    idMasked: 'x',
+    phoneMasked: null,
+    phoneHash: null,
+    employer: '海曙商贸',
+    unionId: 'nb-hs-nm-ly',
+    unionAncestors: HS_CHAIN,
+    tags: [],
+    source: 'import',
+    openid,
+    joinedAt: now,
+    createdBy: 'test',
   });
 }
 
@@ -38,9 +59,21 @@ describe('member.adminImport', () => {
     const elsewhere = newIdNumber();
     const inside = newIdNumber();
     const fresh = newIdNumber();
-    const first = await t.call<AdminImportResult>('member', 'adminImport', { csv: importCsv([{ realName: '何平', idNumber: elsewhere, unionCode: 'nb-hs-nm-ly' }]) }, { openid: haishu.openid });
+    const first = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      { csv: importCsv([{ realName: '何平', idNumber: elsewhere, unionCode: 'nb-hs-nm-ly' }]) },
+      { openid: haishu.openid },
+    );
     expect(first).toMatchObject({ ok: true, data: { imported: 1 } });
-    expect(await t.call('member', 'adminImport', { csv: importCsv([{ realName: '陈大海', idNumber: inside, unionCode: 'nb-bl-xq-gw' }]) }, BEILUN)).toMatchObject({ ok: true, data: { imported: 1 } });
+    expect(
+      await t.call(
+        'member',
+        'adminImport',
+        { csv: importCsv([{ realName: '陈大海', idNumber: inside, unionCode: 'nb-bl-xq-gw' }]) },
+        BEILUN,
+      ),
+    ).toMatchObject({ ok: true, data: { imported: 1 } });
 
     const csv = importCsv([
       { realName: '何平', idNumber: elsewhere, unionCode: 'nb-bl-xq-gw' },
@@ -50,14 +83,28 @@ describe('member.adminImport', () => {
     // The preview (工作台 and the import page) counts exactly as the import does: the person of
     // another district is 'forwarded', never one of the 已是会员 (it counted them there before).
     const preview = await t.call<AdminImportResult>('member', 'adminImport', { csv, preview: true }, BEILUN);
-    expect(preview).toMatchObject({ ok: true, data: { totalRows: 3, imported: 0, toImport: 1, skippedDuplicates: 1, forwarded: 1, preview: true } });
+    expect(preview).toMatchObject({
+      ok: true,
+      data: { totalRows: 3, imported: 0, toImport: 1, skippedDuplicates: 1, forwarded: 1, preview: true },
+    });
     const res = await t.call<AdminImportResult>('member', 'adminImport', { csv }, BEILUN);
     // In the subtree: a duplicate (the admin may see that member anyway). Outside: forwarded, not "duplicate".
-    expect(res).toMatchObject({ ok: true, data: { totalRows: 3, imported: 1, skippedDuplicates: 1, forwarded: 1, errors: [], preview: false } });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { totalRows: 3, imported: 1, skippedDuplicates: 1, forwarded: 1, errors: [], preview: false },
+    });
 
-    const transfers = (await t.db.collection('member_transfers').where({ toUnionId: 'nb-bl-xq-gw' }).get()).data as Array<Record<string, unknown>>;
+    const transfers = (await t.db.collection('member_transfers').where({ toUnionId: 'nb-bl-xq-gw' }).get()).data as Array<
+      Record<string, unknown>
+    >;
     expect(transfers).toHaveLength(1);
-    expect(transfers[0]).toMatchObject({ fromUnionId: 'nb-hs-nm-ly', unionId: 'nb', unionAncestors: ['nb'], status: 'pending', source: 'import' });
+    expect(transfers[0]).toMatchObject({
+      fromUnionId: 'nb-hs-nm-ly',
+      unionId: 'nb',
+      unionAncestors: ['nb'],
+      status: 'pending',
+      source: 'import',
+    });
     expect(JSON.stringify(transfers[0])).not.toContain('o_local_admin_beilun');
     // The city union's admin is told which of its cards to check.
     const inbox = await t.call<{ items: Array<{ title: string; body: string }> }>('notify', 'inbox', {}, CITY);
@@ -65,16 +112,21 @@ describe('member.adminImport', () => {
     expect(notice?.body).toContain(String(transfers[0].cardNo));
 
     // Re-importing the same file asks nothing twice.
-    const again = await t.call<AdminImportResult>('member', 'adminImport', {
-      csv: importCsv([{ realName: '何平', idNumber: elsewhere, unionCode: 'nb-bl-xq-gw' }]),
-    }, BEILUN);
+    const again = await t.call<AdminImportResult>(
+      'member',
+      'adminImport',
+      {
+        csv: importCsv([{ realName: '何平', idNumber: elsewhere, unionCode: 'nb-bl-xq-gw' }]),
+      },
+      BEILUN,
+    );
     expect(again).toMatchObject({ ok: true, data: { imported: 0, skippedDuplicates: 0, forwarded: 1 } });
     expect((await t.db.collection('member_transfers').where({ toUnionId: 'nb-bl-xq-gw' }).count()).total).toBe(1);
   });
 });
 
 describe('daycare.adminSetStaff', () => {
-  it("a card of another district answers exactly like a card that does not exist, and appoints nobody", async () => {
+  it('a card of another district answers exactly like a card that does not exist, and appoints nobody', async () => {
     const c = await givenCampaign(t, { mode: 'first_come', sites: [[{ capacity: 5 }]] });
     const siteId = c.sites[0].siteId;
     await givenHaishuMember('o_hs_staff_candidate', 'NB5199990001');
@@ -107,6 +159,9 @@ describe('the look-up budget', () => {
     expect(stored).not.toContain(admin.openid);
     expect(stored).not.toContain('NB5170000001');
     // Another admin's budget is their own.
-    expect(await t.call('member', 'adminFindMember', { cardNo: 'NB5170009999' }, BEILUN)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call('member', 'adminFindMember', { cardNo: 'NB5170009999' }, BEILUN)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

@@ -28,7 +28,12 @@ const callers: Array<[string, Record<string, string>]> = [
 ];
 
 it('every declared trigger and scheduled job is covered (2 timers + 11 jobs)', () => {
-  expect(triggers.filter((x) => (x as { cron: string | null }).cron !== null).map((x) => `${x.fn}.${x.name}`).sort()).toEqual(['content.recountFollowers', 'system.tick']);
+  expect(
+    triggers
+      .filter((x) => (x as { cron: string | null }).cron !== null)
+      .map((x) => `${x.fn}.${x.name}`)
+      .sort(),
+  ).toEqual(['content.recountFollowers', 'system.tick']);
   expect(triggers.length).toBe(13);
 });
 

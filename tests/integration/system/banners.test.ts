@@ -36,15 +36,39 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 it('a member sees the own chain’s banners, own union first; a guest and a 海曙 member only the city’s', async () => {
-  expect(titles(await t.call<BannersResult>('system', 'banners', {}, { persona: 'member' }))).toEqual(['北仑暑托班开始报名', '“奋进北仑”职工健步走', '周五福利 每周五 10:00 开抢']);
+  expect(titles(await t.call<BannersResult>('system', 'banners', {}, { persona: 'member' }))).toEqual([
+    '北仑暑托班开始报名',
+    '“奋进北仑”职工健步走',
+    '周五福利 每周五 10:00 开抢',
+  ]);
   expect(titles(await t.call<BannersResult>('system', 'banners', {}, 'anonymous'))).toEqual(['周五福利 每周五 10:00 开抢']);
   expect(titles(await t.call<BannersResult>('system', 'banners', {}, { persona: 'guest' }))).toEqual(['周五福利 每周五 10:00 开抢']);
-  await t.db.collection('users').doc('o_banner_haishu').set({ openid: 'o_banner_haishu', nameMasked: '海*', memberStatus: 'verified', unionId: 'nb-hs-nm-ly', unionAncestors: ['nb', 'nb-hs', 'nb-hs-nm', 'nb-hs-nm-ly'], tags: [], cardNo: null, adminUnionIds: [], follows: [] });
-  expect(titles(await t.call<BannersResult>('system', 'banners', {}, { openid: 'o_banner_haishu' }))).toEqual(['周五福利 每周五 10:00 开抢']);
+  await t.db
+    .collection('users')
+    .doc('o_banner_haishu')
+    .set({
+      openid: 'o_banner_haishu',
+      nameMasked: '海*',
+      memberStatus: 'verified',
+      unionId: 'nb-hs-nm-ly',
+      unionAncestors: ['nb', 'nb-hs', 'nb-hs-nm', 'nb-hs-nm-ly'],
+      tags: [],
+      cardNo: null,
+      adminUnionIds: [],
+      follows: [],
+    });
+  expect(titles(await t.call<BannersResult>('system', 'banners', {}, { openid: 'o_banner_haishu' }))).toEqual([
+    '周五福利 每周五 10:00 开抢',
+  ]);
 });
 
 it('an admin puts a banner up for the own union; it shows in its window only, last in the union’s order', async () => {
-  const later = await t.call<AdminBannerResult>('system', 'adminCreateBanner', banner({ title: '下周才展示', startAt: wall(48) }), DISTRICT);
+  const later = await t.call<AdminBannerResult>(
+    'system',
+    'adminCreateBanner',
+    banner({ title: '下周才展示', startAt: wall(48) }),
+    DISTRICT,
+  );
   expect(later).toMatchObject({ ok: true, data: { banner: { state: 'scheduled', linkLabel: '页面：疗休养' } } });
   const now = await t.call<AdminBannerResult>('system', 'adminCreateBanner', banner(), DISTRICT);
   expect(now).toMatchObject({ ok: true, data: { banner: { state: 'live', sort: 3, unionId: 'nb-bl' } } });
@@ -60,13 +84,27 @@ it('moving a banner up changes the carousel order; removing takes it off', async
   const sports = list.data.items.find((b) => b.title === '北仑职工运动会')!;
   // The admin's order holds the banner still to come (下周才展示) as well.
   const once = await t.call<AdminBannersResult>('system', 'adminMoveBanner', { id: sports.id, direction: 'up' }, DISTRICT);
-  expect(once.ok && once.data.items.map((b) => b.title)).toEqual(['北仑暑托班开始报名', '“奋进北仑”职工健步走', '北仑职工运动会', '下周才展示']);
+  expect(once.ok && once.data.items.map((b) => b.title)).toEqual([
+    '北仑暑托班开始报名',
+    '“奋进北仑”职工健步走',
+    '北仑职工运动会',
+    '下周才展示',
+  ]);
   const twice = await t.call<AdminBannersResult>('system', 'adminMoveBanner', { id: sports.id, direction: 'up' }, DISTRICT);
-  expect(twice.ok && twice.data.items.map((b) => b.title)).toEqual(['北仑暑托班开始报名', '北仑职工运动会', '“奋进北仑”职工健步走', '下周才展示']);
+  expect(twice.ok && twice.data.items.map((b) => b.title)).toEqual([
+    '北仑暑托班开始报名',
+    '北仑职工运动会',
+    '“奋进北仑”职工健步走',
+    '下周才展示',
+  ]);
   // At the top nothing moves.
   const top = await t.call<AdminBannersResult>('system', 'adminMoveBanner', { id: 'bn_seed_bl_daycare', direction: 'up' }, DISTRICT);
   expect(top.ok && top.data.items[0].title).toBe('北仑暑托班开始报名');
-  expect(titles(await t.call<BannersResult>('system', 'banners', {}, { persona: 'member' })).slice(0, 3)).toEqual(['北仑暑托班开始报名', '北仑职工运动会', '“奋进北仑”职工健步走']);
+  expect(titles(await t.call<BannersResult>('system', 'banners', {}, { persona: 'member' })).slice(0, 3)).toEqual([
+    '北仑暑托班开始报名',
+    '北仑职工运动会',
+    '“奋进北仑”职工健步走',
+  ]);
   expect(await t.call('system', 'adminRemoveBanner', { id: sports.id }, DISTRICT)).toEqual({ ok: true, data: { removed: true } });
   expect(titles(await t.call<BannersResult>('system', 'banners', {}, { persona: 'member' }))).not.toContain('北仑职工运动会');
 });
@@ -75,10 +113,18 @@ it('an admin cannot put up, move or remove another subtree’s banner, and nothi
   expect(code(await t.call('system', 'adminCreateBanner', banner(), HAISHU))).toBe('PUBLISH_OWN_UNION_ONLY');
   // A street admin speaks for the street union only, not for the district above it.
   expect(code(await t.call('system', 'adminCreateBanner', banner(), STREET))).toBe('PUBLISH_OWN_UNION_ONLY');
-  expect(await t.call('system', 'adminMoveBanner', { id: 'bn_seed_bl_daycare', direction: 'down' }, HAISHU)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-  expect(await t.call('system', 'adminRemoveBanner', { id: 'bn_seed_bl_daycare' }, HAISHU)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await t.call('system', 'adminMoveBanner', { id: 'bn_seed_bl_daycare', direction: 'down' }, HAISHU)).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
+  expect(await t.call('system', 'adminRemoveBanner', { id: 'bn_seed_bl_daycare' }, HAISHU)).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_FOUND' },
+  });
   // …and answers a banner of another subtree exactly like one that does not exist.
-  expect(await t.call('system', 'adminMoveBanner', { id: 'bn_nope', direction: 'down' }, HAISHU)).toEqual(await t.call('system', 'adminMoveBanner', { id: 'bn_seed_bl_daycare', direction: 'down' }, HAISHU));
+  expect(await t.call('system', 'adminMoveBanner', { id: 'bn_nope', direction: 'down' }, HAISHU)).toEqual(
+    await t.call('system', 'adminMoveBanner', { id: 'bn_seed_bl_daycare', direction: 'down' }, HAISHU),
+  );
   expect(code(await t.call('system', 'adminBanners', { unionId: 'nb-bl' }, HAISHU))).toBe('OUT_OF_SCOPE');
   const own = await t.call<AdminBannersResult>('system', 'adminBanners', {}, HAISHU);
   expect(own).toEqual({ ok: true, data: { items: [] } });
@@ -98,13 +144,34 @@ it('the link must stay inside the app and open something the members can open', 
   await refused({ kind: 'url', id: 'x' });
   await refused({ kind: 'page', id: 'https://evil.example' });
   // A post of another subtree (海曙) is not offered to 北仑's members.
-  await t.db.collection('posts').doc('p_banner_hs').set({ unionId: 'nb-hs', unionName: '海曙区总工会', unionAncestors: ['nb', 'nb-hs'], kind: 'article', title: '海曙文章', status: 'published' });
+  await t.db
+    .collection('posts')
+    .doc('p_banner_hs')
+    .set({
+      unionId: 'nb-hs',
+      unionName: '海曙区总工会',
+      unionAncestors: ['nb', 'nb-hs'],
+      kind: 'article',
+      title: '海曙文章',
+      status: 'published',
+    });
   await refused({ kind: 'post', id: 'p_banner_hs' });
-  await t.db.collection('posts').doc('p_banner_draft').set({ unionId: 'nb-bl', unionName: '北仑区总工会', unionAncestors: ['nb', 'nb-bl'], kind: 'article', title: '草稿', status: 'draft' });
+  await t.db
+    .collection('posts')
+    .doc('p_banner_draft')
+    .set({ unionId: 'nb-bl', unionName: '北仑区总工会', unionAncestors: ['nb', 'nb-bl'], kind: 'article', title: '草稿', status: 'draft' });
   await refused({ kind: 'post', id: 'p_banner_draft' });
   // A post of the city (above the banner's union) is fine.
-  await t.db.collection('posts').doc('p_banner_city').set({ unionId: 'nb', unionName: '宁波市总工会', unionAncestors: ['nb'], kind: 'article', title: '市总文章', status: 'published' });
-  const city = await t.call<AdminBannerResult>('system', 'adminCreateBanner', banner({ link: { kind: 'post', id: 'p_banner_city' } }), DISTRICT);
+  await t.db
+    .collection('posts')
+    .doc('p_banner_city')
+    .set({ unionId: 'nb', unionName: '宁波市总工会', unionAncestors: ['nb'], kind: 'article', title: '市总文章', status: 'published' });
+  const city = await t.call<AdminBannerResult>(
+    'system',
+    'adminCreateBanner',
+    banner({ link: { kind: 'post', id: 'p_banner_city' } }),
+    DISTRICT,
+  );
   expect(city).toMatchObject({ ok: true, data: { banner: { linkLabel: '文章：市总文章' } } });
   if (city.ok) await t.call('system', 'adminRemoveBanner', { id: city.data.banner.id }, DISTRICT);
 });

@@ -40,8 +40,14 @@ it("a district admin's figures cover only the district's unions and members", as
 
 it('a member imported into another district is not counted for 北仑; one in 北仑 is', async () => {
   const before = (await summary('district_admin')).scope!;
-  await t.db.collection('members').doc('scope-test-hs').set({ cardNo: 'T-HS-1', status: 'active', unionId: 'nb-hs', unionAncestors: ['nb', 'nb-hs'] });
-  await t.db.collection('members').doc('scope-test-bl').set({ cardNo: 'T-BL-1', status: 'active', unionId: 'nb-bl', unionAncestors: ['nb', 'nb-bl'] });
+  await t.db
+    .collection('members')
+    .doc('scope-test-hs')
+    .set({ cardNo: 'T-HS-1', status: 'active', unionId: 'nb-hs', unionAncestors: ['nb', 'nb-hs'] });
+  await t.db
+    .collection('members')
+    .doc('scope-test-bl')
+    .set({ cardNo: 'T-BL-1', status: 'active', unionId: 'nb-bl', unionAncestors: ['nb', 'nb-bl'] });
   const after = (await summary('district_admin')).scope!;
   expect(after.members).toBe(before.members + 1);
 });

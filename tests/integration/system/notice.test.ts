@@ -23,13 +23,19 @@ it('every notice on the home page opens with its paragraphs, for a guest too', a
 });
 
 it('a notice scheduled for later cannot be read early, and an unknown id is NOT_FOUND', async () => {
-  await t.db.collection('notices').doc('notice-later').set({ title: '下周通知', unionName: '宁波市总工会', publishedAt: new Date(Date.now() + 86_400_000), body: '未到时间' });
+  await t.db
+    .collection('notices')
+    .doc('notice-later')
+    .set({ title: '下周通知', unionName: '宁波市总工会', publishedAt: new Date(Date.now() + 86_400_000), body: '未到时间' });
   expect(await t.call('system', 'notice', { id: 'notice-later' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   expect(await t.call('system', 'notice', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
 it('a notice with only a title has no paragraphs', async () => {
-  await t.db.collection('notices').doc('notice-bare').set({ title: '仅标题', unionName: '北仑区总工会', publishedAt: new Date(Date.now() - 60_000) });
+  await t.db
+    .collection('notices')
+    .doc('notice-bare')
+    .set({ title: '仅标题', unionName: '北仑区总工会', publishedAt: new Date(Date.now() - 60_000) });
   const res = await t.call<NoticeDetail>('system', 'notice', { id: 'notice-bare' });
   expect(res.ok && res.data.paragraphs).toEqual([]);
 });

@@ -35,13 +35,18 @@ it('states the day-care attendance bar and the per-member drop limit as the code
 it('links only to pages the app has (app.config.ts)', () => {
   const config = readFileSync(join(__dirname, '../../../miniprogram/app.config.ts'), 'utf8');
   const main = [...config.matchAll(/'(pages\/[\w/]+)'/g)].map((m) => `/${m[1]}`);
-  const sub = [...config.matchAll(/root: '([\w/]+)', pages: \[([^\]]+)\]/g)].flatMap((m) => [...m[2].matchAll(/'([\w/]+)'/g)].map((p) => `/${m[1]}/${p[1]}`));
+  const sub = [...config.matchAll(/root: '([\w/]+)', pages: \[([^\]]+)\]/g)].flatMap((m) =>
+    [...m[2].matchAll(/'([\w/]+)'/g)].map((p) => `/${m[1]}/${p[1]}`),
+  );
   const links = FAQ.flatMap((t) => t.items.flatMap((i) => (i.link ? [i.link] : [])));
   expect(links.length).toBeGreaterThan(8);
   for (const link of links) {
     expect([...main, ...sub]).toContain(link.url);
     // A tab page opens only with switchTab.
-    expect({ url: link.url, tab: !!link.tab }).toEqual({ url: link.url, tab: link.url.startsWith('/pages/') && link.url !== '/pages/privacy/index' });
+    expect({ url: link.url, tab: !!link.tab }).toEqual({
+      url: link.url,
+      tab: link.url.startsWith('/pages/') && link.url !== '/pages/privacy/index',
+    });
   }
 });
 

@@ -10,7 +10,14 @@ import { escapeRegExp } from '../../../shared/text';
 const venue = { name: '宁波鄞州万达影城', address: '鄞州区四明中路 999 号', location: { lat: 29.8196, lng: 121.5589 } };
 
 test('with a position the map opens at it with name and address; without, the address is copied', () => {
-  expect(locationAction(venue)).toEqual({ kind: 'map', latitude: 29.8196, longitude: 121.5589, name: venue.name, address: venue.address, scale: MAP_SCALE });
+  expect(locationAction(venue)).toEqual({
+    kind: 'map',
+    latitude: 29.8196,
+    longitude: 121.5589,
+    name: venue.name,
+    address: venue.address,
+    scale: MAP_SCALE,
+  });
   expect(locationAction({ ...venue, location: null })).toEqual({ kind: 'copy', data: '鄞州区四明中路 999 号' });
 });
 
@@ -32,7 +39,10 @@ test('the dialler gets digits only', () => {
 test('a blank venue form means no venue; a partly filled one says what is missing', () => {
   expect(venueFromForm(EMPTY_VENUE_FORM)).toEqual({ ok: true, venue: undefined });
   expect(venueFromForm({ ...EMPTY_VENUE_FORM, name: '职工服务中心' })).toEqual({ ok: false, problem: expect.stringMatching(/兑换地址/) });
-  expect(venueFromForm({ ...EMPTY_VENUE_FORM, name: '职工服务中心', address: '北仑区明州路 600 号' })).toEqual({ ok: false, problem: expect.stringMatching(/营业时间/) });
+  expect(venueFromForm({ ...EMPTY_VENUE_FORM, name: '职工服务中心', address: '北仑区明州路 600 号' })).toEqual({
+    ok: false,
+    problem: expect.stringMatching(/营业时间/),
+  });
   const full = { name: ' 职工服务中心 ', address: '北仑区明州路 600 号', hours: '9:00–17:00', phone: '', lat: '', lng: '' };
   expect(venueFromForm(full)).toEqual({ ok: true, venue: { name: '职工服务中心', address: '北仑区明州路 600 号', hours: '9:00–17:00' } });
 });
@@ -44,7 +54,13 @@ test('the phone and the position are checked; full-width digits from a Chinese k
   expect(venueFromForm({ ...base, lat: '121.84', lng: '29.90' })).toEqual({ ok: false, problem: expect.stringMatching(/不在中国境内/) });
   expect(venueFromForm({ ...base, phone: '０５７４-８６８８１２３４', lat: '29.9003', lng: '121.8447' })).toEqual({
     ok: true,
-    venue: { name: '职工服务中心', address: '北仑区明州路 600 号', hours: '9:00–17:00', phone: '0574-86881234', location: { lat: 29.9003, lng: 121.8447 } },
+    venue: {
+      name: '职工服务中心',
+      address: '北仑区明州路 600 号',
+      hours: '9:00–17:00',
+      phone: '0574-86881234',
+      location: { lat: 29.9003, lng: 121.8447 },
+    },
   });
 });
 

@@ -11,8 +11,17 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 test('fast Beijing formatting agrees with shared/time.ts', () => {
   // Fixed instants, both sides of China's 1986-1991 summer-time changes, and random ones.
-  const fixed = [0, 1_700_000_000_000, Date.parse('2026-07-03T02:00:07Z'), Date.parse('2025-12-31T16:00:00Z'), 1_999_999_999_999,
-    Date.parse('1988-04-16T17:59:59Z'), Date.parse('1988-04-16T18:00:00Z'), Date.parse('1988-09-10T16:59:59Z'), Date.parse('1988-09-10T17:00:00Z')];
+  const fixed = [
+    0,
+    1_700_000_000_000,
+    Date.parse('2026-07-03T02:00:07Z'),
+    Date.parse('2025-12-31T16:00:00Z'),
+    1_999_999_999_999,
+    Date.parse('1988-04-16T17:59:59Z'),
+    Date.parse('1988-04-16T18:00:00Z'),
+    Date.parse('1988-09-10T16:59:59Z'),
+    Date.parse('1988-09-10T17:00:00Z'),
+  ];
   let seed = 7;
   const random = Array.from({ length: 300 }, () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -45,7 +54,9 @@ test('the draw is deterministic, independent of entrant order, and checks its co
   const ok = verifyDraw({ seed, seedHash: commitmentOf(seed, sha), entrants, stock: 7, winners: w1 }, sha);
   expect(ok).toMatchObject({ commitmentOk: true, matchesPublished: true });
   expect(verifyDraw({ seed, seedHash: sha('other'), entrants, stock: 7, winners: w1 }, sha).commitmentOk).toBe(false);
-  expect(verifyDraw({ seed, seedHash: commitmentOf(seed, sha), entrants, stock: 7, winners: [...w1].reverse() }, sha).matchesPublished).toBe(false);
+  expect(
+    verifyDraw({ seed, seedHash: commitmentOf(seed, sha), entrants, stock: 7, winners: [...w1].reverse() }, sha).matchesPublished,
+  ).toBe(false);
 });
 
 test('codes: 12 characters without look-alikes, typed loosely', () => {
@@ -59,18 +70,45 @@ test('eligibility: verified, in scope, with the required tags', () => {
   const drop = { unionId: 'nb-bl', unionName: '北仑区总工会', requiredTags: ['frontline'] as const };
   expect(checkEligibility(null, drop)?.code).toBe('MEMBER_NOT_VERIFIED');
   expect(checkEligibility({ memberStatus: 'pending', unionAncestors: ['nb', 'nb-bl'] }, drop)?.code).toBe('MEMBER_NOT_VERIFIED');
-  expect(checkEligibility({ memberStatus: 'verified', unionAncestors: ['nb', 'nb-hs'], tags: ['frontline'] }, drop)?.message).toBe('本次福利仅限北仑区总工会所属会员参与');
-  expect(checkEligibility({ memberStatus: 'verified', unionAncestors: ['nb', 'nb-bl', 'x'], tags: [] }, drop)?.message).toBe('本次福利仅限一线职工参与');
+  expect(checkEligibility({ memberStatus: 'verified', unionAncestors: ['nb', 'nb-hs'], tags: ['frontline'] }, drop)?.message).toBe(
+    '本次福利仅限北仑区总工会所属会员参与',
+  );
+  expect(checkEligibility({ memberStatus: 'verified', unionAncestors: ['nb', 'nb-bl', 'x'], tags: [] }, drop)?.message).toBe(
+    '本次福利仅限一线职工参与',
+  );
   expect(checkEligibility({ memberStatus: 'verified', unionAncestors: ['nb', 'nb-bl', 'x'], tags: ['frontline'] }, drop)).toBeNull();
 });
 
 function card(o: Partial<DropCard>): DropCard {
   const opensAt = fromBusinessWallClock('2026-07-03 10:00').getTime();
   return {
-    id: 'd1', title: 't', kind: 'data', picture: null, unionName: 'u', mode: 'first_come', stock: 500, perMemberLimit: 1, requiredTags: [],
-    opensAt, closesAt: opensAt + 86400_000, redeemBy: opensAt + 30 * 86400_000, registerOpensAt: null, registerClosesAt: null,
-    soldOutAt: null, left: 500, seedHash: null, seed: null, registrants: null, winners: null, drawnAt: null, venue: null,
-    mine: { claims: 0, registered: false, result: null }, cancelled: null, ineligible: null, pass: 'p', ...o,
+    id: 'd1',
+    title: 't',
+    kind: 'data',
+    picture: null,
+    unionName: 'u',
+    mode: 'first_come',
+    stock: 500,
+    perMemberLimit: 1,
+    requiredTags: [],
+    opensAt,
+    closesAt: opensAt + 86400_000,
+    redeemBy: opensAt + 30 * 86400_000,
+    registerOpensAt: null,
+    registerClosesAt: null,
+    soldOutAt: null,
+    left: 500,
+    seedHash: null,
+    seed: null,
+    registrants: null,
+    winners: null,
+    drawnAt: null,
+    venue: null,
+    mine: { claims: 0, registered: false, result: null },
+    cancelled: null,
+    ineligible: null,
+    pass: 'p',
+    ...o,
   };
 }
 
@@ -83,7 +121,10 @@ test('member states and their explanations', () => {
   const d = card({ mode: 'draw', registerOpensAt: c.opensAt - 4 * 86400_000, registerClosesAt: c.opensAt - 3600_000 });
   expect(dropState(d, c.opensAt - 86400_000).action).toBe('register');
   expect(dropState({ ...d, mine: { claims: 0, registered: true, result: null } }, c.opensAt - 86400_000).label).toBe('已报名');
-  const lost = dropState({ ...d, seed: 'abcdef0123456789', registrants: 3120, winners: 500, mine: { claims: 0, registered: true, result: 'lost' } }, c.opensAt + 1);
+  const lost = dropState(
+    { ...d, seed: 'abcdef0123456789', registrants: 3120, winners: 500, mine: { claims: 0, registered: true, result: 'lost' } },
+    c.opensAt + 1,
+  );
   expect(lost.explain).toBe('未中签：报名 3,120 人，中签 500 人，抽签过程公开可查');
   expect(lost.explain).not.toMatch(/[0-9a-f]{8}/); // no seed in the sentence people read
   expect(dropState({ ...d, mine: { claims: 1, registered: true, result: 'won' } }, c.opensAt + 1).label).toBe('已中签');
@@ -94,8 +135,16 @@ test('a withdrawn drop shows 已撤回 with the reason and offers no action, in 
   const at = c.opensAt - 86400_000;
   const cancelled = { at, reason: '商家临时停止供货' };
   for (const mode of ['first_come', 'draw'] as const) {
-    const v = dropState(card({ mode, unionName: '北仑区总工会', cancelled, mine: { claims: 0, registered: true, result: null } }), c.opensAt + 1);
-    expect(v).toEqual({ state: 'cancelled', label: '已撤回', explain: `北仑区总工会已于 ${formatBusinessFriendly(at)} 撤回：商家临时停止供货`, action: null });
+    const v = dropState(
+      card({ mode, unionName: '北仑区总工会', cancelled, mine: { claims: 0, registered: true, result: null } }),
+      c.opensAt + 1,
+    );
+    expect(v).toEqual({
+      state: 'cancelled',
+      label: '已撤回',
+      explain: `北仑区总工会已于 ${formatBusinessFriendly(at)} 撤回：商家临时停止供货`,
+      action: null,
+    });
   }
   // The lead time outlasts the claim path's cached copy of a drop (10 s, at most 60 s old).
   expect(CANCEL_LEAD_MS).toBeGreaterThan(60_000);

@@ -11,7 +11,10 @@ it('builds for the local cloud unless told otherwise', () => {
 });
 
 it('a CloudBase build takes the environment id the deploy uses', () => {
-  expect(consoleTargetFrom({ CONSOLE_TARGET: 'cloudbase', TCB_ENV_ID: 'union-prod-1a2b' })).toEqual({ target: 'cloudbase', envId: 'union-prod-1a2b' });
+  expect(consoleTargetFrom({ CONSOLE_TARGET: 'cloudbase', TCB_ENV_ID: 'union-prod-1a2b' })).toEqual({
+    target: 'cloudbase',
+    envId: 'union-prod-1a2b',
+  });
 });
 
 it('refuses a CloudBase build without a usable environment id, and an unknown target', () => {

@@ -30,6 +30,9 @@ it('confirms a genuine draw', async () => {
 
 it('catches a changed winner list and a seed that is not the committed one', async () => {
   const loser = entrants.find((e) => !proof.winners.includes(e))!;
-  expect(await checkDraw({ ...proof, winners: [loser, ...proof.winners.slice(1)] })).toMatchObject({ commitmentOk: true, matchesPublished: false });
+  expect(await checkDraw({ ...proof, winners: [loser, ...proof.winners.slice(1)] })).toMatchObject({
+    commitmentOk: true,
+    matchesPublished: false,
+  });
   expect((await checkDraw({ ...proof, seed: `${seed}0` })).commitmentOk).toBe(false);
 });

@@ -17,7 +17,16 @@ const post = {
   cover: null,
   bodyHtml: '<p>欢迎参加</p>',
   body: [],
-  activity: { startAt: '2099-05-01 09:00', endAt: null, place: '北仑区职工文化中心广场', location: { lat: 29.9031, lng: 121.8452 }, phone: '0574-86783000', signupEnabled: false, capacity: null, deadline: null },
+  activity: {
+    startAt: '2099-05-01 09:00',
+    endAt: null,
+    place: '北仑区职工文化中心广场',
+    location: { lat: 29.9031, lng: 121.8452 },
+    phone: '0574-86783000',
+    signupEnabled: false,
+    capacity: null,
+    deadline: null,
+  },
   publishAt: null,
   publishedAt: null,
   withdrawnAt: null,
@@ -28,12 +37,19 @@ const post = {
 
 test('an opened activity is saved back with its phone and map position', () => {
   const req = toRequest(formFromPost(post, Date.now()));
-  expect(req.activity).toMatchObject({ place: '北仑区职工文化中心广场', location: { lat: 29.9031, lng: 121.8452 }, phone: '0574-86783000' });
+  expect(req.activity).toMatchObject({
+    place: '北仑区职工文化中心广场',
+    location: { lat: 29.9031, lng: 121.8452 },
+    phone: '0574-86783000',
+  });
 });
 
 test('blank phone and position are left out; full-width input is read as digits', () => {
   const form = formFromPost(post, Date.now());
   expect(toRequest({ ...form, phone: '', lat: '', lng: '' }).activity).not.toHaveProperty('location');
   expect(toRequest({ ...form, phone: '', lat: '', lng: '' }).activity).not.toHaveProperty('phone');
-  expect(toRequest({ ...form, phone: '０５７４-８６７８３０００', lat: '２９.９', lng: '１２１.８' }).activity).toMatchObject({ phone: '0574-86783000', location: { lat: 29.9, lng: 121.8 } });
+  expect(toRequest({ ...form, phone: '０５７４-８６７８３０００', lat: '２９.９', lng: '１２１.８' }).activity).toMatchObject({
+    phone: '0574-86783000',
+    location: { lat: 29.9, lng: 121.8 },
+  });
 });

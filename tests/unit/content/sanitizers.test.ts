@@ -24,7 +24,11 @@ function audit(html: string): { unsafe: string[]; depth: number } {
           if (!(ATTRS[name] ?? []).includes(k)) unsafe.push(`${name}[${k}]`);
           // A URL with a scheme other than http(s) (javascript:, data:, vbscript:…); the browser
           // ignores control characters and spaces in a scheme, so they are ignored here too.
-          else if ((k === 'href' || k === 'src') && /^[a-z][a-z0-9+.-]*:/i.test(v.replace(/[\u0000-\u0020]/g, '')) && !/^https?:/i.test(v.replace(/[\u0000-\u0020]/g, ''))) {
+          else if (
+            (k === 'href' || k === 'src') &&
+            /^[a-z][a-z0-9+.-]*:/i.test(v.replace(/[\u0000-\u0020]/g, '')) &&
+            !/^https?:/i.test(v.replace(/[\u0000-\u0020]/g, ''))
+          ) {
             unsafe.push(`${name}[${k}=${v.slice(0, 30)}]`);
           }
         }

@@ -5,13 +5,24 @@ function marks(present: number, days: number): Record<string, boolean> {
   return Object.fromEntries(Array.from({ length: days }, (_, i) => [`2026-07-${String(i + 1).padStart(2, '0')}`, i < present]));
 }
 
-const period = (over: Partial<FinishedPeriod> = {}): FinishedPeriod => ({ endDate: '2026-07-24', summer: 2026, label: '上一期', attendance: marks(8, 15), ...over });
+const period = (over: Partial<FinishedPeriod> = {}): FinishedPeriod => ({
+  endDate: '2026-07-24',
+  summer: 2026,
+  label: '上一期',
+  attendance: marks(8, 15),
+  ...over,
+});
 const NEXT = { startDate: '2026-07-27', summer: 2026 };
 
 describe('the day-care attendance bar', () => {
   it('bars a child below the default 70 % in the last finished period, with the reason a parent reads', () => {
     expect(DEFAULT_ATTENDANCE_THRESHOLD).toBe(0.7);
-    expect(attendanceBarFor([period()], NEXT)).toEqual({ reason: '上一期出勤 8/15 天（53%），低于 70%，按规定不能报名下一期', present: 8, marked: 15, threshold: 0.7 });
+    expect(attendanceBarFor([period()], NEXT)).toEqual({
+      reason: '上一期出勤 8/15 天（53%），低于 70%，按规定不能报名下一期',
+      present: 8,
+      marked: 15,
+      threshold: 0.7,
+    });
   });
 
   it('lets a child at or above the threshold through (exactly 70 % is enough)', () => {

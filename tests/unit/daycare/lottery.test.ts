@@ -1,4 +1,11 @@
-import { allocateSlot, commitmentOf, lotteryKey, orderEntries, verifyPublished, type PublishedLottery } from '../../../shared/daycare/lottery';
+import {
+  allocateSlot,
+  commitmentOf,
+  lotteryKey,
+  orderEntries,
+  verifyPublished,
+  type PublishedLottery,
+} from '../../../shared/daycare/lottery';
 import { nodeHashes as H } from '../../../cloudfunctions/_lib/hashes';
 
 const SEED = 'a'.repeat(64);
@@ -30,7 +37,14 @@ describe('day-care lottery', () => {
     expect(out.admitted).toHaveLength(5);
     expect(out.waitlist).toHaveLength(7);
     expect(out.admitted.slice(0, 3).sort()).toEqual(['x0', 'x1', 'x2']);
-    const record: PublishedLottery = { campaignId: 'c', algorithm: 'v1', commitment: commitmentOf(SEED, H), seed: SEED, allocatedAt: null, slots: [{ slotId: 's', label: 'l', capacity: 5, entries, ...out }] };
+    const record: PublishedLottery = {
+      campaignId: 'c',
+      algorithm: 'v1',
+      commitment: commitmentOf(SEED, H),
+      seed: SEED,
+      allocatedAt: null,
+      slots: [{ slotId: 's', label: 'l', capacity: 5, entries, ...out }],
+    };
     expect(verifyPublished(record, H).ok).toBe(true);
     expect(verifyPublished({ ...record, slots: [{ ...record.slots[0], capacity: 6 }] }, H).ok).toBe(false);
     expect(verifyPublished({ ...record, commitment: commitmentOf('other', H) }, H).ok).toBe(false);

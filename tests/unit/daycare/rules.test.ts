@@ -1,12 +1,30 @@
 import { rosterCsv, csvCell } from '../../../shared/daycare/csv';
-import { attendanceRate, barReason, countedBefore, fitsBand, gradeInSummer, statusText, tierLabel, tierOf, DEFAULT_TIER_ORDER } from '../../../shared/daycare/rules';
+import {
+  attendanceRate,
+  barReason,
+  countedBefore,
+  fitsBand,
+  gradeInSummer,
+  statusText,
+  tierLabel,
+  tierOf,
+  DEFAULT_TIER_ORDER,
+} from '../../../shared/daycare/rules';
 import type { RosterRow } from '../../../shared/daycare/views';
 
 describe('day-care rules', () => {
   it('tier = best non-rejected declared circumstance; none = last tier', () => {
     expect(tierOf([], DEFAULT_TIER_ORDER)).toBe(4);
     expect(tierOf([{ kind: 'hardship', status: 'declared' }], DEFAULT_TIER_ORDER)).toBe(3);
-    expect(tierOf([{ kind: 'hardship', status: 'verified' }, { kind: 'dual_worker_sme', status: 'declared' }], DEFAULT_TIER_ORDER)).toBe(1);
+    expect(
+      tierOf(
+        [
+          { kind: 'hardship', status: 'verified' },
+          { kind: 'dual_worker_sme', status: 'declared' },
+        ],
+        DEFAULT_TIER_ORDER,
+      ),
+    ).toBe(1);
     expect(tierOf([{ kind: 'dual_worker_sme', status: 'rejected' }], DEFAULT_TIER_ORDER)).toBe(4);
     expect(tierOf([{ kind: 'single_parent', status: 'declared' }], ['hardship', 'single_parent'])).toBe(2);
     expect(tierLabel(1, DEFAULT_TIER_ORDER)).toBe('第1档·双职工且在小微企业工作');
@@ -14,7 +32,10 @@ describe('day-care rules', () => {
   });
 
   it('declarations after the close do not count', () => {
-    const d = [{ kind: 'hardship' as const, status: 'declared' as const, declaredAt: '2027-06-02T00:00:00Z' }, { kind: 'single_parent' as const, status: 'declared' as const }];
+    const d = [
+      { kind: 'hardship' as const, status: 'declared' as const, declaredAt: '2027-06-02T00:00:00Z' },
+      { kind: 'single_parent' as const, status: 'declared' as const },
+    ];
     expect(countedBefore(d, '2027-06-01T00:00:00Z').map((x) => x.kind)).toEqual(['single_parent']);
   });
 
@@ -43,7 +64,21 @@ describe('day-care rules', () => {
     const row: RosterRow = {
       registrationId: 'r1',
       status: 'admitted',
-      child: { id: 'c', name: '王小明', nameMasked: '王*明', gender: 'male', birthDate: '2019-05-01', grade: null, gradeRecordedOn: null, school: '新碶小学', emergencyName: '王建国', emergencyPhone: '13805741201', healthNotes: '花生过敏，需随身带药', barredReason: null, hasCurrentPlace: true },
+      child: {
+        id: 'c',
+        name: '王小明',
+        nameMasked: '王*明',
+        gender: 'male',
+        birthDate: '2019-05-01',
+        grade: null,
+        gradeRecordedOn: null,
+        school: '新碶小学',
+        emergencyName: '王建国',
+        emergencyPhone: '13805741201',
+        healthNotes: '花生过敏，需随身带药',
+        barredReason: null,
+        hasCurrentPlace: true,
+      },
       marks: {},
       attendance: { present: 3, marked: 4, rate: 0.75 },
     };

@@ -61,10 +61,23 @@ describe('image rules', () => {
 
   it('accepts only plain relative paths under covers/', () => {
     expect(isSafeCloudPath('covers/nb-bl/202607/p_a.png')).toBe(true);
-    for (const bad of ['', '/covers/a.png', 'covers/../secrets.json', 'covers/./a.png', 'covers//a.png', 'covers/a\\b.png', 'other/a.png', 'covers/a%2e.png', `covers/${'a'.repeat(300)}`]) {
+    for (const bad of [
+      '',
+      '/covers/a.png',
+      'covers/../secrets.json',
+      'covers/./a.png',
+      'covers//a.png',
+      'covers/a\\b.png',
+      'other/a.png',
+      'covers/a%2e.png',
+      `covers/${'a'.repeat(300)}`,
+    ]) {
       expect(isSafeCloudPath(bad)).toBe(false);
     }
-    expect(parseFileId('cloud://prod-1a2b.7072-prod-1a2b-1300000000/covers/x.png')).toEqual({ bucket: 'prod-1a2b.7072-prod-1a2b-1300000000', path: 'covers/x.png' });
+    expect(parseFileId('cloud://prod-1a2b.7072-prod-1a2b-1300000000/covers/x.png')).toEqual({
+      bucket: 'prod-1a2b.7072-prod-1a2b-1300000000',
+      path: 'covers/x.png',
+    });
     expect(parseFileId('https://example.org/x.png')).toBeNull();
   });
 });

@@ -66,10 +66,10 @@ const FILES: Record<string, string> = {
     '  if (input === 1) throw closed();',
     '  return ok(1);',
     '});',
-    "export function readFile(empty: boolean): { ok: true; rows: number } | { ok: false; reason: string } {",
+    'export function readFile(empty: boolean): { ok: true; rows: number } | { ok: false; reason: string } {',
     "  return empty ? { ok: false, reason: '文件是空的' } : { ok: true, rows: 1 };",
     '}',
-    "export const deliver = async (): Promise<{ ok: boolean; errcode: number | null }> => ({ ok: false, errcode: 40037 });",
+    'export const deliver = async (): Promise<{ ok: boolean; errcode: number | null }> => ({ ok: false, errcode: 40037 });',
     '',
   ].join('\n'),
 };
@@ -93,7 +93,9 @@ beforeAll(() => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     copyFileSync(join(ROOT, path), join(dir, path));
   }
-  run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-failures.ts'), dir], { encoding: 'utf8' });
+  run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-failures.ts'), dir], {
+    encoding: 'utf8',
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -134,7 +136,9 @@ it('passes a tree where refusals are thrown', () => {
       mkdirSync(dirname(join(clean, path)), { recursive: true });
       copyFileSync(join(ROOT, path), join(clean, path));
     }
-    const ok = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-failures.ts'), clean], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-failures.ts'), clean], {
+      encoding: 'utf8',
+    });
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
   } finally {

@@ -25,7 +25,8 @@ const FILES: Record<string, string> = {
   'shared/hashing.ts': "import { createHash } from 'node:crypto';\nexport const h = createHash;\n",
   // Pages: api, requestId and notify are the services' entry points; the transport is not.
   // Request ids are kept by the hook; a page that makes its own breaks request-ids-through-hook.
-  'miniprogram/hooks/useRetrySafeSend.ts': "import { newRequestId } from '../services/requestId';\nexport const useRetrySafeCalls = newRequestId;\n",
+  'miniprogram/hooks/useRetrySafeSend.ts':
+    "import { newRequestId } from '../services/requestId';\nexport const useRetrySafeCalls = newRequestId;\n",
   'miniprogram/services/cloud.ts': 'export const callApi = 1;\n',
   'miniprogram/services/member.ts': "import { callApi } from './cloud';\nexport const member = callApi;\n",
   'miniprogram/services/api.ts': "import { member } from './member';\nexport const api = { member };\n",
@@ -65,10 +66,14 @@ beforeAll(() => {
     writeFileSync(join(dir, path), text);
   }
   copyFileSync(join(ROOT, '.dependency-cruiser.js'), join(dir, '.dependency-cruiser.js'));
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), ...lintLayersArgs(), '--output-type', 'json'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), ...lintLayersArgs(), '--output-type', 'json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
   const out = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
   violations = out.summary.violations;
 }, 60_000);

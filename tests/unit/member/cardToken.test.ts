@@ -44,7 +44,14 @@ describe('member card QR token', () => {
   });
 
   it('garbage is forged', () => {
-    for (const junk of ['', 'hello', 'v1..1.x', 'v1.NB5100000042.abc.' + 'A'.repeat(43), 'v1.NB5100000042.1.' + 'A'.repeat(44), 'a.b.c.d.e']) {
+    for (const junk of [
+      '',
+      'hello',
+      'v1..1.x',
+      'v1.NB5100000042.abc.' + 'A'.repeat(43),
+      'v1.NB5100000042.1.' + 'A'.repeat(44),
+      'a.b.c.d.e',
+    ]) {
       expect(verifyCardToken(junk, T0, SECRET).status).toBe('forged');
     }
   });

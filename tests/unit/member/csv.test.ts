@@ -4,9 +4,18 @@ const fields = (text: string) => parseCsv(text).map((r) => r.fields);
 
 describe('RFC 4180 CSV reader', () => {
   it('reads simple records with CRLF, LF and CR line ends', () => {
-    expect(fields('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(fields('a,b\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(fields('a,b\rc,d\r')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields('a,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(fields('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(fields('a,b\rc,d\r')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('strips a UTF-8 BOM', () => {
@@ -21,7 +30,10 @@ describe('RFC 4180 CSV reader', () => {
   });
 
   it('keeps empty fields, including trailing ones', () => {
-    expect(fields('a,,c,\r\n,,,')).toEqual([['a', '', 'c', ''], ['', '', '', '']]);
+    expect(fields('a,,c,\r\n,,,')).toEqual([
+      ['a', '', 'c', ''],
+      ['', '', '', ''],
+    ]);
     expect(fields('""')).toEqual([['']]);
   });
 

@@ -15,7 +15,9 @@ describe('ID number checksum (GB 11643)', () => {
 
   it('rejects a wrong check character', () => {
     expect(checkIdNumber('110105194912310021')).toEqual({ valid: false, problem: 'checksum' });
-    expect(checkIdNumber(withCheckChar('44052419800101001').slice(0, 17) + (withCheckChar('44052419800101001').endsWith('5') ? '6' : '5'))).toEqual({ valid: false, problem: 'checksum' });
+    expect(
+      checkIdNumber(withCheckChar('44052419800101001').slice(0, 17) + (withCheckChar('44052419800101001').endsWith('5') ? '6' : '5')),
+    ).toEqual({ valid: false, problem: 'checksum' });
   });
 
   it('rejects wrong length, letters, and a leading zero region', () => {

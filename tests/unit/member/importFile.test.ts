@@ -27,7 +27,10 @@ describe('decodeText', () => {
     expect(decodeText(strToU8('\uFEFF姓名,身份证号'))).toEqual({ text: '姓名,身份证号', format: 'csv-utf8' });
     expect(decodeText(strToU8('name,id'))).toEqual({ text: 'name,id', format: 'csv-utf8' });
     // Node here has full ICU: GB18030 decodes the GBK bytes Excel writes.
-    expect(decodeText(encodeGbk('姓名,身份证号,标签\r\n陈大海,1,一线职工、劳模'))).toEqual({ text: '姓名,身份证号,标签\r\n陈大海,1,一线职工、劳模', format: 'csv-gb18030' });
+    expect(decodeText(encodeGbk('姓名,身份证号,标签\r\n陈大海,1,一线职工、劳模'))).toEqual({
+      text: '姓名,身份证号,标签\r\n陈大海,1,一线职工、劳模',
+      format: 'csv-gb18030',
+    });
     expect(decodeText(Uint8Array.from([0xd5, 0xc5, 0xc8, 0xfd]))).toEqual({ text: '张三', format: 'csv-gb18030' });
   });
 });
@@ -90,7 +93,10 @@ describe('readImportFile', () => {
     });
     expect(await readImportFile('a.csv', strToU8('姓名\n"张三'))).toEqual({ ok: false, reason: expect.stringContaining('引号没有闭合') });
     // UTF-16 text (Excel's 「Unicode 文本」) has NUL bytes.
-    expect(await readImportFile('a.txt', Uint8Array.from([0xff, 0xfe, 0x53, 0x59, 0x0d, 0x54]))).toEqual({ ok: false, reason: expect.stringContaining('无法识别文件内容') });
+    expect(await readImportFile('a.txt', Uint8Array.from([0xff, 0xfe, 0x53, 0x59, 0x0d, 0x54]))).toEqual({
+      ok: false,
+      reason: expect.stringContaining('无法识别文件内容'),
+    });
   });
 
   it('empty, too large, .xls', async () => {

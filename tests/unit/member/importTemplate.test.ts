@@ -1,4 +1,12 @@
-import { ID_NUMBER_STORED_AS_NUMBER, IMPORT_COLUMNS, IMPORT_TEMPLATE_CSV, MAX_IMPORT_ROWS, parseImportCsv, parseImportRecords, utf8Bytes } from '../../../shared/member/importTemplate';
+import {
+  ID_NUMBER_STORED_AS_NUMBER,
+  IMPORT_COLUMNS,
+  IMPORT_TEMPLATE_CSV,
+  MAX_IMPORT_ROWS,
+  parseImportCsv,
+  parseImportRecords,
+  utf8Bytes,
+} from '../../../shared/member/importTemplate';
 import { withCheckChar } from '../../../shared/member/idNumber';
 
 const TODAY = '2026-05-01';
@@ -27,7 +35,12 @@ describe('member import template', () => {
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.rows.map((r) => r.row)).toEqual([2, 8]);
-    expect(res.rows[0]).toMatchObject({ realName: '王建国', phone: '13812345678', unionCode: 'nb-bl-xq-gw', tags: ['frontline', 'model_worker'] });
+    expect(res.rows[0]).toMatchObject({
+      realName: '王建国',
+      phone: '13812345678',
+      unionCode: 'nb-bl-xq-gw',
+      tags: ['frontline', 'model_worker'],
+    });
     expect(res.rows[1]).toMatchObject({ realName: '周九', phone: null, unionCode: null, tags: [] });
     const reasons = Object.fromEntries(res.errors.map((e) => [e.row, e.reason]));
     expect(reasons[3]).toContain('校验位');
@@ -41,7 +54,9 @@ describe('member import template', () => {
 
   it('accepts the columns in any order and the optional ones missing', () => {
     const res = parseImportCsv(`身份证号,姓名\n${id(7)},吴十\n`, TODAY);
-    expect(res.ok && res.rows).toEqual([{ row: 2, realName: '吴十', idNumber: id(7), phone: null, employer: '', unionCode: null, tags: [] }]);
+    expect(res.ok && res.rows).toEqual([
+      { row: 2, realName: '吴十', idNumber: id(7), phone: null, employer: '', unionCode: null, tags: [] },
+    ]);
   });
 
   it('rejects the file for a wrong header, no data, bad CSV, wrong encoding, too many rows or bytes', () => {
@@ -99,6 +114,14 @@ describe('member import template', () => {
       ],
     });
     // CSV cells are text: an 18-digit number there is an ID number like any other.
-    expect(parseImportRecords([{ row: 1, fields: ['姓名', '身份证号'] }, { row: 2, fields: ['周九', id(14)] }], TODAY)).toMatchObject({ ok: true, rows: [{ row: 2 }] });
+    expect(
+      parseImportRecords(
+        [
+          { row: 1, fields: ['姓名', '身份证号'] },
+          { row: 2, fields: ['周九', id(14)] },
+        ],
+        TODAY,
+      ),
+    ).toMatchObject({ ok: true, rows: [{ row: 2 }] });
   });
 });

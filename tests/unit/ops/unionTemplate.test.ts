@@ -42,7 +42,15 @@ const SMALL_TREE = [
 const STORED: ExistingUnion[] = [
   { _id: 'nb', name: '宁波市总工会', level: 'city', kind: null, parentId: null, ancestors: ['nb'], address: '宁波市海曙区解放南路' },
   { _id: 'nb-bl', name: '北仑区总工会', level: 'district', kind: null, parentId: 'nb', ancestors: ['nb', 'nb-bl'], address: '' },
-  { _id: 'nb-bl-xq', name: '新碶街道总工会', level: 'street', kind: null, parentId: 'nb-bl', ancestors: ['nb', 'nb-bl', 'nb-bl-xq'], address: '北仑区新碶街道' },
+  {
+    _id: 'nb-bl-xq',
+    name: '新碶街道总工会',
+    level: 'street',
+    kind: null,
+    parentId: 'nb-bl',
+    ancestors: ['nb', 'nb-bl', 'nb-bl-xq'],
+    address: '北仑区新碶街道',
+  },
 ];
 
 describe('template', () => {
@@ -78,8 +86,20 @@ describe('a valid file', () => {
     const rows = SMALL_TREE.split('\n').reverse().join('\n');
     const plan = planOf(check(rows));
     const byCode = new Map(plan.unions.map((u) => [u.code, u]));
-    expect(byCode.get('nb')).toMatchObject({ level: 'city', parentId: null, ancestors: ['nb'], kind: null, address: '宁波市海曙区解放南路', status: 'new' });
-    expect(byCode.get('nb-bl-xq-gw')).toMatchObject({ level: 'grassroots', kind: 'enterprise', parentId: 'nb-bl-xq', ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'] });
+    expect(byCode.get('nb')).toMatchObject({
+      level: 'city',
+      parentId: null,
+      ancestors: ['nb'],
+      kind: null,
+      address: '宁波市海曙区解放南路',
+      status: 'new',
+    });
+    expect(byCode.get('nb-bl-xq-gw')).toMatchObject({
+      level: 'grassroots',
+      kind: 'enterprise',
+      parentId: 'nb-bl-xq',
+      ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'],
+    });
     expect(byCode.get('nb-bl-xq-lh')!.kind).toBe('joint');
     expect(byCode.get('nb-jy-nbzx')!.ancestors).toEqual(['nb', 'nb-jy', 'nb-jy-nbzx']);
     expect(plan.unions).toHaveLength(7);
@@ -129,7 +149,15 @@ describe('a valid file', () => {
   it('against the database: unchanged, renamed, new address or kind → changed with what differs', () => {
     const stored: ExistingUnion[] = [
       ...STORED,
-      { _id: 'nb-bl-xq-gw', name: '北仑港务工会', level: 'grassroots', kind: 'joint', parentId: 'nb-bl-xq', ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'], address: '' },
+      {
+        _id: 'nb-bl-xq-gw',
+        name: '北仑港务工会',
+        level: 'grassroots',
+        kind: 'joint',
+        parentId: 'nb-bl-xq',
+        ancestors: ['nb', 'nb-bl', 'nb-bl-xq', 'nb-bl-xq-gw'],
+        address: '',
+      },
     ];
     const plan = planOf(
       check(
@@ -146,12 +174,22 @@ describe('a valid file', () => {
     expect(byCode.get('nb')).toMatchObject({ status: 'unchanged', changes: [] });
     expect(byCode.get('nb-bl-xq')!.status).toBe('unchanged');
     expect(byCode.get('nb-bl')).toMatchObject({ status: 'changed', changes: ['地址：（空） → 新碶街道明州路'] });
-    expect(byCode.get('nb-bl-xq-gw')).toMatchObject({ status: 'changed', changes: ['名称：北仑港务工会 → 宁波北仑港务有限公司工会', '类型：联合工会 → 企业工会'] });
+    expect(byCode.get('nb-bl-xq-gw')).toMatchObject({
+      status: 'changed',
+      changes: ['名称：北仑港务工会 → 宁波北仑港务有限公司工会', '类型：联合工会 → 企业工会'],
+    });
     expect(plan.existingNotInFile).toBe(0);
   });
 
   it('without a 地址 column existing addresses are kept; with it, an empty cell clears one', () => {
-    const without = planOf(checkUnionImport(parseCsv('工会编码,工会名称,级别,上级工会编码\nnb-bl-xq,新碶街道总工会,街道乡镇总工会,nb-bl\nnb-bl-dq,大碶街道总工会,街道乡镇总工会,nb-bl'), new Map(STORED.map((u) => [u._id, u]))));
+    const without = planOf(
+      checkUnionImport(
+        parseCsv(
+          '工会编码,工会名称,级别,上级工会编码\nnb-bl-xq,新碶街道总工会,街道乡镇总工会,nb-bl\nnb-bl-dq,大碶街道总工会,街道乡镇总工会,nb-bl',
+        ),
+        new Map(STORED.map((u) => [u._id, u])),
+      ),
+    );
     expect(without.unions.map((u) => [u.code, u.status, u.address])).toEqual([
       ['nb-bl-xq', 'unchanged', '北仑区新碶街道'],
       ['nb-bl-dq', 'new', ''],
@@ -166,7 +204,10 @@ describe('file-level problems', () => {
     ['', '文件是空的'],
     [`${HEADER}\n`, '文件中没有工会数据（只有表头）'],
     ['工会编码,工会名称,级别\nnb,宁波市总工会,市总工会', '缺少必填列：上级工会编码'],
-    [`${HEADER},备注\nnb,宁波市总工会,市总工会,,,,x`, '表头「备注」不是模板中的列，应为：工会编码、工会名称、级别、上级工会编码、类型、地址'],
+    [
+      `${HEADER},备注\nnb,宁波市总工会,市总工会,,,,x`,
+      '表头「备注」不是模板中的列，应为：工会编码、工会名称、级别、上级工会编码、类型、地址',
+    ],
     [`${HEADER},地址\nnb,宁波市总工会,市总工会,,,,`, '表头「地址」重复'],
   ])('%j → %s', (csv, reason) => {
     const res = checkUnionImport(parseCsv(csv), new Map());
@@ -221,15 +262,18 @@ describe('row problems: every one reported with its row, nothing planned', () =>
   });
 
   it('duplicate codes, also when they differ only in letter case (in the file or against the database)', () => {
-    expect(problems(check('nb,宁波市总工会,市总工会,,,\nnb-bl,北仑,区县总工会,nb,,\nnb-bl,北仑2,区县总工会,nb,,\nNB-BL,北仑3,区县总工会,nb,,'))).toEqual([
-      '4:工会编码「nb-bl」与第 3 行重复',
-      '5:工会编码「NB-BL」与第 3 行的「nb-bl」只有大小写不同',
+    expect(
+      problems(check('nb,宁波市总工会,市总工会,,,\nnb-bl,北仑,区县总工会,nb,,\nnb-bl,北仑2,区县总工会,nb,,\nNB-BL,北仑3,区县总工会,nb,,')),
+    ).toEqual(['4:工会编码「nb-bl」与第 3 行重复', '5:工会编码「NB-BL」与第 3 行的「nb-bl」只有大小写不同']);
+    expect(problems(check('NB-BL-XQ,新碶,街道乡镇总工会,nb-bl,,', STORED))).toEqual([
+      '2:工会编码「NB-BL-XQ」与数据库中已有的「nb-bl-xq」只有大小写不同',
     ]);
-    expect(problems(check('NB-BL-XQ,新碶,街道乡镇总工会,nb-bl,,', STORED))).toEqual(['2:工会编码「NB-BL-XQ」与数据库中已有的「nb-bl-xq」只有大小写不同']);
   });
 
   it('missing parent', () => {
-    expect(problems(check('nb,宁波市总工会,市总工会,,,\nnb-x-1,某公司工会,基层工会,nb-x,企业工会,'))).toEqual(['3:上级工会编码「nb-x」不存在：文件中和数据库中都没有这个工会']);
+    expect(problems(check('nb,宁波市总工会,市总工会,,,\nnb-x-1,某公司工会,基层工会,nb-x,企业工会,'))).toEqual([
+      '3:上级工会编码「nb-x」不存在：文件中和数据库中都没有这个工会',
+    ]);
   });
 
   it('a level its parent cannot hold', () => {
@@ -259,15 +303,21 @@ describe('row problems: every one reported with its row, nothing planned', () =>
 
   it('cycles: each row of the cycle, with the cycle', () => {
     const res = check(
-      ['nb,宁波市总工会,市总工会,,,', 'a,甲,产业工会,c,,', 'b,乙,产业工会,a,,', 'c,丙,产业工会,b,,', 'd,丁,基层工会,a,企业工会,'].join('\n'),
+      ['nb,宁波市总工会,市总工会,,,', 'a,甲,产业工会,c,,', 'b,乙,产业工会,a,,', 'c,丙,产业工会,b,,', 'd,丁,基层工会,a,企业工会,'].join(
+        '\n',
+      ),
     );
     const listed = problems(res).filter((p) => p.includes('循环'));
     expect(listed).toEqual(['3:上级关系形成循环：a → c → b → a', '4:上级关系形成循环：a → c → b → a', '5:上级关系形成循环：a → c → b → a']);
   });
 
   it('two roots in an empty database; any new root when the database has one', () => {
-    expect(problems(check('nb,宁波市总工会,市总工会,,,\nhz,杭州市总工会,市总,,,'))).toEqual(['3:只能有一个市总工会：第 2 行已是市总工会（nb）']);
-    expect(problems(check('hz,杭州市总工会,市总工会,,,', STORED))).toEqual(['2:数据库中已有市总工会「宁波市总工会」（nb），不能再导入另一个市总工会']);
+    expect(problems(check('nb,宁波市总工会,市总工会,,,\nhz,杭州市总工会,市总,,,'))).toEqual([
+      '3:只能有一个市总工会：第 2 行已是市总工会（nb）',
+    ]);
+    expect(problems(check('hz,杭州市总工会,市总工会,,,', STORED))).toEqual([
+      '2:数据库中已有市总工会「宁波市总工会」（nb），不能再导入另一个市总工会',
+    ]);
     // The existing root itself is fine.
     expect(planOf(check('nb,宁波市总工会,市总工会,,,宁波市海曙区解放南路', STORED)).unions[0].status).toBe('unchanged');
   });
@@ -276,7 +326,9 @@ describe('row problems: every one reported with its row, nothing planned', () =>
     expect(
       problems(
         check(
-          ['nb-hs,海曙区总工会,区县总工会,nb,,', 'nb-bl-xq,新碶街道总工会,街道乡镇总工会,nb-hs,,', 'nb-bl,北仑区总工会,产业工会,nb,,'].join('\n'),
+          ['nb-hs,海曙区总工会,区县总工会,nb,,', 'nb-bl-xq,新碶街道总工会,街道乡镇总工会,nb-hs,,', 'nb-bl,北仑区总工会,产业工会,nb,,'].join(
+            '\n',
+          ),
           STORED,
         ),
       ),
@@ -327,19 +379,36 @@ describe('reading files (scripts/ops/readTable.ts)', () => {
       '5:「工会编码」被 Excel 存成了数字，数字已改变，请将该列设为文本格式后重新填写',
       '6:「地址」被 Excel 存成了日期，请将该列设为文本格式后重新填写',
     ]);
-    const ok = await readTableBytes('u.xlsx', xlsxWorkbook([{ name: '工会', rows: [
-      { r: 1, cells: ['工会编码', '工会名称', '级别', '上级工会编码'] },
-      { r: 2, cells: [{ n: '330200' }, '宁波市总工会', '市总工会', null] },
-      { r: 3, cells: [{ n: '330206' }, '北仑区总工会', '区县总工会', { n: '330200' }] },
-    ] }]));
+    const ok = await readTableBytes(
+      'u.xlsx',
+      xlsxWorkbook([
+        {
+          name: '工会',
+          rows: [
+            { r: 1, cells: ['工会编码', '工会名称', '级别', '上级工会编码'] },
+            { r: 2, cells: [{ n: '330200' }, '宁波市总工会', '市总工会', null] },
+            { r: 3, cells: [{ n: '330206' }, '北仑区总工会', '区县总工会', { n: '330200' }] },
+          ],
+        },
+      ]),
+    );
     if (!ok.ok) throw new Error(ok.reason);
     expect(planOf(checkUnionImport(ok.records, new Map())).unions.map((u) => u.ancestors)).toEqual([['330200'], ['330200', '330206']]);
   });
 
   it('refuses .xls, non-text bytes and broken quoting', async () => {
-    expect(await readTableBytes('u.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({ ok: false, reason: '不支持 .xls 格式，请在 Excel 中另存为 .xlsx 或 CSV' });
-    expect(await readTableBytes('u.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).toMatchObject({ ok: false, reason: expect.stringContaining('无法识别文件内容') });
-    expect(await readTableBytes('u.csv', new TextEncoder().encode(`${HEADER}\n"nb,宁波`))).toEqual({ ok: false, reason: '文件格式有误，第 2 行：引号没有闭合' });
+    expect(await readTableBytes('u.xls', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({
+      ok: false,
+      reason: '不支持 .xls 格式，请在 Excel 中另存为 .xlsx 或 CSV',
+    });
+    expect(await readTableBytes('u.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('无法识别文件内容'),
+    });
+    expect(await readTableBytes('u.csv', new TextEncoder().encode(`${HEADER}\n"nb,宁波`))).toEqual({
+      ok: false,
+      reason: '文件格式有误，第 2 行：引号没有闭合',
+    });
     expect(await readTableBytes('u.csv', new Uint8Array())).toEqual({ ok: false, reason: '文件是空的' });
   });
 });

@@ -1,4 +1,11 @@
-import { approvalViolations, capacityViolation, costViolation, leaderShareAllows, quotaViolation, type ApprovalState } from '../../../shared/recuperation/caps';
+import {
+  approvalViolations,
+  capacityViolation,
+  costViolation,
+  leaderShareAllows,
+  quotaViolation,
+  type ApprovalState,
+} from '../../../shared/recuperation/caps';
 import { defaultSettings, PUBLIC_COST_CAP_FEN, shareOf, yearlyLimit } from '../../../shared/recuperation/settings';
 
 const settings = defaultSettings({ quota: 10, staffCount: 120, ownership: 'public' });

@@ -26,7 +26,18 @@ describe('calendar dates in schemas', () => {
   });
 
   it('refuses the impossible ones from the issue and anything outside 2000–2099', () => {
-    for (const s of ['2019-02-30', '2026-06-31', '9999-99-99', '1900-01-01', '2100-01-01', '2026-13-01', '2026-00-10', '2026-1-01', ' 2026-01-01', '2026-01-01\n']) {
+    for (const s of [
+      '2019-02-30',
+      '2026-06-31',
+      '9999-99-99',
+      '1900-01-01',
+      '2100-01-01',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-01',
+      ' 2026-01-01',
+      '2026-01-01\n',
+    ]) {
       expect([s, isCalendarDate(s)]).toEqual([s, false]);
     }
     expect(isCalendarDate('2000-02-29')).toBe(true); // divisible by 400
@@ -38,12 +49,20 @@ describe('calendar dates in schemas', () => {
     const re = new RegExp(WALL_CLOCK_PATTERN);
     expect(re.test('2026-07-03 14:30')).toBe(true);
     expect(re.test('2026-07-03T23:59')).toBe(true);
-    for (const s of ['2026-06-31 09:00', '2026-07-03 24:00', '2026-07-03 09:60', '2026-02-29 10:00']) expect([s, re.test(s)]).toEqual([s, false]);
+    for (const s of ['2026-06-31 09:00', '2026-07-03 24:00', '2026-07-03 09:60', '2026-02-29 10:00'])
+      expect([s, re.test(s)]).toEqual([s, false]);
     expect(CALENDAR_DATE_PATTERN.startsWith('^')).toBe(true);
   });
 
   it('a pre-compiled validator says the date is not a real one', () => {
-    const r = validate(daycareValidators, 'daycare.adminAddSlot', { siteId: 's1', periodName: '第一期', startDate: '2026-06-31', endDate: '2026-07-10', band: 'lower', capacity: 10 });
+    const r = validate(daycareValidators, 'daycare.adminAddSlot', {
+      siteId: 's1',
+      periodName: '第一期',
+      startDate: '2026-06-31',
+      endDate: '2026-07-10',
+      band: 'lower',
+      capacity: 10,
+    });
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '开班日期不是有效的日期' } });
   });
 

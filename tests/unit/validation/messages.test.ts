@@ -22,7 +22,14 @@ describe('validation messages repeat no input', () => {
   });
 
   it('instant bounds are told in words, not as 13 digits', () => {
-    const r = validate(daycareValidators, 'daycare.adminCreateCampaign', { unionId: 'nb', title: '暑托活动名', summer: 2027, opensAt: 1_800_000_000_000, closesAt: 9e15, mode: 'lottery' });
+    const r = validate(daycareValidators, 'daycare.adminCreateCampaign', {
+      unionId: 'nb',
+      title: '暑托活动名',
+      summer: 2027,
+      opensAt: 1_800_000_000_000,
+      closesAt: 9e15,
+      mode: 'lottery',
+    });
     expect(r).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '报名截止时间不在允许的时间范围内' } });
   });
 });

@@ -9,7 +9,15 @@
  * Every ask is kept in `log` in order.
  */
 
-export type AskedApi = 'showModal' | 'showActionSheet' | 'scanCode' | 'chooseMessageFile' | 'chooseMedia' | 'chooseImage' | 'requestSubscribeMessage' | 'makePhoneCall';
+export type AskedApi =
+  | 'showModal'
+  | 'showActionSheet'
+  | 'scanCode'
+  | 'chooseMessageFile'
+  | 'chooseMedia'
+  | 'chooseImage'
+  | 'requestSubscribeMessage'
+  | 'makePhoneCall';
 
 export type Answer = { ok: true; res: Record<string, unknown> } | { ok: false; errMsg: string };
 
@@ -31,7 +39,8 @@ export class Asks {
 
   /** Answer the next `api` ask with `res` (success), or with a failure when `res` is an Error-like `{ errMsg }`. */
   prepare(api: AskedApi, res: Record<string, unknown> | { fail: string }): void {
-    const answer: Answer = 'fail' in res && typeof res.fail === 'string' ? { ok: false, errMsg: res.fail } : { ok: true, res: res as Record<string, unknown> };
+    const answer: Answer =
+      'fail' in res && typeof res.fail === 'string' ? { ok: false, errMsg: res.fail } : { ok: true, res: res as Record<string, unknown> };
     this.prepared.set(api, [...(this.prepared.get(api) ?? []), answer]);
   }
 

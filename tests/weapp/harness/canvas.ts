@@ -15,10 +15,17 @@ export interface DrawnText {
   fillStyle: string;
 }
 
-const NAMED: Record<string, [number, number, number]> = { black: [0, 0, 0], white: [255, 255, 255], red: [255, 0, 0], transparent: [0, 0, 0] };
+const NAMED: Record<string, [number, number, number]> = {
+  black: [0, 0, 0],
+  white: [255, 255, 255],
+  red: [255, 0, 0],
+  transparent: [0, 0, 0],
+};
 
 function parseColor(value: unknown): [number, number, number, number] {
-  const s = String(value ?? '#000').trim().toLowerCase();
+  const s = String(value ?? '#000')
+    .trim()
+    .toLowerCase();
   let m = /^#([0-9a-f]{3})$/.exec(s);
   if (m) return [...m[1].split('').map((c) => parseInt(c + c, 16)), 255] as [number, number, number, number];
   m = /^#([0-9a-f]{6})/.exec(s);
@@ -73,11 +80,18 @@ export class FakeContext2D {
   }
 
   save(): void {
-    this.stack.push({ matrix: [...this.matrix], fillStyle: this.fillStyle, font: this.font, textAlign: this.textAlign, textBaseline: this.textBaseline });
+    this.stack.push({
+      matrix: [...this.matrix],
+      fillStyle: this.fillStyle,
+      font: this.font,
+      textAlign: this.textAlign,
+      textBaseline: this.textBaseline,
+    });
   }
   restore(): void {
     const s = this.stack.pop();
-    if (s) Object.assign(this, { matrix: s.matrix, fillStyle: s.fillStyle, font: s.font, textAlign: s.textAlign, textBaseline: s.textBaseline });
+    if (s)
+      Object.assign(this, { matrix: s.matrix, fillStyle: s.fillStyle, font: s.font, textAlign: s.textAlign, textBaseline: s.textBaseline });
   }
   scale(x: number, y: number): void {
     this.matrix[0] *= x;
@@ -131,7 +145,13 @@ export class FakeContext2D {
   strokeText(): void {}
   measureText(text: string) {
     const size = fontSizeOf(this.font);
-    return { width: textWidth(String(text), this.font), actualBoundingBoxAscent: size * 0.8, actualBoundingBoxDescent: size * 0.2, fontBoundingBoxAscent: size * 0.8, fontBoundingBoxDescent: size * 0.2 };
+    return {
+      width: textWidth(String(text), this.font),
+      actualBoundingBoxAscent: size * 0.8,
+      actualBoundingBoxDescent: size * 0.2,
+      fontBoundingBoxAscent: size * 0.8,
+      fontBoundingBoxDescent: size * 0.2,
+    };
   }
   getImageData(x: number, y: number, w: number, h: number) {
     const out = new Uint8ClampedArray(Math.max(1, w) * Math.max(1, h) * 4);

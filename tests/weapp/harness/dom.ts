@@ -12,6 +12,19 @@ const g = globalThis as unknown as Record<string, unknown>;
 const win = dom.window as unknown as Record<string, unknown>;
 g.window = dom.window;
 g.document = dom.window.document;
-for (const name of ['Event', 'CustomEvent', 'EventTarget', 'HTMLElement', 'Node', 'Element', 'TouchEvent', 'MouseEvent', 'KeyboardEvent', 'DocumentFragment', 'Text', 'getComputedStyle']) {
+for (const name of [
+  'Event',
+  'CustomEvent',
+  'EventTarget',
+  'HTMLElement',
+  'Node',
+  'Element',
+  'TouchEvent',
+  'MouseEvent',
+  'KeyboardEvent',
+  'DocumentFragment',
+  'Text',
+  'getComputedStyle',
+]) {
   if (win[name] !== undefined) g[name] = win[name];
 }

@@ -35,7 +35,9 @@ interface AppJson {
 
 export function appJson(): AppJson {
   if (!existsSync(join(DIST, 'app.js'))) {
-    throw new Error(`${DIST}/app.js is missing: the weapp tests run against the build. Run \`npm run build:weapp\` first (npm test does it).`);
+    throw new Error(
+      `${DIST}/app.js is missing: the weapp tests run against the build. Run \`npm run build:weapp\` first (npm test does it).`,
+    );
   }
   return JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as AppJson;
 }
@@ -137,14 +139,20 @@ export class Weapp {
   /** The request ids the app sent to `fn.action`, oldest first. */
   requestIds(fnAction: string): string[] {
     return this.records
-      .filter((r) => r.kind === 'callFunction' && `${(r.detail as { name: string }).name}.${(r.detail as { action: string }).action}` === fnAction)
+      .filter(
+        (r) =>
+          r.kind === 'callFunction' && `${(r.detail as { name: string }).name}.${(r.detail as { action: string }).action}` === fnAction,
+      )
       .map((r) => (r.detail as { requestId: string }).requestId);
   }
 
   /** The envelopes the app's cloud calls returned, newest last (`fn.action`). */
   results(fnAction: string): Array<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }> {
     return this.records
-      .filter((r) => r.kind === 'callFunction' && `${(r.detail as { name: string }).name}.${(r.detail as { action: string }).action}` === fnAction)
+      .filter(
+        (r) =>
+          r.kind === 'callFunction' && `${(r.detail as { name: string }).name}.${(r.detail as { action: string }).action}` === fnAction,
+      )
       .map((r) => (r.detail as { result: { ok: boolean } }).result);
   }
 
@@ -152,7 +160,8 @@ export class Weapp {
   async waitForRoute(route: string, timeoutMs = 10_000): Promise<WeappPage> {
     const deadline = performance.now() + timeoutMs;
     while (this.stack[this.stack.length - 1]?.route !== route) {
-      if (performance.now() > deadline) throw new Error(`the page on top is ${this.stack[this.stack.length - 1]?.route ?? 'none'}, not ${route}, after ${timeoutMs} ms`);
+      if (performance.now() > deadline)
+        throw new Error(`the page on top is ${this.stack[this.stack.length - 1]?.route ?? 'none'}, not ${route}, after ${timeoutMs} ms`);
       pumpFakeTimers(20);
       await new Promise((r) => realSetTimeout(r, 20));
     }
@@ -200,14 +209,17 @@ export class Weapp {
       pageQuery: (selector: string) => {
         const top = this.stack[this.stack.length - 1];
         if (!top) return [];
-        return (top.comp as unknown as { querySelectorAll(s: string): Array<{ dom: Element }> }).querySelectorAll(selector).map((c) => c.dom);
+        return (top.comp as unknown as { querySelectorAll(s: string): Array<{ dom: Element }> })
+          .querySelectorAll(selector)
+          .map((c) => c.dom);
       },
       canvasFor: (el: Element) => {
         let node = this.canvases.get(el);
         if (!node) this.canvases.set(el, (node = new FakeCanvasNode()));
         return node;
       },
-      record: (kind: string, detail: unknown) => this.records.push({ kind, detail, route: this.stack[this.stack.length - 1]?.route ?? null }),
+      record: (kind: string, detail: unknown) =>
+        this.records.push({ kind, detail, route: this.stack[this.stack.length - 1]?.route ?? null }),
       cloudCall: (delta: 1 | -1) => {
         this.inflight += delta;
       },
@@ -280,7 +292,16 @@ export class Weapp {
   dispatch(el: Element, name: string, detail: unknown = {}): void {
     const target = (el as unknown as { __wxElement?: unknown }).__wxElement;
     if (!target) throw new Error(`<${el.tagName.toLowerCase()}> is not a rendered WeChat node`);
-    exparser.Event.dispatchEvent(target, exparser.Event.create(name, detail, { originalEvent: new CustomEvent(name), bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
+    exparser.Event.dispatchEvent(
+      target,
+      exparser.Event.create(name, detail, {
+        originalEvent: new CustomEvent(name),
+        bubbles: true,
+        capturePhase: true,
+        composed: true,
+        extraFields: { touches: {}, changedTouches: {} },
+      }),
+    );
   }
 }
 
@@ -331,10 +352,12 @@ export async function bootWeapp(appUrl: string): Promise<Weapp> {
 
   const consoleError = console.error.bind(console);
   console.error = (...args: unknown[]) => {
-    mp.errors.push(args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '));
+    mp.errors.push(args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '));
     consoleError(...args);
   };
-  process.on('unhandledRejection', (reason) => mp.errors.push(`unhandled rejection: ${reason instanceof Error ? reason.stack : JSON.stringify(reason)}`));
+  process.on('unhandledRejection', (reason) =>
+    mp.errors.push(`unhandled rejection: ${reason instanceof Error ? reason.stack : JSON.stringify(reason)}`),
+  );
 
   require(join(DIST, 'app.js'));
   if (!app) throw new Error('dist/weapp/app.js did not call App()');

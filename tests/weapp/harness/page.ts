@@ -43,7 +43,10 @@ export class WeappPage {
 
   get(selector: string, hasText?: string | RegExp): Element {
     const el = this.find(selector, hasText);
-    if (!el) throw new Error(`${this.route}: no ${selector}${hasText ? ` with text ${String(hasText)}` : ''}. Page text: ${this.text().slice(0, 600)}`);
+    if (!el)
+      throw new Error(
+        `${this.route}: no ${selector}${hasText ? ` with text ${String(hasText)}` : ''}. Page text: ${this.text().slice(0, 600)}`,
+      );
     return el;
   }
 
@@ -61,7 +64,8 @@ export class WeappPage {
   async waitForText(text: string | RegExp, timeoutMs = 10_000): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     while (!matches(this.text(), text)) {
-      if (performance.now() > deadline) throw new Error(`${this.route}: text ${String(text)} did not appear. Page text: ${this.text().slice(0, 800)}`);
+      if (performance.now() > deadline)
+        throw new Error(`${this.route}: text ${String(text)} did not appear. Page text: ${this.text().slice(0, 800)}`);
       await sleep(20);
     }
   }
@@ -83,7 +87,8 @@ export class WeappPage {
 
   /** A property as the page set it on the WeChat node (`disabled`, `value`…): wcc does not put them in the DOM. */
   prop(el: Element, name: string): unknown {
-    const attrs = (el as unknown as { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }).__wxElement?._vt?.attrs ?? [];
+    const attrs =
+      (el as unknown as { __wxElement?: { _vt?: { attrs?: Array<{ name: string; value: unknown }> } } }).__wxElement?._vt?.attrs ?? [];
     return attrs.find((a) => a.name === name)?.value;
   }
 
@@ -99,7 +104,12 @@ export class WeappPage {
         return;
       }
       // The template engine hands arrays over as index-keyed objects.
-      const list = Object.values((nodes ?? {}) as Record<string, { type?: string; text?: string; name?: string; attrs?: Record<string, unknown>; children?: unknown }>);
+      const list = Object.values(
+        (nodes ?? {}) as Record<
+          string,
+          { type?: string; text?: string; name?: string; attrs?: Record<string, unknown>; children?: unknown }
+        >,
+      );
       for (const n of list) {
         if (n.type === 'text') out.text += n.text ?? '';
         if (n.name) out.tags.push(n.name);
@@ -115,7 +125,8 @@ export class WeappPage {
   async tap(target: string | Element, hasText?: string | RegExp): Promise<void> {
     const el = typeof target === 'string' ? this.get(target, hasText) : target;
     const button = el.closest('wx-button');
-    if (button && this.prop(button, 'disabled') === true) throw new Error(`${this.route}: tapped a disabled button (${button.textContent})`);
+    if (button && this.prop(button, 'disabled') === true)
+      throw new Error(`${this.route}: tapped a disabled button (${button.textContent})`);
     this.mp.dispatch(el, 'tap', { x: 0, y: 0 });
     await sleep(0);
   }
@@ -123,7 +134,7 @@ export class WeappPage {
   /** Type into an <input>/<textarea>: WeChat sends `input` with detail.value (then blur). */
   async input(target: string | Element, value: string): Promise<void> {
     const el = typeof target === 'string' ? this.get(target) : target;
-    const field = /^(wx-)?(input|textarea)$/i.test(el.tagName) ? el : el.querySelector('input, textarea, wx-input, wx-textarea') ?? el;
+    const field = /^(wx-)?(input|textarea)$/i.test(el.tagName) ? el : (el.querySelector('input, textarea, wx-input, wx-textarea') ?? el);
     this.mp.dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
     await sleep(0);
     this.mp.dispatch(field, 'blur', { value });

@@ -32,8 +32,11 @@ export interface PhoneHost {
   losesAnswer(fnAction: string): boolean;
 }
 
-
-type Opts = Record<string, unknown> & { success?: (res: unknown) => void; fail?: (res: unknown) => void; complete?: (res: unknown) => void };
+type Opts = Record<string, unknown> & {
+  success?: (res: unknown) => void;
+  fail?: (res: unknown) => void;
+  complete?: (res: unknown) => void;
+};
 
 /** WeChat's async convention around a promise of the result. */
 function settle(api: string, opts: Opts | undefined, work: () => Promise<Record<string, unknown>>): Promise<unknown> | undefined {
@@ -41,7 +44,12 @@ function settle(api: string, opts: Opts | undefined, work: () => Promise<Record<
   const p = work().then(
     (res) => ({ ...res, errMsg: res.errMsg ?? `${api}:ok` }),
     (err: unknown) => {
-      throw { errMsg: typeof err === 'object' && err && 'errMsg' in err ? String((err as { errMsg: unknown }).errMsg) : `${api}:fail ${err instanceof Error ? err.message : String(err)}` };
+      throw {
+        errMsg:
+          typeof err === 'object' && err && 'errMsg' in err
+            ? String((err as { errMsg: unknown }).errMsg)
+            : `${api}:fail ${err instanceof Error ? err.message : String(err)}`,
+      };
     },
   );
   if (o.success || o.fail || o.complete) {
@@ -124,7 +132,10 @@ export function createWx(host: PhoneHost): FakeWx {
         try {
           const res = await fetch(`${host.appUrl}/api/functions/${encodeURIComponent(name)}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', ...(openid ? { 'x-local-openid': openid } : { 'x-local-persona': 'anonymous' }) },
+            headers: {
+              'content-type': 'application/json',
+              ...(openid ? { 'x-local-openid': openid } : { 'x-local-persona': 'anonymous' }),
+            },
             body: JSON.stringify(opts.data ?? {}),
           });
           const result = (await res.json()) as Record<string, unknown>;
@@ -133,7 +144,8 @@ export function createWx(host: PhoneHost): FakeWx {
           // What wx.cloud.callFunction rejects with when no answer came back (no errCode: the app reads it as NETWORK).
           if (host.losesAnswer(`${name}.${action}`)) throw { errMsg: 'cloud.callFunction:fail request:fail timeout' };
           const data = result?.data as { cloudPath?: unknown; uploadToken?: unknown } | undefined;
-          if (result?.ok && typeof data?.cloudPath === 'string' && typeof data.uploadToken === 'string') uploadTokens.set(data.cloudPath, data.uploadToken);
+          if (result?.ok && typeof data?.cloudPath === 'string' && typeof data.uploadToken === 'string')
+            uploadTokens.set(data.cloudPath, data.uploadToken);
           return { result, requestID: res.headers.get('x-local-invocation') ?? '' };
         } finally {
           host.cloudCall(-1);
@@ -147,7 +159,12 @@ export function createWx(host: PhoneHost): FakeWx {
         const openid = host.openid();
         const res = await fetch(`${host.appUrl}/api/storage/upload`, {
           method: 'POST',
-          headers: { 'content-type': 'application/octet-stream', 'x-cloud-path': cloudPath, 'x-upload-token': token, ...(openid ? { 'x-local-openid': openid } : {}) },
+          headers: {
+            'content-type': 'application/octet-stream',
+            'x-cloud-path': cloudPath,
+            'x-upload-token': token,
+            ...(openid ? { 'x-local-openid': openid } : {}),
+          },
           body: readFileSync(files.resolve(String(opts.filePath))),
         });
         const body = (await res.json()) as { ok: boolean; data?: { fileID?: string }; error?: unknown };
@@ -155,7 +172,9 @@ export function createWx(host: PhoneHost): FakeWx {
         return { fileID: body.data?.fileID, statusCode: 200 };
       }),
     getTempFileURL: (opts: Opts) =>
-      settle('cloud.getTempFileURL', opts, async () => ({ fileList: ((opts.fileList as string[]) ?? []).map((fileID) => ({ fileID, tempFileURL: fileID, status: 0 })) })),
+      settle('cloud.getTempFileURL', opts, async () => ({
+        fileList: ((opts.fileList as string[]) ?? []).map((fileID) => ({ fileID, tempFileURL: fileID, status: 0 })),
+      })),
   };
 
   const nav = (kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch') => (opts: Opts) =>
@@ -231,11 +250,20 @@ export function createWx(host: PhoneHost): FakeWx {
     previewImage: ok('previewImage', (o) => o.urls),
     makePhoneCall: asked('makePhoneCall'),
     // WeChat opens its own map page at once (no question asked); recorded with what it was given.
-    openLocation: ok('openLocation', (o) => ({ latitude: o.latitude, longitude: o.longitude, name: o.name, address: o.address, scale: o.scale })),
+    openLocation: ok('openLocation', (o) => ({
+      latitude: o.latitude,
+      longitude: o.longitude,
+      name: o.name,
+      address: o.address,
+      scale: o.scale,
+    })),
     // Device
     scanCode: asked('scanCode', (res) => ({ scanType: 'QR_CODE', charSet: 'utf-8', ...res })),
     chooseMessageFile: asked('chooseMessageFile', picked),
-    chooseMedia: asked('chooseMedia', (res) => ({ type: 'image', tempFiles: picked(res).tempFiles.map((f) => ({ tempFilePath: f.path, size: f.size, fileType: 'image' })) })),
+    chooseMedia: asked('chooseMedia', (res) => ({
+      type: 'image',
+      tempFiles: picked(res).tempFiles.map((f) => ({ tempFilePath: f.path, size: f.size, fileType: 'image' })),
+    })),
     chooseImage: asked('chooseImage', (res) => {
       const list = picked(res).tempFiles;
       return { tempFilePaths: list.map((f) => f.path), tempFiles: list.map((f) => ({ path: f.path, size: f.size })) };
@@ -245,7 +273,14 @@ export function createWx(host: PhoneHost): FakeWx {
     getSystemInfoSync: systemInfo,
     getSystemInfo: (opts?: Opts) => settle('getSystemInfo', opts, async () => systemInfo()),
     getWindowInfo: () => ({ ...WINDOW, safeArea: SAFE_AREA }),
-    getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false, host: { env: 'WeChat' } }),
+    getAppBaseInfo: () => ({
+      SDKVersion: '3.7.0',
+      language: 'zh_CN',
+      version: '8.0.50',
+      theme: 'light',
+      enableDebug: false,
+      host: { env: 'WeChat' },
+    }),
     getDeviceInfo: () => ({ brand: 'harness', model: 'iPhone 13', system: 'iOS 17.0', platform: 'ios', benchmarkLevel: 1 }),
     getSystemSetting: () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
     getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, right: 368, bottom: 80, left: 281 }),

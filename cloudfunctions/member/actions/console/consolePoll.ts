@@ -16,7 +16,8 @@ export const consolePoll = publicAction<ConsolePollRequest, ConsolePollResult>('
   const now = ctx.now();
   const doc = await findTicket(ctx, input.ticket);
   if (!doc || doc.pollKeyHash !== sha256Hex(input.pollKey) || doc.status === 'claimed') throw new AppFailure('CONSOLE_TICKET_INVALID');
-  if (isOpen(doc, now)) return ok({ status: 'waiting', scanned: doc.status === 'scanned', expiresAt: new Date(doc.expiresAt).toISOString() });
+  if (isOpen(doc, now))
+    return ok({ status: 'waiting', scanned: doc.status === 'scanned', expiresAt: new Date(doc.expiresAt).toISOString() });
   if (doc.status === 'declined') return ok({ status: 'declined' });
   if (doc.status !== 'confirmed' || !doc.openid || !doc.decidedAt || now.getTime() - new Date(doc.decidedAt).getTime() > CLAIM_WINDOW_MS) {
     return ok({ status: 'expired' });
@@ -31,11 +32,16 @@ export const consolePoll = publicAction<ConsolePollRequest, ConsolePollResult>('
     loginTicket = issueLoginTicket(_id);
   } catch (err) {
     // A deployment error (a broken key, or one of another environment): say which, never the key.
-    ctx.log.error('console login ticket not issued: check CONSOLE_LOGIN_KEY', { reason: err instanceof Error ? err.message.slice(0, 120) : 'unknown' });
+    ctx.log.error('console login ticket not issued: check CONSOLE_LOGIN_KEY', {
+      reason: err instanceof Error ? err.message.slice(0, 120) : 'unknown',
+    });
     throw new AppFailure('INTERNAL');
   }
   await ctx.db.collection(C.consoleSessions).doc(_id).set(fields);
-  const upd = await ctx.db.collection(C.consoleTickets).where({ _id: doc._id, status: 'confirmed' }).update({ status: 'claimed', claimedAt: now });
+  const upd = await ctx.db
+    .collection(C.consoleTickets)
+    .where({ _id: doc._id, status: 'confirmed' })
+    .update({ status: 'claimed', claimedAt: now });
   if (upd.updated !== 1) {
     await ctx.db.collection(C.consoleSessions).doc(_id).remove();
     throw new AppFailure('CONSOLE_TICKET_INVALID');

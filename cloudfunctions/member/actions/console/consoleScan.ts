@@ -15,7 +15,8 @@ export const consoleScan = userAction<ConsoleScanRequest, ConsoleScanResult>('me
   const admin = await requireAdmin(ctx);
   const now = ctx.now();
   const doc = await openTicket(ctx, input.ticket, now);
-  if (doc.status === 'pending') await ctx.db.collection(C.consoleTickets).where({ _id: doc._id, status: 'pending' }).update({ status: 'scanned' });
+  if (doc.status === 'pending')
+    await ctx.db.collection(C.consoleTickets).where({ _id: doc._id, status: 'pending' }).update({ status: 'scanned' });
   const unions = await unionsById(ctx, admin.unionIds);
   return ok({
     device: doc.device,

@@ -4,7 +4,12 @@
  * console's next call: the router resolves the session on every call.
  */
 import { ok } from '../../../../shared/envelope';
-import type { ConsoleRevokeRequest, ConsoleRevokeResult, ConsoleSessionsRequest, ConsoleSessionsResult } from '../../../../shared/member/console';
+import type {
+  ConsoleRevokeRequest,
+  ConsoleRevokeResult,
+  ConsoleSessionsRequest,
+  ConsoleSessionsResult,
+} from '../../../../shared/member/console';
 import { C } from '../../../_lib/collections';
 import { isLive, sessionEnd, type ConsoleSessionDoc } from '../../../_lib/consoleSession';
 import { userAction } from '../../../_lib/router';
@@ -35,6 +40,9 @@ export const consoleSessions = userAction<ConsoleSessionsRequest, ConsoleSession
 
 export const consoleRevoke = userAction<ConsoleRevokeRequest, ConsoleRevokeResult>('member.consoleRevoke', async (input, ctx) => {
   // Conditional on the owner: another admin's key revokes nothing and reveals nothing.
-  const upd = await ctx.db.collection(C.consoleSessions).where({ _id: input.key, openid: ctx.openid, revokedAt: null }).update({ revokedAt: ctx.now() });
+  const upd = await ctx.db
+    .collection(C.consoleSessions)
+    .where({ _id: input.key, openid: ctx.openid, revokedAt: null })
+    .update({ revokedAt: ctx.now() });
   return ok({ revoked: upd.updated === 1 });
 });

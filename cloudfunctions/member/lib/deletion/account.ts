@@ -43,7 +43,10 @@ export const accountStep: Step = {
         unlinked++;
       }
       if (user) {
-        await tx.collection(C.accountDeletions).doc(sc.jobId).update({ pendingUnfollows: [...new Set(user.follows ?? [])] });
+        await tx
+          .collection(C.accountDeletions)
+          .doc(sc.jobId)
+          .update({ pendingUnfollows: [...new Set(user.follows ?? [])] });
         await tx.collection(C.users).doc(sc.openid).remove();
       }
       return { unlinked, users: user ? 1 : 0 };
@@ -59,7 +62,10 @@ export const followsStep: Step = {
     for (const unionId of job?.pendingUnfollows ?? []) {
       checkTime(sc);
       await callInternal(ctx, 'content', 'follows.leave', { unionId });
-      await ctx.db.collection(C.accountDeletions).doc(sc.jobId).update({ pendingUnfollows: ctx.db.command.pull(unionId) });
+      await ctx.db
+        .collection(C.accountDeletions)
+        .doc(sc.jobId)
+        .update({ pendingUnfollows: ctx.db.command.pull(unionId) });
       unfollowed++;
     }
     return { unfollowed };

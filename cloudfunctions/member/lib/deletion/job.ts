@@ -135,7 +135,10 @@ export async function takeLease(ctx: BaseContext, id: string): Promise<string | 
 }
 
 export async function releaseLease(ctx: BaseContext, id: string, token: string): Promise<void> {
-  await ctx.db.collection(C.accountDeletions).where({ _id: id, leaseHolder: token }).update({ leaseUntil: new Date(0), leaseHolder: null });
+  await ctx.db
+    .collection(C.accountDeletions)
+    .where({ _id: id, leaseHolder: token })
+    .update({ leaseUntil: new Date(0), leaseHolder: null });
 }
 
 /** Record a finished step (and renew the lease). False when the lease was lost to another runner. */
@@ -154,10 +157,21 @@ export async function finishJob(ctx: BaseContext, id: string, token: string): Pr
   const job = await findJobById(ctx, id);
   if (!job || job.status !== 'running' || job.leaseHolder !== token) return null;
   const now = ctx.now();
-  const history = [...(job.history ?? []), { round: job.round, startedAt: job.startedAt, finishedAt: now, counts: job.counts ?? {} }].slice(-10);
+  const history = [...(job.history ?? []), { round: job.round, startedAt: job.startedAt, finishedAt: now, counts: job.counts ?? {} }].slice(
+    -10,
+  );
   const res = await ctx.db
     .collection(C.accountDeletions)
     .where({ _id: id, status: 'running', leaseHolder: token })
-    .update({ status: 'done', openid: null, finishedAt: now, leaseUntil: new Date(0), leaseHolder: null, pendingUnfollows: null, history: _.set(history), updatedAt: now });
+    .update({
+      status: 'done',
+      openid: null,
+      finishedAt: now,
+      leaseUntil: new Date(0),
+      leaseHolder: null,
+      pendingUnfollows: null,
+      history: _.set(history),
+      updatedAt: now,
+    });
   return res.updated === 1 ? { ...job, status: 'done', openid: null, finishedAt: now, history } : null;
 }

@@ -43,7 +43,10 @@ export const attemptsStep: Step = {
       const res = await ctx.db.collection(C.memberAttempts).where({ _id: key }).remove();
       return { deleted: res.deleted ?? 0, held: 0 };
     }
-    await ctx.db.collection(C.memberAttempts).where({ _id: key }).update({ purgeAfter: new Date(until) });
+    await ctx.db
+      .collection(C.memberAttempts)
+      .where({ _id: key })
+      .update({ purgeAfter: new Date(until) });
     await lowerDue(ctx, 'member.finishDeletions', new Date(until + 1000)); // purgeAttempts deletes it then
     return { deleted: 0, held: 1 };
   },
@@ -57,12 +60,19 @@ export const attemptsStep: Step = {
 export async function purgeAttempts(ctx: BaseContext): Promise<number> {
   const _ = ctx.db.command;
   const now = ctx.now();
-  const res = await ctx.db.collection(C.memberAttempts).where({ purgeAfter: _.lt(now) }).limit(100).get();
+  const res = await ctx.db
+    .collection(C.memberAttempts)
+    .where({ purgeAfter: _.lt(now) })
+    .limit(100)
+    .get();
   let purged = 0;
   for (const doc of res.data as Array<AttemptDoc & { purgeAfter: Date }>) {
     const until = countedUntil(doc, now.getTime());
     if (until > 0) {
-      await ctx.db.collection(C.memberAttempts).where({ _id: doc._id, purgeAfter: doc.purgeAfter }).update({ purgeAfter: new Date(until) });
+      await ctx.db
+        .collection(C.memberAttempts)
+        .where({ _id: doc._id, purgeAfter: doc.purgeAfter })
+        .update({ purgeAfter: new Date(until) });
       continue;
     }
     const removed = await ctx.db

@@ -58,14 +58,20 @@ export const recordsStep: Step = {
       checkTime(sc);
       const patch: Record<string, string> = { [field]: sc.tombstone };
       if (nameField) patch[nameField] = DELETED_STAFF_NAME;
-      const res = await ctx.db.collection(collection).where({ [field]: sc.openid }).update(patch);
+      const res = await ctx.db
+        .collection(collection)
+        .where({ [field]: sc.openid })
+        .update(patch);
       updated += res.updated ?? 0;
     }
     // Earlier rejections kept inside an application (`history[].reviewedBy`).
     const _ = ctx.db.command;
     for (const app of await allDocs<ApplicationDoc>(ctx, C.memberApplications, { 'history.reviewedBy': sc.openid })) {
       const history: ReviewRecord[] = (app.history ?? []).map((h) => (h.reviewedBy === sc.openid ? { ...h, reviewedBy: sc.tombstone } : h));
-      await ctx.db.collection(C.memberApplications).doc(app._id).update({ history: _.set(history) });
+      await ctx.db
+        .collection(C.memberApplications)
+        .doc(app._id)
+        .update({ history: _.set(history) });
       updated++;
     }
     return { updated, skipped: 0 };

@@ -15,7 +15,18 @@ import type { BaseContext } from '../../../_lib/router';
 import { accountStep, applicationsStep, followsStep } from './account';
 import { consoleStep } from './console';
 import { domainStep } from './domains';
-import { checkTime, finishJob, findJobById, markStep, OutOfTime, releaseLease, RetryLater, takeLease, type DeletionJobDoc, type Step } from './job';
+import {
+  checkTime,
+  finishJob,
+  findJobById,
+  markStep,
+  OutOfTime,
+  releaseLease,
+  RetryLater,
+  takeLease,
+  type DeletionJobDoc,
+  type Step,
+} from './job';
 import { attemptsStep, messagesStep } from './messages';
 import { recordsStep } from './records';
 import { tombstoneOf } from './tombstone';
@@ -37,7 +48,11 @@ export const STEPS: readonly Step[] = [
 /** done: finished now; in_progress: budget used up or waiting; busy: another runner holds the job. */
 export type RunOutcome = 'done' | 'in_progress' | 'busy';
 
-export async function runDeletion(ctx: BaseContext, jobId: string, deadline: number): Promise<{ outcome: RunOutcome; job: DeletionJobDoc | null }> {
+export async function runDeletion(
+  ctx: BaseContext,
+  jobId: string,
+  deadline: number,
+): Promise<{ outcome: RunOutcome; job: DeletionJobDoc | null }> {
   const token = await takeLease(ctx, jobId);
   if (!token) return { outcome: 'busy', job: await findJobById(ctx, jobId) };
   const job = await findJobById(ctx, jobId);
@@ -52,11 +67,18 @@ export async function runDeletion(ctx: BaseContext, jobId: string, deadline: num
     } catch (err) {
       await releaseLease(ctx, jobId, token).catch(() => undefined);
       if (err instanceof OutOfTime || err instanceof RetryLater) {
-        ctx.log.info('account deletion paused', { step: step.name, why: err instanceof OutOfTime ? 'budget' : 'retry_later', round: job.round });
+        ctx.log.info('account deletion paused', {
+          step: step.name,
+          why: err instanceof OutOfTime ? 'budget' : 'retry_later',
+          round: job.round,
+        });
         return { outcome: 'in_progress', job };
       }
       // Database errors can quote ids that hold the openid: log the step and the code only.
-      ctx.log.error('account deletion step failed', { step: step.name, errCode: String((err as { code?: unknown }).code ?? (err as Error).name) });
+      ctx.log.error('account deletion step failed', {
+        step: step.name,
+        errCode: String((err as { code?: unknown }).code ?? (err as Error).name),
+      });
       throw new Error(`account deletion step ${step.name} failed`);
     }
     if (!(await markStep(ctx, jobId, token, step.name, counts))) return { outcome: 'busy', job };

@@ -49,12 +49,23 @@ export function Daycare() {
     void loadFigures();
   }, [loadFigures]);
 
-  const campaign = campaigns.kind === 'ready' ? campaigns.data.find((c) => c.id === campaignId) ?? null : null;
+  const campaign = campaigns.kind === 'ready' ? (campaigns.data.find((c) => c.id === campaignId) ?? null) : null;
 
   const exportFigures = () => {
     if (figures.kind !== 'ready' || !campaign) return;
     const header = ['托管点', '期次', '年级段', '名额', '报名', '已录取', '待确认', '候补', '满额率', '平均出勤'];
-    const rows = figures.data.rows.map((r) => [r.siteName, r.periodName, r.bandLabel, r.capacity, r.demand, r.admitted, r.offered, r.waitlist, pct(fill(r)), pct(r.attendanceRate)]);
+    const rows = figures.data.rows.map((r) => [
+      r.siteName,
+      r.periodName,
+      r.bandLabel,
+      r.capacity,
+      r.demand,
+      r.admitted,
+      r.offered,
+      r.waitlist,
+      pct(fill(r)),
+      pct(r.attendanceRate),
+    ]);
     downloadCsv(`暑托班_${campaign.title}_${formatBusiness(Date.now(), 'YYYY-MM-DD')}.csv`, toCsv(header, rows));
   };
 
@@ -78,7 +89,14 @@ export function Daycare() {
         </span>
       ),
     },
-    { key: 'attendance', title: '出勤', width: 70, optional: true, sortValue: (r) => r.attendanceRate, render: (r) => pct(r.attendanceRate) },
+    {
+      key: 'attendance',
+      title: '出勤',
+      width: 70,
+      optional: true,
+      sortValue: (r) => r.attendanceRate,
+      render: (r) => pct(r.attendanceRate),
+    },
     {
       key: 'ops',
       title: '',
@@ -113,10 +131,19 @@ export function Daycare() {
           <button type='button' className='btn btn--plain' disabled={figures.kind !== 'ready'} onClick={exportFigures}>
             导出 CSV
           </button>
-          <button type='button' className={panel === 'sites' ? 'btn' : 'btn btn--plain'} disabled={!campaign} onClick={() => setPanel(panel === 'sites' ? 'none' : 'sites')}>
+          <button
+            type='button'
+            className={panel === 'sites' ? 'btn' : 'btn btn--plain'}
+            disabled={!campaign}
+            onClick={() => setPanel(panel === 'sites' ? 'none' : 'sites')}
+          >
             托管点与班期
           </button>
-          <button type='button' className={panel === 'create' ? 'btn' : 'btn btn--plain'} onClick={() => setPanel(panel === 'create' ? 'none' : 'create')}>
+          <button
+            type='button'
+            className={panel === 'create' ? 'btn' : 'btn btn--plain'}
+            onClick={() => setPanel(panel === 'create' ? 'none' : 'create')}
+          >
             开设暑托班
           </button>
         </div>
@@ -147,7 +174,8 @@ export function Daycare() {
             <strong>{campaign.title}</strong>
             <span className='badge'>{PHASES[campaign.phase]}</span>
             <span className='note'>
-              {campaign.unionName} · {campaign.modeLabel} · 报名 {formatBusiness(campaign.opensAt, 'MM-DD HH:mm')} 至 {formatBusiness(campaign.closesAt, 'MM-DD HH:mm')} · {campaign.sites.length} 个托管点
+              {campaign.unionName} · {campaign.modeLabel} · 报名 {formatBusiness(campaign.opensAt, 'MM-DD HH:mm')} 至{' '}
+              {formatBusiness(campaign.closesAt, 'MM-DD HH:mm')} · {campaign.sites.length} 个托管点
             </span>
           </div>
           {panel === 'sites' ? (
@@ -162,7 +190,8 @@ export function Daycare() {
           ) : null}
           {figures.kind === 'ready' ? (
             <p className='note'>
-              合计：名额 {figures.data.totals.capacity} · 报名 {figures.data.totals.demand} · 已录取 {figures.data.totals.admitted} · 候补 {figures.data.totals.waitlist} · 平均出勤 {pct(figures.data.totals.attendanceRate)}
+              合计：名额 {figures.data.totals.capacity} · 报名 {figures.data.totals.demand} · 已录取 {figures.data.totals.admitted} · 候补{' '}
+              {figures.data.totals.waitlist} · 平均出勤 {pct(figures.data.totals.attendanceRate)}
             </p>
           ) : null}
           <DataTable

@@ -14,7 +14,15 @@ const DAY = 86_400_000;
 export function DaycareCreate({ onCreated, onCancel }: { onCreated: (campaign: CampaignView) => void; onCancel: () => void }) {
   const me = useMe();
   const summer = new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear();
-  const [form, setForm] = useState({ unionId: me.unions[0]?.id ?? '', title: `${summer} 年暑期爱心托管班`, days: '7', mode: 'lottery' as 'lottery' | 'first_come', periodLimit: '1', offerHours: '24', threshold: '70' });
+  const [form, setForm] = useState({
+    unionId: me.unions[0]?.id ?? '',
+    title: `${summer} 年暑期爱心托管班`,
+    days: '7',
+    mode: 'lottery' as 'lottery' | 'first_come',
+    periodLimit: '1',
+    offerHours: '24',
+    threshold: '70',
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rid = useRef(newRequestId());

@@ -11,7 +11,9 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { downloadCsv } from '../../lib/csv';
 
 export function DaycareRoster({ row, summer, onClose }: { row: FigureRow; summer: number; onClose: () => void }) {
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: StaffRosterResult }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: StaffRosterResult }>(
+    { kind: 'loading' },
+  );
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -32,12 +34,25 @@ export function DaycareRoster({ row, summer, onClose }: { row: FigureRow; summer
   const columns: Column<RosterRow>[] = [
     { key: 'name', title: '孩子', width: 80, sortValue: (r) => r.child.name, render: (r) => r.child.name },
     { key: 'gender', title: '性别', width: 56, render: (r) => (r.child.gender === 'male' ? '男' : '女') },
-    { key: 'grade', title: '年级', width: 70, sortValue: (r) => gradeInSummer(r.child, summer), render: (r) => (gradeInSummer(r.child, summer) ? `${gradeInSummer(r.child, summer)} 年级` : '—') },
+    {
+      key: 'grade',
+      title: '年级',
+      width: 70,
+      sortValue: (r) => gradeInSummer(r.child, summer),
+      render: (r) => (gradeInSummer(r.child, summer) ? `${gradeInSummer(r.child, summer)} 年级` : '—'),
+    },
     { key: 'school', title: '学校', sortValue: (r) => r.child.school, render: (r) => r.child.school },
     { key: 'contact', title: '紧急联系人', width: 170, render: (r) => `${r.child.emergencyName} ${r.child.emergencyPhone}` },
     { key: 'health', title: '健康提示', optional: true, render: (r) => r.child.healthNotes || '—' },
     { key: 'status', title: '状态', width: 80, sortValue: (r) => STATUS_LABELS[r.status], render: (r) => STATUS_LABELS[r.status] },
-    { key: 'attendance', title: '出勤', width: 100, sortValue: (r) => r.attendance.rate, render: (r) => (r.attendance.marked ? `${r.attendance.present}/${r.attendance.marked}（${percent(r.attendance.rate ?? 0)}）` : '未登记') },
+    {
+      key: 'attendance',
+      title: '出勤',
+      width: 100,
+      sortValue: (r) => r.attendance.rate,
+      render: (r) =>
+        r.attendance.marked ? `${r.attendance.present}/${r.attendance.marked}（${percent(r.attendance.rate ?? 0)}）` : '未登记',
+    },
   ];
 
   return (
@@ -47,7 +62,12 @@ export function DaycareRoster({ row, summer, onClose }: { row: FigureRow; summer
           花名册 · {row.siteName} {row.periodName} {row.bandLabel}
         </h3>
         <span className='toolbar'>
-          <button type='button' className='btn btn--plain dc-export-roster' disabled={state.kind !== 'ready'} onClick={() => void exportCsv()}>
+          <button
+            type='button'
+            className='btn btn--plain dc-export-roster'
+            disabled={state.kind !== 'ready'}
+            onClick={() => void exportCsv()}
+          >
             导出花名册
           </button>
           <button type='button' className='btn btn--plain' onClick={onClose}>
@@ -56,7 +76,8 @@ export function DaycareRoster({ row, summer, onClose }: { row: FigureRow; summer
         </span>
       </div>
       <p className='note'>
-        名额 {row.capacity} · 已录取 {row.admitted} · 待确认 {row.offered} · 候补 {row.waitlist}。孩子信息仅供托管点工作人员和承办工会使用，请勿外传。
+        名额 {row.capacity} · 已录取 {row.admitted} · 待确认 {row.offered} · 候补 {row.waitlist}
+        。孩子信息仅供托管点工作人员和承办工会使用，请勿外传。
       </p>
       {message ? <p className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p> : null}
       <DataTable

@@ -11,7 +11,14 @@ import { newRequestId } from '../../api/client';
 export function SiteEditor({ campaign, onChanged }: { campaign: CampaignView; onChanged: () => void }) {
   const firstSite = campaign.sites[0]?.id ?? '';
   const [site, setSite] = useState({ name: '', address: '', contactName: '', contactPhone: '', kind: 'science' as 'science' | 'arts' });
-  const [slot, setSlot] = useState({ siteId: '', periodName: '第一期', startDate: `${campaign.summer}-07-06`, endDate: `${campaign.summer}-07-24`, band: 'lower' as 'lower' | 'upper', capacity: '30' });
+  const [slot, setSlot] = useState({
+    siteId: '',
+    periodName: '第一期',
+    startDate: `${campaign.summer}-07-06`,
+    endDate: `${campaign.summer}-07-24`,
+    band: 'lower' as 'lower' | 'upper',
+    capacity: '30',
+  });
   const [staff, setStaff] = useState({ siteId: '', cardNos: '' });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const rid = useRef(newRequestId());
@@ -75,7 +82,11 @@ export function SiteEditor({ campaign, onChanged }: { campaign: CampaignView; on
           </label>
           <label>
             联系电话
-            <input value={site.contactPhone} placeholder='手机或 0574-xxxxxxxx' onChange={(e) => setSite({ ...site, contactPhone: e.target.value })} />
+            <input
+              value={site.contactPhone}
+              placeholder='手机或 0574-xxxxxxxx'
+              onChange={(e) => setSite({ ...site, contactPhone: e.target.value })}
+            />
           </label>
           <label>
             班型
@@ -117,7 +128,13 @@ export function SiteEditor({ campaign, onChanged }: { campaign: CampaignView; on
             </label>
             <label>
               名额
-              <input type='number' min={1} max={500} value={slot.capacity} onChange={(e) => setSlot({ ...slot, capacity: e.target.value })} />
+              <input
+                type='number'
+                min={1}
+                max={500}
+                value={slot.capacity}
+                onChange={(e) => setSlot({ ...slot, capacity: e.target.value })}
+              />
             </label>
           </div>
           <div className='form__actions'>

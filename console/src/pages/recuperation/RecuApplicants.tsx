@@ -68,7 +68,11 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
   const decide = async (a: ApplicantView, decision: 'approve' | 'refuse') => {
     setBusy(true);
     setMessage(null);
-    const res = await api.recuperation.decide({ applicationId: a.id, decision, ...(decision === 'refuse' ? { reason: reason.trim() } : {}) });
+    const res = await api.recuperation.decide({
+      applicationId: a.id,
+      decision,
+      ...(decision === 'refuse' ? { reason: reason.trim() } : {}),
+    });
     setBusy(false);
     // The server names the rule that stops an approval (名额、比例、费用标准…).
     if (!res.ok) return setMessage({ ok: false, text: `${a.nameMasked}：${res.error.message}` });
@@ -100,7 +104,18 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
     if (list.kind !== 'ready') return;
     const unit = list.data.unit.unit.name;
     const header = ['排名', '会员', '标签', '来源', '批次', '时间', '优先分', '状态', '申请时间', '不予批准原因'];
-    const rows = list.data.items.map((a) => [a.rank, a.nameMasked, a.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、'), a.source === 'nominated' ? '工会推荐' : '本人申请', a.batch.title, a.batch.period, a.priority.score, a.statusLabel, formatBusiness(a.submittedAt), a.refuseReason ?? '']);
+    const rows = list.data.items.map((a) => [
+      a.rank,
+      a.nameMasked,
+      a.tags.map((t) => MEMBER_TAG_LABELS[t]).join('、'),
+      a.source === 'nominated' ? '工会推荐' : '本人申请',
+      a.batch.title,
+      a.batch.period,
+      a.priority.score,
+      a.statusLabel,
+      formatBusiness(a.submittedAt),
+      a.refuseReason ?? '',
+    ]);
     downloadCsv(`疗休养申请_${unit}_${formatBusiness(Date.now(), 'YYYY-MM-DD')}.csv`, toCsv(header, rows));
   };
 
@@ -111,13 +126,36 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
       key: 'tags',
       title: '标签',
       width: 170,
-      render: (a) => [...a.tags.map((t) => MEMBER_TAG_LABELS[t]), ...(a.source === 'nominated' ? ['工会推荐'] : []), ...(a.memberSuspended ? ['会员卡已停用'] : [])].join('、') || '—',
+      render: (a) =>
+        [
+          ...a.tags.map((t) => MEMBER_TAG_LABELS[t]),
+          ...(a.source === 'nominated' ? ['工会推荐'] : []),
+          ...(a.memberSuspended ? ['会员卡已停用'] : []),
+        ].join('、') || '—',
     },
     { key: 'batch', title: '批次', sortValue: (a) => a.batch.title, render: (a) => `${a.batch.title}（${a.batch.period}）` },
-    { key: 'score', title: '优先分', width: 80, sortValue: (a) => a.priority.score, render: (a) => <span title={a.priority.explanation}>{a.priority.score}</span> },
+    {
+      key: 'score',
+      title: '优先分',
+      width: 80,
+      sortValue: (a) => a.priority.score,
+      render: (a) => <span title={a.priority.explanation}>{a.priority.score}</span>,
+    },
     { key: 'why', title: '计分说明', optional: true, render: (a) => a.priority.explanation },
-    { key: 'submitted', title: '申请时间', width: 130, sortValue: (a) => a.submittedAt, render: (a) => formatBusiness(a.submittedAt, 'MM-DD HH:mm') },
-    { key: 'status', title: '状态', width: 80, sortValue: (a) => a.statusLabel, render: (a) => (a.refuseReason ? <span title={a.refuseReason}>{a.statusLabel}</span> : a.statusLabel) },
+    {
+      key: 'submitted',
+      title: '申请时间',
+      width: 130,
+      sortValue: (a) => a.submittedAt,
+      render: (a) => formatBusiness(a.submittedAt, 'MM-DD HH:mm'),
+    },
+    {
+      key: 'status',
+      title: '状态',
+      width: 80,
+      sortValue: (a) => a.statusLabel,
+      render: (a) => (a.refuseReason ? <span title={a.refuseReason}>{a.statusLabel}</span> : a.statusLabel),
+    },
     {
       key: 'ops',
       title: '',
@@ -155,7 +193,14 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
         </label>
         <span role='tablist' aria-label='申请状态' className='inline'>
           {STATUSES.map(([key, label]) => (
-            <button key={key} type='button' role='tab' aria-selected={status === key} className={status === key ? 'btn' : 'btn btn--plain'} onClick={() => setStatus(key)}>
+            <button
+              key={key}
+              type='button'
+              role='tab'
+              aria-selected={status === key}
+              className={status === key ? 'btn' : 'btn btn--plain'}
+              onClick={() => setStatus(key)}
+            >
               {label}
             </button>
           ))}
@@ -170,7 +215,10 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
       {data ? <Places u={data.unit} /> : null}
       {data ? (
         <p className='note'>
-          年度名额 {data.unit.quota} 人，职工 {data.unit.staffCount} 人的{data.unit.staffShare.label}为 {Math.floor((data.unit.staffCount * data.unit.staffShare.num) / data.unit.staffShare.den)} 人，取较小者；领导干部不超过每批次本单位人数的{data.unit.leaderShare.label}；费用标准 {data.unit.costCapLabel}；{data.unit.noRepeatYears} 年内不重复参加。按优先分从高到低排列（同分按申请先后）。
+          年度名额 {data.unit.quota} 人，职工 {data.unit.staffCount} 人的{data.unit.staffShare.label}为{' '}
+          {Math.floor((data.unit.staffCount * data.unit.staffShare.num) / data.unit.staffShare.den)}{' '}
+          人，取较小者；领导干部不超过每批次本单位人数的{data.unit.leaderShare.label}；费用标准 {data.unit.costCapLabel}；
+          {data.unit.noRepeatYears} 年内不重复参加。按优先分从高到低排列（同分按申请先后）。
         </p>
       ) : null}
       {message ? <p className={message.ok ? 'ok-text rc-message' : 'error-text rc-message'}>{message.text}</p> : null}
@@ -190,7 +238,14 @@ export function RecuApplicants({ units }: { units: UnitView[] }) {
             <h3>不批准：{refusing.nameMasked}</h3>
             <label className='inline'>
               原因
-              <input className='grow-input' aria-label='不予批准的原因' value={reason} maxLength={200} placeholder='请填写不予批准的原因（本人可见）' onChange={(e) => setReason(e.target.value)} />
+              <input
+                className='grow-input'
+                aria-label='不予批准的原因'
+                value={reason}
+                maxLength={200}
+                placeholder='请填写不予批准的原因（本人可见）'
+                onChange={(e) => setReason(e.target.value)}
+              />
             </label>
             <div className='dialog__actions'>
               <button type='button' className='btn btn--plain' onClick={() => setRefusing(null)}>

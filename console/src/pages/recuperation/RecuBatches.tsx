@@ -52,7 +52,16 @@ function BatchRoster({ batch, onClose }: { batch: BatchView; onClose: () => void
       <p className='note'>
         {batch.period} · 名额 {batch.capacity} · 剩余 {batch.seatsLeft} · 人均 {formatYuan(batch.costFen)}
       </p>
-      <DataTable caption='批次名单' columns={columns} rows={state.kind === 'ready' ? state.data.rows : []} rowKey={(r) => r.applicationId} state={state.kind} error={state.kind === 'error' ? state.message : undefined} onRetry={() => void load()} empty='还没有批准的人员' />
+      <DataTable
+        caption='批次名单'
+        columns={columns}
+        rows={state.kind === 'ready' ? state.data.rows : []}
+        rowKey={(r) => r.applicationId}
+        state={state.kind}
+        error={state.kind === 'error' ? state.message : undefined}
+        onRetry={() => void load()}
+        empty='还没有批准的人员'
+      />
     </aside>
   );
 }
@@ -70,7 +79,10 @@ function BatchForm({ data, onCreated, onCancel }: { data: AdminBatchesResult; on
     const costFen = parseYuan(cost);
     if (costFen === null) return setError('人均费用请填写金额（元，最多两位小数）');
     if (!startDate) return setError('请选择开始日期');
-    const res = await api.recuperation.createBatch({ venueId, ownerUnionId, startDate, days: Number(days), capacity: Number(capacity), costFen }, rid.current);
+    const res = await api.recuperation.createBatch(
+      { venueId, ownerUnionId, startDate, days: Number(days), capacity: Number(capacity), costFen },
+      rid.current,
+    );
     if (!res.ok) {
       if (res.error.code !== 'NETWORK') rid.current = newRequestId();
       return setError(res.error.message);
@@ -155,7 +167,13 @@ export function RecuBatches() {
     { key: 'capacity', title: '名额', width: 70, sortValue: (b) => b.capacity, render: (b) => b.capacity },
     { key: 'left', title: '剩余', width: 70, sortValue: (b) => b.seatsLeft, render: (b) => b.seatsLeft },
     { key: 'cost', title: '人均费用', width: 100, sortValue: (b) => b.costFen, render: (b) => formatYuan(b.costFen) },
-    { key: 'accepting', title: '报名', width: 80, sortValue: (b) => (b.accepting ? 1 : 0), render: (b) => (b.accepting ? '接受申请' : '已截止') },
+    {
+      key: 'accepting',
+      title: '报名',
+      width: 80,
+      sortValue: (b) => (b.accepting ? 1 : 0),
+      render: (b) => (b.accepting ? '接受申请' : '已截止'),
+    },
     {
       key: 'ops',
       title: '',
@@ -170,7 +188,12 @@ export function RecuBatches() {
   return (
     <div className='rc-batches'>
       <div className='toolbar toolbar--left'>
-        <button type='button' className={creating ? 'btn' : 'btn btn--plain'} disabled={state.kind !== 'ready'} onClick={() => setCreating(!creating)}>
+        <button
+          type='button'
+          className={creating ? 'btn' : 'btn btn--plain'}
+          disabled={state.kind !== 'ready'}
+          onClick={() => setCreating(!creating)}
+        >
           发布批次
         </button>
         {message ? <span className='ok-text'>{message}</span> : null}
@@ -186,7 +209,17 @@ export function RecuBatches() {
           }}
         />
       ) : null}
-      <DataTable caption='疗休养批次' columns={columns} rows={state.kind === 'ready' ? state.data.batches : []} rowKey={(b) => b.id} state={state.kind} error={state.kind === 'error' ? state.message : undefined} onRetry={() => void load()} onOpen={setOpen} empty='还没有批次，点「发布批次」创建' />
+      <DataTable
+        caption='疗休养批次'
+        columns={columns}
+        rows={state.kind === 'ready' ? state.data.batches : []}
+        rowKey={(b) => b.id}
+        state={state.kind}
+        error={state.kind === 'error' ? state.message : undefined}
+        onRetry={() => void load()}
+        onOpen={setOpen}
+        empty='还没有批次，点「发布批次」创建'
+      />
       {open ? <BatchRoster batch={open} onClose={() => setOpen(null)} /> : null}
     </div>
   );

@@ -15,7 +15,9 @@ type Status = 'pending' | 'approved' | 'rejected' | 'all';
 
 export function RecuSubsidy() {
   const [status, setStatus] = useState<Status>('pending');
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: SubsidyListResult }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: SubsidyListResult }>(
+    { kind: 'loading' },
+  );
   const [rejecting, setRejecting] = useState<SubsidyClaimView | null>(null);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -29,17 +31,52 @@ export function RecuSubsidy() {
   }, [load]);
 
   const decide = async (c: SubsidyClaimView, decision: 'approve' | 'reject') => {
-    const res = await api.recuperation.decideSubsidy({ claimId: c.id, decision, ...(decision === 'reject' ? { reason: reason.trim() } : {}) });
+    const res = await api.recuperation.decideSubsidy({
+      claimId: c.id,
+      decision,
+      ...(decision === 'reject' ? { reason: reason.trim() } : {}),
+    });
     if (!res.ok) return setMessage({ ok: false, text: `${c.unit.name}：${res.error.message}` });
-    setMessage({ ok: true, text: `${c.unit.name}：${decision === 'approve' ? `已批准，奖励 ${formatYuan(res.data.claim.subsidyFen)}` : '已驳回'}` });
+    setMessage({
+      ok: true,
+      text: `${c.unit.name}：${decision === 'approve' ? `已批准，奖励 ${formatYuan(res.data.claim.subsidyFen)}` : '已驳回'}`,
+    });
     setRejecting(null);
     setReason('');
     void load();
   };
   const exportCsv = () => {
     if (state.kind !== 'ready') return;
-    const header = ['基层工会', '地点', '开始日期', '天数', '人数', '人均每天实际消费', '计入标准', '实际总额', '计入总额', '奖励金额', '状态', '驳回原因', '提交时间'];
-    const rows = state.data.claims.map((c) => [c.unit.name, c.place, c.startDate, c.days, c.persons, formatYuan(c.spendPerPersonPerDayFen), formatYuan(c.countedPerPersonPerDayFen), formatYuan(c.actualTotalFen), formatYuan(c.countedTotalFen), formatYuan(c.subsidyFen), c.statusLabel, c.rejectReason ?? '', formatBusiness(c.submittedAt)]);
+    const header = [
+      '基层工会',
+      '地点',
+      '开始日期',
+      '天数',
+      '人数',
+      '人均每天实际消费',
+      '计入标准',
+      '实际总额',
+      '计入总额',
+      '奖励金额',
+      '状态',
+      '驳回原因',
+      '提交时间',
+    ];
+    const rows = state.data.claims.map((c) => [
+      c.unit.name,
+      c.place,
+      c.startDate,
+      c.days,
+      c.persons,
+      formatYuan(c.spendPerPersonPerDayFen),
+      formatYuan(c.countedPerPersonPerDayFen),
+      formatYuan(c.actualTotalFen),
+      formatYuan(c.countedTotalFen),
+      formatYuan(c.subsidyFen),
+      c.statusLabel,
+      c.rejectReason ?? '',
+      formatBusiness(c.submittedAt),
+    ]);
     downloadCsv(`本地行奖励_${formatBusiness(Date.now(), 'YYYY-MM-DD')}.csv`, toCsv(header, rows));
   };
 
@@ -47,11 +84,30 @@ export function RecuSubsidy() {
     { key: 'unit', title: '基层工会', sortValue: (c) => c.unit.name, render: (c) => c.unit.name },
     { key: 'place', title: '地点', width: 120, sortValue: (c) => c.place, render: (c) => c.place },
     { key: 'start', title: '开始日期', width: 100, sortValue: (c) => c.startDate, render: (c) => c.startDate },
-    { key: 'size', title: '人数 × 天数', width: 100, sortValue: (c) => c.persons * c.days, render: (c) => `${c.persons} 人 × ${c.days} 天` },
+    {
+      key: 'size',
+      title: '人数 × 天数',
+      width: 100,
+      sortValue: (c) => c.persons * c.days,
+      render: (c) => `${c.persons} 人 × ${c.days} 天`,
+    },
     { key: 'spend', title: '实际总额', width: 110, sortValue: (c) => c.actualTotalFen, render: (c) => formatYuan(c.actualTotalFen) },
-    { key: 'counted', title: '计入总额', width: 110, optional: true, sortValue: (c) => c.countedTotalFen, render: (c) => formatYuan(c.countedTotalFen) },
+    {
+      key: 'counted',
+      title: '计入总额',
+      width: 110,
+      optional: true,
+      sortValue: (c) => c.countedTotalFen,
+      render: (c) => formatYuan(c.countedTotalFen),
+    },
     { key: 'subsidy', title: '奖励金额', width: 100, sortValue: (c) => c.subsidyFen, render: (c) => formatYuan(c.subsidyFen) },
-    { key: 'status', title: '状态', width: 80, sortValue: (c) => c.statusLabel, render: (c) => (c.rejectReason ? <span title={c.rejectReason}>{c.statusLabel}</span> : c.statusLabel) },
+    {
+      key: 'status',
+      title: '状态',
+      width: 80,
+      sortValue: (c) => c.statusLabel,
+      render: (c) => (c.rejectReason ? <span title={c.rejectReason}>{c.statusLabel}</span> : c.statusLabel),
+    },
     {
       key: 'ops',
       title: '',
@@ -85,14 +141,29 @@ export function RecuSubsidy() {
         <span className='note'>奖励由上级工会审核；本单位提交的申请只能由上级批准。</span>
       </div>
       {message ? <p className={message.ok ? 'ok-text' : 'error-text'}>{message.text}</p> : null}
-      <DataTable caption='本地行奖励申请' columns={columns} rows={state.kind === 'ready' ? state.data.claims : []} rowKey={(c) => c.id} state={state.kind} error={state.kind === 'error' ? state.message : undefined} onRetry={() => void load()} empty='没有这一状态的申请' />
+      <DataTable
+        caption='本地行奖励申请'
+        columns={columns}
+        rows={state.kind === 'ready' ? state.data.claims : []}
+        rowKey={(c) => c.id}
+        state={state.kind}
+        error={state.kind === 'error' ? state.message : undefined}
+        onRetry={() => void load()}
+        empty='没有这一状态的申请'
+      />
       {rejecting ? (
         <div className='dialog' role='dialog' aria-label='驳回本地行奖励'>
           <div className='dialog__box'>
             <h3>驳回：{rejecting.unit.name}</h3>
             <label className='inline'>
               原因
-              <input className='grow-input' aria-label='驳回原因' value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+              <input
+                className='grow-input'
+                aria-label='驳回原因'
+                value={reason}
+                maxLength={200}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </label>
             <div className='dialog__actions'>
               <button type='button' className='btn btn--plain' onClick={() => setRejecting(null)}>

@@ -105,22 +105,74 @@ export function RecuUnits({ units, figures, onChanged }: { units: UnitView[]; fi
   const money = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : formatYuan(fen));
 
   const exportCsv = () => {
-    const header = ['基层工会', '单位性质', '年度名额', '可用名额', '已批准', '已参加', '剩余', '费用合计', '费用上限', '本地行申请', '本地行已批准金额', '本地行待审金额'];
-    const body = rows.map(({ view, fig }) => [view.unit.name, view.ownershipLabel, view.quota, view.limit, view.approved, fig?.attended ?? 0, view.placesLeft, money(fig?.spendFen), money(fig?.capTotalFen), fig?.subsidyClaims ?? 0, money(fig?.subsidyApprovedFen ?? 0), money(fig?.subsidyPendingFen ?? 0)]);
+    const header = [
+      '基层工会',
+      '单位性质',
+      '年度名额',
+      '可用名额',
+      '已批准',
+      '已参加',
+      '剩余',
+      '费用合计',
+      '费用上限',
+      '本地行申请',
+      '本地行已批准金额',
+      '本地行待审金额',
+    ];
+    const body = rows.map(({ view, fig }) => [
+      view.unit.name,
+      view.ownershipLabel,
+      view.quota,
+      view.limit,
+      view.approved,
+      fig?.attended ?? 0,
+      view.placesLeft,
+      money(fig?.spendFen),
+      money(fig?.capTotalFen),
+      fig?.subsidyClaims ?? 0,
+      money(fig?.subsidyApprovedFen ?? 0),
+      money(fig?.subsidyPendingFen ?? 0),
+    ]);
     downloadCsv(`疗休养统计_${figures?.year ?? ''}_${formatBusiness(Date.now(), 'YYYY-MM-DD')}.csv`, toCsv(header, body));
   };
 
   const columns: Column<Row>[] = [
     { key: 'name', title: '基层工会', sortValue: (r) => r.view.unit.name, render: (r) => r.view.unit.name },
-    { key: 'ownership', title: '性质', width: 110, optional: true, sortValue: (r) => r.view.ownershipLabel, render: (r) => r.view.ownershipLabel },
-    { key: 'quota', title: '年度名额', width: 80, sortValue: (r) => r.view.quota, render: (r) => (r.view.configured ? r.view.quota : '未设置') },
+    {
+      key: 'ownership',
+      title: '性质',
+      width: 110,
+      optional: true,
+      sortValue: (r) => r.view.ownershipLabel,
+      render: (r) => r.view.ownershipLabel,
+    },
+    {
+      key: 'quota',
+      title: '年度名额',
+      width: 80,
+      sortValue: (r) => r.view.quota,
+      render: (r) => (r.view.configured ? r.view.quota : '未设置'),
+    },
     { key: 'limit', title: '可用', width: 60, sortValue: (r) => r.view.limit, render: (r) => r.view.limit },
     { key: 'approved', title: '已批准', width: 70, sortValue: (r) => r.view.approved, render: (r) => r.view.approved },
     { key: 'attended', title: '已参加', width: 70, sortValue: (r) => r.fig?.attended ?? 0, render: (r) => r.fig?.attended ?? 0 },
     { key: 'left', title: '剩余', width: 60, sortValue: (r) => r.view.placesLeft, render: (r) => r.view.placesLeft },
     { key: 'spend', title: '费用合计', width: 110, sortValue: (r) => r.fig?.spendFen ?? 0, render: (r) => money(r.fig?.spendFen) },
-    { key: 'subsidy', title: '本地行已批准', width: 110, sortValue: (r) => r.fig?.subsidyApprovedFen ?? 0, render: (r) => money(r.fig?.subsidyApprovedFen ?? 0) },
-    { key: 'pending', title: '本地行待审', width: 100, optional: true, sortValue: (r) => r.fig?.subsidyPendingFen ?? 0, render: (r) => money(r.fig?.subsidyPendingFen ?? 0) },
+    {
+      key: 'subsidy',
+      title: '本地行已批准',
+      width: 110,
+      sortValue: (r) => r.fig?.subsidyApprovedFen ?? 0,
+      render: (r) => money(r.fig?.subsidyApprovedFen ?? 0),
+    },
+    {
+      key: 'pending',
+      title: '本地行待审',
+      width: 100,
+      optional: true,
+      sortValue: (r) => r.fig?.subsidyPendingFen ?? 0,
+      render: (r) => money(r.fig?.subsidyPendingFen ?? 0),
+    },
     {
       key: 'ops',
       title: '',
@@ -141,7 +193,8 @@ export function RecuUnits({ units, figures, onChanged }: { units: UnitView[]; fi
         </button>
         {figures ? (
           <span className='note'>
-            {figures.year} 年合计：可用名额 {figures.totals.limit} · 已批准 {figures.totals.approved} · 已参加 {figures.totals.attended} · 费用 {formatYuan(figures.totals.spendFen)} · 本地行已批准 {formatYuan(figures.totals.subsidyApprovedFen)}
+            {figures.year} 年合计：可用名额 {figures.totals.limit} · 已批准 {figures.totals.approved} · 已参加 {figures.totals.attended} ·
+            费用 {formatYuan(figures.totals.spendFen)} · 本地行已批准 {formatYuan(figures.totals.subsidyApprovedFen)}
           </span>
         ) : null}
       </div>
@@ -156,7 +209,15 @@ export function RecuUnits({ units, figures, onChanged }: { units: UnitView[]; fi
           }}
         />
       ) : null}
-      <DataTable caption='基层工会名额与统计' columns={columns} rows={rows} rowKey={(r) => r.view.unit.id} state='ready' onOpen={(r) => setEditing(r.view)} empty='您管理的范围内没有基层工会' />
+      <DataTable
+        caption='基层工会名额与统计'
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.view.unit.id}
+        state='ready'
+        onOpen={(r) => setEditing(r.view)}
+        empty='您管理的范围内没有基层工会'
+      />
     </div>
   );
 }

@@ -22,7 +22,9 @@ type Tab = (typeof TABS)[number][0];
 
 export function Recuperation() {
   const [tab, setTab] = useState<Tab>('applicants');
-  const [units, setUnits] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: UnitView[] }>({ kind: 'loading' });
+  const [units, setUnits] = useState<{ kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: UnitView[] }>({
+    kind: 'loading',
+  });
   const [figures, setFigures] = useState<AdminFiguresResult | null>(null);
   const load = useCallback(async () => {
     const [u, f] = await Promise.all([api.recuperation.units({}), api.recuperation.figures({})]);

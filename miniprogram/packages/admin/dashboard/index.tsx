@@ -24,7 +24,11 @@ export default function AdminDashboardPage() {
   if (viewer.role !== 'union_admin' || !scope) {
     return (
       <View className={`page admin-dash${elderClass()}`}>
-        <EmptyState title='仅工会管理员可使用工作台' hint='如需开通，请联系所在工会。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
+        <EmptyState
+          title='仅工会管理员可使用工作台'
+          hint='如需开通，请联系所在工会。'
+          action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
+        />
       </View>
     );
   }

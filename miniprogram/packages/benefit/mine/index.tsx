@@ -28,7 +28,11 @@ export default function MyBenefitsPage() {
           <Text>我的兑换码</Text>
         </View>
         {claims.length === 0 ? (
-          <EmptyState title='还没有领到福利' hint='周五 10:00 开抢，或报名预约抽签' action={{ label: '去看看本周福利', to: { kind: 'tab', url: '/pages/benefits/index' } }} />
+          <EmptyState
+            title='还没有领到福利'
+            hint='周五 10:00 开抢，或报名预约抽签'
+            action={{ label: '去看看本周福利', to: { kind: 'tab', url: '/pages/benefits/index' } }}
+          />
         ) : (
           claims.map((c) => (
             <View key={c.id} className='bf-claim' data-claim={c.id}>
@@ -62,7 +66,11 @@ export default function MyBenefitsPage() {
             <View key={r.dropId} className='bf-claim'>
               <View className='bf-row'>
                 <Text className='bf-title'>{r.title}</Text>
-                <Text className={`bf-badge ${r.result === 'lost' || r.result === 'excluded' || r.result === 'cancelled' ? 'bf-badge--muted' : ''}`}>{r.result ? DRAW_RESULT_LABELS[r.result] : '已报名'}</Text>
+                <Text
+                  className={`bf-badge ${r.result === 'lost' || r.result === 'excluded' || r.result === 'cancelled' ? 'bf-badge--muted' : ''}`}
+                >
+                  {r.result ? DRAW_RESULT_LABELS[r.result] : '已报名'}
+                </Text>
               </View>
               <Text className='bf-explain'>{r.explain}</Text>
             </View>

@@ -14,10 +14,13 @@ import '../content.css';
 export default function InboxPage() {
   const [unread, setUnread] = useState(0);
   const [read, setRead] = useState<Set<string>>(new Set());
-  const { state, reload, loadMore } = usePaged<NoticeView, InboxResult>((cursor) => api.notify.inbox(cursor ? { cursor } : {}), (page) => {
-    setUnread(page.unread);
-    setRead(new Set());
-  });
+  const { state, reload, loadMore } = usePaged<NoticeView, InboxResult>(
+    (cursor) => api.notify.inbox(cursor ? { cursor } : {}),
+    (page) => {
+      setUnread(page.unread);
+      setRead(new Set());
+    },
+  );
   useReachBottom(loadMore);
 
   const open = async (n: NoticeView) => {
@@ -49,7 +52,11 @@ export default function InboxPage() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='暂无消息' hint='报名、审核、领取等结果会在这里通知您' action={{ label: '看看本周福利', to: { kind: 'tab', url: '/pages/benefits/index' } }} />
+          <EmptyState
+            title='暂无消息'
+            hint='报名、审核、领取等结果会在这里通知您'
+            action={{ label: '看看本周福利', to: { kind: 'tab', url: '/pages/benefits/index' } }}
+          />
         </View>
       ) : (
         <View className='card'>

@@ -27,8 +27,16 @@ export default function MySignupsPage() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='还没有报名活动' hint='在“活动”里找到感兴趣的活动，点击报名' action={{ label: '去看看活动', to: { kind: 'tab', url: '/pages/activities/index' } }} />
-          <Text className='ct-link' style={{ display: 'block', textAlign: 'center' }} onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}>
+          <EmptyState
+            title='还没有报名活动'
+            hint='在“活动”里找到感兴趣的活动，点击报名'
+            action={{ label: '去看看活动', to: { kind: 'tab', url: '/pages/activities/index' } }}
+          />
+          <Text
+            className='ct-link'
+            style={{ display: 'block', textAlign: 'center' }}
+            onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}
+          >
             去看看活动 ›
           </Text>
         </View>

@@ -12,7 +12,10 @@ export default function NoticePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { state, reload } = useRemote(() => api.system.notice(id));
-  useShareAppMessage(() => ({ title: state.status === 'ready' ? state.data.title : '工会通知', path: `/packages/content/notice/index?id=${encodeURIComponent(id)}` }));
+  useShareAppMessage(() => ({
+    title: state.status === 'ready' ? state.data.title : '工会通知',
+    path: `/packages/content/notice/index?id=${encodeURIComponent(id)}`,
+  }));
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' />;
   const n = state.data;
   return (

@@ -10,7 +10,15 @@ import { api } from '../../../services/api';
 import { askSubscribe } from '../../../services/notify';
 import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 
-export function ActivityBox({ postId, activity, onChanged }: { postId: string; activity: ActivityInfo; onChanged: (a: ActivityInfo) => void }) {
+export function ActivityBox({
+  postId,
+  activity,
+  onChanged,
+}: {
+  postId: string;
+  activity: ActivityInfo;
+  onChanged: (a: ActivityInfo) => void;
+}) {
   const [busy, setBusy] = useState(false);
   // One id per intended sign-up: a retry after a network error is the same request.
   const { run } = useRetrySafeCalls();
@@ -33,7 +41,10 @@ export function ActivityBox({ postId, activity, onChanged }: { postId: string; a
   };
 
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: mine?.status === 'signed' ? '取消报名' : '退出候补', content: '取消后名额将让给候补的会员，确定吗？' });
+    const ok = await Taro.showModal({
+      title: mine?.status === 'signed' ? '取消报名' : '退出候补',
+      content: '取消后名额将让给候补的会员，确定吗？',
+    });
     if (!ok.confirm) return;
     setBusy(true);
     const res = await api.content.cancelSignup(postId);
@@ -51,7 +62,13 @@ export function ActivityBox({ postId, activity, onChanged }: { postId: string; a
     <View className='card ct-activity'>
       <View className='section-title'>
         <Text>活动信息</Text>
-        {mine ? <Text className={`ct-state ${mine.status === 'signed' ? 'ct-state--ok' : 'ct-state--wait'}`}>{mine.checkedIn ? '已签到' : mine.statusLabel}</Text> : s ? <Text className='ct-state'>{s.stateLabel}</Text> : null}
+        {mine ? (
+          <Text className={`ct-state ${mine.status === 'signed' ? 'ct-state--ok' : 'ct-state--wait'}`}>
+            {mine.checkedIn ? '已签到' : mine.statusLabel}
+          </Text>
+        ) : s ? (
+          <Text className='ct-state'>{s.stateLabel}</Text>
+        ) : null}
       </View>
       <View className='ct-activity__row'>
         <Text className='ct-activity__label'>活动时间</Text>
@@ -60,7 +77,10 @@ export function ActivityBox({ postId, activity, onChanged }: { postId: string; a
           {activity.endAt ? ` — ${formatBusiness(activity.endAt, 'HH:mm')}` : ''}
         </Text>
       </View>
-      <VenueCard venue={{ name: activity.place, address: activity.place, hours: null, location: activity.location, phone: activity.phone }} label='活动地点' />
+      <VenueCard
+        venue={{ name: activity.place, address: activity.place, hours: null, location: activity.location, phone: activity.phone }}
+        label='活动地点'
+      />
       {s ? (
         <>
           <View className='ct-activity__row'>

@@ -58,7 +58,9 @@ export default function PostPage() {
           </Text>
         </View>
       </View>
-      {p.activity ? <ActivityBox postId={p.id} activity={p.activity} onChanged={(a: ActivityInfo) => setPost({ ...p, activity: a })} /> : null}
+      {p.activity ? (
+        <ActivityBox postId={p.id} activity={p.activity} onChanged={(a: ActivityInfo) => setPost({ ...p, activity: a })} />
+      ) : null}
       <View className='card'>
         <RichText className='ct-body' nodes={p.body as ComponentProps<typeof RichText>['nodes']} />
       </View>

@@ -16,7 +16,9 @@ import './index.css';
 
 function initialKeyword(q: string | undefined): string {
   try {
-    return decodeURIComponent(q ?? '').trim().slice(0, SEARCH_KEYWORD_MAX);
+    return decodeURIComponent(q ?? '')
+      .trim()
+      .slice(0, SEARCH_KEYWORD_MAX);
   } catch {
     return '';
   }

@@ -44,7 +44,11 @@ export default function UnionPage() {
           <Text className='hero__sub'>
             {union.levelLabel} · {union.followers} 人关注 · {postCount} 篇内容
           </Text>
-          <Text className={`ct-follow ${union.following ? 'ct-follow--on' : ''}`} style={{ display: 'inline-block', marginTop: '12px', background: '#fff' }} onClick={() => void toggle()}>
+          <Text
+            className={`ct-follow ${union.following ? 'ct-follow--on' : ''}`}
+            style={{ display: 'inline-block', marginTop: '12px', background: '#fff' }}
+            onClick={() => void toggle()}
+          >
             {union.following ? '已关注' : '+ 关注'}
           </Text>
         </View>

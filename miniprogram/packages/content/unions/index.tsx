@@ -49,14 +49,20 @@ export default function UnionsPage() {
           <View className='section-title'>
             <Text>我所在的工会</Text>
           </View>
-          {mine.map((u) => <Row key={u.id} u={u} onToggle={(x) => void toggle(x)} />)}
+          {mine.map((u) => (
+            <Row key={u.id} u={u} onToggle={(x) => void toggle(x)} />
+          ))}
         </View>
       ) : null}
       <View className='card'>
         <View className='section-title'>
           <Text>更多工会</Text>
         </View>
-        {others.length ? others.map((u) => <Row key={u.id} u={u} onToggle={(x) => void toggle(x)} />) : <EmptyState title='暂无可关注的工会' hint='您已关注了所有可关注的工会' />}
+        {others.length ? (
+          others.map((u) => <Row key={u.id} u={u} onToggle={(x) => void toggle(x)} />)
+        ) : (
+          <EmptyState title='暂无可关注的工会' hint='您已关注了所有可关注的工会' />
+        )}
       </View>
       <Text className='note'>入会认证通过后，会自动关注从市总工会到您所在基层工会的各级工会。</Text>
     </View>

@@ -64,7 +64,14 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
   const input = (k: keyof typeof v, label: string, placeholder: string, extra: Record<string, unknown> = {}) => (
     <View className={`dc-field field-${k}`}>
       <Text className='dc-label'>{label}</Text>
-      <Input className='dc-input' nativeProps={{ 'aria-label': label }} placeholder={placeholder} value={v[k]} onInput={set(k)} {...extra} />
+      <Input
+        className='dc-input'
+        nativeProps={{ 'aria-label': label }}
+        placeholder={placeholder}
+        value={v[k]}
+        onInput={set(k)}
+        {...extra}
+      />
     </View>
   );
 
@@ -86,21 +93,38 @@ export default function ChildForm({ onAdded }: { onAdded: () => void }) {
         <Text className='dc-label'>在读年级（本学年）</Text>
         <View className='dc-chips'>
           {GRADES.map((g) => (
-            <Text key={g} className={`dc-chip grade-${g} ${grade === g ? 'dc-chip--on' : ''}`} onClick={() => setGrade(grade === g ? null : g)}>
+            <Text
+              key={g}
+              className={`dc-chip grade-${g} ${grade === g ? 'dc-chip--on' : ''}`}
+              onClick={() => setGrade(grade === g ? null : g)}
+            >
               {g}年级
             </Text>
           ))}
         </View>
       </View>
       {grade ? null : (
-        <DateTimeField label='或：出生日期' dateOnly value={v.birthDate} end={formatBusiness(Date.now(), 'YYYY-MM-DD')} onChange={(d) => setV((p) => ({ ...p, birthDate: d }))} />
+        <DateTimeField
+          label='或：出生日期'
+          dateOnly
+          value={v.birthDate}
+          end={formatBusiness(Date.now(), 'YYYY-MM-DD')}
+          onChange={(d) => setV((p) => ({ ...p, birthDate: d }))}
+        />
       )}
       {input('school', '就读学校', '学校全称', { maxlength: 40 })}
       {input('emergencyName', '紧急联系人', '姓名', { maxlength: 20 })}
       {input('emergencyPhone', '紧急联系电话', '11 位手机号', { type: 'number', maxlength: 11 })}
       <View className='dc-field'>
         <Text className='dc-label'>健康提示（选填：过敏、慢性病等，仅托管点工作人员可见）</Text>
-        <Textarea className='dc-input' nativeProps={{ 'aria-label': '健康提示' }} style={{ height: '120px', padding: '16px 22px' }} maxlength={200} value={v.healthNotes} onInput={set('healthNotes')} />
+        <Textarea
+          className='dc-input'
+          nativeProps={{ 'aria-label': '健康提示' }}
+          style={{ height: '120px', padding: '16px 22px' }}
+          maxlength={200}
+          value={v.healthNotes}
+          onInput={set('healthNotes')}
+        />
       </View>
       {error ? <Text className='dc-error'>{error}</Text> : null}
       <Button className='dc-btn dc-btn--wide add-child-submit' disabled={busy} onClick={() => void submit()}>

@@ -8,7 +8,17 @@ import { useRetrySafeCalls } from '../../../hooks/useRetrySafeSend';
 import type { ChildView, SlotView } from '../../../../shared/daycare/views';
 import { DAYCARE_PAGES, monthDay } from '../labels';
 
-export default function SlotRow({ slot, mode, open, kids }: { slot: SlotView; mode: 'first_come' | 'lottery'; open: boolean; kids: ChildView[] }) {
+export default function SlotRow({
+  slot,
+  mode,
+  open,
+  kids,
+}: {
+  slot: SlotView;
+  mode: 'first_come' | 'lottery';
+  open: boolean;
+  kids: ChildView[];
+}) {
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +39,8 @@ export default function SlotRow({ slot, mode, open, kids }: { slot: SlotView; mo
     void Taro.navigateTo({ url: DAYCARE_PAGES.mine });
   };
 
-  const figures = mode === 'first_come' ? `名额 ${slot.capacity} · 剩余 ${slot.remaining}` : `名额 ${slot.capacity} · 已报名 ${slot.demand}`;
+  const figures =
+    mode === 'first_come' ? `名额 ${slot.capacity} · 剩余 ${slot.remaining}` : `名额 ${slot.capacity} · 已报名 ${slot.demand}`;
   return (
     <View className='dc-slot-wrap'>
       <View className='dc-slot'>

@@ -38,7 +38,9 @@ function Campaign({ c, kids, member }: { c: CampaignView; kids: ChildView[]; mem
       <Text className='dc-meta'>{windowText(c.opensAt, c.closesAt)}</Text>
       {c.mode === 'lottery' ? (
         <>
-          <Text className='dc-meta'>名额不足时按优先档次（小微企业双职工、单亲、困难职工家庭优先）在档内随机排序，公开摇号，结果任何人都能核对。</Text>
+          <Text className='dc-meta'>
+            名额不足时按优先档次（小微企业双职工、单亲、困难职工家庭优先）在档内随机排序，公开摇号，结果任何人都能核对。
+          </Text>
           <VerifyDetails
             explain='摇号用一串随机“种子”决定顺序。报名截止前先公布这串种子的“指纹”（承诺），截止后再公布种子本身：谁都能核对种子与指纹相符，并用它重新算出同样的录取名单，工会无法在报名后更改结果。'
             items={[
@@ -84,10 +86,16 @@ export default function DaycareHome() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.overview.campaigns.length === 0 ? (
-        <EmptyState title='暂无开放的暑托班' hint='所在工会发布后会在这里显示，也可以咨询所在工会。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
+        <EmptyState
+          title='暂无开放的暑托班'
+          hint='所在工会发布后会在这里显示，也可以咨询所在工会。'
+          action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
+        />
       ) : (
         <View>
-          {!state.data.overview.memberVerified ? <Text className='dc-warn'>暑托班面向已认证的工会会员家庭，请先完成入会认证后报名。</Text> : null}
+          {!state.data.overview.memberVerified ? (
+            <Text className='dc-warn'>暑托班面向已认证的工会会员家庭，请先完成入会认证后报名。</Text>
+          ) : null}
           {state.data.overview.campaigns.map((c) => (
             <Campaign key={c.id} c={c} kids={state.data.kids} member={state.data.overview.memberVerified} />
           ))}

@@ -44,13 +44,18 @@ function Registration({ r, onChanged }: { r: RegistrationView; onChanged: () => 
       </Text>
       <Text className='dc-meta'>{r.campaignTitle}</Text>
       <Text className='dc-reason registration__reason'>{r.reason}</Text>
-      {r.status === 'offered' && r.offerExpiresAt ? <Text className='dc-warn'>请在 {formatBusinessFriendly(r.offerExpiresAt)} 前确认</Text> : null}
+      {r.status === 'offered' && r.offerExpiresAt ? (
+        <Text className='dc-warn'>请在 {formatBusinessFriendly(r.offerExpiresAt)} 前确认</Text>
+      ) : null}
       {r.attendance ? (
         <Text className='dc-meta'>
           出勤 {r.attendance.present}/{r.attendance.marked} 天（{pct(r.attendance.rate)}）
         </Text>
       ) : null}
-      <VerifyDetails explain='摇号结束后工会公布全部报名编号和排序，您可以用下面的编号在公布的摇号记录中找到自己的位置。' items={[{ label: '报名编号', value: r.id }]} />
+      <VerifyDetails
+        explain='摇号结束后工会公布全部报名编号和排序，您可以用下面的编号在公布的摇号记录中找到自己的位置。'
+        items={[{ label: '报名编号', value: r.id }]}
+      />
       <View style={{ display: 'flex', justifyContent: 'flex-end', marginTop: '12px' }}>
         {r.status === 'offered' ? (
           <Button className='dc-btn accept-offer' onClick={() => void act('accept')}>
@@ -75,7 +80,11 @@ export default function MyDaycarePage() {
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.registrations.length === 0 ? (
         <View>
-          <EmptyState title='还没有暑托班报名' hint='在暑托班页面选择班期为孩子报名。' action={{ label: '去看看暑托班', to: { kind: 'page', url: '/packages/daycare/index/index' } }} />
+          <EmptyState
+            title='还没有暑托班报名'
+            hint='在暑托班页面选择班期为孩子报名。'
+            action={{ label: '去看看暑托班', to: { kind: 'page', url: '/packages/daycare/index/index' } }}
+          />
           <Button className='dc-btn dc-btn--wide' onClick={() => void Taro.navigateTo({ url: DAYCARE_PAGES.home })}>
             去报名
           </Button>

@@ -35,7 +35,11 @@ export default function Roster({ slotId }: { slotId: string }) {
   if (data.rows.length === 0) return <EmptyState title='本班期暂无录取的孩子' hint='录取结果公布后，名单会显示在这里' />;
 
   const save = async () => {
-    const res = await api.daycare.staffMarkAttendance({ slotId, date, marks: Object.entries(marks).map(([registrationId, present]) => ({ registrationId, present })) });
+    const res = await api.daycare.staffMarkAttendance({
+      slotId,
+      date,
+      marks: Object.entries(marks).map(([registrationId, present]) => ({ registrationId, present })),
+    });
     void Taro.showToast({ title: res.ok ? `已登记 ${res.data.marked} 人` : res.error.message, icon: 'none' });
     if (res.ok) void load();
   };
@@ -48,7 +52,9 @@ export default function Roster({ slotId }: { slotId: string }) {
   return (
     <View className='roster'>
       <View className='dc-field'>
-        <Text className='dc-label'>出勤日期（{data.slot.startDate} 至 {data.slot.endDate}）</Text>
+        <Text className='dc-label'>
+          出勤日期（{data.slot.startDate} 至 {data.slot.endDate}）
+        </Text>
         <Input className='dc-input' value={date} maxlength={10} onInput={(e) => setDate(e.detail.value)} />
       </View>
       {data.rows.map((r) => (
@@ -63,7 +69,10 @@ export default function Roster({ slotId }: { slotId: string }) {
               出勤 {r.attendance.present}/{r.attendance.marked} 天（{pct(r.attendance.rate)}）
             </Text>
           </View>
-          <Text className={`dc-chip ${marks[r.registrationId] ? 'dc-chip--on' : ''}`} onClick={() => setMarks((m) => ({ ...m, [r.registrationId]: !m[r.registrationId] }))}>
+          <Text
+            className={`dc-chip ${marks[r.registrationId] ? 'dc-chip--on' : ''}`}
+            onClick={() => setMarks((m) => ({ ...m, [r.registrationId]: !m[r.registrationId] }))}
+          >
             {marks[r.registrationId] ? '出勤' : '缺勤'}
           </Text>
         </View>

@@ -19,7 +19,11 @@ export default function StaffPage() {
   if (state.data.slots.length === 0) {
     return (
       <View className={`page${elderClass()}`}>
-        <EmptyState title='您不是任何托管点的工作人员' hint='工作人员由托管点所属工会的管理员指定。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
+        <EmptyState
+          title='您不是任何托管点的工作人员'
+          hint='工作人员由托管点所属工会的管理员指定。'
+          action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
+        />
       </View>
     );
   }

@@ -29,9 +29,13 @@ function copy(text: string) {
 
 function openMap(c: UnionContactView) {
   if (!c.location) return;
-  Taro.openLocation({ latitude: c.location.latitude, longitude: c.location.longitude, name: c.unionName, address: c.address, scale: 16 }).catch(() =>
-    Taro.showToast({ title: '无法打开地图，请复制地址后在地图中搜索', icon: 'none' }),
-  );
+  Taro.openLocation({
+    latitude: c.location.latitude,
+    longitude: c.location.longitude,
+    name: c.unionName,
+    address: c.address,
+    scale: 16,
+  }).catch(() => Taro.showToast({ title: '无法打开地图，请复制地址后在地图中搜索', icon: 'none' }));
 }
 
 export default function ContactPage() {

@@ -44,7 +44,11 @@ export default function FaqPage() {
 
       {topics.length === 0 ? (
         <View className='card'>
-          <EmptyState title='没有找到相关问题' hint='换个说法试试，或直接联系所在工会' action={{ label: '联系工会', onClick: () => void Taro.navigateTo({ url: '/packages/help/contact/index' }) }} />
+          <EmptyState
+            title='没有找到相关问题'
+            hint='换个说法试试，或直接联系所在工会'
+            action={{ label: '联系工会', onClick: () => void Taro.navigateTo({ url: '/packages/help/contact/index' }) }}
+          />
         </View>
       ) : (
         topics.map((topic) => (

@@ -70,7 +70,9 @@ export const FAQ: FaqTopic[] = [
       {
         id: 'card-suspended',
         q: '会员卡显示“已停用”怎么办？',
-        a: ['会员卡由所属工会停用（例如调离原单位）。停用期间不能领福利、报名暑托班和疗休养。如有疑问，请联系所属工会，恢复后即可正常使用。'],
+        a: [
+          '会员卡由所属工会停用（例如调离原单位）。停用期间不能领福利、报名暑托班和疗休养。如有疑问，请联系所属工会，恢复后即可正常使用。',
+        ],
         link: { title: '联系工会', url: '/packages/help/contact/index' },
       },
     ],
@@ -203,6 +205,9 @@ export function searchFaq(keyword: string, topics: FaqTopic[] = FAQ): FaqTopic[]
   const words = keyword.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return topics;
   return topics
-    .map((t) => ({ ...t, items: t.items.filter((i) => words.every((w) => `${t.title} ${i.q} ${i.a.join(' ')}`.toLowerCase().includes(w))) }))
+    .map((t) => ({
+      ...t,
+      items: t.items.filter((i) => words.every((w) => `${t.title} ${i.q} ${i.a.join(' ')}`.toLowerCase().includes(w))),
+    }))
     .filter((t) => t.items.length > 0);
 }

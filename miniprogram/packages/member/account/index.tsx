@@ -97,7 +97,9 @@ export default function AccountPage() {
             <Text className='mstatus__badge mstatus__badge--approved'>账号已注销</Text>
             <Text className='mstatus__lead'>您的个人信息已按说明删除，保留的记录已不再关联您的账号。</Text>
           </View>
-          <Text className='macct__p'>再次打开小程序时，您将以未登记的新用户身份使用。如您是工会会员，会员身份仍在所属工会的会员名册中，可凭姓名和身份证号重新认领会员卡。</Text>
+          <Text className='macct__p'>
+            再次打开小程序时，您将以未登记的新用户身份使用。如您是工会会员，会员身份仍在所属工会的会员名册中，可凭姓名和身份证号重新认领会员卡。
+          </Text>
           <View className='mactions'>
             <Button className='mbtn' onClick={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
               返回首页
@@ -126,9 +128,15 @@ export default function AccountPage() {
             <View className='section-title'>
               <Text>撤回同意</Text>
             </View>
-            <Text className='macct__p'>孩子信息：在「我的暑托班 → 孩子信息」中删除孩子，即撤回对该孩子信息的单独同意（孩子有名额时需先取消）。</Text>
-            <Text className='macct__p'>订阅消息：每次同意只发送一条；不想再收到时，在小程序右上角「···」→「设置」→「订阅消息」中关闭。</Text>
-            <Text className='macct__p'>全部撤回：注销账号。注销后我们按下方说明删除您的个人信息，法律法规或结算需要保留的记录将不再关联您的账号。</Text>
+            <Text className='macct__p'>
+              孩子信息：在「我的暑托班 → 孩子信息」中删除孩子，即撤回对该孩子信息的单独同意（孩子有名额时需先取消）。
+            </Text>
+            <Text className='macct__p'>
+              订阅消息：每次同意只发送一条；不想再收到时，在小程序右上角「···」→「设置」→「订阅消息」中关闭。
+            </Text>
+            <Text className='macct__p'>
+              全部撤回：注销账号。注销后我们按下方说明删除您的个人信息，法律法规或结算需要保留的记录将不再关联您的账号。
+            </Text>
           </View>
           <View className='card'>
             <View className='section-title'>
@@ -155,7 +163,9 @@ export default function AccountPage() {
           </View>
           <Text className='macct__p'>您已确认注销，部分内容尚未删除完毕。可点击继续完成；不处理的话系统也会在几分钟内自动完成。</Text>
           {sendError ? <Text className='mserver-error'>{sendError}</Text> : null}
-          {stillRunning ? <Text className='macct__warn'>注销仍在进行，系统会在几分钟内自动完成；您也可以稍后再点「继续注销」。</Text> : null}
+          {stillRunning ? (
+            <Text className='macct__warn'>注销仍在进行，系统会在几分钟内自动完成；您也可以稍后再点「继续注销」。</Text>
+          ) : null}
           {/* Confirmed when the job started: the server continues it without a second guard check. */}
           <Button className={`mbtn`} disabled={working || undefined} onClick={() => void runDeletion(DELETE_CONFIRM_WORD)}>
             {working ? '正在注销…' : '继续注销'}
@@ -186,7 +196,9 @@ export default function AccountPage() {
             </View>
             {stage.preview.membership ? <Text className='macct__warn'>{stage.preview.membership}</Text> : null}
             {stage.preview.willKeep.length > 0 ? <Lines items={stage.preview.willKeep} tone='keep' /> : null}
-            {!stage.preview.membership && stage.preview.willKeep.length === 0 ? <Text className='macct__p'>没有需要保留的记录。</Text> : null}
+            {!stage.preview.membership && stage.preview.willKeep.length === 0 ? (
+              <Text className='macct__p'>没有需要保留的记录。</Text>
+            ) : null}
           </View>
           <View className='card'>
             {stage.kind === 'preview' ? (
@@ -203,10 +215,18 @@ export default function AccountPage() {
               <>
                 <View className='mform__field'>
                   <Text className='mform__label'>{`请输入「${DELETE_CONFIRM_WORD}」确认`}</Text>
-                  <Input className='mform__input' placeholder={DELETE_CONFIRM_WORD} maxlength={10} value={typed} onInput={(e) => setTyped(e.detail.value)} />
+                  <Input
+                    className='mform__input'
+                    placeholder={DELETE_CONFIRM_WORD}
+                    maxlength={10}
+                    value={typed}
+                    onInput={(e) => setTyped(e.detail.value)}
+                  />
                 </View>
                 {sendError ? <Text className='mserver-error'>{sendError}</Text> : null}
-                {stillRunning ? <Text className='macct__warn'>注销仍在进行，系统会在几分钟内自动完成；您也可以稍后回到本页点击「继续注销」。</Text> : null}
+                {stillRunning ? (
+                  <Text className='macct__warn'>注销仍在进行，系统会在几分钟内自动完成；您也可以稍后回到本页点击「继续注销」。</Text>
+                ) : null}
                 <Button
                   className={`mbtn`}
                   disabled={typed.trim() !== DELETE_CONFIRM_WORD || working || undefined}

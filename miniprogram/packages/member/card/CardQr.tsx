@@ -103,9 +103,7 @@ export default function CardQr() {
         {expired ? <Text className='mcard-qr__overlay'>已失效，点击刷新</Text> : null}
       </View>
       <Text className='mcard-qr__hint'>二维码每分钟自动刷新，截图无效</Text>
-      <Text className='mcard-qr__count'>
-        {expired ? '会员码已失效' : `${refreshSeconds} 秒后自动刷新 · 有效期剩余 ${validSeconds} 秒`}
-      </Text>
+      <Text className='mcard-qr__count'>{expired ? '会员码已失效' : `${refreshSeconds} 秒后自动刷新 · 有效期剩余 ${validSeconds} 秒`}</Text>
       {error ? <Text className='mcard-qr__error'>{error}</Text> : null}
     </View>
   );

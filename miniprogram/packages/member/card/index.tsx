@@ -75,7 +75,11 @@ export default function CardPage() {
             <View className='card'>
               <EmptyState
                 title='该会员卡已停用'
-                hint={card.revokedReason ? `停用原因：${card.revokedReason.replace(/[。.!！]+$/, '')}。如有疑问，请联系所属工会。` : '如有疑问，请联系所属工会。'}
+                hint={
+                  card.revokedReason
+                    ? `停用原因：${card.revokedReason.replace(/[。.!！]+$/, '')}。如有疑问，请联系所属工会。`
+                    : '如有疑问，请联系所属工会。'
+                }
                 action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
               />
             </View>

@@ -89,15 +89,32 @@ export default function ClaimPage() {
           <Text className='mform__label'>
             姓名<Text className='mform__required'>*</Text>
           </Text>
-          <Input className={`mform__input ${nameMsg ? 'mform__input--bad' : ''}`} placeholder='与身份证一致' maxlength={30} value={realName} onInput={(e) => setRealName(e.detail.value)} />
+          <Input
+            className={`mform__input ${nameMsg ? 'mform__input--bad' : ''}`}
+            placeholder='与身份证一致'
+            maxlength={30}
+            value={realName}
+            onInput={(e) => setRealName(e.detail.value)}
+          />
           {nameMsg ? <Text className='mform__error'>{nameMsg}</Text> : null}
         </View>
         <View className='mform__field'>
           <Text className='mform__label'>
             身份证号<Text className='mform__required'>*</Text>
           </Text>
-          <Input className={`mform__input ${idMsg ? 'mform__input--bad' : ''}`} type='idcard' placeholder='18 位居民身份证号' maxlength={18} value={idNumber} onInput={(e) => setIdNumber(e.detail.value)} />
-          {idMsg ? <Text className='mform__error'>{idMsg}</Text> : <Text className='mform__hint'>仅用于与工会登记的信息比对，不保存明文</Text>}
+          <Input
+            className={`mform__input ${idMsg ? 'mform__input--bad' : ''}`}
+            type='idcard'
+            placeholder='18 位居民身份证号'
+            maxlength={18}
+            value={idNumber}
+            onInput={(e) => setIdNumber(e.detail.value)}
+          />
+          {idMsg ? (
+            <Text className='mform__error'>{idMsg}</Text>
+          ) : (
+            <Text className='mform__hint'>仅用于与工会登记的信息比对，不保存明文</Text>
+          )}
         </View>
       </View>
       <View className='card'>

@@ -52,7 +52,11 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
   const blur = (k: FieldKey) => setTouched((t) => ({ ...t, [k]: true }));
   const toggleTag = (tag: SelfTag) => setTags((prev) => (prev.includes(tag) ? prev.filter((t) => t !== tag) : [...prev, tag]));
 
-  const unionProblem = choice.union ? null : choice.routing === 'employer_union' ? '请选择您所在单位的工会' : '请选择单位所在的街道（乡镇）';
+  const unionProblem = choice.union
+    ? null
+    : choice.routing === 'employer_union'
+      ? '请选择您所在单位的工会'
+      : '请选择单位所在的街道（乡镇）';
 
   const submit = async () => {
     setTried(true);
@@ -124,23 +128,53 @@ export default function JoinForm({ onSubmitted }: { onSubmitted: (application: A
         {field(
           'realName',
           '姓名',
-          <Input className={inputClass('realName')} placeholder='与身份证一致' maxlength={30} value={values.realName} onInput={(e) => set('realName', e.detail.value)} onBlur={() => blur('realName')} />,
+          <Input
+            className={inputClass('realName')}
+            placeholder='与身份证一致'
+            maxlength={30}
+            value={values.realName}
+            onInput={(e) => set('realName', e.detail.value)}
+            onBlur={() => blur('realName')}
+          />,
         )}
         {field(
           'idNumber',
           '身份证号',
-          <Input className={inputClass('idNumber')} type='idcard' placeholder='18 位居民身份证号' maxlength={18} value={values.idNumber} onInput={(e) => set('idNumber', e.detail.value)} onBlur={() => blur('idNumber')} />,
+          <Input
+            className={inputClass('idNumber')}
+            type='idcard'
+            placeholder='18 位居民身份证号'
+            maxlength={18}
+            value={values.idNumber}
+            onInput={(e) => set('idNumber', e.detail.value)}
+            onBlur={() => blur('idNumber')}
+          />,
           '仅用于核验身份、防止重复入会；系统只保存加密摘要和脱敏号码',
         )}
         {field(
           'phone',
           '手机号',
-          <Input className={inputClass('phone')} type='number' placeholder='11 位手机号' maxlength={11} value={values.phone} onInput={(e) => set('phone', e.detail.value)} onBlur={() => blur('phone')} />,
+          <Input
+            className={inputClass('phone')}
+            type='number'
+            placeholder='11 位手机号'
+            maxlength={11}
+            value={values.phone}
+            onInput={(e) => set('phone', e.detail.value)}
+            onBlur={() => blur('phone')}
+          />,
         )}
         {field(
           'employer',
           '工作单位',
-          <Input className={inputClass('employer')} placeholder='单位全称' maxlength={100} value={values.employer} onInput={(e) => set('employer', e.detail.value)} onBlur={() => blur('employer')} />,
+          <Input
+            className={inputClass('employer')}
+            placeholder='单位全称'
+            maxlength={100}
+            value={values.employer}
+            onInput={(e) => set('employer', e.detail.value)}
+            onBlur={() => blur('employer')}
+          />,
         )}
       </View>
 

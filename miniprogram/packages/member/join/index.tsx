@@ -34,7 +34,9 @@ export default function JoinPage() {
       body = (
         <View className='card'>
           <View className='mstatus'>
-            <Text className={`mstatus__badge mstatus__badge--${suspended ? 'rejected' : 'approved'}`}>{suspended ? '会员卡已停用' : '您已是会员'}</Text>
+            <Text className={`mstatus__badge mstatus__badge--${suspended ? 'rejected' : 'approved'}`}>
+              {suspended ? '会员卡已停用' : '您已是会员'}
+            </Text>
             <Text className='mstatus__lead'>{p.union ? `所属工会：${p.union.name}` : '您已完成入会认证'}</Text>
           </View>
           {suspended && p.card?.revokedReason ? <Text className='mreason'>{`停用原因：${p.card.revokedReason}`}</Text> : null}

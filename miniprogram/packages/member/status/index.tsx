@@ -33,7 +33,11 @@ export default function StatusPage() {
         />
       ) : (
         <View className='card'>
-          <EmptyState title='您还没有提交入会申请' hint='在线填写信息，所在工会审核通过后即可领取电子会员卡。' action={{ label: '去入会', to: { kind: 'page', url: '/packages/member/join/index' } }} />
+          <EmptyState
+            title='您还没有提交入会申请'
+            hint='在线填写信息，所在工会审核通过后即可领取电子会员卡。'
+            action={{ label: '去入会', to: { kind: 'page', url: '/packages/member/join/index' } }}
+          />
           <Button className='mbtn' onClick={() => void Taro.redirectTo({ url: MEMBER_PAGES.join })}>
             申请入会
           </Button>

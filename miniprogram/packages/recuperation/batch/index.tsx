@@ -71,7 +71,10 @@ export default function BatchPage() {
           <Text className='rc-kv__v'>{batch.owner.name}</Text>
         </View>
         {venue.description ? <Text className='note'>{venue.description}</Text> : null}
-        <VenueCard venue={{ name: venue.name, address: venue.address ?? venue.location, hours: null, location: venue.position, phone: venue.phone }} label='疗休养场所' />
+        <VenueCard
+          venue={{ name: venue.name, address: venue.address ?? venue.location, hours: null, location: venue.position, phone: venue.phone }}
+          label='疗休养场所'
+        />
       </View>
 
       {preview ? (

@@ -16,7 +16,9 @@ function BatchCard({ b }: { b: BatchView }) {
     <View className='card rc-batch' onClick={() => void Taro.navigateTo({ url: `/packages/recuperation/batch/index?id=${b.id}` })}>
       <View className='rc-batch__head'>
         <Text className='rc-batch__title'>{b.title}</Text>
-        <Text className={b.accepting ? 'rc-badge' : 'rc-badge rc-badge--off'}>{b.accepting ? '申请中' : b.status === 'closed' ? '已结束' : '已截止'}</Text>
+        <Text className={b.accepting ? 'rc-badge' : 'rc-badge rc-badge--off'}>
+          {b.accepting ? '申请中' : b.status === 'closed' ? '已结束' : '已截止'}
+        </Text>
       </View>
       <Text className='rc-line'>
         {b.venue.name} · {b.venue.location}
@@ -35,7 +37,9 @@ export default function RecuperationHome() {
     <View className={`page${elderClass()}`}>
       <View className='hero'>
         <Text className='hero__title'>职工疗休养</Text>
-        <Text className='hero__sub'>面向一线职工和工会会员，优先安排高危岗位、劳模先进、工伤和即将退休职工。每批不超过 5 天（含路途）。</Text>
+        <Text className='hero__sub'>
+          面向一线职工和工会会员，优先安排高危岗位、劳模先进、工伤和即将退休职工。每批不超过 5 天（含路途）。
+        </Text>
       </View>
       <View className='card'>
         <View className='link-row' onClick={() => void Taro.navigateTo({ url: '/packages/recuperation/mine/index' })}>
@@ -49,7 +53,11 @@ export default function RecuperationHome() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.batches.length === 0 ? (
-        <EmptyState title='暂无疗休养批次' hint='工会发布批次后会显示在这里，也可以咨询所在工会' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
+        <EmptyState
+          title='暂无疗休养批次'
+          hint='工会发布批次后会显示在这里，也可以咨询所在工会'
+          action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
+        />
       ) : (
         state.data.batches.map((b) => <BatchCard key={b.id} b={b} />)
       )}

@@ -55,7 +55,11 @@ export default function MyRecuperation() {
         <RemoteGate state={state} reload={reload} rows={5} />
       ) : state.data.items.length === 0 ? (
         <View className='card'>
-          <EmptyState title='您还没有疗休养申请' hint='在“职工疗休养”里选择批次申请' action={{ label: '去看看疗休养批次', to: { kind: 'page', url: '/packages/recuperation/index/index' } }} />
+          <EmptyState
+            title='您还没有疗休养申请'
+            hint='在“职工疗休养”里选择批次申请'
+            action={{ label: '去看看疗休养批次', to: { kind: 'page', url: '/packages/recuperation/index/index' } }}
+          />
           <Button className='rc-btn' onClick={() => void Taro.redirectTo({ url: '/packages/recuperation/index/index' })}>
             查看疗休养批次
           </Button>

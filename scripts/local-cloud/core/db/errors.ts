@@ -13,29 +13,25 @@ export const ErrorCodes = {
   DATABASE_TRANSACTION_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
   // No documented code for "transaction unknown/expired"; this name follows the same family.
   DATABASE_TRANSACTION_FAIL: 'DATABASE_TRANSACTION_FAIL',
-} as const
+} as const;
 
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
 export class DbError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
   ) {
-    super(message)
+    super(message);
   }
 }
 
-export const invalid = (message: string) => new DbError(ErrorCodes.INVALID_PARAM, message)
+export const invalid = (message: string) => new DbError(ErrorCodes.INVALID_PARAM, message);
 
 export const collectionMissing = (name: string) =>
-  new DbError(
-    ErrorCodes.DATABASE_COLLECTION_NOT_EXIST,
-    `[ResourceNotFound] Db or Table not exist: ${name}`,
-  )
+  new DbError(ErrorCodes.DATABASE_COLLECTION_NOT_EXIST, `[ResourceNotFound] Db or Table not exist: ${name}`);
 
-export const duplicateWrite = (detail: string) =>
-  new DbError(ErrorCodes.DATABASE_DUPLICATE_WRITE, `E11000 duplicate key error: ${detail}`)
+export const duplicateWrite = (detail: string) => new DbError(ErrorCodes.DATABASE_DUPLICATE_WRITE, `E11000 duplicate key error: ${detail}`);
 
 export const txConflict = (detail: string) =>
-  new DbError(ErrorCodes.DATABASE_TRANSACTION_CONFLICT, `database transaction conflict: ${detail}`)
+  new DbError(ErrorCodes.DATABASE_TRANSACTION_CONFLICT, `database transaction conflict: ${detail}`);

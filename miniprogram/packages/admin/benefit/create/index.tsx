@@ -14,7 +14,14 @@ import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { useRemote } from '../../../../hooks/useRemote';
 import { RemoteGate } from '../../../../components/RemoteView';
 import ImagePicker from '../../../../components/ImagePicker';
-import { DROP_KINDS, DROP_KIND_LABELS, DROP_MODES, DROP_MODE_LABELS, type DropKind, type DropMode } from '../../../../../shared/benefit/kinds';
+import {
+  DROP_KINDS,
+  DROP_KIND_LABELS,
+  DROP_MODES,
+  DROP_MODE_LABELS,
+  type DropKind,
+  type DropMode,
+} from '../../../../../shared/benefit/kinds';
 import { defaultOpening } from '../../../../../shared/benefit/rules';
 import { MEMBER_TAGS, MEMBER_TAG_LABELS, type MemberTag } from '../../../../../shared/member/tags';
 import { formatBusiness, fromBusinessWallClock } from '../../../../../shared/time';
@@ -98,9 +105,22 @@ export default function CreateDropPage() {
         </View>
         <View className='bf-field'>
           <Text className='bf-field__label'>福利名称</Text>
-          <Input className='bf-field__input' name='title' placeholder='如：10GB 流量包' value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
+          <Input
+            className='bf-field__input'
+            name='title'
+            placeholder='如：10GB 流量包'
+            value={title}
+            maxlength={40}
+            onInput={(e) => setTitle(e.detail.value)}
+          />
         </View>
-        <ImagePicker label='福利图片（选填）' purpose='drop_picture' unionId={unions[unionIdx]?.id ?? ''} value={picture} onChange={setPicture} />
+        <ImagePicker
+          label='福利图片（选填）'
+          purpose='drop_picture'
+          unionId={unions[unionIdx]?.id ?? ''}
+          value={picture}
+          onChange={setPicture}
+        />
         <View className='bf-field'>
           <Text className='bf-field__label'>福利类型</Text>
           <View className='bf-chips'>
@@ -123,12 +143,26 @@ export default function CreateDropPage() {
         </View>
         <View className='bf-field'>
           <Text className='bf-field__label'>总份数</Text>
-          <Input className='bf-field__input' nativeProps={{ 'aria-label': '数量' }} name='stock' type='number' value={stock} onInput={(e) => setStock(e.detail.value)} />
+          <Input
+            className='bf-field__input'
+            nativeProps={{ 'aria-label': '数量' }}
+            name='stock'
+            type='number'
+            value={stock}
+            onInput={(e) => setStock(e.detail.value)}
+          />
         </View>
         {mode === 'first_come' ? (
           <View className='bf-field'>
             <Text className='bf-field__label'>每人限领</Text>
-            <Input className='bf-field__input' nativeProps={{ 'aria-label': '每人限领' }} name='limit' type='number' value={limit} onInput={(e) => setLimit(e.detail.value)} />
+            <Input
+              className='bf-field__input'
+              nativeProps={{ 'aria-label': '每人限领' }}
+              name='limit'
+              type='number'
+              value={limit}
+              onInput={(e) => setLimit(e.detail.value)}
+            />
           </View>
         ) : null}
         <View className='bf-field'>
@@ -144,7 +178,11 @@ export default function CreateDropPage() {
           <Text className='bf-field__label'>限定标签</Text>
           <View className='bf-chips'>
             {MEMBER_TAGS.map((t) => (
-              <Text key={t} className={`bf-chip ${tags.includes(t) ? 'bf-chip--on' : ''}`} onClick={() => setTags((prev) => (prev.includes(t) ? prev.filter((x) => x !== t) : [...prev, t]))}>
+              <Text
+                key={t}
+                className={`bf-chip ${tags.includes(t) ? 'bf-chip--on' : ''}`}
+                onClick={() => setTags((prev) => (prev.includes(t) ? prev.filter((x) => x !== t) : [...prev, t]))}
+              >
                 {MEMBER_TAG_LABELS[t]}
               </Text>
             ))}
@@ -152,7 +190,9 @@ export default function CreateDropPage() {
         </View>
         <VenueFields value={venue} onChange={setVenue} />
         <Text className='note' style={{ display: 'block', marginTop: '16px' }}>
-          {mode === 'draw' ? '会员即日起可报名，抽签前 1 小时截止；开奖时公布种子，任何人可复核名单。' : '领取截止为开抢后 1 天，兑换码 30 天内有效。'}
+          {mode === 'draw'
+            ? '会员即日起可报名，抽签前 1 小时截止；开奖时公布种子，任何人可复核名单。'
+            : '领取截止为开抢后 1 天，兑换码 30 天内有效。'}
         </Text>
         <Button className='bf-primary' loading={saving} disabled={saving || !title.trim()} onClick={() => void submit()}>
           发布

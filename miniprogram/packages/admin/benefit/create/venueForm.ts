@@ -28,7 +28,8 @@ export function venueFromForm(f: VenueForm): VenueFromForm {
   if (name.length < 2) return { ok: false, problem: '请填写兑换地点名称（至少 2 个字）' };
   if (address.length < 4) return { ok: false, problem: '请填写兑换地址（至少 4 个字）' };
   if (hours.length < 2) return { ok: false, problem: '请填写营业时间，如：周一至周日 9:00–21:00' };
-  if (phone && !new RegExp(VENUE_PHONE_PATTERN).test(phone)) return { ok: false, problem: '联系电话格式不对，如：0574-86881234 或 13800000000' };
+  if (phone && !new RegExp(VENUE_PHONE_PATTERN).test(phone))
+    return { ok: false, problem: '联系电话格式不对，如：0574-86881234 或 13800000000' };
   if (!!lat !== !!lng) return { ok: false, problem: '地图位置需要同时填写纬度和经度，或都不填' };
   let location: { lat: number; lng: number } | undefined;
   if (lat) {

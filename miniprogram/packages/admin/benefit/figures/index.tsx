@@ -44,7 +44,9 @@ export default function FiguresPage() {
         </View>
         <View className='bf-stats'>
           <View className='bf-stat'>
-            <Text className='bf-stat__num'>{f.claims}/{f.stock}</Text>
+            <Text className='bf-stat__num'>
+              {f.claims}/{f.stock}
+            </Text>
             <Text className='bf-stat__label'>已领取</Text>
           </View>
           {f.mode === 'draw' ? (

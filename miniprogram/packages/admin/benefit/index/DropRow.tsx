@@ -54,7 +54,11 @@ export default function DropRow({ drop, serverNow }: DropRowProps) {
       <View onClick={() => void Taro.navigateTo({ url: `/packages/admin/benefit/figures/index?dropId=${drop.id}` })}>
         <View className='bf-row'>
           <Text className='bf-title'>{drop.title}</Text>
-          {cancelled ? <Text className='bf-badge bf-badge--muted'>已撤回</Text> : <Text className='bf-badge'>{DROP_MODE_LABELS[drop.mode]}</Text>}
+          {cancelled ? (
+            <Text className='bf-badge bf-badge--muted'>已撤回</Text>
+          ) : (
+            <Text className='bf-badge'>{DROP_MODE_LABELS[drop.mode]}</Text>
+          )}
         </View>
         <Text className='bf-explain'>
           {drop.unionName} · {DROP_KIND_LABELS[drop.kind]} · 共 {drop.stock} 份 · {formatBusinessFriendly(drop.opensAt)} 开始
@@ -70,7 +74,8 @@ export default function DropRow({ drop, serverNow }: DropRowProps) {
       {canCancel && open ? (
         <View className='bf-cancel-panel'>
           <Text className='bf-explain'>
-            撤回后会员不能再{drop.mode === 'draw' ? '报名，已报名的会员会收到撤回通知' : '领取'}；撤回不能恢复。开始前 {CANCEL_LEAD_MS / 60_000} 分钟内不能撤回。
+            撤回后会员不能再{drop.mode === 'draw' ? '报名，已报名的会员会收到撤回通知' : '领取'}；撤回不能恢复。开始前{' '}
+            {CANCEL_LEAD_MS / 60_000} 分钟内不能撤回。
           </Text>
           <Textarea
             className='bf-textarea'

@@ -22,7 +22,10 @@ export default function RedeemPage() {
     setBusy(false);
     setOutcome(
       res.ok
-        ? { ok: true, text: `核销成功：${res.data.title}，会员 ${res.data.memberName}，兑换码 ${res.data.code}，${formatBusiness(res.data.redeemedAt, 'HH:mm:ss')} 核销` }
+        ? {
+            ok: true,
+            text: `核销成功：${res.data.title}，会员 ${res.data.memberName}，兑换码 ${res.data.code}，${formatBusiness(res.data.redeemedAt, 'HH:mm:ss')} 核销`,
+          }
         : { ok: false, text: res.error.message },
     );
     if (res.ok) setCode('');
@@ -43,7 +46,14 @@ export default function RedeemPage() {
       <View className='card'>
         <View className='bf-field'>
           <Text className='bf-field__label'>兑换码</Text>
-          <Input className='bf-field__input' name='code' placeholder='输入 12 位兑换码' value={code} maxlength={20} onInput={(e) => setCode(e.detail.value)} />
+          <Input
+            className='bf-field__input'
+            name='code'
+            placeholder='输入 12 位兑换码'
+            value={code}
+            maxlength={20}
+            onInput={(e) => setCode(e.detail.value)}
+          />
         </View>
         <Button className='bf-primary' loading={busy} disabled={busy || !code.trim()} onClick={() => void redeem(code)}>
           核销

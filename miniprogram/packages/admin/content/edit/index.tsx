@@ -21,11 +21,29 @@ import '../admin.css';
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
-function Field({ label, value, onInput, placeholder, name }: { label: string; value: string; onInput: (v: string) => void; placeholder?: string; name?: string }) {
+function Field({
+  label,
+  value,
+  onInput,
+  placeholder,
+  name,
+}: {
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  placeholder?: string;
+  name?: string;
+}) {
   return (
     <View className={`ca-field ${name ? `field-${name}` : ''}`}>
       <Text className='ca-label'>{label}</Text>
-      <Input className='ca-input' nativeProps={{ 'aria-label': label }} value={value} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+      <Input
+        className='ca-input'
+        nativeProps={{ 'aria-label': label }}
+        value={value}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
     </View>
   );
 }
@@ -59,8 +77,20 @@ export default function EditPage() {
     })();
   }, [params.id, params.kind]);
 
-  if (load.status === 'loading' || (load.status === 'ready' && !form)) return <View className={`page${elderClass()}`}><View className='card'><Skeleton rows={8} /></View></View>;
-  if (load.status === 'error') return <View className={`page${elderClass()}`}><ErrorState message={load.message} /></View>;
+  if (load.status === 'loading' || (load.status === 'ready' && !form))
+    return (
+      <View className={`page${elderClass()}`}>
+        <View className='card'>
+          <Skeleton rows={8} />
+        </View>
+      </View>
+    );
+  if (load.status === 'error')
+    return (
+      <View className={`page${elderClass()}`}>
+        <ErrorState message={load.message} />
+      </View>
+    );
   const f = form as EditorForm;
 
   const submit = async (mode: 'draft' | 'now' | 'schedule') => {
@@ -90,15 +120,28 @@ export default function EditPage() {
     }
     // Opened as the first page (a shared link, a notification, a relaunch) there is nothing to go back
     // to: WeChat rejects navigateBack and the admin would stay on the form; go to the list instead.
-    if (mode !== 'draft') setTimeout(() => (Taro.getCurrentPages().length > 1 ? void Taro.navigateBack() : void Taro.redirectTo({ url: '/packages/admin/content/list/index' })), 600);
+    if (mode !== 'draft')
+      setTimeout(
+        () =>
+          Taro.getCurrentPages().length > 1
+            ? void Taro.navigateBack()
+            : void Taro.redirectTo({ url: '/packages/admin/content/list/index' }),
+        600,
+      );
   };
 
-  const unionIndex = Math.max(0, unions.findIndex((u) => u.id === f.unionId));
+  const unionIndex = Math.max(
+    0,
+    unions.findIndex((u) => u.id === f.unionId),
+  );
   return (
     <View className={`page ca-edit${elderClass()}`}>
       <View className='card'>
         <View className='section-title'>
-          <Text>{f.id ? '编辑' : '新建'}{f.kind === 'activity' ? '活动' : '资讯'}</Text>
+          <Text>
+            {f.id ? '编辑' : '新建'}
+            {f.kind === 'activity' ? '活动' : '资讯'}
+          </Text>
         </View>
         <View className='ca-field'>
           <Text className='ca-label'>发布工会</Text>
@@ -108,7 +151,9 @@ export default function EditPage() {
               range={unions.map((u) => u.name)}
               value={unionIndex}
               // An uploaded cover belongs to the union it was uploaded for: another union needs its own.
-              onChange={(e) => set({ unionId: unions[Number(e.detail.value)].id, ...(f.cover.startsWith('cloud://') ? { cover: '' } : {}) })}
+              onChange={(e) =>
+                set({ unionId: unions[Number(e.detail.value)].id, ...(f.cover.startsWith('cloud://') ? { cover: '' } : {}) })
+              }
             >
               <View className='ca-input'>{unions[unionIndex]?.name}</View>
             </Picker>
@@ -118,10 +163,22 @@ export default function EditPage() {
         </View>
         <Field name='title' label='标题' value={f.title} placeholder='2–60 个字' onInput={(v) => set({ title: v })} />
         <Field label='摘要（选填，默认取正文开头）' value={f.summary} onInput={(v) => set({ summary: v })} />
-        <ImagePicker label='封面图片（选填）' purpose='post_cover' unionId={f.unionId} value={f.cover} onChange={(cover) => set({ cover })} />
+        <ImagePicker
+          label='封面图片（选填）'
+          purpose='post_cover'
+          unionId={f.unionId}
+          value={f.cover}
+          onChange={(cover) => set({ cover })}
+        />
         <View className='ca-field'>
           <Text className='ca-label'>正文（可直接输入文字，或粘贴排版内容；仅保留段落、标题、加粗、列表、图片和链接）</Text>
-          <Textarea className='ca-textarea' value={f.bodyHtml} maxlength={50000} placeholder='请输入正文' onInput={(e) => set({ bodyHtml: e.detail.value })} />
+          <Textarea
+            className='ca-textarea'
+            value={f.bodyHtml}
+            maxlength={50000}
+            placeholder='请输入正文'
+            onInput={(e) => set({ bodyHtml: e.detail.value })}
+          />
         </View>
       </View>
 
@@ -138,12 +195,22 @@ export default function EditPage() {
           <Field name='lng' label='地图经度（选填）' value={f.lng} placeholder='如：121.8452' onInput={(v) => set({ lng: v })} />
           <View className='ca-switch-row'>
             <Text>线上报名、线下参加</Text>
-            <Switch nativeProps={{ 'aria-label': '线上报名' }} checked={f.signupEnabled} color='#d7000f' onChange={(e) => set({ signupEnabled: e.detail.value })} />
+            <Switch
+              nativeProps={{ 'aria-label': '线上报名' }}
+              checked={f.signupEnabled}
+              color='#d7000f'
+              onChange={(e) => set({ signupEnabled: e.detail.value })}
+            />
           </View>
           {f.signupEnabled ? (
             <>
               <Field name='capacity' label='报名名额（人）' value={f.capacity} onInput={(v) => set({ capacity: v.replace(/\D/g, '') })} />
-              <DateTimeField label='报名截止时间（选填，默认活动开始前）' optional value={f.deadline} onChange={(v) => set({ deadline: v })} />
+              <DateTimeField
+                label='报名截止时间（选填，默认活动开始前）'
+                optional
+                value={f.deadline}
+                onChange={(v) => set({ deadline: v })}
+              />
             </>
           ) : null}
         </View>

@@ -20,7 +20,11 @@ export default function ContentFigures() {
           <Text>{d.union.name} · 阅读与报名</Text>
         </View>
         {posts.length === 0 ? (
-          <EmptyState title='还没有已发布的内容' hint='发布活动或资讯后，这里会显示阅读和报名数据' action={{ label: '去发布', to: { kind: 'page', url: '/packages/admin/content/list/index' } }} />
+          <EmptyState
+            title='还没有已发布的内容'
+            hint='发布活动或资讯后，这里会显示阅读和报名数据'
+            action={{ label: '去发布', to: { kind: 'page', url: '/packages/admin/content/list/index' } }}
+          />
         ) : (
           <>
             <BarChart

@@ -102,10 +102,26 @@ export default function AdminContentList() {
               {p.activity?.signupEnabled ? ` · 报名 ${p.signedUp}/${p.activity.capacity ?? 0} · 候补 ${p.waitlisted}` : ''}
             </Text>
             <View className='ca-actions'>
-              {p.status !== 'withdrawn' ? <Text className='ca-action' onClick={() => go(`/packages/admin/content/edit/index?id=${p.id}`)}>编辑</Text> : null}
-              {p.status === 'draft' ? <Text className='ca-action' onClick={() => void publish(p)}>立即发布</Text> : null}
-              {p.activity?.signupEnabled ? <Text className='ca-action' onClick={() => go(`/packages/admin/content/roster/index?id=${p.id}`)}>报名名单</Text> : null}
-              {p.status !== 'withdrawn' ? <Text className='ca-action' onClick={() => void withdraw(p)}>撤回</Text> : null}
+              {p.status !== 'withdrawn' ? (
+                <Text className='ca-action' onClick={() => go(`/packages/admin/content/edit/index?id=${p.id}`)}>
+                  编辑
+                </Text>
+              ) : null}
+              {p.status === 'draft' ? (
+                <Text className='ca-action' onClick={() => void publish(p)}>
+                  立即发布
+                </Text>
+              ) : null}
+              {p.activity?.signupEnabled ? (
+                <Text className='ca-action' onClick={() => go(`/packages/admin/content/roster/index?id=${p.id}`)}>
+                  报名名单
+                </Text>
+              ) : null}
+              {p.status !== 'withdrawn' ? (
+                <Text className='ca-action' onClick={() => void withdraw(p)}>
+                  撤回
+                </Text>
+              ) : null}
             </View>
           </View>
         ))

@@ -35,7 +35,8 @@ export default function RosterPage() {
         <View className='card'>
           <Text className='ca-item__title'>{head.post.title}</Text>
           <Text className='ca-line'>
-            名额 {head.post.capacity} · 已报名 {head.counts.signed} · 候补 {head.counts.waitlisted} · 已签到 {head.counts.checkedIn + Object.keys(checked).length}
+            名额 {head.post.capacity} · 已报名 {head.counts.signed} · 候补 {head.counts.waitlisted} · 已签到{' '}
+            {head.counts.checkedIn + Object.keys(checked).length}
           </Text>
         </View>
       ) : null}

@@ -1,10 +1,29 @@
 import { Input, Text, View } from '@tarojs/components';
 
-export function Field({ label, value, onChange, placeholder, type }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; type?: 'number' | 'text' }) {
+export function Field({
+  label,
+  value,
+  onChange,
+  placeholder,
+  type,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  type?: 'number' | 'text';
+}) {
   return (
     <View className='dc-field'>
       <Text className='dc-label'>{label}</Text>
-      <Input className='dc-input' nativeProps={{ 'aria-label': label }} value={value} placeholder={placeholder} type={type ?? 'text'} onInput={(e) => onChange(e.detail.value)} />
+      <Input
+        className='dc-input'
+        nativeProps={{ 'aria-label': label }}
+        value={value}
+        placeholder={placeholder}
+        type={type ?? 'text'}
+        onInput={(e) => onChange(e.detail.value)}
+      />
     </View>
   );
 }

@@ -21,14 +21,31 @@ const DAY = 86_400_000;
 export default function CreateDaycarePage() {
   const { state, reload } = useRemote(api.member.profile);
   const summer = new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear();
-  const [form, setForm] = useState({ unionId: '', title: `${summer} 年暑期爱心托管班`, days: '7', mode: 'lottery' as 'lottery' | 'first_come', periodLimit: '1', offerHours: '24', threshold: '70' });
+  const [form, setForm] = useState({
+    unionId: '',
+    title: `${summer} 年暑期爱心托管班`,
+    days: '7',
+    mode: 'lottery' as 'lottery' | 'first_come',
+    periodLimit: '1',
+    offerHours: '24',
+    threshold: '70',
+  });
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { run } = useRetrySafeCalls();
 
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} page='page' bare />;
   const unions = state.data.adminUnions;
-  if (unions.length === 0) return <View className={`page${elderClass()}`}><EmptyState title='仅工会管理员可开设暑托班' hint='如需开通，请联系上级工会。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} /></View>;
+  if (unions.length === 0)
+    return (
+      <View className={`page${elderClass()}`}>
+        <EmptyState
+          title='仅工会管理员可开设暑托班'
+          hint='如需开通，请联系上级工会。'
+          action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
+        />
+      </View>
+    );
   const unionId = form.unionId || unions[0].id;
 
   const refresh = async () => {
@@ -69,21 +86,51 @@ export default function CreateDaycarePage() {
             </Text>
             {campaign.seedCommitment ? <Text className='dc-mono'>种子承诺 SHA-256：{campaign.seedCommitment}</Text> : null}
           </View>
-          <SiteEditor campaign={campaign} hosts={[{ id: campaign.unionId, name: campaign.unionName || '主办工会' }]} onChanged={() => void refresh()} />
+          <SiteEditor
+            campaign={campaign}
+            hosts={[{ id: campaign.unionId, name: campaign.unionName || '主办工会' }]}
+            onChanged={() => void refresh()}
+          />
         </View>
       ) : (
         <View className='card'>
           <View className='section-title'>活动设置</View>
-          <Chips options={unions.map((u) => [u.id, u.name] as [string, string])} value={unionId} onChange={(v) => setForm({ ...form, unionId: v })} />
+          <Chips
+            options={unions.map((u) => [u.id, u.name] as [string, string])}
+            value={unionId}
+            onChange={(v) => setForm({ ...form, unionId: v })}
+          />
           <Field label='活动名称' value={form.title} onChange={(v) => setForm({ ...form, title: v })} />
           <Field label='报名从现在开始，持续天数' type='number' value={form.days} onChange={(v) => setForm({ ...form, days: v })} />
           <View className='dc-field'>
             <Text className='dc-label'>录取方式</Text>
-            <Chips options={[['lottery', '按优先档次摇号'], ['first_come', '先到先得']]} value={form.mode} onChange={(v) => setForm({ ...form, mode: v })} />
+            <Chips
+              options={[
+                ['lottery', '按优先档次摇号'],
+                ['first_come', '先到先得'],
+              ]}
+              value={form.mode}
+              onChange={(v) => setForm({ ...form, mode: v })}
+            />
           </View>
-          <Field label='每个孩子每个暑期可报期数' type='number' value={form.periodLimit} onChange={(v) => setForm({ ...form, periodLimit: v })} />
-          <Field label='候补递补确认时限（小时）' type='number' value={form.offerHours} onChange={(v) => setForm({ ...form, offerHours: v })} />
-          <Field label='出勤率要求（%），低于则不能报名下一期' type='number' value={form.threshold} onChange={(v) => setForm({ ...form, threshold: v })} />
+          <Field
+            label='每个孩子每个暑期可报期数'
+            type='number'
+            value={form.periodLimit}
+            onChange={(v) => setForm({ ...form, periodLimit: v })}
+          />
+          <Field
+            label='候补递补确认时限（小时）'
+            type='number'
+            value={form.offerHours}
+            onChange={(v) => setForm({ ...form, offerHours: v })}
+          />
+          <Field
+            label='出勤率要求（%），低于则不能报名下一期'
+            type='number'
+            value={form.threshold}
+            onChange={(v) => setForm({ ...form, threshold: v })}
+          />
           {error ? <Text className='dc-error'>{error}</Text> : null}
           <Button className='dc-btn dc-btn--wide' onClick={() => void create()}>
             创建活动

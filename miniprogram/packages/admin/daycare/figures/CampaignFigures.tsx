@@ -17,7 +17,11 @@ const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%
 
 export default function CampaignFigures({ campaignId }: { campaignId: string }) {
   const load = useCallback(async (): Promise<Result<Loaded>> => {
-    const [figures, families, audit] = await Promise.all([api.daycare.adminFigures(campaignId), api.daycare.adminFamilies(campaignId), api.daycare.adminAudit(campaignId)]);
+    const [figures, families, audit] = await Promise.all([
+      api.daycare.adminFigures(campaignId),
+      api.daycare.adminFamilies(campaignId),
+      api.daycare.adminAudit(campaignId),
+    ]);
     if (!figures.ok) return figures;
     if (!families.ok) return families;
     if (!audit.ok) return audit;
@@ -26,7 +30,11 @@ export default function CampaignFigures({ campaignId }: { campaignId: string }) 
   const { state, reload } = useRemote(load);
   if (state.status !== 'ready') return <RemoteGate state={state} reload={reload} rows={5} bare />;
   const { figures, families, audit } = state.data;
-  const check = async (registrationId: string, kind: AdminFamiliesResult['items'][number]['circumstances'][number]['kind'], decision: 'verified' | 'rejected') => {
+  const check = async (
+    registrationId: string,
+    kind: AdminFamiliesResult['items'][number]['circumstances'][number]['kind'],
+    decision: 'verified' | 'rejected',
+  ) => {
     const res = await api.daycare.adminCheckFamily({ registrationId, kind, decision });
     void Taro.showToast({ title: res.ok ? '已记录' : res.error.message, icon: 'none' });
     if (res.ok) reload();
@@ -38,7 +46,9 @@ export default function CampaignFigures({ campaignId }: { campaignId: string }) 
         名额 {t.capacity} · 报名 {t.demand} · 录取 {t.admitted} · 候补 {t.waitlist} · 平均出勤 {pct(t.attendanceRate)}
       </Text>
       <BarChart
-        categories={figures.rows.map((r) => `${r.siteName.slice(0, 2)}${r.periodName}${r.bandLabel.replace('一至三', '1–3').replace('四至六', '4–6')}`)}
+        categories={figures.rows.map(
+          (r) => `${r.siteName.slice(0, 2)}${r.periodName}${r.bandLabel.replace('一至三', '1–3').replace('四至六', '4–6')}`,
+        )}
         series={[
           { name: '报名', data: figures.rows.map((r) => r.demand) },
           { name: '名额', data: figures.rows.map((r) => r.capacity) },

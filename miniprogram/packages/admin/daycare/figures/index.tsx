@@ -31,7 +31,11 @@ export default function DaycareAdminPage() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={4} />
       ) : state.data.campaigns.length === 0 ? (
-        <EmptyState title='暂无暑托班活动' hint='开设后，家长即可在「暑托班」页为孩子报名。' action={{ label: '开设暑托班', to: { kind: 'page', url: '/packages/admin/daycare/create/index' } }} />
+        <EmptyState
+          title='暂无暑托班活动'
+          hint='开设后，家长即可在「暑托班」页为孩子报名。'
+          action={{ label: '开设暑托班', to: { kind: 'page', url: '/packages/admin/daycare/create/index' } }}
+        />
       ) : (
         state.data.campaigns.map((c) => (
           <View key={c.id} className='card admin-campaign'>

@@ -12,7 +12,14 @@ import { Button } from '../../../../components/Button';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import ImagePicker from '../../../../components/ImagePicker';
 import { formatBusiness } from '../../../../../shared/time';
-import { BANNER_LINK_KINDS, BANNER_LINK_LABELS, BANNER_PAGE_KEYS, BANNER_PAGES, type BannerLink, type BannerLinkKind } from '../../../../../shared/system/banners';
+import {
+  BANNER_LINK_KINDS,
+  BANNER_LINK_LABELS,
+  BANNER_PAGE_KEYS,
+  BANNER_PAGES,
+  type BannerLink,
+  type BannerLinkKind,
+} from '../../../../../shared/system/banners';
 import { useLinkChoices } from './linkChoices';
 
 export default function BannerForm({ onCreated }: { onCreated: () => void }) {
@@ -34,11 +41,21 @@ export default function BannerForm({ onCreated }: { onCreated: () => void }) {
   if (!union) return null;
 
   const submit = async () => {
-    const bad = !image ? '请上传轮播图图片' : title.trim().length < 2 ? '请填写标题（2 个字以上）' : !link ? '请选择点击后打开的内容' : !startAt || !endAt ? '请选择展示时间' : null;
+    const bad = !image
+      ? '请上传轮播图图片'
+      : title.trim().length < 2
+        ? '请填写标题（2 个字以上）'
+        : !link
+          ? '请选择点击后打开的内容'
+          : !startAt || !endAt
+            ? '请选择展示时间'
+            : null;
     if (bad) return setError(bad);
     setError(null);
     setSaving(true);
-    const res = await run((requestId) => api.system.adminCreateBanner({ unionId: union.id, title: title.trim(), image, link: link!, startAt, endAt }, { requestId }));
+    const res = await run((requestId) =>
+      api.system.adminCreateBanner({ unionId: union.id, title: title.trim(), image, link: link!, startAt, endAt }, { requestId }),
+    );
     setSaving(false);
     if (!res.ok) return setError(res.error.message);
     setTitle('');
@@ -69,7 +86,14 @@ export default function BannerForm({ onCreated }: { onCreated: () => void }) {
       <ImagePicker label='图片（建议横图 750×300）' purpose='post_cover' unionId={union.id} value={image} onChange={setImage} />
       <View className='hm-field'>
         <Text className='hm-field__label'>标题</Text>
-        <Input className='hm-field__input hm-title' nativeProps={{ 'aria-label': '标题' }} placeholder='如：暑托班开始报名' value={title} maxlength={30} onInput={(e) => setTitle(e.detail.value)} />
+        <Input
+          className='hm-field__input hm-title'
+          nativeProps={{ 'aria-label': '标题' }}
+          placeholder='如：暑托班开始报名'
+          value={title}
+          maxlength={30}
+          onInput={(e) => setTitle(e.detail.value)}
+        />
       </View>
       <View className='hm-field'>
         <Text className='hm-field__label'>点击后打开</Text>
@@ -81,23 +105,31 @@ export default function BannerForm({ onCreated }: { onCreated: () => void }) {
           ))}
         </View>
         <View className='hm-chips' style={{ marginTop: '16px' }}>
-          {kind === 'page'
-            ? BANNER_PAGE_KEYS.map((key) => (
-                <Text key={key} className={`hm-chip hm-page-${key} ${link?.id === key ? 'hm-chip--on' : ''}`} onClick={() => setLink({ kind: 'page', id: key })}>
-                  {BANNER_PAGES[key].title}
-                </Text>
-              ))
-            : choices.status === 'loading'
-              ? <Text className='note'>正在加载…</Text>
-              : choices.status === 'error'
-                ? <Text className='note'>{choices.message}</Text>
-                : choices.items.length === 0
-                  ? <Text className='note'>{kind === 'post' ? '还没有已发布的文章或活动，可先在「活动与资讯」发布' : '没有未结束的福利，可先在「周五福利」发布'}</Text>
-                  : choices.items.map((c) => (
-                      <Text key={c.id} className={`hm-chip ${link?.id === c.id ? 'hm-chip--on' : ''}`} onClick={() => setLink({ kind, id: c.id })}>
-                        {c.title}
-                      </Text>
-                    ))}
+          {kind === 'page' ? (
+            BANNER_PAGE_KEYS.map((key) => (
+              <Text
+                key={key}
+                className={`hm-chip hm-page-${key} ${link?.id === key ? 'hm-chip--on' : ''}`}
+                onClick={() => setLink({ kind: 'page', id: key })}
+              >
+                {BANNER_PAGES[key].title}
+              </Text>
+            ))
+          ) : choices.status === 'loading' ? (
+            <Text className='note'>正在加载…</Text>
+          ) : choices.status === 'error' ? (
+            <Text className='note'>{choices.message}</Text>
+          ) : choices.items.length === 0 ? (
+            <Text className='note'>
+              {kind === 'post' ? '还没有已发布的文章或活动，可先在「活动与资讯」发布' : '没有未结束的福利，可先在「周五福利」发布'}
+            </Text>
+          ) : (
+            choices.items.map((c) => (
+              <Text key={c.id} className={`hm-chip ${link?.id === c.id ? 'hm-chip--on' : ''}`} onClick={() => setLink({ kind, id: c.id })}>
+                {c.title}
+              </Text>
+            ))
+          )}
         </View>
       </View>
       <DateTimeField label='开始展示' value={startAt} onChange={setStartAt} />

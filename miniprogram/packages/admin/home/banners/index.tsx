@@ -29,7 +29,11 @@ export default function AdminBannersPage() {
     reload();
   };
   const remove = async (b: AdminBannerView) => {
-    const ok = await Taro.showModal({ title: '删除轮播图', content: `删除后首页不再展示「${b.title}」，确定删除吗？`, confirmText: '删除' });
+    const ok = await Taro.showModal({
+      title: '删除轮播图',
+      content: `删除后首页不再展示「${b.title}」，确定删除吗？`,
+      confirmText: '删除',
+    });
     if (ok.confirm) await run(b.id, () => api.system.adminRemoveBanner(b.id));
   };
 
@@ -62,12 +66,18 @@ export default function AdminBannersPage() {
                   </Text>
                   <View className='hm-banner__ops'>
                     {b.state !== 'ended' && sameUnionAbove ? (
-                      <Text className='hm-banner__op hm-up' onClick={() => busy || void run(b.id, () => api.system.adminMoveBanner(b.id, 'up'))}>
+                      <Text
+                        className='hm-banner__op hm-up'
+                        onClick={() => busy || void run(b.id, () => api.system.adminMoveBanner(b.id, 'up'))}
+                      >
                         上移
                       </Text>
                     ) : null}
                     {b.state !== 'ended' && sameUnionBelow ? (
-                      <Text className='hm-banner__op hm-down' onClick={() => busy || void run(b.id, () => api.system.adminMoveBanner(b.id, 'down'))}>
+                      <Text
+                        className='hm-banner__op hm-down'
+                        onClick={() => busy || void run(b.id, () => api.system.adminMoveBanner(b.id, 'down'))}
+                      >
                         下移
                       </Text>
                     ) : null}
@@ -82,7 +92,9 @@ export default function AdminBannersPage() {
         )}
       </View>
       <BannerForm onCreated={reload} />
-      <Text className='note'>会员首页显示本工会及上级工会正在展示的轮播图（本工会的在前，最多 6 张）。每个工会同时最多 5 张未结束的轮播图，结束时间到了自动下线。</Text>
+      <Text className='note'>
+        会员首页显示本工会及上级工会正在展示的轮播图（本工会的在前，最多 6 张）。每个工会同时最多 5 张未结束的轮播图，结束时间到了自动下线。
+      </Text>
       <LocalTools />
     </View>
   );

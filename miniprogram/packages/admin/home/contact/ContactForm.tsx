@@ -38,7 +38,9 @@ export default function ContactForm({ unionId }: { unionId: string }) {
 function ContactEditor({ data }: { data: AdminContactResult }) {
   const unionId = data.unionId;
   const c = data.contact;
-  const [form, setForm] = useState<Form>(c ? { contactPhone: c.contactPhone, address: c.address, hours: c.hours, location: c.location } : EMPTY);
+  const [form, setForm] = useState<Form>(
+    c ? { contactPhone: c.contactPhone, address: c.address, hours: c.hours, location: c.location } : EMPTY,
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -59,7 +61,13 @@ function ContactEditor({ data }: { data: AdminContactResult }) {
     if (bad) return setError(bad);
     setError(null);
     setSaving(true);
-    const req: AdminSaveContactRequest = { unionId, contactPhone: form.contactPhone.trim(), address: form.address.trim(), hours: form.hours.trim(), ...(form.location ?? {}) };
+    const req: AdminSaveContactRequest = {
+      unionId,
+      contactPhone: form.contactPhone.trim(),
+      address: form.address.trim(),
+      hours: form.hours.trim(),
+      ...(form.location ?? {}),
+    };
     const res = await api.system.adminSaveContact(req);
     setSaving(false);
     if (!res.ok) return setError(res.error.message);
@@ -75,15 +83,36 @@ function ContactEditor({ data }: { data: AdminContactResult }) {
       {c ? null : <Text className='note'>尚未填写：会员目前看到的是上级工会的联系方式。</Text>}
       <View className='hm-field'>
         <Text className='hm-field__label'>联系电话</Text>
-        <Input className='hm-field__input hm-phone' type='text' nativeProps={{ 'aria-label': '联系电话' }} placeholder='如 0574-86781234' value={form.contactPhone} maxlength={20} onInput={(e) => set({ contactPhone: e.detail.value })} />
+        <Input
+          className='hm-field__input hm-phone'
+          type='text'
+          nativeProps={{ 'aria-label': '联系电话' }}
+          placeholder='如 0574-86781234'
+          value={form.contactPhone}
+          maxlength={20}
+          onInput={(e) => set({ contactPhone: e.detail.value })}
+        />
       </View>
       <View className='hm-field'>
         <Text className='hm-field__label'>办公地址</Text>
-        <Input className='hm-field__input hm-address' nativeProps={{ 'aria-label': '办公地址' }} placeholder='如 北仑区新碶街道明州路 301 号' value={form.address} maxlength={80} onInput={(e) => set({ address: e.detail.value })} />
+        <Input
+          className='hm-field__input hm-address'
+          nativeProps={{ 'aria-label': '办公地址' }}
+          placeholder='如 北仑区新碶街道明州路 301 号'
+          value={form.address}
+          maxlength={80}
+          onInput={(e) => set({ address: e.detail.value })}
+        />
       </View>
       <View className='hm-field'>
         <Text className='hm-field__label'>办公时间</Text>
-        <Input className='hm-field__input hm-hours' nativeProps={{ 'aria-label': '办公时间' }} value={form.hours} maxlength={60} onInput={(e) => set({ hours: e.detail.value })} />
+        <Input
+          className='hm-field__input hm-hours'
+          nativeProps={{ 'aria-label': '办公时间' }}
+          value={form.hours}
+          maxlength={60}
+          onInput={(e) => set({ hours: e.detail.value })}
+        />
       </View>
       <View className='hm-field'>
         <Text className='hm-field__label'>地图位置（选填）</Text>

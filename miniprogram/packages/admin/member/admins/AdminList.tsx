@@ -10,7 +10,14 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { api } from '../../../../services/api';
 import { RemoteGate } from '../../../../components/RemoteView';
 import { EmptyState } from '../../../../components/StateViews';
-import { ADMIN_REASON_MAX, ADMIN_REASON_MIN, type AdminAppointResult, type AdminRemoveResult, type UnionAdminView, type UnionRef } from '../../../../../shared/member/schemas';
+import {
+  ADMIN_REASON_MAX,
+  ADMIN_REASON_MIN,
+  type AdminAppointResult,
+  type AdminRemoveResult,
+  type UnionAdminView,
+  type UnionRef,
+} from '../../../../../shared/member/schemas';
 import ConfirmSend from '../manage/ConfirmSend';
 import AppointForm from './AppointForm';
 
@@ -57,7 +64,9 @@ function AdminRow({ admin, union, onRemoved }: RowProps) {
       </View>
       <Text className='ad-admin__line'>{admin.cardNo ? `会员卡号：${admin.cardNo}` : '无会员卡（由系统直接设置的管理员）'}</Text>
       <Text className='ad-admin__line'>
-        {admin.since ? `${admin.sinceText ?? ''} 由 ${admin.appointedBy ?? '工会管理员'} 设置` : '任职时间未记录（在「管理员管理」启用前设置）'}
+        {admin.since
+          ? `${admin.sinceText ?? ''} 由 ${admin.appointedBy ?? '工会管理员'} 设置`
+          : '任职时间未记录（在「管理员管理」启用前设置）'}
       </Text>
       {mode !== 'view' ? (
         <Textarea
@@ -97,7 +106,11 @@ function AdminRow({ admin, union, onRemoved }: RowProps) {
           confirmClass='admins-confirm-remove'
           call={(requestId) =>
             api.member.adminRemove(
-              { unionId: union.id, reason: reason.trim().slice(0, ADMIN_REASON_MAX), ...(admin.cardNo ? { cardNo: admin.cardNo } : { adminKey: admin.adminKey }) },
+              {
+                unionId: union.id,
+                reason: reason.trim().slice(0, ADMIN_REASON_MAX),
+                ...(admin.cardNo ? { cardNo: admin.cardNo } : { adminKey: admin.adminKey }),
+              },
               { requestId },
             )
           }
@@ -124,7 +137,11 @@ export default function AdminList({ union, onSelfRemoved }: Props) {
       onSelfRemoved(`已取消您本人在「${data.union.name}」的管理员身份`);
       return;
     }
-    setDone(data.changed ? `已取消 ${admin.nameMasked} 的管理员身份，对方将在「消息」中收到通知` : '该用户已不是本工会的管理员（可能已由其他管理员移除）');
+    setDone(
+      data.changed
+        ? `已取消 ${admin.nameMasked} 的管理员身份，对方将在「消息」中收到通知`
+        : '该用户已不是本工会的管理员（可能已由其他管理员移除）',
+    );
     reload();
   };
 
@@ -144,13 +161,19 @@ export default function AdminList({ union, onSelfRemoved }: Props) {
           ) : (
             state.data.admins.map((a) => <AdminRow key={a.key} admin={a} union={state.data.union} onRemoved={removed} />)
           )}
-          {state.data.isRoot && state.data.admins.length === 1 ? <Text className='mg-hint'>市总工会须至少保留一位管理员：请先添加另一位管理员，再移除这一位。</Text> : null}
+          {state.data.isRoot && state.data.admins.length === 1 ? (
+            <Text className='mg-hint'>市总工会须至少保留一位管理员：请先添加另一位管理员，再移除这一位。</Text>
+          ) : null}
           <AppointForm
             union={state.data.union}
             full={state.data.admins.length >= state.data.limit}
             limit={state.data.limit}
             onAppointed={(data: AdminAppointResult) => {
-              setDone(data.changed ? `已将 ${data.member.nameMasked} 设为「${data.union.name}」的管理员，对方将在「消息」中收到通知` : '该会员已是本工会的管理员（可能已由其他管理员设置）');
+              setDone(
+                data.changed
+                  ? `已将 ${data.member.nameMasked} 设为「${data.union.name}」的管理员，对方将在「消息」中收到通知`
+                  : '该会员已是本工会的管理员（可能已由其他管理员设置）',
+              );
               reload();
             }}
           />

@@ -14,12 +14,14 @@ import Kv from '../Kv';
 import ConfirmSend from '../manage/ConfirmSend';
 
 type Mode = 'idle' | 'lookup' | 'confirm';
-type Lookup = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; member: AdminMemberView };
+type Lookup =
+  { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; member: AdminMemberView };
 
 /** Why this card cannot be made an admin (the server says the same), or null. */
 function blocker(member: AdminMemberView): string | null {
   if (member.status === 'revoked') return '该会员卡已停用，不能设为管理员；如需设置，请先在「会员卡管理」恢复会员卡';
-  if (!member.claimed) return '该会员尚未在小程序中绑定会员卡，暂不能设为管理员：请其先在小程序「入会」页选择「已是会员？认领会员卡」完成绑定';
+  if (!member.claimed)
+    return '该会员尚未在小程序中绑定会员卡，暂不能设为管理员：请其先在小程序「入会」页选择「已是会员？认领会员卡」完成绑定';
   return null;
 }
 
@@ -63,11 +65,7 @@ export default function AppointForm({ union, full, limit, onAppointed }: Props) 
       <View className='mg-block admins-appoint'>
         {full ? <Text className='mg-hint'>{`已达上限：每个工会最多 ${limit} 位管理员，请先移除不再任职的管理员。`}</Text> : null}
         <View className='am-actions'>
-          <Button
-            className={`am-btn am-btn--ghost admins-add`}
-            disabled={full || undefined}
-            onClick={() => setMode('lookup')}
-          >
+          <Button className={`am-btn am-btn--ghost admins-add`} disabled={full || undefined} onClick={() => setMode('lookup')}>
             添加管理员
           </Button>
         </View>
@@ -115,11 +113,7 @@ export default function AppointForm({ union, full, limit, onAppointed }: Props) 
               设为管理员
             </Button>
           ) : (
-            <Button
-              className={`am-btn admins-find`}
-              disabled={lookup.status === 'loading' || undefined}
-              onClick={find}
-            >
+            <Button className={`am-btn admins-find`} disabled={lookup.status === 'loading' || undefined} onClick={find}>
               查找
             </Button>
           )}

@@ -29,7 +29,10 @@ export default function UnionPicker({ adminUnions, value, onPick }: Props) {
   const trimmed = keyword.trim().slice(0, 30);
   const adminIds = adminUnions.map((u) => u.id);
   // The server answers at most LIST_UNIONS_MAX unions: search within the admin's union when there is one.
-  const [unions, retry] = useUnions(open && trimmed ? { keyword: trimmed, ...(adminIds.length === 1 ? { within: adminIds[0] } : {}) } : null, 300);
+  const [unions, retry] = useUnions(
+    open && trimmed ? { keyword: trimmed, ...(adminIds.length === 1 ? { within: adminIds[0] } : {}) } : null,
+    300,
+  );
   const candidates = unions.status === 'ready' ? unions.unions.filter((u) => isInScope(adminIds, u.ancestors)) : [];
 
   const pick = (picked: PickedUnion) => {
@@ -60,7 +63,13 @@ export default function UnionPicker({ adminUnions, value, onPick }: Props) {
         ))}
       </View>
       <Text className='mg-label'>下级工会</Text>
-      <Input className='am-input admins-union-search' placeholder='输入工会名称搜索' maxlength={30} value={keyword} onInput={(e) => setKeyword(e.detail.value)} />
+      <Input
+        className='am-input admins-union-search'
+        placeholder='输入工会名称搜索'
+        maxlength={30}
+        value={keyword}
+        onInput={(e) => setKeyword(e.detail.value)}
+      />
       {trimmed && unions.status === 'loading' ? <Text className='mg-hint'>正在加载…</Text> : null}
       {unions.status === 'error' ? (
         <Text className='am-error' onClick={retry}>
@@ -68,9 +77,15 @@ export default function UnionPicker({ adminUnions, value, onPick }: Props) {
         </Text>
       ) : null}
       {!trimmed ? <Text className='mg-hint'>只能选择您管理的工会及其下级工会。</Text> : null}
-      {trimmed && unions.status === 'ready' && candidates.length === 0 ? <Text className='mg-hint'>您管理的范围内没有找到该工会，请换个关键词</Text> : null}
+      {trimmed && unions.status === 'ready' && candidates.length === 0 ? (
+        <Text className='mg-hint'>您管理的范围内没有找到该工会，请换个关键词</Text>
+      ) : null}
       {candidates.slice(0, SHOWN).map((u) => (
-        <View key={u.id} className='mg-option admins-union-option' onClick={() => pick({ union: { id: u.id, name: u.name, level: u.level }, ancestors: u.ancestors })}>
+        <View
+          key={u.id}
+          className='mg-option admins-union-option'
+          onClick={() => pick({ union: { id: u.id, name: u.name, level: u.level }, ancestors: u.ancestors })}
+        >
           <Text>{u.name}</Text>
           <Text className='mg-option__meta'>{u.kind ? UNION_KIND_LABELS[u.kind] : UNION_LEVEL_LABELS[u.level]}</Text>
         </View>

@@ -53,7 +53,11 @@ export default function AdminsPage() {
     return (
       <View className={`page am-admins${elderClass()}`}>
         {notice ? <Text className='am-done admins-self-done'>{notice}</Text> : null}
-        <EmptyState title='仅工会管理员可以管理管理员' hint='如需开通，请联系上级工会。' action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }} />
+        <EmptyState
+          title='仅工会管理员可以管理管理员'
+          hint='如需开通，请联系上级工会。'
+          action={{ label: '联系工会', to: { kind: 'page', url: '/packages/help/contact/index' } }}
+        />
         <LocalTools />
       </View>
     );

@@ -123,7 +123,10 @@ export default function ConsoleSignInPage() {
         <Text>已登录的工作台</Text>
         <Text className='link-row__arrow'>›</Text>
       </View>
-      <Text className='note'>在电脑浏览器打开工会工作台，用本页扫描其登录二维码。二维码 2 分钟内有效、只能使用一次；工作台 30 分钟无操作或登录满 8 小时后需重新扫码。</Text>
+      <Text className='note'>
+        在电脑浏览器打开工会工作台，用本页扫描其登录二维码。二维码 2 分钟内有效、只能使用一次；工作台 30 分钟无操作或登录满 8
+        小时后需重新扫码。
+      </Text>
       <LocalTools />
     </View>
   );

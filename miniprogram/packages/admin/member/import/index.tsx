@@ -37,12 +37,17 @@ export default function ImportPage() {
   const { run, forget } = useRetrySafeCalls();
 
   // Only a UTF-8 CSV can be checked here; other files are checked by the function on import.
-  const preview = useMemo(() => (file && 'csv' in file ? parseImportCsv(file.csv, formatBusiness(Date.now(), 'YYYY-MM-DD')) : null), [file]);
+  const preview = useMemo(
+    () => (file && 'csv' in file ? parseImportCsv(file.csv, formatBusiness(Date.now(), 'YYYY-MM-DD')) : null),
+    [file],
+  );
   const ready = !!file && ('base64' in file || !!preview?.ok);
   // Rows that leave 所属工会编码 empty go to this union (chosen here; default: the server's choice).
   const [blankUnion, setBlankUnion] = useState<UnionRef | null>(null);
   // The server's dry run: what an import would do now (unions, scope, members already on file).
-  const [check, setCheck] = useState<{ status: 'idle' | 'loading' } | { status: 'ready'; data: AdminImportResult } | { status: 'error'; message: string }>({ status: 'idle' });
+  const [check, setCheck] = useState<
+    { status: 'idle' | 'loading' } | { status: 'ready'; data: AdminImportResult } | { status: 'error'; message: string }
+  >({ status: 'idle' });
 
   const requestOf = (f: PickedFile) => ({
     ...('csv' in f ? { csv: f.csv } : { file: { name: f.name, base64: f.base64 } }),
@@ -118,7 +123,9 @@ export default function ImportPage() {
           </View>
         ))}
         <Text className='note'>{`可直接上传 Excel 文件（.xlsx，读取第一个工作表），也可上传 CSV 文件；第一行为表头，每次最多 ${MAX_IMPORT_ROWS} 行。`}</Text>
-        <Text className='note'>请先把「身份证号」「手机号」列设为文本格式再填写：否则 Excel 会把 18 位身份证号存成数字，后几位变成 0。</Text>
+        <Text className='note'>
+          请先把「身份证号」「手机号」列设为文本格式再填写：否则 Excel 会把 18 位身份证号存成数字，后几位变成 0。
+        </Text>
         <View className='am-actions'>
           <Button className='am-btn am-btn--ghost' onClick={copyHeader}>
             复制表头

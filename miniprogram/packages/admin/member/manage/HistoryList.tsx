@@ -31,7 +31,9 @@ export default function HistoryList({ state, reload }: { state: RemoteState<Admi
               ))}
             </View>
           ))}
-          {state.data.entries.length >= MEMBER_HISTORY_LIMIT ? <Text className='mg-hint'>{`仅显示最近 ${MEMBER_HISTORY_LIMIT} 条`}</Text> : null}
+          {state.data.entries.length >= MEMBER_HISTORY_LIMIT ? (
+            <Text className='mg-hint'>{`仅显示最近 ${MEMBER_HISTORY_LIMIT} 条`}</Text>
+          ) : null}
         </>
       )}
     </View>

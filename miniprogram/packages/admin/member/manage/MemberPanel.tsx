@@ -12,12 +12,21 @@ import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 import { api } from '../../../../services/api';
 import Kv from '../Kv';
 import { formatBusiness } from '../../../../../shared/time';
-import { CARD_STATUS_LABELS, STATUS_REASON_MAX, STATUS_REASON_MIN, type AdminMemberView, type CardStatus } from '../../../../../shared/member/schemas';
+import {
+  CARD_STATUS_LABELS,
+  STATUS_REASON_MAX,
+  STATUS_REASON_MIN,
+  type AdminMemberView,
+  type CardStatus,
+} from '../../../../../shared/member/schemas';
 
 type Mode = 'idle' | CardStatus;
 
 function doneSentence(member: AdminMemberView, changed: boolean): string {
-  if (!changed) return member.status === 'revoked' ? '该会员卡已是停用状态（可能已由其他管理员处理）' : '该会员卡已是有效状态（可能已由其他管理员处理）';
+  if (!changed)
+    return member.status === 'revoked'
+      ? '该会员卡已是停用状态（可能已由其他管理员处理）'
+      : '该会员卡已是有效状态（可能已由其他管理员处理）';
   return member.status === 'revoked' ? '已停用，会员将在「消息」中收到停用原因' : '已恢复，会员卡和会员专属服务即刻可用';
 }
 
@@ -41,7 +50,10 @@ export default function MemberPanel({ member, onChanged }: { member: AdminMember
       return;
     }
     const data = await send((requestId) =>
-      api.member.adminSetStatus({ memberId: member.id, status, ...(status === 'revoked' ? { reason: why.slice(0, STATUS_REASON_MAX) } : {}) }, { requestId }),
+      api.member.adminSetStatus(
+        { memberId: member.id, status, ...(status === 'revoked' ? { reason: why.slice(0, STATUS_REASON_MAX) } : {}) },
+        { requestId },
+      ),
     );
     if (!data) return;
     onChanged(data.member);

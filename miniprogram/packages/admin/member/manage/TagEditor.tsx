@@ -74,7 +74,11 @@ export default function TagEditor({ member, tags, disabled, onSaved }: Props) {
         <>
           <View className='mg-chips'>
             {MEMBER_TAGS.map((tag) => (
-              <Text key={tag} className={`mg-chip manage-tag-chip ${picked.includes(tag) ? 'mg-chip--on' : ''}`} onClick={() => mode === 'edit' && toggle(tag)}>
+              <Text
+                key={tag}
+                className={`mg-chip manage-tag-chip ${picked.includes(tag) ? 'mg-chip--on' : ''}`}
+                onClick={() => mode === 'edit' && toggle(tag)}
+              >
                 {MEMBER_TAG_LABELS[tag]}
               </Text>
             ))}
@@ -94,7 +98,9 @@ export default function TagEditor({ member, tags, disabled, onSaved }: Props) {
             </>
           ) : (
             <ConfirmSend
-              summary={[added.length ? `增加：${names(added)}` : '', removed.length ? `去掉：${names(removed)}` : ''].filter(Boolean).join('；')}
+              summary={[added.length ? `增加：${names(added)}` : '', removed.length ? `去掉：${names(removed)}` : '']
+                .filter(Boolean)
+                .join('；')}
               confirmLabel='确认保存'
               busyLabel='正在保存…'
               confirmClass='manage-confirm-tags'

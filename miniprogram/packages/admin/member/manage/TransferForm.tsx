@@ -9,7 +9,13 @@ import { Button } from '../../../../components/Button';
 import { useState } from 'react';
 import { useUnions } from '../../../../hooks/useUnions';
 import { api } from '../../../../services/api';
-import { UPDATE_NOTE_MAX, UPDATE_NOTE_MIN, type AdminMemberDetail, type AdminMemberView, type UnionItem } from '../../../../../shared/member/schemas';
+import {
+  UPDATE_NOTE_MAX,
+  UPDATE_NOTE_MIN,
+  type AdminMemberDetail,
+  type AdminMemberView,
+  type UnionItem,
+} from '../../../../../shared/member/schemas';
 import { isInScope, MEMBER_UNION_LEVELS, UNION_KIND_LABELS, UNION_LEVEL_LABELS } from '../../../../../shared/union/tree';
 import ConfirmSend from './ConfirmSend';
 
@@ -37,16 +43,22 @@ export default function TransferForm({ member, disabled, onMoved }: Props) {
   const adminIds = scope.status === 'ready' ? scope.unionIds : [];
   // The server answers at most LIST_UNIONS_MAX unions: search within the admin's union when there is one.
   const [unions, retryUnions] = useUnions(
-    mode === 'pick' && !target && trimmed && scope.status === 'ready' ? { keyword: trimmed, ...(adminIds.length === 1 ? { within: adminIds[0] } : {}) } : null,
+    mode === 'pick' && !target && trimmed && scope.status === 'ready'
+      ? { keyword: trimmed, ...(adminIds.length === 1 ? { within: adminIds[0] } : {}) }
+      : null,
     300,
   );
   const candidates =
-    unions.status === 'ready' ? unions.unions.filter((u) => u.id !== member.union.id && MEMBER_UNION_LEVELS.includes(u.level) && isInScope(adminIds, u.ancestors)) : [];
+    unions.status === 'ready'
+      ? unions.unions.filter((u) => u.id !== member.union.id && MEMBER_UNION_LEVELS.includes(u.level) && isInScope(adminIds, u.ancestors))
+      : [];
 
   const loadScope = () => {
     setScope({ status: 'loading' });
     void api.member.profile().then((res) => {
-      setScope(res.ok ? { status: 'ready', unionIds: res.data.adminUnions.map((u) => u.id) } : { status: 'error', message: res.error.message });
+      setScope(
+        res.ok ? { status: 'ready', unionIds: res.data.adminUnions.map((u) => u.id) } : { status: 'error', message: res.error.message },
+      );
     });
   };
 
@@ -112,7 +124,13 @@ export default function TransferForm({ member, disabled, onMoved }: Props) {
         </View>
       ) : (
         <View>
-          <Input className='am-input manage-transfer-search' placeholder='输入工会名称搜索' maxlength={30} value={keyword} onInput={(e) => setKeyword(e.detail.value)} />
+          <Input
+            className='am-input manage-transfer-search'
+            placeholder='输入工会名称搜索'
+            maxlength={30}
+            value={keyword}
+            onInput={(e) => setKeyword(e.detail.value)}
+          />
           {scope.status === 'loading' || (trimmed && unions.status === 'loading') ? <Text className='mg-hint'>正在加载…</Text> : null}
           {scope.status === 'error' ? (
             <Text className='am-error' onClick={loadScope}>
@@ -124,7 +142,9 @@ export default function TransferForm({ member, disabled, onMoved }: Props) {
               {`${unions.message}（点此重试）`}
             </Text>
           ) : null}
-          {!trimmed ? <Text className='mg-hint'>只能转入您管理范围内的基层工会或街道（乡镇）总工会；跨区（县）转会请由共同的上级工会办理。</Text> : null}
+          {!trimmed ? (
+            <Text className='mg-hint'>只能转入您管理范围内的基层工会或街道（乡镇）总工会；跨区（县）转会请由共同的上级工会办理。</Text>
+          ) : null}
           {trimmed && unions.status === 'ready' && scope.status === 'ready' && candidates.length === 0 ? (
             <Text className='mg-hint'>您管理的范围内没有找到可转入的工会，请换个关键词</Text>
           ) : null}
@@ -165,10 +185,17 @@ export default function TransferForm({ member, disabled, onMoved }: Props) {
           confirmLabel='确认转会'
           busyLabel='正在办理…'
           confirmClass='manage-confirm-transfer'
-          call={(requestId) => api.member.adminUpdateMember({ cardNo: member.cardNo, unionId: target.id, note: note.trim().slice(0, UPDATE_NOTE_MAX) }, { requestId })}
+          call={(requestId) =>
+            api.member.adminUpdateMember(
+              { cardNo: member.cardNo, unionId: target.id, note: note.trim().slice(0, UPDATE_NOTE_MAX) },
+              { requestId },
+            )
+          }
           onDone={(data) => {
             close();
-            setDone(data.changed ? `已转至${data.member.union.name}，会员将在「消息」中收到通知` : '该会员已在所选工会（可能已由其他管理员办理）');
+            setDone(
+              data.changed ? `已转至${data.member.union.name}，会员将在「消息」中收到通知` : '该会员已在所选工会（可能已由其他管理员办理）',
+            );
             onMoved(data.member);
           }}
           onBack={() => setMode('pick')}

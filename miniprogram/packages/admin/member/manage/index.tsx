@@ -89,7 +89,9 @@ export default function ManagePage() {
       ) : (
         <RemoteGate state={lookup} reload={() => asked.current && find(asked.current)} rows={4} />
       )}
-      <Text className='note'>停用后，该会员的会员码无法通过核验，也不能参与福利、暑托班、疗休养等会员专属服务；恢复后即刻可用。修改标签会影响福利参与条件和疗休养优先顺序；转会后会员归属新工会管理，卡号不变。每次变更都会记录操作人、时间和原因，并通知会员。</Text>
+      <Text className='note'>
+        停用后，该会员的会员码无法通过核验，也不能参与福利、暑托班、疗休养等会员专属服务；恢复后即刻可用。修改标签会影响福利参与条件和疗休养优先顺序；转会后会员归属新工会管理，卡号不变。每次变更都会记录操作人、时间和原因，并通知会员。
+      </Text>
       <LocalTools />
     </View>
   );

@@ -10,7 +10,12 @@ import { useRetrySafeSend } from '../../../../hooks/useRetrySafeSend';
 import { api } from '../../../../services/api';
 import Kv from '../Kv';
 import { formatBusiness } from '../../../../../shared/time';
-import { APPLICATION_STATUS_LABELS, ROUTING_LABELS, type AdminApplicationView, type ApplicationView } from '../../../../../shared/member/schemas';
+import {
+  APPLICATION_STATUS_LABELS,
+  ROUTING_LABELS,
+  type AdminApplicationView,
+  type ApplicationView,
+} from '../../../../../shared/member/schemas';
 import { MEMBER_TAG_LABELS } from '../../../../../shared/member/tags';
 
 type Mode = 'idle' | 'approve' | 'reject';
@@ -29,7 +34,10 @@ export default function ApplicationItem({ item }: { item: AdminApplicationView }
       return;
     }
     const data = await send((requestId) =>
-      api.member.adminReview({ applicationId: item.id, decision, ...(decision === 'reject' ? { reason: why.slice(0, 200) } : {}) }, { requestId }),
+      api.member.adminReview(
+        { applicationId: item.id, decision, ...(decision === 'reject' ? { reason: why.slice(0, 200) } : {}) },
+        { requestId },
+      ),
     );
     if (!data) return;
     setDecided(data.application);
@@ -53,7 +61,9 @@ export default function ApplicationItem({ item }: { item: AdminApplicationView }
       {a.cardNo ? <Kv k='会员卡号' v={a.cardNo} /> : null}
 
       {decided ? (
-        <Text className='am-done'>{decided.status === 'approved' ? `已通过，会员卡号 ${decided.cardNo ?? ''}` : '已驳回，申请人可查看原因'}</Text>
+        <Text className='am-done'>
+          {decided.status === 'approved' ? `已通过，会员卡号 ${decided.cardNo ?? ''}` : '已驳回，申请人可查看原因'}
+        </Text>
       ) : a.status === 'pending' ? (
         <>
           {mode === 'reject' ? (
@@ -78,14 +88,17 @@ export default function ApplicationItem({ item }: { item: AdminApplicationView }
               </>
             ) : (
               <>
-                <Button className='am-btn am-btn--plain' disabled={busy || undefined} onClick={() => { setMode('idle'); setError(null); }}>
+                <Button
+                  className='am-btn am-btn--plain'
+                  disabled={busy || undefined}
+                  onClick={() => {
+                    setMode('idle');
+                    setError(null);
+                  }}
+                >
                   取消
                 </Button>
-                <Button
-                  className={`am-btn review-confirm`}
-                  disabled={busy || undefined}
-                  onClick={() => void decide(mode)}
-                >
+                <Button className={`am-btn review-confirm`} disabled={busy || undefined} onClick={() => void decide(mode)}>
                   {busy ? '正在提交…' : mode === 'approve' ? '确认通过' : '确认驳回'}
                 </Button>
               </>

@@ -36,7 +36,11 @@ export default function ReviewPage() {
     setList({ status: 'loading' });
     void api.member.adminListApplications({ status, offset: 0, limit: PAGE }).then((res) => {
       if (t !== ticket.current) return;
-      setList(res.ok ? { status: 'ready', items: res.data.items, total: res.data.total, more: 'idle' } : { status: 'error', message: res.error.message });
+      setList(
+        res.ok
+          ? { status: 'ready', items: res.data.items, total: res.data.total, more: 'idle' }
+          : { status: 'error', message: res.error.message },
+      );
     });
   }, []);
 
@@ -61,7 +65,12 @@ export default function ReviewPage() {
         if (prev.status !== 'ready') return prev;
         if (!res.ok) return { ...prev, more: res.error.message };
         const seen = new Set(prev.items.map((i) => i.id));
-        return { status: 'ready', items: [...prev.items, ...res.data.items.filter((i) => !seen.has(i.id))], total: res.data.total, more: 'idle' };
+        return {
+          status: 'ready',
+          items: [...prev.items, ...res.data.items.filter((i) => !seen.has(i.id))],
+          total: res.data.total,
+          more: 'idle',
+        };
       });
     });
   };
@@ -83,7 +92,11 @@ export default function ReviewPage() {
       ) : list.status === 'error' ? (
         <ErrorState message={list.message} onRetry={() => load(tab)} />
       ) : list.items.length === 0 ? (
-        <EmptyState title={tab === 'pending' ? '暂无待审核的入会申请' : '暂无记录'} hint='仅显示本级及下级工会受理的申请。已有会员名单的，可以批量导入。' action={{ label: '批量导入会员', to: { kind: 'page', url: '/packages/admin/member/import/index' } }} />
+        <EmptyState
+          title={tab === 'pending' ? '暂无待审核的入会申请' : '暂无记录'}
+          hint='仅显示本级及下级工会受理的申请。已有会员名单的，可以批量导入。'
+          action={{ label: '批量导入会员', to: { kind: 'page', url: '/packages/admin/member/import/index' } }}
+        />
       ) : (
         <>
           <Text className='note'>{`共 ${list.total} 条${tab === 'pending' ? '，按提交时间先后排列' : ''}`}</Text>

@@ -35,7 +35,11 @@ export default function ConsoleSessionsPage() {
       ) : state.status === 'error' ? (
         <ErrorState message={state.error.message} onRetry={reload} />
       ) : state.data.sessions.length === 0 ? (
-        <EmptyState title='没有已登录的工作台' hint='在电脑上打开工会工作台，用「扫码登录工作台」扫码即可登录' action={{ label: '扫码登录工作台', to: { kind: 'page', url: '/packages/admin/member/console/index' } }} />
+        <EmptyState
+          title='没有已登录的工作台'
+          hint='在电脑上打开工会工作台，用「扫码登录工作台」扫码即可登录'
+          action={{ label: '扫码登录工作台', to: { kind: 'page', url: '/packages/admin/member/console/index' } }}
+        />
       ) : (
         state.data.sessions.map((s) => (
           <View key={s.key} className='card console-session'>
@@ -44,7 +48,11 @@ export default function ConsoleSessionsPage() {
             <Kv k='最近使用' v={formatBusiness(s.lastSeenAt, 'MM-DD HH:mm')} />
             <Kv k='自动退出' v={formatBusiness(s.expiresAt, 'MM-DD HH:mm')} />
             <View className='am-actions'>
-              <Button className='am-btn am-btn--ghost console-revoke' disabled={busyKey === s.key || undefined} onClick={() => void revoke(s.key)}>
+              <Button
+                className='am-btn am-btn--ghost console-revoke'
+                disabled={busyKey === s.key || undefined}
+                onClick={() => void revoke(s.key)}
+              >
                 {busyKey === s.key ? '正在退出…' : '退出该工作台'}
               </Button>
             </View>

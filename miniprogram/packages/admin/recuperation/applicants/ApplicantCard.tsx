@@ -20,7 +20,11 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
   const decide = async (decision: 'approve' | 'refuse') => {
     setBusy(true);
     setError('');
-    const res = await api.recuperation.adminDecide({ applicationId: a.id, decision, ...(decision === 'refuse' ? { reason: reason.trim() } : {}) });
+    const res = await api.recuperation.adminDecide({
+      applicationId: a.id,
+      decision,
+      ...(decision === 'refuse' ? { reason: reason.trim() } : {}),
+    });
     setBusy(false);
     if (!res.ok) {
       // The platform names the rule that stops the approval (名额、比例、费用标准…).
@@ -54,12 +58,20 @@ export default function ApplicantCard({ a, onDecided }: { a: ApplicantView; onDe
       </Text>
       <Text className='rc-line'>{a.priority.explanation}</Text>
       {a.refuseReason ? <Text className='rc-line'>不予批准原因：{a.refuseReason}</Text> : null}
-      {a.memberSuspended && a.status === 'pending' ? <Text className='rc-line'>该会员的会员卡已被所属工会停用，不能批准；如不再安排，请填写原因后不予批准。</Text> : null}
+      {a.memberSuspended && a.status === 'pending' ? (
+        <Text className='rc-line'>该会员的会员卡已被所属工会停用，不能批准；如不再安排，请填写原因后不予批准。</Text>
+      ) : null}
       {a.status === 'pending' ? (
         refusing ? (
           <View>
             <View className='rc-field'>
-              <Input className='rc-input' value={reason} maxlength={200} placeholder='请填写不予批准的原因' onInput={(e) => setReason(e.detail.value)} />
+              <Input
+                className='rc-input'
+                value={reason}
+                maxlength={200}
+                placeholder='请填写不予批准的原因'
+                onInput={(e) => setReason(e.detail.value)}
+              />
             </View>
             <View className='rc-actions'>
               <Button className='rc-btn rc-btn--small rc-btn--ghost' onClick={() => setRefusing(false)}>

@@ -43,7 +43,8 @@ function UnitSummary({ data }: { data: AdminApplicantsResult }) {
         </View>
       </View>
       <Text className='note'>
-        年度名额 {u.quota} 人，职工 {u.staffCount} 人的{u.staffShare.label}为 {Math.floor((u.staffCount * u.staffShare.num) / u.staffShare.den)} 人，取较小者；领导干部不超过每批次本单位人数的
+        年度名额 {u.quota} 人，职工 {u.staffCount} 人的{u.staffShare.label}为{' '}
+        {Math.floor((u.staffCount * u.staffShare.num) / u.staffShare.den)} 人，取较小者；领导干部不超过每批次本单位人数的
         {u.leaderShare.label}；费用标准 {u.costCapLabel}；{u.noRepeatYears} 年内不重复参加。
       </Text>
     </View>

@@ -59,21 +59,47 @@ export default function BatchForm({ data, onCreated }: { data: AdminBatchesResul
       </View>
       <View className='rc-field'>
         <Text className='rc-field__k'>开始日期</Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '开始日期' }} value={startDate} placeholder='2026-07-06' onInput={(e) => setStartDate(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '开始日期' }}
+          value={startDate}
+          placeholder='2026-07-06'
+          onInput={(e) => setStartDate(e.detail.value)}
+        />
       </View>
       <View className='rc-field'>
         <Text className='rc-field__k'>天数（含路途）</Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '天数' }} type='number' value={days} onInput={(e) => setDays(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '天数' }}
+          type='number'
+          value={days}
+          onInput={(e) => setDays(e.detail.value)}
+        />
       </View>
       <View className='rc-field'>
         <Text className='rc-field__k'>名额（人）</Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '名额' }} type='number' value={capacity} onInput={(e) => setCapacity(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '名额' }}
+          type='number'
+          value={capacity}
+          onInput={(e) => setCapacity(e.detail.value)}
+        />
       </View>
       <View className='rc-field'>
         <Text className='rc-field__k'>人均费用（元）</Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '人均费用' }} type='digit' value={cost} onInput={(e) => setCost(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '人均费用' }}
+          type='digit'
+          value={cost}
+          onInput={(e) => setCost(e.detail.value)}
+        />
       </View>
-      <Text className='note'>每批次只选一个场所，时间一般不超过 {MAX_BATCH_DAYS} 天（含路途）；党政机关和国有企事业单位人均不超过 2,000 元/年。</Text>
+      <Text className='note'>
+        每批次只选一个场所，时间一般不超过 {MAX_BATCH_DAYS} 天（含路途）；党政机关和国有企事业单位人均不超过 2,000 元/年。
+      </Text>
       {error ? <Text className='rc-error'>{error}</Text> : null}
       <Button className={`rc-btn`} disabled={busy || !venueId || !ownerUnionId} loading={busy} onClick={() => void submit()}>
         发布

@@ -18,7 +18,10 @@ export default function Roster({ batchId, onClosed }: { batchId: string; onClose
   const { rows, canClose, batch } = state.data;
 
   const close = async () => {
-    const ok = await Taro.showModal({ title: '登记出勤并结束批次', content: `未出勤 ${absent.length} 人，其余记为已参加。结束后不能再批准。` });
+    const ok = await Taro.showModal({
+      title: '登记出勤并结束批次',
+      content: `未出勤 ${absent.length} 人，其余记为已参加。结束后不能再批准。`,
+    });
     if (!ok.confirm) return;
     setBusy(true);
     const res = await api.recuperation.adminAttendance({ batchId, absentApplicationIds: absent });

@@ -28,7 +28,9 @@ export default function BatchesPage() {
             <View key={b.id} className='card'>
               <View className='rc-batch__head' onClick={() => setOpen(open === b.id ? '' : b.id)}>
                 <Text className='rc-batch__title'>{b.title}</Text>
-                <Text className={b.status === 'open' ? 'rc-badge' : 'rc-badge rc-badge--off'}>{b.status === 'open' ? '进行中' : '已结束'}</Text>
+                <Text className={b.status === 'open' ? 'rc-badge' : 'rc-badge rc-badge--off'}>
+                  {b.status === 'open' ? '进行中' : '已结束'}
+                </Text>
               </View>
               <Text className='rc-line'>
                 {b.period} · 人均 {formatYuan(b.costFen)} · 已批准 {b.capacity - b.seatsLeft}/{b.capacity} 人

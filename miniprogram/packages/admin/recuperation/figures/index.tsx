@@ -20,7 +20,11 @@ export default function FiguresPage() {
       {state.status !== 'ready' ? (
         <RemoteGate state={state} reload={reload} rows={6} />
       ) : state.data.units.length === 0 ? (
-        <EmptyState title={`${state.data.year} 年暂无疗休养数据`} hint='发布批次并审批申请后，这里会显示名额使用情况' action={{ label: '发布批次', to: { kind: 'page', url: '/packages/admin/recuperation/batches/index' } }} />
+        <EmptyState
+          title={`${state.data.year} 年暂无疗休养数据`}
+          hint='发布批次并审批申请后，这里会显示名额使用情况'
+          action={{ label: '发布批次', to: { kind: 'page', url: '/packages/admin/recuperation/batches/index' } }}
+        />
       ) : (
         <View>
           <View className='card'>

@@ -19,7 +19,10 @@ export default function ClaimForm({ units, onSubmitted }: { units: UnionBrief[];
   const [error, setError] = useState('');
   const { run } = useRetrySafeCalls();
   const spendFen = parseYuan(spend);
-  const preview = spendFen && Number(persons) > 0 && Number(days) > 0 ? computeSubsidy({ persons: Number(persons), days: Number(days), spendPerPersonPerDayFen: spendFen }) : null;
+  const preview =
+    spendFen && Number(persons) > 0 && Number(days) > 0
+      ? computeSubsidy({ persons: Number(persons), days: Number(days), spendPerPersonPerDayFen: spendFen })
+      : null;
 
   const submit = async () => {
     if (!spendFen) return setError('请填写人均每天实际消费（元）');
@@ -69,7 +72,8 @@ export default function ClaimForm({ units, onSubmitted }: { units: UnionBrief[];
       ))}
       {preview ? (
         <Text className='rc-reason'>
-          按每人每天最多 400 元计入：计入 {formatYuan(preview.countedTotalFen)}（实际 {formatYuan(preview.actualTotalFen)}），奖励 10% 为 {formatYuan(preview.subsidyFen)}。
+          按每人每天最多 400 元计入：计入 {formatYuan(preview.countedTotalFen)}（实际 {formatYuan(preview.actualTotalFen)}），奖励 10% 为{' '}
+          {formatYuan(preview.subsidyFen)}。
         </Text>
       ) : null}
       {error ? <Text className='rc-error'>{error}</Text> : null}

@@ -11,11 +11,27 @@ import { formatYuan, parseYuan } from '../../../../../shared/recuperation/money'
 import { OWNERSHIP_LABELS, type Ownership } from '../../../../../shared/recuperation/settings';
 import type { UnitView } from '../../../../../shared/recuperation/schemas';
 
-function Field({ label, value, onInput, type = 'number' }: { label: string; value: string; onInput: (v: string) => void; type?: 'number' | 'digit' }) {
+function Field({
+  label,
+  value,
+  onInput,
+  type = 'number',
+}: {
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  type?: 'number' | 'digit';
+}) {
   return (
     <View className='rc-field'>
       <Text className='rc-field__k'>{label}</Text>
-      <Input className='rc-input' nativeProps={{ 'aria-label': label }} type={type} value={value} onInput={(e) => onInput(e.detail.value)} />
+      <Input
+        className='rc-input'
+        nativeProps={{ 'aria-label': label }}
+        type={type}
+        value={value}
+        onInput={(e) => onInput(e.detail.value)}
+      />
     </View>
   );
 }
@@ -82,15 +98,39 @@ export default function UnitForm({ unit, onSaved }: { unit: UnitView; onSaved: (
       )}
       <View className='rc-field'>
         <Text className='rc-field__k'>领导干部比例（每批次）</Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '领导比例分子' }} type='number' value={leaderNum} onInput={(e) => setLeaderNum(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '领导比例分子' }}
+          type='number'
+          value={leaderNum}
+          onInput={(e) => setLeaderNum(e.detail.value)}
+        />
         <Text> / </Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '领导比例分母' }} type='number' value={leaderDen} onInput={(e) => setLeaderDen(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '领导比例分母' }}
+          type='number'
+          value={leaderDen}
+          onInput={(e) => setLeaderDen(e.detail.value)}
+        />
       </View>
       <View className='rc-field'>
         <Text className='rc-field__k'>每年参加不超过职工的</Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '职工比例分子' }} type='number' value={staffNum} onInput={(e) => setStaffNum(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '职工比例分子' }}
+          type='number'
+          value={staffNum}
+          onInput={(e) => setStaffNum(e.detail.value)}
+        />
         <Text> / </Text>
-        <Input className='rc-input' nativeProps={{ 'aria-label': '职工比例分母' }} type='number' value={staffDen} onInput={(e) => setStaffDen(e.detail.value)} />
+        <Input
+          className='rc-input'
+          nativeProps={{ 'aria-label': '职工比例分母' }}
+          type='number'
+          value={staffDen}
+          onInput={(e) => setStaffDen(e.detail.value)}
+        />
       </View>
       <Field label='不重复参加年限（年）' value={noRepeat} onInput={setNoRepeat} />
       {error ? <Text className='rc-error'>{error}</Text> : null}
