@@ -8,21 +8,12 @@ import type { CampaignView } from '../../../../shared/daycare/views';
 import { api } from '../../api/api';
 import { newRequestId } from '../../api/client';
 import { useMe } from '../../components/MeContext';
-
-const DAY = 86_400_000;
+import { campaignRequest, newCampaignForm, upcomingSummer } from '../../../../shared/daycare/forms';
 
 export function DaycareCreate({ onCreated, onCancel }: { onCreated: (campaign: CampaignView) => void; onCancel: () => void }) {
   const me = useMe();
-  const summer = new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear();
-  const [form, setForm] = useState({
-    unionId: me.unions[0]?.id ?? '',
-    title: `${summer} 年暑期爱心托管班`,
-    days: '7',
-    mode: 'lottery' as 'lottery' | 'first_come',
-    periodLimit: '1',
-    offerHours: '24',
-    threshold: '70',
-  });
+  const summer = upcomingSummer(new Date());
+  const [form, setForm] = useState({ unionId: me.unions[0]?.id ?? '', ...newCampaignForm(summer) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rid = useRef(newRequestId());
@@ -32,20 +23,7 @@ export function DaycareCreate({ onCreated, onCancel }: { onCreated: (campaign: C
     setError(null);
     const now = Date.now();
     setBusy(true);
-    const res = await api.daycare.createCampaign(
-      {
-        unionId: form.unionId,
-        title: form.title.trim(),
-        summer,
-        opensAt: now,
-        closesAt: now + Number(form.days) * DAY,
-        mode: form.mode,
-        periodLimit: Number(form.periodLimit) || 1,
-        offerHours: Number(form.offerHours) || 24,
-        attendanceThreshold: (Number(form.threshold) || 70) / 100,
-      },
-      rid.current,
-    );
+    const res = await api.daycare.createCampaign(campaignRequest(form, form.unionId, summer, now), rid.current);
     setBusy(false);
     if (!res.ok) {
       if (res.error.code !== 'NETWORK') rid.current = newRequestId();

@@ -5,20 +5,14 @@
  */
 import { useRef, useState } from 'react';
 import type { CampaignView } from '../../../../shared/daycare/views';
+import { newSlotForm } from '../../../../shared/daycare/forms';
 import { api } from '../../api/api';
 import { newRequestId } from '../../api/client';
 
 export function SiteEditor({ campaign, onChanged }: { campaign: CampaignView; onChanged: () => void }) {
   const firstSite = campaign.sites[0]?.id ?? '';
   const [site, setSite] = useState({ name: '', address: '', contactName: '', contactPhone: '', kind: 'science' as 'science' | 'arts' });
-  const [slot, setSlot] = useState({
-    siteId: '',
-    periodName: '第一期',
-    startDate: `${campaign.summer}-07-06`,
-    endDate: `${campaign.summer}-07-24`,
-    band: 'lower' as 'lower' | 'upper',
-    capacity: '30',
-  });
+  const [slot, setSlot] = useState(() => newSlotForm(campaign.summer));
   const [staff, setStaff] = useState({ siteId: '', cardNos: '' });
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const rid = useRef(newRequestId());

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import type { CampaignView } from '../../../../../shared/daycare/views';
+import { newSlotForm } from '../../../../../shared/daycare/forms';
 import { Chips, Field } from './Field';
 
 export default function SiteEditor({
@@ -25,14 +26,7 @@ export default function SiteEditor({
     kind: 'science' as 'science' | 'arts',
   });
   const [pos, setPos] = useState({ lat: '', lng: '' }); // optional map position: parents get 查看位置
-  const [slot, setSlot] = useState({
-    siteId: '',
-    periodName: '第一期',
-    startDate: `${campaign.summer}-07-06`,
-    endDate: `${campaign.summer}-07-24`,
-    band: 'lower' as 'lower' | 'upper',
-    capacity: '30',
-  });
+  const [slot, setSlot] = useState(() => newSlotForm(campaign.summer));
   const [staff, setStaff] = useState({ siteId: '', cardNos: '' });
   const [msg, setMsg] = useState<string | null>(null);
   // One open request per kind of change: a retry after a lost answer repeats that change only.

@@ -11,25 +11,16 @@ import { useRetrySafeCalls } from '../../../../hooks/useRetrySafeSend';
 import { EmptyState } from '../../../../components/StateViews';
 import { RemoteGate } from '../../../../components/RemoteView';
 import type { CampaignView } from '../../../../../shared/daycare/views';
+import { campaignRequest, newCampaignForm, upcomingSummer } from '../../../../../shared/daycare/forms';
 import { Chips, Field } from './Field';
 import SiteEditor from './SiteEditor';
 import { elderClass } from '../../../../utils/elderMode';
 import '../../../daycare/daycare.css';
 
-const DAY = 86_400_000;
-
 export default function CreateDaycarePage() {
   const { state, reload } = useRemote(api.member.profile);
-  const summer = new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear();
-  const [form, setForm] = useState({
-    unionId: '',
-    title: `${summer} 年暑期爱心托管班`,
-    days: '7',
-    mode: 'lottery' as 'lottery' | 'first_come',
-    periodLimit: '1',
-    offerHours: '24',
-    threshold: '70',
-  });
+  const summer = upcomingSummer(new Date());
+  const [form, setForm] = useState({ unionId: '', ...newCampaignForm(summer) });
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { run } = useRetrySafeCalls();
@@ -55,22 +46,7 @@ export default function CreateDaycarePage() {
   const create = async () => {
     setError(null);
     const now = Date.now();
-    const res = await run((requestId) =>
-      api.daycare.adminCreateCampaign(
-        {
-          unionId,
-          title: form.title.trim(),
-          summer,
-          opensAt: now,
-          closesAt: now + Number(form.days) * DAY,
-          mode: form.mode,
-          periodLimit: Number(form.periodLimit) || 1,
-          offerHours: Number(form.offerHours) || 24,
-          attendanceThreshold: (Number(form.threshold) || 70) / 100,
-        },
-        { requestId },
-      ),
-    );
+    const res = await run((requestId) => api.daycare.adminCreateCampaign(campaignRequest(form, unionId, summer, now), { requestId }));
     if (!res.ok) return setError(res.error.message);
     setCampaign(res.data.campaign);
   };
