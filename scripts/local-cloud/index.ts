@@ -90,7 +90,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     collections: COLLECTION_SPECS,
     clockOffset: clock.shared,
   });
-  configureSdkEnvironment(db.url);
+  const sdkEnvironment = configureSdkEnvironment(db.url);
   // Subscribe messages are logged, never sent to WeChat (cloudfunctions/notify/lib/transport.ts).
   process.env.NOTIFY_TRANSPORT = process.env.NOTIFY_TRANSPORT || 'log';
   ensureLocalSecrets(options.dataDir);
@@ -106,6 +106,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     counts: db.counts,
     concurrency: options.functionConcurrency,
     failureAnswers: HOST_FAILURES,
+    environment: sdkEnvironment,
   });
   await host.start();
   // A function's `app.callFunction` reaches the database endpoint (the SDK's one API URL), which

@@ -276,14 +276,20 @@ class Instance {
  * Point the real @cloudbase/node-sdk at the local database. These are the variables CloudBase
  * itself sets in a function's runtime; the credentials are dummies the local database ignores.
  */
-export function configureSdkEnvironment(dbUrl: string): void {
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: dbUrl });
+export function configureSdkEnvironment(dbUrl: string): Record<string, string> {
+  // The database's URL differs from one local cloud to the next (tests run several in one
+  // process): the host gives it to its own instances (`environment` option) rather than relying
+  // on process.env, which another cloud starting meanwhile would overwrite before this cloud's
+  // instance thread copies it.
+  const own = { TCB_CONTEXT_CNFG: JSON.stringify({ URL: dbUrl }) };
+  process.env.TCB_CONTEXT_CNFG = own.TCB_CONTEXT_CNFG;
   process.env.TCB_ENV = ENV_ID;
   // Outside Tencent Cloud the SDK probes a metadata host before every request (~35 ms, and a
   // dangling DNS lookup); this tells it not to. With a serviceUrl it changes nothing else.
   process.env.TENCENTCLOUD = 'true';
   process.env.TENCENTCLOUD_SECRETID = process.env.TENCENTCLOUD_SECRETID || 'local-dummy-id';
   process.env.TENCENTCLOUD_SECRETKEY = process.env.TENCENTCLOUD_SECRETKEY || 'local-dummy-key';
+  return own;
 }
 
 export class FunctionHost {
@@ -307,6 +313,8 @@ export class FunctionHost {
       concurrency?: number;
       /** The answers to an invocation that crashed or timed out (the app's error envelope). */
       failureAnswers: FailureAnswers;
+      /** This host's own environment for its instances, over process.env (the database URL). */
+      environment?: Record<string, string>;
     },
   ) {
     this.quota = new FnQuota(() => options.clock.now());
@@ -352,13 +360,15 @@ export class FunctionHost {
 
   /** One environment variable as the functions' next invocation sees it (the local storage checks upload tokens with their secret). */
   environmentValue(name: string): string | undefined {
-    return Object.prototype.hasOwnProperty.call(this.envChanges, name) ? this.envChanges[name] : process.env[name];
+    if (Object.prototype.hasOwnProperty.call(this.envChanges, name)) return this.envChanges[name];
+    return this.options.environment?.[name] ?? process.env[name];
   }
 
   /** The instance's environment: this thread's at start, plus the changes made since. */
   private environment(): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...this.envChanges })) if (v !== undefined) env[k] = v;
+    for (const [k, v] of Object.entries({ ...process.env, ...this.options.environment, ...this.envChanges }))
+      if (v !== undefined) env[k] = v;
     return env;
   }
 
