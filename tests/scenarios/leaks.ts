@@ -19,11 +19,12 @@ const ID_NUMBER = /(?<![A-Za-z0-9])[1-9]\d{16}[\dXx](?![A-Za-z0-9])/g;
 const MOBILE = /(?<![A-Za-z0-9])1[3-9]\d{9}(?![A-Za-z0-9])/g;
 
 /**
- * A signed token of ours (`v1.<payload>.<base64url HMAC>`: a claim pass, a card token, an upload
- * token). Its signature is random base64url, which can hold `o_…` by chance (1 in a few thousand
- * passes); none of these tokens carries an openid in its payload (the HMAC covers it unseen).
+ * A signed token of ours (`<version>.<payload>.<base64url HMAC>`: a claim pass `p1.`, a card
+ * token `v1.`, an upload token `u1.`). Its signature is random base64url, which can hold `o_…` by
+ * chance (1 in a few thousand passes); none of these tokens carries an openid in its payload (the
+ * HMAC covers it unseen).
  */
-const SIGNED_TOKEN = /^v\d+(\.[0-9A-Za-z-]+)+\.[A-Za-z0-9_-]{16,}$/;
+const SIGNED_TOKEN = /^[pvu]\d+(\.[0-9A-Za-z-]+)+\.[A-Za-z0-9_-]{16,}$/;
 
 /** Fields whose mobile numbers are there by design (see the header). */
 const PHONE_FIELDS = new Set(['contactPhone', 'emergencyPhone']);

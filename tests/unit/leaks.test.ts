@@ -36,5 +36,8 @@ it('knows the caller from the front door’s identity headers', () => {
 
 it('does not mistake a signed token’s random signature for an openid (a claim pass that failed CI once)', () => {
   expect(findLeaks({ drops: [{ pass: 'v1.1796000000.o_spcquTk_BMl6TH6QzzYw' }] }, 'md7537b_00000', 'benefit.list')).toEqual([]);
+  // The claim pass as benefit.list really writes it (`p1.<exp>.<sig>`), from a CI run whose signature began with o_.
+  expect(findLeaks({ drops: [{ pass: 'p1.1796000000.o_hOeP0L2znCXP-rR2Vg5CHW' }] }, 'me9e3a9_00088', 'benefit.list')).toEqual([]);
   expect(findLeaks({ note: 'v1 o_other_user' }, null, 'x.y')).toEqual(['openid o_other_user']);
+  expect(findLeaks({ note: 'p1.o_other_user' }, null, 'x.y')).toEqual(['openid o_other_user']);
 });
